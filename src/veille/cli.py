@@ -1,0 +1,77 @@
+"""Command line: thin wrappers over the library (``veille --help``).
+
+Errors a user can cause print one line, ``veille: error E00x: <input>: <reason>``,
+and exit with the code of :class:`veille.errors.ExitCode`; never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from veille import __version__
+from veille.errors import ExitCode, VeilleError
+from veille.options import Options
+from veille.serve.report import FORMATS
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Accept YYYY-MM-DD only, so a typo is caught before any work."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-11-27") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="veille")
+def cli() -> None:
+    """veille: raw news in; a sourced, deduplicated knowledge base out."""
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: a report to read; json: the article model; markdown: the clean article.")
+@click.option("--published", callback=_iso_date, metavar="DATE", help="Publication date (YYYY-MM-DD) if known.")
+@click.option("--lang", "language", metavar="xx", help="Force the language (ISO 639-1) instead of detecting it.")
+@click.option("--encoding", metavar="NAME", help="Force the text encoding instead of detecting it.")
+@click.option("--max-bytes", type=click.IntRange(1), default=Options.max_bytes, show_default=True,
+              help="Refuse inputs larger than this.")
+def analyze(source: str, fmt: str, published: str | None, language: str | None,
+            encoding: str | None, max_bytes: int) -> None:
+    """Repair and structure one article: a file, an http(s) URL, or - for stdin."""
+    from veille.pipeline import analyze as run
+    from veille.serve.report import render
+
+    options = Options(published=published, language=language, encoding=encoding, max_bytes=max_bytes)
+    article = run(source, options)
+    click.echo(render(article, fmt), nl=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``veille`` script: map errors to one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="veille", standalone_mode=False)
+    except VeilleError as exc:
+        click.echo(f"veille: error {exc.one_line()}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("veille: aborted", err=True)
+        return int(ExitCode.ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return int(ExitCode.OK)
+    return int(ExitCode.OK)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Coded errors: one line, naming the input and the reason, with an exit code.
+
+Every failure a user can cause raises :class:`VeilleError`. The CLI prints
+``veille: error E<code>: <input>: <reason>`` and exits with ``exit_code``;
+no traceback. Codes are stable so scripts and docs can refer to them.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes of the CLI (documented in the README)."""
+
+    OK = 0
+    ERROR = 1          # unexpected failure (a bug: please report it)
+    USAGE = 2          # bad command line (click's own code)
+    NOT_FOUND = 3      # the input does not exist or cannot be opened
+    BAD_INPUT = 4      # the input exists but cannot be used (empty, binary, too large, ...)
+    NETWORK = 5        # a URL could not be fetched
+    NO_ARTICLE = 6     # the input was read but holds no article text
+
+
+# code -> (exit code, message template, hint)
+_CATALOGUE: dict[str, tuple[ExitCode, str, str]] = {
+    "E001": (ExitCode.NOT_FOUND, "no such file", "check the path"),
+    "E002": (ExitCode.BAD_INPUT, "is a directory", "give a file; `veille ingest` reads folders"),
+    "E003": (ExitCode.BAD_INPUT, "is empty", "the input has no bytes or only white space"),
+    "E004": (ExitCode.BAD_INPUT, "looks binary ({detail})", "give text or HTML"),
+    "E005": (ExitCode.BAD_INPUT, "is too large ({detail})", "raise --max-bytes if this is really one article"),
+    "E006": (ExitCode.BAD_INPUT, "cannot be decoded ({detail})", "save it as UTF-8 or pass --encoding"),
+    "E007": (ExitCode.NETWORK, "cannot be fetched ({detail})", "check the URL and the network"),
+    "E008": (ExitCode.NO_ARTICLE, "holds no article text ({detail})", "is this a news page?"),
+    "E009": (ExitCode.NOT_FOUND, "cannot be read ({detail})", "check permissions"),
+    "E010": (ExitCode.BAD_INPUT, "invalid value ({detail})", "see `veille analyze --help`"),
+}
+
+
+class VeilleError(Exception):
+    """A user-facing error with a stable code, the input it concerns and an exit code."""
+
+    def __init__(self, code: str, source: str, detail: str = "") -> None:
+        exit_code, template, hint = _CATALOGUE[code]
+        self.code = code
+        self.source = source
+        self.reason = template.format(detail=detail)
+        self.hint = hint
+        self.exit_code = int(exit_code)
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        """``E004: path: looks binary (NUL bytes) — give text or HTML``."""
+        return f"{self.code}: {self.source}: {self.reason} — {self.hint}"

@@ -1,0 +1,235 @@
+"""The one data model every stage shares.
+
+An :class:`Article` is created by a reader (``veille.read``), filled by the
+repair stage (``veille.repair``) and, later, by understanding and linking.
+Stages take an article and return it; none reaches into another's internals.
+Everything here serialises to JSON, and ``schema/article.schema.json`` is
+generated from these classes (``python scripts/gen_schema.py``) and checked by a test.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BlockKind = Literal["heading", "paragraph", "quote", "list_item"]
+RemovalKind = Literal["repeat", "boilerplate", "navigation", "empty"]
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    """Base: forbid unknown fields so typos fail loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Block(_Model):
+    """One unit of the clean body, in reading order.
+
+    ``start``/``end`` are character offsets of ``text`` in :attr:`Article.text`,
+    so any later fact can point at its evidence.
+    """
+
+    kind: BlockKind
+    text: str
+    speaker: str | None = Field(None, description="quote blocks: the name on the attribution line")
+    speaker_role: str | None = Field(None, description="quote blocks: the role on the attribution line")
+    start: int = 0
+    end: int = 0
+
+
+class Removal(_Model):
+    """A piece of the input that is not in the clean body, and why."""
+
+    kind: RemovalKind
+    text: str
+    reason: str
+    position: int = Field(description="index of the unit (line or paragraph) in the input")
+
+
+class Signals(_Model):
+    """Quality signals of one version of the text (before or after repair).
+
+    The duplicate fractions are Gopher's (Rae et al. 2021): share of lines
+    (paragraphs) that repeat an earlier one, and the share of characters in them.
+    """
+
+    lines: int
+    paragraphs: int
+    words: int
+    chars: int
+    dup_line_frac: float
+    dup_para_frac: float
+    dup_line_char_frac: float
+    dup_para_char_frac: float
+
+
+class Quality(_Model):
+    """Signals before and after repair, and human-readable flags."""
+
+    before: Signals
+    after: Signals
+    flags: list[str] = Field(default_factory=list)
+
+
+TextField = Literal["title", "standfirst", "body"]
+EventFlag = Literal["negated", "future", "hypothetical", "historical"]
+RelationType = Literal["member_of", "allied_with", "partner_of", "recognises", "does_not_recognise"]
+
+
+class Span(_Model):
+    """Where something stands in the article: ``field`` and character offsets in it.
+
+    For ``field == "body"`` the offsets index :attr:`Article.text`; for the
+    title and standfirst they index those strings.
+    """
+
+    field: TextField = "body"
+    start: int
+    end: int
+    text: str
+
+
+class Evidence(Span):
+    """A span that supports a fact, with the article it belongs to."""
+
+    article_id: str
+
+
+class Actor(_Model):
+    """A canonical actor of the actor table that the article mentions."""
+
+    id: str = Field(description="actor table key: a Wikidata id where one exists")
+    name: str = Field(description="canonical English name")
+    type: Literal["person", "country", "organisation", "igo", "place", "group"]
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    sector: str | None = Field(None, description="PLOVER/CAMEO sector code: GOV, MIL, IGO, ...")
+    role: str | None = Field(None, description="role at the article's date, e.g. 'head of state'")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Entity(_Model):
+    """A named-entity mention; ``actor_id`` is None when no actor of the table fits."""
+
+    text: str
+    label: str = Field(description="PER, ORG, LOC, GPE, MISC, ...")
+    span: Span
+    actor_id: str | None = None
+
+
+class Participant(_Model):
+    """An actor or recipient of an event, as written and as linked."""
+
+    text: str
+    actor_id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Quote(_Model):
+    """Something a speaker said, with the cue that introduces it."""
+
+    text: str
+    kind: Literal["direct", "indirect", "block"]
+    speaker: str | None = None
+    speaker_actor_id: str | None = None
+    cue: str | None = None
+    span: Span
+
+
+class Place(_Model):
+    """Where an event happened, from an offline gazetteer."""
+
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+
+
+class EventDate(_Model):
+    """When: an ISO date where the article's date allows, else the expression."""
+
+    text: str | None = None
+    value: str | None = None
+    precision: Literal["day", "month", "year", "unknown"] = "unknown"
+
+
+class Event(_Model):
+    """Who did what to whom, in PLOVER with the CAMEO code beside."""
+
+    id: str
+    type: str = Field(description="PLOVER event type, e.g. CONSULT")
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    cameo: str | None = None
+    actors: list[Participant] = Field(default_factory=list)
+    recipients: list[Participant] = Field(default_factory=list)
+    location: Place | None = None
+    date: EventDate = Field(default_factory=EventDate)
+    flags: list[EventFlag] = Field(default_factory=list)
+    trigger: str | None = None
+    evidence: Evidence
+    confidence: float
+
+
+class Relation(_Model):
+    """A lasting relation between two actors, with its evidence."""
+
+    type: RelationType
+    subject: Participant
+    object: Participant
+    evidence: Evidence
+    confidence: float
+
+
+class Article(_Model):
+    """One news article: metadata, clean body, and what was removed."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="stable: sha256 of the raw input, 16 hex digits")
+    source: str = Field(description="path, URL or '-' for stdin")
+    language: str | None = Field(None, description="ISO 639-1")
+    title: str | None = None
+    section: list[str] = Field(default_factory=list)
+    standfirst: str | None = None
+    author: str | None = None
+    site: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date")
+    url: str | None = None
+    format: Literal["text", "html"] = "text"
+    blocks: list[Block] = Field(default_factory=list)
+    removed: list[Removal] = Field(default_factory=list)
+    quality: Quality | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The clean body: block texts joined by blank lines (offsets refer to this)."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def field_text(self, field: TextField) -> str:
+        """The text a :class:`Span` with this ``field`` indexes."""
+        if field == "body":
+            return self.text
+        return (self.title if field == "title" else self.standfirst) or ""
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialise to JSON (UTF-8 text, non-ASCII kept)."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def article_schema() -> dict:
+    """JSON Schema of :class:`Article`, as shipped in ``schema/article.schema.json``."""
+    schema = Article.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://veille.invalid/schema/article.schema.json"
+    return schema

@@ -1,0 +1,41 @@
+"""One options object carried through every stage (as in trafilatura).
+
+Settings live here with their defaults and help, in one place; the CLI builds
+an :class:`Options` from its flags and passes it down unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a caller can set for reading and repairing one article."""
+
+    published: str | None = None
+    """ISO date of publication, when the caller knows it better than the page."""
+    language: str | None = None
+    """ISO 639-1 code forcing the language instead of detecting it."""
+    encoding: str | None = None
+    """Force this text encoding instead of detecting it."""
+    max_bytes: int = 20_000_000
+    """Inputs larger than this are refused (one article is rarely over 1 MB)."""
+    timeout: float = 20.0
+    """Seconds before a URL fetch gives up."""
+    user_agent: str = "veille/0.1 (+https://veille.invalid; news analysis)"
+    """User agent sent when fetching URLs."""
+    min_repeat_chars: int = 40
+    """A unit at least this long is removed when it repeats on its own;
+    shorter ones (speaker lines, recurring headings) only inside a repeated block."""
+    boilerplate: bool = True
+    """Remove boilerplate (navigation, bios, sponsoring, share lines)."""
+    extra: dict = field(default_factory=dict)
+    """Free-form settings for later stages."""
+
+    def with_(self, **changes: object) -> "Options":
+        """A copy with some settings changed."""
+        return replace(self, **changes)
+
+
+DEFAULT = Options()

@@ -1,0 +1,34 @@
+"""The main job of one article: read, repair, understand.
+
+Each stage is a function over :class:`~veille.model.Article`; this module only
+chains them. Corpus-scale runners call the same functions.
+"""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import DEFAULT, Options
+from veille.read import read, read_raw
+from veille.read.source import Raw
+from veille.repair import repair
+from veille.understand import detect_language
+
+
+def analyze(source: str, options: Options = DEFAULT) -> Article:
+    """Read ``source`` (path, URL or '-') and return the repaired, understood article."""
+    return process(read(source, options), options)
+
+
+def analyze_bytes(data: bytes, source: str = "<bytes>", options: Options = DEFAULT) -> Article:
+    """The same for bytes already in memory (name them with ``source``)."""
+    return process(read_raw(Raw(data, source), options), options)
+
+
+def analyze_text(text: str, source: str = "<text>", options: Options = DEFAULT) -> Article:
+    """The same for a string."""
+    return analyze_bytes(text.encode("utf-8"), source, options)
+
+
+def process(article: Article, options: Options = DEFAULT) -> Article:
+    """Run the stages after reading."""
+    return detect_language(repair(article, options))

@@ -1,0 +1,48 @@
+"""Read stage: one input (path, URL or stdin) to a raw :class:`~veille.model.Article`.
+
+The raw article carries metadata found by the reader and its units as
+unrepaired paragraph blocks; the repair stage does the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from veille.model import Article
+from veille.options import DEFAULT, Options
+from veille.read.decode import decode
+from veille.read.html import extract_html, looks_like_html
+from veille.read.source import Raw, load
+from veille.read.text import text_blocks
+
+__all__ = ["read", "read_raw", "article_id"]
+
+
+def article_id(data: bytes) -> str:
+    """Stable id: the same input bytes always give the same id."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read(source: str, options: Options = DEFAULT) -> Article:
+    """Load ``source`` and turn it into a raw article."""
+    return read_raw(load(source, options), options)
+
+
+def read_raw(raw: Raw, options: Options = DEFAULT) -> Article:
+    """Decode bytes already loaded and build the raw article (text or HTML)."""
+    text = decode(raw.data, raw.source, options.encoding)
+    base = {"id": article_id(raw.data), "source": raw.source, "url": raw.url}
+    if looks_like_html(text, raw.content_type, PurePath(raw.source).name):
+        page = extract_html(text, raw.source, raw.url)
+        return Article(
+            **base, format="html", blocks=page.blocks, title=page.title, author=page.author,
+            site=page.site, section=page.section, standfirst=page.standfirst,
+            published=options.published or page.published, language=options.language,
+        )
+    blocks = text_blocks(text)
+    if not blocks:
+        from veille.errors import VeilleError
+
+        raise VeilleError("E003", raw.source)
+    return Article(**base, format="text", blocks=blocks, published=options.published, language=options.language)

@@ -1,0 +1,78 @@
+"""Repair stage: one raw article in, one clean article out.
+
+Order matters and is fixed: the breadcrumb becomes the section, boilerplate
+goes, then later copies of repeated units and blocks, then structure is
+recovered from what is left. Every unit that leaves the body is recorded in
+``Article.removed`` with its reason; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from veille.model import Article, Block, Quality, Removal
+from veille.options import DEFAULT, Options
+from veille.repair.boilerplate import classify
+from veille.repair.layout import layout
+from veille.repair.quality import flags, signals
+from veille.repair.repeats import find_repeats
+from veille.repair.structure import breadcrumb
+
+__all__ = ["repair"]
+
+
+def repair(article: Article, options: Options = DEFAULT) -> Article:
+    """Return a repaired copy of ``article`` (its blocks are taken as raw units)."""
+    units = list(article.blocks)
+    texts = [b.text for b in units]
+    removed: dict[int, Removal] = {}
+    section = list(article.section)
+    if article.format == "text" and texts and (crumbs := breadcrumb(texts[0])):
+        section = section or crumbs
+        removed[0] = Removal(kind="navigation", text=texts[0], position=0,
+                             reason=f"breadcrumb, kept as section {' › '.join(crumbs)}")
+    if options.boilerplate:
+        _remove_boilerplate(texts, removed)
+    _remove_repeats(texts, removed, options.min_repeat_chars)
+    kept = [(i, u) for i, u in enumerate(units) if i not in removed]
+    skeleton = layout(kept, article.format, article.title)
+    out = article.model_copy(update={
+        "section": section,
+        "title": article.title or skeleton.title,
+        "standfirst": article.standfirst or skeleton.standfirst,
+        "blocks": with_offsets(skeleton.blocks),
+        "removed": [removed[i] for i in sorted(removed)] + skeleton.removed,
+    })
+    return out.model_copy(update={"quality": _quality(texts, out)})
+
+
+def _remove_boilerplate(texts: list[str], removed: dict[int, Removal]) -> None:
+    """Record boilerplate units (not already removed) with their categories."""
+    for i, cats in classify(texts).items():
+        if i not in removed:
+            removed[i] = Removal(kind="boilerplate", text=texts[i], position=i, reason=" + ".join(cats))
+
+
+def _remove_repeats(texts: list[str], removed: dict[int, Removal], min_chars: int) -> None:
+    """Record later copies of repeated units and blocks among the units still kept."""
+    index = [i for i in range(len(texts)) if i not in removed]
+    for rep in find_repeats([texts[i] for i in index], min_chars):
+        i, first = index[rep.index], index[rep.first]
+        where = f"part of a repeated block of {rep.block_size} units" if rep.block_size > 1 else "repeated paragraph"
+        removed[i] = Removal(kind="repeat", text=texts[i], position=i, reason=f"{where}; first copy is unit {first}")
+
+
+def with_offsets(blocks: list[Block]) -> list[Block]:
+    """Blocks with start/end offsets into the clean text (blocks joined by blank lines)."""
+    out: list[Block] = []
+    pos = 0
+    for block in blocks:
+        out.append(block.model_copy(update={"start": pos, "end": pos + len(block.text)}))
+        pos += len(block.text) + 2
+    return out
+
+
+def _quality(raw_texts: list[str], article: Article) -> Quality:
+    """Signals of the raw units and of the repaired article, and the flags."""
+    before = signals(raw_texts, raw_texts)
+    clean = [t for t in (article.title, article.standfirst) if t] + [b.text for b in article.blocks]
+    after = signals(clean, clean)
+    return Quality(before=before, after=after, flags=flags(before, after, article.removed, bool(article.title)))

@@ -1,0 +1,111 @@
+"""Render an article for people (text, Markdown) or programs (JSON).
+
+The text report is what a person reads in a terminal: where the article sits,
+its clean body, what was removed and why, and the quality flags.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+from veille.model import Article, Block
+
+FORMATS = ("text", "json", "markdown")
+
+
+def render(article: Article, fmt: str = "text") -> str:
+    """The article in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return article.to_json()
+    if fmt == "markdown":
+        return markdown(article)
+    return text_report(article)
+
+
+def text_report(article: Article) -> str:
+    """A terminal report: header, body, removals, quality."""
+    lines = [f"# {article.title or '(no title)'}"]
+    lines += _meta_lines(article)
+    if article.standfirst:
+        lines += ["", _wrap(article.standfirst)]
+    lines += ["", "── body " + "─" * 60]
+    for block in article.blocks:
+        lines += ["", _text_block(block)]
+    lines += ["", "── removed " + "─" * 57, _removed_summary(article)]
+    for r in article.removed:
+        lines.append(f"  [{r.kind}] unit {r.position}: {_clip(r.text)} — {r.reason}")
+    lines += ["", "── quality " + "─" * 57, _quality_line(article)]
+    return "\n".join(lines) + "\n"
+
+
+def _meta_lines(article: Article) -> list[str]:
+    fields = [
+        ("section", " › ".join(article.section)), ("language", article.language),
+        ("published", article.published), ("author", article.author), ("site", article.site),
+        ("source", article.source), ("id", article.id),
+    ]
+    return [f"{name}: {value}" for name, value in fields if value]
+
+
+def _text_block(block: Block) -> str:
+    if block.kind == "heading":
+        return f"## {block.text}"
+    if block.kind == "quote":
+        who = ", ".join(x for x in (block.speaker, block.speaker_role) if x)
+        quoted = textwrap.indent(_wrap(block.text, 76), "  │ ")
+        return quoted + (f"\n  — {who}" if who else "")
+    if block.kind == "list_item":
+        return "  • " + block.text
+    return _wrap(block.text)
+
+
+def _removed_summary(article: Article) -> str:
+    counts = Counter(r.kind for r in article.removed)
+    before = article.quality.before.lines if article.quality else 0
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+    return f"{len(article.removed)} of {before} units removed: {parts}"
+
+
+def _quality_line(article: Article) -> str:
+    q = article.quality
+    if q is None:
+        return "not measured"
+    return (
+        f"before: {q.before.lines} lines, {q.before.words} words, duplicate lines {q.before.dup_line_frac:.0%}\n"
+        f"after:  {q.after.lines} lines, {q.after.words} words, duplicate lines {q.after.dup_line_frac:.0%}\n"
+        f"flags:  {', '.join(q.flags) or 'none'}"
+    )
+
+
+def markdown(article: Article) -> str:
+    """The clean article as Markdown, metadata as a front list, removals as a footnote list."""
+    out = [f"# {article.title or '(no title)'}", ""]
+    out += [f"- **{line.split(': ', 1)[0]}**: {line.split(': ', 1)[1]}" for line in _meta_lines(article)]
+    if article.standfirst:
+        out += ["", f"*{article.standfirst}*"]
+    for block in article.blocks:
+        out += ["", _md_block(block)]
+    if article.removed:
+        out += ["", "---", "", f"**Removed** ({_removed_summary(article)}):", ""]
+        out += [f"- *{r.kind}* — {r.reason}: {_clip(r.text)}" for r in article.removed]
+    return "\n".join(out) + "\n"
+
+
+def _md_block(block: Block) -> str:
+    if block.kind == "heading":
+        return f"## {block.text}"
+    if block.kind == "quote":
+        who = ", ".join(x for x in (block.speaker, block.speaker_role) if x)
+        return f"> {block.text}" + (f"\n>\n> — {who}" if who else "")
+    if block.kind == "list_item":
+        return f"- {block.text}"
+    return block.text
+
+
+def _wrap(text: str, width: int = 80) -> str:
+    return textwrap.fill(text, width=width)
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

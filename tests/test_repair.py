@@ -1,0 +1,167 @@
+"""Repair on articles this team wrote, with the reference's defects in other words."""
+
+from __future__ import annotations
+
+import pytest
+
+import veille
+from veille.repair.boilerplate import classify
+from veille.repair.repeats import find_repeats
+from veille.repair.structure import attribution, breadcrumb, is_heading
+
+from conftest import SAMPLES
+
+
+def blocks_of(article, kind):
+    return [b for b in article.blocks if b.kind == kind]
+
+
+@pytest.fixture(scope="module")
+def dakar():
+    return veille.analyze(str(SAMPLES / "fr-visite-dakar.txt"))
+
+
+@pytest.fixture(scope="module")
+def brussels():
+    return veille.analyze(str(SAMPLES / "en-eu-summit.txt"))
+
+
+def test_french_sample_structure(dakar):
+    assert dakar.section == ["Monde", "Afrique"]
+    assert dakar.title.startswith("Macron À Dakar")
+    assert dakar.standfirst.startswith("Emmanuel Macron est arrivé lundi")
+    assert [b.text for b in blocks_of(dakar, "heading")] == [
+        "Un dialogue centré sur la sécurité", "Des accords commerciaux attendus",
+        "Une mémoire encore sensible", "Un calendrier serré",
+    ]
+    quotes = blocks_of(dakar, "quote")
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [
+        ("Emmanuel Macron", None), ("Bassirou Diomaye Faye", "président du Sénégal"),
+    ]
+    assert dakar.language == "fr"
+
+
+def test_french_sample_removals(dakar):
+    kinds = [r.kind for r in dakar.removed]
+    assert kinds.count("repeat") == 11
+    assert kinds.count("navigation") == 1
+    bio = [r for r in dakar.removed if r.kind == "boilerplate"]
+    assert len(bio) == 1 and "author_bio" in bio[0].reason and "subscription" in bio[0].reason
+    texts = [b.text for b in dakar.blocks]
+    assert len(texts) == len(set(texts))
+    assert texts[-1].startswith("Les observateurs jugeront")
+    assert {"repeated_content", "repeated_block", "promotional_footer"} <= set(dakar.quality.flags)
+
+
+def test_english_sample(brussels):
+    assert brussels.section == ["World", "Europe"]
+    assert brussels.language == "en"
+    quotes = blocks_of(brussels, "quote")
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [
+        ("Volodymyr Zelensky", None), ("Donald Tusk", "Prime Minister of Poland"),
+    ]
+    reasons = [r.reason for r in brussels.removed if r.kind == "boilerplate"]
+    assert reasons == ["share", "subscription"]
+    repeats = [r for r in brussels.removed if r.kind == "repeat"]
+    assert len(repeats) == 6
+    assert sum(b.text.startswith("The last summit") for b in brussels.blocks) == 1
+
+
+def test_offsets_point_into_clean_text(brussels):
+    text = brussels.text
+    for block in brussels.blocks:
+        assert text[block.start:block.end] == block.text
+
+
+def test_near_exact_repeats_use_normalised_text():
+    units = [
+        "Le gouvernement a annoncé « un plan d’urgence » pour les agriculteurs touchés.",
+        "Autre paragraphe, tout à fait différent du premier et assez long.",
+        "Le  gouvernement a annoncé \"un plan d'urgence\" pour les agriculteurs touchés !",
+    ]
+    assert [(r.index, r.first) for r in find_repeats(units)] == [(2, 0)]
+
+
+def test_short_lines_recur_unless_in_a_block():
+    units = [
+        "Premier long paragraphe qui ouvre l'article et dit quelque chose.",
+        "Jean Dupont",
+        "Deuxième long paragraphe, sur un tout autre sujet que le premier.",
+        "Jean Dupont",
+        "Troisième paragraphe, lui aussi long, avec encore d'autres mots.",
+    ]
+    assert find_repeats(units) == []
+    repeated = units + units[1:3]
+    reps = find_repeats(repeated)
+    assert [r.index for r in reps] == [5, 6]
+    assert all(r.block_size == 2 for r in reps)
+
+
+def test_keeps_first_of_repeated_paragraph_in_place():
+    text = "\n\n".join([
+        "Titre Sans Point",
+        "Un chapô qui résume l'article en une vingtaine de mots pour que le lecteur sache de quoi il est question.",
+        "Premier paragraphe du corps de l'article, avec des faits et des chiffres précis.",
+        "Deuxième paragraphe, qui développe une autre idée importante pour la suite.",
+        "Premier paragraphe du corps de l'article, avec des faits et des chiffres précis.",
+        "Troisième paragraphe qui conclut l'article de façon nette et claire.",
+    ])
+    article = veille.analyze_text(text)
+    assert [b.text[:9] for b in article.blocks] == ["Premier p", "Deuxième ", "Troisième"]
+    assert [r.position for r in article.removed] == [4]
+
+
+@pytest.mark.parametrize("line, crumbs", [
+    ("ActualitésInternational", ["Actualités", "International"]),
+    ("Accueil > Monde > Europe", ["Monde", "Europe"]),
+    ("News / Politics", ["News", "Politics"]),
+    ("Le président a parlé.", None),
+    ("Emmanuel Macron", None),
+])
+def test_breadcrumb(line, crumbs):
+    assert breadcrumb(line) == crumbs
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Vladimir Poutine", ("Vladimir Poutine", None)),
+    ("— Angela Merkel", ("Angela Merkel", None)),
+    ("Charles de Gaulle, président de la République", ("Charles de Gaulle", "président de la République")),
+    ("Un allié fidèle mais pas inconditionnel", None),
+    ("Il a dit que tout allait bien, selon lui.", None),
+])
+def test_attribution(line, expected):
+    assert attribution(line) == expected
+
+
+def test_heading_shape():
+    assert is_heading("Vers un renforcement des liens ?")
+    assert not is_heading("Une phrase complète qui se termine par un point.")
+
+
+@pytest.mark.parametrize("line, category", [
+    ("Lire aussi : la réforme des retraites adoptée", "related_link"),
+    ("Read more: Five things to know about the vote", "related_link"),
+    ("Partager sur Facebook", "share"),
+    ("Nous utilisons des cookies pour améliorer votre expérience.", "cookies"),
+    ("Abonnez-vous pour lire la suite de cet article.", "subscription"),
+    ("Advertisement", "sponsoring"),
+])
+def test_boilerplate_anywhere(line, category):
+    units = ["Paragraphe d'ouverture."] * 4 + [line] + ["Paragraphe de fin."] * 4
+    assert category in classify(units)[4]
+
+
+def test_edge_rules_leave_the_middle_alone():
+    units = ["Intro."] * 4 + ["Pour toute question, contactez-nous au ministère, a précisé le porte-parole."] + ["Fin."] * 4
+    assert 4 not in classify(units)
+    assert "sponsoring" in classify(units[:5])[4]
+
+
+def test_nothing_is_lost():
+    """Every raw unit is either in the output (title, standfirst, blocks, speakers) or in removed."""
+    article = veille.analyze(str(SAMPLES / "fr-visite-dakar.txt"))
+    raw = [ln.strip() for ln in (SAMPLES / "fr-visite-dakar.txt").read_text("utf-8").splitlines() if ln.strip()]
+    kept = {article.title, article.standfirst, *(b.text for b in article.blocks)}
+    kept |= {", ".join(x for x in (b.speaker, b.speaker_role) if x) for b in article.blocks if b.kind == "quote"}
+    removed = {r.text for r in article.removed}
+    assert all(line in kept or line in removed for line in raw)
