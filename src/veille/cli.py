@@ -75,3 +75,5 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+from veille import cli_corpus  # noqa: E402,F401  (registers the corpus commands)

@@ -1,0 +1,271 @@
+"""Ingest a corpus into the store: read → repair → understand → dedup → write.
+
+The shape is datatrove's: readers yield items, workers turn each into an
+article (or a failure that keeps its reason), and counters say what happened.
+Reading, deduplication and writing happen in this process, which is the
+store's only writer; repair and understanding, the slow part, run in a pool
+of ``jobs`` worker processes. At most ``window`` items are in flight, so
+memory stays flat whatever the corpus size, and results are written in input
+order, so a run's decisions (which copy is the original) do not depend on
+timing.
+
+Every article is written in one transaction and skipped when its id (a hash
+of the input item) is already stored: running the same input twice adds
+nothing, and a run killed at any point resumes where it stopped when it is
+started again.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+
+from veille.errors import VeilleError
+from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, as_link, fingerprint
+from veille.model import Article
+from veille.options import DEFAULT, Options
+from veille.read import read_raw
+from veille.read.corpus import CorpusOptions, Entry, Failure, Item, Unchanged, iter_sources
+from veille.store import ArticleRecord, Store
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Settings of one ingest run; ``article`` is the per-article :class:`~veille.options.Options`."""
+
+    article: Options = DEFAULT
+    corpus: CorpusOptions = field(default_factory=CorpusOptions)
+    jobs: int = 0
+    """Worker processes for repair and understanding; 0 means one per core, 1 runs in this process."""
+    understand: bool = True
+    """Run the understand stage (actors, quotes, events); False is much faster."""
+    near_threshold: float = THRESHOLD
+    """Jaccard similarity of word shingles from which an article is a near-duplicate."""
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    """Languages analysed; articles in others are stored, flagged ``unsupported_language``, not analysed."""
+    window: int = 0
+    """Items in flight at once (0: 16 per worker); bounds memory."""
+    progress: bool = False
+    """Show a progress bar on stderr."""
+
+    def workers(self) -> int:
+        """The number of worker processes this run uses."""
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+@dataclass
+class IngestStats:
+    """What an ingest did: each item read ends in exactly one of the other counters."""
+
+    read: int = 0
+    new: int = 0
+    """Originals stored (including those in an unsupported language)."""
+    duplicate: int = 0
+    """Exact duplicates of a stored article's text: stored as a link."""
+    near_duplicate: int = 0
+    """Near-duplicates: stored as a link with a summary of differences."""
+    known: int = 0
+    """Items already in the store (same input seen before, in this run or an earlier one)."""
+    unchanged: int = 0
+    """Pages the server said had not changed since the last fetch (HTTP 304)."""
+    failed: int = 0
+    unsupported_language: int = 0
+    """Of the stored articles, those flagged and not analysed."""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        """Counters as a plain dict."""
+        return asdict(self)
+
+    def summary(self) -> str:
+        """One line for people."""
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return (f"read {self.read} · new {self.new} · duplicate {self.duplicate} · near-duplicate "
+                f"{self.near_duplicate} · already stored {self.known} · unchanged {self.unchanged} · "
+                f"failed {self.failed} · unsupported language {self.unsupported_language} · "
+                f"{self.seconds:.1f} s ({rate:.0f} items/s)")
+
+
+@dataclass(frozen=True)
+class Processed:
+    """A worker's result for one item: the article, its fingerprint and flags."""
+
+    item: Item
+    article: Article
+    fingerprint: Fingerprint
+    flags: tuple[str, ...]
+
+
+def _understand(article: Article, options: Options) -> Article:
+    """The understand stage's entry point, when it has one (``veille.understand.understand``)."""
+    import veille.understand as stage
+
+    run = getattr(stage, "understand", None)
+    return run(article, options) if run is not None else article
+
+
+def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
+    """Read, repair and (for supported languages) understand one item; never raises for bad input."""
+    from veille.repair import repair
+    from veille.understand import detect_language
+
+    try:
+        raw = read_raw(item.raw(), options.article)
+        raw = raw.model_copy(update={
+            "id": item.key, "source": item.source, "url": item.url or raw.url,
+            "title": item.title or raw.title, "standfirst": item.standfirst or raw.standfirst,
+            "section": list(item.section) or raw.section, "author": item.author or raw.author,
+            "published": options.article.published or item.published or raw.published,
+            "language": options.article.language or item.language or raw.language,
+        })
+        article = detect_language(repair(raw, options.article))
+        if not article.text.strip():
+            return Failure(item.source, item.locator, "E008", "holds no article text (nothing left after repair)")
+        flags: list[str] = []
+        if article.language not in options.languages:
+            flags.append("unsupported_language")
+        elif options.understand:
+            article = _understand(article, options.article)
+        else:
+            flags.append("not_understood")
+        return Processed(item, article, fingerprint(article.text), tuple(flags))
+    except VeilleError as exc:
+        return Failure(item.source, item.locator, exc.code, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - a bad item never kills the batch; the reason is kept
+        return Failure(item.source, item.locator, "E001" if isinstance(exc, FileNotFoundError) else "E000",
+                       f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+
+
+Outcome = Processed | Failure | Unchanged | None
+
+
+def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, stats: IngestStats,
+              ) -> Iterator[Outcome]:
+    """Process items in a bounded, ordered window; None for an item already stored or in flight."""
+    jobs = options.workers()
+    window = options.window or 16 * jobs
+    pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 else None
+    pending: deque[tuple[object, Future | None]] = deque()
+    in_flight: set[str] = set()
+
+    def resolve(entry: object, future: Future | None) -> Outcome:
+        if isinstance(entry, Item):
+            in_flight.discard(entry.key)
+        if future is None:
+            return entry  # type: ignore[return-value]
+        return future.result()
+
+    try:
+        for entry in entries:
+            stats.read += 1
+            if isinstance(entry, Item):
+                key = entry.key
+                if key in in_flight or store.has_article(key):
+                    stats.known += 1
+                    yield None
+                    continue
+                in_flight.add(key)
+                if pool is None:
+                    pending.append((entry, _Done(process_item(entry, options))))
+                else:
+                    pending.append((entry, pool.submit(process_item, entry, options)))
+            else:
+                pending.append((entry, None))
+            while pending and (len(pending) >= window or pending[0][1] is None or pending[0][1].done()):
+                yield resolve(*pending.popleft())
+        while pending:
+            yield resolve(*pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Done:
+    """A finished result that quacks like a Future (for in-process runs)."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> object:
+        return self.value
+
+
+def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats) -> None:
+    """Decide whether the article duplicates a stored one, then write it in one transaction."""
+    article, fp, item = outcome.article, outcome.fingerprint, outcome.item
+    match = dedup.check(article.title, article.text, fp)
+    if match is not None:
+        original = store.text_of(match.original)
+        article = as_link(article, match, original[1] if original else "")
+    rec = ArticleRecord(
+        article, fp.content_hash, external_id=item.external_id,
+        status=match.kind if match else "original", flags=list(outcome.flags),
+        duplicate_of=match.original if match else None, similarity=match.similarity if match else None,
+        differences=match.differences if match else None, signature=None if match else fp.signature,
+        fetched=item.fetched,  # type: ignore[arg-type]
+    )
+    if not store.write_article(rec):
+        stats.known += 1
+        return
+    if match is None:
+        dedup.add(article.id, fp.signature)
+        stats.new += 1
+        if "unsupported_language" in outcome.flags:
+            stats.unsupported_language += 1
+    elif match.kind == "duplicate":
+        stats.duplicate += 1
+    else:
+        stats.near_duplicate += 1
+
+
+def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None = None) -> IngestStats:
+    """Read every source into ``store``; return what happened. Bad items are recorded, not raised."""
+    options = options or IngestOptions()
+    stats = IngestStats()
+    started = time.perf_counter()
+    dedup = Deduplicator(store.original_with_hash, store.text_of, threshold=options.near_threshold)
+    dedup.load(store.signatures())
+    entries = iter_sources(sources, options.article, options.corpus, store.fetch_validators)
+    bar = _progress(options.progress)
+    try:
+        for outcome in _outcomes(entries, store, options, stats):
+            if isinstance(outcome, Processed):
+                write(outcome, store, dedup, stats)
+            elif isinstance(outcome, Failure):
+                store.write_failure(outcome.source, outcome.item, outcome.code, outcome.reason)
+                stats.failed += 1
+            elif isinstance(outcome, Unchanged):
+                stats.unchanged += 1
+            if bar is not None:
+                bar.update(1)
+                if stats.read % 50 == 0:
+                    bar.set_postfix(_postfix(stats), refresh=False)
+    finally:
+        stats.seconds = time.perf_counter() - started
+        if bar is not None:
+            bar.set_postfix(_postfix(stats))
+            bar.close()
+    return stats
+
+
+def _postfix(stats: IngestStats) -> dict[str, int]:
+    return {"new": stats.new, "dup": stats.duplicate + stats.near_duplicate + stats.known, "failed": stats.failed}
+
+
+def _progress(enabled: bool):  # noqa: ANN202 - tqdm or None
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" items", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)

@@ -1,0 +1,236 @@
+"""Exact and near-duplicate detection.
+
+- **Exact**: the SHA-256 of the normalised body (Unicode NFKC, lower case,
+  punctuation dropped, white space collapsed) — the same story re-posted with
+  another title or different spacing is caught.
+- **Near**: MinHash signatures over word shingles (datasketch), LSH to find
+  candidates, each candidate confirmed by the *exact* Jaccard similarity of
+  the shingle sets, which must reach ``threshold``.
+
+Signatures are computed where the article is processed (a worker) and are
+small bytes, so the store keeps them and the LSH index is rebuilt from the
+store at the start of every run: an incremental ingest still finds
+duplicates of articles stored long ago.
+
+A duplicate is not stored as a second copy of its original's facts:
+:func:`as_link` empties an exact duplicate's lists and keeps, for a
+near-duplicate, only the quotes, events and relations whose evidence is not
+in the original, and :func:`differences` summarises what changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from veille.model import Article
+
+NUM_PERM = 128
+"""MinHash permutations: the estimate's standard error is about 0.03 at J = 0.8."""
+SHINGLE = 5
+"""Words per shingle: long enough that two different articles on the same topic share few."""
+THRESHOLD = 0.7
+"""Exact Jaccard of the shingle sets from which two articles are near-duplicates."""
+_SEED = 1
+_SCHEME = "affine32"  # datasketch ≥ 2: bijective permutations, 32-bit values (512 bytes a signature)
+
+_PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…»\"])\s+|(?<=[a-zà-ÿ0-9][.!?])(?=[A-ZÀ-Ý«\"])")
+
+
+def normalise(text: str) -> str:
+    """The text reduced to lower-case words separated by single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised text: equal for texts that differ only in case, spacing or punctuation."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:32]
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Word ``size``-grams of the normalised text (the whole text when it is shorter)."""
+    tokens = normalise(text).split()
+    if len(tokens) <= size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int):  # noqa: ANN202 - a datasketch MinHash whose permutations are reused
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What dedup needs of one article: its content hash and MinHash signature (uint32 bytes)."""
+
+    content_hash: str
+    signature: bytes
+
+
+def fingerprint(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE) -> Fingerprint:
+    """Content hash and MinHash signature of a text (cheap: about a millisecond)."""
+    from datasketch import MinHash
+
+    template = _template(num_perm)
+    minhash = MinHash(num_perm=num_perm, seed=_SEED, permutations=template.permutations, scheme=_SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles(text, size)])
+    return Fingerprint(content_hash(text), minhash.hashvalues.astype(np.uint32).tobytes())
+
+
+def _lean(signature: bytes):  # noqa: ANN202 - datasketch LeanMinHash
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=_SEED, hashvalues=np.frombuffer(signature, dtype=np.uint32), scheme=_SCHEME)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The original an article duplicates, how closely, and what differs."""
+
+    kind: str  # "duplicate" or "near_duplicate"
+    original: str
+    similarity: float
+    differences: dict = field(default_factory=dict)
+
+
+TextLookup = Callable[[str], "tuple[str | None, str] | None"]
+HashLookup = Callable[[str], "str | None"]
+
+
+class Deduplicator:
+    """Decides, article by article in ingest order, whether it duplicates one already seen.
+
+    ``owner_of_hash(hash)`` and ``text_of(id)`` read the store;
+    :meth:`load` fills the LSH index from stored signatures. Decisions depend
+    only on what was stored before, so a resumed run decides as an
+    uninterrupted one would.
+    """
+
+    def __init__(self, owner_of_hash: HashLookup, text_of: TextLookup, threshold: float = THRESHOLD,
+                 num_perm: int = NUM_PERM, size: int = SHINGLE) -> None:
+        from datasketch import MinHashLSH
+
+        if not 0 < threshold <= 1:
+            raise ValueError(f"near-duplicate threshold must be in (0, 1], not {threshold}")
+        self.owner_of_hash = owner_of_hash
+        self.text_of = text_of
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.size = size
+        # candidates a little below the threshold: the exact Jaccard check removes the extra ones
+        self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
+        self.order: dict[str, int] = {}
+
+    def load(self, signatures: Iterable[tuple[str, bytes]]) -> int:
+        """Index stored signatures (in ingest order); return how many."""
+        n = 0
+        for article_id, signature in signatures:
+            self.add(article_id, signature)
+            n += 1
+        return n
+
+    def add(self, article_id: str, signature: bytes) -> None:
+        """Index an original so later articles can be found to duplicate it."""
+        if article_id in self.order:
+            return
+        self.order[article_id] = len(self.order)
+        self.lsh.insert(article_id, _lean(signature))
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def check(self, title: str | None, text: str, fp: Fingerprint) -> Match | None:
+        """The original this article duplicates exactly or nearly, or None."""
+        owner = self.owner_of_hash(fp.content_hash)
+        if owner is not None:
+            found = self.text_of(owner)
+            diff = differences(found[0], found[1], title, text) if found else {}
+            return Match("duplicate", owner, 1.0, diff)
+        candidates = sorted(self.lsh.query(_lean(fp.signature)), key=self.order.__getitem__)
+        if not candidates:
+            return None
+        mine = shingles(text, self.size)
+        best: tuple[float, str, tuple[str | None, str]] | None = None
+        for cand in candidates:  # oldest first: ties go to the earliest original
+            found = self.text_of(cand)
+            if found is None:
+                continue
+            sim = jaccard(mine, shingles(found[1], self.size))
+            if sim >= self.threshold and (best is None or sim > best[0]):
+                best = (sim, cand, found)
+        if best is None:
+            return None
+        sim, cand, (otitle, otext) = best
+        return Match("near_duplicate", cand, round(sim, 4), differences(otitle, otext, title, text))
+
+
+def sentences(text: str) -> list[str]:
+    """Rough sentence split (also where a full stop is glued to the next capital)."""
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def differences(orig_title: str | None, orig_text: str, title: str | None, text: str,
+                keep: int = 5, width: int = 200) -> dict:
+    """What a duplicate changes from its original: title, sentences added and removed (a few, cut)."""
+    a, b = sentences(orig_text), sentences(text)
+    added: list[str] = []
+    removed: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            removed.extend(a[i1:i2])
+        if op in ("replace", "insert"):
+            added.extend(b[j1:j2])
+    out: dict = {
+        "sentences_added": len(added), "sentences_removed": len(removed),
+        "chars_added": sum(map(len, added)), "chars_removed": sum(map(len, removed)),
+        "added": [s[:width] for s in added[:keep]], "removed": [s[:width] for s in removed[:keep]],
+    }
+    if (orig_title or "") != (title or ""):
+        out["title"] = {"original": orig_title, "this": title}
+    return out
+
+
+def as_link(article: Article, match: Match, original_text: str) -> Article:
+    """The article as stored when it duplicates another: without a second copy of the original's facts.
+
+    An exact duplicate keeps none of its lists; a near-duplicate keeps the
+    quotes, events and relations whose evidence is not in the original, and
+    the entity and actor mentions that are not either.
+    """
+    if match.kind == "duplicate":
+        return article.model_copy(update={"actors": [], "entities": [], "quotes": [], "events": [], "relations": []})
+
+    def new(text: str) -> bool:
+        return text not in original_text
+
+    actors = []
+    for actor in article.actors:
+        mentions = [m for m in actor.mentions if new(m.text)]
+        if mentions:
+            actors.append(actor.model_copy(update={"mentions": mentions}))
+    return article.model_copy(update={
+        "actors": actors,
+        "entities": [e for e in article.entities if new(e.span.text)],
+        "quotes": [q for q in article.quotes if new(q.span.text)],
+        "events": [e for e in article.events if new(e.evidence.text)],
+        "relations": [r for r in article.relations if new(r.evidence.text)],
+    })

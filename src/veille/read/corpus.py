@@ -1,0 +1,404 @@
+"""Corpus readers: many inputs to a stream of raw items, one bad item never stopping the rest.
+
+Each reader is a generator of :class:`Item` (bytes plus what the input says
+about them: external id, URL, title, date, language) and :class:`Failure`
+(an item that could not be read, with a code and a reason). Nothing is
+analysed here; ``veille.ingest`` turns items into articles.
+
+Inputs: files and folders (text, HTML, ``.gz``), JSONL dumps (field names
+mappable), RSS/Atom feeds from a file or a URL (each entry's page fetched
+politely, see :mod:`veille.read.corpus_web`), WARC / WARC.gz crawls, and
+page URLs. :func:`iter_sources` dispatches on what each source is.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO
+
+from veille.options import DEFAULT, Options
+from veille.read import article_id
+from veille.read.source import Raw, is_url
+
+# failure codes of the corpus readers (E001–E010 are veille.errors', E020–E025 the store's)
+NOT_A_SOURCE = "E024"
+ROBOTS = "E026"
+BAD_FEED = "E027"
+BAD_WARC = "E028"
+BAD_JSONL = "E029"
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+
+FIELDS = ("id", "url", "title", "text", "html", "published", "language", "standfirst", "section", "author")
+"""What a JSONL line may carry, under these names unless :attr:`CorpusOptions.fields` maps them."""
+_ALIASES = {"language": ("language", "lang"), "published": ("published", "date"), "id": ("id",)}
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How corpus inputs are read (the per-article settings stay in :class:`veille.options.Options`)."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    """veille field -> input field of JSONL lines, e.g. ``{"text": "article", "standfirst": "heading"}``."""
+    follow_entries: bool = True
+    """Fetch the page of each feed entry; if False, use the entry's own summary/content."""
+    respect_robots: bool = True
+    """Obey robots.txt (a disallowed page is a failure, not fetched)."""
+    per_host: int = 2
+    """Requests in flight to one host at a time."""
+    delay: float = 0.5
+    """Seconds between two requests to one host (robots.txt Crawl-delay wins when longer)."""
+    retries: int = 3
+    """Retries after a timeout, a connection error, 429 or 5xx, with exponential back-off."""
+    backoff: float = 1.0
+    """First back-off in seconds (doubled at each retry; Retry-After wins when given)."""
+    fetch_threads: int = 8
+    """Pages fetched at once across hosts."""
+
+    def field_name(self, name: str) -> tuple[str, ...]:
+        """Input names to look up for veille field ``name``."""
+        if name in self.fields:
+            return (self.fields[name],)
+        return _ALIASES.get(name, (name,))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One raw input of a corpus: bytes and what is known of them before reading."""
+
+    data: bytes
+    source: str
+    """The input it came from (a path or URL as given)."""
+    locator: str
+    """Where in that input: a path, ``file.jsonl:12``, ``crawl.warc.gz@3345``, a URL."""
+    external_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    section: tuple[str, ...] = ()
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    content_type: str | None = None
+    fetched: object | None = None
+    """:class:`veille.store.Fetched` validators when the item was fetched over HTTP."""
+
+    @property
+    def key(self) -> str:
+        """Stable veille id: sha256 of the bytes, and of the metadata the input gave beside them.
+
+        A plain file gets the id ``veille analyze`` gives it; the same JSONL line or
+        feed entry read twice gets the same id, whatever its position or external id.
+        """
+        meta = [self.title, self.standfirst, list(self.section), self.author, self.published]
+        if not any(meta):
+            return article_id(self.data)
+        extra = json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(self.data + b"\0" + extra).hexdigest()[:16]
+
+    def raw(self) -> Raw:
+        """The bytes as the single-article reader takes them."""
+        return Raw(self.data, self.locator, url=self.url, content_type=self.content_type)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input item that could not be used, and why (kept in the store's ``failures``)."""
+
+    source: str
+    item: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A page the server says has not changed since the last fetch (HTTP 304)."""
+
+    source: str
+    item: str
+
+
+Entry = Item | Failure | Unchanged
+Validators = Callable[[str], "tuple[str | None, str | None] | None"]
+
+
+def _no_validators(url: str) -> None:  # noqa: ARG001
+    return None
+
+
+# -- dispatch ------------------------------------------------------------------------------------
+
+
+def iter_sources(sources: Iterable[str], options: Options = DEFAULT, corpus: CorpusOptions | None = None,
+                 validators: Validators = _no_validators) -> Iterator[Entry]:
+    """Items of every source in turn: files, folders, JSONL, feeds, WARC, URLs."""
+    corpus = corpus or CorpusOptions()
+    client = None
+    try:
+        for source in sources:
+            if is_url(source):
+                from veille.read.corpus_web import PoliteClient, iter_url
+
+                client = client or PoliteClient(options, corpus)
+                yield from iter_url(source, client, options, corpus, validators)
+            else:
+                yield from iter_path(source, options, corpus, validators, lambda: _client(options, corpus))
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _client(options: Options, corpus: CorpusOptions):  # noqa: ANN202 - PoliteClient
+    from veille.read.corpus_web import PoliteClient
+
+    return PoliteClient(options, corpus)
+
+
+def kind_of(path: Path, head: bytes = b"") -> str:
+    """``jsonl``, ``warc``, ``feed`` or ``page`` from the name (``.gz`` looked through), then the first bytes."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in WARC_SUFFIXES:
+        return "warc"
+    if suffix in FEED_SUFFIXES and suffix != ".xml":
+        return "feed"
+    if looks_like_feed(head):
+        return "feed"
+    return "page"
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the first bytes are an RSS, Atom or RDF document."""
+    start = head[:2048].lstrip().lower()
+    return start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(
+        tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
+
+
+def iter_path(source: str, options: Options, corpus: CorpusOptions, validators: Validators = _no_validators,
+              client_factory: Callable[[], object] | None = None) -> Iterator[Entry]:
+    """Items of a file or, recursively and in name order, of a folder's files."""
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        for file in files:
+            yield from iter_file(file, str(file), options, corpus, validators, client_factory)
+    elif path.exists():
+        yield from iter_file(path, source, options, corpus, validators, client_factory)
+    else:
+        yield Failure(source, source, "E001", "no such file or folder")
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with _open(path) as handle:
+            return handle.read(2048)
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return b""
+
+
+def _open(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
+              validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
+              ) -> Iterator[Entry]:
+    """Items of one file, by its kind."""
+    kind = kind_of(path, _head(path) if not path.name.lower().endswith((".jsonl", ".jsonl.gz", ".warc",
+                                                                         ".warc.gz")) else b"")
+    if kind == "jsonl":
+        yield from iter_jsonl(path, source, options, corpus)
+    elif kind == "warc":
+        yield from iter_warc(path, source, options)
+    elif kind == "feed":
+        data = _read(path, source, options.max_bytes)
+        if isinstance(data, Failure):
+            yield data
+            return
+        from veille.read.corpus_web import iter_feed
+
+        client = client_factory() if (client_factory and corpus.follow_entries) else None
+        try:
+            yield from iter_feed(data, source, client, options, corpus, validators)
+        finally:
+            if client is not None:
+                client.close()  # type: ignore[attr-defined]
+    else:
+        data = _read(path, source, options.max_bytes)
+        if isinstance(data, Failure):
+            yield data
+        else:
+            yield Item(data, source, source)
+
+
+def _read(path: Path, source: str, limit: int) -> bytes | Failure:
+    """The (decompressed) bytes of a file, or the failure saying why not."""
+    try:
+        with _open(path) as handle:
+            data = handle.read(limit + 1)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        return Failure(source, source, "E009", f"cannot be read ({type(exc).__name__}: {exc})")
+    if len(data) > limit:
+        return Failure(source, source, "E005", f"is too large (over {limit:,} bytes)")
+    return data
+
+
+# -- JSONL ---------------------------------------------------------------------------------------
+
+
+def iter_jsonl(path: Path, source: str, options: Options, corpus: CorpusOptions) -> Iterator[Entry]:
+    """One item per line ``{id, url, title, text | html, published, lang, …}``; a bad line is a failure."""
+    try:
+        handle = _open(path)
+    except OSError as exc:
+        yield Failure(source, source, "E009", f"cannot be read ({exc.strerror})")
+        return
+    with handle:
+        n = 0
+        while True:
+            n += 1
+            try:
+                line = handle.readline()
+            except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                yield Failure(source, f"{source}:{n}", "E009", f"cannot be read ({type(exc).__name__}: {exc})")
+                return
+            if not line:
+                return
+            if not line.strip():
+                continue
+            yield jsonl_item(line, source, f"{source}:{n}", options, corpus)
+
+
+def _get(obj: dict, names: tuple[str, ...]) -> object:
+    for name in names:
+        value = obj.get(name)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, corpus: CorpusOptions) -> Entry:
+    """The item of one JSONL line, or the failure saying what is wrong with it."""
+    if len(line) > options.max_bytes:
+        return Failure(source, locator, "E005", f"line is too large (over {options.max_bytes:,} bytes)")
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return Failure(source, locator, BAD_JSONL, f"not JSON ({exc})")
+    if not isinstance(obj, dict):
+        return Failure(source, locator, BAD_JSONL, "a line must be a JSON object")
+    get = lambda name: _get(obj, corpus.field_name(name))  # noqa: E731
+    text, html = get("text"), get("html")
+    body = html if html is not None else text
+    if not isinstance(body, str) or not body.strip():
+        names = "/".join(corpus.field_name("text") + corpus.field_name("html"))
+        return Failure(source, locator, "E008", f"no article text (field {names} missing or empty)")
+
+    def s(name: str) -> str | None:
+        value = get(name)
+        return str(value).strip() or None if value is not None else None
+
+    section = get("section")
+    sections = tuple(str(x) for x in section) if isinstance(section, list) else ((str(section),) if section else ())
+    return Item(
+        body.encode("utf-8"), source, locator, external_id=s("id"), url=s("url"), title=s("title"),
+        standfirst=s("standfirst"), section=sections, author=s("author"), published=s("published"),
+        language=s("language"), content_type="text/html" if html is not None else "text/plain",
+    )
+
+
+# -- WARC ----------------------------------------------------------------------------------------
+
+_PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
+
+
+def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
+    """HTML and text responses (status 200) and resources of a WARC or WARC.gz file.
+
+    A truncated record is a failure; reading stops there, since what follows
+    cannot be trusted to start at a record boundary.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        size = os.path.getsize(path)
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Failure(source, source, "E009", f"cannot be read ({exc.strerror})")
+        return
+    with handle:
+        records = ArchiveIterator(handle)
+        offset = 0
+        try:
+            for record in records:
+                offset = records.get_record_offset()
+                locator = f"{source}@{offset}"
+                entry = _warc_entry(record, source, locator, options.max_bytes)
+                if getattr(record.raw_stream, "limit", 0):
+                    yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
+                    return
+                if entry is not None:
+                    yield entry
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
+                          f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
+            return
+        if records.offset < size:
+            yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
+                          f"truncated record ({size - records.offset:,} bytes at the end are not a whole record)")
+
+
+def _warc_entry(record, source: str, locator: str, limit: int) -> Entry | None:  # noqa: ANN001 - ArcWarcRecord
+    """The item of one WARC record, None for records that hold no page."""
+    if record.rec_type not in ("response", "resource"):
+        record.content_stream().read()
+        return None
+    ctype = ""
+    if record.rec_type == "response":
+        if record.http_headers is None:
+            return None
+        status = record.http_headers.get_statuscode()
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        if status != "200":
+            record.content_stream().read()
+            return None
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    if ctype and not ctype.lower().startswith(_PAGE_TYPES):
+        record.content_stream().read()
+        return None
+    stream = record.content_stream()
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        while stream.read(1 << 16):
+            pass
+        return Failure(source, locator, "E005", f"is too large (over {limit:,} bytes)")
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return Item(data, source, url or locator, external_id=record.rec_headers.get_header("WARC-Record-ID"),
+                url=url, content_type=ctype or None)
+
+
+def with_defaults(item: Item, **changes: object) -> Item:
+    """A copy of ``item`` with fields set where they are still empty."""
+    return replace(item, **{k: v for k, v in changes.items() if v and not getattr(item, k)})

@@ -1,0 +1,302 @@
+"""Feeds and pages over HTTP, fetched politely.
+
+:class:`PoliteClient` wraps httpx with what a crawler owes the sites it
+reads: a user agent, timeouts, retries with exponential back-off (honouring
+``Retry-After``), robots.txt (Crawl-delay included), a limit on requests in
+flight per host with a pause between two of them, and conditional GETs
+(``If-None-Match`` / ``If-Modified-Since``) from validators the store remembers.
+
+Feeds are parsed by feedparser only after defusedxml has checked the XML:
+a document declaring entities (the billion-laughs attack) or a DTD is
+refused, never expanded.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+from veille.options import Options
+from veille.read.corpus import (
+    BAD_FEED, ROBOTS, CorpusOptions, Entry, Failure, Item, Unchanged, Validators, _no_validators, looks_like_feed,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched response: status 200 with a body, or 304 without."""
+
+    url: str
+    status: int
+    data: bytes = b""
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FetchFailed(Exception):
+    """A URL that could not be fetched: its failure code and reason."""
+
+    def __init__(self, code: str, reason: str) -> None:  # noqa: D107
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class PoliteClient:
+    """An HTTP client for crawling: robots.txt, per-host limits and pauses, retries, conditional GET."""
+
+    def __init__(self, options: Options, corpus: CorpusOptions, transport: object | None = None) -> None:
+        import httpx
+
+        self.options = options
+        self.corpus = corpus
+        kwargs = {"transport": transport} if transport is not None else {}
+        self.http = httpx.Client(follow_redirects=True, timeout=options.timeout,
+                                 headers={"User-Agent": options.user_agent}, **kwargs)
+        self._lock = threading.Lock()
+        self._hosts: dict[str, threading.Semaphore] = {}
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self.requests = 0
+
+    def close(self) -> None:
+        """Close the connections."""
+        self.http.close()
+
+    # -- politeness --------------------------------------------------------------------------
+
+    def _host(self, url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def _slot(self, host: str) -> threading.Semaphore:
+        with self._lock:
+            return self._hosts.setdefault(host, threading.Semaphore(max(1, self.corpus.per_host)))
+
+    def _pause(self, host: str) -> None:
+        """Wait until ``delay`` (or the robots Crawl-delay) has passed since the last request to ``host``."""
+        robots = self._robots.get(host)
+        delay = self.corpus.delay
+        if robots is not None:
+            crawl_delay = robots.crawl_delay(self.options.user_agent)
+            if crawl_delay:
+                delay = max(delay, float(crawl_delay))
+        while True:
+            with self._lock:
+                wait = self._last.get(host, 0.0) + delay - time.monotonic()
+                if wait <= 0:
+                    self._last[host] = time.monotonic()
+                    return
+            time.sleep(min(wait, 5.0))
+
+    def allowed(self, url: str) -> bool:
+        """What robots.txt says about ``url`` (fetched once per host; unreachable or 4xx allows all)."""
+        if not self.corpus.respect_robots:
+            return True
+        host = self._host(url)
+        with self._lock:
+            known = host in self._robots
+        if not known:
+            parser: RobotFileParser | None = RobotFileParser(host + "/robots.txt")
+            try:
+                page = self._get(host + "/robots.txt", None, check_robots=False)
+                parser.parse(page.data.decode("utf-8", "replace").splitlines())
+            except FetchFailed as exc:
+                # RFC 9309: robots.txt unavailable (4xx) allows everything; unreachable (5xx) disallows
+                parser = _DISALLOW_ALL if exc.code == "E007" and "HTTP 5" in exc.reason else None
+            with self._lock:
+                self._robots[host] = parser
+        robots = self._robots[host]
+        return robots is None or robots.can_fetch(self.options.user_agent, url)
+
+    # -- fetching ----------------------------------------------------------------------------
+
+    def get(self, url: str, validators: tuple[str | None, str | None] | None = None) -> Page:
+        """GET ``url`` politely; a 304 comes back as a :class:`Page` with status 304."""
+        if not self.allowed(url):
+            raise FetchFailed(ROBOTS, "disallowed by robots.txt")
+        return self._get(url, validators)
+
+    def _get(self, url: str, validators: tuple[str | None, str | None] | None,
+             check_robots: bool = True) -> Page:  # noqa: ARG002
+        import httpx
+
+        headers = {}
+        if validators:
+            etag, last_modified = validators
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
+        host = self._host(url)
+        attempt = 0
+        while True:
+            with self._slot(host):
+                self._pause(host)
+                self.requests += 1
+                try:
+                    response = self.http.get(url, headers=headers)
+                    error: str | None = None
+                except httpx.HTTPError as exc:
+                    response, error = None, type(exc).__name__
+            if response is not None and response.status_code not in _RETRY_STATUS:
+                break
+            if attempt >= self.corpus.retries:
+                raise FetchFailed("E007", f"cannot be fetched ({error or f'HTTP {response.status_code}'}"
+                                  f" after {attempt + 1} tries)")
+            time.sleep(self._backoff(attempt, response))
+            attempt += 1
+        if response.status_code == 304:
+            return Page(str(response.url), 304, etag=validators[0] if validators else None,
+                        last_modified=validators[1] if validators else None)
+        if response.status_code >= 400:
+            raise FetchFailed("E007", f"cannot be fetched (HTTP {response.status_code})")
+        data = response.content
+        if len(data) > self.options.max_bytes:
+            raise FetchFailed("E005", f"is too large (over {self.options.max_bytes:,} bytes)")
+        return Page(str(response.url), response.status_code, data, response.headers.get("content-type"),
+                    response.headers.get("etag"), response.headers.get("last-modified"))
+
+    def _backoff(self, attempt: int, response: object | None) -> float:
+        """Seconds to wait before retry ``attempt + 1``: Retry-After when given (capped at 60), else doubling."""
+        retry_after = getattr(response, "headers", {}).get("retry-after") if response is not None else None
+        if retry_after:
+            try:
+                return min(60.0, max(0.0, float(retry_after)))
+            except ValueError:
+                try:
+                    return min(60.0, max(0.0, parsedate_to_datetime(retry_after).timestamp() - time.time()))
+                except (TypeError, ValueError):
+                    pass
+        return self.corpus.backoff * (2 ** attempt)
+
+
+_DISALLOW_ALL = RobotFileParser()
+_DISALLOW_ALL.parse(["User-agent: *", "Disallow: /"])
+
+
+def page_item(client: PoliteClient, url: str, source: str, validators: tuple[str | None, str | None] | None,
+              meta: dict | None = None) -> Entry:
+    """Fetch one page and make it an item (or a failure, or 'unchanged')."""
+    from veille.store.rows import Fetched
+
+    try:
+        page = client.get(url, validators)
+    except FetchFailed as exc:
+        return Failure(source, url, exc.code, exc.reason)
+    if page.status == 304:
+        return Unchanged(source, url)
+    fetched = Fetched(url, page.etag, page.last_modified) if (page.etag or page.last_modified) else None
+    return Item(page.data, source, url, url=page.url, content_type=page.content_type, fetched=fetched,
+                **(meta or {}))
+
+
+# -- feeds ---------------------------------------------------------------------------------------
+
+
+def check_xml(data: bytes) -> str | None:
+    """Why this XML must not be parsed (entities, DTD, external references), or None when it is safe.
+
+    Malformed XML is not refused here: feedparser reads broken feeds leniently.
+    """
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    head = data.lower()
+    if b"<!entity" in head:
+        return "declares XML entities (refused: no entity expansion)"
+    try:
+        SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        return f"unsafe XML refused ({type(exc).__name__})"
+    except Exception:  # noqa: BLE001 - ParseError and friends: malformed, left to feedparser
+        return None
+    return None
+
+
+def _iso(parsed: object) -> str | None:
+    """A feedparser time tuple as an ISO date."""
+    if not parsed:
+        return None
+    try:
+        return time.strftime("%Y-%m-%d", parsed)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Options, corpus: CorpusOptions,
+              validators: Validators = _no_validators) -> Iterator[Entry]:
+    """Items of an RSS/Atom feed: each entry's page when ``client`` is given, else the entry's own content."""
+    import feedparser
+
+    unsafe = check_xml(data)
+    if unsafe:
+        yield Failure(source, source, BAD_FEED, unsafe)
+        return
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.entries:
+        reason = f"malformed feed ({parsed.get('bozo_exception')})" if parsed.bozo else "feed has no entries"
+        yield Failure(source, source, BAD_FEED, reason[:300])
+        return
+    metas: list[tuple[str | None, dict, str]] = []
+    for n, entry in enumerate(parsed.entries, 1):
+        link = entry.get("link")
+        meta = {"external_id": entry.get("id") or link, "title": entry.get("title") or None,
+                "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+                "author": entry.get("author") or None, "language": _lang(parsed)}
+        metas.append((link, meta, f"{source}#{n}"))
+    if client is None:
+        for entry, (link, meta, locator) in zip(parsed.entries, metas):
+            yield _entry_content(entry, link, meta, source, locator)
+        return
+    known = {link: validators(link) for link, _, _ in metas if link}  # looked up here: the store is not threadsafe
+
+    def fetch(args: tuple[str | None, dict, str]) -> Entry:
+        link, meta, locator = args
+        if not link or not link.startswith(("http://", "https://")):
+            return Failure(source, locator, BAD_FEED, "entry has no http(s) link")
+        return page_item(client, link, source, known.get(link), meta)
+
+    with ThreadPoolExecutor(max_workers=max(1, corpus.fetch_threads)) as pool:
+        yield from pool.map(fetch, metas)
+
+
+def _lang(parsed: object) -> str | None:
+    lang = (parsed.feed.get("language") or "").split("-")[0].lower()  # type: ignore[attr-defined]
+    return lang or None
+
+
+def _entry_content(entry: dict, link: str | None, meta: dict, source: str, locator: str) -> Entry:
+    """An item from the text a feed entry carries itself (content, else summary)."""
+    content = entry.get("content") or []
+    html = content[0].get("value") if content else entry.get("summary")
+    if not html or not html.strip():
+        return Failure(source, locator, "E008", "entry has no content or summary")
+    return Item(html.encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
+
+
+def iter_url(url: str, client: PoliteClient, options: Options, corpus: CorpusOptions,
+             validators: Validators = _no_validators) -> Iterator[Entry]:
+    """A URL: a feed (its entries) or a page (one item)."""
+    try:
+        page = client.get(url, None)
+    except FetchFailed as exc:
+        yield Failure(url, url, exc.code, exc.reason)
+        return
+    ctype = (page.content_type or "").lower()
+    if any(t in ctype for t in ("rss", "atom", "rdf")) or ("xml" in ctype and looks_like_feed(page.data)) \
+            or looks_like_feed(page.data):
+        yield from iter_feed(page.data, url, client if corpus.follow_entries else None, options, corpus,
+                             validators)
+        return
+    yield Item(page.data, url, url, url=page.url, content_type=page.content_type)

@@ -1,0 +1,36 @@
+"""Coded errors of the store, printed on one line like every veille error.
+
+The codes extend :mod:`veille.errors` (E020–E029 belong to the store) and
+subclass :class:`~veille.errors.VeilleError`, so the CLI prints them as
+``veille: error E021: ./veille.db: is full (...) — free some space ...`` and
+exits with their code, never with a traceback.
+"""
+
+from __future__ import annotations
+
+from veille.errors import VeilleError
+
+STORE_EXIT = 7
+"""Exit code for 'the store cannot be opened or written'."""
+
+_CATALOGUE: dict[str, tuple[int, str, str]] = {
+    "E020": (STORE_EXIT, "cannot be opened ({detail})", "check the path or the postgresql:// URL"),
+    "E021": (STORE_EXIT, "is full ({detail})", "free some space; nothing was half-written, rerun to resume"),
+    "E022": (STORE_EXIT, "was written by a newer veille (schema {detail})", "upgrade veille"),
+    "E023": (STORE_EXIT, "cannot be written ({detail})", "nothing was half-written; rerun to resume"),
+    "E024": (4, "is not a corpus source ({detail})", "give files, folders, JSONL, feeds, WARC files or URLs"),
+    "E025": (2, "invalid value ({detail})", "see `veille ingest --help`"),
+}
+
+
+class StoreError(VeilleError):
+    """A store or corpus error with a stable code, the store or input it concerns and an exit code."""
+
+    def __init__(self, code: str, source: str, detail: str = "") -> None:  # noqa: D107
+        exit_code, template, hint = _CATALOGUE[code]
+        self.code = code
+        self.source = source
+        self.reason = template.format(detail=detail)
+        self.hint = hint
+        self.exit_code = int(exit_code)
+        Exception.__init__(self, self.one_line())
