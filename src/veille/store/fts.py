@@ -17,13 +17,14 @@ from functools import lru_cache
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMERS = {"fr": "french", "en": "english"}
 
-PG_CONFIGS = {"fr": "french", "en": "english"}
-"""PostgreSQL text-search configuration by ISO 639-1 code; other languages use ``simple``."""
+PG_CONFIGS = {"fr": "veille_french", "en": "veille_english"}
+"""PostgreSQL text-search configuration by ISO 639-1 code (``french``/``english`` with accents
+folded by ``unaccent``, created by the schema); other languages use ``veille_simple``."""
 
 
 def pg_config(language: str | None) -> str:
     """PostgreSQL text-search configuration for an article's language."""
-    return PG_CONFIGS.get(language or "", "simple")
+    return PG_CONFIGS.get(language or "", "veille_simple")
 
 
 @lru_cache(maxsize=4)

@@ -17,8 +17,10 @@ from veille.store.base import Store
 from veille.store.errors import StoreError
 from veille.store.rows import Row
 
-_TSQUERY = ("(websearch_to_tsquery('french', %(q)s) || websearch_to_tsquery('english', %(q)s) "
-            "|| websearch_to_tsquery('simple', %(q)s))")
+_TSQUERY = ("(websearch_to_tsquery('veille_french', %(q)s) || websearch_to_tsquery('veille_english', %(q)s) "
+            "|| websearch_to_tsquery('veille_simple', %(q)s))")
+_CFG = ("(CASE {t}.language WHEN 'fr' THEN 'veille_french' WHEN 'en' THEN 'veille_english' "
+        "ELSE 'veille_simple' END)::regconfig")
 _HEADLINE = "ts_headline({cfg}, {col}, {q}, 'StartSel=[, StopSel=], MaxWords=30, MinWords=10')"
 _MIGRATION_LOCK = 0x7665696C6C65  # "veille"
 _cursor_names = count()
@@ -86,7 +88,7 @@ class PostgresStore(Store):
             return []
         q = _TSQUERY
         if what == "articles":
-            cfg = "(CASE a.language WHEN 'fr' THEN 'french' WHEN 'en' THEN 'english' ELSE 'simple' END)::regconfig"
+            cfg = _CFG.format(t="a")
             sql = ("SELECT a.id, a.external_id, a.title, a.published, a.language, a.url, a.status, a.duplicate_of, "
                    f"{_HEADLINE.format(cfg=cfg, col='a.text', q=q)} AS snippet, "
                    f"-ts_rank(a.tsv, {q}) AS score FROM articles a WHERE a.tsv @@ {q} "
@@ -95,7 +97,7 @@ class PostgresStore(Store):
             cols = ("q.text, q.kind, q.speaker, q.speaker_actor_id" if what == "quotes"
                     else "q.event_id, q.type, q.evidence_text AS text, q.date_value")
             col = "q.text" if what == "quotes" else "q.evidence_text"
-            cfg = "(CASE q.language WHEN 'fr' THEN 'french' WHEN 'en' THEN 'english' ELSE 'simple' END)::regconfig"
+            cfg = _CFG.format(t="q")
             sql = (f"SELECT q.article_id, q.n, {cols}, a.title, a.published, "
                    f"{_HEADLINE.format(cfg=cfg, col=col, q=q)} AS snippet, -ts_rank(q.tsv, {q}) AS score "
                    f"FROM {what} q JOIN articles a ON a.id = q.article_id WHERE q.tsv @@ {q} "

@@ -199,6 +199,12 @@ _V1_FTS = {
         f"CREATE VIRTUAL TABLE events_fts USING fts5(text, stems, tokenize='{_FTS_TOKENIZER}')",
     ],
     "postgresql": [
+        # accents folded as in SQLite's remove_diacritics: unaccent (a trusted extension in postgresql-contrib)
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        *[stmt for name, stem in (("french", "french_stem"), ("english", "english_stem"), ("simple", "simple"))
+          for stmt in (f"CREATE TEXT SEARCH CONFIGURATION veille_{name} (COPY = pg_catalog.{name})",
+                       f"ALTER TEXT SEARCH CONFIGURATION veille_{name} ALTER MAPPING FOR hword, hword_part, word "
+                       f"WITH unaccent, {stem}")],
         "ALTER TABLE articles ADD COLUMN tsv tsvector",
         "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
         "ALTER TABLE quotes ADD COLUMN tsv tsvector",
