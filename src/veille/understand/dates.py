@@ -1,0 +1,174 @@
+"""Date expressions in French and English, resolved against the article's date.
+
+"mercredi" in an article published on Wednesday 2024-11-27 is 2024-11-27;
+"jeudi" said of a future action is 2024-11-28; "hier" is the day before.
+Month and weekday names come from CLDR through Babel, relative words from
+``data/dates.json``. Without a publication date, the expression is kept and
+only what it says by itself is resolved ("28 novembre 2024", "en 2014").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from veille.model import EventDate
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text: where, what kind, and its parts."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # weekday | relative | full | daymonth | monthyear | year | iso
+    value: tuple[int, ...] = ()
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> dict:
+    """Month, weekday and relative words of ``lang`` (folded: no accents, lower case)."""
+    from babel.dates import get_day_names, get_month_names
+
+    data = json.loads(resources.files("veille.understand").joinpath("data/dates.json").read_text("utf-8"))[lang]
+    months = {_fold(v).rstrip("."): k for width in ("wide", "abbreviated") for k, v in get_month_names(width, locale=lang).items()}
+    if lang == "en":
+        months.update({"sept": 9})
+    days = {_fold(v): k for k, v in get_day_names("wide", locale=lang).items()}  # 0 = Monday
+    return {"months": months, "days": days, "relative": {_fold(k): v for k, v in data["relative"].items()},
+            "first": [_fold(x) for x in data["ordinal_first"]]}
+
+
+@lru_cache(maxsize=4)
+def _pattern(lang: str) -> re.Pattern[str]:
+    """One regex for every date form of ``lang``, on folded text."""
+    lex = _lexicon(lang)
+    month = "|".join(sorted((re.escape(m) for m in lex["months"]), key=len, reverse=True))
+    day = "|".join(re.escape(d) for d in lex["days"])
+    rel = "|".join(sorted((re.escape(r) for r in lex["relative"]), key=len, reverse=True))
+    first = "|".join(re.escape(x) for x in lex["first"])
+    num = rf"(?:{first}|[0-3]?\d)(?:st|nd|rd|th)?"
+    forms = [
+        rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})",
+        rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
+        rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
+        rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",
+        rf"(?P<weekday>{day})",
+        rf"(?P<rel>{rel})",
+        r"(?:\ben\s+|\bin\s+)(?P<year>(?:19|20)\d\d)\b",
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Every date expression in ``text`` (offsets index ``text``)."""
+    if lang not in ("fr", "en"):
+        return []
+    folded = _fold(text)
+    if len(folded) != len(text):  # folding changed lengths (rare ligatures): no safe offsets
+        return []
+    return [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
+
+
+def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
+    """Turn a regex match into a :class:`DateMention` with its parsed parts."""
+    lex = _lexicon(lang)
+    kind = m.lastgroup or ""
+    start, end = m.span(kind)
+    raw = m.group(kind)
+    if kind == "iso":
+        return DateMention(start, end, text[start:end], "iso", tuple(int(x) for x in raw.split("-")))
+    if kind == "weekday":
+        return DateMention(start, end, text[start:end], "weekday", (lex["days"][raw],))
+    if kind == "rel":
+        return DateMention(start, end, text[start:end], "relative", (lex["relative"][raw],))
+    if kind == "year":
+        return DateMention(start, end, text[start:end], "year", (int(raw),))
+    return _day_month(raw, start, end, text, kind, lex)
+
+
+def _day_month(raw: str, start: int, end: int, text: str, kind: str, lex: dict) -> DateMention:
+    """'28 novembre 2024', 'November 28, 2024', 'novembre 2024', '28 nov.'."""
+    words = re.findall(r"[a-z]+|\d+", raw)
+    month = next(lex["months"][w] for w in words if w in lex["months"])
+    numbers = [int(w) for w in words if w.isdigit()]
+    year = next((n for n in numbers if n > 31), None)
+    day = next((n for n in numbers if n <= 31), 1 if any(w in lex["first"] or w == "er" for w in words) else None)
+    if kind == "my" or day is None:
+        return DateMention(start, end, text[start:end], "monthyear", (year or 0, month))
+    return DateMention(start, end, text[start:end], "full" if year else "daymonth", (year or 0, month, day))
+
+
+def resolve(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
+    """An :class:`EventDate` for ``mention``: absolute where the article date allows."""
+    text = mention.text
+    try:
+        if mention.kind == "iso":
+            return EventDate(text=text, value=date(*mention.value).isoformat(), precision="day")
+        if mention.kind in ("full", "daymonth"):
+            return _resolve_day(mention, published)
+        if mention.kind == "monthyear" and mention.value[0]:
+            return EventDate(text=text, value=f"{mention.value[0]:04d}-{mention.value[1]:02d}", precision="month")
+        if mention.kind == "year":
+            return EventDate(text=text, value=f"{mention.value[0]:04d}", precision="year")
+    except ValueError:
+        return EventDate(text=text)
+    if published is None:
+        return EventDate(text=text)
+    if mention.kind == "relative":
+        return EventDate(text=text, value=(published + timedelta(days=mention.value[0])).isoformat(), precision="day")
+    if mention.kind == "weekday":
+        return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
+    return EventDate(text=text)
+
+
+def _resolve_day(mention: DateMention, published: date | None) -> EventDate:
+    year, month, day = mention.value
+    if not year:
+        if published is None:
+            return EventDate(text=mention.text)
+        year = _nearest_year(month, day, published)
+    return EventDate(text=mention.text, value=date(year, month, day).isoformat(), precision="day")
+
+
+def _nearest_year(month: int, day: int, published: date) -> int:
+    """The year that puts day/month closest to the publication date."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append((abs((date(year, month, day) - published).days), year))
+        except ValueError:
+            continue
+    return min(candidates)[1] if candidates else published.year
+
+
+def weekday_date(weekday: int, published: date, tense: str | None) -> date:
+    """The date of a weekday named in an article: the publication day itself when it
+    matches, the next one for future actions, else the most recent one (news reports
+    the past week)."""
+    delta = weekday - published.weekday()
+    if delta == 0:
+        return published
+    if tense == "future":
+        return published + timedelta(days=delta % 7)
+    return published - timedelta(days=(-delta) % 7)
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A ``date`` from an ISO string (only its date part), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

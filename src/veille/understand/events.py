@@ -1,0 +1,336 @@
+"""Who did what to whom: PLOVER events (CAMEO code beside) from the dependency parse.
+
+A trigger word from the language's event lexicon (``data/events/<lang>.json``)
+opens a candidate; its actor is the clause's subject (or a passive's agent, or
+the controller of an infinitive), its recipient the first filled slot the
+pattern names. Negation, future and hypothetical markers become flags, and
+announced cooperation is re-coded AGREE as the PLOVER manual asks. Precision
+comes first: a candidate without an actor, or failing its pattern's
+conditions, is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from veille.model import Event, EventDate, Evidence, Participant, Place
+from veille.understand.dates import find_dates, resolve
+from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
+from veille.understand.nlp import Segment
+from veille.understand.syntax import children, governor, slot
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+
+
+@dataclass
+class Candidate:
+    """A trigger that passed its pattern: what is known before linking."""
+
+    token: object
+    trigger: Trigger
+    anchor: object  # the verb that carries tense, negation and the subject
+    actors: list
+    recipients: list
+
+
+def specificity(trigger: Trigger) -> int:
+    """More conditions first, so 'withdraw ambassadors' beats 'withdraw'."""
+    return sum(1 for v in trigger.with_.values() if v) + len(trigger.with_) + (1 if trigger.recipient_actor else 0)
+
+
+def candidates(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001 - spacy Span
+    """Every trigger token in ``sent`` whose pattern conditions hold."""
+    for tok in sent:
+        options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_)
+        if not options:
+            continue
+        for trig in sorted(options, key=specificity, reverse=True):
+            cand = _match(tok, trig, lex)
+            if cand is not None:
+                yield cand
+                break
+
+
+def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
+    if trig.pos == "VERB":
+        return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+    if trig.pos == "NOUN":
+        return tok.pos_ in ("NOUN", "PROPN")
+    return tok.pos_ == trig.pos
+
+
+def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
+    """Apply one pattern to one token."""
+    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_):
+        return None
+    if trig.pos == "NOUN":
+        return _noun_candidate(tok, trig, lex)
+    anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
+    actors = slot(anchor, "subj")
+    recipients = _first_slot(tok, trig.recipient)
+    return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _adj_anchor(tok):  # noqa: ANN001, ANN202
+    """'X is willing to …': the copula clause carries the subject."""
+    return tok.head if tok.dep_ not in ("ROOT",) and tok.head.pos_ in ("VERB", "AUX") else tok
+
+
+def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
+    """Noun triggers: a light verb lends its subject; else the noun names its actor."""
+    verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    own = slot(tok, "poss") + slot(tok, "agent") + list(_of_actor(tok))
+    recipients = _first_slot(tok, trig.recipient)
+    if verb is not None and verb.lemma_.lower() in lex.light_verbs:
+        actors = slot(verb, "subj") or own
+        recipients = recipients or _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec"))
+        return Candidate(tok, trig, verb, actors, recipients)
+    if verb is not None and verb.lemma_.lower() in lex.triggers:
+        return None  # the verb is the event ('threatened sanctions'); do not count it twice
+    if own and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "nsubj:pass"):
+        return Candidate(tok, trig, verb or tok, own, recipients)
+    return None
+
+
+def _of_actor(tok) -> Iterator:  # noqa: ANN001
+    """'la visite de Poutine', 'a visit by Putin': the actor named inside the noun phrase."""
+    for child in tok.children:
+        case = [c.lower_ for c in child.children if c.dep_ == "case"]
+        if child.dep_ == "nmod" and case and case[0] in ("de", "du", "d'", "d’", "par") and child.pos_ == "PROPN":
+            yield child
+
+
+def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
+    for name in slots:
+        found = slot(tok, name)
+        if found:
+            return found
+    return []
+
+
+def conditions(tok, with_: dict) -> bool:  # noqa: ANN001, C901
+    """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions?"""
+    for key, values in with_.items():
+        if key == "any":
+            if not any(conditions(tok, sub) for sub in values):
+                return False
+            continue
+        if not _condition(tok, key, values):
+            return False
+    return True
+
+
+def _condition(tok, key: str, values) -> bool:  # noqa: ANN001
+    wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" for g in c.children)]
+    if key == "obj":
+        return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
+    if key == "obj_not":
+        return not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
+    if key == "intrans":
+        return not objs
+    if key == "prep":
+        return any(_prep_word(c) in wanted for c in tok.children)
+    if key == "prt":
+        return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
+    if key == "xcomp":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if key == "child":
+        return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in tok.children)
+    return True
+
+
+def _prep_word(child) -> str:  # noqa: ANN001
+    """The preposition that introduces a dependent, in either label scheme."""
+    if child.dep_ == "prep":
+        return child.lower_
+    cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+    return cases[0] if cases else ""
+
+
+# ----------------------------------------------------------------- modality
+
+
+def modality(anchor, lex: EventLexicon) -> tuple[list[str], str | None]:  # noqa: ANN001
+    """Flags (negated, future, hypothetical) and the tense used to resolve weekdays."""
+    flags: list[str] = []
+    chain = _verb_chain(anchor)
+    if any(_negated(v, lex) for v in chain):
+        flags.append("negated")
+    if any(v.lemma_.lower() in lex.refusal_governors for v in chain[1:]):
+        flags.append("negated")
+    future = any(_future(v, lex) for v in chain)
+    hypothetical = any(_hypothetical(v, lex) for v in chain)
+    if hypothetical:
+        flags.append("hypothetical")
+    elif future:
+        flags.append("future")
+    return sorted(set(flags)), "future" if future else None
+
+
+def _verb_chain(verb) -> list:  # noqa: ANN001
+    """The verb and the verbs that govern it through complements ('plans to visit')."""
+    chain, tok = [verb], verb
+    while tok.dep_ in ("xcomp", "ccomp") and tok.head is not tok and len(chain) < 4:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _negated(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in lex.negators for c in verb.children)
+
+
+def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    if "Fut" in verb.morph.get("Tense"):
+        return True
+    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors:
+        return True
+    return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    if "Cnd" in verb.morph.get("Mood"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.hypothetical_aux:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in verb.children)
+
+
+# ----------------------------------------------------------------- building
+
+
+@dataclass
+class EventContext:
+    """What building an event needs besides the candidate."""
+
+    article_id: str
+    lang: str
+    published: date | None
+    resolve_participant: object  # Callable[[Segment, token], Participant | None]
+    resolve_place: object  # Callable[[Segment, token], Place | None]
+
+
+def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
+    """All events of an article's parsed segments, in text order."""
+    lex = event_lexicon(ctx.lang)
+    if lex is None:
+        return []
+    events: list[Event] = []
+    for seg in segments:
+        for sent in seg.doc.sents:
+            events.extend(_sentence_events(seg, sent, lex, ctx))
+    return events
+
+
+def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> list[Event]:  # noqa: ANN001
+    out = []
+    for cand in candidates(sent, lex):
+        event = build_event(seg, sent, cand, lex, ctx)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
+    found: list[Participant] = []
+    for tok in toks:
+        p = ctx.resolve_participant(seg, tok)
+        if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
+            found.append(p)
+    return found
+
+
+def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
+    """Link a candidate's arguments, read its modality, date and place; None if it fails."""
+    trig = cand.trigger
+    actors = _participants(seg, cand.actors, ctx)
+    recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
+    if not actors or not _sector_ok(trig, actors):
+        return None
+    if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector for r in recipients):
+        return None
+    flags, tense = modality(cand.anchor, lex)
+    etype, cameo = _recode(trig, flags, lex)
+    when = event_date(seg, sent, cand.anchor, ctx, tense)
+    if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
+        flags = sorted(set(flags) | {"historical"})
+    where = event_place(seg, sent, cand, ctx)
+    evidence = _evidence(seg, sent, ctx.article_id)
+    return Event(
+        id=_event_id(ctx.article_id, evidence, cand.token.idx + seg.offset, etype),
+        type=etype, mode=trig.mode, context=list(trig.context), cameo=cameo,
+        actors=actors, recipients=recipients, location=where, date=when, flags=flags,
+        trigger=cand.token.text, evidence=evidence,
+        confidence=_confidence(trig, actors, recipients, flags),
+    )
+
+
+def _sector_ok(trig: Trigger, actors: list[Participant]) -> bool:
+    sector = actors[0].sector
+    if trig.subj_sector is not None and sector not in trig.subj_sector:
+        return False
+    return not (trig.subj_sector_not and sector in trig.subj_sector_not)
+
+
+def _recode(trig: Trigger, flags: list[str], lex: EventLexicon) -> tuple[str, str]:
+    """Announced CONSULT/SUPPORT/COOPERATE/AID become AGREE; announced RETREAT, CONCEDE."""
+    if "future" in flags and "negated" not in flags and trig.type in lex.future_to:
+        etype, cameo = lex.future_to[trig.type].split(":")
+        return etype, cameo
+    return trig.type, trig.cameo
+
+
+def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Participant], flags: list[str]) -> float:
+    score = trig.confidence
+    score += 0.1 if actors[0].actor_id else -0.15
+    score += 0.05 if recipients and recipients[0].actor_id else 0.0
+    score -= 0.1 if "hypothetical" in flags else 0.0
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _evidence(seg: Segment, sent, article_id: str) -> Evidence:  # noqa: ANN001
+    start = seg.offset + sent.start_char
+    return Evidence(field=seg.field, start=start, end=start + len(sent.text), text=sent.text, article_id=article_id)
+
+
+def _event_id(article_id: str, evidence: Evidence, pos: int, etype: str) -> str:
+    key = f"{article_id}:{evidence.field}:{pos}:{etype}"
+    return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None) -> EventDate:  # noqa: ANN001
+    """The date expression closest to the trigger in its sentence, resolved."""
+    mentions = find_dates(sent.text, ctx.lang)
+    if not mentions:
+        return EventDate()
+    pivot = anchor.idx - sent.start_char
+    best = min(mentions, key=lambda m: abs(m.start - pivot))
+    return resolve(best, ctx.published, tense)
+
+
+def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
+    """A place introduced by a locative preposition in the trigger's clause."""
+    locative = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
+    for head in (cand.token, cand.anchor):
+        for tok in head.subtree:
+            if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
+                continue
+            case = [c.lower_ for c in tok.children if c.dep_ == "case"]
+            prep = tok.head.lower_ if tok.dep_ == "pobj" else (case[0] if case else "")
+            if prep in locative:
+                place = ctx.resolve_place(seg, tok)
+                if place is not None:
+                    return place
+    return None
+
+
+__all__ = ["EventContext", "extract_events", "children"]

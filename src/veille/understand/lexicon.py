@@ -1,0 +1,122 @@
+"""Language data of the understanding stage, loaded once per language.
+
+Everything that names words lives in ``understand/data/``: event triggers
+(``events/<lang>.json``), modality markers, reporting verbs (``quotes.json``),
+agents (``agents.json``), relation cues (``relations.json``). Adding a verb
+pattern, a reporting verb or a language is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _data(name: str) -> Any:
+    """Parse one JSON file of ``understand/data``."""
+    return json.loads(resources.files("veille.understand").joinpath("data", name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event pattern: a word (and optional companions) that signals an event type."""
+
+    lemma: str
+    pos: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ("obj",)
+    actor: tuple[str, ...] = ("subj",)
+    with_: dict[str, Any] = field(default_factory=dict, hash=False)
+    confidence: float = 0.8
+    needs_recipient: bool = False
+    recipient_actor: bool = False
+    subj_sector: tuple[str | None, ...] | None = None
+    subj_sector_not: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """All event data of one language."""
+
+    lang: str
+    triggers: dict[str, tuple[Trigger, ...]]
+    light_verbs: frozenset[str]
+    negators: frozenset[str]
+    future_aux: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    refusal_governors: frozenset[str]
+    report_governors: frozenset[str]
+    future_to: dict[str, str]
+
+
+def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
+    return Trigger(
+        lemma=lemma,
+        pos=entry.get("pos", "VERB"),
+        type=entry["type"],
+        cameo=entry["cameo"],
+        mode=entry.get("mode"),
+        context=tuple(entry.get("context", ())),
+        recipient=tuple(entry.get("recipient", ("obj",) if entry.get("pos", "VERB") == "VERB" else ())),
+        actor=tuple(entry.get("actor", ("subj",))),
+        with_=dict(entry.get("with", {})),
+        confidence=float(entry.get("confidence", 0.8)),
+        needs_recipient=bool(entry.get("needs_recipient", False)),
+        recipient_actor=bool(entry.get("recipient_actor", False)),
+        subj_sector=tuple(entry["subj_sector"]) if "subj_sector" in entry else None,
+        subj_sector_not=tuple(entry.get("subj_sector_not", ())),
+    )
+
+
+@lru_cache(maxsize=8)
+def event_lexicon(lang: str) -> EventLexicon | None:
+    """The event lexicon of ``lang``, or None when veille has none for it."""
+    try:
+        raw = _data(f"events/{lang}.json")
+    except FileNotFoundError:
+        return None
+    triggers: dict[str, list[Trigger]] = {}
+    for entry in raw["triggers"]:
+        lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
+        for lemma in lemmas:
+            triggers.setdefault(lemma.lower(), []).append(_trigger(entry, lemma.lower()))
+    m = raw["modality"]
+    return EventLexicon(
+        lang=lang,
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        light_verbs=frozenset(raw["light_verbs"]),
+        negators=frozenset(m["negators"]),
+        future_aux=frozenset(m["future_aux"]),
+        future_governors=frozenset(m["future_governors"]),
+        hypothetical_aux=frozenset(m["hypothetical_aux"]),
+        hypothetical_marks=frozenset(m["hypothetical_marks"]),
+        refusal_governors=frozenset(m["refusal_governors"]),
+        report_governors=frozenset(m.get("report_governors", [])),
+        future_to=dict(raw.get("future_to", {})),
+    )
+
+
+@lru_cache(maxsize=1)
+def agents() -> dict[str, dict[str, str]]:
+    """Agent nouns per language -> sector code ('police' -> COP, 'rebelles' -> REB)."""
+    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in _data("agents.json").items() if lang[0] != "_"}
+
+
+@lru_cache(maxsize=1)
+def quote_lexicon() -> dict[str, Any]:
+    """Reporting verbs and cue phrases per language."""
+    return _data("quotes.json")
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> dict[str, Any]:
+    """Relation cue patterns per language."""
+    return _data("relations.json")

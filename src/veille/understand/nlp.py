@@ -1,0 +1,60 @@
+"""The NLP backbone: one spaCy pipeline per language, loaded once per process.
+
+Which pipeline serves which language is a setting (``Options.pipelines``), so
+a user can point at their own. Text is parsed block by block (title,
+standfirst, each body paragraph): lines of a page never merge into one
+sentence, and every token keeps its offset in the article's own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veille.errors import VeilleError
+from veille.model import Article, TextField
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One parsed piece of an article: ``doc`` covers ``field`` text from ``offset``."""
+
+    field: TextField
+    offset: int
+    doc: object  # spacy.tokens.Doc (kept untyped so importing veille does not import spaCy)
+    block: int | None = None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
+    """Load an installed spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise VeilleError("E011", name, str(exc).splitlines()[0][:160]) from None
+
+
+def pipeline_for(language: str | None, pipelines: dict[str, str]):  # noqa: ANN201 - spacy.Language
+    """The pipeline configured for ``language``, or None when veille does not analyse it."""
+    name = pipelines.get(language or "")
+    return load_pipeline(name) if name else None
+
+
+def pieces(article: Article) -> Iterator[tuple[TextField, int, str, int | None]]:
+    """(field, offset, text, block index) of every piece to parse, in reading order."""
+    if article.title:
+        yield "title", 0, article.title, None
+    if article.standfirst:
+        yield "standfirst", 0, article.standfirst, None
+    for i, block in enumerate(article.blocks):
+        yield "body", block.start, block.text, i
+
+
+def parse(article: Article, nlp) -> list[Segment]:  # noqa: ANN001 - spacy.Language
+    """Parse every piece of ``article`` with ``nlp`` (batched with ``nlp.pipe``)."""
+    meta = list(pieces(article))
+    docs = nlp.pipe([text for _, _, text, _ in meta], batch_size=64)
+    return [Segment(field, offset, doc, block) for (field, offset, _, block), doc in zip(meta, docs, strict=True)]

@@ -1,0 +1,139 @@
+"""Lasting relations between actors: member_of, allied_with, partner_of,
+recognises / does_not_recognise — each with its evidence sentence.
+
+Cues are data (``data/relations.json``). Both ends must resolve to actors of
+the table (the recognised side may stay text: "l'annexion de la Crimée"),
+and member_of needs an intergovernmental organisation on its right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from veille.model import Evidence, Participant, Relation
+from veille.understand.lexicon import relation_lexicon
+from veille.understand.nlp import Segment
+from veille.understand.syntax import slot, with_conjuncts
+
+Resolver = Callable[[Segment, object], Participant | None]
+IgoOf = Callable[[str | None], bool]
+
+
+def extract_relations(segments: list[Segment], lang: str, article_id: str, resolve: Resolver,
+                      is_igo: IgoOf, last_igo: Callable[[Segment, int], Participant | None]) -> list[Relation]:
+    """All relations stated in the article, deduplicated on (type, subject, object)."""
+    lex = relation_lexicon().get(lang)
+    if lex is None:
+        return []
+    out: dict[tuple[str, str, str], Relation] = {}
+    for seg in segments:
+        for sent in seg.doc.sents:
+            ev = Evidence(field=seg.field, start=seg.offset + sent.start_char, end=seg.offset + sent.end_char,
+                          text=sent.text, article_id=article_id)
+            for rtype, subj, obj, conf in _sentence(seg, sent, lex, resolve, last_igo):
+                if subj is None or obj is None or not subj.actor_id or subj.actor_id == obj.actor_id:
+                    continue
+                if rtype == "member_of" and not is_igo(obj.actor_id):
+                    continue
+                key = (rtype, subj.actor_id, obj.actor_id or obj.text)
+                out.setdefault(key, Relation(type=rtype, subject=subj, object=obj, evidence=ev, confidence=conf))
+    return list(out.values())
+
+
+def _sentence(seg: Segment, sent, lex: dict, resolve: Resolver, last_igo) -> Iterator:  # noqa: ANN001
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if tok.lower_ in lex["nouns"] or low in lex["nouns"]:
+            yield from _noun_cue(seg, sent, tok, lex["nouns"].get(tok.lower_) or lex["nouns"][low], lex, resolve)
+        elif tok.pos_ == "VERB" and low in lex["verbs"]:
+            yield from _verb_cue(seg, tok, lex["verbs"][low], lex, resolve, last_igo)
+        elif tok.pos_ == "VERB" and any(p["verb"] == low for p in lex["phrasal"]):
+            yield from _phrasal(seg, tok, lex, resolve)
+        elif tok.pos_ == "VERB" and low in lex["recognise"]:
+            yield from _recognise(seg, tok, lex, resolve)
+
+
+def _of_objects(tok, lex: dict) -> list:  # noqa: ANN001
+    """'de Y' / 'of Y' complements of a cue noun."""
+    return slot(tok, "prep:" + "|".join(lex["of_preps"]))
+
+
+def _noun_cue(seg: Segment, sent, tok, rtype: str, lex: dict, resolve: Resolver) -> Iterator:  # noqa: ANN001
+    """'X, partenaire clé de Y', 'X est membre de Y', 'X, l'un des plus proches alliés de Y'."""
+    objs = _of_objects(tok, lex) or [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not objs:
+        return
+    subject = _predicated_of(seg, sent, tok, resolve)
+    for obj in objs:
+        yield rtype, subject, resolve(seg, obj), 0.75
+
+
+def _predicated_of(seg: Segment, sent, tok, resolve: Resolver) -> Participant | None:  # noqa: ANN001
+    """Who the cue noun describes: its copula subject, the noun it is in apposition
+    to, or the actor just before a comma ('le Kazakhstan, l'un des … alliés de …')."""
+    subj = slot(tok, "subj")
+    if subj:
+        return resolve(seg, subj[0])
+    head = tok.head
+    if tok.dep_ in ("appos", "attr") and head is not tok:
+        return resolve(seg, head) if tok.dep_ == "appos" else (resolve(seg, slot(head, "subj")[0]) if slot(head, "subj") else None)
+    start = min(t.idx for t in tok.subtree)
+    left = [t for t in sent if t.i < tok.i and t.idx < start]
+    while left and left[-1].pos_ in ("DET", "PRON", "ADJ", "ADV", "ADP", "NUM") or left and left[-1].lower_ in ("l'", "l’"):
+        left.pop()
+    if len(left) >= 2 and left[-1].text == ",":
+        return resolve(seg, left[-2])
+    return None
+
+
+def _verb_cue(seg: Segment, verb, rtype: str, lex: dict, resolve: Resolver, last_igo) -> Iterator:  # noqa: ANN001
+    subjects, objects = slot(verb, "subj"), slot(verb, "obj") + slot(verb, "prep:à|au|aux|to")
+    if rtype == "member_of":
+        for s in subjects:
+            for o in objects:
+                yield "member_of", resolve(seg, s), resolve(seg, o), 0.7
+        return
+    whole = subjects[0] if subjects else None
+    group = _group(seg, whole, lex, resolve, last_igo) if whole is not None else None
+    for o in objects:
+        members = [t for t in o.subtree if t.pos_ == "PROPN" or t.dep_ in ("nmod", "appos", "obl")]
+        for m in with_conjuncts(members):
+            yield "member_of", resolve(seg, m), group, 0.65
+
+
+def _group(seg: Segment, tok, lex: dict, resolve: Resolver, last_igo) -> Participant | None:  # noqa: ANN001
+    """The organisation a subject names; 'cette alliance' is the last one named."""
+    named = resolve(seg, tok)
+    if named is not None and named.actor_id:
+        return named
+    if tok.lemma_.lower() in lex["igo_nouns"]:
+        return last_igo(seg, tok.idx)
+    return None
+
+
+def _phrasal(seg: Segment, verb, lex: dict, resolve: Resolver) -> Iterator:  # noqa: ANN001
+    """'X fait partie de Y', 'X belongs to Y'."""
+    for pattern in lex["phrasal"]:
+        if pattern["verb"] != verb.lemma_.lower():
+            continue
+        objs = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.lemma_.lower() == pattern["obj"]]
+        anchors = objs or ([verb] if not pattern["obj"] else [])
+        groups = [g for a in anchors for g in _of_objects(a, lex) + slot(verb, "prep:" + "|".join(lex["of_preps"] + ["to"]))]
+        for s in slot(verb, "subj"):
+            for g in groups:
+                yield pattern["type"], resolve(seg, s), resolve(seg, g), 0.75
+
+
+def _recognise(seg: Segment, verb, lex: dict, resolve: Resolver) -> Iterator:  # noqa: ANN001
+    """'X reconnaît Y'; negated or after a refrain verb ('se gardant de reconnaître'), does_not_recognise."""
+    negated = any(c.dep_ in ("neg", "advmod") and c.lower_ in ("pas", "not", "n't", "jamais", "never") for c in verb.children)
+    head = verb.head
+    refrain = verb.dep_ in ("xcomp", "ccomp", "acl", "advcl", "obl", "nmod") and head.lemma_.lower() in lex["refrain"]
+    rtype = "does_not_recognise" if negated or refrain else "recognises"
+    subjects = slot(verb, "subj") or (slot(head, "subj") if refrain else [])
+    if not subjects and refrain and head.dep_ in ("advcl", "acl", "conj", "xcomp"):
+        subjects = slot(head.head, "subj")
+    for s in subjects:
+        for o in slot(verb, "obj"):
+            who = resolve(seg, o) or Participant(text=" ".join(t.text for t in o.subtree))
+            yield rtype, resolve(seg, s), who, 0.6

@@ -1,0 +1,123 @@
+"""Dependency helpers that hide the two label schemes veille meets.
+
+spaCy's French pipelines use Universal Dependencies labels (nsubj, obj,
+obl:agent, case …); its English ones use ClearNLP labels (nsubj, dobj, prep
+→ pobj, agent, neg …). Event and relation patterns name *slots* (subj, obj,
+prep:with, agent, poss) and this module finds them in either scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
+OBJ = {"dobj", "obj"}
+IOBJ = {"dative", "iobj"}
+AGENT = {"agent", "obl:agent"}
+CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
+
+
+def children(tok, deps: set[str]) -> list:  # noqa: ANN001 - spacy Token
+    """Children of ``tok`` whose dependency label is in ``deps``."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def with_conjuncts(toks: list) -> list:  # noqa: ANN001
+    """``toks`` plus their coordinated tokens (``X and Y``, ``X et Y``)."""
+    out = []
+    for t in toks:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c not in out and c.i > t.i)
+    return out
+
+
+def is_passive(verb) -> bool:  # noqa: ANN001
+    """True for passive clauses: a passive subject or passive auxiliary."""
+    return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+
+def subjects(verb) -> list:  # noqa: ANN001
+    """Grammatical agents of ``verb``: its subject, the agent of a passive, the
+    subject of the verb that controls it (``decided to withdraw``), or the noun a
+    relative clause hangs on."""
+    if is_passive(verb):
+        found = [p for a in children(verb, AGENT) for p in _prep_objects(a)]
+        return with_conjuncts(found)
+    found = children(verb, SUBJ)
+    if found:
+        return with_conjuncts(found)
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def passive_patients(verb) -> list:  # noqa: ANN001
+    """Subjects of a passive verb: they undergo the action (recipients)."""
+    return with_conjuncts(children(verb, PASS_SUBJ)) if is_passive(verb) else []
+
+
+def _prep_objects(tok) -> list:  # noqa: ANN001
+    """English ``agent``/``prep`` tokens hold their noun in ``pobj``; UD attaches it directly."""
+    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+    return objs or ([tok] if tok.pos_ in ("NOUN", "PROPN", "PRON") else [])
+
+
+def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
+    """Nouns introduced under ``tok`` by one of ``preps`` ('with', 'avec', 'à', 'to' …)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from with_conjuncts(_prep_objects(child))
+        elif child.dep_.startswith(("obl", "nmod", "obj", "iobj")) and child.dep_ != "obl:agent":
+            if any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
+                yield from with_conjuncts([child])
+
+
+def slot(tok, name: str) -> list:  # noqa: ANN001
+    """Tokens filling slot ``name`` of ``tok``: subj, obj, iobj, agent, poss, prep:X|Y."""
+    if name == "subj":
+        return subjects(tok)
+    if name == "obj":
+        objs = [c for c in children(tok, OBJ) if not _has_case(c)]
+        return with_conjuncts(objs) or passive_patients(tok)
+    if name == "iobj":
+        return with_conjuncts(children(tok, IOBJ))
+    if name == "agent":
+        return with_conjuncts([p for a in children(tok, AGENT) for p in _prep_objects(a)])
+    if name == "poss":
+        return [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "nmod:poss")]
+    if name.startswith("prep:"):
+        return list(prep_objects(tok, set(name[5:].split("|"))))
+    return []
+
+
+def _has_case(tok) -> bool:  # noqa: ANN001
+    return any(c.dep_ == "case" for c in tok.children)
+
+
+def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
+    """The verb a noun trigger hangs on (through 'of'/'de' chains): ``hold talks``,
+    ``gave 5 million dollars of aid``, ``participer à un sommet``. None if none."""
+    tok, steps = noun, 0
+    while tok.head is not tok and steps < 4:
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if tok.dep_ not in ("pobj", "prep", "nmod", "obj", "dobj", "obl", "obl:mod", "obl:arg", "compound") and head.pos_ != "ADP":
+            return None
+        tok, steps = head, steps + 1
+    return None
+
+
+def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
+    """Character span of the noun phrase headed by ``tok``, without clauses and coordinations."""
+    left, right = tok.idx, tok.idx + len(tok.text)
+    for child in tok.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        sub = list(child.subtree)
+        left = min(left, sub[0].idx)
+        right = max(right, sub[-1].idx + len(sub[-1].text))
+    return left, right
