@@ -349,17 +349,21 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
         return
     with handle:
         records = ArchiveIterator(handle)
-        offset = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
-                locator = f"{source}@{offset}"
-                entry = _warc_entry(record, source, locator, options.max_bytes)
-                if getattr(record.raw_stream, "limit", 0):
+                if record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz")):
+                    yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
+                                  "not a WARC record (no WARC/1.x header)")
+                    return
+                entry = _warc_entry(record, source, options.max_bytes)
+                truncated = getattr(record.raw_stream, "limit", 0)
+                locator = f"{source}@{records.get_record_offset()}"  # after reading: this reads to the end
+                if truncated:
                     yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
                     return
                 if entry is not None:
-                    yield entry
+                    yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
+                        else replace(entry, item=locator)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
                           f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
@@ -369,7 +373,7 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
                           f"truncated record ({size - records.offset:,} bytes at the end are not a whole record)")
 
 
-def _warc_entry(record, source: str, locator: str, limit: int) -> Entry | None:  # noqa: ANN001 - ArcWarcRecord
+def _warc_entry(record, source: str, limit: int) -> Entry | None:  # noqa: ANN001 - ArcWarcRecord
     """The item of one WARC record, None for records that hold no page."""
     if record.rec_type not in ("response", "resource"):
         record.content_stream().read()
@@ -393,9 +397,9 @@ def _warc_entry(record, source: str, locator: str, limit: int) -> Entry | None: 
     if len(data) > limit:
         while stream.read(1 << 16):
             pass
-        return Failure(source, locator, "E005", f"is too large (over {limit:,} bytes)")
+        return Failure(source, "", "E005", f"is too large (over {limit:,} bytes)")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return Item(data, source, url or locator, external_id=record.rec_headers.get_header("WARC-Record-ID"),
+    return Item(data, source, url or "", external_id=record.rec_headers.get_header("WARC-Record-ID"),
                 url=url, content_type=ctype or None)
 
 

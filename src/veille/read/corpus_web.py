@@ -67,6 +67,7 @@ class PoliteClient:
         self._hosts: dict[str, threading.Semaphore] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
         self.requests = 0
 
     def close(self) -> None:
@@ -105,19 +106,23 @@ class PoliteClient:
             return True
         host = self._host(url)
         with self._lock:
-            known = host in self._robots
-        if not known:
-            parser: RobotFileParser | None = RobotFileParser(host + "/robots.txt")
-            try:
-                page = self._get(host + "/robots.txt", None, check_robots=False)
-                parser.parse(page.data.decode("utf-8", "replace").splitlines())
-            except FetchFailed as exc:
-                # RFC 9309: robots.txt unavailable (4xx) allows everything; unreachable (5xx) disallows
-                parser = _DISALLOW_ALL if exc.code == "E007" and "HTTP 5" in exc.reason else None
-            with self._lock:
-                self._robots[host] = parser
+            host_lock = self._robots_locks.setdefault(host, threading.Lock())
+        with host_lock:  # one robots.txt fetch per host, however many threads ask
+            if host not in self._robots:
+                self._robots[host] = self._fetch_robots(host)
         robots = self._robots[host]
         return robots is None or robots.can_fetch(self.options.user_agent, url)
+
+    def _fetch_robots(self, host: str) -> RobotFileParser | None:
+        """The parsed robots.txt of ``host``; None when it allows everything."""
+        parser = RobotFileParser(host + "/robots.txt")
+        try:
+            page = self._get(host + "/robots.txt", None)
+        except FetchFailed as exc:
+            # RFC 9309: robots.txt unavailable (4xx) allows everything; unreachable (5xx) disallows
+            return _DISALLOW_ALL if exc.code == "E007" and "HTTP 5" in exc.reason else None
+        parser.parse(page.data.decode("utf-8", "replace").splitlines())
+        return parser
 
     # -- fetching ----------------------------------------------------------------------------
 
@@ -127,8 +132,7 @@ class PoliteClient:
             raise FetchFailed(ROBOTS, "disallowed by robots.txt")
         return self._get(url, validators)
 
-    def _get(self, url: str, validators: tuple[str | None, str | None] | None,
-             check_robots: bool = True) -> Page:  # noqa: ARG002
+    def _get(self, url: str, validators: tuple[str | None, str | None] | None) -> Page:
         import httpx
 
         headers = {}

@@ -2,20 +2,45 @@
 
 trafilatura finds the main text and the metadata (title, author, date, site,
 categories); veille keeps the structure it marks (headings, quotes, list
-items) and hands the units to its own repair stage.
+items, table rows, code) and hands the units to its own repair stage.
+
+Pages that are not clean UTF-8 are decoded as a browser would: with the
+charset they declare, else as UTF-8 with replacement characters for the few
+broken bytes (:func:`decode_html`).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from veille.errors import VeilleError
-from veille.model import Block
+from veille.model import Block, BlockKind
 
-_TAG_KIND = {"head": "heading", "p": "paragraph", "quote": "quote", "item": "list_item"}
+# trafilatura's output elements that make one unit each (taken whole, children included)
+_BLOCK_KIND: dict[str, BlockKind] = {
+    "head": "heading", "p": "paragraph", "quote": "quote", "item": "list_item", "row": "paragraph",
+    "code": "paragraph",
+}
+# elements that only hold units: their own loose text becomes units between them
+_CONTAINERS = frozenset({"body", "list", "table", "div", "main", "article", "section"})
+# elements whose edges separate words (a line break, or a block nested in a block)
+_WORD_BREAK = frozenset({"lb", "br", "cell", *_BLOCK_KIND, *_CONTAINERS, "li", "td", "th"})
+# invisible typographic characters dropped from the text: soft hyphen, zero-width space,
+# word joiner, zero-width no-break space (BOM), Mongolian vowel separator
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u180e"))
+
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|article|p)\b", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(p|div|br|a|span|article|body|script)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+# WHATWG Encoding Standard: labels browsers decode with a superset encoding
+_SUPERSET = {
+    "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874", "tis-620": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949",
+}
 
 
 @dataclass
@@ -42,6 +67,42 @@ def looks_like_html(text: str, content_type: str | None = None, name: str = "") 
     return bool(_HTML_START.search(head)) or len(_HTML_TAGS.findall(head)) >= 5
 
 
+def declared_charset(data: bytes) -> str | None:
+    """Python codec name of the charset a page declares in a ``<meta>`` tag (None if none or unknown)."""
+    match = _META_CHARSET.search(data[:65536])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match[1].decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """Decode a page that is not clean UTF-8, as a browser would.
+
+    The charset the page declares wins when its bytes decode with it (the
+    WHATWG superset first: windows-1252 for latin-1, GB18030 for GB2312, …);
+    otherwise the page is read as UTF-8 and the broken bytes become U+FFFD.
+    """
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
+        for name in dict.fromkeys((_SUPERSET.get(declared, declared), declared)):
+            try:
+                return _newlines(data.decode(name))
+            except (UnicodeDecodeError, LookupError):
+                continue
+    text = data.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise VeilleError("E003", source)
+    return _newlines(text)
+
+
+def _newlines(text: str) -> str:
+    """Unix line ends, as :func:`veille.read.decode.decode` gives."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
     """Main text and metadata of a page; no article text is a coded error."""
     from trafilatura import bare_extraction
@@ -64,28 +125,80 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
     )
 
 
-def _body_blocks(body):  # noqa: ANN001, ANN202 - lxml element in, Blocks out
-    """Walk trafilatura's body element in document order: one block per head,
-    p, quote, list item or table row (text inside those is not taken twice)."""
-    for element in body.iter():
-        if element.tag == "row":
-            cells = (" ".join("".join(c.itertext()).split()) for c in element)
-            text = " | ".join(c for c in cells if c)
-            kind = "paragraph"
-        else:
-            kind = _TAG_KIND.get(element.tag)
-            if kind is None:
-                continue
-            text = " ".join("".join(element.itertext()).split())
-        if text and not _inside(element, ("quote", "item", "row")):
-            yield Block(kind=kind, text=text)
+def _body_blocks(body) -> Iterator[Block]:  # noqa: ANN001 - lxml element
+    """Walk trafilatura's body in document order: one block per head, p, quote,
+    list item, table row or code block (taken whole, so nothing is taken twice),
+    and one paragraph per run of loose text between them (text and tails sitting
+    directly in the body or a container, up to a line break).
+
+    A root that is neither a container nor a unit (trafilatura's last resort on a
+    page without an article, e.g. a lone ``<nav>``) gives nothing."""
+    if body.tag in _BLOCK_KIND:
+        text = _row_text(body) if body.tag == "row" else clean_text(_text(body))
+        if text:
+            yield Block(kind=_BLOCK_KIND[body.tag], text=text)
+    elif body.tag in _CONTAINERS or _holds_blocks(body):
+        loose: list[str] = []
+        yield from _container_blocks(body, loose)
+        yield from _flush(loose)
 
 
-def _inside(element, tags: tuple[str, ...]) -> bool:  # noqa: ANN001 - lxml element
-    """True when an ancestor is one of ``tags`` (its text is already taken)."""
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.getparent()
-    return False
+def _container_blocks(element, loose: list[str]) -> Iterator[Block]:  # noqa: ANN001 - lxml element
+    """Blocks of a container element; ``loose`` gathers text between its units."""
+    if element.text:
+        loose.append(element.text)
+    for child in element:
+        kind = _BLOCK_KIND.get(child.tag)
+        if kind is not None:
+            yield from _flush(loose)
+            text = _row_text(child) if child.tag == "row" else clean_text(_text(child))
+            if text:
+                yield Block(kind=kind, text=text)
+        elif child.tag in ("lb", "br"):
+            yield from _flush(loose)
+        elif child.tag in _CONTAINERS or _holds_blocks(child):
+            yield from _flush(loose)
+            yield from _container_blocks(child, loose)
+            yield from _flush(loose)
+        else:  # inline element (hi, ref, span…): its text runs on with the loose text
+            loose.append(_text(child))
+        if child.tail:
+            loose.append(child.tail)
+
+
+def _holds_blocks(element) -> bool:  # noqa: ANN001 - lxml element
+    """True when a descendant is a unit of its own (an unknown tag wrapping paragraphs)."""
+    return any(e.tag in _BLOCK_KIND for e in element.iterdescendants())
+
+
+def _flush(loose: list[str]) -> Iterator[Block]:
+    """The loose text gathered so far as one paragraph (if it has any), and reset."""
+    text = clean_text("".join(loose))
+    loose.clear()
+    if text:
+        yield Block(kind="paragraph", text=text)
+
+
+def _text(element) -> str:  # noqa: ANN001 - lxml element
+    """All text under ``element``; line breaks and nested blocks separate words."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: only its tail is text
+            parts.append(child.tail or "")
+            continue
+        gap = " " if child.tag in _WORD_BREAK else ""
+        parts.extend((gap, _text(child), gap, child.tail or ""))
+    return "".join(parts)
+
+
+def _row_text(row) -> str:  # noqa: ANN001 - lxml element
+    """A table row as one unit: its non-empty cells joined by ' | '."""
+    cells = (clean_text(_text(cell)) for cell in row)
+    return " | ".join(c for c in cells if c)
+
+
+def clean_text(text: str) -> str:
+    """One line of text: NFC, invisible characters dropped, white space collapsed."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return " ".join(text.split())
