@@ -42,15 +42,31 @@ def cli() -> None:
 @click.option("--encoding", metavar="NAME", help="Force the text encoding instead of detecting it.")
 @click.option("--max-bytes", type=click.IntRange(1), default=Options.max_bytes, show_default=True,
               help="Refuse inputs larger than this.")
+@click.option("--understand/--no-understand", default=True, show_default=True,
+              help="Find actors, quotes, events and relations (needs the nlp extra).")
+@click.option("--pipeline", "pipelines", multiple=True, metavar="LANG=NAME",
+              help="spaCy pipeline serving a language, e.g. fr=fr_core_news_lg (repeatable).")
 def analyze(source: str, fmt: str, published: str | None, language: str | None,
-            encoding: str | None, max_bytes: int) -> None:
+            encoding: str | None, max_bytes: int, understand: bool, pipelines: tuple[str, ...]) -> None:
     """Repair and structure one article: a file, an http(s) URL, or - for stdin."""
     from veille.pipeline import analyze as run
     from veille.serve.report import render
 
-    options = Options(published=published, language=language, encoding=encoding, max_bytes=max_bytes)
+    options = Options(published=published, language=language, encoding=encoding, max_bytes=max_bytes,
+                      understand=understand, pipelines=_pipelines(pipelines))
     article = run(source, options)
     click.echo(render(article, fmt), nl=False)
+
+
+def _pipelines(pairs: tuple[str, ...]) -> dict[str, str]:
+    """Default pipelines overridden by LANG=NAME pairs."""
+    table = dict(Options().pipelines)
+    for pair in pairs:
+        lang, sep, name = pair.partition("=")
+        if not sep or not lang or not name:
+            raise click.BadParameter(f"{pair!r} is not LANG=NAME", param_hint="--pipeline")
+        table[lang.strip()] = name.strip()
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:

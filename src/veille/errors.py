@@ -36,6 +36,8 @@ _CATALOGUE: dict[str, tuple[ExitCode, str, str]] = {
     "E010": (ExitCode.BAD_INPUT, "invalid value ({detail})", "see `veille analyze --help`"),
     "E011": (ExitCode.ERROR, "spaCy pipeline cannot be loaded ({detail})",
              "install it: pip install --no-deps --require-hashes -r requirements/models.txt"),
+    "E012": (ExitCode.ERROR, "needs spaCy, which is not installed",
+             "pip install 'veille[nlp]', or run with --no-understand"),
 }
 
 

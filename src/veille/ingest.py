@@ -69,11 +69,12 @@ class IngestStats:
     new: int = 0
     """Originals stored (including those in an unsupported language)."""
     duplicate: int = 0
-    """Exact duplicates of a stored article's text: stored as a link."""
+    """Exact duplicates: the same item again in this run (not stored again), or the same
+    normalised text under other metadata (stored as a link to the original)."""
     near_duplicate: int = 0
     """Near-duplicates: stored as a link with a summary of differences."""
     known: int = 0
-    """Items already in the store (same input seen before, in this run or an earlier one)."""
+    """Items already in the store before this run (nothing added)."""
     unchanged: int = 0
     """Pages the server said had not changed since the last fetch (HTTP 304)."""
     failed: int = 0
@@ -149,12 +150,17 @@ Outcome = Processed | Failure | Unchanged | None
 
 def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, stats: IngestStats,
               ) -> Iterator[Outcome]:
-    """Process items in a bounded, ordered window; None for an item already stored or in flight."""
+    """Process items in a bounded, ordered window; None for an item already stored or in flight.
+
+    Items already stored are counted here: ``known`` when an earlier run stored
+    them, ``duplicate`` when they repeat an item of this run.
+    """
     jobs = options.workers()
     window = options.window or 16 * jobs
     pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 else None
     pending: deque[tuple[object, Future | None]] = deque()
     in_flight: set[str] = set()
+    before = store.last_seq()  # articles up to here were stored by earlier runs
 
     def resolve(entry: object, future: Future | None) -> Outcome:
         if isinstance(entry, Item):
@@ -168,8 +174,12 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
             stats.read += 1
             if isinstance(entry, Item):
                 key = entry.key
-                if key in in_flight or store.has_article(key):
-                    stats.known += 1
+                seq = None if key in in_flight else store.article_seq(key)
+                if key in in_flight or seq is not None:
+                    if seq is not None and seq <= before:
+                        stats.known += 1
+                    else:
+                        stats.duplicate += 1
                     yield None
                     continue
                 in_flight.add(key)

@@ -11,7 +11,7 @@ from veille.options import DEFAULT, Options
 from veille.read import read, read_raw
 from veille.read.source import Raw
 from veille.repair import repair
-from veille.understand import detect_language
+from veille.understand import detect_language, understand
 
 
 def analyze(source: str, options: Options = DEFAULT) -> Article:
@@ -30,5 +30,7 @@ def analyze_text(text: str, source: str = "<text>", options: Options = DEFAULT) 
 
 
 def process(article: Article, options: Options = DEFAULT) -> Article:
-    """Run the stages after reading."""
-    return detect_language(repair(article, options))
+    """Run the stages after reading: repair, then understanding (or only the
+    language when ``options.understand`` is off)."""
+    repaired = repair(article, options)
+    return understand(repaired, options) if options.understand else detect_language(repaired)

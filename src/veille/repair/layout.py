@@ -69,7 +69,7 @@ def _body(units: list[Unit], fmt: str) -> list[Block]:
         block = units[i][1]
         nxt = units[i + 1][1].text if i + 1 < len(units) else None
         prev = blocks[-1].text if blocks else ""
-        signed = attribution(nxt) if nxt is not None else None
+        signed = _signature(block, units[i + 1][1], fmt) if nxt is not None else None
         if signed and _is_signed_quote(block, prev, signed, body_text):
             blocks.append(Block(kind="quote", text=block.text, speaker=signed[0], speaker_role=signed[1]))
             i += 2
@@ -77,6 +77,15 @@ def _body(units: list[Unit], fmt: str) -> list[Block]:
         blocks.append(_classify(block, nxt, fmt))
         i += 1
     return blocks
+
+
+def _signature(block: Block, following: Block, fmt: str) -> tuple[str, str | None] | None:
+    """The attribution on the unit after ``block``, if it may sign it. In HTML the page
+    marks its quotations, so only a quote block is signed, and only by a paragraph
+    (a heading or list item shaped like a name is not a signature)."""
+    if following.kind != "paragraph" or (fmt == "html" and block.kind != "quote"):
+        return None
+    return attribution(following.text)
 
 
 def _is_signed_quote(block: Block, prev: str, signed: tuple[str, str | None], body_text: str) -> bool:

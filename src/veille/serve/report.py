@@ -32,11 +32,56 @@ def text_report(article: Article) -> str:
     lines += ["", "── body " + "─" * 60]
     for block in article.blocks:
         lines += ["", _text_block(block)]
+    lines += understanding_lines(article)
     lines += ["", "── removed " + "─" * 57, _removed_summary(article)]
     for r in article.removed:
         lines.append(f"  [{r.kind}] unit {r.position}: {_clip(r.text)} — {r.reason}")
     lines += ["", "── quality " + "─" * 57, _quality_line(article)]
     return "\n".join(lines) + "\n"
+
+
+def understanding_lines(article: Article) -> list[str]:
+    """Actors with mention counts, quotes with speakers, events as a table, relations."""
+    lines: list[str] = []
+    if article.actors:
+        lines += ["", "── actors " + "─" * 58]
+        for a in article.actors:
+            what = ", ".join(x for x in (a.type, a.country, a.sector, a.role) if x)
+            lines.append(f"  {len(a.mentions):>3}×  {a.name} ({what})  [{a.id}]")
+    if article.quotes:
+        lines += ["", "── quotes " + "─" * 58]
+        for q in article.quotes:
+            who = q.speaker or "unattributed"
+            lines.append(f"  {who} ({q.kind}{', ' + q.cue if q.cue else ''}): « {_clip(q.text, 90)} »")
+    if article.events:
+        lines += ["", "── events " + "─" * 58, _event_table(article)]
+    if article.relations:
+        lines += ["", "── relations " + "─" * 55]
+        for r in article.relations:
+            lines.append(f"  {_who(r.subject)} {r.type} {_who(r.object)}  ({r.confidence:.2f})")
+    return lines
+
+
+def _who(p) -> str:  # noqa: ANN001 - Participant
+    name = p.name or p.text
+    return f"{name} [{p.country}]" if p.country and p.country not in name else name
+
+
+def _event_table(article: Article) -> str:
+    """Events as an aligned table: type/mode/CAMEO, who → whom, where, when, flags, confidence."""
+    rows = [("type", "cameo", "actor", "recipient", "where", "when", "flags", "conf")]
+    for e in article.events:
+        rows.append((
+            e.type + (f"/{e.mode}" if e.mode else ""), e.cameo or "",
+            "; ".join(_who(p) for p in e.actors), "; ".join(_who(p) for p in e.recipients) or "—",
+            e.location.name if e.location else "—", e.date.value or e.date.text or "—",
+            ",".join(e.flags) or "—", f"{e.confidence:.2f}",
+        ))
+    widths = [min(28, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
+    out = ["  " + "  ".join(_clip(c, w).ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    for e in article.events:
+        out.append(f"  · {e.type}: “{_clip(e.evidence.text, 100)}” [{e.evidence.field} {e.evidence.start}–{e.evidence.end}]")
+    return "\n".join(out)
 
 
 def _meta_lines(article: Article) -> list[str]:

@@ -187,8 +187,17 @@ class Store(ABC):
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this veille id is stored."""
+        return self.article_seq(article_id) is not None
+
+    def article_seq(self, article_id: str) -> int | None:
+        """The ingest-order number of a stored article, or None when it is not stored."""
         with self._guard():
-            return self.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+            return self.scalar("SELECT seq FROM articles WHERE id = ?", (article_id,))
+
+    def last_seq(self) -> int:
+        """The highest ingest-order number (0 for an empty store)."""
+        with self._guard():
+            return int(self.scalar("SELECT MAX(seq) FROM articles") or 0)
 
     def original_with_hash(self, content_hash: str) -> str | None:
         """The id of the first stored original whose normalised text has this hash."""

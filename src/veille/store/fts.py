@@ -2,7 +2,8 @@
 
 SQLite's FTS5 has no French or English stemmer, so beside the text each
 indexed row gets a ``stems`` column: its words reduced by the Snowball stemmer
-of the article's language (``snowballstemmer``, small and pure Python). A
+of the article's language (``snowballstemmer``, which runs PyStemmer's C code
+when it is installed, as the ``corpus`` extra does; stems are cached per word). A
 query word then matches its exact form (diacritics folded by the
 ``unicode61 remove_diacritics 2`` tokenizer) or its French or English stem.
 PostgreSQL does the same with ``tsvector`` and its ``french``/``english``
@@ -39,11 +40,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=1 << 18)
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of one lower-case word (cached: news vocabulary repeats a lot)."""
+    return _stemmer(language).stemWord(word)
+
+
 def stems(text: str, language: str | None) -> str:
     """The Snowball stems of the words of ``text`` joined by spaces ('' for other languages)."""
     if language not in _STEMMERS:
         return ""
-    return " ".join(_stemmer(language).stemWords(words(text)))
+    return " ".join(stem(w, language) for w in words(text))
 
 
 def _quoted(term: str) -> str:
@@ -58,6 +65,6 @@ def fts5_query(text: str) -> str | None:
     """
     clauses = []
     for word in words(text):
-        forms = {_quoted(word)} | {f"stems:{_quoted(_stemmer(lang).stemWord(word))}" for lang in _STEMMERS}
+        forms = {_quoted(word)} | {f"stems:{_quoted(stem(word, lang))}" for lang in _STEMMERS}
         clauses.append("(" + " OR ".join(sorted(forms)) + ")")
     return " AND ".join(clauses) or None

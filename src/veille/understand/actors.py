@@ -11,11 +11,9 @@ its government.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
@@ -23,11 +21,12 @@ from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import phrase
 
-LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "de", "from", "to", "vers", "outside", "devant"}
+LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
 PRONOUNS = {"il", "elle", "he", "she"}
+GROUP_PRONOUNS = {"it", "they", "we", "ils", "elles", "nous", "on"}
 
 
 @dataclass
@@ -54,10 +53,20 @@ class ActorIndex:
         return [m for m in self.by_segment.get(seg_id, []) if m.start < end and start < m.end]
 
 
-@lru_cache(maxsize=1)
-def role_titles() -> dict[str, dict[str, str]]:
-    raw = json.loads(resources.files("veille.understand").joinpath("data/roles.json").read_text("utf-8"))
-    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in raw.items() if not lang.startswith("_")}
+@lru_cache(maxsize=4)
+def role_titles(lang: str) -> dict[str, str]:
+    """Lower-case title phrase -> role ('chef de l'état' -> head of state), from the actor table."""
+    return {phrase.lower(): role for phrase, role in load_actor_table().role_phrases(lang)}
+
+
+@lru_cache(maxsize=None)
+def info(actor_id: str | None) -> dict:
+    """The fields of an actor row that linking needs ({} for None or unknown ids)."""
+    actor = load_actor_table().by_id(actor_id) if actor_id else None
+    if actor is None:
+        return {}
+    return {"id": actor.id, "type": actor.type, "name": actor.name, "country": actor.country,
+            "sector": actor.sector, "lat": actor.lat, "lon": actor.lon, "geonames_id": actor.row.get("geonames")}
 
 
 @lru_cache(maxsize=8)
@@ -66,16 +75,15 @@ def matchers(nlp, lang: str):  # noqa: ANN001, ANN201 - spacy Language -> (match
     acronyms, which must match their case) and over role titles."""
     from spacy.matcher import PhraseMatcher
 
-    table = load_actor_table()
     lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
     links: dict[str, list[tuple[str, str]]] = {}
-    for alias, actor_id, kind in table.alias_entries(lang):
+    for alias, actor_id, kind, _lang, _sector in load_actor_table().alias_entries(lang):
         key = alias if _case_sensitive(alias) else alias.lower()
         if key not in links:
             (exact if _case_sensitive(alias) else lower).add(key, [nlp.make_doc(alias)])
         links.setdefault(key, []).append((actor_id, kind))
     titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for title in role_titles().get(lang, {}):
+    for title in role_titles(lang):
         titles.add(title, [nlp.make_doc(title)])
     return lower, exact, titles, links
 
@@ -110,16 +118,19 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             spans[-1].label_ = doc.vocab.strings[match_id]
     out = []
     for span in filter_spans(spans):
-        actor_id, kind = _best_link(links[span.label_])
-        if kind in ("metonym", "name") and _is_locative(span):
-            actor_id, kind = _as_place(actor_id, kind)
+        actor_id, kind = _best_link(links[span.label_], _is_locative(span))
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
     return out
 
 
-def _best_link(options: list[tuple[str, str]]) -> tuple[str, str]:
-    table = load_actor_table()
-    return min(options, key=lambda o: (KIND_RANK.get(o[1], 5), TYPE_RANK.get(table.by_id(o[0]).get("type", ""), 5)))
+def _best_link(options: list[tuple[str, str]], locative: bool = False) -> tuple[str, str]:
+    """Among the actors an alias may name, the most specific; a place when the
+    mention is a location ('à Astana'), else what it stands for ('Astana a refusé')."""
+    places = [o for o in options if info(o[0]).get("type") == "place"]
+    if locative and places:
+        return places[0][0], "place"
+    others = [o for o in options if o not in places] or options
+    return min(others, key=lambda o: (KIND_RANK.get(o[1], 5), TYPE_RANK.get(info(o[0]).get("type", ""), 5)))
 
 
 def _is_locative(span) -> bool:  # noqa: ANN001
@@ -131,23 +142,16 @@ def _is_locative(span) -> bool:  # noqa: ANN001
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
-def _as_place(actor_id: str, kind: str) -> tuple[str, str]:
-    """A capital named as a location is the city, not the government it stands for."""
-    place = load_actor_table().place_for(actor_id, kind)
-    return (place, "place") if place else (actor_id, kind)
-
-
 def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None) -> list[Mention]:  # noqa: ANN001
     """'le président russe' / 'Russian President' / 'President of Kazakhstan' -> office holder."""
-    table = load_actor_table()
-    roles = role_titles().get(lang, {})
+    roles = role_titles(lang)
     for match_id, start, end in titles(doc):
         role = roles[doc.vocab.strings[match_id]]
         near = _country_next_to(found, start, end, lang)
         if near is None or on is None:
             continue
-        country = table.by_id(near.actor_id).get("country")
-        holder = table.role_holder(role, country, on) if country else None
+        country = info(near.actor_id).get("country")
+        holder = load_actor_table().role_holder(role, country, on) if country else None
         if holder:
             lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
             found = [m for m in found if m is not near]
@@ -158,9 +162,8 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
 
 def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
     """A country or demonym mention right after (fr) or right before (en) a title."""
-    table = load_actor_table()
     for m in found:
-        if m.actor_id is None or table.by_id(m.actor_id).get("type") != "country":
+        if m.actor_id is None or info(m.actor_id).get("type") != "country":
             continue
         after = 0 <= m.tokens[0] - end <= 2
         before = 0 <= start - m.tokens[1] <= 1
@@ -205,10 +208,37 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
         return _agent(tok, sector, inside)
     if inside:
         return _from_mention(_best(inside), phrase_text(tok))
-    if tok.lower_ in PRONOUNS:
-        return _antecedent(index, seg_id, tok.idx)
+    if tok.lower_ in PRONOUNS | GROUP_PRONOUNS:
+        reporter = _reporter(tok, lang)
+        if reporter is not None:
+            return participant(index, segments, seg, reporter, lang)
+        return _antecedent(index, seg_id, tok.idx) if tok.lower_ in PRONOUNS else None
     if tok.pos_ == "PROPN":
         return Participant(text=phrase_text(tok))
+    return None
+
+
+def participant_at(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Participant | None:  # noqa: ANN001
+    """The linked actor whose mention covers ``tok`` itself, or None."""
+    own = [m for m in index.in_span(segments.index(seg), tok.idx, tok.idx + len(tok.text)) if m.actor_id]
+    return _from_mention(_best(own), own[0].text) if own else None
+
+
+def _reporter(pronoun, lang: str):  # noqa: ANN001, ANN202
+    """'Hungary said it will support …': a pronoun subject inside what a reporting
+    verb introduces stands for that verb's subject."""
+    from veille.understand.lexicon import quote_lexicon
+
+    verbs = set(quote_lexicon().get(lang, {}).get("verbs", ()))
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head is clause:
+            return None
+        head = clause.head
+        if head.lemma_.lower() in verbs:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in GROUP_PRONOUNS | PRONOUNS]
+            return subj[0] if subj else None
+        clause = head
     return None
 
 
@@ -218,39 +248,36 @@ def phrase_text(tok) -> str:  # noqa: ANN001
 
 
 def _best(mentions: list[Mention]) -> Mention:
-    table = load_actor_table()
     linked = [m for m in mentions if m.actor_id]
     if not linked:
         return mentions[0]
-    return min(linked, key=lambda m: (TYPE_RANK.get(table.by_id(m.actor_id).get("type", ""), 5), KIND_RANK.get(m.kind, 5)))
+    return min(linked, key=lambda m: (TYPE_RANK.get(info(m.actor_id).get("type", ""), 5), KIND_RANK.get(m.kind, 5)))
 
 
 def _from_mention(m: Mention, text: str) -> Participant:
     if m.actor_id is None:
         return Participant(text=m.text)
-    row = load_actor_table().by_id(m.actor_id)
+    row = info(m.actor_id)
     sector = row.get("sector") or ("GOV" if row.get("type") == "country" else None)
     return Participant(text=text, actor_id=m.actor_id, name=row.get("name"), country=row.get("country"), sector=sector)
 
 
 def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN001
     """'la police égyptienne' -> EGY COP; a named person inside the phrase wins."""
-    table = load_actor_table()
-    people = [m for m in inside if m.actor_id and table.by_id(m.actor_id).get("type") in ("person", "igo", "organisation")]
+    people = [m for m in inside if m.actor_id and info(m.actor_id).get("type") in ("person", "igo", "organisation")]
     if people:
         return _from_mention(_best(people), phrase_text(tok))
-    countries = [m for m in inside if m.actor_id and table.by_id(m.actor_id).get("country")]
-    country = table.by_id(countries[0].actor_id).get("country") if countries else None
+    countries = [m for m in inside if m.actor_id and info(m.actor_id).get("country")]
+    country = info(countries[0].actor_id).get("country") if countries else None
     return Participant(text=phrase_text(tok), country=country, sector=sector)
 
 
 def _antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
     """'il'/'he': the last person mentioned before, in this segment or an earlier one."""
-    table = load_actor_table()
     for sid, m in reversed(index.order):
         if (sid, m.start) >= (seg_id, pos) or not m.actor_id:
             continue
-        if table.by_id(m.actor_id).get("type") == "person":
+        if info(m.actor_id).get("type") == "person":
             return _from_mention(m, m.text)
     return None
 
@@ -259,9 +286,8 @@ def place(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Plac
     """A place for a locative argument: the table's places, else the gazetteer."""
     seg_id = segments.index(seg)
     start, end = phrase(tok)
-    table = load_actor_table()
     for m in index.in_span(seg_id, start, end):
-        row = table.by_id(m.actor_id) if m.actor_id else {}
+        row = info(m.actor_id)
         if row.get("type") == "place":
             return place_from_row(row)
         if m.kind == "ner" or not m.actor_id:
@@ -289,16 +315,15 @@ def gazetteer(name: str) -> Place | None:
 def article_lists(index: ActorIndex, segments: list[Segment], on: date | None) -> tuple[list[Actor], list[Entity]]:
     """Aggregate mentions into the article's ``actors`` and ``entities`` lists
     (a person's role is the one held at the article's date)."""
-    table = load_actor_table()
     actors: dict[str, Actor] = {}
     entities: list[Entity] = []
     for seg_id, m in index.order:
         seg = segments[seg_id]
         span = Span(field=seg.field, start=seg.offset + m.start, end=seg.offset + m.end, text=m.text)
         if m.actor_id:
-            actors.setdefault(m.actor_id, _actor(table.by_id(m.actor_id), on)).mentions.append(span)
+            actors.setdefault(m.actor_id, _actor(info(m.actor_id), on)).mentions.append(span)
         if m.kind != "demonym":
-            entities.append(Entity(text=m.text, label=m.label or _label(table.by_id(m.actor_id or "")), span=span,
+            entities.append(Entity(text=m.text, label=m.label or _label(info(m.actor_id)), span=span,
                                    actor_id=m.actor_id))
     return sorted(actors.values(), key=lambda a: -len(a.mentions)), entities
 
@@ -306,7 +331,7 @@ def article_lists(index: ActorIndex, segments: list[Segment], on: date | None) -
 def _actor(row: dict, on: date | None) -> Actor:
     kind = row.get("type", "organisation")
     roles = load_actor_table().roles_of(row["id"], on) if on and kind == "person" else []
-    role = ", ".join(dict.fromkeys(r["role"] if isinstance(r, dict) else str(r) for r in roles)) or None
+    role = ", ".join(dict.fromkeys(r.role for r in roles)) or None
     return Actor(id=row["id"], name=row.get("name", row["id"]), type=kind if kind in TYPE_RANK else "organisation",
                  country=row.get("country"), sector=row.get("sector"), role=role)
 

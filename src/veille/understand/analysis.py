@@ -10,7 +10,7 @@ from veille.understand.dates import parse_iso
 from veille.understand.events import EventContext, extract_events
 from veille.understand.nlp import Segment, parse, pipeline_for
 from veille.understand.quotes import extract_quotes
-from veille.understand.relations import extract_relations
+from veille.understand.relations import Tools, extract_relations
 
 UNANALYSED_FLAG = "language_not_analysed"
 
@@ -36,7 +36,11 @@ def analyse(article: Article, options: Options) -> Article:
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
     quotes = extract_quotes(article, segments, lang, resolve, link_name)
-    relations = extract_relations(segments, lang, article.id, resolve, is_igo, _last_igo(index, segments))
+    def at(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
+        return actor_mod.participant_at(index, segments, seg, tok)
+
+    tools = Tools(resolve=resolve, at=at, is_igo=is_igo, last_igo=_last_igo(index, segments))
+    relations = extract_relations(segments, lang, article.id, tools)
     return article.model_copy(update={"actors": actors, "entities": entities, "quotes": quotes,
                                       "events": events, "relations": relations})
 
@@ -50,11 +54,12 @@ def _flag(article: Article, flag: str) -> Article:
 
 def link_name(name: str) -> str | None:
     """The actor id of a person named on an attribution line, if the table knows them."""
-    return load_actor_table().find(name)
+    people = [a for a in load_actor_table().lookup(name) if actor_mod.info(a.actor_id).get("type") == "person"]
+    return people[0].actor_id if people else None
 
 
 def is_igo(actor_id: str | None) -> bool:
-    return bool(actor_id) and load_actor_table().by_id(actor_id).get("type") == "igo"
+    return actor_mod.info(actor_id).get("type") == "igo"
 
 
 def _last_igo(index: actor_mod.ActorIndex, segments: list[Segment]):  # noqa: ANN202
@@ -84,32 +89,44 @@ def locate_visits(events: list[Event], index: actor_mod.ActorIndex, segments: li
 
 
 def _first_place_in(country: str, index: actor_mod.ActorIndex, segments: list[Segment], after: int, field: str) -> Place | None:
-    table = load_actor_table()
     for sid, m in index.order:
         seg = segments[sid]
         if seg.field != "body" or (field == "body" and seg.offset + m.end < after):
             continue
-        row = table.by_id(m.actor_id) if m.actor_id else {}
+        row = actor_mod.info(m.actor_id)
         if row.get("type") == "place" and row.get("country") == country:
             return actor_mod.place_from_row(row)
     return None
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
-    """The same event stated twice in one article (standfirst and body) is kept once:
-    the mention with a date, then the more confident, then the first."""
-    best: dict[tuple, Event] = {}
-    order: list[tuple] = []
+    """The same event stated twice in one article (standfirst and body, or 'la
+    visite de Poutine' after 'Poutine a entamé une visite au Kazakhstan') is kept
+    once: same type, actors and negation, recipients equal or a subset. The
+    fuller mention wins (recipients, date, place, confidence)."""
+    kept: list[Event] = []
     for event in events:
-        key = (event.type, tuple(sorted(p.actor_id or p.text for p in event.actors)),
-               tuple(sorted(p.actor_id or p.text for p in event.recipients)), "negated" in event.flags)
-        if key not in best:
-            order.append(key)
-            best[key] = event
-        elif _better(event, best[key]):
-            best[key] = event
-    return [best[k] for k in order]
+        twin = next((k for k in kept if _same(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif _better(event, twin):
+            kept[kept.index(twin)] = event
+    return kept
+
+
+def _ids(participants: list[Participant]) -> set[str]:
+    return {p.actor_id or p.text for p in participants}
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or _ids(a.actors) != _ids(b.actors) or ("negated" in a.flags) != ("negated" in b.flags):
+        return False
+    ra, rb = _ids(a.recipients), _ids(b.recipients)
+    return ra <= rb or rb <= ra
 
 
 def _better(new: Event, old: Event) -> bool:
-    return (bool(new.date.value), bool(new.location), new.confidence) > (bool(old.date.value), bool(old.location), old.confidence)
+    def rank(e: Event) -> tuple:
+        return (len(e.recipients), bool(e.date.value), bool(e.location), e.confidence)
+
+    return rank(new) > rank(old)

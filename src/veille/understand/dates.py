@@ -59,7 +59,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     first = "|".join(re.escape(x) for x in lex["first"])
     num = rf"(?:{first}|[0-3]?\d)(?:st|nd|rd|th)?"
     forms = [
-        rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})",
+        r"(?P<iso>\d{4}-\d{2}-\d{2})",
         rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",

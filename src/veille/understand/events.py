@@ -260,6 +260,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     flags, tense = modality(cand.anchor, lex)
     etype, cameo = _recode(trig, flags, lex)
+    mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
         flags = sorted(set(flags) | {"historical"})
@@ -267,7 +268,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     evidence = _evidence(seg, sent, ctx.article_id)
     return Event(
         id=_event_id(ctx.article_id, evidence, cand.token.idx + seg.offset, etype),
-        type=etype, mode=trig.mode, context=list(trig.context), cameo=cameo,
+        type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
         trigger=cand.token.text, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags),

@@ -29,8 +29,10 @@ class Segment:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
     """Load an installed spaCy pipeline by package name or path, once per process."""
-    import spacy
-
+    try:
+        import spacy
+    except ImportError:
+        raise VeilleError("E012", name) from None
     try:
         return spacy.load(name)
     except OSError as exc:

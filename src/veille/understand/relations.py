@@ -9,28 +9,39 @@ and member_of needs an intergovernmental organisation on its right.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from veille.model import Evidence, Participant, Relation
 from veille.understand.lexicon import relation_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import slot, with_conjuncts
+from veille.understand.syntax import slot
 
 Resolver = Callable[[Segment, object], Participant | None]
 IgoOf = Callable[[str | None], bool]
 
 
-def extract_relations(segments: list[Segment], lang: str, article_id: str, resolve: Resolver,
-                      is_igo: IgoOf, last_igo: Callable[[Segment, int], Participant | None]) -> list[Relation]:
+@dataclass
+class Tools:
+    """Resolvers the relation rules need from the actor stage."""
+
+    resolve: Resolver  # the actor a syntactic argument denotes
+    at: Resolver  # the actor whose mention covers a token itself
+    is_igo: IgoOf
+    last_igo: Callable[[Segment, int], Participant | None]
+
+
+def extract_relations(segments: list[Segment], lang: str, article_id: str, tools: Tools) -> list[Relation]:
     """All relations stated in the article, deduplicated on (type, subject, object)."""
     lex = relation_lexicon().get(lang)
     if lex is None:
         return []
+    is_igo = tools.is_igo
     out: dict[tuple[str, str, str], Relation] = {}
     for seg in segments:
         for sent in seg.doc.sents:
             ev = Evidence(field=seg.field, start=seg.offset + sent.start_char, end=seg.offset + sent.end_char,
                           text=sent.text, article_id=article_id)
-            for rtype, subj, obj, conf in _sentence(seg, sent, lex, resolve, last_igo):
+            for rtype, subj, obj, conf in _sentence(seg, sent, lex, tools):
                 if subj is None or obj is None or not subj.actor_id or subj.actor_id == obj.actor_id:
                     continue
                 if rtype == "member_of" and not is_igo(obj.actor_id):
@@ -40,17 +51,18 @@ def extract_relations(segments: list[Segment], lang: str, article_id: str, resol
     return list(out.values())
 
 
-def _sentence(seg: Segment, sent, lex: dict, resolve: Resolver, last_igo) -> Iterator:  # noqa: ANN001
+def _sentence(seg: Segment, sent, lex: dict, tools: Tools) -> Iterator:  # noqa: ANN001
+    resolve = tools.resolve
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.lower_ in lex["nouns"] or low in lex["nouns"]:
             yield from _noun_cue(seg, sent, tok, lex["nouns"].get(tok.lower_) or lex["nouns"][low], lex, resolve)
         elif tok.pos_ == "VERB" and low in lex["verbs"]:
-            yield from _verb_cue(seg, tok, lex["verbs"][low], lex, resolve, last_igo)
-        elif tok.pos_ == "VERB" and any(p["verb"] == low for p in lex["phrasal"]):
-            yield from _phrasal(seg, tok, lex, resolve)
+            yield from _verb_cue(seg, sent, tok, lex["verbs"][low], lex, tools)
+        elif tok.pos_ in ("VERB", "AUX") and any(p["verb"] == low for p in lex["phrasal"]):
+            yield from _phrasal(seg, sent, tok, lex, tools)
         elif tok.pos_ == "VERB" and low in lex["recognise"]:
-            yield from _recognise(seg, tok, lex, resolve)
+            yield from _recognise(seg, tok, lex, tools)
 
 
 def _of_objects(tok, lex: dict) -> list:  # noqa: ANN001
@@ -77,8 +89,7 @@ def _predicated_of(seg: Segment, sent, tok, resolve: Resolver) -> Participant | 
     head = tok.head
     if tok.dep_ in ("appos", "attr") and head is not tok:
         return resolve(seg, head) if tok.dep_ == "appos" else (resolve(seg, slot(head, "subj")[0]) if slot(head, "subj") else None)
-    start = min(t.idx for t in tok.subtree)
-    left = [t for t in sent if t.i < tok.i and t.idx < start]
+    left = [t for t in sent if t.i < tok.i]
     while left and left[-1].pos_ in ("DET", "PRON", "ADJ", "ADV", "ADP", "NUM") or left and left[-1].lower_ in ("l'", "l’"):
         left.pop()
     if len(left) >= 2 and left[-1].text == ",":
@@ -86,46 +97,58 @@ def _predicated_of(seg: Segment, sent, tok, resolve: Resolver) -> Participant | 
     return None
 
 
-def _verb_cue(seg: Segment, verb, rtype: str, lex: dict, resolve: Resolver, last_igo) -> Iterator:  # noqa: ANN001
+def _verb_cue(seg: Segment, sent, verb, rtype: str, lex: dict, tools: Tools) -> Iterator:  # noqa: ANN001
+    """'X a rejoint Y' (member_of); 'Y regroupe … dont X' (Y has member X)."""
     subjects, objects = slot(verb, "subj"), slot(verb, "obj") + slot(verb, "prep:à|au|aux|to")
     if rtype == "member_of":
         for s in subjects:
             for o in objects:
-                yield "member_of", resolve(seg, s), resolve(seg, o), 0.7
+                yield "member_of", tools.resolve(seg, s), tools.resolve(seg, o), 0.7
         return
-    whole = subjects[0] if subjects else None
-    group = _group(seg, whole, lex, resolve, last_igo) if whole is not None else None
+    whole = subjects[0] if subjects else sent.root
+    group = _group(seg, whole, lex, tools)
     for o in objects:
-        members = [t for t in o.subtree if t.pos_ == "PROPN" or t.dep_ in ("nmod", "appos", "obl")]
-        for m in with_conjuncts(members):
-            yield "member_of", resolve(seg, m), group, 0.65
+        for member in _members(seg, o, tools):
+            yield "member_of", member, group, 0.65
 
 
-def _group(seg: Segment, tok, lex: dict, resolve: Resolver, last_igo) -> Participant | None:  # noqa: ANN001
+def _members(seg: Segment, obj, tools: Tools) -> list[Participant]:  # noqa: ANN001
+    """Countries named inside an object phrase ('six républiques dont le Kazakhstan')."""
+    found: dict[str, Participant] = {}
+    for tok in obj.subtree:
+        who = tools.at(seg, tok)
+        if who is not None and who.actor_id and not tools.is_igo(who.actor_id):
+            found.setdefault(who.actor_id, who)
+    return list(found.values())
+
+
+def _group(seg: Segment, tok, lex: dict, tools: Tools) -> Participant | None:  # noqa: ANN001
     """The organisation a subject names; 'cette alliance' is the last one named."""
-    named = resolve(seg, tok)
-    if named is not None and named.actor_id:
+    named = tools.resolve(seg, tok)
+    if named is not None and tools.is_igo(named.actor_id):
         return named
     if tok.lemma_.lower() in lex["igo_nouns"]:
-        return last_igo(seg, tok.idx)
+        return tools.last_igo(seg, tok.idx)
     return None
 
 
-def _phrasal(seg: Segment, verb, lex: dict, resolve: Resolver) -> Iterator:  # noqa: ANN001
-    """'X fait partie de Y', 'X belongs to Y'."""
+def _phrasal(seg: Segment, sent, verb, lex: dict, tools: Tools) -> Iterator:  # noqa: ANN001
+    """'X fait (en effet) partie (…) de Y', 'X belongs to Y': the first organisation
+    named after the cue word is Y, whatever the parse made of the words between."""
     for pattern in lex["phrasal"]:
         if pattern["verb"] != verb.lemma_.lower():
             continue
-        objs = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.lemma_.lower() == pattern["obj"]]
-        anchors = objs or ([verb] if not pattern["obj"] else [])
-        groups = [g for a in anchors for g in _of_objects(a, lex) + slot(verb, "prep:" + "|".join(lex["of_preps"] + ["to"]))]
+        near = [t for t in sent if verb.i < t.i <= verb.i + 3 and (not pattern["obj"] or t.lemma_.lower() == pattern["obj"])]
+        if not near:
+            continue
+        group = next((p for t in sent if t.i > near[0].i for p in [tools.at(seg, t)] if p and tools.is_igo(p.actor_id)), None)
         for s in slot(verb, "subj"):
-            for g in groups:
-                yield pattern["type"], resolve(seg, s), resolve(seg, g), 0.75
+            yield pattern["type"], tools.resolve(seg, s), group, 0.75
 
 
-def _recognise(seg: Segment, verb, lex: dict, resolve: Resolver) -> Iterator:  # noqa: ANN001
+def _recognise(seg: Segment, verb, lex: dict, tools: Tools) -> Iterator:  # noqa: ANN001
     """'X reconnaît Y'; negated or after a refrain verb ('se gardant de reconnaître'), does_not_recognise."""
+    resolve, at = tools.resolve, tools.at
     negated = any(c.dep_ in ("neg", "advmod") and c.lower_ in ("pas", "not", "n't", "jamais", "never") for c in verb.children)
     head = verb.head
     refrain = verb.dep_ in ("xcomp", "ccomp", "acl", "advcl", "obl", "nmod") and head.lemma_.lower() in lex["refrain"]
@@ -135,5 +158,5 @@ def _recognise(seg: Segment, verb, lex: dict, resolve: Resolver) -> Iterator:  #
         subjects = slot(head.head, "subj")
     for s in subjects:
         for o in slot(verb, "obj"):
-            who = resolve(seg, o) or Participant(text=" ".join(t.text for t in o.subtree))
+            who = at(seg, o) or Participant(text=o.doc.text[o.left_edge.idx:o.right_edge.idx + len(o.right_edge.text)])
             yield rtype, resolve(seg, s), who, 0.6

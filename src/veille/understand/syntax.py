@@ -33,8 +33,9 @@ def with_conjuncts(toks: list) -> list:  # noqa: ANN001
 
 
 def is_passive(verb) -> bool:  # noqa: ANN001
-    """True for passive clauses: a passive subject or passive auxiliary."""
-    return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    """True for passive clauses. The passive auxiliary is the signal: parsers
+    sometimes label an active subject nsubj:pass, never invent the auxiliary."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
 
 
 def subjects(verb) -> list:  # noqa: ANN001
@@ -44,7 +45,7 @@ def subjects(verb) -> list:  # noqa: ANN001
     if is_passive(verb):
         found = [p for a in children(verb, AGENT) for p in _prep_objects(a)]
         return with_conjuncts(found)
-    found = children(verb, SUBJ)
+    found = children(verb, SUBJ | PASS_SUBJ)
     if found:
         return with_conjuncts(found)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
@@ -97,17 +98,29 @@ def _has_case(tok) -> bool:  # noqa: ANN001
     return any(c.dep_ == "case" for c in tok.children)
 
 
+ARG_DEPS = {"obj", "dobj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "nsubjpass", "attr", "oprd"}
+
+
 def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
-    """The verb a noun trigger hangs on (through 'of'/'de' chains): ``hold talks``,
-    ``gave 5 million dollars of aid``, ``participer à un sommet``. None if none."""
-    tok, steps = noun, 0
-    while tok.head is not tok and steps < 4:
-        head = tok.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if tok.dep_ not in ("pobj", "prep", "nmod", "obj", "dobj", "obl", "obl:mod", "obl:arg", "compound") and head.pos_ != "ADP":
-            return None
-        tok, steps = head, steps + 1
+    """The verb a noun trigger is an argument of: ``hold talks``, ``participer à un
+    sommet``, ``took part in talks``, and through one 'of' hop from an object
+    (``gave 5 million dollars of aid``). None when the noun only modifies another
+    noun ('en parallèle de sa visite')."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+        return tok.head if tok.head.pos_ in ("VERB", "AUX") else _of_hop(tok.head)
+    if tok.dep_ in ARG_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ == "nmod":
+        return _of_hop(tok.head)
+    return None
+
+
+def _of_hop(head):  # noqa: ANN001, ANN202
+    """'dollars of aid': the noun's head is itself a direct object of a verb."""
+    if head.dep_ in ("obj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
     return None
 
 
