@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,7 +217,7 @@ def test_cli_on_a_really_full_disk_prints_one_line(tiny_tmpfs: Path, tmp_path: P
 
     src = write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(400))
     db = tiny_tmpfs / "v.db"
-    done = subprocess.run(["veille", "ingest", str(src), "--db", str(db), "-j", "1", "--no-understand"],
+    done = subprocess.run([sys.executable, "-m", "veille", "ingest", str(src), "--db", str(db), "-j", "1", "--no-understand"],
                           capture_output=True, text=True)
     assert done.returncode == 7, done.stderr
     lines = done.stderr.strip().splitlines()

@@ -106,11 +106,10 @@ class Processed:
 
 
 def _understand(article: Article, options: Options) -> Article:
-    """The understand stage's entry point, when it has one (``veille.understand.understand``)."""
-    import veille.understand as stage
+    """The understand stage (actors, entities, quotes, events, relations)."""
+    from veille.understand import understand
 
-    run = getattr(stage, "understand", None)
-    return run(article, options) if run is not None else article
+    return understand(article, options)
 
 
 def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
