@@ -234,3 +234,26 @@ def as_link(article: Article, match: Match, original_text: str) -> Article:
         "events": [e for e in article.events if new(e.evidence.text)],
         "relations": [r for r in article.relations if new(r.evidence.text)],
     })
+
+
+def dedupe(records: Iterable[tuple[str, str | None, str]], threshold: float = THRESHOLD,
+           num_perm: int = NUM_PERM, size: int = SHINGLE) -> Iterable[tuple[str, Match | None]]:
+    """Deduplicate ``(id, title, text)`` records in memory, in order: ``(id, match or None)`` for each.
+
+    The same decisions ingest makes against a store, for evaluations and
+    benchmarks (texts of originals are kept in memory).
+    """
+    owners: dict[str, str] = {}
+    texts: dict[str, tuple[str | None, str]] = {}
+    dedup = Deduplicator(owners.get, texts.get, threshold=threshold, num_perm=num_perm, size=size)
+    for rid, title, text in records:
+        fp = fingerprint(text, num_perm, size)
+        match = dedup.check(title, text, fp)
+        if match is None:
+            texts[rid] = (title, text)
+            owners.setdefault(fp.content_hash, rid)
+            dedup.add(rid, fp.signature)
+        elif match.kind == "near_duplicate":
+            owners.setdefault(fp.content_hash, rid)
+            texts.setdefault(rid, (title, text))
+        yield rid, match
