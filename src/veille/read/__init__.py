@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
+from veille.errors import VeilleError
 from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.read.decode import decode
-from veille.errors import VeilleError
 from veille.read.html import decode_html, extract_html, looks_like_html
 from veille.read.source import Raw, load
 from veille.read.text import text_blocks
