@@ -207,7 +207,10 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     if sector:
         return _agent(tok, sector, inside)
     if inside:
-        return _from_mention(_best(inside), phrase_text(tok))
+        best = _best(inside)
+        if best.kind == "demonym" or (best.kind == "name" and info(best.actor_id).get("type") == "country" and tok.pos_ == "NOUN"):
+            return _people_of(best, phrase_text(tok))
+        return _from_mention(best, phrase_text(tok))
     if tok.lower_ in PRONOUNS | GROUP_PRONOUNS:
         reporter = _reporter(tok, lang)
         if reporter is not None:
@@ -232,7 +235,7 @@ def _reporter(pronoun, lang: str):  # noqa: ANN001, ANN202
     verbs = set(quote_lexicon().get(lang, {}).get("verbs", ()))
     clause = pronoun.head
     for _ in range(3):
-        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head is clause:
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
             return None
         head = clause.head
         if head.lemma_.lower() in verbs:
@@ -260,6 +263,11 @@ def _from_mention(m: Mention, text: str) -> Participant:
     row = info(m.actor_id)
     sector = row.get("sector") or ("GOV" if row.get("type") == "country" else None)
     return Participant(text=text, actor_id=m.actor_id, name=row.get("name"), country=row.get("country"), sector=sector)
+
+
+def _people_of(m: Mention, text: str) -> Participant:
+    """'Iraqi Kurds', 'des jeunes Palestiniens': people of a country, not its state."""
+    return Participant(text=text, country=info(m.actor_id).get("country"))
 
 
 def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN001

@@ -54,6 +54,28 @@ def candidates(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001 
                 break
 
 
+def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
+    """'X said (that) Y must do Z': X demands it of Y (REQUEST), as CAMEO codes it."""
+    if not lex.obligation_aux or not lex.obligation:
+        return
+    trig = Trigger(lemma="must", pos="VERB", type=lex.obligation["type"], cameo=lex.obligation["cameo"],
+                   confidence=float(lex.obligation.get("confidence", 0.7)))
+    for tok in sent:
+        if tok.dep_ == "aux" and tok.lower_ in lex.obligation_aux:
+            clause = tok.head
+            speaker = _speaker_verb(clause)
+            if speaker is not None:
+                yield Candidate(clause, trig, speaker, slot(speaker, "subj"), slot(clause, "subj"))
+
+
+def _speaker_verb(clause):  # noqa: ANN001, ANN202
+    """The verb or noun that reports a clause: 'declared that …', 'a reminder that …'."""
+    head = clause.head
+    if clause.dep_ in ("ccomp", "acl") and head.i != clause.i:
+        return head if head.pos_ in ("VERB", "AUX") else governor(head, frozenset())
+    return None
+
+
 def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
         return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
@@ -84,7 +106,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
     own = slot(tok, "poss") + slot(tok, "agent") + list(_of_actor(tok))
     recipients = _first_slot(tok, trig.recipient)
-    if verb is not None and verb.lemma_.lower() in lex.light_verbs:
+    vlemma = verb.lemma_.lower() if verb is not None else ""
+    if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
+        return None
+    if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
         actors = slot(verb, "subj") or own
         recipients = recipients or _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec"))
         return Candidate(tok, trig, verb, actors, recipients)
@@ -174,7 +199,7 @@ def modality(anchor, lex: EventLexicon) -> tuple[list[str], str | None]:  # noqa
 def _verb_chain(verb) -> list:  # noqa: ANN001
     """The verb and the verbs that govern it through complements ('plans to visit')."""
     chain, tok = [verb], verb
-    while tok.dep_ in ("xcomp", "ccomp") and tok.head is not tok and len(chain) < 4:
+    while tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and len(chain) < 4:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -233,7 +258,7 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
 
 def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> list[Event]:  # noqa: ANN001
     out = []
-    for cand in candidates(sent, lex):
+    for cand in [*candidates(sent, lex), *obligations(sent, lex)]:
         event = build_event(seg, sent, cand, lex, ctx)
         if event is not None:
             out.append(event)
@@ -256,7 +281,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
     if not actors or not _sector_ok(trig, actors):
         return None
-    if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector for r in recipients):
+    if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
     etype, cameo = _recode(trig, flags, lex)
@@ -271,7 +296,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
         trigger=cand.token.text, evidence=evidence,
-        confidence=_confidence(trig, actors, recipients, flags),
+        confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
 
 
@@ -290,8 +315,22 @@ def _recode(trig: Trigger, flags: list[str], lex: EventLexicon) -> tuple[str, st
     return trig.type, trig.cameo
 
 
-def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Participant], flags: list[str]) -> float:
-    score = trig.confidence
+SUBORDINATE = {"relcl", "acl", "acl:relcl", "advcl", "pcomp", "csubj", "nmod", "obl", "obl:mod", "pobj", "prep"}
+
+
+def subordination(anchor) -> int:  # noqa: ANN001
+    """How many relative, adverbial or nominal clauses separate the anchor from the
+    main clause: events stated in a subordinate clause are less certain."""
+    depth, tok = 0, anchor
+    while tok.head.i != tok.i and depth < 4:
+        depth += tok.dep_ in SUBORDINATE
+        tok = tok.head
+    return depth
+
+
+def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Participant], flags: list[str],
+                depth: int = 0) -> float:
+    score = trig.confidence - 0.1 * min(depth, 2)
     score += 0.1 if actors[0].actor_id else -0.15
     score += 0.05 if recipients and recipients[0].actor_id else 0.0
     score -= 0.1 if "hypothetical" in flags else 0.0

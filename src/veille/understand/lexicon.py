@@ -38,6 +38,8 @@ class Trigger:
     recipient_actor: bool = False
     subj_sector: tuple[str | None, ...] | None = None
     subj_sector_not: tuple[str, ...] = ()
+    light: tuple[str, ...] = ()  # noun triggers: governing verbs required (empty: any light verb)
+    light_not: tuple[str, ...] = ()  # noun triggers: governing verbs that rule the pattern out
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class EventLexicon:
     refusal_governors: frozenset[str]
     report_governors: frozenset[str]
     future_to: dict[str, str]
+    obligation_aux: frozenset[str] = frozenset()
+    obligation: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
@@ -73,6 +77,8 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_actor=bool(entry.get("recipient_actor", False)),
         subj_sector=tuple(entry["subj_sector"]) if "subj_sector" in entry else None,
         subj_sector_not=tuple(entry.get("subj_sector_not", ())),
+        light=tuple(entry.get("light", ())),
+        light_not=tuple(entry.get("light_not", ())),
     )
 
 
@@ -101,6 +107,8 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         refusal_governors=frozenset(m["refusal_governors"]),
         report_governors=frozenset(m.get("report_governors", [])),
         future_to=dict(raw.get("future_to", {})),
+        obligation_aux=frozenset(m.get("obligation_aux", ())),
+        obligation=dict(raw.get("obligation", {})),
     )
 
 

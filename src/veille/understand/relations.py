@@ -87,7 +87,7 @@ def _predicated_of(seg: Segment, sent, tok, resolve: Resolver) -> Participant | 
     if subj:
         return resolve(seg, subj[0])
     head = tok.head
-    if tok.dep_ in ("appos", "attr") and head is not tok:
+    if tok.dep_ in ("appos", "attr") and head.i != tok.i:
         return resolve(seg, head) if tok.dep_ == "appos" else (resolve(seg, slot(head, "subj")[0]) if slot(head, "subj") else None)
     left = [t for t in sent if t.i < tok.i]
     while left and left[-1].pos_ in ("DET", "PRON", "ADJ", "ADV", "ADP", "NUM") or left and left[-1].lower_ in ("l'", "l’"):

@@ -48,7 +48,7 @@ def subjects(verb) -> list:  # noqa: ANN001
     found = children(verb, SUBJ | PASS_SUBJ)
     if found:
         return with_conjuncts(found)
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subjects(verb.head)
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
