@@ -122,3 +122,15 @@ def test_synthetic_corpus_duplicates_are_found(tmp_path: Path) -> None:
     assert stats.duplicate == expected_exact
     assert stats.near_duplicate == expected_near
     assert stats.new == 120 - expected_exact - expected_near
+
+
+def test_in_memory_dedupe_matches_the_store_decisions(tmp_path: Path) -> None:
+    from veille.link.dedup import dedupe
+
+    rows = synthetic_corpus(60)
+    decided = dict(dedupe((r["id"], r["title"], r["text"]) for r in rows))
+    src = write_jsonl(tmp_path / "s.jsonl", rows)
+    with open_store(tmp_path / "s.db") as store:
+        ingest([str(src)], store, IngestOptions(jobs=1, understand=False))
+    stored = {r["external_id"]: r["status"] for r in query.articles(tmp_path / "s.db")}
+    assert {k: (m.kind if m else "original") for k, m in decided.items()} == stored
