@@ -24,6 +24,7 @@ from veille.options import Options
 from veille.read import article_id
 from veille.repair import with_offsets
 from veille.understand import understand
+from veille.understand.actor_table import load_actor_table
 from veille.understand.actors import info
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +36,10 @@ def fold(text: str) -> str:
 
 
 def same_person(pred: Quote, gold: str) -> bool:
-    """Gold and predicted speakers share a last name (as written or via the actor table)."""
+    """Gold and predicted speakers are the same table actor, or share a last name
+    (as written or via the actor table)."""
+    if pred.speaker_actor_id and any(a.actor_id == pred.speaker_actor_id for a in load_actor_table().lookup(gold)):
+        return True
     names = [pred.speaker or ""]
     if pred.speaker_actor_id:
         names.append(info(pred.speaker_actor_id).get("name", ""))

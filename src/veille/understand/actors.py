@@ -180,10 +180,25 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
     for ent in seg.doc.ents:
         if ent.label_ not in NER_KEEP or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
             continue
-        if len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
+        ent = _trim(ent)
+        if ent is None or len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
             continue
         out.append(Mention(ent.start_char, ent.end_char, ent.text, "ner", None, ent.label_, (ent.start, ent.end)))
     return out
+
+
+def _trim(ent):  # noqa: ANN001, ANN202
+    """An entity span without the punctuation NER sometimes takes at its edges."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_punct:
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct:
+        end -= 1
+    if start == end:
+        return None
+    span = ent.doc[start:end]
+    span.label_ = ent.label_
+    return span
 
 
 def _title_case(text: str) -> bool:
@@ -218,6 +233,66 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
         return _antecedent(index, seg_id, tok.idx) if tok.lower_ in PRONOUNS else None
     if tok.pos_ == "PROPN":
         return Participant(text=phrase_text(tok))
+    return None
+
+
+PERSON_LABELS = {"PER", "PERSON"}
+ROLE_DETS = {"le", "la", "l'", "l’", "the"}
+
+
+def speaker(index: ActorIndex, segments: list[Segment], seg: Segment, tok, lang: str) -> Participant | None:  # noqa: ANN001
+    """Who a reporting verb's subject is, preferring a person: a name in the phrase
+    or its apposition ('le porte-parole du Kremlin, Dmitri Peskov'), an office
+    holder, the person a pronoun or a definite title ('le Premier ministre') refers
+    back to, else whatever :func:`participant` finds."""
+    seg_id = segments.index(seg)
+    if tok.lower_ in PRONOUNS or tok.lower_.lstrip("-t-") in PRONOUNS:
+        return antecedent(index, seg_id, tok.idx)
+    start, end = _speaker_span(tok)
+    people = [m for m in index.in_span(seg_id, start, end) if _is_person(m)]
+    if people:
+        best = min(people, key=lambda m: (m.kind == "ner", m.start))
+        return _from_mention(best, best.text)
+    sector = agents().get(lang, {}).get(tok.lemma_.lower())
+    if sector == "GOV" and _definite(tok):
+        found = antecedent(index, seg_id, tok.idx)
+        if found is not None:
+            return found
+    return participant(index, segments, seg, tok, lang)
+
+
+def person_in(index: ActorIndex, segments: list[Segment], seg: Segment, start: int, end: int) -> Participant | None:
+    """The first person named between two offsets of a segment (table people first)."""
+    people = [m for m in index.in_span(segments.index(seg), start, end) if _is_person(m)]
+    if not people:
+        return None
+    best = min(people, key=lambda m: (m.kind == "ner", m.start))
+    return _from_mention(best, best.text)
+
+
+def _speaker_span(tok) -> tuple[int, int]:  # noqa: ANN001
+    """The subject phrase with its appositions (which CLAUSE_DEPS leaves out of phrase())."""
+    start, end = phrase(tok)
+    for child in tok.children:
+        if child.dep_ in ("appos", "flat:name", "flat", "nmod") and child.i > tok.i:
+            sub = list(child.subtree)
+            end = max(end, sub[-1].idx + len(sub[-1].text))
+    return start, end
+
+
+def _definite(tok) -> bool:  # noqa: ANN001
+    return any(c.dep_ == "det" and c.lower_ in ROLE_DETS for c in tok.children)
+
+
+def _is_person(m: Mention) -> bool:
+    return (m.actor_id is not None and info(m.actor_id).get("type") == "person") or (m.kind == "ner" and m.label in PERSON_LABELS)
+
+
+def antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
+    """The last person named before ``pos`` (table people and NER persons)."""
+    for sid, m in reversed(index.order):
+        if (sid, m.start) < (seg_id, pos) and _is_person(m):
+            return _from_mention(m, m.text)
     return None
 
 

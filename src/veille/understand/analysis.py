@@ -9,7 +9,7 @@ from veille.understand.actor_table import load_actor_table
 from veille.understand.dates import parse_iso
 from veille.understand.events import EventContext, extract_events
 from veille.understand.nlp import Segment, parse, pipeline_for
-from veille.understand.quotes import extract_quotes
+from veille.understand.quotes import SpeakerTools, extract_quotes
 from veille.understand.relations import Tools, extract_relations
 
 UNANALYSED_FLAG = "language_not_analysed"
@@ -35,7 +35,16 @@ def analyse(article: Article, options: Options) -> Article:
     events = extract_events([s for s in segments if s.field != "title"], ctx)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
-    quotes = extract_quotes(article, segments, lang, resolve, link_name)
+    def resolve_speaker(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
+        return actor_mod.speaker(index, segments, seg, tok, lang)
+
+    def antecedent(seg: Segment, pos: int) -> Participant | None:
+        return actor_mod.antecedent(index, segments.index(seg), pos)
+
+    speakers = SpeakerTools(resolve=resolve_speaker, antecedent=antecedent, is_person=is_person,
+                            pronouns=frozenset(actor_mod.PRONOUNS),
+                            person_in=lambda seg, a, b: actor_mod.person_in(index, segments, seg, a, b))
+    quotes = extract_quotes(article, segments, lang, speakers, link_name)
     def at(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
         return actor_mod.participant_at(index, segments, seg, tok)
 
@@ -56,6 +65,10 @@ def link_name(name: str) -> str | None:
     """The actor id of a person named on an attribution line, if the table knows them."""
     people = [a for a in load_actor_table().lookup(name) if actor_mod.info(a.actor_id).get("type") == "person"]
     return people[0].actor_id if people else None
+
+
+def is_person(actor_id: str | None) -> bool:
+    return actor_mod.info(actor_id).get("type") == "person"
 
 
 def is_igo(actor_id: str | None) -> bool:

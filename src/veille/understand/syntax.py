@@ -90,7 +90,12 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "poss":
         return [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "nmod:poss")]
     if name.startswith("prep:"):
-        return list(prep_objects(tok, set(name[5:].split("|"))))
+        preps = set(name[5:].split("|"))
+        direct = list(prep_objects(tok, preps))
+        if direct:
+            return direct
+        # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou')
+        return [g for c in tok.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "advmod", "nmod") for g in prep_objects(c, preps)]
     return []
 
 

@@ -1,0 +1,186 @@
+"""Understanding on small articles this team wrote: actors, roles at a date,
+events with modality, dates and places, quotes, relations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import veille
+from veille.model import Article, Block
+from veille.options import Options
+from veille.repair import with_offsets
+from veille.understand import understand
+from veille.understand.dates import find_dates, resolve, weekday_date
+
+
+def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
+    blocks = with_offsets([Block(kind="paragraph", text=p) for p in text.split("\n\n")])
+    art = Article(id="t" + str(abs(hash(text)))[:12], source="<test>", language=lang, published=published, blocks=blocks)
+    return understand(art, Options(language=lang))
+
+
+def only(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+# ----------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("weekday, tense, expected", [
+    (2, None, "2024-11-27"),       # mercredi, published Wednesday: that day
+    (3, "future", "2024-11-28"),   # jeudi, future: the next Thursday
+    (0, None, "2024-11-25"),       # lundi, past: the Monday before
+    (4, None, "2024-11-22"),       # vendredi, past: the last Friday
+])
+def test_weekday_resolution(weekday, tense, expected):
+    assert weekday_date(weekday, date(2024, 11, 27), tense).isoformat() == expected
+
+
+def test_date_expressions_fr_en():
+    fr = {m.text: resolve(m, date(2024, 11, 27)).value for m in find_dates("Hier, le 3 décembre 2023 et en mars 2022, puis en 2014.", "fr")}
+    assert fr == {"Hier": "2024-11-26", "3 décembre 2023": "2023-12-03", "mars 2022": "2022-03", "2014": "2014"}
+    en = {m.text: resolve(m, date(2024, 11, 27)).value for m in find_dates("On Dec. 3 and tomorrow", "en")}
+    assert en == {"Dec. 3": "2024-12-03", "tomorrow": "2024-11-28"}
+    assert resolve(find_dates("jeudi", "fr")[0], None).value is None
+
+
+# ----------------------------------------------------------------- actors
+
+
+def test_role_phrase_resolves_at_the_article_date():
+    text = "Le président américain a téléphoné lundi au chancelier allemand."
+    before = run(text, "fr", "2024-06-05")
+    after = run(text, "fr", "2025-06-04")
+    names = lambda a: {x.name for x in a.actors if x.type == "person"}  # noqa: E731
+    assert "Joe Biden" in names(before) and "Donald Trump" in names(after)
+
+
+def test_unknown_people_stay_unlinked():
+    art = run("Le maire de Tombouctou, Ibrahima Koné-Sangaré, a rencontré des habitants.", "fr")
+    unlinked = [e for e in art.entities if e.actor_id is None]
+    assert any("Koné-Sangaré" in e.text for e in unlinked)
+
+
+def test_acronyms_are_case_sensitive():
+    art = run("US officials said the talks with us were useful.", "en")
+    assert [m.text for a in art.actors if a.country == "USA" for m in a.mentions] == ["US"]
+
+
+# ----------------------------------------------------------------- events
+
+
+def test_french_visit_with_host_as_recipient():
+    art = run("Le Premier ministre indien a effectué mardi une visite officielle en Égypte.", "fr")
+    e = only(art.events, "CONSULT")
+    assert e.mode == "visit" and e.cameo == "042"
+    assert e.actors[0].country == "IND" and e.recipients[0].country == "EGY"
+    assert e.date.value == "2024-11-26"
+
+
+def test_negated_and_future_flags():
+    art = run("Le Brésil n'a pas signé l'accord.\n\nLe chef de la diplomatie chinoise se rendra vendredi à Moscou.", "fr")
+    signed = only(art.events, "SUPPORT")
+    assert "negated" in signed.flags and signed.actors[0].country == "BRA"
+    trip = only(art.events, "AGREE")
+    assert "future" in trip.flags and trip.date.value == "2024-11-29"
+    assert trip.actors[0].country == "CHN"
+
+
+def test_passive_agent_is_the_actor():
+    art = run("Trois journalistes ont été arrêtés par la police iranienne à Téhéran.", "fr")
+    e = only(art.events, "COERCE")
+    assert e.actors[0].country == "IRN" and e.actors[0].sector == "COP"
+    assert e.location is not None and e.location.country == "IRN"
+
+
+def test_english_meeting_place_and_date():
+    art = run("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday.", "en", "2024-05-17")
+    e = only(art.events, "CONSULT")
+    assert e.actors[0].name == "Vladimir Putin" and e.recipients[0].name == "Xi Jinping"
+    assert e.location.name == "Beijing" and e.date.value == "2024-05-16"
+
+
+def test_hypothetical_is_flagged():
+    art = run("Ankara could impose sanctions on Damascus.", "en")
+    assert all("hypothetical" in e.flags for e in art.events) and art.events
+
+
+def test_obligation_is_a_request():
+    art = run("The German chancellor said on Monday that Iran must release the detained journalists.", "en", "2025-06-04")
+    e = only(art.events, "REQUEST")
+    assert e.actors[0].country == "DEU" and e.recipients[0].country == "IRN"
+
+
+def test_no_event_in_commentary():
+    art = run("Les prix de l'énergie ont progressé de 3 % sur un an, selon l'institut national de la statistique.", "fr")
+    assert art.events == []
+
+
+def test_events_come_from_lexicon_data(monkeypatch):
+    from veille.understand import lexicon
+
+    real = lexicon._data
+
+    def patched(name):
+        data = real(name)
+        if name == "events/en.json":
+            data = {**data, "triggers": [t for t in data["triggers"] if "meet" not in (t["lemma"] if isinstance(t["lemma"], list) else [t["lemma"]])]}
+        return data
+
+    lexicon.event_lexicon.cache_clear()
+    monkeypatch.setattr(lexicon, "_data", patched)
+    try:
+        art = run("Emmanuel Macron met Olaf Scholz in Berlin.", "en")
+        assert not [e for e in art.events if e.type == "CONSULT"]
+    finally:
+        lexicon.event_lexicon.cache_clear()
+
+
+# ----------------------------------------------------------------- quotes
+
+
+def test_direct_quote_with_inverted_cue():
+    art = run("« Nous ne céderons pas à la pression », a déclaré mercredi Emmanuel Macron devant la presse.", "fr")
+    q = art.quotes[0]
+    assert q.kind == "direct" and q.text.startswith("Nous ne céderons pas")
+    assert q.speaker_actor_id is not None and "a déclaré" in q.cue
+
+
+def test_english_quote_and_according_to():
+    art = run('"We will not back down," Zelensky said. According to Rutte, "the alliance stands united."', "en")
+    speakers = [(q.text[:10], q.speaker) for q in art.quotes]
+    assert ("We will no", "Zelensky") in speakers
+    assert any(s and "Rutte" in s for _, s in speakers)
+
+
+def test_indirect_speech():
+    art = run("Le ministre russe des Affaires étrangères Sergueï Lavrov a estimé que les négociations étaient dans une impasse.", "fr")
+    q = [q for q in art.quotes if q.kind == "indirect"][0]
+    assert q.text.startswith("les négociations") and q.speaker_actor_id is not None
+
+
+def test_quote_offsets_point_into_text():
+    art = run("Le porte-parole a répété : « Aucune décision n'a été prise à ce stade. »", "fr")
+    for q in art.quotes:
+        assert art.field_text(q.span.field)[q.span.start:q.span.end] == q.text
+
+
+# ----------------------------------------------------------------- relations
+
+
+def test_membership_and_recognition():
+    art = run("La Finlande, membre de l'OTAN depuis 2023, a renforcé sa frontière.\n\n"
+              "Le Kenya n'a pas reconnu le gouvernement de transition.", "fr")
+    rel = {(r.type, r.subject.country, r.object.name or r.object.text) for r in art.relations}
+    assert ("member_of", "FIN", "North Atlantic Treaty Organization") in rel
+    assert any(t == "does_not_recognise" and c == "KEN" for t, c, _ in rel)
+
+
+def test_unsupported_language_is_flagged_not_analysed():
+    art = veille.analyze_text("Die Bundesregierung hat am Mittwoch neue Maßnahmen beschlossen, teilte ein Sprecher mit. "
+                              "Die Opposition kritisierte den Plan scharf und forderte Nachbesserungen.")
+    assert art.language == "de" and art.events == [] and "language_not_analysed" in art.quality.flags
