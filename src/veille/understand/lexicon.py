@@ -38,6 +38,7 @@ class Trigger:
     recipient_actor: bool = False
     subj_sector: tuple[str | None, ...] | None = None
     subj_sector_not: tuple[str, ...] = ()
+    recipient_kinds: tuple[str, ...] = ()  # actor types a recipient must have ('country', 'place')
     light: tuple[str, ...] = ()  # noun triggers: governing verbs required (empty: any light verb)
     light_not: tuple[str, ...] = ()  # noun triggers: governing verbs that rule the pattern out
 
@@ -77,6 +78,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_actor=bool(entry.get("recipient_actor", False)),
         subj_sector=tuple(entry["subj_sector"]) if "subj_sector" in entry else None,
         subj_sector_not=tuple(entry.get("subj_sector_not", ())),
+        recipient_kinds=tuple(entry.get("recipient_kinds", ())),
         light=tuple(entry.get("light", ())),
         light_not=tuple(entry.get("light_not", ())),
     )

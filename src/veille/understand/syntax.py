@@ -42,21 +42,27 @@ def subjects(verb) -> list:  # noqa: ANN001
     """Grammatical agents of ``verb``: its subject, the agent of a passive, the
     subject of the verb that controls it (``decided to withdraw``), or the noun a
     relative clause hangs on."""
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
         found = [p for a in children(verb, AGENT) for p in _prep_objects(a)]
-        return with_conjuncts(found)
+        if found or is_passive(verb):
+            return with_conjuncts(found)
     found = children(verb, SUBJ | PASS_SUBJ)
     if found:
         return with_conjuncts(found)
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subjects(verb.head)
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+        return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
 
 
 def passive_patients(verb) -> list:  # noqa: ANN001
-    """Subjects of a passive verb: they undergo the action (recipients)."""
+    """Who undergoes a passive action: its subject, or the noun a past participle
+    qualifies ('les otages détenus par des bandits')."""
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
     return with_conjuncts(children(verb, PASS_SUBJ)) if is_passive(verb) else []
 
 
@@ -103,7 +109,9 @@ def _has_case(tok) -> bool:  # noqa: ANN001
     return any(c.dep_ == "case" for c in tok.children)
 
 
-ARG_DEPS = {"obj", "dobj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "nsubjpass", "attr", "oprd"}
+ARG_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr", "oprd"}
+OBL_DEPS = {"obl", "obl:arg", "obl:mod"}
+ARG_PREPS = {"à", "au", "aux", "de", "du", "des", "d'", "d’", "en", "dans", "pour", "sur", "contre", "avec"}
 
 
 def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
@@ -117,6 +125,9 @@ def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
         return tok.head if tok.head.pos_ in ("VERB", "AUX") else _of_hop(tok.head)
     if tok.dep_ in ARG_DEPS and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
+    if tok.dep_ in OBL_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+        case = [c.lower_ for c in tok.children if c.dep_ == "case"]
+        return tok.head if not case or case[0] in ARG_PREPS else None
     if tok.dep_ == "nmod":
         return _of_hop(tok.head)
     return None
