@@ -23,6 +23,7 @@ from veille.understand.nlp import Segment
 from veille.understand.syntax import children, governor, slot
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
 
 
 @dataclass
@@ -41,17 +42,16 @@ def specificity(trigger: Trigger) -> int:
     return sum(1 for v in trigger.with_.values() if v) + len(trigger.with_) + (1 if trigger.recipient_actor else 0)
 
 
-def candidates(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001 - spacy Span
-    """Every trigger token in ``sent`` whose pattern conditions hold."""
+def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: ANN001 - spacy Span
+    """For every trigger token in ``sent``, the patterns whose conditions hold,
+    most specific first (the first that also links its actors wins)."""
     for tok in sent:
         options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_) or _verb_form(tok, lex)
         if not options:
             continue
-        for trig in sorted(options, key=specificity, reverse=True):
-            cand = _match(tok, trig, lex)
-            if cand is not None:
-                yield cand
-                break
+        matched = [c for trig in sorted(options, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
+        if matched:
+            yield matched
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -161,7 +161,7 @@ def conditions(tok, with_: dict) -> bool:  # noqa: ANN001, C901
 
 def _condition(tok, key: str, values) -> bool:  # noqa: ANN001
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" for g in c.children)]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
     if key == "obj":
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":
@@ -276,12 +276,36 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
 
 
 def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> list[Event]:  # noqa: ANN001
-    out = []
-    for cand in [*candidates(sent, lex), *obligations(sent, lex)]:
-        event = build_event(seg, sent, cand, lex, ctx)
-        if event is not None:
-            out.append(event)
-    return out
+    built: list[tuple[Candidate, Event]] = []
+    for options in [*candidates(sent, lex), *([o] for o in obligations(sent, lex))]:
+        for cand in options:
+            event = build_event(seg, sent, cand, lex, ctx)
+            if event is not None:
+                built.append((cand, event))
+                break
+    return [e for c, e in built if not _absorbed(c, e, built, lex)]
+
+
+def _complements(anchor) -> set[int]:  # noqa: ANN001
+    """Token indices of the clauses an anchor governs ('menacé de suspendre',
+    'exhorté Kigali à retirer', 's'est engagé à retirer')."""
+    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+
+
+def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> bool:
+    """PLOVER codes one event where one verb frames another: the content of a
+    request, threat, refusal or accusation is not an event of its own, and a
+    commitment ('s'est engagé à retirer') yields to the action it announces."""
+    for other_cand, other in built:
+        if other is event:
+            continue
+        inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
+        if inner and other.type in lex.content_governors:
+            return True
+        outer = other_cand.anchor.i in _complements(cand.anchor) or other_cand.token.i in _complements(cand.anchor)
+        if outer and event.type in lex.commitment_types and other.type not in lex.content_governors:
+            return True
+    return False
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
@@ -330,7 +354,7 @@ def _sector_ok(trig: Trigger, actors: list[Participant]) -> bool:
 
 def _recode(trig: Trigger, flags: list[str], lex: EventLexicon) -> tuple[str, str]:
     """Announced CONSULT/SUPPORT/COOPERATE/AID become AGREE; announced RETREAT, CONCEDE."""
-    if "future" in flags and "negated" not in flags and trig.type in lex.future_to:
+    if ("future" in flags or "hypothetical" in flags) and trig.type in lex.future_to:
         etype, cameo = lex.future_to[trig.type].split(":")
         return etype, cameo
     return trig.type, trig.cameo

@@ -58,6 +58,8 @@ class EventLexicon:
     refusal_governors: frozenset[str]
     report_governors: frozenset[str]
     future_to: dict[str, str]
+    content_governors: frozenset[str] = frozenset()  # event types whose complement is their content
+    commitment_types: frozenset[str] = frozenset()  # event types that yield to the event they announce
     obligation_aux: frozenset[str] = frozenset()
     obligation: dict[str, Any] = field(default_factory=dict, hash=False)
 
@@ -109,6 +111,8 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         refusal_governors=frozenset(m["refusal_governors"]),
         report_governors=frozenset(m.get("report_governors", [])),
         future_to=dict(raw.get("future_to", {})),
+        content_governors=frozenset(raw.get("content_governors", ())),
+        commitment_types=frozenset(raw.get("commitment_types", ())),
         obligation_aux=frozenset(m.get("obligation_aux", ())),
         obligation=dict(raw.get("obligation", {})),
     )

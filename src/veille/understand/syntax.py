@@ -49,7 +49,10 @@ def subjects(verb) -> list:  # noqa: ANN001
     found = children(verb, SUBJ | PASS_SUBJ)
     if found:
         return with_conjuncts(found)
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
+        return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subjects(verb.head)
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
@@ -82,7 +85,7 @@ def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
                 yield from with_conjuncts([child])
 
 
-def slot(tok, name: str) -> list:  # noqa: ANN001
+def slot(tok, name: str) -> list:  # noqa: ANN001, C901
     """Tokens filling slot ``name`` of ``tok``: subj, obj, iobj, agent, poss, prep:X|Y."""
     if name == "subj":
         return subjects(tok)
