@@ -26,17 +26,45 @@ class Segment:
     block: int | None = None
 
 
+SENTENCE_END = frozenset({".", "!", "?", "…", ";", ":", "»", "”", "\"", ")"})
+
+
+def sentence_guard(doc):  # noqa: ANN001, ANN201 - spacy Doc in and out
+    """Forbid sentence breaks that no punctuation announces. The statistical
+    parsers sometimes split a sentence after its subject ('Pékin | a réaffirmé
+    …'), losing who did what; a pre-set ``is_sent_start = False`` is respected
+    by the parser."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text not in SENTENCE_END and not prev.is_space:
+            tok.is_sent_start = False
+    return doc
+
+
+def _register() -> None:
+    """Register veille's spaCy components by name (as spaCy's own are)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("veille_sentence_guard"):
+        Language.component("veille_sentence_guard", func=sentence_guard)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
-    """Load an installed spaCy pipeline by package name or path, once per process."""
+    """Load an installed spaCy pipeline by package name or path, once per process,
+    with veille's sentence guard before its parser."""
     try:
         import spacy
     except ImportError:
         raise VeilleError("E012", name) from None
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise VeilleError("E011", name, str(exc).splitlines()[0][:160]) from None
+    _register()
+    if "parser" in nlp.pipe_names and "veille_sentence_guard" not in nlp.pipe_names:
+        nlp.add_pipe("veille_sentence_guard", before="parser")
+    return nlp
 
 
 def pipeline_for(language: str | None, pipelines: dict[str, str]):  # noqa: ANN201 - spacy.Language

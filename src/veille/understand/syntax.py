@@ -147,7 +147,7 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
     """Character span of the noun phrase headed by ``tok``, without clauses and coordinations."""
     left, right = tok.idx, tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ in CLAUSE_DEPS:
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i):
             continue
         sub = list(child.subtree)
         left = min(left, sub[0].idx)
