@@ -216,6 +216,9 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     own = [m for m in index.in_span(seg_id, tok.idx, tok.idx + len(tok.text)) if m.kind != "demonym"]
     if own:
         return _from_mention(_best(own), phrase_text(tok))
+    inner = _through_quantity(tok, lang)
+    if inner is not None:
+        return participant(index, segments, seg, inner, lang)
     start, end = phrase(tok)
     inside = index.in_span(seg_id, start, end)
     sector = agents().get(lang, {}).get(tok.lemma_.lower()) or agents().get(lang, {}).get(tok.lower_)
@@ -293,6 +296,23 @@ def antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
     for sid, m in reversed(index.order):
         if (sid, m.start) < (seg_id, pos) and _is_person(m):
             return _from_mention(m, m.text)
+    return None
+
+
+def _through_quantity(tok, lang: str):  # noqa: ANN001, ANN202
+    """'des centaines de personnes', 'thousands of protesters': the people, not the number."""
+    from veille.understand.lexicon import event_lexicon
+
+    lex = event_lexicon(lang)
+    if lex is None or tok.lemma_.lower() not in lex.quantity_nouns:
+        return None
+    for child in tok.children:
+        if child.dep_ == "nmod":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 

@@ -37,9 +37,20 @@ class Candidate:
     recipients: list
 
 
+POSITIVE = ("obj", "prep", "prt", "child")
+
+
 def specificity(trigger: Trigger) -> int:
-    """More conditions first, so 'withdraw ambassadors' beats 'withdraw'."""
-    return sum(1 for v in trigger.with_.values() if v) + len(trigger.with_) + (1 if trigger.recipient_actor else 0)
+    """More specific patterns first, so 'withdraw ambassadors' beats 'withdraw':
+    a required word counts most, other conditions less."""
+    score = sum(3 if key in POSITIVE and value else 1 for key, value in trigger.with_.items())
+    if "any" in trigger.with_:
+        score += min(specificity_of(sub) for sub in trigger.with_["any"])
+    return score + bool(trigger.recipient_actor) + bool(trigger.subj_sector) + bool(trigger.light)
+
+
+def specificity_of(with_: dict) -> int:
+    return sum(3 if key in POSITIVE and value else 1 for key, value in with_.items())
 
 
 def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: ANN001 - spacy Span
@@ -97,7 +108,7 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
 
 def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Apply one pattern to one token."""
-    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_):
+    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_, lex.quantity_nouns):
         return None
     if trig.pos == "NOUN":
         return _noun_candidate(tok, trig, lex)
@@ -147,21 +158,29 @@ def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
     return []
 
 
-def conditions(tok, with_: dict) -> bool:  # noqa: ANN001, C901
+def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
     """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions?"""
     for key, values in with_.items():
         if key == "any":
-            if not any(conditions(tok, sub) for sub in values):
+            if not any(conditions(tok, sub, quantities) for sub in values):
                 return False
             continue
-        if not _condition(tok, key, values):
+        if not _condition(tok, key, values, quantities):
             return False
     return True
 
 
-def _condition(tok, key: str, values) -> bool:  # noqa: ANN001
-    wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
+def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
+    """Direct objects, looking through quantities ('une partie de la dette' -> dette)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
+    inner = [g for o in objs if o.lemma_.lower() in quantities for g in o.children if g.dep_ in ("nmod", "prep", "pobj")]
+    inner += [p for g in inner if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    return objs + inner
+
+
+def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
+    wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
+    objs = _objects(tok, quantities)
     if key == "obj":
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":
@@ -176,15 +195,17 @@ def _condition(tok, key: str, values) -> bool:  # noqa: ANN001
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     if key == "child":
-        return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in tok.children)
+        near = [g for c in tok.children for g in (c, *c.children)]
+        return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
     return True
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
-    """The preposition that introduces a dependent, in either label scheme."""
+    """The preposition that introduces a dependent, in either label scheme
+    (an infinitive's 'à'/'de' marker counts: 'renoncer à augmenter')."""
     if child.dep_ == "prep":
         return child.lower_
-    cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+    cases = [c.lower_ for c in child.children if c.dep_ in ("case", "mark")]
     return cases[0] if cases else ""
 
 
@@ -299,13 +320,18 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
     for other_cand, other in built:
         if other is event:
             continue
+        same = _ids(event.actors) == _ids(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
-        if inner and other.type in lex.content_governors:
-            return True
+        if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
+            return True  # the content of a request, or what someone is invited to do
         outer = other_cand.anchor.i in _complements(cand.anchor) or other_cand.token.i in _complements(cand.anchor)
-        if outer and event.type in lex.commitment_types and other.type not in lex.content_governors:
-            return True
+        if outer and same and event.type in lex.commitment_types and other.type not in lex.content_governors:
+            return True  # 's'est engagé à retirer': the announced action stands for the commitment
     return False
+
+
+def _ids(participants: list[Participant]) -> set[str]:
+    return {p.actor_id or p.text for p in participants}
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:

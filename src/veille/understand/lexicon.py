@@ -58,6 +58,7 @@ class EventLexicon:
     refusal_governors: frozenset[str]
     report_governors: frozenset[str]
     future_to: dict[str, str]
+    quantity_nouns: frozenset[str] = frozenset()  # 'une partie de la dette': look through to 'dette'
     content_governors: frozenset[str] = frozenset()  # event types whose complement is their content
     commitment_types: frozenset[str] = frozenset()  # event types that yield to the event they announce
     obligation_aux: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         refusal_governors=frozenset(m["refusal_governors"]),
         report_governors=frozenset(m.get("report_governors", [])),
         future_to=dict(raw.get("future_to", {})),
+        quantity_nouns=frozenset(raw.get("quantity_nouns", ())),
         content_governors=frozenset(raw.get("content_governors", ())),
         commitment_types=frozenset(raw.get("commitment_types", ())),
         obligation_aux=frozenset(m.get("obligation_aux", ())),
