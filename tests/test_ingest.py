@@ -60,6 +60,19 @@ def test_ten_thousand_identical_articles_store_one(tmp_path: Path) -> None:
     assert query.stats(tmp_path / "s.db")["articles"] == 1
 
 
+def test_identical_texts_under_distinct_ids_are_linked_duplicates(store_target: str, tmp_path: Path) -> None:
+    text = synthetic_corpus(1)[0]["text"]
+    src = write_jsonl(tmp_path / "ids.jsonl", [{"id": f"n{i}", "title": "Même", "text": text} for i in range(3)])
+    stats = run([str(src)], store_target)
+    assert (stats.new, stats.duplicate) == (1, 2)
+    rows = query.articles(store_target)
+    assert [(r["external_id"], r["status"]) for r in rows] == [("n0", "original"), ("n1", "duplicate"),
+                                                              ("n2", "duplicate")]
+    assert rows[1]["duplicate_of"] == rows[2]["duplicate_of"] == rows[0]["id"]
+    with open_store(store_target) as store:
+        assert store.counts()["minhashes"] == 1
+
+
 def test_unsupported_language_is_stored_flagged_and_not_analysed(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import veille.ingest as mod

@@ -94,12 +94,14 @@ class Item:
 
     @property
     def key(self) -> str:
-        """Stable veille id: sha256 of the bytes, and of the metadata the input gave beside them.
+        """Stable veille id: sha256 of the bytes and of what the input said about them.
 
-        A plain file gets the id ``veille analyze`` gives it; the same JSONL line or
-        feed entry read twice gets the same id, whatever its position or external id.
+        A plain file gets the id ``veille analyze`` gives it. The same JSONL line
+        or feed entry read twice gets the same id, wherever it stands; two items
+        with the same text but different external ids get different ids (the
+        second is then stored as a duplicate linked to the first).
         """
-        meta = [self.title, self.standfirst, list(self.section), self.author, self.published]
+        meta = [self.external_id, self.title, self.standfirst, list(self.section), self.author, self.published]
         if not any(meta):
             return article_id(self.data)
         extra = json.dumps(meta, ensure_ascii=False).encode("utf-8")
