@@ -149,6 +149,10 @@ def main() -> int:
     print(f"\n== {min(args.sample, len(missed))} listed pairs veille left apart (recall: should they be linked?)")
     for a, b in rng.sample(missed, min(args.sample, len(missed))):
         show("veille: apart", by_id[a], by_id[b], round(jac[(a, b)], 3))
+    closest = sorted(missed, key=lambda p: -jac[p])[:5]
+    print("\n== the 5 listed pairs left apart with the highest similarity (borderline cases)")
+    for a, b in closest:
+        show("veille: apart", by_id[a], by_id[b], round(jac[(a, b)], 3))
     return 0
 
 
