@@ -226,8 +226,9 @@ def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
               ) -> Iterator[Entry]:
     """Items of one file, by its kind."""
-    kind = kind_of(path, _head(path) if not path.name.lower().endswith((".jsonl", ".jsonl.gz", ".warc",
-                                                                         ".warc.gz")) else b"")
+    kind = kind_of(path)
+    if kind == "page":  # the name does not say: a feed shows itself in its first bytes
+        kind = kind_of(path, _head(path))
     if kind == "jsonl":
         yield from iter_jsonl(path, source, options, corpus)
     elif kind == "warc":
