@@ -23,7 +23,14 @@ def text_units(text: str) -> list[str]:
     for paragraph in _BLANK.split(text):
         lines = [ln.strip() for ln in paragraph.split("\n") if ln.strip()]
         units.extend(_unwrap(lines))
-    return [_SPACES.sub(" ", u).strip() for u in units]
+    return [_collapse(u) for u in units]
+
+
+def _collapse(unit: str) -> str:
+    """Collapse runs of ASCII blanks to one space and strip (the regex only where it has work)."""
+    if "  " in unit or "\t" in unit or "\f" in unit or "\v" in unit:
+        unit = _SPACES.sub(" ", unit)
+    return unit.strip()
 
 
 def _unwrap(lines: list[str]) -> list[str]:

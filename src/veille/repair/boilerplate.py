@@ -34,6 +34,8 @@ class Rules:
 
     rules: tuple[Rule, ...]
     edge_units: int
+    word_cap: int | None = None
+    """1 + the largest word limit (None if a rule has none): a unit that long matches no rule."""
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,8 @@ def load_rules() -> Rules:
         Rule(r["category"], re.compile(r["pattern"], re.IGNORECASE), r["where"], int(r["max_words"]))
         for r in raw["rules"]
     )
-    return Rules(rules, int(raw["edge_units"]))
+    limits = [r.max_words for r in rules]
+    return Rules(rules, int(raw["edge_units"]), max(limits) + 1 if limits and 0 not in limits else None)
 
 
 def classify(texts: list[str]) -> dict[int, list[str]]:
@@ -52,8 +55,11 @@ def classify(texts: list[str]) -> dict[int, list[str]]:
     rules = load_rules()
     found: dict[int, list[str]] = {}
     for i, text in enumerate(texts):
+        # words are counted up to the cap only: past it, no `words <= max_words` test can pass
+        words = len(text.split(None, rules.word_cap)) if rules.word_cap else word_count(text)
+        if rules.word_cap and words >= rules.word_cap:
+            continue
         zone = _zone(i, len(texts), rules.edge_units)
-        words = word_count(text)
         cats = [r.category for r in rules.rules if _applies(r, zone, words) and r.pattern.search(text)]
         if cats:
             found[i] = list(dict.fromkeys(cats))

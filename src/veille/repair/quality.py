@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from veille.model import Removal, Signals
+from veille.repair.normalize import word_count
 
 GOPHER_DUP_LINE_FRAC = 0.30
 GOPHER_DUP_PARA_FRAC = 0.30
@@ -29,7 +30,7 @@ def signals(lines: Sequence[str], paragraphs: Sequence[str]) -> Signals:
     return Signals(
         lines=len(lines),
         paragraphs=len(paragraphs),
-        words=sum(len(x.split()) for x in lines),
+        words=sum(word_count(x) for x in lines),
         chars=chars,
         dup_line_frac=_ratio(dup_lines, len(lines)),
         dup_para_frac=_ratio(dup_paras, len(paragraphs)),

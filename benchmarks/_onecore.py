@@ -1,0 +1,39 @@
+"""Shared by veille's single-core benchmarks: one core, no BLAS threads, machine facts.
+
+Import this module before numpy (or anything importing it): BLAS thread pools
+read their settings when numpy loads.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import sys
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+
+def pin_one_cpu() -> int | None:
+    """Pin this process to one CPU (the last allowed one); its number, or None where unsupported."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cpu = max(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return cpu
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far (ru_maxrss, KiB on Linux), in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = None
+    return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": platform.platform(),
+            "load_avg_1min_at_end": load}
