@@ -11,7 +11,7 @@ from veille.options import DEFAULT, Options
 from veille.read import read, read_raw
 from veille.read.source import Raw
 from veille.repair import repair
-from veille.understand import detect_language, understand
+from veille.understand import detect_language, understand, understand_many
 
 
 def analyze(source: str, options: Options = DEFAULT) -> Article:
@@ -34,3 +34,9 @@ def process(article: Article, options: Options = DEFAULT) -> Article:
     language when ``options.understand`` is off)."""
     repaired = repair(article, options)
     return understand(repaired, options) if options.understand else detect_language(repaired)
+
+
+def process_many(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
+    """:func:`process` over a batch of articles, understanding them together."""
+    repaired = [repair(a, options) for a in articles]
+    return understand_many(repaired, options) if options.understand else [detect_language(a) for a in repaired]

@@ -13,7 +13,7 @@ from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.understand.language import detect_language
 
-__all__ = ["detect_language", "understand"]
+__all__ = ["detect_language", "understand", "understand_many"]
 
 
 def understand(article: Article, options: Options = DEFAULT) -> Article:
@@ -22,3 +22,10 @@ def understand(article: Article, options: Options = DEFAULT) -> Article:
 
     article = detect_language(article)
     return analyse(article, options)
+
+
+def understand_many(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
+    """:func:`understand` over many articles, parsed in large batches (faster)."""
+    from veille.understand.analysis import analyse_many
+
+    return analyse_many([detect_language(a) for a in articles], options)

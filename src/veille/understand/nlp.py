@@ -88,3 +88,11 @@ def parse(article: Article, nlp) -> list[Segment]:  # noqa: ANN001 - spacy.Langu
     meta = list(pieces(article))
     docs = nlp.pipe([text for _, _, text, _ in meta], batch_size=64)
     return [Segment(field, offset, doc, block) for (field, offset, _, block), doc in zip(meta, docs, strict=True)]
+
+
+def parse_many(articles: list[Article], nlp, batch_size: int = 64) -> list[list[Segment]]:  # noqa: ANN001
+    """Parse the pieces of many articles in one ``nlp.pipe`` stream."""
+    metas = [list(pieces(a)) for a in articles]
+    flat = [text for meta in metas for _, _, text, _ in meta]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    return [[Segment(field, offset, next(docs), block) for field, offset, _, block in meta] for meta in metas]
