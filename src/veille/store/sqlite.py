@@ -78,26 +78,40 @@ class SQLiteStore(Store):
                           (seq, text, fts.stems(text or "", language)))
 
     def search(self, text: str, what: str = "articles", limit: int = 20) -> list[Row]:
+        """Best ``limit`` rows by BM25, then snippets and metadata for those only (snippets are costly)."""
         query = fts.fts5_query(text)
         if query is None:
             return []
         if what == "articles":
-            sql = ("SELECT a.id, a.external_id, a.title, a.published, a.language, a.url, a.status, "
-                   f"a.duplicate_of, {_SNIPPET.format(table='articles_fts', col=2)} AS snippet, "
-                   "bm25(articles_fts, 10.0, 5.0, 1.0, 1.0) AS score FROM articles_fts "
-                   "JOIN articles a ON a.seq = articles_fts.rowid "
-                   "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?")
+            table, weights, col = "articles_fts", "10.0, 5.0, 1.0, 1.0", 2
+            meta = ("SELECT a.seq AS _key, a.id, a.external_id, a.title, a.published, a.language, a.url, a.status, "
+                    "a.duplicate_of FROM articles a WHERE a.seq IN ({keys})")
         elif what in ("quotes", "events"):
+            table, weights, col = f"{what}_fts", "1.0, 1.0", 0
             cols = ("q.text, q.kind, q.speaker, q.speaker_actor_id" if what == "quotes"
                     else "q.event_id, q.type, q.evidence_text AS text, q.date_value")
-            sql = (f"SELECT q.article_id, q.n, {cols}, a.title, a.published, "
-                   f"{_SNIPPET.format(table=what + '_fts', col=0)} AS snippet, bm25({what}_fts) AS score "
-                   f"FROM {what}_fts JOIN {what} q ON q.seq = {what}_fts.rowid "
-                   f"JOIN articles a ON a.id = q.article_id WHERE {what}_fts MATCH ? ORDER BY score LIMIT ?")
+            meta = (f"SELECT q.seq AS _key, q.article_id, q.n, {cols}, a.title, a.published FROM {what} q "
+                    "JOIN articles a ON a.id = q.article_id WHERE q.seq IN ({keys})")
         else:
             raise StoreError("E025", what, "search articles, quotes or events")
         with self._guard():
-            return [dict(r) for r in self.conn.execute(sql, (query, limit))]
+            top = self.conn.execute(f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
+                                    f"WHERE {table} MATCH ? ORDER BY score LIMIT ?", (query, limit)).fetchall()
+            if not top:
+                return []
+            keys = [r[0] for r in top]
+            marks = ", ".join("?" for _ in keys)
+            snippets = dict(self.conn.execute(
+                f"SELECT rowid, {_SNIPPET.format(table=table, col=col)} FROM {table} "
+                f"WHERE {table} MATCH ? AND rowid IN ({marks})", (query, *keys)).fetchall())
+            rows = {r["_key"]: dict(r) for r in self.conn.execute(meta.format(keys=marks), keys)}
+        out = []
+        for key, score in top:
+            row = rows.get(key)
+            if row is not None:
+                row.pop("_key")
+                out.append({**row, "snippet": snippets.get(key), "score": score})
+        return out
 
     def iter_rows(self, sql: str, params: Sequence[Any] = (), batch: int = 1000) -> Iterator[Row]:
         with self._guard():
