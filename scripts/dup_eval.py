@@ -74,9 +74,17 @@ def roots_from_store(db: str) -> tuple[dict[str, str], dict[str, float]]:
     from veille.store import query
 
     rows = query.articles(db, with_text=False)
+    parent = {r["id"]: r["duplicate_of"] for r in rows}
     ext = {r["id"]: r["external_id"] for r in rows}
-    root = {r["external_id"]: ext.get(r["duplicate_of"], r["external_id"]) if r["duplicate_of"]
-            else r["external_id"] for r in rows}
+
+    def top(aid: str) -> str:  # an exact duplicate may point at a near-duplicate: follow the chain
+        seen = set()
+        while parent.get(aid) and aid not in seen:
+            seen.add(aid)
+            aid = parent[aid]
+        return aid
+
+    root = {r["external_id"]: ext[top(r["id"])] for r in rows}
     sims = {r["external_id"]: r["similarity"] for r in rows if r["status"] == "near_duplicate"}
     return root, sims
 

@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 
@@ -32,7 +33,7 @@ from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.read import read_raw
 from veille.read.corpus import CorpusOptions, Entry, Failure, Item, Unchanged, iter_sources
-from veille.store import ArticleRecord, Store
+from veille.store import ArticleRecord, Store, StoreError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 
@@ -166,7 +167,10 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
             in_flight.discard(entry.key)
         if future is None:
             return entry  # type: ignore[return-value]
-        return future.result()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise StoreError("E030", getattr(entry, "locator", "?"), "killed, perhaps out of memory") from None
 
     try:
         for entry in entries:

@@ -1,6 +1,6 @@
 """Coded errors of the store, printed on one line like every veille error.
 
-The codes extend :mod:`veille.errors` (E020–E029 belong to the store) and
+The codes extend :mod:`veille.errors` (E020–E030 belong to the store and ingest) and
 subclass :class:`~veille.errors.VeilleError`, so the CLI prints them as
 ``veille: error E021: ./veille.db: is full (...) — free some space ...`` and
 exits with their code, never with a traceback.
@@ -20,6 +20,7 @@ _CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E023": (STORE_EXIT, "cannot be written ({detail})", "nothing was half-written; rerun to resume"),
     "E024": (4, "is not a corpus source ({detail})", "give files, folders, JSONL, feeds, WARC files or URLs"),
     "E025": (2, "invalid value ({detail})", "see `veille ingest --help`"),
+    "E030": (1, "lost a worker process ({detail})", "rerun to resume; lower --jobs if memory is short"),
 }
 
 
