@@ -183,6 +183,9 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
                         stats.known += 1
                     else:
                         stats.duplicate += 1
+                    if entry.fetched is not None:  # refetched unchanged: keep the new validators
+                        f = entry.fetched
+                        store.remember_fetch(f.url, f.etag, f.last_modified)  # type: ignore[attr-defined]
                     yield None
                     continue
                 in_flight.add(key)
