@@ -250,3 +250,22 @@ def test_delay_spaces_requests_to_one_host(web) -> None:  # noqa: ANN001
         client.get(f"{web.base}/x")
     client.close()
     assert time.perf_counter() - started >= 0.4
+
+
+def test_retries_give_up_with_a_failure(web) -> None:  # noqa: ANN001
+    web.routes["/down"] = (503, {}, b"down")
+    client = PoliteClient(Options(timeout=5), CorpusOptions(delay=0.0, backoff=0.01, retries=2, respect_robots=False))
+    from veille.read.corpus_web import page_item
+
+    failure = page_item(client, f"{web.base}/down", "src", None)
+    client.close()
+    assert isinstance(failure, Failure) and failure.code == "E007" and "after 3 tries" in failure.reason
+    assert web.paths().count("/down") == 3
+
+
+def test_robots_txt_unreachable_with_5xx_disallows(web) -> None:  # noqa: ANN001
+    web.routes["/robots.txt"] = (500, {}, b"oops")
+    web.routes["/a"] = (200, {}, b"<p>a</p>")
+    client = PoliteClient(Options(timeout=5), CorpusOptions(delay=0.0, backoff=0.01, retries=0))
+    assert not client.allowed(f"{web.base}/a")
+    client.close()

@@ -228,3 +228,18 @@ def test_orangesum_sample_ingests_with_the_mapping(tmp_path: Path) -> None:
     rows = query.articles(tmp_path / "o.db")
     assert all(r["language"] == "fr" and r["external_id"] for r in rows)
     assert query.search(tmp_path / "o.db", "hôpitaux")
+
+
+def test_cli_export_parquet_needs_a_file_and_search_in_quotes(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(3))
+    db = str(tmp_path / "q.db")
+    assert main(["ingest", str(src), "--db", db, "-j", "1", "--no-understand"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", db, "--format", "parquet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "E025" in err[0]
+    out = tmp_path / "a.parquet"
+    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)]) == 0 and out.stat().st_size > 0
+    assert main(["search", "anything", "--in", "quotes", "--db", db, "--json"]) == 0
+    assert capsys.readouterr().out == ""

@@ -147,10 +147,8 @@ def failures(db: str, source: str | None, code: str | None, limit: int | None, a
               help="Where to write (- for stdout; parquet needs a file).")
 def export(db: str, what: str, fmt: str, output: str) -> None:
     """Export articles (with their input's id as external_id, duplicate_of, story_id) or failures."""
-    import sys
-
     from veille.store import query
 
     n = query.export(db, what, fmt, output)
     if output != "-":
-        click.echo(f"{n} {what} written to {output}", err=sys.stderr.isatty())
+        click.echo(f"{n} {what} written to {output}", err=True)

@@ -140,7 +140,7 @@ def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: st
     with _opened(store) as s:
         rows = _rows(s, what)
         if fmt == "parquet":
-            if out is None or not isinstance(out, (str, Path)):
+            if out is None or out == "-" or not isinstance(out, (str, Path)):
                 raise StoreError("E025", "parquet", "give an output file with --output")
             return _parquet(rows, Path(out), what, batch)
         with _text_out(out) as handle:
