@@ -149,7 +149,9 @@ def _container_blocks(element, loose: list[str]) -> Iterator[Block]:  # noqa: AN
         loose.append(element.text)
     for child in element:
         kind = _BLOCK_KIND.get(child.tag)
-        if kind is not None:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: only its tail is text
+            pass
+        elif kind is not None:
             yield from _flush(loose)
             text = _row_text(child) if child.tag == "row" else clean_text(_text(child))
             if text:
@@ -193,7 +195,7 @@ def _text(element) -> str:  # noqa: ANN001 - lxml element
 
 def _row_text(row) -> str:  # noqa: ANN001 - lxml element
     """A table row as one unit: its non-empty cells joined by ' | '."""
-    cells = (clean_text(_text(cell)) for cell in row)
+    cells = (clean_text(_text(cell)) for cell in row if isinstance(cell.tag, str))
     return " | ".join(c for c in cells if c)
 
 
