@@ -1,0 +1,486 @@
+"""Stories: articles about the same real-world event, clustered as they arrive.
+
+An article joins the story it is most similar to when the similarity reaches
+:attr:`StoryOptions.threshold`, else it founds a new story whose id is
+``"story-" + <its article id>``. The similarity of an article to a story is
+
+    cosine(article, story centroid)            TF-IDF over content words
+    + event_bonus   if they share an event      same PLOVER type and participants
+    - date_penalty  if their dates disagree     days apart, or other years
+
+with these choices, each in :class:`StoryOptions`:
+
+- **Words.** Lower-cased word tokens of the title and body minus the stop
+  words of the article's language (spaCy's lists); words inside a named
+  entity or an actor mention count ``name_boost`` times, title words
+  ``title_boost`` times, and each linked actor adds an ``@<id>`` term, so
+  that two stories of the same kind (two earthquakes, two summits) are told
+  apart by who and where rather than by what. TF-IDF is computed here in a
+  few lines of Python over sparse dicts because the document frequencies
+  must grow as articles arrive (an online IDF over everything seen so far);
+  a fitted vectoriser (scikit-learn, which is not a dependency) would have to
+  be refitted, and numpy's dense vectors would waste memory on a vocabulary
+  that only grows.
+- **Story centroid.** The sum of its members' length-normalised term
+  frequencies, weighted by the current IDF when compared: a story's profile
+  is what its articles share, not its first article.
+- **Dates.** An article's *anchor* is its publication date; without one, the
+  first full date written in it (the dateline), else the year it mentions
+  most. A story spans its members' anchors; an article more than
+  ``date_window_days`` outside that span (or, at year precision, from
+  another year) is penalised — two earthquakes of the same region a year
+  apart stay apart even when they read alike.
+- **Events.** The article's events reduced to keys ``TYPE|actors|recipients``
+  (actor ids, else countries); sharing one with the story adds a bonus.
+
+The clusterer is deterministic for a given order of arrival; :func:`cluster`
+fixes that order (publication date, then id). Its state is rebuilt from stored
+articles and their story ids with :meth:`StoryClusterer.restore`, without
+re-deciding anything.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from veille.model import Article, Event, Participant
+
+STORY_PREFIX = "story-"
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+(?:[.,]\d+)?", re.UNICODE)
+_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "MISC", "PRODUCT", "WORK_OF_ART"})
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """Weights and thresholds of story clustering (defaults tuned on no single corpus)."""
+
+    threshold: float = 0.3
+    """Smallest similarity (cosine plus bonus minus penalty) for an article to join a story."""
+    name_boost: float = 3.0
+    """Weight of a word that is part of a named entity or an actor mention (other words: 1)."""
+    title_boost: float = 2.0
+    """Extra weight of title words (multiplies the name boost)."""
+    actor_term_weight: float = 2.0
+    """Weight of the ``@<actor id>`` term each linked actor adds to the name profile."""
+    name_weight: float = 0.5
+    """Share of the name cosine (named entities and actors only: who and where) in the
+    similarity; the rest is the cosine of all content words."""
+    sublinear_tf: bool = True
+    """Weigh a word 1 + log(count) rather than its count: one article repeating a name
+    should not outweigh the rest of its vocabulary."""
+    event_bonus: float = 0.1
+    """Added when the article and the story share an event key (type and participants)."""
+    date_window_days: int = 10
+    """An article whose date anchor lies this many days or fewer outside the story's span is on time."""
+    date_penalty: float = 0.3
+    """Subtracted when the dates disagree (further apart than the window, or different years)."""
+    dateline_chars: int = 300
+    """Without a publication date, a full date within this many characters of the start
+    (title, standfirst, body) is taken as the article's date: a dateline, not a date in the story."""
+    year_anchor: bool = False
+    """Without any such date, anchor the article on the year its text mentions most
+    (noisy: background years are common)."""
+    batch_idf: bool = True
+    """:func:`cluster`: count every article of the batch in the IDF before clustering."""
+    refine_passes: int = 2
+    """:func:`cluster`: passes of :meth:`StoryClusterer.refine` after the single pass (0: none)."""
+    max_candidates: int = 50
+    """At most this many stories, those sharing the article's rarest terms, are scored."""
+    query_terms: int = 30
+    """Number of the article's highest-weighted terms used to find candidate stories."""
+
+
+DEFAULT_STORY_OPTIONS = StoryOptions()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """When an article is about: a day, or only a year."""
+
+    day: date | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What story clustering keeps of an article: computed from the article alone."""
+
+    article_id: str
+    terms: dict[str, float]
+    names: dict[str, float]
+    anchor: Anchor
+    events: frozenset[str]
+    published: str | None = None
+
+
+@dataclass
+class Story:
+    """A story's running state: members, summed term profile, date span, event keys."""
+
+    id: str
+    members: list[str] = field(default_factory=list)
+    terms: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    first_day: date | None = None
+    last_day: date | None = None
+    years: Counter = field(default_factory=Counter)
+    events: set[str] = field(default_factory=set)
+    norms: dict[str, float] = field(default_factory=dict)
+    """Cached TF-IDF norms of ``terms`` and ``names``, and the number of articles seen then."""
+    norm_docs: int = -1
+
+
+@lru_cache(maxsize=8)
+def _stop_words(lang: str | None) -> frozenset[str]:
+    """spaCy's stop words for ``lang`` (English and French together when unknown)."""
+    words: set[str] = set()
+    for code in ([lang] if lang in ("en", "fr") else ["en", "fr"]):
+        if code == "en":
+            from spacy.lang.en.stop_words import STOP_WORDS
+        else:
+            from spacy.lang.fr.stop_words import STOP_WORDS
+        words |= {_fold(w) for w in STOP_WORDS}
+    return frozenset(words)
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents and typographic apostrophes removed."""
+    word = unicodedata.normalize("NFKD", word.lower().replace("\u2019", "'"))
+    return "".join(c for c in word if not unicodedata.combining(c))
+
+
+def _words(text: str, stop: frozenset[str]) -> list[str]:
+    """Content words of ``text``: folded, at least two letters, not stop words."""
+    return [w for w in (_fold(m) for m in _WORD.findall(text)) if w not in stop]
+
+
+def _name_words(article: Article, stop: frozenset[str]) -> set[str]:
+    """Words that belong to a named entity or an actor mention of the article."""
+    names: set[str] = set()
+    for ent in article.entities:
+        if ent.label in _NAME_LABELS:
+            names.update(_words(ent.text, stop))
+    for actor in article.actors:
+        names.update(_words(actor.name, stop))
+        for span in actor.mentions:
+            names.update(_words(span.text, stop))
+    return names
+
+
+def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[str, float]:
+    """The article's weighted term frequencies, normalised to sum to 1."""
+    stop = _stop_words(article.language)
+    names = _name_words(article, stop)
+    counts: Counter = Counter()
+    for text, boost in ((article.title or "", options.title_boost), (article.standfirst or "", 1.0),
+                        (article.text, 1.0)):
+        for w in _words(text, stop):
+            counts[w] += boost * (options.name_boost if w in names else 1.0)
+    if options.sublinear_tf:
+        counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
+    return _normalised(counts)
+
+
+def name_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[str, float]:
+    """The article's name profile: words of its named-entity mentions (``#word``, title
+    mentions counting ``title_boost`` times) and its linked actors (``@id``), summing to 1."""
+    stop = _stop_words(article.language)
+    counts: Counter = Counter()
+    for ent in article.entities:
+        if ent.label in _NAME_LABELS:
+            boost = options.title_boost if ent.span.field == "title" else 1.0
+            for w in _words(ent.text, stop):
+                counts["#" + w] += boost
+    for actor in article.actors:
+        counts["@" + actor.id] += options.actor_term_weight * max(1, len(actor.mentions))
+    return _normalised(counts)
+
+
+def _normalised(counts: Counter) -> dict[str, float]:
+    """Weights divided by their sum (empty when there are none)."""
+    total = sum(counts.values())
+    return {t: c / total for t, c in sorted(counts.items())} if total else {}
+
+
+def date_anchor(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> Anchor:
+    """Publication date; else a full date at the start of the text (a dateline); else,
+    when ``options.year_anchor``, the year the text mentions most; else nothing."""
+    from veille.understand.dates import find_dates, parse_iso
+
+    published = parse_iso(article.published)
+    if published:
+        return Anchor(day=published, year=published.year)
+    lang = article.language if article.language in ("fr", "en") else "en"
+    text = "\n".join(t for t in (article.title, article.standfirst, article.text) if t)
+    years: Counter = Counter()
+    for m in find_dates(text, lang):
+        if (m.kind == "iso" or (m.kind == "full" and m.value[0])) and m.start < options.dateline_chars:
+            try:
+                day = date(*m.value[:3])
+            except ValueError:
+                continue
+            return Anchor(day=day, year=day.year)
+        if m.value and m.kind in ("monthyear", "year") and m.value[0]:
+            years[m.value[0]] += 1
+    for ev in article.events:
+        if ev.date.value and ev.date.precision in ("day", "month", "year"):
+            years[int(ev.date.value[:4])] += 1
+    if years and options.year_anchor:
+        return Anchor(year=min(years, key=lambda y: (-years[y], y)))
+    return Anchor()
+
+
+def _who(people: list[Participant]) -> str:
+    """Participants as a sorted key: actor ids, else countries, else nothing."""
+    return ",".join(sorted({p.actor_id or p.country or "" for p in people} - {""}))
+
+
+def event_key(event: Event) -> str | None:
+    """``TYPE|actors|recipients`` for an asserted event with at least one known participant."""
+    if set(event.flags) & {"negated", "hypothetical"}:
+        return None
+    actors, recipients = _who(event.actors), _who(event.recipients)
+    if not actors and not recipients:
+        return None
+    return f"{event.type}|{actors}|{recipients}"
+
+
+def profile(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> Profile:
+    """Everything :class:`StoryClusterer` needs from one article."""
+    keys = frozenset(k for k in (event_key(e) for e in article.events) if k)
+    return Profile(article.id, term_weights(article, options), name_weights(article, options),
+                   date_anchor(article, options), keys, article.published)
+
+
+class StoryClusterer:
+    """Online story clustering: :meth:`add` one article at a time, get its story id."""
+
+    def __init__(self, options: StoryOptions | None = None) -> None:
+        self.options = options or DEFAULT_STORY_OPTIONS
+        self.stories: dict[str, Story] = {}
+        self.story_of: dict[str, str] = {}
+        self._df: Counter = Counter()
+        self._docs = 0
+        self._counted: set[str] = set()
+        self._idf_memo: dict[str, float] = {}
+        self._profiles: dict[str, Profile] = {}
+        self._order: list[str] = []
+        self._postings: dict[str, set[str]] = defaultdict(set)
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    def add(self, article: Article) -> str:
+        """Assign ``article`` to a story (an existing one or a new one) and return its id."""
+        return self.add_profile(profile(article, self.options))
+
+    def add_profile(self, prof: Profile) -> str:
+        """:meth:`add` for a profile already computed (e.g. by a worker)."""
+        if prof.article_id in self.story_of:
+            return self.story_of[prof.article_id]
+        self._count(prof)
+        best = self.best_story(prof)
+        story_id = best[0] if best and best[1] >= self.options.threshold else STORY_PREFIX + prof.article_id
+        self._join(story_id, prof)
+        return story_id
+
+    def restore(self, items: Iterable[tuple[Article | Profile, str | None]]) -> int:
+        """Rebuild the state from stored articles and their story ids (None: decide now).
+
+        Give them in the order they arrived; returns how many were loaded."""
+        n = 0
+        for item, story_id in items:
+            prof = item if isinstance(item, Profile) else profile(item, self.options)
+            if story_id is None:
+                self.add_profile(prof)
+            elif prof.article_id not in self.story_of:
+                self._count(prof)
+                self._join(story_id, prof)
+            n += 1
+        return n
+
+    def members(self) -> dict[str, list[str]]:
+        """Story id → article ids, in order of arrival."""
+        return {sid: list(s.members) for sid, s in self.stories.items()}
+
+    def best_story(self, prof: Profile) -> tuple[str, float] | None:
+        """The most similar story and its similarity, or None when no story shares a term."""
+        vectors = self._vectors(prof)
+        scored = [(self._score(prof, vectors, self.stories[sid]), sid) for sid in self._candidates(prof)]
+        if not scored:
+            return None
+        score, sid = max(scored, key=lambda x: (x[0], x[1]))
+        return sid, score
+
+    def similarity(self, prof: Profile, story: Story) -> float:
+        """Cosine of the TF-IDF vectors, plus the event bonus, minus the date penalty."""
+        return self._score(prof, self._vectors(prof), story)
+
+    def _vectors(self, prof: Profile) -> dict[str, tuple[dict[str, float], float]]:
+        """The article's IDF-weighted term and name vectors with their norms."""
+        out = {}
+        for channel in ("terms", "names"):
+            vec = {t: w * self._idf(t) for t, w in getattr(prof, channel).items()}
+            out[channel] = (vec, math.sqrt(sum(v * v for v in vec.values())))
+        return out
+
+    def _score(self, prof: Profile, vectors: dict[str, tuple[dict[str, float], float]], story: Story) -> float:
+        """:meth:`similarity` with the article's vectors already weighted."""
+        o = self.options
+        w = o.name_weight
+        score = (1 - w) * self._cosine(vectors["terms"], story, "terms")
+        if w:
+            score += w * self._cosine(vectors["names"], story, "names")
+        if prof.events & story.events:
+            score += o.event_bonus
+        if not self._on_time(prof.anchor, story):
+            score -= o.date_penalty
+        return score
+
+    def refine(self, passes: int = 2) -> int:
+        """Batch clean-up after the single pass: take each article out of its story and put
+        it back in the most similar one (k-means style), ``passes`` times or until nothing
+        moves. Returns how many moves were made. Story ids are kept; a story left empty
+        disappears. An online caller may run it on a recent window and store the changes."""
+        moves = 0
+        for _ in range(passes):
+            moved = 0
+            for article_id in list(self._order):
+                prof = self._profiles[article_id]
+                own = self.story_of[article_id]
+                self._leave(article_id)
+                best = self.best_story(prof)
+                target = best[0] if best and best[1] >= self.options.threshold else own
+                self._join(target, prof)
+                moved += target != own
+            moves += moved
+            if not moved:
+                break
+        return moves
+
+    # -- internals -------------------------------------------------------
+
+    def _leave(self, article_id: str) -> None:
+        """Take the article out of its story (deleting the story when it empties)."""
+        sid = self.story_of.pop(article_id)
+        story = self.stories[sid]
+        story.members.remove(article_id)
+        if not story.members:
+            del self.stories[sid]
+            return
+        fresh = Story(sid)
+        self.stories[sid] = fresh
+        for member in story.members:
+            self._join(sid, self._profiles[member], track=False)
+
+    def _idf(self, term: str) -> float:
+        """Smoothed inverse document frequency over the articles seen so far (memoised
+        until the next article is counted)."""
+        idf = self._idf_memo.get(term)
+        if idf is None:
+            idf = self._idf_memo[term] = math.log((1 + self._docs) / (1 + self._df[term])) + 1.0
+        return idf
+
+    def _cosine(self, weighted: tuple[dict[str, float], float], story: Story, channel: str) -> float:
+        """Cosine of an article's IDF-weighted vector and a story's profile (``channel``:
+        terms or names) weighted by the current IDF."""
+        vec, na = weighted
+        b = getattr(story, channel)
+        if not na or not b:
+            return 0.0
+        idf = self._idf
+        dot = sum(v * b[t] * idf(t) for t, v in vec.items() if t in b)
+        return dot / (na * self._norm(story, channel)) if dot else 0.0
+
+    def _norm(self, story: Story, channel: str) -> float:
+        """The story's TF-IDF norm, recomputed when the story changed or the IDF drifted
+        (the number of articles seen grew by a tenth since)."""
+        if story.norm_docs < 0 or self._docs > story.norm_docs * 1.1:
+            story.norms = {ch: math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in getattr(story, ch).items()))
+                           for ch in ("terms", "names")}
+            story.norm_docs = self._docs
+        return story.norms[channel]
+
+    def _on_time(self, anchor: Anchor, story: Story) -> bool:
+        """False only when both sides have a date and they disagree."""
+        if anchor.day and story.first_day and story.last_day:
+            gap = max((story.first_day - anchor.day).days, (anchor.day - story.last_day).days, 0)
+            return gap <= self.options.date_window_days
+        if anchor.year and story.years:
+            return anchor.year in story.years
+        return True
+
+    def _candidates(self, prof: Profile) -> list[str]:
+        """Stories sharing one of the article's highest-weighted terms, most shared first."""
+        top = sorted(prof.terms, key=lambda t: (-prof.terms[t] * self._idf(t), t))[: self.options.query_terms]
+        hits: Counter = Counter()
+        for term in top:
+            for sid in self._postings.get(term, ()):
+                if sid in self.stories:  # postings may name a story emptied by refine()
+                    hits[sid] += 1
+        return [sid for sid, _ in sorted(hits.items(), key=lambda x: (-x[1], x[0]))[: self.options.max_candidates]]
+
+    def observe(self, prof: Profile) -> None:
+        """Count an article in the document frequencies before it is added (a batch
+        primes its IDF with all its articles; :meth:`add` will not count it twice)."""
+        self._count(prof)
+
+    def _count(self, prof: Profile) -> None:
+        """Add the article to the document frequencies (once)."""
+        if prof.article_id in self._counted:
+            return
+        self._counted.add(prof.article_id)
+        self._idf_memo.clear()
+        self._docs += 1
+        self._df.update(prof.terms.keys())
+        self._df.update(prof.names.keys())
+
+    def _join(self, story_id: str, prof: Profile, track: bool = True) -> None:
+        """Put the article in the story (creating it) and update the story's state;
+        ``track``: remember the article's profile and order of arrival (first join)."""
+        if track and prof.article_id not in self._profiles:
+            self._profiles[prof.article_id] = prof
+            self._order.append(prof.article_id)
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = Story(story_id)
+        story.members.append(prof.article_id)
+        story.terms.update(prof.terms)
+        story.names.update(prof.names)
+        a = prof.anchor
+        if a.day:
+            story.first_day = min(story.first_day or a.day, a.day)
+            story.last_day = max(story.last_day or a.day, a.day)
+        if a.year:
+            story.years[a.year] += 1
+        story.events |= prof.events
+        story.norm_docs = -1
+        for term in prof.terms:
+            self._postings[term].add(story_id)
+        self.story_of[prof.article_id] = story_id
+
+
+def arrival_order(articles: list[Article]) -> list[int]:
+    """Indexes of ``articles`` by publication date (undated last), then id: a fixed order."""
+    return sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", articles[i].id))
+
+
+def cluster(articles: list[Article], options: StoryOptions | None = None) -> list[str]:
+    """Story id of each article (in the input order), adding them in :func:`arrival_order`."""
+    clusterer = StoryClusterer(options)
+    profiles = [profile(a, clusterer.options) for a in articles]
+    if clusterer.options.batch_idf:
+        for prof in profiles:
+            clusterer.observe(prof)
+    out: list[str] = [""] * len(articles)
+    for i in arrival_order(articles):
+        clusterer.add_profile(profiles[i])
+    clusterer.refine(clusterer.options.refine_passes)
+    return [clusterer.story_of[p.article_id] for p in profiles]
