@@ -6,6 +6,8 @@ read their settings when numpy loads.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import os
 import platform
 import resource
@@ -37,3 +39,13 @@ def machine() -> dict[str, object]:
         load = None
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": platform.platform(),
             "load_avg_1min_at_end": load}
+
+
+def emit(result: dict, text: str, path: "Path | None") -> None:
+    """Print a benchmark's report and, when asked, write its figures as JSON."""
+    import json
+
+    print(text)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(result, indent=1), "utf-8")

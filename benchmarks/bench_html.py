@@ -28,7 +28,6 @@ from __future__ import annotations
 import _onecore  # first: one core, no BLAS threads (before numpy loads)
 import argparse
 import gzip
-import json
 import logging
 import os
 import statistics
@@ -152,10 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = {"benchmark": "html", "pages": len(pages), "rounds": args.rounds, "cpu": cpu, "baseline": BASELINE,
               "runs": runs, "target_time_ratio": TARGET_RATIO, "peak_rss_mib": memory,
               "machine": _onecore.machine()}
-    print(report(result))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=1), "utf-8")
+    _onecore.emit(result, report(result), args.json)
     return 0
 
 

@@ -144,10 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "peak_rss_mib": _onecore.peak_rss_mib(),
         "machine": _onecore.machine(),
     }
-    print(report(result))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=1), "utf-8")
+    _onecore.emit(result, report(result), args.json)
     return 0
 
 

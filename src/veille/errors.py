@@ -8,6 +8,7 @@ no traceback. Codes are stable so scripts and docs can refer to them.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import ClassVar
 
 
 class ExitCode(IntEnum):
@@ -23,7 +24,7 @@ class ExitCode(IntEnum):
 
 
 # code -> (exit code, message template, hint)
-_CATALOGUE: dict[str, tuple[ExitCode, str, str]] = {
+_CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E001": (ExitCode.NOT_FOUND, "no such file", "check the path"),
     "E002": (ExitCode.BAD_INPUT, "is a directory", "give a file; `veille ingest` reads folders"),
     "E003": (ExitCode.BAD_INPUT, "is empty", "the input has no bytes or only white space"),
@@ -42,10 +43,15 @@ _CATALOGUE: dict[str, tuple[ExitCode, str, str]] = {
 
 
 class VeilleError(Exception):
-    """A user-facing error with a stable code, the input it concerns and an exit code."""
+    """A user-facing error with a stable code, the input it concerns and an exit code.
+
+    Subclasses for other stages bring their own codes by overriding ``catalogue``.
+    """
+
+    catalogue: ClassVar[dict[str, tuple[int, str, str]]] = _CATALOGUE
 
     def __init__(self, code: str, source: str, detail: str = "") -> None:
-        exit_code, template, hint = _CATALOGUE[code]
+        exit_code, template, hint = self.catalogue[code]
         self.code = code
         self.source = source
         self.reason = template.format(detail=detail)

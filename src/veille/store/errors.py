@@ -27,11 +27,4 @@ _CATALOGUE: dict[str, tuple[int, str, str]] = {
 class StoreError(VeilleError):
     """A store or corpus error with a stable code, the store or input it concerns and an exit code."""
 
-    def __init__(self, code: str, source: str, detail: str = "") -> None:  # noqa: D107
-        exit_code, template, hint = _CATALOGUE[code]
-        self.code = code
-        self.source = source
-        self.reason = template.format(detail=detail)
-        self.hint = hint
-        self.exit_code = int(exit_code)
-        Exception.__init__(self, self.one_line())
+    catalogue = _CATALOGUE
