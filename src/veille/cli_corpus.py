@@ -1,4 +1,5 @@
-"""Corpus commands (``veille ingest``, ``search``, ``articles``, ``failures``, ``export``).
+"""Corpus commands (``veille ingest``, ``search``, ``articles``, ``events``, ``quotes``, ``actors``,
+``relations``, ``stories``, ``failures``, ``export``).
 
 Thin wrappers over :func:`veille.ingest.ingest` and :mod:`veille.store.query`,
 registered on the ``veille`` click group. Every command takes ``--db``, a
@@ -139,16 +140,133 @@ def failures(db: str, source: str | None, code: str | None, limit: int | None, a
            ("code", "item", "reason"), as_json, width=120)
 
 
+def _who(people: list[dict]) -> str:
+    """Participants for a table cell: ``Name (KAZ)``, comma-separated."""
+    out = []
+    for p in people:
+        name = p.get("name") or p.get("text") or "?"
+        out.append(f"{name} ({p['country']})" if p.get("country") else name)
+    return ", ".join(out)
+
+
+def _event_cells(row: dict) -> dict:
+    place = row.get("location_name")
+    if place and row.get("location_country"):
+        place = f"{place} ({row['location_country']})"
+    return {**row, "actors": _who(row["actors"]), "recipients": _who(row["recipients"]), "place": place,
+            "flags": ",".join(row["flags"]), "type": "/".join(filter(None, [row["type"], row.get("mode")]))}
+
+
+_limit = click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most this many rows.")
+_FLAGS = ["negated", "future", "hypothetical", "historical"]
+
+
 @cli.command()
 @_db
-@click.option("--what", type=click.Choice(["articles", "failures"]), default="articles", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", metavar="FILE", default="-", show_default=True,
-              help="Where to write (- for stdout; parquet needs a file).")
-def export(db: str, what: str, fmt: str, output: str) -> None:
-    """Export articles (with their input's id as external_id, duplicate_of, story_id) or failures."""
+@click.option("--actor", "actor", multiple=True, metavar="ID|CODE|NAME",
+              help="Events whose actor is this actor id (Q7747), country code (KAZ) or name (repeatable: any).")
+@click.option("--recipient", multiple=True, metavar="ID|CODE|NAME", help="The same for the recipient.")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. CONSULT (repeatable).")
+@click.option("--since", metavar="DATE", help="Event date on or after this (2024-11-01, or 2024-11).")
+@click.option("--until", metavar="DATE", help="Event date on or before this.")
+@click.option("--flag", "flags", multiple=True, type=click.Choice(_FLAGS), help="Only events with this flag.")
+@click.option("--negated/--no-negated", default=True, help="Keep or leave out negated events [default: keep].")
+@_limit
+@_json
+def events(db: str, actor: tuple[str, ...], recipient: tuple[str, ...], types: tuple[str, ...], since: str | None,
+           until: str | None, flags: tuple[str, ...], negated: bool, limit: int | None, as_json: bool) -> None:
+    """List events: who did what to whom, where and when, with their evidence."""
     from veille.store import query
 
-    n = query.export(db, what, fmt, output)
+    rows = query.iter_events(db, actor=actor, recipient=recipient, type=types, since=since, until=until,
+                             flag=flags, negated=negated, limit=limit)
+    if as_json:
+        _table(rows, (), True)
+    else:
+        _table((_event_cells(r) for r in rows), ("date_value", "type", "cameo", "actors", "recipients", "place",
+                                                 "flags", "evidence_text"), False, width=60)
+
+
+@cli.command()
+@_db
+@click.option("--speaker", multiple=True, metavar="NAME|ID", help="Quotes of this speaker (repeatable: any).")
+@click.option("--search", "text", metavar="TEXT", help="Quotes containing these words (stems match too).")
+@_limit
+@_json
+def quotes(db: str, speaker: tuple[str, ...], text: str | None, limit: int | None, as_json: bool) -> None:
+    """List quotes with their speaker."""
+    from veille.store import query
+
+    rows = query.iter_quotes(db, speaker=speaker, search=text, limit=limit)
+    _table(({**r, "who": r.get("speaker_name") or r.get("speaker")} for r in rows) if not as_json else rows,
+           ("article_published", "who", "kind", "text"), as_json, width=90)
+
+
+@cli.command()
+@_db
+@click.option("--type", "kind", type=click.Choice(["person", "country", "organisation", "igo", "place", "group"]))
+@click.option("--country", metavar="CODE", help="ISO 3166-1 alpha-3 code, e.g. KAZ.")
+@_limit
+@_json
+def actors(db: str, kind: str | None, country: str | None, limit: int | None, as_json: bool) -> None:
+    """List actors, most mentioned first, with their mention and article counts."""
+    from veille.store import query
+
+    _table(query.iter_actors(db, type=kind, country=country, limit=limit),
+           ("actor_id", "name", "type", "country", "sector", "mentions", "articles"), as_json)
+
+
+@cli.command()
+@_db
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(["member_of", "allied_with", "partner_of", "recognises", "does_not_recognise"]))
+@_limit
+@_json
+def relations(db: str, types: tuple[str, ...], limit: int | None, as_json: bool) -> None:
+    """List lasting relations between actors (membership, alliance, partnership, recognition)."""
+    from veille.store import query
+
+    rows = query.iter_relations(db, type=types, limit=limit)
+    if not as_json:
+        rows = ({**r, "subject": r.get("subject_name") or r.get("subject_text"),
+                 "object": r.get("object_name") or r.get("object_text")} for r in rows)
+    _table(rows, ("type", "subject", "object", "evidence_text"), as_json)
+
+
+@cli.command()
+@_db
+@_limit
+@_json
+def stories(db: str, limit: int | None, as_json: bool) -> None:
+    """List stories (articles about the same story), largest first."""
+    from veille.store import query
+
+    if not query.has_stories(db):
+        click.echo("no stories yet: no article has a story_id (story clustering has not run on this store)",
+                   err=True)
+        return
+    rows = query.iter_stories(db, limit=limit)
+    if not as_json:
+        rows = ({**r, "title": r["titles"][0] if r["titles"] else None} for r in rows)
+    _table(rows, ("story_id", "articles", "first_published", "last_published", "title"), as_json)
+
+
+@cli.command()
+@_db
+@click.option("--what", type=click.Choice(["articles", "events", "quotes", "actors", "relations", "stories",
+                                           "failures"]), default="articles", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
+              show_default=True, help="geojson: events with a place, as a FeatureCollection.")
+@click.option("--layout", type=click.Choice(["veille", "gdelt"]), default="veille", show_default=True,
+              help="gdelt: events in GDELT-like columns (see docs/corpus.md).")
+@click.option("--output", "-o", metavar="FILE", default="-", show_default=True,
+              help="Where to write (- for stdout; parquet needs a file).")
+def export(db: str, what: str, fmt: str, layout: str, output: str) -> None:
+    """Export articles (with external_id, duplicate_of, story_id), events, quotes, actors, relations,
+    stories or failures."""
+    from veille.store import query
+
+    n = query.export(db, what, fmt, output, layout=layout)
     if output != "-":
-        click.echo(f"{n} {what} written to {output}", err=True)
+        noun = "events with a place" if fmt == "geojson" else what
+        click.echo(f"{n} {noun} written to {output}", err=True)
