@@ -29,10 +29,18 @@ from multiprocessing import get_context
 
 from veille.errors import VeilleError
 from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, as_link, fingerprint
+from veille.link.stories import StoryClusterer
 from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.read import read_raw
-from veille.read.corpus import CorpusOptions, Entry, Failure, Item, Unchanged, iter_sources
+from veille.read.corpus import (
+    CorpusOptions,
+    Entry,
+    Failure,
+    Item,
+    Unchanged,
+    iter_sources,
+)
 from veille.store import ArticleRecord, Store, StoreError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -56,6 +64,8 @@ class IngestOptions:
     """Items in flight at once (0: 16 per worker); bounds memory."""
     progress: bool = False
     """Show a progress bar on stderr."""
+    stories: bool = True
+    """Cluster originals into stories as they are stored (duplicates join their original's story)."""
 
     def workers(self) -> int:
         """The number of worker processes this run uses."""
@@ -217,19 +227,26 @@ class _Done:
         return self.value
 
 
-def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats) -> None:
-    """Decide whether the article duplicates a stored one, then write it in one transaction."""
+def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats,
+          stories: StoryClusterer | None = None) -> None:
+    """Decide whether the article duplicates a stored one, give it its story, then
+    write it in one transaction."""
     article, fp, item = outcome.article, outcome.fingerprint, outcome.item
     match = dedup.check(article.title, article.text, fp)
+    story_id = None
     if match is not None:
         original = store.text_of(match.original)
         article = as_link(article, match, original[1] if original else "")
+        story_id = store.story_of(match.original) if stories is not None else None
+    elif stories is not None and not store.has_article(article.id):
+        story_id = stories.add(article)
     rec = ArticleRecord(
         article, fp.content_hash, external_id=item.external_id,
         status=match.kind if match else "original", flags=list(outcome.flags),
         duplicate_of=match.original if match else None, similarity=match.similarity if match else None,
         differences=match.differences if match else None, signature=None if match else fp.signature,
         fetched=item.fetched,  # type: ignore[arg-type]
+        story_id=story_id,
     )
     if not store.write_article(rec):
         stats.known += 1
@@ -252,12 +269,13 @@ def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None =
     started = time.perf_counter()
     dedup = Deduplicator(store.original_with_hash, store.text_of, threshold=options.near_threshold)
     dedup.load(store.signatures())
+    stories = _stories(store) if options.stories else None
     entries = iter_sources(sources, options.article, options.corpus, store.fetch_validators)
     bar = _progress(options.progress)
     try:
         for outcome in _outcomes(entries, store, options, stats):
             if isinstance(outcome, Processed):
-                write(outcome, store, dedup, stats)
+                write(outcome, store, dedup, stats, stories)
             elif isinstance(outcome, Failure):
                 store.write_failure(outcome.source, outcome.item, outcome.code, outcome.reason)
                 stats.failed += 1
@@ -273,6 +291,14 @@ def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None =
             bar.set_postfix(_postfix(stats))
             bar.close()
     return stats
+
+
+def _stories(store: Store) -> StoryClusterer:
+    """A story clusterer holding the store's clustered originals, so an incremental or
+    resumed ingest continues the same stories instead of starting anew."""
+    clusterer = StoryClusterer()
+    clusterer.restore((Article.model_validate_json(text), story) for text, story in store.clustered())
+    return clusterer
 
 
 def _postfix(stats: IngestStats) -> dict[str, int]:

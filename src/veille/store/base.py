@@ -194,6 +194,18 @@ class Store(ABC):
         with self._guard():
             return self.scalar("SELECT seq FROM articles WHERE id = ?", (article_id,))
 
+    def story_of(self, article_id: str) -> str | None:
+        """The story a stored article belongs to (None when unknown or not clustered)."""
+        with self._guard():
+            return self.scalar("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+
+    def clustered(self) -> Iterator[tuple[str, str]]:
+        """(article JSON, story id) of every clustered original, in ingest order: what
+        story clustering needs to pick up where it stopped."""
+        sql = "SELECT article_json, story_id FROM articles WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        for row in self.iter_rows(sql):
+            yield row["article_json"], row["story_id"]
+
     def last_seq(self) -> int:
         """The highest ingest-order number (0 for an empty store)."""
         with self._guard():

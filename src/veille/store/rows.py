@@ -43,6 +43,7 @@ class ArticleRecord:
     differences: dict | None = None
     signature: bytes | None = None
     fetched: Fetched | None = None
+    story_id: str | None = None
 
 
 def now() -> str:
@@ -60,7 +61,7 @@ def article_row(rec: ArticleRecord) -> Row:
         "article_json": a.to_json(indent=None), "content_hash": rec.content_hash, "status": rec.status,
         "flags": json.dumps(rec.flags), "duplicate_of": rec.duplicate_of, "similarity": rec.similarity,
         "differences": json.dumps(rec.differences, ensure_ascii=False) if rec.differences is not None else None,
-        "story_id": None, "ingested_at": now(),
+        "story_id": rec.story_id, "ingested_at": now(),
     }
 
 

@@ -1,0 +1,48 @@
+"""Ingest gives every stored article its story: reports of one event share a story,
+another event of the same kind gets its own, duplicates follow their original,
+and a later ingest continues the stories already stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from veille.ingest import IngestOptions, ingest
+from veille.store import open_store, query
+
+SUMMIT_A1 = ("Sommet de l'OTSC à Astana", "2024-11-28",
+             "Les dirigeants des pays membres de l'Organisation du traité de sécurité collective se sont réunis jeudi à Astana. "
+             "Vladimir Poutine et Kassym-Jomart Tokaïev ont appelé à renforcer la défense aérienne commune de l'alliance.")
+SUMMIT_A2 = ("À Astana, l'OTSC promet une défense aérienne commune", "2024-11-28",
+             "Réunis à Astana jeudi, les chefs d'État de l'OTSC, dont Vladimir Poutine et Kassym-Jomart Tokaïev, "
+             "ont adopté une déclaration sur la défense aérienne commune de l'Organisation du traité de sécurité collective.")
+SUMMIT_B = ("Sommet de l'Union africaine à Addis-Abeba", "2025-02-15",
+            "Les chefs d'État de l'Union africaine se sont réunis samedi à Addis-Abeba pour un sommet consacré "
+            "aux conflits au Soudan et dans l'est de la République démocratique du Congo.")
+
+
+def corpus(path: Path, items) -> Path:  # noqa: ANN001
+    path.write_text("".join(json.dumps({"id": f"x{i}", "title": t, "published": d, "text": body, "lang": "fr"},
+                                       ensure_ascii=False) + "\n" for i, (t, d, body) in enumerate(items)), "utf-8")
+    return path
+
+
+def stories_of(db: Path) -> dict[str, str]:
+    with open_store(str(db), create=False) as store:
+        return {r["external_id"]: r["story_id"] for r in store.rows("SELECT external_id, story_id FROM articles")}
+
+
+def test_ingest_clusters_stories_and_continues_them(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    opts = IngestOptions(jobs=1, understand=True)
+    with open_store(str(db)) as store:
+        ingest([str(corpus(tmp_path / "a.jsonl", [SUMMIT_A1, SUMMIT_B]))], store, opts)
+    first = stories_of(db)
+    assert first["x0"] and first["x1"] and first["x0"] != first["x1"]
+    with open_store(str(db)) as store:  # a later run: the same story continues
+        ingest([str(corpus(tmp_path / "b.jsonl", [SUMMIT_A2, SUMMIT_A1]))], store, opts)
+    rows = query.articles(str(db))
+    story = {r["title"]: r["story_id"] for r in rows}
+    assert story[SUMMIT_A2[0]] == first["x0"] != story[SUMMIT_B[0]]
+    assert all(r["story_id"] for r in rows)  # the exact duplicate of A1 follows its original
+    assert len({s["story_id"] for s in query.stories(str(db))}) == 2
