@@ -11,7 +11,10 @@ gold cluster of a document is its sub-topic: ``<topic>/ecb`` or
 ``<topic>/ecbplus``; putting a topic's two events in one cluster is an error.
 
 Reported: pairwise precision/recall/F1 over document pairs and B³
-precision/recall/F1 (Bagga & Baldwin 1998). veille's analysis of the corpus
+precision/recall/F1 (Bagga & Baldwin 1998), for the batch helper
+(:func:`cluster`: IDF from the whole batch, single pass, then refinement) and
+for the bare online clusterer (``StoryClusterer.add`` one document at a time);
+``--orders N`` repeats both in N shuffled orders of arrival. veille's analysis of the corpus
 is cached as JSON lines (the first run takes minutes; later runs seconds).
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import tarfile
@@ -138,10 +142,11 @@ def b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
-def evaluate(docs: list[Doc], articles: list[Article], options: StoryOptions | None = None) -> dict:
+def evaluate(docs: list[Doc], articles: list[Article], options: StoryOptions | None = None,
+             order: list[int] | None = None) -> dict:
     """Cluster the analysed documents and score them against the gold sub-topics."""
     t0 = time.perf_counter()
-    pred = cluster(articles, options)
+    pred = cluster(articles, options, order)
     seconds = time.perf_counter() - t0
     gold = [d.gold for d in docs]
     pp, pr, pf = pairwise(gold, pred)
@@ -164,11 +169,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="JSON-lines cache of the analysis")
     parser.add_argument("--topics", help="comma-separated topic numbers (default: all 43)")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--orders", type=int, default=0,
+                        help="also cluster in this many random orders of arrival (seeds 1..N)")
     args = parser.parse_args(argv)
     topics = {int(t) for t in args.topics.split(",")} if args.topics else None
     docs = load_corpus(args.shared / "data" / "ecbplus" / "ECBplus_xml.tar.gz", topics)
     articles = analyse(docs, args.cache)
-    result = evaluate(docs, articles)
+    result = {"batch": evaluate(docs, articles),
+              "online": evaluate(docs, articles, StoryOptions(batch_idf=False, refine_passes=0))}
+    if args.orders:
+        result["orders"] = {}
+        for mode, opts in (("batch", StoryOptions()), ("online", StoryOptions(batch_idf=False, refine_passes=0))):
+            f1 = []
+            for seed in range(1, args.orders + 1):
+                order = list(range(len(docs)))
+                random.Random(seed).shuffle(order)
+                f1.append(evaluate(docs, articles, opts, order)["pairwise"]["f1"])
+            result["orders"][mode] = {"pairwise_f1_min": min(f1), "pairwise_f1_mean": sum(f1) / len(f1),
+                                      "pairwise_f1_max": max(f1)}
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -45,7 +45,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -59,19 +59,18 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", 
 
 @dataclass(frozen=True)
 class StoryOptions:
-    """Weights and thresholds of story clustering (defaults tuned on no single corpus)."""
+    """Weights and thresholds of story clustering (defaults chosen on ECB+, docs/stories.md)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.35
     """Smallest similarity (cosine plus bonus minus penalty) for an article to join a story."""
     name_boost: float = 3.0
     """Weight of a word that is part of a named entity or an actor mention (other words: 1)."""
     title_boost: float = 2.0
     """Extra weight of title words (multiplies the name boost)."""
-    actor_term_weight: float = 2.0
-    """Weight of the ``@<actor id>`` term each linked actor adds to the name profile."""
-    name_weight: float = 0.5
-    """Share of the name cosine (named entities and actors only: who and where) in the
-    similarity; the rest is the cosine of all content words."""
+    actor_term_weight: float = 0.5
+    """Weight of the ``@<actor id>`` term each linked actor adds (times 1 + log of its mentions)."""
+    stem: bool = True
+    """Reduce words to their Snowball stem ("arrests", "arrested" → "arrest")."""
     sublinear_tf: bool = True
     """Weigh a word 1 + log(count) rather than its count: one article repeating a name
     should not outweigh the rest of its vocabulary."""
@@ -114,7 +113,6 @@ class Profile:
 
     article_id: str
     terms: dict[str, float]
-    names: dict[str, float]
     anchor: Anchor
     events: frozenset[str]
     published: str | None = None
@@ -127,13 +125,12 @@ class Story:
     id: str
     members: list[str] = field(default_factory=list)
     terms: Counter = field(default_factory=Counter)
-    names: Counter = field(default_factory=Counter)
     first_day: date | None = None
     last_day: date | None = None
     years: Counter = field(default_factory=Counter)
     events: set[str] = field(default_factory=set)
-    norms: dict[str, float] = field(default_factory=dict)
-    """Cached TF-IDF norms of ``terms`` and ``names``, and the number of articles seen then."""
+    norm: float = 0.0
+    """Cached TF-IDF norm of ``terms``, and the number of articles seen when it was computed."""
     norm_docs: int = -1
 
 
@@ -161,6 +158,17 @@ def _words(text: str, stop: frozenset[str]) -> list[str]:
     return [w for w in (_fold(m) for m in _WORD.findall(text)) if w not in stop]
 
 
+@lru_cache(maxsize=8)
+def _stemmer(lang: str | None) -> Callable[[str], str]:
+    """Snowball stemmer of ``lang`` (English when unknown); identity without snowballstemmer."""
+    try:
+        import snowballstemmer
+    except ImportError:  # the corpus extra is not installed
+        return lambda w: w
+    stem = snowballstemmer.stemmer("french" if lang == "fr" else "english").stemWord
+    return lru_cache(maxsize=65536)(stem)
+
+
 def _name_words(article: Article, stop: frozenset[str]) -> set[str]:
     """Words that belong to a named entity or an actor mention of the article."""
     names: set[str] = set()
@@ -178,28 +186,16 @@ def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS
     """The article's weighted term frequencies, normalised to sum to 1."""
     stop = _stop_words(article.language)
     names = _name_words(article, stop)
+    stem = _stemmer(article.language) if options.stem else (lambda w: w)
     counts: Counter = Counter()
     for text, boost in ((article.title or "", options.title_boost), (article.standfirst or "", 1.0),
                         (article.text, 1.0)):
         for w in _words(text, stop):
-            counts[w] += boost * (options.name_boost if w in names else 1.0)
+            counts[stem(w)] += boost * (options.name_boost if w in names else 1.0)
     if options.sublinear_tf:
         counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
-    return _normalised(counts)
-
-
-def name_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[str, float]:
-    """The article's name profile: words of its named-entity mentions (``#word``, title
-    mentions counting ``title_boost`` times) and its linked actors (``@id``), summing to 1."""
-    stop = _stop_words(article.language)
-    counts: Counter = Counter()
-    for ent in article.entities:
-        if ent.label in _NAME_LABELS:
-            boost = options.title_boost if ent.span.field == "title" else 1.0
-            for w in _words(ent.text, stop):
-                counts["#" + w] += boost
     for actor in article.actors:
-        counts["@" + actor.id] += options.actor_term_weight * max(1, len(actor.mentions))
+        counts["@" + actor.id] += options.actor_term_weight * (1.0 + math.log(max(1, len(actor.mentions))))
     return _normalised(counts)
 
 
@@ -255,8 +251,8 @@ def event_key(event: Event) -> str | None:
 def profile(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> Profile:
     """Everything :class:`StoryClusterer` needs from one article."""
     keys = frozenset(k for k in (event_key(e) for e in article.events) if k)
-    return Profile(article.id, term_weights(article, options), name_weights(article, options),
-                   date_anchor(article, options), keys, article.published)
+    return Profile(article.id, term_weights(article, options), date_anchor(article, options), keys,
+                   article.published)
 
 
 class StoryClusterer:
@@ -312,8 +308,8 @@ class StoryClusterer:
 
     def best_story(self, prof: Profile) -> tuple[str, float] | None:
         """The most similar story and its similarity, or None when no story shares a term."""
-        vectors = self._vectors(prof)
-        scored = [(self._score(prof, vectors, self.stories[sid]), sid) for sid in self._candidates(prof)]
+        vector = self._vector(prof)
+        scored = [(self._score(prof, vector, self.stories[sid]), sid) for sid in self._candidates(prof)]
         if not scored:
             return None
         score, sid = max(scored, key=lambda x: (x[0], x[1]))
@@ -321,23 +317,17 @@ class StoryClusterer:
 
     def similarity(self, prof: Profile, story: Story) -> float:
         """Cosine of the TF-IDF vectors, plus the event bonus, minus the date penalty."""
-        return self._score(prof, self._vectors(prof), story)
+        return self._score(prof, self._vector(prof), story)
 
-    def _vectors(self, prof: Profile) -> dict[str, tuple[dict[str, float], float]]:
-        """The article's IDF-weighted term and name vectors with their norms."""
-        out = {}
-        for channel in ("terms", "names"):
-            vec = {t: w * self._idf(t) for t, w in getattr(prof, channel).items()}
-            out[channel] = (vec, math.sqrt(sum(v * v for v in vec.values())))
-        return out
+    def _vector(self, prof: Profile) -> tuple[dict[str, float], float]:
+        """The article's IDF-weighted term vector and its norm."""
+        vec = {t: w * self._idf(t) for t, w in prof.terms.items()}
+        return vec, math.sqrt(sum(v * v for v in vec.values()))
 
-    def _score(self, prof: Profile, vectors: dict[str, tuple[dict[str, float], float]], story: Story) -> float:
-        """:meth:`similarity` with the article's vectors already weighted."""
+    def _score(self, prof: Profile, vector: tuple[dict[str, float], float], story: Story) -> float:
+        """:meth:`similarity` with the article's vector already weighted."""
         o = self.options
-        w = o.name_weight
-        score = (1 - w) * self._cosine(vectors["terms"], story, "terms")
-        if w:
-            score += w * self._cosine(vectors["names"], story, "names")
+        score = self._cosine(vector, story)
         if prof.events & story.events:
             score += o.event_bonus
         if not self._on_time(prof.anchor, story):
@@ -388,25 +378,24 @@ class StoryClusterer:
             idf = self._idf_memo[term] = math.log((1 + self._docs) / (1 + self._df[term])) + 1.0
         return idf
 
-    def _cosine(self, weighted: tuple[dict[str, float], float], story: Story, channel: str) -> float:
-        """Cosine of an article's IDF-weighted vector and a story's profile (``channel``:
-        terms or names) weighted by the current IDF."""
-        vec, na = weighted
-        b = getattr(story, channel)
+    def _cosine(self, vector: tuple[dict[str, float], float], story: Story) -> float:
+        """Cosine of an article's IDF-weighted vector and a story's summed profile
+        weighted by the current IDF."""
+        vec, na = vector
+        b = story.terms
         if not na or not b:
             return 0.0
         idf = self._idf
         dot = sum(v * b[t] * idf(t) for t, v in vec.items() if t in b)
-        return dot / (na * self._norm(story, channel)) if dot else 0.0
+        return dot / (na * self._norm(story)) if dot else 0.0
 
-    def _norm(self, story: Story, channel: str) -> float:
+    def _norm(self, story: Story) -> float:
         """The story's TF-IDF norm, recomputed when the story changed or the IDF drifted
         (the number of articles seen grew by a tenth since)."""
         if story.norm_docs < 0 or self._docs > story.norm_docs * 1.1:
-            story.norms = {ch: math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in getattr(story, ch).items()))
-                           for ch in ("terms", "names")}
+            story.norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.terms.items()))
             story.norm_docs = self._docs
-        return story.norms[channel]
+        return story.norm
 
     def _on_time(self, anchor: Anchor, story: Story) -> bool:
         """False only when both sides have a date and they disagree."""
@@ -440,7 +429,6 @@ class StoryClusterer:
         self._idf_memo.clear()
         self._docs += 1
         self._df.update(prof.terms.keys())
-        self._df.update(prof.names.keys())
 
     def _join(self, story_id: str, prof: Profile, track: bool = True) -> None:
         """Put the article in the story (creating it) and update the story's state;
@@ -453,7 +441,6 @@ class StoryClusterer:
             story = self.stories[story_id] = Story(story_id)
         story.members.append(prof.article_id)
         story.terms.update(prof.terms)
-        story.names.update(prof.names)
         a = prof.anchor
         if a.day:
             story.first_day = min(story.first_day or a.day, a.day)
@@ -472,15 +459,20 @@ def arrival_order(articles: list[Article]) -> list[int]:
     return sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", articles[i].id))
 
 
-def cluster(articles: list[Article], options: StoryOptions | None = None) -> list[str]:
-    """Story id of each article (in the input order), adding them in :func:`arrival_order`."""
+def cluster(articles: list[Article], options: StoryOptions | None = None,
+            order: list[int] | None = None) -> list[str]:
+    """Story id of each article, in the input order: the batch helper.
+
+    The articles are added one by one in ``order`` (default :func:`arrival_order`),
+    with the IDF primed by the whole batch when ``options.batch_idf``, then
+    :meth:`StoryClusterer.refine` runs ``options.refine_passes`` times."""
     clusterer = StoryClusterer(options)
     profiles = [profile(a, clusterer.options) for a in articles]
     if clusterer.options.batch_idf:
         for prof in profiles:
             clusterer.observe(prof)
     out: list[str] = [""] * len(articles)
-    for i in arrival_order(articles):
+    for i in order if order is not None else arrival_order(articles):
         clusterer.add_profile(profiles[i])
     clusterer.refine(clusterer.options.refine_passes)
     return [clusterer.story_of[p.article_id] for p in profiles]
