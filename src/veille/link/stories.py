@@ -76,8 +76,10 @@ class StoryOptions:
     should not outweigh the rest of its vocabulary."""
     event_bonus: float = 0.1
     """Added when the article and the story share an event key (type and participants)."""
-    date_window_days: int = 10
-    """An article whose date anchor lies this many days or fewer outside the story's span is on time."""
+    date_window_days: int = 5
+    """An article whose date anchor lies this many days or fewer outside the story's span is
+    on time (a story grows day by day with its follow-ups; a like event a week after the
+    last report is another story)."""
     date_penalty: float = 0.3
     """Subtracted when the dates disagree (further apart than the window, or different years)."""
     dateline_chars: int = 300
