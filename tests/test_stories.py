@@ -131,7 +131,8 @@ def test_refine_moves_an_article_to_a_better_story() -> None:
 
 
 def test_arrival_order_is_dated_first_then_by_id() -> None:
-    arts = [plain("z", "x"), plain("b", "x", "2024-01-02"), plain("a", "x", "2024-01-02"), plain("c", "x", "2023-12-31")]
+    arts = [plain("z", "x"), plain("b", "x", "2024-01-02"), plain("a", "x", "2024-01-02"),
+            plain("c", "x", "2023-12-31")]
     assert arrival_order(arts) == [3, 2, 1, 0]
 
 

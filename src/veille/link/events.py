@@ -206,11 +206,8 @@ def merge_events(articles: Iterable[Article], story_of: Mapping[str, str] | None
     (pass a story's articles). Returns merged events, most reported first."""
     opts = options or DEFAULT_MERGE_OPTIONS
     arts = list(articles)
-    one_story = story_of is None
-    items = sorted(
-        (_Item(a, e, "*" if one_story else story_of.get(a.id)) for a in arts for e in a.events),  # type: ignore[union-attr]
-        key=_order_key,
-    )
+    stories = story_of if story_of is not None else {a.id: "*" for a in arts}
+    items = sorted((_Item(a, e, stories.get(a.id)) for a in arts for e in a.events), key=_order_key)
     groups: list[list[_Item]] = []
     for item in items:
         best: tuple[int, int] | None = None
@@ -225,7 +222,7 @@ def merge_events(articles: Iterable[Article], story_of: Mapping[str, str] | None
             groups.append([item])
         else:
             groups[best[1]].append(item)
-    merged = [_merge(group, None if one_story else group[0].story, opts) for group in groups]
+    merged = [_merge(group, None if story_of is None else group[0].story, opts) for group in groups]
     return sorted(merged, key=lambda m: (-len(m.article_ids), -m.confidence, m.id))
 
 

@@ -54,7 +54,8 @@ from veille.model import Article, Event, Participant
 
 STORY_PREFIX = "story-"
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+(?:[.,]\d+)?", re.UNICODE)
-_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "MISC", "PRODUCT", "WORK_OF_ART"})
+_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "MISC", "PRODUCT",
+                          "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)
@@ -473,7 +474,6 @@ def cluster(articles: list[Article], options: StoryOptions | None = None,
     if clusterer.options.batch_idf:
         for prof in profiles:
             clusterer.observe(prof)
-    out: list[str] = [""] * len(articles)
     for i in order if order is not None else arrival_order(articles):
         clusterer.add_profile(profiles[i])
     clusterer.refine(clusterer.options.refine_passes)
