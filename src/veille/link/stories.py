@@ -95,6 +95,10 @@ class StoryOptions:
     """:func:`cluster`: passes of :meth:`StoryClusterer.refine` after the single pass (0: none)."""
     max_candidates: int = 50
     """At most this many stories, those sharing the article's rarest terms, are scored."""
+    max_postings: int = 500
+    """Terms already shared by more stories than this are not used to find candidates:
+    they say little about which story an article belongs to, and scanning their
+    postings would make each arrival cost as much as the whole corpus."""
     query_terms: int = 30
     """Number of the article's highest-weighted terms used to find candidate stories."""
 
@@ -414,7 +418,10 @@ class StoryClusterer:
         top = sorted(prof.terms, key=lambda t: (-prof.terms[t] * self._idf(t), t))[: self.options.query_terms]
         hits: Counter = Counter()
         for term in top:
-            for sid in self._postings.get(term, ()):
+            postings = self._postings.get(term, ())
+            if len(postings) > self.options.max_postings:
+                continue
+            for sid in postings:
                 if sid in self.stories:  # postings may name a story emptied by refine()
                     hits[sid] += 1
         return [sid for sid, _ in sorted(hits.items(), key=lambda x: (-x[1], x[0]))[: self.options.max_candidates]]
