@@ -14,7 +14,11 @@ Reported: pairwise precision/recall/F1 over document pairs and B³
 precision/recall/F1 (Bagga & Baldwin 1998), for the batch helper
 (:func:`cluster`: IDF from the whole batch, single pass, then refinement) and
 for the bare online clusterer (``StoryClusterer.add`` one document at a time);
-``--orders N`` repeats both in N shuffled orders of arrival. veille's analysis of the corpus
+``--orders N`` repeats both in N shuffled orders of arrival. Events are then
+merged within each predicted story (:func:`veille.link.events.merge_events`)
+and the merged events reported by several documents are checked to come from
+one gold sub-topic (ECB+'s event coreference is not PLOVER, so this is a
+sanity check, not a score of event merging). veille's analysis of the corpus
 is cached as JSON lines (the first run takes minutes; later runs seconds).
 """
 
@@ -32,6 +36,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from veille.link.events import merge_events
 from veille.link.stories import StoryOptions, cluster
 from veille.model import Article
 from veille.options import Options
@@ -163,6 +168,26 @@ def evaluate(docs: list[Doc], articles: list[Article], options: StoryOptions | N
     }
 
 
+def event_purity(docs: list[Doc], articles: list[Article], options: StoryOptions | None = None) -> dict:
+    """Merge events within each predicted story; count the merged events reported by several
+    documents and the share of those whose documents all belong to one gold sub-topic."""
+    pred = cluster(articles, options)
+    gold_of = {a.id: d.gold for d, a in zip(docs, articles)}
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for article, story in zip(articles, pred):
+        by_story[story].append(article)
+    mentions = merged = multi = pure = 0
+    for story, members in sorted(by_story.items()):
+        for event in merge_events(members, {a.id: story for a in members}):
+            mentions += len(event.mentions)
+            merged += 1
+            if len(event.article_ids) > 1:
+                multi += 1
+                pure += len({gold_of[i] for i in event.article_ids}) == 1
+    return {"event_mentions": mentions, "merged_events": merged, "reported_by_several_documents": multi,
+            "of_which_within_one_gold_subtopic": pure}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -177,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = analyse(docs, args.cache)
     result = {"batch": evaluate(docs, articles),
               "online": evaluate(docs, articles, StoryOptions(batch_idf=False, refine_passes=0))}
+    result["events"] = event_purity(docs, articles)
     if args.orders:
         result["orders"] = {}
         for mode, opts in (("batch", StoryOptions()), ("online", StoryOptions(batch_idf=False, refine_passes=0))):

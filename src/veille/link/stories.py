@@ -75,6 +75,9 @@ class StoryOptions:
     sublinear_tf: bool = True
     """Weigh a word 1 + log(count) rather than its count: one article repeating a name
     should not outweigh the rest of its vocabulary."""
+    max_terms: int = 150
+    """Keep only an article's this many heaviest terms (0: all): bounds the memory of a
+    large store's clusterer; most articles have fewer (ECB+: 120 on average)."""
     event_bonus: float = 0.1
     """Added when the article and the story share an event key (type and participants)."""
     date_window_days: int = 5
@@ -203,6 +206,8 @@ def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS
         counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
     for actor in article.actors:
         counts["@" + actor.id] += options.actor_term_weight * (1.0 + math.log(max(1, len(actor.mentions))))
+    if options.max_terms and len(counts) > options.max_terms:
+        counts = Counter(dict(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[: options.max_terms]))
     return _normalised(counts)
 
 
