@@ -10,8 +10,9 @@ An article joins the story it is most similar to when the similarity reaches
 
 with these choices, each in :class:`StoryOptions`:
 
-- **Words.** Lower-cased word tokens of the title and body minus the stop
-  words of the article's language (spaCy's lists); words inside a named
+- **Words.** Folded word tokens and numbers of the title, standfirst and
+  body minus the stop words of the article's language (spaCy's lists),
+  reduced to Snowball stems, counted 1 + log(count); words inside a named
   entity or an actor mention count ``name_boost`` times, title words
   ``title_boost`` times, and each linked actor adds an ``@<id>`` term, so
   that two stories of the same kind (two earthquakes, two summits) are told
@@ -24,9 +25,10 @@ with these choices, each in :class:`StoryOptions`:
 - **Story centroid.** The sum of its members' length-normalised term
   frequencies, weighted by the current IDF when compared: a story's profile
   is what its articles share, not its first article.
-- **Dates.** An article's *anchor* is its publication date; without one, the
-  first full date written in it (the dateline), else the year it mentions
-  most. A story spans its members' anchors; an article more than
+- **Dates.** An article's *anchor* is its publication date; without one, a
+  full date near the start (a dateline); else nothing (the year the text
+  mentions most only with ``year_anchor``: background years are common).
+  Unknown dates never penalise. A story spans its members' anchors; an article more than
   ``date_window_days`` outside that span (or, at year precision, from
   another year) is penalised — two earthquakes of the same region a year
   apart stay apart even when they read alike.
@@ -34,9 +36,11 @@ with these choices, each in :class:`StoryOptions`:
   (actor ids, else countries); sharing one with the story adds a bonus.
 
 The clusterer is deterministic for a given order of arrival; :func:`cluster`
-fixes that order (publication date, then id). Its state is rebuilt from stored
+fixes that order (publication date, then id), primes the IDF with the whole
+batch and then runs :meth:`StoryClusterer.refine` (each article put back in
+its most similar story, k-means style). Online state is rebuilt from stored
 articles and their story ids with :meth:`StoryClusterer.restore`, without
-re-deciding anything.
+re-deciding anything. Figures on ECB+: docs/stories.md.
 """
 
 from __future__ import annotations
