@@ -46,3 +46,28 @@ def test_ingest_clusters_stories_and_continues_them(tmp_path: Path) -> None:
     assert story[SUMMIT_A2[0]] == first["x0"] != story[SUMMIT_B[0]]
     assert all(r["story_id"] for r in rows)  # the exact duplicate of A1 follows its original
     assert len({s["story_id"] for s in query.stories(str(db))}) == 2
+
+
+MEETING_1 = ("Poutine et Tokaïev à Astana", "2024-11-28",
+             "Vladimir Poutine a rencontré jeudi à Astana le président kazakh Kassym-Jomart Tokaïev. "
+             "Les deux dirigeants ont parlé d'énergie et de sécurité régionale.")
+MEETING_2 = ("Entretien Poutine-Tokaïev", "2024-11-28",
+             "Le président russe Vladimir Poutine s'est entretenu jeudi avec Kassym-Jomart Tokaïev à Astana, "
+             "a indiqué le Kremlin. L'énergie et la sécurité régionale étaient au menu.")
+
+
+def test_the_same_event_from_two_outlets_is_merged(tmp_path: Path) -> None:
+    from veille.cli import main
+
+    db = tmp_path / "m.db"
+    with open_store(str(db)) as store:
+        ingest([str(corpus(tmp_path / "m.jsonl", [MEETING_1, MEETING_2, SUMMIT_B]))], store,
+               IngestOptions(jobs=1, understand=True))
+    merged = [m for m in query.merged_events(str(db), type="CONSULT")
+              if any((a.get("name") or "") == "Vladimir Putin" for a in m["actors"])]
+    assert len(merged) == 1, merged
+    event = merged[0]
+    assert len({m["article_id"] for m in event["mentions"]}) == 2
+    assert event["date"]["value"] == "2024-11-28" and event["location"]["name"] == "Astana"
+    assert event["confidence"] >= max(m["confidence"] for m in event["mentions"])
+    assert main(["events", "--db", str(db), "--merged", "--json"]) == 0

@@ -173,11 +173,24 @@ _FLAGS = ["negated", "future", "hypothetical", "historical"]
 @click.option("--negated/--no-negated", default=True, help="Keep or leave out negated events [default: keep].")
 @_limit
 @_json
+@click.option("--merged", is_flag=True, help="Merge the same event reported by several articles.")
 def events(db: str, actor: tuple[str, ...], recipient: tuple[str, ...], types: tuple[str, ...], since: str | None,
-           until: str | None, flags: tuple[str, ...], negated: bool, limit: int | None, as_json: bool) -> None:
-    """List events: who did what to whom, where and when, with their evidence."""
+           until: str | None, flags: tuple[str, ...], negated: bool, limit: int | None, as_json: bool,
+           merged: bool) -> None:
+    """List events: who did what to whom, where and when, with their evidence
+    (--merged: the same event reported by several articles, once, with its mentions)."""
     from veille.store import query
 
+    if merged:
+        rows = query.merged_events(db, type=types or None, since=since, until=until, limit=limit)
+        cells = ({"date": r["date"].get("value"), "type": r["type"], "cameo": r["cameo"],
+                  "actors": "; ".join(p.get("name") or p["text"] for p in r["actors"]),
+                  "recipients": "; ".join(p.get("name") or p["text"] for p in r["recipients"]),
+                  "articles": len({m["article_id"] for m in r["mentions"]}), "confidence": r["confidence"]}
+                 for r in rows)
+        _table(rows if as_json else cells, ("date", "type", "cameo", "actors", "recipients", "articles", "confidence"),
+               as_json, width=60)
+        return
     rows = query.iter_events(db, actor=actor, recipient=recipient, type=types, since=since, until=until,
                              flag=flags, negated=negated, limit=limit)
     if as_json:

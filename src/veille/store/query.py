@@ -327,6 +327,34 @@ def iter_events(store: StoreLike, actor: str | Iterable[str] | None = None,
                     yield _public(row, EVENT_COLUMNS)
 
 
+def merged_events(store: StoreLike, type: str | Iterable[str] | None = None, since: str | None = None,
+                  until: str | None = None, limit: int | None = None) -> list[Row]:
+    """Events merged across articles: the same event reported by several stored
+    articles is one row with all its mentions (article, evidence, confidence) and a
+    merged confidence (:func:`veille.link.events.merge_events`), most reported first.
+
+    The originals holding an event that passes the filters are loaded with their
+    stories; events are merged within stories (and by date where stories differ)."""
+    from veille.link.events import merge_events
+    from veille.model import Article
+
+    with _opened(store) as s:
+        ids = sorted({r["article_id"] for r in iter_events(s, type=type, since=since, until=until)})
+        loaded: list[Article] = []
+        story_of: dict[str, str] = {}
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            for row in s.rows(f"SELECT id, story_id, article_json FROM articles WHERE id IN ({_in(chunk)}) "
+                              "AND duplicate_of IS NULL ORDER BY seq", chunk):
+                loaded.append(Article.model_validate_json(row["article_json"]))
+                if row["story_id"]:
+                    story_of[row["id"]] = row["story_id"]
+    wanted = set(_many(type))
+    merged = [m for m in merge_events(loaded, story_of) if not wanted or m.type in wanted]
+    merged.sort(key=lambda m: (-len({x.article_id for x in m.mentions}), -m.confidence, m.id))
+    rows = [m.model_dump(mode="json") for m in merged]
+    return rows[:limit] if limit else rows
+
+
 def events(store: StoreLike, **kwargs: Any) -> list[Row]:
     """All event rows matching the filters of :func:`iter_events`."""
     return list(iter_events(store, **kwargs))
