@@ -159,8 +159,8 @@ class EventDate(_Model):
     precision: Literal["day", "month", "year", "unknown"] = "unknown"
 
 
-class Event(_Model):
-    """Who did what to whom, in PLOVER with the CAMEO code beside."""
+class EventFields(_Model):
+    """What an event is, shared by one article's event and an event merged across articles."""
 
     id: str
     type: str = Field(description="PLOVER event type, e.g. CONSULT")
@@ -172,6 +172,11 @@ class Event(_Model):
     location: Place | None = None
     date: EventDate = Field(default_factory=EventDate)
     flags: list[EventFlag] = Field(default_factory=list)
+
+
+class Event(EventFields):
+    """Who did what to whom, in PLOVER with the CAMEO code beside, as one article states it."""
+
     trigger: str | None = None
     evidence: Evidence
     confidence: float

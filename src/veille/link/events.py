@@ -36,7 +36,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from veille.model import Article, Event, EventDate, EventFlag, Evidence, Participant, Place
+from veille.model import Article, Event, EventDate, EventFields, Evidence, Participant, Place
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 _KEY_FLAGS = frozenset({"negated", "future", "hypothetical"})
@@ -72,20 +72,10 @@ class Mention(BaseModel):
     trigger: str | None = None
 
 
-class MergedEvent(BaseModel):
-    """One real event, with every mention of it across the articles given."""
+class MergedEvent(EventFields):
+    """One real event, with every mention of it across the articles given
+    (``id``: 'ev-' + 16 hex digits of the first mention's article and event ids)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(description="'ev-' + 16 hex digits of the first mention's article and event ids")
-    type: str
-    mode: str | None = None
-    cameo: str | None = None
-    actors: list[Participant] = Field(default_factory=list)
-    recipients: list[Participant] = Field(default_factory=list)
-    location: Place | None = None
-    date: EventDate = Field(default_factory=EventDate)
-    flags: list[EventFlag] = Field(default_factory=list)
     story_id: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
     confidence: float = Field(description="noisy-OR over articles of each article's best mention confidence")
