@@ -11,6 +11,7 @@ its government.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -291,12 +292,17 @@ def _is_person(m: Mention) -> bool:
     return (m.actor_id is not None and info(m.actor_id).get("type") == "person") or (m.kind == "ner" and m.label in PERSON_LABELS)
 
 
-def antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
-    """The last person named before ``pos`` (table people and NER persons)."""
+def last_before(index: ActorIndex, seg_id: int, pos: int, wanted: Callable[[Mention], bool]) -> Participant | None:
+    """The last mention before ``pos`` (this segment or an earlier one) that ``wanted`` accepts."""
     for sid, m in reversed(index.order):
-        if (sid, m.start) < (seg_id, pos) and _is_person(m):
+        if (sid, m.start) < (seg_id, pos) and wanted(m):
             return _from_mention(m, m.text)
     return None
+
+
+def antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
+    """The last person named before ``pos`` (table people and NER persons)."""
+    return last_before(index, seg_id, pos, _is_person)
 
 
 def _through_quantity(tok, lang: str):  # noqa: ANN001, ANN202
@@ -376,13 +382,8 @@ def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN
 
 
 def _antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
-    """'il'/'he': the last person mentioned before, in this segment or an earlier one."""
-    for sid, m in reversed(index.order):
-        if (sid, m.start) >= (seg_id, pos) or not m.actor_id:
-            continue
-        if info(m.actor_id).get("type") == "person":
-            return _from_mention(m, m.text)
-    return None
+    """'il'/'he' as an event argument: the last person of the table mentioned before."""
+    return last_before(index, seg_id, pos, lambda m: info(m.actor_id).get("type") == "person")
 
 
 def place(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Place | None:  # noqa: ANN001

@@ -7,7 +7,7 @@ from veille.options import Options
 from veille.understand import actors as actor_mod
 from veille.understand.actor_table import load_actor_table
 from veille.understand.dates import parse_iso
-from veille.understand.events import EventContext, extract_events
+from veille.understand.events import EventContext, extract_events, participant_keys
 from veille.understand.nlp import Segment, parse, parse_many, pipeline_for
 from veille.understand.quotes import SpeakerTools, extract_quotes
 from veille.understand.relations import Tools, extract_relations
@@ -102,11 +102,7 @@ def _last_igo(index: actor_mod.ActorIndex, segments: list[Segment]):  # noqa: AN
     """'cette alliance' -> the last intergovernmental organisation named before it."""
 
     def last(seg: Segment, pos: int) -> Participant | None:
-        seg_id = segments.index(seg)
-        for sid, m in reversed(index.order):
-            if (sid, m.start) < (seg_id, pos) and is_igo(m.actor_id):
-                return actor_mod._from_mention(m, m.text)
-        return None
+        return actor_mod.last_before(index, segments.index(seg), pos, lambda m: is_igo(m.actor_id))
 
     return last
 
@@ -150,14 +146,12 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _ids(participants: list[Participant]) -> set[str]:
-    return {p.actor_id or p.text for p in participants}
-
-
 def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or _ids(a.actors) != _ids(b.actors) or ("negated" in a.flags) != ("negated" in b.flags):
+    if a.type != b.type or participant_keys(a.actors) != participant_keys(b.actors):
         return False
-    ra, rb = _ids(a.recipients), _ids(b.recipients)
+    if ("negated" in a.flags) != ("negated" in b.flags):
+        return False
+    ra, rb = participant_keys(a.recipients), participant_keys(b.recipients)
     return ra <= rb or rb <= ra
 
 

@@ -320,7 +320,7 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
     for other_cand, other in built:
         if other is event:
             continue
-        same = _ids(event.actors) == _ids(other.actors)
+        same = participant_keys(event.actors) == participant_keys(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
         if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
             return True  # the content of a request, or what someone is invited to do
@@ -330,7 +330,8 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
     return False
 
 
-def _ids(participants: list[Participant]) -> set[str]:
+def participant_keys(participants: list[Participant]) -> set[str]:
+    """Who takes part, for comparing events: actor ids, else the text as written."""
     return {p.actor_id or p.text for p in participants}
 
 

@@ -85,9 +85,7 @@ def pieces(article: Article) -> Iterator[tuple[TextField, int, str, int | None]]
 
 def parse(article: Article, nlp) -> list[Segment]:  # noqa: ANN001 - spacy.Language
     """Parse every piece of ``article`` with ``nlp`` (batched with ``nlp.pipe``)."""
-    meta = list(pieces(article))
-    docs = nlp.pipe([text for _, _, text, _ in meta], batch_size=64)
-    return [Segment(field, offset, doc, block) for (field, offset, _, block), doc in zip(meta, docs, strict=True)]
+    return parse_many([article], nlp)[0]
 
 
 def parse_many(articles: list[Article], nlp, batch_size: int = 64) -> list[list[Segment]]:  # noqa: ANN001
