@@ -83,18 +83,15 @@ def search(store: StoreLike, text: str, what: str = "articles", limit: int = 20)
         return s.search(text, what, limit)
 
 
+def _filters(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause of the ``(condition with one ?, value)`` pairs whose value is given."""
+    given = [(sql, value) for sql, value in conditions if value]
+    where = " WHERE " + " AND ".join(sql for sql, _ in given) if given else ""
+    return where, [value for _, value in given]
+
+
 def _where(status: str | None, language: str | None, since: str | None) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if status:
-        clauses.append("status = ?")
-        params.append(status)
-    if language:
-        clauses.append("language = ?")
-        params.append(language)
-    if since:
-        clauses.append("published >= ?")
-        params.append(since)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return _filters(("status = ?", status), ("language = ?", language), ("published >= ?", since))
 
 
 def iter_articles(store: StoreLike, status: str | None = None, language: str | None = None,
@@ -123,20 +120,10 @@ def articles(store: StoreLike, **kwargs: Any) -> list[Row]:
 def iter_failures(store: StoreLike, source: str | None = None, code: str | None = None,
                   limit: int | None = None) -> Iterator[Row]:
     """Failure rows, oldest first."""
-    clauses, params = [], []
-    if source:
-        clauses.append("source = ?")
-        params.append(source)
-    if code:
-        clauses.append("code = ?")
-        params.append(code)
-    sql = f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures"
-    sql += (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY seq"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
+    where, params = _filters(("source = ?", source), ("code = ?", code))
+    sql = f"SELECT {', '.join(FAILURE_COLUMNS)} FROM failures{where} ORDER BY seq"
     with _opened(store) as s:
-        yield from s.iter_rows(sql, params)
+        yield from s.iter_rows(*_limited(sql, params, limit))
 
 
 def failures(store: StoreLike, **kwargs: Any) -> list[Row]:
@@ -480,14 +467,7 @@ def quotes(store: StoreLike, **kwargs: Any) -> list[Row]:
 def iter_actors(store: StoreLike, type: str | None = None, country: str | None = None,
                 limit: int | None = None) -> Iterator[Row]:
     """Actors across the store, most mentioned first: ``mentions`` (spans) and ``articles`` (distinct)."""
-    clauses, params = [], []
-    if type:
-        clauses.append("type = ?")
-        params.append(type)
-    if country:
-        clauses.append("country = ?")
-        params.append(country.upper())
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    where, params = _filters(("type = ?", type), ("country = ?", country.upper() if country else None))
     sql = ("SELECT actor_id, MAX(name) AS name, MAX(type) AS type, MAX(country) AS country, MAX(sector) AS sector, "
            "COUNT(text) AS mentions, COUNT(DISTINCT article_id) AS articles "
            f"FROM actor_mentions{where} GROUP BY actor_id ORDER BY COUNT(text) DESC, actor_id")

@@ -71,6 +71,13 @@ def fold(text: str) -> str:
     return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
 
 
+def in_term(start: date | None, end: date | None, day: DateLike) -> bool:
+    """Whether ``day`` falls in a term: start inclusive (unknown: always), end exclusive (unknown: open)."""
+    when = as_date(day)
+    assert when is not None
+    return (start is None or start <= when) and (end is None or when < end)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """One term of one person in one role (``country`` or ``org`` says where)."""
@@ -91,9 +98,7 @@ class Role:
 
     def active(self, day: DateLike) -> bool:
         """Whether the role was held on ``day`` (start inclusive, end exclusive)."""
-        when = as_date(day)
-        assert when is not None
-        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+        return in_term(self.start, self.end, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +115,7 @@ class Membership:
     def active(self, day: DateLike) -> bool:
         """Whether the country was a member on ``day`` (start inclusive, end exclusive;
         an unknown start counts as 'always')."""
-        when = as_date(day)
-        assert when is not None
-        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+        return in_term(self.start, self.end, day)
 
 
 @dataclass(frozen=True, slots=True)
