@@ -23,10 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from veille.model import Article, Block, Event
+from veille.model import Article, Event
 from veille.options import Options
-from veille.read import article_id
-from veille.repair import with_offsets
+from veille.repair import clean_article
 from veille.understand import understand
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +36,7 @@ PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 def sentence_article(text: str, lang: str, published: str | None) -> Article:
     """A one-paragraph article, as repair would leave it, for the understanding stage."""
-    blocks = with_offsets([Block(kind="paragraph", text=text)])
-    return Article(id=article_id(text.encode()), source="<gold>", language=lang, published=published, blocks=blocks)
+    return clean_article([text], "<gold>", lang, published)
 
 
 def code(text: str, lang: str, published: str | None) -> list[Event]:

@@ -19,10 +19,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from veille.model import Article, Block, Quote
+from veille.model import Quote
 from veille.options import Options
-from veille.read import article_id
-from veille.repair import with_offsets
+from veille.repair import clean_article
 from veille.understand import understand
 from veille.understand.actor_table import load_actor_table
 from veille.understand.actors import info
@@ -53,9 +52,7 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def quotes_of(text: str, lang: str) -> list[Quote]:
-    blocks = with_offsets([Block(kind="paragraph", text=text)])
-    article = Article(id=article_id(text.encode()), source="<gold>", language=lang, blocks=blocks)
-    return understand(article, Options(language=lang)).quotes
+    return understand(clean_article([text], "<gold>", lang), Options(language=lang)).quotes
 
 
 def score(path: Path) -> dict:

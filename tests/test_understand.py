@@ -8,17 +8,15 @@ from datetime import date
 import pytest
 
 import veille
-from veille.model import Article, Block
+from veille.model import Article
 from veille.options import Options
-from veille.repair import with_offsets
+from veille.repair import clean_article
 from veille.understand import understand
 from veille.understand.dates import find_dates, resolve, weekday_date
 
 
 def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
-    blocks = with_offsets([Block(kind="paragraph", text=p) for p in text.split("\n\n")])
-    art = Article(id="t" + str(abs(hash(text)))[:12], source="<test>", language=lang, published=published, blocks=blocks)
-    return understand(art, Options(language=lang))
+    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang))
 
 
 def only(events, etype):

@@ -16,7 +16,7 @@ from veille.repair.quality import flags, signals
 from veille.repair.repeats import find_repeats
 from veille.repair.structure import breadcrumb
 
-__all__ = ["repair"]
+__all__ = ["clean_article", "repair", "with_offsets"]
 
 
 def repair(article: Article, options: Options = DEFAULT) -> Article:
@@ -58,6 +58,19 @@ def _remove_repeats(texts: list[str], removed: dict[int, Removal], min_chars: in
         i, first = index[rep.index], index[rep.first]
         where = f"part of a repeated block of {rep.block_size} units" if rep.block_size > 1 else "repeated paragraph"
         removed[i] = Removal(kind="repeat", text=texts[i], position=i, reason=f"{where}; first copy is unit {first}")
+
+
+def clean_article(paragraphs: list[str], source: str, language: str | None = None,
+                  published: str | None = None) -> Article:
+    """An article whose body is already clean paragraphs, laid out as repair leaves
+    one (offsets set), for the later stages: gold sentences, tests, callers that did
+    their own cleaning. Its id is that of the paragraphs' text."""
+    from veille.read import article_id
+
+    blocks = with_offsets([Block(kind="paragraph", text=p) for p in paragraphs])
+    text = "\n\n".join(paragraphs)
+    return Article(id=article_id(text.encode("utf-8")), source=source, language=language,
+                   published=published, blocks=blocks)
 
 
 def with_offsets(blocks: list[Block]) -> list[Block]:
