@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+pytest_plugins = ["corpus_fixtures"]  # the store_target and web fixtures, for every test module
+
 SHARED = Path(os.environ.get("VEILLE_SHARED", ROOT.parent / "shared"))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, shared_path
-from corpus_fixtures import BILLION_LAUGHS, html_page, rss, warc_bytes, web  # noqa: F401 - fixture
+from corpus_fixtures import BILLION_LAUGHS, html_page, rss, warc_bytes
 from veille.options import Options
 from veille.read.corpus import CorpusOptions, Failure, Item, Unchanged, iter_sources
 from veille.read.corpus_web import PoliteClient, check_xml, iter_feed

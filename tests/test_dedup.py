@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from corpus_fixtures import article_text, sentence, store_target, synthetic_corpus, write_jsonl  # noqa: F401
+from corpus_fixtures import article_text, sentence, synthetic_corpus, write_jsonl
 from test_store import make_article
 from veille.ingest import IngestOptions, ingest
 from veille.link.dedup import (

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from corpus_fixtures import (  # noqa: F401 - fixtures
-    BILLION_LAUGHS, canonical_dump, html_page, rss, store_target, synthetic_corpus, warc_bytes, web, write_jsonl,
-)
+from corpus_fixtures import BILLION_LAUGHS, canonical_dump, html_page, rss, synthetic_corpus, warc_bytes, write_jsonl
 from veille.cli import main
 from veille.ingest import IngestOptions, ingest
 from veille.read.corpus import CorpusOptions

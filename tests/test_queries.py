@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from corpus_fixtures import store_target, write_jsonl  # noqa: F401 - fixture
+from corpus_fixtures import write_jsonl
 
 from veille.cli import main
 from veille.model import (

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from corpus_fixtures import store_target  # noqa: F401 - fixture
 from veille.model import (
     Actor, Article, Block, Entity, Event, EventDate, Evidence, Participant, Place, Quote, Relation, Span,
 )
