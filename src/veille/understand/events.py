@@ -20,7 +20,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place
 from veille.understand.dates import find_dates, resolve
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, governor, slot
+from veille.understand.syntax import children, er_infinitive, governor, slot
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
@@ -92,9 +92,7 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     a token with a subject of its own is tried as the regular -er verb."""
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
         return ()
-    low = tok.lower_
-    lemma = low[:-2] + "r" if low.endswith("nt") else low + "r"
-    return tuple(t for t in lex.triggers.get(lemma, ()) if t.pos == "VERB")
+    return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
 
 
 def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from veille.model import Article, Participant, Quote, Span
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
+from veille.understand.syntax import er_infinitive
 
 _QUOTE = re.compile(r"«\s*(?P<g>[^«»]{2,}?)\s*»|“(?P<c>[^“”]{2,}?)”|\"(?P<s>[^\"]{2,}?)\"")
 Resolver = Callable[[Segment, object], Participant | None]
@@ -127,7 +128,7 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
     'soupire'), so the regular -er infinitive of the form is tried too."""
     low = tok.lower_
-    forms = {tok.lemma_.lower(), low, low + "r", low[:-2] + "r" if low.endswith("nt") else low}
+    forms = {tok.lemma_.lower(), low, low + "r", er_infinitive(low)}
     return bool(forms & verbs)
 
 

@@ -153,3 +153,10 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
         left = min(left, sub[0].idx)
         right = max(right, sub[-1].idx + len(sub[-1].text))
     return left, right
+
+
+def er_infinitive(form: str) -> str:
+    """The regular -er infinitive of a present-tense form ('estime' -> 'estimer',
+    'réclament' -> 'réclamer'): French lemmatizers miss some of these."""
+    low = form.lower()
+    return low[:-2] + "r" if low.endswith("nt") else low + "r"
