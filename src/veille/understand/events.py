@@ -140,8 +140,8 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
     recipients = _first_slot(tok, trig.recipient)
-    if not actors and not (_passive(anchor) and _agentless_ok(trig, lex)):
-        return None
+    if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
+        return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
 
 
@@ -280,6 +280,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "plural_subj":
+        subj = slot(tok, "subj")
+        return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
     if key == "refl":
         return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl", "dobj") for c in tok.children) == bool(values)
     if key == "noprep":
@@ -426,10 +429,16 @@ def participant_keys(participants: list[Participant]) -> set[str]:
     return {p.actor_id or p.text for p in participants}
 
 
+PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "he", "she", "they", "him",
+            "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
+
+
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
     found: list[Participant] = []
     for tok in toks:
         p = ctx.resolve_participant(seg, tok)
+        if p is None and tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
+            p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
