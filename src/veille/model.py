@@ -130,15 +130,43 @@ class Participant(_Model):
     sector: str | None = None
 
 
+QuoteKind = Literal["direct", "indirect", "block", "scare", "title", "term"]
+MentionForm = Literal["name", "surname", "title", "description", "pronoun"]
+
+
 class Quote(_Model):
-    """Something a speaker said, with the cue that introduces it."""
+    """Something a speaker said, with the cue that introduces it.
+
+    ``kind``: ``direct`` (words between quotation marks that someone said or wrote),
+    ``indirect`` (reported speech: "X said that ..."), ``block`` (a quotation paragraph),
+    or words in quotation marks that no one is reported to say: ``scare`` (irony, emphasis,
+    a label), ``title`` (a work, law, plan, programme or event), ``term`` (an expression
+    being mentioned). Those three never have a speaker.
+    """
 
     text: str
-    kind: Literal["direct", "indirect", "block"]
-    speaker: str | None = None
+    kind: QuoteKind
+    speaker: str | None = Field(None, description="the speaker as the article names them: the full name where "
+                                "the article gives it ('Vladimir Poutine'), else the words of the cue ('un témoin')")
     speaker_actor_id: str | None = None
+    speaker_name: str | None = Field(None, description="the actor table's canonical name of the speaker ('Vladimir Putin')")
+    speaker_mention: Span | None = Field(None, description="the words the cue attaches to, as written "
+                                         "('-t-il', 'le ministre', 'Poutine')")
     cue: str | None = None
     span: Span
+
+
+class ResolvedMention(_Model):
+    """A mention of a person or organisation resolved through the article (coreference):
+    a name, a surname, a title or description ('le ministre'), or a pronoun ('il', 'she'),
+    with the referent it stands for and the earlier mention that decided it."""
+
+    span: Span
+    text: str
+    form: MentionForm
+    name: str | None = Field(None, description="the referent's name as the article gives it in full")
+    actor_id: str | None = None
+    antecedent: Span | None = Field(None, description="the mention this one was resolved through")
 
 
 class Place(_Model):
@@ -213,6 +241,8 @@ class Article(_Model):
     actors: list[Actor] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    mentions: list[ResolvedMention] = Field(default_factory=list,
+                                            description="people and organisations' mentions resolved through the article")
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 

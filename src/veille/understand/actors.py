@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
+from veille.understand.coref import Context as CorefContext
+from veille.understand.coref import Coref
 from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import phrase
@@ -26,7 +28,6 @@ LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outsi
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
-PRONOUNS = {"il", "elle", "he", "she"}
 GROUP_PRONOUNS = {"it", "they", "we", "ils", "elles", "nous", "on"}
 
 
@@ -49,6 +50,7 @@ class ActorIndex:
 
     by_segment: dict[int, list[Mention]] = field(default_factory=dict)
     order: list[tuple[int, Mention]] = field(default_factory=list)
+    coref: Coref | None = None  # the article's coreference, once resolved
 
     def in_span(self, seg_id: int, start: int, end: int) -> list[Mention]:
         return [m for m in self.by_segment.get(seg_id, []) if m.start < end and start < m.end]
@@ -67,7 +69,18 @@ def info(actor_id: str | None) -> dict:
     if actor is None:
         return {}
     return {"id": actor.id, "type": actor.type, "name": actor.name, "country": actor.country,
-            "sector": actor.sector, "lat": actor.lat, "lon": actor.lon, "geonames_id": actor.row.get("geonames")}
+            "sector": actor.sector, "lat": actor.lat, "lon": actor.lon, "geonames_id": actor.row.get("geonames"),
+            "gender": actor.row.get("gender")}
+
+
+def coref_context(lang: str, on: date | None) -> CorefContext:
+    """What coreference needs of the actor table and the language data."""
+    from veille.understand.lexicon import quote_lexicon
+
+    table = load_actor_table()
+    return CorefContext(lang=lang, on=on, info=info, roles_of=table.roles_of, all_roles=lambda pid: table.roles_of(pid),
+                        role_phrases=role_titles(lang), role_holder=table.role_holder,
+                        reporting=frozenset(quote_lexicon().get(lang, {}).get("verbs", ())))
 
 
 @lru_cache(maxsize=8)
@@ -211,15 +224,49 @@ def _title_case(text: str) -> bool:
 # ----------------------------------------------------------------- resolution
 
 
+PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "eux",
+            "he", "she", "they", "him", "her", "them", "it"}
+FIRST_PERSON = {"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on", "i", "we", "us"}
+
+
 def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, lang: str) -> Participant | None:  # noqa: ANN001
-    """The actor a syntactic argument denotes, linked where the table allows."""
+    """The actor a syntactic argument denotes, linked where the table allows.
+
+    Personal pronouns go through the article's coreference (:mod:`coref`: gender and
+    number agreement, salience, never a mention inside the quotation they attribute);
+    first-person pronouns inside a direct quotation are its speaker; a personal pronoun
+    that cannot be resolved is still someone (``Participant(text=<pronoun>)``);
+    definite descriptions ('le ministre', 'le chef de l'État') resolve to the person
+    the article names, or the office holder at its date, when that is clear."""
     seg_id = segments.index(seg)
+    key = tok.lower_.lstrip("-").removeprefix("t-")
+    if tok.pos_ == "PRON" or tok.text.startswith("-"):
+        if key in FIRST_PERSON:
+            who = index.coref.speaker_of(seg_id, tok.idx) if index.coref is not None else None
+            if who is not None:
+                return who.model_copy(update={"text": tok.text})
+            reporter = _reporter(tok, lang)
+            return participant(index, segments, seg, reporter, lang) if reporter is not None else None
+        if key in PERSONAL:
+            ref = index.coref.ref_at(seg_id, tok.i) if index.coref is not None else None
+            if ref is not None and ref.referent is not None:
+                return index.coref.participant(ref, tok.text)
+            reporter = _reporter(tok, lang)
+            if reporter is not None:
+                found = participant(index, segments, seg, reporter, lang)
+                if found is not None:
+                    return found
+            return Participant(text=tok.text)
     own = [m for m in index.in_span(seg_id, tok.idx, tok.idx + len(tok.text)) if m.kind != "demonym"]
     if own:
         return _from_mention(_best(own), phrase_text(tok))
     inner = _through_quantity(tok, lang)
     if inner is not None:
         return participant(index, segments, seg, inner, lang)
+    if tok.pos_ == "NOUN" and index.coref is not None:
+        ref = index.coref.ref_at(seg_id, tok.i)
+        if ref is not None and ref.referent is not None and ref.form in ("title", "description") and ref.kind == "person":
+            return index.coref.participant(ref, phrase_text(tok))
     start, end = phrase(tok)
     inside = index.in_span(seg_id, start, end)
     sector = agents().get(lang, {}).get(tok.lemma_.lower()) or agents().get(lang, {}).get(tok.lower_)
@@ -230,65 +277,16 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
         if best.kind == "demonym" or (best.kind == "name" and info(best.actor_id).get("type") == "country" and tok.pos_ == "NOUN"):
             return _people_of(best, phrase_text(tok))
         return _from_mention(best, phrase_text(tok))
-    if tok.lower_ in PRONOUNS | GROUP_PRONOUNS:
-        reporter = _reporter(tok, lang)
-        if reporter is not None:
-            return participant(index, segments, seg, reporter, lang)
-        return _antecedent(index, seg_id, tok.idx) if tok.lower_ in PRONOUNS else None
     if tok.pos_ == "PROPN":
         return Participant(text=phrase_text(tok))
     return None
 
 
 PERSON_LABELS = {"PER", "PERSON"}
-ROLE_DETS = {"le", "la", "l'", "l’", "the"}
 
 
-def speaker(index: ActorIndex, segments: list[Segment], seg: Segment, tok, lang: str) -> Participant | None:  # noqa: ANN001
-    """Who a reporting verb's subject is, preferring a person: a name in the phrase
-    or its apposition ('le porte-parole du Kremlin, Dmitri Peskov'), an office
-    holder, the person a pronoun or a definite title ('le Premier ministre') refers
-    back to, else whatever :func:`participant` finds."""
-    seg_id = segments.index(seg)
-    if tok.lower_ in PRONOUNS or tok.lower_.lstrip("-t-") in PRONOUNS:
-        return antecedent(index, seg_id, tok.idx)
-    start, end = _speaker_span(tok)
-    people = [m for m in index.in_span(seg_id, start, end) if _is_person(m)]
-    if people:
-        best = min(people, key=lambda m: (m.kind == "ner", m.start))
-        return _from_mention(best, best.text)
-    sector = agents().get(lang, {}).get(tok.lemma_.lower())
-    if sector == "GOV" and _definite(tok):
-        found = antecedent(index, seg_id, tok.idx)
-        if found is not None:
-            return found
-    return participant(index, segments, seg, tok, lang)
-
-
-def person_in(index: ActorIndex, segments: list[Segment], seg: Segment, start: int, end: int) -> Participant | None:
-    """The first person named between two offsets of a segment (table people first)."""
-    people = [m for m in index.in_span(segments.index(seg), start, end) if _is_person(m)]
-    if not people:
-        return None
-    best = min(people, key=lambda m: (m.kind == "ner", m.start))
-    return _from_mention(best, best.text)
-
-
-def _speaker_span(tok) -> tuple[int, int]:  # noqa: ANN001
-    """The subject phrase with its appositions (which CLAUSE_DEPS leaves out of phrase())."""
-    start, end = phrase(tok)
-    for child in tok.children:
-        if child.dep_ in ("appos", "flat:name", "flat", "nmod") and child.i > tok.i:
-            sub = list(child.subtree)
-            end = max(end, sub[-1].idx + len(sub[-1].text))
-    return start, end
-
-
-def _definite(tok) -> bool:  # noqa: ANN001
-    return any(c.dep_ == "det" and c.lower_ in ROLE_DETS for c in tok.children)
-
-
-def _is_person(m: Mention) -> bool:
+def is_person_mention(m: Mention) -> bool:
+    """A table person or a person the NER found."""
     return (m.actor_id is not None and info(m.actor_id).get("type") == "person") or (m.kind == "ner" and m.label in PERSON_LABELS)
 
 
@@ -298,11 +296,6 @@ def last_before(index: ActorIndex, seg_id: int, pos: int, wanted: Callable[[Ment
         if (sid, m.start) < (seg_id, pos) and wanted(m):
             return _from_mention(m, m.text)
     return None
-
-
-def antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
-    """The last person named before ``pos`` (table people and NER persons)."""
-    return last_before(index, seg_id, pos, _is_person)
 
 
 def _through_quantity(tok, lang: str):  # noqa: ANN001, ANN202
@@ -340,7 +333,7 @@ def _reporter(pronoun, lang: str):  # noqa: ANN001, ANN202
             return None
         head = clause.head
         if head.lemma_.lower() in verbs:
-            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in GROUP_PRONOUNS | PRONOUNS]
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in GROUP_PRONOUNS | PERSONAL]
             return subj[0] if subj else None
         clause = head
     return None
@@ -379,11 +372,6 @@ def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN
     countries = [m for m in inside if m.actor_id and info(m.actor_id).get("country")]
     country = info(countries[0].actor_id).get("country") if countries else None
     return Participant(text=phrase_text(tok), country=country, sector=sector)
-
-
-def _antecedent(index: ActorIndex, seg_id: int, pos: int) -> Participant | None:
-    """'il'/'he' as an event argument: the last person of the table mentioned before."""
-    return last_before(index, seg_id, pos, lambda m: info(m.actor_id).get("type") == "person")
 
 
 def place(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Place | None:  # noqa: ANN001

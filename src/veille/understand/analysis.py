@@ -9,7 +9,8 @@ from veille.understand.actor_table import load_actor_table
 from veille.understand.dates import parse_iso
 from veille.understand.events import EventContext, extract_events, participant_keys
 from veille.understand.nlp import Segment, parse, parse_many, pipeline_for
-from veille.understand.quotes import SpeakerTools, extract_quotes
+from veille.understand import coref
+from veille.understand.quotes import extract_quotes, quotations
 from veille.understand.relations import Tools, extract_relations
 
 UNANALYSED_FLAG = "language_not_analysed"
@@ -46,6 +47,9 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp) -> Article:  
     lang = article.language or ""
     published = parse_iso(article.published)
     index = actor_mod.link(segments, nlp, lang, published)
+    marks = quotations(segments)
+    index.coref = coref.build(index, segments, marks, actor_mod.coref_context(lang, published))
+    quotes = extract_quotes(article, segments, lang, index.coref, marks, actor_mod.info, link_name)
 
     def resolve(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
         return actor_mod.participant(index, segments, seg, tok, lang)
@@ -58,23 +62,15 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp) -> Article:  
     events = extract_events([s for s in segments if s.field != "title"], ctx)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
-    def resolve_speaker(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
-        return actor_mod.speaker(index, segments, seg, tok, lang)
 
-    def antecedent(seg: Segment, pos: int) -> Participant | None:
-        return actor_mod.antecedent(index, segments.index(seg), pos)
-
-    speakers = SpeakerTools(resolve=resolve_speaker, antecedent=antecedent, is_person=is_person,
-                            pronouns=frozenset(actor_mod.PRONOUNS),
-                            person_in=lambda seg, a, b: actor_mod.person_in(index, segments, seg, a, b))
-    quotes = extract_quotes(article, segments, lang, speakers, link_name)
     def at(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
         return actor_mod.participant_at(index, segments, seg, tok)
 
     tools = Tools(resolve=resolve, at=at, is_igo=is_igo, last_igo=_last_igo(index, segments))
     relations = extract_relations(segments, lang, article.id, tools)
     return article.model_copy(update={"actors": actors, "entities": entities, "quotes": quotes,
-                                      "events": events, "relations": relations})
+                                      "mentions": index.coref.resolved(segments), "events": events,
+                                      "relations": relations})
 
 
 def _flag(article: Article, flag: str) -> Article:

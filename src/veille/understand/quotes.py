@@ -1,11 +1,35 @@
 """Quotes and their speakers.
 
-Three sources: quote blocks recovered by repair (their attribution line names
-the speaker); direct quotes between « », “ ” or " " marks, attributed through
-a reporting verb in the same sentence (« … », a déclaré X / X said: "…"), a
-"selon X" / "according to X" cue, or a sentence ending with a colon just
-before; and indirect speech ("X a estimé que …", "X said that …") where the
-parse makes the speaker clear. Pronoun speakers take the last person named.
+1. **Quotations** (:func:`quotations`): the spans between quotation marks (« »,
+   “ ”, " "), paired by the side of the mark a space stands on, joined across
+   paragraphs when a quotation runs over several (English style, where each
+   paragraph reopens it, or a closing mark at the start of the next unit).
+2. **Direct quotes**: each quotation is attributed by, in order, a reporting
+   verb right after it (« … », a-t-il lancé / « … », a déclaré X / "…," X said /
+   "…," said X), a reporting verb in its sentence whose subject stands outside it
+   (X a déclaré : « … » / X estime qu'« … »), a "selon X" / "pour X," / "according
+   to X" cue, the sentence before when it ends with a colon ("X a réagi sur
+   Twitter :"), the quotation before it when no other cue intervenes (a run of
+   quotes by one person), and a person subject of the verb that governs it
+   ("M. Bayrou plaide pour une « direction unique »").
+3. **Speakers** are the subject of the cue resolved through the article's
+   coreference (:mod:`coref`): "-t-il", "le ministre", "Macron" become the person
+   the article names, never a mention inside the quotation itself. The quote
+   keeps the speaker's name as the article gives it, the actor id and canonical
+   name, and the mention the cue attaches to. The head of the subject phrase
+   speaks: "Obama spokesman Robert Gibbs" is Gibbs; "officials", "un témoin" are
+   anonymous (no speaker).
+4. **Scare quotes, titles and terms**: a quotation with no cue that is short,
+   or named by a title noun ("l'émission « … »", "the film “…”"), or in Title
+   Case, or introduced as a word ("le terme de « … »", "so-called"), is kind
+   ``scare``/``title``/``term`` and gets no speaker.
+5. **Indirect speech**: the complement of a reporting verb ("X a estimé que …",
+   "il dit avoir …", "X said (that) …", "…, X said"), and "selon X, …" /
+   "according to X". Quotation fragments inside it are part of it.
+6. A quote of the title or standfirst that the body repeats is kept once (the
+   body's).
+
+Word lists (reporting verbs, cues, title nouns) are in ``data/quotes.json``.
 """
 
 from __future__ import annotations
@@ -15,113 +39,653 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from veille.model import Article, Participant, Quote, Span
+from veille.understand.coref import Coref, Quotation, Ref, Referent, fold, pronoun_key
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import er_infinitive
+from veille.understand.syntax import er_infinitive, phrase
 
-_QUOTE = re.compile(r"«\s*(?P<g>[^«»]{2,}?)\s*»|“(?P<c>[^“”]{2,}?)”|\"(?P<s>[^\"]{2,}?)\"")
-Resolver = Callable[[Segment, object], Participant | None]
+OPENERS = {"«": "»", "“": "”", "„": "“"}
+CLOSERS = {"»", "”"}
+FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
+SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def quotations(segments: list[Segment]) -> list[Quotation]:
+    """Every quotation of the article (outermost marks), in reading order. A quotation
+    left open at the end of a paragraph continues into the next paragraph of the same
+    field when that one closes it before opening another, or reopens it (English style:
+    each paragraph of a long quotation starts with a mark)."""
+    out: list[Quotation] = []
+    pending: Quotation | None = None
+    for seg_id, seg in enumerate(segments):
+        text = seg.doc.text
+        lead = len(text) - len(text.lstrip())
+        same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
+        spans, open_at, closes_first = _pairs(text, pending=same)
+        if same and closes_first is not None:
+            pending.pieces.append((seg_id, 0, closes_first))
+            pending = None
+        elif same and text[lead:lead + 1] in ("“", "\"", "«"):
+            if spans and spans[0][0] <= lead + 1:
+                pending.pieces.append((seg_id, *spans[0]))
+                spans = spans[1:]
+                pending = None
+            elif open_at is not None and open_at <= lead + 1:
+                pending.pieces.append((seg_id, open_at, len(text)))
+                open_at = None
+            else:
+                pending = None
+        elif pending is not None and open_at is None:
+            pending = None
+        out.extend(Quotation(pieces=[(seg_id, a, b)]) for a, b in spans)
+        if open_at is not None:
+            pending = Quotation(pieces=[(seg_id, open_at, len(text))])
+            out.append(pending)
+    out.sort(key=lambda q: (q.pieces[0][0], q.pieces[0][1]))
+    for i, q in enumerate(out):
+        q.id = i
+    return out
+
+
+def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int | None, int | None]:
+    """Outermost quotation spans of one paragraph (offsets of the words inside the marks),
+    where a quotation left open starts, and where a closing mark that nothing in the
+    paragraph opened stands (it closes a quotation of the paragraph before: ``pending``)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    closes_first = None
+
+    def close(opener: str, i: int) -> None:
+        nonlocal closes_first
+        k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] in opener), None)
+        if k is None:
+            if not stack and not spans and closes_first is None and (pending or opener != "\""):
+                closes_first = i
+            return
+        start = stack[k][1]
+        del stack[k:]
+        if not stack:
+            spans.append((start, i))
+
+    for i, ch in enumerate(text):
+        if ch in ("«", "“", "„"):
+            stack.append((ch, i + 1))
+        elif ch == "»":
+            close("«", i)
+        elif ch == "”":
+            close("“„\"", i)
+        elif ch == "\"":
+            if text[i + 1:i + 2] == "\"":
+                continue  # '""': a closing mark glued to an opening one; the second one counts
+            if stack and stack[-1][0] == "\"":
+                close("\"", i)
+                continue
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opening = (before.isspace() or before in "([{'’-—:«“\"") and not after.isspace()
+            closing = (not before.isspace()) and (after.isspace() or after in ".,;:!?)»”" or i + 1 == len(text))
+            if not stack and pending and not spans and closes_first is None and not opening:
+                closes_first = i
+            elif opening or not closing:
+                stack.append((ch, i + 1))
+            else:
+                close("\"", i)
+    open_at = stack[0][1] if stack else None
+    return spans, open_at, closes_first
+
+
+# ------------------------------------------------------------------ extraction
 
 
 @dataclass
-class SpeakerTools:
-    """What quote attribution needs from the actor stage."""
+class Found:
+    """A speaker found for a quote: who, through which mention, by which cue."""
 
-    resolve: Resolver  # a subject token -> the speaker (people preferred)
-    antecedent: Callable[[Segment, int], Participant | None]  # last person named before a position
-    is_person: Callable[[str | None], bool]
-    pronouns: frozenset[str]
-    person_in: Callable[[Segment, int, int], Participant | None]  # first person named in a range
-
-
-def extract_quotes(article: Article, segments: list[Segment], lang: str, tools: SpeakerTools,
-                   link_name: Callable[[str], str | None]) -> list[Quote]:
-    """Every quote of the article, in reading order."""
-    quotes = list(_block_quotes(article, link_name))
-    block_spans = {(q.span.start, q.span.end) for q in quotes}
-    lex = quote_lexicon().get(lang)
-    if lex is None:
-        return quotes
-    for seg in segments:
-        if seg.field == "body" and seg.block is not None and article.blocks[seg.block].kind == "quote":
-            continue
-        for q in _direct_quotes(seg, lex, tools):
-            if (q.span.start, q.span.end) not in block_spans:
-                quotes.append(q)
-        quotes.extend(_indirect_quotes(seg, lex, tools))
-    return sorted(quotes, key=lambda q: ({"title": 0, "standfirst": 1, "body": 2}[q.span.field], q.span.start))
+    who: Participant | None
+    ref: Ref | None
+    referent: Referent | None
+    mention: tuple[int, int, int] | None  # (segment, start, end) of the words the cue attaches to
+    cue: str | None
+    strength: int = 2  # 2: a cue of speech; 1: the quote's governing verb only
 
 
-def _block_quotes(article: Article, link_name: Callable[[str], str | None]) -> Iterator[Quote]:
-    for block in article.blocks:
-        if block.kind == "quote":
+NOTHING = Found(None, None, None, None, None, 0)
+
+
+class _Extractor:
+    def __init__(self, article: Article, segments: list[Segment], lang: str, coref: Coref,
+                 marks: list[Quotation], info: Callable[[str | None], dict], link_name: Callable[[str], str | None]) -> None:
+        self.article, self.segments, self.lang, self.coref, self.marks = article, segments, lang, coref, marks
+        self.info, self.link_name = info, link_name
+        self.lex = quote_lexicon().get(lang, {})
+        self.verbs = set(self.lex.get("verbs", ()))
+        self.indirect_verbs = set(self.lex.get("indirect", ()))
+        self.attributed: list[tuple[Quotation, Participant, Ref | None, Referent | None]] = []
+
+    # ------------------------------------------------------------- driver
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        signed = {b for b, block in enumerate(self.article.blocks) if block.kind == "quote" and block.speaker}
+        quotes.extend(self._signed_blocks(signed))
+        previous: tuple[Quote, Found, Quotation] | None = None
+        for q in self.marks:
+            seg_id, start, _ = q.pieces[0]
+            seg = self.segments[seg_id]
+            if seg.block in signed:
+                continue
+            quote, found = self._direct(q, previous)
+            if quote is None:
+                continue
+            quotes.append(quote)
+            if quote.kind in ("direct", "block"):
+                previous = (quote, found, q)
+                if found.who is not None:
+                    self.attributed.append((q, found.who, found.ref, found.referent))
+            elif found.cue and found.strength == 2:
+                previous = None
+        quotes.extend(self._unmarked_blocks(quotes, signed))
+        indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
+                    for q in self._indirect(seg_id, seg)]
+        quotes = _absorb(quotes, indirect)
+        quotes = _dedupe(quotes)
+        return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _signed_blocks(self, signed: set[int]) -> Iterator[Quote]:
+        """Quote blocks signed on the next line (repair found the attribution)."""
+        for b in sorted(signed):
+            block = self.article.blocks[b]
             span = Span(field="body", start=block.start, end=block.end, text=block.text)
-            actor = link_name(block.speaker) if block.speaker else None
+            actor = self.link_name(block.speaker) if block.speaker else None
             yield Quote(text=block.text, kind="block", speaker=block.speaker, speaker_actor_id=actor,
-                        cue="attribution line" if block.speaker else None, span=span)
+                        speaker_name=self.info(actor).get("name") if actor else None,
+                        cue="attribution line", span=span)
 
+    def _unmarked_blocks(self, quotes: list[Quote], signed: set[int]) -> Iterator[Quote]:
+        """Quote blocks that repair found but that hold no quotation mark we could pair."""
+        covered = {(q.span.field, q.span.start) for q in quotes}
+        for seg in self.segments:
+            if seg.block is None or seg.block in signed or self.article.blocks[seg.block].kind != "quote":
+                continue
+            if any(f == "body" and seg.offset <= s < seg.offset + len(seg.doc.text) for f, s in covered):
+                continue
+            block = self.article.blocks[seg.block]
+            yield Quote(text=block.text, kind="block", span=Span(field="body", start=block.start, end=block.end, text=block.text))
 
-def _direct_quotes(seg: Segment, lex: dict, tools: "SpeakerTools") -> Iterator[Quote]:
-    """Quotes between quotation marks, each with the speaker the rules find; a quote
-    with no cue of its own continues the previous quote of the same paragraph."""
-    doc = seg.doc
-    previous: tuple[Participant | None, str | None] = (None, None)
-    for m in _QUOTE.finditer(doc.text):
-        group = m.lastgroup or "g"
-        start, end = m.span(group)
-        text = doc.text[start:end].rstrip(" ,")
-        who, cue = _speaker_of(seg, start, m.end(), lex, tools)
-        if who is None and previous[0] is not None and len(text.split()) >= 2:
-            who, cue = previous[0], "continuation"
-        if who is None and len(text.split()) < 3:  # « mini-OTAN », scare quotes: not speech
-            continue
-        previous = (who, cue)
-        span = Span(field=seg.field, start=seg.offset + start, end=seg.offset + start + len(text), text=text)
-        yield Quote(text=text, kind="direct", speaker=who.text if who else None,
-                    speaker_actor_id=who.actor_id if who else None, cue=cue, span=span)
+    # ------------------------------------------------------------- direct quotes
 
+    def _direct(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> tuple[Quote | None, Found]:
+        span = self._span(q)
+        if span is None:
+            return None, NOTHING
+        found = self._after(q) or self._before(q) or self._according(q) or self._colon_before(q)
+        if found is None:
+            found = self._continuation(q, previous)
+        if found is None:
+            found = self._governor(q)
+        kind = self._label(q, span.text, found)
+        if kind != "direct":
+            found = NOTHING
+        return self._quote(span.text, kind, span, found or NOTHING), found or NOTHING
 
-def _speaker_of(seg: Segment, start: int, end: int, lex: dict, tools: "SpeakerTools") -> tuple[Participant | None, str | None]:
-    """Who said the text at [start, end): a reporting verb right after the quote
-    (« … », a déclaré X / "…," she said), a reporting verb elsewhere in the
-    sentence, a 'selon X' cue, the sentence before when it ends with a colon, or
-    the person who is the subject of the sentence."""
-    doc = seg.doc
-    sents = [s for s in doc.sents if s.start_char < end and start < s.end_char]
-    found = _after_quote(seg, end, lex, tools)
-    for sent in sents:
-        if found[0] is None:
-            found = _verb_speaker(sent, start, end, lex, tools, seg)
-        if found[0] is None:
-            found = _according(sent, start, end, lex, tools, seg)
-    if found[0] is None:
-        before = [s for s in doc.sents if s.end_char <= start]
-        if before and before[-1].text.rstrip().endswith(":"):
-            found = _verb_speaker(before[-1], start, end, lex, tools, seg)
-    if found[0] is None and sents:
-        found = _root_subject(sents[0], start, end, tools, seg)
-    return found
+    def _span(self, q: Quotation) -> Span | None:
+        """The quotation's words without the marks, spaces and a trailing comma."""
+        first_seg, a, _ = q.pieces[0]
+        last_seg, _, z = q.pieces[-1]
+        seg, last = self.segments[first_seg], self.segments[last_seg]
+        text = seg.doc.text
+        while a < len(text) and text[a].isspace():
+            a += 1
+        end_text = last.doc.text
+        while z > 0 and (end_text[z - 1].isspace() or end_text[z - 1] == ","):
+            z -= 1
+        start = seg.offset + a
+        end = last.offset + z
+        if end - start < 2 or (last_seg == first_seg and z <= a):
+            return None
+        return Span(field=seg.field, start=start, end=end, text=self.article.field_text(seg.field)[start:end])
 
+    def _quote(self, text: str, kind: str, span: Span, found: Found) -> Quote:
+        who = found.who
+        mention = None
+        if found.mention is not None:
+            s, x, y = found.mention
+            mseg = self.segments[s]
+            mention = Span(field=mseg.field, start=mseg.offset + x, end=mseg.offset + y, text=mseg.doc.text[x:y])
+        name = None
+        if who is not None and who.actor_id:
+            name = self.info(who.actor_id).get("name")
+        speaker = None
+        if found.referent is not None:
+            speaker = found.referent.name
+        elif who is not None:
+            speaker = who.name or who.text
+        return Quote(text=text, kind=kind, speaker=speaker, speaker_actor_id=who.actor_id if who else None,
+                     speaker_name=name, speaker_mention=mention, cue=found.cue, span=span)
 
-def _after_quote(seg: Segment, end: int, lex: dict, tools: SpeakerTools):  # noqa: ANN202
-    """« … », a déclaré Vladimir Poutine — « … », a-t-il ajouté — "…," Zelensky said."""
-    verbs = set(lex["verbs"])
-    after = [t for t in seg.doc if t.idx >= end][:10]
-    for k, tok in enumerate(after[:6]):
-        if tok.text in ".!?" and k > 0:
-            return None, None
-        if is_reporting(tok, verbs) and (tok.pos_ in ("VERB", "AUX") or k <= 2):
-            pronoun = next((t for t in after[:k + 3] if _pronoun(t, tools)), None)
-            if pronoun is not None:
-                return tools.antecedent(seg, pronoun.idx), _cue_text(tok)
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.idx >= end]
-            named = tools.person_in(seg, end, _np_end(after[k + 1:], tok))
-            if named is not None:
-                return named, _cue_text(tok)
+    def _tokens_after(self, seg_id: int, pos: int) -> list:
+        doc = self.segments[seg_id].doc
+        return [t for t in doc if t.idx >= pos]
+
+    def _after(self, q: Quotation) -> Found | None:
+        """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X."""
+        seg_id, _, z = q.pieces[-1]
+        doc = self.segments[seg_id].doc
+        rest = [t for t in doc if t.idx > z]
+        if not rest:
+            return None
+        window = []
+        for t in rest[:12]:
+            if t.idx > z + 1 and t.text in ("«", "“") or (t.text == "\"" and window):
+                break
+            if t.text in (".", "!", "?") and window and any(w.pos_ in ("VERB", "NOUN", "PROPN", "PRON") for w in window):
+                break
+            window.append(t)
+        for k, tok in enumerate(window[:9]):
+            if not self._is_reporting(tok):
+                continue
+            if tok.pos_ not in ("VERB", "AUX") and (k > 3 or tok.pos_ != "NOUN" or tok.dep_ != "ROOT"):
+                continue
+            before = [t for t in window[:k] if not t.is_punct]
+            if len(before) > 6:
+                continue
+            return self._subject(seg_id, tok, after=z, window=window, cue=_cue_text(tok))
+        return None
+
+    def _subject(self, seg_id: int, verb, after: int, window: list | None = None, cue: str | None = None,
+                 before_limit: int | None = None) -> Found | None:  # noqa: ANN001
+        """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, or the
+        noun phrase placed after it ('a déclaré le Premier ministre')."""
+        doc = self.segments[seg_id].doc
+        near = [t for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)] if t.idx >= after]
+        for t in near:
+            if t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on"):
+                if pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on"):
+                    return self._from_token(seg_id, t, cue)
+        subj = [c for c in verb.children if c.dep_ in SUBJ and c.idx >= after and not c.text.startswith("-t")]
+        if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            subj = [c for c in verb.head.children if c.dep_ in SUBJ and c.idx >= after]
+        if subj:
+            return self._from_token(seg_id, subj[0], cue)
+        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+            if t.is_punct and t.text not in ("-", "'"):
+                if t.text == "," and t.i == verb.i + 1:
+                    continue
+                break
+            if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in t.children) and \
+                    t.head.dep_ not in ("obl", "obl:mod", "obl:arg", "pobj") and t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg"):
+                if t.lower_ in ("part", "tour", "fois"):
+                    continue
+                return self._from_token(seg_id, t, cue)
+        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG"):
+                return self._from_token(seg_id, t, cue)
+        return Found(None, None, None, None, cue)
+
+    def _from_token(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
+        """A speaker for a subject token: the mention coreference found there (through its
+        head), or the phrase as written."""
+        ref = self._ref_for(seg_id, tok)
+        doc = self.segments[seg_id].doc
+        if ref is not None:
+            who = ref.referent
+            mention = (seg_id, ref.start, ref.end)
+            if who is None:
+                return Found(None, ref, None, mention, cue, strength)
+            return Found(self.coref.participant(ref), ref, who, mention, cue, strength)
+        start, end = phrase(tok)
+        text = doc.text[start:end]
+        if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                start, end, text = ent.start_char, ent.end_char, ent.text
+            return Found(Participant(text=text, name=text), None, None, (seg_id, start, end), cue, strength)
+        return Found(None, None, None, (seg_id, start, end), cue, strength)
+
+    def _ref_for(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """The coreference mention a subject token stands for: its own, that of its
+        apposition or flat name, else a person named in apposition; never a name
+        embedded in it ('la conseillère de Nicolas Sarkozy', 'Obama spokesman')."""
+        ref = self.coref.ref_at(seg_id, tok.i)
+        if ref is not None:
+            return ref
+        for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat", "compound")]):
+            for r in self.coref.refs:
+                if r.seg == seg_id and r.start <= t.idx < r.end:
+                    head_tok = self.segments[seg_id].doc[r.head]
+                    if head_tok.i == tok.i or head_tok.head.i == tok.i or r.head == t.i or t.i == tok.i:
+                        return r
+        return None
+
+    def _before(self, q: Quotation) -> Found | None:
+        """A reporting verb of the quotation's sentence whose subject stands outside it:
+        'X a déclaré : « … »', 'X estime qu'« … »', '… a twitté X' after a multi-sentence quote."""
+        seg_id, a, _ = q.pieces[0]
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
+        if sent is None:
+            return None
+        for tok in sent:
+            if tok.idx >= a - 1:
+                break
+            if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
+                subj = [c for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
+                if subj:
+                    return self._from_token(seg_id, subj[0], _cue_text(tok))
+                if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+                    subj = [c for c in tok.head.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
+                    if subj:
+                        return self._from_token(seg_id, subj[0], _cue_text(tok))
+        colon = doc.text[:a].rstrip().rstrip("«“\"").rstrip()
+        if colon.endswith(":") and sent.start_char < a:
+            root = sent.root
+            subj = [c for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)]
             if subj:
-                return tools.resolve(seg, subj[0]), _cue_text(tok)
-            return _inverted(seg, after[k + 1:], tools), _cue_text(tok)
-    return None, None
+                return self._from_token(seg_id, subj[0], root.text)
+        return None
+
+    def _according(self, q: Quotation) -> Found | None:
+        """'Selon X, « … »', 'Pour X, « … »', '« … », selon X', 'according to X'."""
+        seg_id, a, _ = q.pieces[0]
+        last_seg, _, z = q.pieces[-1]
+        for sid, pos in ((seg_id, a), (last_seg, z)):
+            doc = self.segments[sid].doc
+            sent = next((s for s in doc.sents if s.start_char <= pos <= s.end_char), None)
+            if sent is None:
+                continue
+            found = self._cue_phrase(sid, sent, exclude=q)
+            if found is not None:
+                return found
+        return None
+
+    def _cue_phrase(self, seg_id: int, sent, exclude: Quotation | None = None) -> Found | None:  # noqa: ANN001
+        low = sent.text.lower()
+        doc = self.segments[seg_id].doc
+        for cue in self.lex.get("according", ()):
+            for m in re.finditer(rf"(?<!\w){re.escape(cue)}\s+", low):
+                pos = sent.start_char + m.end()
+                if self._inside_any(seg_id, pos):
+                    continue
+                if cue == "pour" and not (m.start() == 0 or low[:m.start()].strip() in ("et", "mais")):
+                    continue  # 'pour X, « … »' only opens a sentence
+                tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                if tok is None:
+                    continue
+                if cue == "pour" and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
+                    continue
+                head = tok
+                while head.dep_ in ("flat:name", "flat", "compound", "amod") and head.head.i != head.i and head.head.i > head.i:
+                    head = head.head
+                found = self._from_token(seg_id, head, cue.strip())
+                if found.who is not None or found.ref is not None or found.mention is not None:
+                    return found
+        return None
+
+    def _colon_before(self, q: Quotation) -> Found | None:
+        """The sentence before the quotation ends with a colon: its subject speaks
+        ('X a réagi sur Twitter :', 'Voici ce qu'il a dit :')."""
+        seg_id, a, _ = q.pieces[0]
+        doc = self.segments[seg_id].doc
+        head = doc.text[:a].rstrip().rstrip("«“\"").rstrip()
+        candidates = []
+        if head.endswith(":"):
+            sents = [s for s in doc.sents if s.end_char <= a]
+            if sents:
+                candidates.append((seg_id, sents[-1]))
+        elif not head and seg_id > 0:
+            prev = self.segments[seg_id - 1]
+            if prev.field == self.segments[seg_id].field and prev.doc.text.rstrip().endswith(":"):
+                sents = list(prev.doc.sents)
+                if sents:
+                    candidates.append((seg_id - 1, sents[-1]))
+        for sid, sent in candidates:
+            root = sent.root
+            verbs = [root] + [t for t in sent if t.pos_ == "VERB" and t is not root]
+            for verb in verbs:
+                subj = [c for c in verb.children if c.dep_ in SUBJ and not self._inside_any(sid, c.idx)]
+                if subj:
+                    found = self._from_token(sid, subj[0], verb.text)
+                    if found.who is not None or found.ref is not None:
+                        return found
+            found = self._cue_phrase(sid, sent)
+            if found is not None:
+                return found
+        return None
+
+    def _continuation(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> Found | None:
+        """A quotation with no cue of its own right after another one (the next sentence
+        or paragraph, nothing said in between) continues its speaker."""
+        if previous is None:
+            return None
+        pquote, pfound, pq = previous
+        if pfound.who is None and pfound.ref is None:
+            return None
+        p_seg, _, p_end = pq.pieces[-1]
+        seg_id, a, _ = q.pieces[0]
+        if p_seg == seg_id:
+            between = self.segments[seg_id].doc.text[p_end:a]
+        elif p_seg == seg_id - 1 or (seg_id - p_seg == 2 and self._empty(seg_id - 1)):
+            if self.segments[p_seg].field != self.segments[seg_id].field:
+                return None
+            between = self.segments[p_seg].doc.text[p_end:] + " " + self.segments[seg_id].doc.text[:a]
+        else:
+            return None
+        if self._narrates(between):
+            return None
+        return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _empty(self, seg_id: int) -> bool:
+        return not self.segments[seg_id].doc.text.strip()
+
+    def _narrates(self, between: str) -> bool:
+        """Does the text between two quotations say something of its own (a new
+        sentence with a verb, another person)? A cue of the previous quotation
+        ('», a-t-il ajouté.') does not count."""
+        words = re.findall(r"\w[\w'’-]*", between)
+        if len(words) <= 1:
+            return False
+        if len(words) > 25:
+            return True
+        lowered = [w.lower() for w in words]
+        verbs = [w for w in lowered if w in self.verbs or er_infinitive(w) in self.verbs]
+        return not verbs and len(words) > 3
+
+    def _governor(self, q: Quotation) -> Found | None:
+        """The person subject of the verb the quotation depends on ('M. Bayrou plaide pour
+        la création d'une « direction unique »', 'X a qualifié … de « … »')."""
+        seg_id, a, b = q.pieces[0]
+        doc = self.segments[seg_id].doc
+        inside = [t for t in doc if a <= t.idx < b]
+        if not inside:
+            return None
+        tok = min(inside, key=lambda t: len(list(t.ancestors)))
+        for anc in [tok, *tok.ancestors]:
+            if anc.idx < a or anc.idx >= b:
+                if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
+                    subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                    if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
+                        subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                    if subj:
+                        found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
+                        if found.who is not None and (found.referent is not None or found.who.name):
+                            return found
+                    return None
+        return None
+
+    # ------------------------------------------------------------- kinds
+
+    def _label(self, q: Quotation, text: str, found: Found | None) -> str:
+        """direct, or scare / title / term for words in quotation marks that no one is
+        reported to say."""
+        seg_id, a, _ = q.pieces[0]
+        doc = self.segments[seg_id].doc
+        before = fold(doc.text[max(0, a - 40):a].rstrip(" «“\""))
+        prev = re.findall(r"[\w'-]+", before)[-2:] if before[-1:].isalnum() else []
+        words = text.split()
+        if any(w in self._folded("title_nouns") for w in prev) or any(w in self._folded("title_verbs") for w in prev):
+            return "title"
+        strong = found is not None and found.strength == 2 and found.cue != "continuation" and \
+            (found.who is not None or found.ref is not None or found.mention is not None)
+        named = found is not None and found.who is not None
+        if any(before.endswith(c) for c in self._folded("term_cues")):
+            return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
+        if strong:
+            return "direct"
+        if len(q.pieces) == 1 and self._title_case(text):
+            return "title"
+        speech = len(words) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
+        if found is not None and found.cue == "continuation":
+            return "direct" if len(words) >= 3 else "scare"
+        if found is not None and found.strength == 1 and named:
+            return "direct" if speech else "scare"
+        return "direct" if speech or len(words) > 4 else "scare"
+
+    def _folded(self, key: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_fold_cache", {})
+        if key not in cache:
+            cache[key] = frozenset(fold(x) for x in self.lex.get(key, ()))
+        return cache[key]
+
+    def _first_person(self, text: str) -> bool:
+        from veille.understand.coref import lexicon
+
+        firsts = lexicon(self.lang).get("first_person", frozenset())
+        return any(w in firsts for w in re.findall(r"[\w]+['’]?", text.lower()))
+
+    def _title_case(self, text: str) -> bool:
+        """'Star Wars', 'Mary Poppins', 'Dimanche en Politique': the name of a work."""
+        small = self._folded("title_small_words")
+        words = [w for w in re.findall(r"[\w’'-]+", text) if fold(w) not in small]
+        if not words or len(words) > 8 or text.isupper():
+            return False
+        if len(words) == 1:
+            return self.lang == "en" and words[0][:1].isupper() and len(text) > 3 and fold(words[0]) not in self._folded("not_titles")
+        return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+    # ------------------------------------------------------------- indirect speech
+
+    def _indirect(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
+        doc = seg.doc
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or not self._is_indirect(tok) or self._inside_any(seg_id, tok.idx):
+                continue
+            clause = self._complement(tok)
+            if not clause:
+                continue
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            marks = [q for q in self.marks if any(s == seg_id and x - 1 <= start and end <= y + 1 for s, x, y in q.pieces)]
+            if marks:
+                continue  # the whole clause is a quotation: a direct quote
+            subj = [c for c in tok.children if c.dep_ in SUBJ]
+            if not subj and tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
+                subj = [c for c in tok.head.children if c.dep_ in SUBJ]
+            if not subj:
+                continue
+            if start <= subj[0].idx < end:
+                continue
+            found = self._from_token(seg_id, subj[0], _cue_text(tok))
+            if not self._speaker_like(seg_id, subj[0], found):
+                continue
+            text = doc.text[start:end]
+            yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
+        yield from self._according_clauses(seg_id, seg)
+
+    def _according_clauses(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
+        """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
+        doc = seg.doc
+        for sent in doc.sents:
+            low = sent.text.lower()
+            for cue in self.lex.get("according", ()):
+                if cue == "pour":
+                    continue
+                m = re.search(rf"(?<!\w){re.escape(cue)}\s+", low)
+                if m is None:
+                    continue
+                pos = sent.start_char + m.start()
+                if self._inside_any(seg_id, pos):
+                    continue
+                cue_tok = next((t for t in sent if t.idx >= pos), None)
+                if cue_tok is None:
+                    continue
+                phrase_end = self._cue_phrase_end(sent, cue_tok, m.end() + sent.start_char)
+                found = self._cue_phrase(seg_id, sent)
+                if found is None:
+                    continue
+                head_start, head_end = sent.start_char, pos
+                tail_start, tail_end = phrase_end, sent.end_char
+                if head_end - head_start >= tail_end - tail_start:
+                    start, end = head_start, head_end
+                else:
+                    start, end = tail_start, tail_end
+                text = doc.text[start:end].strip(" ,;:.\n")
+                if len(text.split()) < 3:
+                    continue
+                start = doc.text.find(text, start)
+                if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
+                    continue
+                yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
+                                                          end=seg.offset + start + len(text), text=text), found)
+                break
+
+    def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
+        """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end."""
+        for t in sent:
+            if t.idx >= after and t.text in (",", ";", ":", "."):
+                return t.idx + 1
+        return sent.end_char
+
+    def _complement(self, verb) -> list:  # noqa: ANN001
+        """The reported clause of a reporting verb, without its conjunction."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if self.lang == "fr":
+            comps = [c for c in comps if any(m.lower_ in ("que", "qu'", "qu’") for m in c.children if m.dep_ == "mark")] or \
+                [c for c in verb.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
+                 and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
+        if not comps:
+            if self.lang == "en" and verb.dep_ in ("parataxis",) and verb.head.i < verb.i:
+                head = verb.head
+                toks = [t for t in head.subtree if t.i < verb.i and not (t in list(verb.subtree))]
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                return toks if len(toks) >= 3 else []
+            return []
+        comp = comps[0]
+        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
+        toks = [t for t in toks if t.i >= toks[0].i] if toks else toks
+        while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
+            toks.pop()
+        while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
+            toks.pop(0)
+        return toks if len(toks) >= 2 else []
+
+    def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
+        """Does the subject of an indirect cue speak (a person, an organisation, a pronoun,
+        a group of people), rather than a document or a fact ('l'étude montre que')?"""
+        if found.who is not None:
+            return True
+        if subj.pos_ == "PRON":
+            return pronoun_key(subj.text) in ("il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "je", "nous", "it")
+        from veille.understand.coref import lexicon
+
+        lex = lexicon(self.lang)
+        low, lemma = fold(subj.lower_), fold(subj.lemma_.lower())
+        nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
+        speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())}
+        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or subj.pos_ == "PROPN"
+
+    # ------------------------------------------------------------- helpers
+
+    def _is_reporting(self, tok) -> bool:  # noqa: ANN001
+        return is_reporting(tok, self.verbs)
+
+    def _is_indirect(self, tok) -> bool:  # noqa: ANN001
+        return is_reporting(tok, self.indirect_verbs)
+
+    def _inside_any(self, seg_id: int, pos: int) -> bool:
+        return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
 
 
 def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
@@ -132,120 +696,57 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
     return bool(forms & verbs)
 
 
-def _pronoun(tok, tools: SpeakerTools) -> bool:  # noqa: ANN001
-    """'-t-il', '-t-elle', 'il', 'he', 'she' right around the verb."""
-    return tok.lower_.lstrip("-").removeprefix("t-") in tools.pronouns
-
-
-STOP_NP = {"devant", "lors", "dans", "à", "au", "après", "avant", "depuis", "pendant", "sur", "en", "dès",
-           "at", "in", "on", "after", "before", "during", "from", "to", "while", "when", "for"}
-
-
-def _np_end(rest: list, verb) -> int:  # noqa: ANN001
-    """End offset of the noun phrase after an inverted verb (up to a preposition or a stop)."""
-    end = verb.idx + len(verb.text)
-    for tok in rest:
-        if tok.lower_ in STOP_NP or tok.text in ".;:!?»”\"" or (tok.text == "," and tok.i > verb.i + 1 and end > verb.idx + len(verb.text) + 40):
-            break
-        end = tok.idx + len(tok.text)
-    return end
-
-
-def _inverted(seg: Segment, rest: list, tools: SpeakerTools) -> Participant | None:
-    """The speaker placed after the verb: 'Emmanuel Macron', 'le président X'."""
-    for tok in rest:
-        if _pronoun(tok, tools):
-            return tools.antecedent(seg, tok.idx)
-        if tok.pos_ in ("PROPN", "NOUN"):
-            return tools.resolve(seg, tok)
-        if tok.is_punct:
-            return None
-    return None
-
-
-def _outside(tok, start: int, end: int) -> bool:  # noqa: ANN001
-    return not start <= tok.idx < end
-
-
-def _verb_speaker(sent, start: int, end: int, lex: dict, tools: SpeakerTools, seg: Segment):  # noqa: ANN001, ANN202
-    """A reporting verb outside the quote: its subject, and any person named between
-    the subject and the verb ('Le porte-parole du Kremlin, Dmitri Peskov, a déclaré')."""
-    verbs = set(lex["verbs"])
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and is_reporting(tok, verbs) and _outside(tok, start, end):
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and _outside(c, start, end)]
-            if not subj:
-                continue
-            if _pronoun(subj[0], tools):
-                return tools.antecedent(seg, subj[0].idx), _cue_text(tok)
-            first = min(s.left_edge.idx for s in subj)
-            named = tools.person_in(seg, first, tok.idx) if first < tok.idx and not (first < end and start < tok.idx) else None
-            who = named or tools.resolve(seg, subj[0])
-            if who is not None:
-                return who, _cue_text(tok)
-    return None, None
-
-
-def _root_subject(sent, start: int, end: int, tools: "SpeakerTools", seg: Segment):  # noqa: ANN001, ANN202
-    """'X a qualifié la décision de « … »': a person subject of the main verb said it."""
-    root = sent.root
-    subj = [c for c in root.children if c.dep_ in ("nsubj",) and _outside(c, start, end)]
-    if subj:
-        who = tools.resolve(seg, subj[0])
-        if who is not None and who.actor_id and tools.is_person(who.actor_id) or (who and subj[0].pos_ == "PROPN"):
-            return who, root.text
-    return None, None
-
-
 def _cue_text(verb) -> str:  # noqa: ANN001
     """The verb with its auxiliaries: 'a déclaré', 'has said'."""
     parts = [c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i] + [verb]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _according(sent, start: int, end: int, lex: dict, tools: "SpeakerTools", seg: Segment):  # noqa: ANN001, ANN202
-    """'Selon X, « … »' / 'according to X': the first noun phrase after the cue."""
-    low = sent.text.lower()
-    for cue in lex["according"]:
-        for m in re.finditer(rf"(?<!\w){re.escape(cue)}\s+", low):
-            pos = sent.start_char + m.end()
-            if start <= pos < end:
-                continue
-            tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN")), None)
-            if tok is not None:
-                stop = start if start > pos else sent.end_char
-                named = tools.person_in(seg, pos, stop)
-                if named is not None:
-                    return named, cue
-                who = tools.resolve(seg, tok)
-                if who is not None and (who.actor_id or tok.pos_ == "PROPN"):
-                    return who, cue
-    return None, None
+def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
+    """'un témoin', 'a source', 'officials': an indefinite or bare plural subject."""
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    return any(d in ("un", "une", "des", "a", "an", "some", "plusieurs", "several") for d in dets)
 
 
-def _indirect_quotes(seg: Segment, lex: dict, tools: SpeakerTools) -> Iterator[Quote]:
-    """'X a estimé que …' / 'X said that …': the complement clause is the quote."""
-    verbs = set(lex["indirect"])
-    inside = [(m.start(), m.end()) for m in _QUOTE.finditer(seg.doc.text)]
-    for tok in seg.doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """Indirect quotes with the direct fragments inside them: the fragments are part of
+    the indirect quote (unless the indirect one is mostly the fragment)."""
+    out = []
+    for q in indirect:
+        overlaps = [d for d in direct if d.span.field == q.span.field and d.kind in ("direct", "scare", "term", "title")
+                    and q.span.start <= d.span.start and d.span.end <= q.span.end + 1]
+        if overlaps and sum(d.span.end - d.span.start for d in overlaps) > 0.7 * (q.span.end - q.span.start):
             continue
-        comp = [c for c in tok.children if c.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'", "qu’", "that") for m in c.children if m.dep_ == "mark")]
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        if not comp or not subj:
+        out.append(q)
+    kept = [d for d in direct if not any(i.span.field == d.span.field and i.span.start <= d.span.start and
+                                         d.span.end <= i.span.end + 1 and d.kind == "direct" for i in out)]
+    return kept + out
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per text: a title or standfirst quote the body repeats is dropped, and
+    an indirect quote found twice (two cues) is kept once."""
+    body = {fold(q.text) for q in quotes if q.span.field == "body"}
+    out, seen = [], set()
+    for q in quotes:
+        key = (q.span.field, q.span.start, q.span.end)
+        if key in seen:
             continue
-        clause = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.head.i == comp[0].i and t.i < comp[0].i)]
-        clause = [t for t in clause if t.i >= clause[0].i] if clause else clause
-        while clause and clause[-1].is_punct:
-            clause.pop()
-        if not clause:
+        seen.add(key)
+        if q.span.field != "body" and fold(q.text) in body:
             continue
-        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        if any(a < end and start < b for a, b in inside):
-            continue
-        who = tools.resolve(seg, subj[0])
-        if who is None or not (who.actor_id or subj[0].pos_ == "PROPN" or tools.is_person(who.actor_id)):
-            continue
-        text = seg.doc.text[start:end]
-        yield Quote(text=text, kind="indirect", speaker=who.text, speaker_actor_id=who.actor_id, cue=_cue_text(tok),
-                    span=Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text))
+        out.append(q)
+    return out
+
+
+def extract_quotes(article: Article, segments: list[Segment], lang: str, coref: Coref, marks: list[Quotation],
+                   info: Callable[[str | None], dict], link_name: Callable[[str], str | None]) -> list[Quote]:
+    """Every quote of the article, in reading order, each with its speaker; first-person
+    pronouns of attributed quotations then resolve to their speaker in ``coref``."""
+    if not quote_lexicon().get(lang):
+        extractor = _Extractor(article, segments, lang, coref, [], info, link_name)
+        return list(extractor._signed_blocks({b for b, block in enumerate(article.blocks) if block.kind == "quote" and block.speaker}))
+    extractor = _Extractor(article, segments, lang, coref, marks, info, link_name)
+    quotes = extractor.run()
+    coref.add_speakers(extractor.attributed)
+    return quotes

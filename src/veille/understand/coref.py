@@ -1,0 +1,963 @@
+"""Coreference of people and organisations within one article.
+
+A small, data-driven discourse model (after Lappin & Leass's salience-based
+resolution), linear in the article's length:
+
+1. **Referents** are built from named mentions in reading order: actor-table
+   people and organisations, and the NER's people and organisations. A later
+   name joins an earlier referent when it is the same table actor, the same full
+   name, or the surname or first name of a name already met ("Emmanuel Macron" …
+   "Macron" … "M. Macron").
+2. **Descriptions in apposition** to a name ("le maire de Quiberon, Bernard
+   Hilliet", "Bernard Hilliet, le maire de Quiberon", "la journaliste Valentine
+   Desjeunes", "High school math teacher Angela Cooper") are that person; their
+   nouns and gender are remembered.
+3. **Definite descriptions** ("le compositeur", "la députée", "l'ancien
+   président", "le chef de l'État", "the governor") go to the person the article
+   described so before, to the person of the article whose role in the actor
+   table bears that title at the article's date, or to the holder of the office
+   at that date; generic ones ("la victime", "the woman") only to a person of the
+   same gender named in the two sentences before. Otherwise they stay unresolved.
+4. **Pronouns** (il, elle, -t-il, lui, le, la, ils, he, she, him, her, they, it
+   for organisations) go to the most salient referent that agrees in gender and
+   number. Salience adds, for every earlier mention of a referent, a weight for
+   its syntactic role (subject > object > embedded) that halves with each
+   sentence of distance. A pronoun outside quotation marks never takes a mention
+   inside them (the words of a quotation are the speaker's, not the narrator's);
+   an object pronoun never takes the subject of its own clause; the subject of a
+   clause reported by a verb of speech ("X a dit qu'il …") is that verb's
+   subject first; impersonal subjects ("il faut", "il s'agit") are not mentions.
+5. **First-person pronouns** inside a direct quotation (je, nous, on, I, we) are
+   the quotation's speaker, once quotes are attributed (:meth:`Coref.add_speakers`).
+
+Gender comes from the actor table's ``gender`` field, honorifics (M., Mme, Mr,
+Mrs), first names (``data/first_names.json``), gendered words around the name
+(the determiner of an apposition, a participle's agreement: "s'est exprimée")
+and, for descriptions, their determiner. Word lists are in ``data/coref.json``.
+Every resolution keeps the mention it came from (:class:`Ref.antecedent`).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from veille.model import Participant, ResolvedMention, Span
+
+DECAY = 0.5  # salience halves with each sentence of distance
+WINDOW = 8  # sentences a pronoun looks back
+WEIGHTS = {"subj": 100.0, "obj": 60.0, "obl": 45.0, "embedded": 20.0, "title": 0.0}
+FIELD_WEIGHT = {"title": 0.4, "standfirst": 0.6, "body": 1.0}
+NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "bin", "ben", "al", "el", "y", "d'", "d’"}
+PERSON_LABELS = {"PER", "PERSON"}
+ORG_LABELS = {"ORG", "NORP"}
+CLITICS = {"le", "la", "l'", "l’", "les"}
+BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str) -> dict:
+    """The coreference word lists of one language ({} when veille has none)."""
+    data = json.loads(resources.files("veille.understand").joinpath("data", "coref.json").read_text("utf-8"))
+    lex = data.get(lang, {})
+    if lex:
+        lex = dict(lex)
+        lex["person_nouns"] = frozenset(lex.get("person_nouns", ()))
+        lex["generic_person"] = frozenset(lex.get("generic_person", ()))
+        lex["former"] = frozenset(lex.get("former", ()))
+        lex["determiners"] = frozenset(lex.get("determiners", ()))
+        lex["first_person"] = frozenset(lex.get("first_person", ()))
+        lex["impersonal"] = frozenset(lex.get("impersonal", ()))
+        lex["feminine_nouns"] = frozenset(lex.get("feminine_nouns", ()))
+        lex["masculine_nouns"] = frozenset(lex.get("masculine_nouns", ()))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Folded first name -> 'm' or 'f'."""
+    data = json.loads(resources.files("veille.understand").joinpath("data", "first_names.json").read_text("utf-8"))
+    return {fold(n): g for g in ("m", "f") for n in data[g]}
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, typographic apostrophes made plain."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def pronoun_key(text: str) -> str:
+    """'-t-il', 't-il', '-elle', 'Il' -> 'il', 'elle'."""
+    low = text.lower().lstrip("-")
+    return low.removeprefix("t-")
+
+
+@dataclass(eq=False)
+class Referent:
+    """Someone or something the article talks about: one chain of mentions."""
+
+    name: str
+    kind: str  # person, organisation, group
+    actor_id: str | None = None
+    words: tuple[str, ...] = ()  # folded name words, titles left out
+    gender_votes: Counter = field(default_factory=Counter)
+    plural: bool = False
+    nouns: set[str] = field(default_factory=set)  # folded head nouns of descriptions of it
+    descriptions: list[str] = field(default_factory=list)  # folded descriptions
+    events: list[tuple[int, float, bool]] = field(default_factory=list)  # (sentence, weight, in quotation)
+
+    @property
+    def gender(self) -> str | None:
+        if not self.gender_votes:
+            return None
+        (top, n), *rest = self.gender_votes.most_common(2) + [(None, 0)]
+        return top if n > rest[0][1] else None
+
+    def salience(self, sent: int, outside_quote: bool) -> float:
+        """Sum of the weights of its mentions up to ``sent``, halved per sentence of distance."""
+        total = 0.0
+        for s, w, quoted in reversed(self.events):
+            if sent - s > WINDOW:
+                break
+            if quoted and outside_quote:
+                continue
+            total += w * DECAY ** max(0, sent - s)
+        return total
+
+    def last_sentence(self) -> int:
+        return self.events[-1][0] if self.events else -10**6
+
+
+@dataclass(eq=False)
+class Ref:
+    """One mention of a person or organisation: a name, a description or a pronoun."""
+
+    seg: int
+    start: int
+    end: int
+    text: str
+    form: str  # name, surname, first, title, description, pronoun
+    head: int  # token index in the segment's doc
+    sent: int  # article-wide sentence number
+    role: str  # subj, obj, obl, embedded, title
+    quote: int | None = None  # the quotation it stands in
+    gender: str | None = None
+    plural: bool = False
+    referent: Referent | None = None
+    antecedent: Ref | None = None
+    actor_id: str | None = None  # the table actor a name mention links to
+    kind: str = "person"
+    first_person: bool = False
+    done: bool = False
+
+
+@dataclass
+class Quotation:
+    """Character ranges inside quotation marks: (segment, start, end) pieces of one quotation."""
+
+    pieces: list[tuple[int, int, int]]
+    id: int = 0
+    speaker: Ref | None = None  # filled once quotes are attributed
+    speaker_referent: Referent | None = None
+    speaker_participant: Participant | None = None
+
+
+class Coref:
+    """The coreference of one article: its mentions and their referents."""
+
+    def __init__(self, lang: str, refs: list[Ref], referents: list[Referent], quotations: list[Quotation],
+                 info: Callable[[str | None], dict]) -> None:
+        self.lang = lang
+        self.refs = refs
+        self.referents = referents
+        self.quotations = quotations
+        self._info = info
+        self._by_token: dict[tuple[int, int], Ref] = {}
+        self._by_span: dict[tuple[int, int, int], Ref] = {}
+        for r in refs:
+            self._by_token.setdefault((r.seg, r.head), r)
+            self._by_span[(r.seg, r.start, r.end)] = r
+
+    # ------------------------------------------------------------- lookups
+
+    def ref_at(self, seg: int, tok_i: int) -> Ref | None:
+        """The mention whose head is token ``tok_i`` of segment ``seg``."""
+        return self._by_token.get((seg, tok_i))
+
+    def refs_in(self, seg: int, start: int, end: int) -> list[Ref]:
+        """Mentions inside a character range of a segment."""
+        return [r for r in self.refs if r.seg == seg and start <= r.start and r.end <= end]
+
+    def quotation_at(self, seg: int, pos: int) -> Quotation | None:
+        """The quotation whose marks enclose ``pos`` of segment ``seg``."""
+        for q in self.quotations:
+            for s, a, b in q.pieces:
+                if s == seg and a <= pos < b:
+                    return q
+        return None
+
+    def participant(self, ref: Ref, text: str | None = None) -> Participant:
+        """A :class:`Participant` for a mention: its referent's actor and name, or the words alone."""
+        text = text if text is not None else ref.text
+        who = ref.referent
+        if who is None:
+            return Participant(text=text)
+        return referent_participant(who, text, self._info)
+
+    def speaker_of(self, seg: int, pos: int) -> Participant | None:
+        """The speaker of the quotation enclosing ``pos`` (for first-person pronouns)."""
+        q = self.quotation_at(seg, pos)
+        return q.speaker_participant if q is not None else None
+
+    # ------------------------------------------------------------- output
+
+    def add_speakers(self, attributed: Iterable[tuple[Quotation, Participant, Ref | None, Referent | None]]) -> None:
+        """Record who speaks each attributed quotation, so that its first-person
+        pronouns (je, nous, I, we) resolve to the speaker."""
+        for quotation, who, ref, referent in attributed:
+            quotation.speaker_participant = who
+            quotation.speaker = ref
+            quotation.speaker_referent = referent
+        for r in self.refs:
+            if r.first_person and r.quote is not None:
+                q = self.quotations[r.quote]
+                if q.speaker_referent is not None:
+                    r.referent, r.antecedent = q.speaker_referent, q.speaker
+
+    def resolved(self, segments: list) -> list[ResolvedMention]:
+        """The article's resolved mentions of people and organisations, with their evidence."""
+        out = []
+        for r in self.refs:
+            who = r.referent
+            if who is None or r.first_person:
+                continue
+            if r.form == "name" and r.antecedent is None and r.kind != "person":
+                continue  # an organisation's own name is already among the entities
+            seg = segments[r.seg]
+            span = Span(field=seg.field, start=seg.offset + r.start, end=seg.offset + r.end, text=r.text)
+            ante = None
+            if r.antecedent is not None:
+                aseg = segments[r.antecedent.seg]
+                ante = Span(field=aseg.field, start=aseg.offset + r.antecedent.start,
+                            end=aseg.offset + r.antecedent.end, text=r.antecedent.text)
+            form = {"first": "name"}.get(r.form, r.form)
+            out.append(ResolvedMention(span=span, text=r.text, form=form, name=who.name, actor_id=who.actor_id,
+                                       antecedent=ante))
+        return out
+
+
+def referent_participant(who: Referent, text: str, info: Callable[[str | None], dict]) -> Participant:
+    """A participant for a referent, as written ``text``."""
+    if who.actor_id:
+        row = info(who.actor_id)
+        sector = row.get("sector") or ("GOV" if row.get("type") == "country" else None)
+        return Participant(text=text, actor_id=who.actor_id, name=row.get("name") or who.name,
+                           country=row.get("country"), sector=sector)
+    return Participant(text=text, name=who.name)
+
+
+# ------------------------------------------------------------------ building
+
+
+@dataclass
+class Context:
+    """What resolution needs about the article beyond its parse."""
+
+    lang: str
+    on: date | None
+    info: Callable[[str | None], dict]  # actor id -> row fields (type, name, gender, country)
+    roles_of: Callable[[str, date | None], list]  # person id -> active roles (with .title, .role, .end)
+    all_roles: Callable[[str], list]  # person id -> every role
+    role_phrases: dict[str, str]  # lower-case title phrase -> role
+    role_holder: Callable[[str, str, date], str | None]
+    reporting: frozenset[str]  # reporting verbs (lemmas)
+
+
+def build(index, segments: list, quotations: list[Quotation], ctx: Context) -> Coref:  # noqa: ANN001
+    """Resolve the mentions of an article (see the module docstring)."""
+    lex = lexicon(ctx.lang)
+    if not lex:
+        return Coref(ctx.lang, [], [], quotations, ctx.info)
+    builder = _Builder(index, segments, quotations, ctx, lex)
+    return builder.run()
+
+
+class _Builder:
+    def __init__(self, index, segments: list, quotations: list[Quotation], ctx: Context, lex: dict) -> None:  # noqa: ANN001
+        self.index, self.segments, self.quotations, self.ctx, self.lex = index, segments, quotations, ctx, lex
+        self.referents: list[Referent] = []
+        self.by_actor: dict[str, Referent] = {}
+        self.refs: list[Ref] = []
+        self.quote_ranges: dict[int, list[tuple[int, int, int]]] = {}
+        for q in quotations:
+            for seg, a, b in q.pieces:
+                self.quote_ranges.setdefault(seg, []).append((a, b, q.id))
+        self.sent_of: dict[tuple[int, int], int] = {}  # (seg, token index) -> sentence number
+
+    # --------------------------------------------------------------- main loop
+
+    def run(self) -> Coref:
+        sent_no = 0
+        narrative = 0
+        self.narrative: dict[int, int] = {}
+        for seg_id, seg in enumerate(self.segments):
+            doc = seg.doc
+            starts = {}
+            for sent in doc.sents:
+                starts[sent.start] = sent_no
+                first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+                if first is None or self._quote_of(seg_id, first.idx) is None or sent_no == 0:
+                    narrative += 1
+                self.narrative[sent_no] = narrative
+                sent_no += 1
+            self._sent_starts = starts
+            for r in self._collect(seg_id, seg):
+                self._resolve(r, seg)
+                self.refs.append(r)
+        return Coref(self.ctx.lang, self.refs, self.referents, self.quotations, self.ctx.info)
+
+    def _sent(self, tok) -> int:  # noqa: ANN001
+        """The narrative sentence number of a token: sentences inside quotation marks
+        do not count, so that a long quotation does not put its speaker out of reach."""
+        return self.narrative.get(self._sent_starts.get(tok.sent.start, 0), 0)
+
+    def _quote_of(self, seg_id: int, pos: int) -> int | None:
+        for a, b, qid in self.quote_ranges.get(seg_id, ()):
+            if a <= pos < b:
+                return qid
+        return None
+
+    # --------------------------------------------------------------- collecting
+
+    def _collect(self, seg_id: int, seg) -> list[Ref]:  # noqa: ANN001
+        """Every mention of the segment, in reading order: names (and their appositions),
+        definite descriptions, pronouns."""
+        doc = seg.doc
+        out: list[Ref] = []
+        taken: set[int] = set()
+        for m in self.index.by_segment.get(seg_id, []):
+            kind = self._kind_of(m)
+            if kind is None:
+                continue
+            span = doc[m.tokens[0]:m.tokens[1]]
+            head = span.root
+            role = _role(head)
+            if role != "subj" and self._inverted_subject(head):
+                role = "subj"
+            ref = Ref(seg_id, m.start, m.end, m.text, "name", head.i, self._sent(head), role,
+                      self._quote_of(seg_id, m.start), actor_id=m.actor_id, kind=kind)
+            if m.kind == "role":
+                ref.form = "title"
+            out.append(ref)
+            taken.update(range(m.tokens[0], m.tokens[1]))
+            if kind == "person":
+                title = self._apposition(doc, span, seg_id, ref)
+                if title is not None:
+                    out.append(title)
+                    taken.update(range(title.head, title.head + 1))
+                    taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken)
+            if ref is not None:
+                out.append(ref)
+        out.sort(key=lambda r: (r.start, r.end))
+        _comma_appositions(out, doc.text)
+        return out
+
+    def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
+        """'« … », a déclaré François Hollande': a name right after a reporting verb that has
+        no subject before it (parsers often call it an object)."""
+        while tok.dep_ in ("flat:name", "flat", "appos", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if verb.i >= tok.i or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.ctx.reporting:
+            return False
+        return not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i for c in verb.children)
+
+    def _kind_of(self, m) -> str | None:  # noqa: ANN001
+        if m.actor_id:
+            kind = self.ctx.info(m.actor_id).get("type")
+            if kind == "person":
+                return "person"
+            if kind in ("organisation", "igo", "group"):
+                return "organisation"
+            if kind == "country" and m.kind in ("name", "metonym", "acronym"):
+                return "organisation"
+            return None
+        if m.label in PERSON_LABELS:
+            return "person"
+        if m.label in ORG_LABELS and m.label != "NORP":
+            return "organisation"
+        return None
+
+    def _apposition(self, doc, span, seg_id: int, name: Ref) -> Ref | None:  # noqa: ANN001
+        """A description standing beside a person's name: its head noun governs the name
+        ('le maire de Quiberon Bernard Hilliet', 'teacher Angela Cooper') or hangs on it
+        ('Bernard Hilliet, le maire de Quiberon')."""
+        head = span.root
+        noun = None
+        governed = head.dep_ in ("appos", "flat:name", "compound", "dep") or \
+            (head.dep_ in ("nmod", "nsubj", "obj") and not any(c.dep_ == "case" for c in head.children))
+        if head.head.i != head.i and head.head.pos_ == "NOUN" and head.head.i < span.start and governed:
+            noun = head.head
+            lo = noun.left_edge.i
+            hi = span.start
+        else:
+            for child in head.children:
+                if child.i >= span.end and child.dep_ in ("appos", "acl", "nmod") and child.pos_ == "NOUN":
+                    noun = child
+                    lo, hi = child.i, child.right_edge.i + 1
+                    dets = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
+                    if dets:
+                        lo = min(lo, dets[0].i)
+                    break
+            if noun is None:
+                compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < span.start]
+                if compounds:
+                    noun = compounds[-1]
+                    lo, hi = min(c.left_edge.i for c in compounds), span.start
+        if noun is None or not self._person_noun(noun):
+            return None
+        if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+            return None  # 'l'avocat de Piotr Pavlenski': the name is a complement, not an apposition
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+            hi -= 1
+        while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")):
+            lo += 1
+        if hi <= lo or noun.i < lo:
+            return None
+        words = doc[lo:hi]
+        start_char = words.start_char + (1 if words.text.startswith("-") else 0)
+        gender = self._noun_gender(noun)
+        if gender:
+            name.gender = name.gender or gender
+        ref = Ref(seg_id, start_char, words.end_char, doc.text[start_char:words.end_char], "title", noun.i, name.sent,
+                  "title", name.quote, gender=gender, kind="person")
+        ref.antecedent = name
+        ref.plural = False
+        return ref
+
+    def _person_noun(self, tok) -> bool:  # noqa: ANN001
+        low = fold(tok.lower_)
+        lemma = fold(tok.lemma_.lower())
+        nouns = {fold(n) for n in self.lex["person_nouns"]}
+        return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
+
+    def _noun_gender(self, noun) -> str | None:  # noqa: ANN001
+        """Gender a description tells: its determiner or its own agreement (fr), its noun (en)."""
+        if self.ctx.lang == "en":
+            low = noun.lower_
+            if low in self.lex["feminine_nouns"] or low.endswith("woman"):
+                return "f"
+            if low in self.lex["masculine_nouns"] or (low.endswith("man") and not low.endswith("woman")):
+                return "m"
+            return None
+        for c in noun.children:
+            if c.dep_ == "det":
+                g = c.morph.get("Gender")
+                if g and c.lower_ not in ("l'", "l’", "les", "leur", "leurs", "ses"):
+                    return "f" if g[0] == "Fem" else "m"
+        for c in noun.children:
+            if c.dep_ == "amod":
+                g = c.morph.get("Gender")
+                if g and c.lower_.endswith("e") == (g[0] == "Fem"):
+                    return "f" if g[0] == "Fem" else "m"
+        return None
+
+    def _pronoun(self, tok, seg_id: int) -> Ref | None:  # noqa: ANN001
+        """A third-person personal pronoun, or a first-person one inside a quotation."""
+        key = pronoun_key(tok.text)
+        quote = self._quote_of(seg_id, tok.idx)
+        if key in self.lex["first_person"] and tok.pos_ == "PRON":
+            if quote is None:
+                return None
+            r = Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i, self._sent(tok), _role(tok), quote)
+            r.first_person = True
+            return r
+        spec = self.lex["pronouns"].get(key)
+        if spec is None:
+            return None
+        if tok.pos_ not in ("PRON",) and not tok.text.startswith("-"):
+            return None
+        if self.ctx.lang == "en" and tok.tag_ == "PRP$":
+            return None
+        if self.ctx.lang == "fr" and key in CLITICS | {"leur"} and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
+            return None
+        if key in CLITICS and tok.head.lemma_.lower() in self.lex.get("neuter_verbs", ()):
+            return None  # 'le dire', 'l'espère': it, not him
+        if self._impersonal(tok, key):
+            return None
+        r = Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i, self._sent(tok), _role(tok), quote,
+                gender=spec.get("gender"), plural=spec.get("number") == "pl")
+        r.kind = "org" if spec.get("gender") == "n" else "person"
+        return r
+
+    def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
+        """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
+        if key not in ("il", "it"):
+            return False
+        verb = tok.head
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex["impersonal"]:
+            return True
+        if any(c.lower_ == "y" for c in verb.children) and lemma == "avoir":
+            return True
+        if verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children):
+            return True
+        return False
+
+    def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
+        """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
+        or of an organisation ('la chaîne', 'the company')."""
+        if tok.pos_ != "NOUN":
+            return None
+        dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
+        if not dets or fold(dets[0].lower_) not in {fold(d) for d in self.lex["determiners"]}:
+            if not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
+                return None
+        is_person = self._person_noun(tok)
+        org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
+        if not is_person and not org_kind:
+            return None
+        if "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        if dets[0].lower_ in ("son", "sa", "ses", "his", "her", "their", "its", "leur") and is_person and \
+                fold(tok.lower_) not in {fold(n) for n in self.lex["generic_person"]}:
+            pass
+        lo = min(d.i for d in dets)
+        hi = tok.i + 1
+        for c in tok.children:
+            if c.i > tok.i and (c.dep_ in ("amod", "compound", "flat:name", "fixed") or _of_complement(c)):
+                hi = max(hi, c.right_edge.i + 1)
+            elif c.i > tok.i and c.dep_ not in ("punct",):
+                break
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
+                lo = min(lo, c.left_edge.i)
+        inside = [i for i in range(tok.i + 1, hi) if i in taken]
+        if inside:
+            hi = inside[0]
+        if any(i in taken for i in range(lo, tok.i + 1)):
+            return None
+        doc = tok.doc
+        span = doc[lo:hi]
+        while len(span) > 1 and span[-1].is_punct:
+            span = doc[span.start:span.end - 1]
+        r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), _role(tok),
+                self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
+                kind="person" if is_person else "org")
+        return r
+
+    # --------------------------------------------------------------- resolving
+
+    def _resolve(self, r: Ref, seg) -> None:  # noqa: ANN001
+        if r.first_person or r.done:
+            return
+        r.done = True
+        if r.form in ("name", "title") and r.antecedent is None:
+            self._name(r, seg)
+        elif r.form == "title" and r.antecedent is not None:
+            if not r.antecedent.done:
+                self._resolve(r.antecedent, seg)
+            who = r.antecedent.referent
+            r.referent = who
+            if who is not None:
+                self._describe(who, r, seg)
+        elif r.form == "description":
+            self._resolve_description(r, seg)
+        elif r.form == "pronoun":
+            self._resolve_pronoun(r, seg)
+        if r.referent is not None:
+            w = WEIGHTS.get(r.role, 30.0) * FIELD_WEIGHT.get(seg.field, 1.0)
+            if r.form != "title" or r.antecedent is None:
+                r.referent.events.append((r.sent, w, r.quote is not None))
+
+    def _name(self, r: Ref, seg) -> None:  # noqa: ANN001
+        """Find or start the referent of a name."""
+        doc = seg.doc
+        words, title_gender = _name_words(doc, r, self.lex)
+        if r.actor_id and r.kind == "person" or (r.actor_id and r.form == "title"):
+            who = self.by_actor.get(r.actor_id)
+            if who is None:
+                who = self._join_by_words(words, r) if words else None
+                if who is not None and who.actor_id is None:
+                    who.actor_id = r.actor_id
+                    self.by_actor[r.actor_id] = who
+            if who is None:
+                row = self.ctx.info(r.actor_id)
+                who = Referent(name=r.text if r.form == "name" else row.get("name", r.text), kind="person",
+                               actor_id=r.actor_id, words=words)
+                g = row.get("gender")
+                if g in ("m", "f"):
+                    who.gender_votes[g] += 5
+                self._add(who)
+                self.by_actor[r.actor_id] = who
+        elif r.actor_id:
+            who = self.by_actor.get(r.actor_id)
+            if who is None:
+                who = Referent(name=r.text, kind="organisation", actor_id=r.actor_id, words=words)
+                self._add(who)
+                self.by_actor[r.actor_id] = who
+        elif r.kind == "organisation":
+            key = " ".join(words)
+            who = next((x for x in self.referents if x.kind == "organisation" and x.actor_id is None and " ".join(x.words) == key), None)
+            if who is None:
+                who = Referent(name=r.text, kind="organisation", words=words)
+                self._add(who)
+        else:
+            if not words:
+                return
+            who = self._join_by_words(words, r)
+            if who is None:
+                who = Referent(name=_clean_name(r.text, self.lex), kind="person", words=words)
+                self._add(who)
+            elif len(words) > len(who.words) and who.actor_id is None:
+                who.name, who.words = _clean_name(r.text, self.lex), words
+            elif len(words) == 1 and r.form == "name":
+                r.form = "surname" if words[-1] == who.words[-1] else "first"
+        if r.kind == "person" and who.kind == "person":
+            if len(words) == 1 and len(who.words) > 1 and r.form == "name":
+                r.form = "surname" if words[0] == who.words[-1] else "first"
+            if title_gender:
+                who.gender_votes[title_gender] += 3
+            first = first_names().get(who.words[0]) if len(who.words) > 1 else None
+            if first and not who.gender_votes:
+                who.gender_votes[first] += 1
+            g = _agreement(doc[r.head], self.ctx.lang)
+            if g:
+                who.gender_votes[g] += 1
+            if r.gender:
+                who.gender_votes[r.gender] += 2
+        if r.form in ("surname", "first") and who.name != r.text:
+            r.antecedent = self._last_name_ref(who)
+        r.referent = who
+
+    def _join_by_words(self, words: tuple[str, ...], r: Ref) -> Referent | None:
+        """An earlier person with the same name, or whose surname or first name this is
+        (the most recently mentioned one when several are)."""
+        people = [p for p in self.referents if p.kind == "person" and p.words]
+        same = [p for p in people if p.words == words]
+        if same:
+            return max(same, key=Referent.last_sentence)
+        if len(words) == 1:
+            w = words[0]
+            by_surname = [p for p in people if len(p.words) > 1 and p.words[-1] == w]
+            if by_surname:
+                return max(by_surname, key=Referent.last_sentence)
+            by_first = [p for p in people if len(p.words) > 1 and p.words[0] == w]
+            if len(by_first) == 1:
+                return by_first[0]
+            return None
+        shorter = [p for p in people if len(p.words) == 1 and p.words[0] == words[-1]]
+        if shorter:
+            return max(shorter, key=Referent.last_sentence)
+        return None
+
+    def _last_name_ref(self, who: Referent) -> Ref | None:
+        for r in reversed(self.refs):
+            if r.referent is who and r.form == "name":
+                return r
+        return None
+
+    def _add(self, who: Referent) -> None:
+        self.referents.append(who)
+
+    def _describe(self, who: Referent, r: Ref, seg) -> None:  # noqa: ANN001
+        head = seg.doc[r.head]
+        who.nouns.add(fold(head.lemma_.lower()))
+        who.nouns.add(fold(head.lower_))
+        who.descriptions.append(fold(r.text))
+        if r.gender:
+            who.gender_votes[r.gender] += 2
+
+    def _resolve_description(self, r: Ref, seg) -> None:  # noqa: ANN001
+        head = seg.doc[r.head]
+        if r.kind == "org":
+            cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3
+                     and p.events]
+            if cands:
+                best = max(cands, key=lambda p: p.salience(r.sent, r.quote is None))
+                if best.salience(r.sent, r.quote is None) > 5:
+                    r.referent = best
+                    r.antecedent = self._last_ref(best)
+            return
+        noun = fold(head.lemma_.lower())
+        low = fold(head.lower_)
+        text = fold(r.text)
+        former = any(fold(c.lower_).rstrip("-") in {fold(f).rstrip("-") for f in self.lex["former"]}
+                     for c in head.subtree if c.i < head.i) or low.startswith("ex-")
+        people = [p for p in self.referents if p.kind == "person"]
+        outside = r.quote is None
+        ok_gender = [p for p in people if not (r.gender and p.gender and r.gender != p.gender)]
+
+        def pick(cands: list[Referent]) -> Referent | None:
+            if not cands:
+                return None
+            return max(cands, key=lambda p: (p.salience(r.sent, outside), p.last_sentence()))
+
+        # 1. described so before ('le compositeur Laurent Ferlet' ... 'le compositeur')
+        rest = _complement(text, low)
+        described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
+                     and (not rest or any(rest in d for d in p.descriptions))]
+        who = pick(described)
+        # 2. a role the table gives a person of the article at the date ('le ministre', 'l'ancien président')
+        if who is None and self.ctx.on is not None:
+            holders = [p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)]
+            who = pick(holders)
+        # 3. the office holder at the date ('le chef de l'État')
+        if who is None and not former and self.ctx.on is not None:
+            actor_id = self._office_holder(r.text)
+            if actor_id:
+                who = self.by_actor.get(actor_id)
+                if who is None:
+                    row = self.ctx.info(actor_id)
+                    who = Referent(name=row.get("name", r.text), kind="person", actor_id=actor_id)
+                    if row.get("gender") in ("m", "f"):
+                        who.gender_votes[row["gender"]] += 5
+                    self._add(who)
+                    self.by_actor[actor_id] = who
+        # 4. a generic description ('la victime') of someone named just before
+        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"]) and r.gender:
+            near = [p for p in ok_gender if p.gender == r.gender and r.sent - p.last_sentence() <= 2]
+            if len(near) == 1:
+                who = near[0]
+        if who is not None:
+            r.referent = who
+            r.antecedent = self._last_ref(who)
+            r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or self._office_holder(r.text)) else "description"
+            self._describe(who, r, seg)
+
+    def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
+        """Does the table give this person a role titled like the description (held at the
+        article's date, or ended before it for 'ancien')?"""
+        on = self.ctx.on
+        roles = self.ctx.all_roles(actor_id)
+        for role in roles:
+            active = role.active(on) if on else True
+            if former and (active or role.end is None or (on and role.end > on)):
+                continue
+            if not former and not active:
+                continue
+            titles = [fold(t) for t in role.title.values() if t]
+            if any(low == t.split()[0] or noun == t.split()[0] or t in fold(text) for t in titles):
+                return True
+            phrase_role = self.ctx.role_phrases.get(fold(text).split(" ", 1)[-1]) or self.ctx.role_phrases.get(low)
+            if phrase_role and phrase_role == role.role:
+                return True
+        return False
+
+    def _office_holder(self, text: str) -> str | None:
+        """'le chef de l'État', 'le président de la République', 'le Premier ministre' in a
+        French article: the French office holder at the date (a domestic office named
+        without a country)."""
+        if self.ctx.lang != "fr" or self.ctx.on is None:
+            return None
+        words = fold(text).split(" ", 1)
+        phrase = words[1] if len(words) > 1 and words[0] in ("le", "la", "l'") else fold(text)
+        if phrase.startswith("l'"):
+            phrase = phrase[2:]
+        role = {fold(k): v for k, v in self.ctx.role_phrases.items()}.get(phrase)
+        if role is None or phrase in ("president", "presidente", "roi", "reine", "monarque", "souverain", "emir",
+                                      "empereur", "numero un"):
+            return None
+        return self.ctx.role_holder(role, "FRA", self.ctx.on)
+
+    def _last_ref(self, who: Referent) -> Ref | None:
+        for r in reversed(self.refs):
+            if r.referent is who:
+                return r
+        return None
+
+    def _resolve_pronoun(self, r: Ref, seg) -> None:  # noqa: ANN001
+        tok = seg.doc[r.head]
+        reporter = self._reporter(tok, r, seg)
+        if reporter is BLOCKED:
+            return
+        if reporter is not None:
+            r.referent, r.antecedent = reporter.referent, reporter
+            return
+        outside = r.quote is None
+        clause_subjects = set()
+        if r.role != "subj":
+            clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")}
+        best, best_score = None, 0.0
+        for p in self.referents:
+            if not p.events or r.sent - p.last_sentence() > WINDOW:
+                continue
+            if not self._agrees(p, r):
+                continue
+            score = p.salience(r.sent, outside)
+            if score <= 0:
+                continue
+            last = self._last_ref(p)
+            if last is not None and last.seg == r.seg and last.head in clause_subjects:
+                continue
+            if pronoun_key(r.text) in CLITICS and r.sent - p.last_sentence() > 1:
+                continue  # an object clitic refers to someone just mentioned
+            if last is not None and last.role == r.role == "subj":
+                score *= 1.2
+            if r.gender in ("m", "f") and p.gender is None:
+                score *= 0.5
+            if score > best_score:
+                best, best_score = p, score
+        if best is not None and best_score >= 4.0:
+            r.referent = best
+            r.antecedent = self._last_ref(best)
+
+    def _agrees(self, p: Referent, r: Ref) -> bool:
+        if r.kind == "org":  # 'it'
+            return p.kind == "organisation"
+        if r.plural:
+            return p.kind == "organisation" and (self.ctx.lang == "en" or p.plural)
+        if p.kind != "person":
+            return False
+        g = p.gender
+        return not (r.gender in ("m", "f") and g in ("m", "f") and g != r.gender)
+
+    def _reporter(self, tok, r: Ref, seg):  # noqa: ANN001, ANN202
+        """'X a dit qu'il viendrait', 'Hungary said it would': the subject of the reporting
+        verb whose complement holds the pronoun."""
+        if r.role not in ("subj",) and pronoun_key(tok.text) != "lui":
+            return None
+        clause = tok.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+                return None
+            head = clause.head
+            if head.i > tok.i:
+                return None
+            if head.lemma_.lower() in self.ctx.reporting:
+                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+                if not subj:
+                    return None
+                found = next((x for x in reversed(self.refs) if x.seg == r.seg and x.head == subj[0].i), None)
+                if found is None:
+                    found = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj[0].idx < x.end), None)
+                if found is not None and found.referent is not None and self._agrees(found.referent, r):
+                    return found
+                if found is None and subj[0].pos_ in ("NOUN", "PROPN") and r.role == "subj":
+                    return BLOCKED  # 'le barreau a annoncé qu'il …': the reporter, whom we cannot name here
+                return None
+            clause = head
+        return None
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _role(tok) -> str:  # noqa: ANN001
+    """Subject, object, oblique or embedded (a name inside another noun phrase)."""
+    dep = tok.dep_
+    while dep in ("flat:name", "flat", "compound", "fixed") and tok.head.i != tok.i:
+        tok = tok.head
+        dep = tok.dep_
+    if dep in ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"):
+        return "subj"
+    if dep in ("obj", "dobj", "iobj", "dative", "obl:agent", "agent"):
+        return "obj"
+    if dep in ("obl", "obl:arg", "obl:mod", "pobj", "appos"):
+        return "obl"
+    if dep in ("nmod", "poss", "amod"):
+        return "embedded"
+    return "obl"
+
+
+def _tok_at(doc, char: int) -> int:  # noqa: ANN001
+    """Index of the token holding character ``char`` of the doc."""
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok.i
+    return len(doc) - 1
+
+
+def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  # noqa: ANN001
+    """Folded words of a name without honorifics, and the gender an honorific tells
+    (the honorific may stand just before the mention: 'M. Hollande')."""
+    titles = lex.get("titles", {})
+    words = [w for w in r.text.replace("\u2019", "'").split()]
+    gender = None
+    out = []
+    for w in words:
+        key = fold(w)
+        if not out and key in titles:
+            gender = gender or titles[key]
+            continue
+        out.append(key.strip(",.;:()\"«»“”"))
+    head_tok = _tok_at(doc, r.start)
+    if head_tok > 0:
+        prev = doc[head_tok - 1]
+        key = fold(prev.text)
+        if key in titles and titles[key]:
+            gender = gender or titles[key]
+    out = [w for w in out if w]
+    return tuple(out), gender
+
+
+def _clean_name(text: str, lex: dict) -> str:
+    """A name without a leading honorific ('M. Hollande' -> 'Hollande')."""
+    titles = lex.get("titles", {})
+    words = text.split()
+    while len(words) > 1 and fold(words[0]) in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _agreement(tok, lang: str) -> str | None:  # noqa: ANN001
+    """The gender a French participle or adjective agreeing with a subject tells
+    ('Marine Le Pen s'est exprimée', 'élue en 2017')."""
+    if lang != "fr":
+        return None
+    while tok.dep_ in ("flat:name", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubj:pass"):
+        verb = tok.head
+        if "Part" in verb.morph.get("VerbForm") and any(c.lemma_ == "être" for c in verb.children if c.dep_.startswith("aux")):
+            g = verb.morph.get("Gender")
+            if g:
+                return "f" if g[0] == "Fem" else None
+        if any(c.dep_ == "cop" for c in verb.children) and verb.pos_ == "ADJ":
+            g = verb.morph.get("Gender")
+            if g and verb.lower_.endswith("e"):
+                return "f" if g[0] == "Fem" else None
+    return None
+
+
+def _comma_appositions(refs: list[Ref], text: str) -> None:
+    """'La directrice de la rédaction, Valérie Nataf, a reconnu' / 'Valérie Nataf, la
+    directrice de la rédaction, a reconnu': a person description next to a name, only a
+    comma between, is that person (the parser does not always say apposition)."""
+    for i, a in enumerate(refs):
+        if a.form == "description" and a.kind == "person":
+            b = next((x for x in refs[i + 1:i + 4] if x.kind == "person"), None)
+            if b is None or b.form != "name":
+                continue
+            between = text[a.end:b.start].strip()
+            if between in (",", "") or (between.endswith(",") and len(between.split()) <= 4 and not any(c in between for c in ":;«»\"")):
+                a.form, a.antecedent = "title", b
+        elif a.form == "name" and a.kind == "person" and i + 1 < len(refs):
+            b = refs[i + 1]
+            if b.form == "description" and b.kind == "person" and text[a.end:b.start].strip() == ",":
+                b.form, b.antecedent = "title", a
+
+
+def _of_complement(tok) -> bool:  # noqa: ANN001
+    """'de la République', 'of State': a complement that belongs to a title."""
+    if tok.dep_ not in ("nmod", "prep"):
+        return False
+    if tok.dep_ == "prep":
+        return tok.lower_ == "of"
+    return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
+
+
+def _complement(text: str, head: str) -> str:
+    """The words after the head noun of a description ('le maire de pau' -> 'de pau')."""
+    i = text.find(head)
+    return text[i + len(head):].strip() if i >= 0 else ""
