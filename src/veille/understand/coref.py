@@ -58,6 +58,7 @@ NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
 CLITICS = {"le", "la", "l'", "l’", "les"}
+SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
 
 
@@ -155,6 +156,7 @@ class Ref:
     kind: str = "person"
     first_person: bool = False
     done: bool = False
+    factor: float = 1.0  # 0.5 inside a subordinate or reported clause
 
 
 @dataclass
@@ -298,7 +300,7 @@ class _Builder:
         for q in quotations:
             for seg, a, b in q.pieces:
                 self.quote_ranges.setdefault(seg, []).append((a, b, q.id))
-        self.sent_of: dict[tuple[int, int], int] = {}  # (seg, token index) -> sentence number
+        self._role_phrases = {fold(k): v for k, v in ctx.role_phrases.items()}
 
     # --------------------------------------------------------------- main loop
 
@@ -319,7 +321,8 @@ class _Builder:
             self._sent_starts = starts
             for r in self._collect(seg_id, seg):
                 self._resolve(r, seg)
-                self.refs.append(r)
+                if r.form != "propn":
+                    self.refs.append(r)
         return Coref(self.ctx.lang, self.refs, self.referents, self.quotations, self.ctx.info)
 
     def _sent(self, tok) -> int:  # noqa: ANN001
@@ -365,7 +368,7 @@ class _Builder:
         for tok in doc:
             if tok.i in taken:
                 continue
-            ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken)
+            ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
             if ref is not None:
                 out.append(ref)
         out.sort(key=lambda r: (r.start, r.end))
@@ -498,7 +501,21 @@ class _Builder:
         r = Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i, self._sent(tok), _role(tok), quote,
                 gender=spec.get("gender"), plural=spec.get("number") == "pl")
         r.kind = "org" if spec.get("gender") == "n" else "person"
+        if r.kind == "org" and quote is not None:
+            return None  # 'it' inside a quotation: mostly a thing
         return r
+
+    def _bare_name(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
+        """A proper noun the NER missed ('Petrides said'): kept as a candidate surname or
+        first name of a person named before (resolution drops it otherwise)."""
+        if tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or not tok.text[:1].isupper() or tok.text.isupper() or \
+                len(tok.text) < 3 or (tok.is_sent_start and tok.dep_ not in SUBJ_DEPS):
+            return None
+        if tok.dep_ in ("flat:name", "flat", "compound") or any(c.dep_ in ("flat:name", "flat") for c in tok.children):
+            return None
+        taken.add(tok.i)
+        return Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "propn", tok.i, self._sent(tok), _role(tok),
+                   self._quote_of(seg_id, tok.idx), kind="person")
 
     def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
         """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
@@ -573,10 +590,16 @@ class _Builder:
                 self._describe(who, r, seg)
         elif r.form == "description":
             self._resolve_description(r, seg)
+        elif r.form == "propn":
+            words, _ = _name_words(seg.doc, r, self.lex)
+            who = self._join_by_words(words, r) if len(words) == 1 else None
+            if who is not None and len(who.words) > 1:
+                r.form = "surname" if words[0] == who.words[-1] else "first"
+                r.referent, r.antecedent = who, self._last_name_ref(who)
         elif r.form == "pronoun":
             self._resolve_pronoun(r, seg)
         if r.referent is not None:
-            w = WEIGHTS.get(r.role, 30.0) * FIELD_WEIGHT.get(seg.field, 1.0)
+            w = WEIGHTS.get(r.role, 30.0) * FIELD_WEIGHT.get(seg.field, 1.0) * _embedding(seg.doc[r.head])
             if r.form != "title" or r.antecedent is None:
                 r.referent.events.append((r.sent, w, r.quote is not None))
 
@@ -606,6 +629,10 @@ class _Builder:
                 who = Referent(name=r.text, kind="organisation", actor_id=r.actor_id, words=words)
                 self._add(who)
                 self.by_actor[r.actor_id] = who
+        elif r.kind == "organisation" and len(words) == 1 and self._join_by_words(words, r) is not None \
+                and len(self._join_by_words(words, r).words) > 1:
+            who = self._join_by_words(words, r)  # the NER took a surname for an organisation ('Maley said')
+            r.kind, r.form = "person", "surname"
         elif r.kind == "organisation":
             key = " ".join(words)
             who = next((x for x in self.referents if x.kind == "organisation" and x.actor_id is None and " ".join(x.words) == key), None)
@@ -729,6 +756,12 @@ class _Builder:
             near = [p for p in ok_gender if p.gender == r.gender and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
                 who = near[0]
+        # 5. a role description as the subject ('le président des Patriotes réclame …') is
+        #    the person the article is about when that person clearly stands out
+        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"]:
+            scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in ok_gender if p.events), reverse=True)
+            if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
+                who = scored[0][2]
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
@@ -737,20 +770,24 @@ class _Builder:
 
     def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
         """Does the table give this person a role titled like the description (held at the
-        article's date, or ended before it for 'ancien')?"""
+        article's date, or ended before it for 'l'ancien président')? A description with a
+        complement ('le président des Patriotes') must match the whole title or role phrase."""
         on = self.ctx.on
-        roles = self.ctx.all_roles(actor_id)
-        for role in roles:
+        phrase = _bare_phrase(fold(text), {fold(f) for f in self.lex["former"]})
+        comp = _complement(phrase, low) or _complement(phrase, noun)
+        for role in self.ctx.all_roles(actor_id):
             active = role.active(on) if on else True
             if former and (active or role.end is None or (on and role.end > on)):
                 continue
             if not former and not active:
                 continue
             titles = [fold(t) for t in role.title.values() if t]
-            if any(low == t.split()[0] or noun == t.split()[0] or t in fold(text) for t in titles):
-                return True
-            phrase_role = self.ctx.role_phrases.get(fold(text).split(" ", 1)[-1]) or self.ctx.role_phrases.get(low)
-            if phrase_role and phrase_role == role.role:
+            by_phrase = self._role_phrases.get(phrase) == role.role
+            if comp:
+                if phrase in titles or by_phrase:
+                    return True
+                continue
+            if any(t.split()[0] in (low, noun) for t in titles) or by_phrase:
                 return True
         return False
 
@@ -764,7 +801,7 @@ class _Builder:
         phrase = words[1] if len(words) > 1 and words[0] in ("le", "la", "l'") else fold(text)
         if phrase.startswith("l'"):
             phrase = phrase[2:]
-        role = {fold(k): v for k, v in self.ctx.role_phrases.items()}.get(phrase)
+        role = self._role_phrases.get(phrase)
         if role is None or phrase in ("president", "presidente", "roi", "reine", "monarque", "souverain", "emir",
                                       "empereur", "numero un"):
             return None
@@ -870,6 +907,18 @@ def _role(tok) -> str:  # noqa: ANN001
     return "obl"
 
 
+EMBEDDING = {"acl", "acl:relcl", "relcl", "ccomp", "advcl", "csubj", "pcomp"}
+
+
+def _embedding(tok) -> float:  # noqa: ANN001
+    """Salience factor of a mention by where it stands: 1 in the main clause, 0.5 inside a
+    subordinate, relative or reported clause ('… que le président X s'est montré …')."""
+    for anc in tok.ancestors:
+        if anc.dep_ in EMBEDDING:
+            return 0.5
+    return 1.0
+
+
 def _tok_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char`` of the doc."""
     for tok in doc:
@@ -955,6 +1004,15 @@ def _of_complement(tok) -> bool:  # noqa: ANN001
     if tok.dep_ == "prep":
         return tok.lower_ == "of"
     return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
+
+
+def _bare_phrase(text: str, former: set[str]) -> str:
+    """A folded description without its determiner and 'ancien': 'president de la republique'."""
+    words = text.replace("l'", "l' ").split()
+    while words and (words[0] in ("le", "la", "les", "l'", "the", "ce", "cet", "cette", "this", "that", "son", "sa", "his", "her")
+                     or words[0].rstrip("-") in former):
+        words = words[1:]
+    return " ".join(words).replace("l' ", "l'")
 
 
 def _complement(text: str, head: str) -> str:

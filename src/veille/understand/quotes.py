@@ -150,6 +150,7 @@ class Found:
     mention: tuple[int, int, int] | None  # (segment, start, end) of the words the cue attaches to
     cue: str | None
     strength: int = 2  # 2: a cue of speech; 1: the quote's governing verb only
+    rule: str = ""  # which rule found it: after, before, according, colon, continuation, governor
 
 
 NOTHING = Found(None, None, None, None, None, 0)
@@ -221,11 +222,14 @@ class _Extractor:
         span = self._span(q)
         if span is None:
             return None, NOTHING
-        found = self._after(q) or self._before(q) or self._according(q) or self._colon_before(q)
-        if found is None:
-            found = self._continuation(q, previous)
-        if found is None:
-            found = self._governor(q)
+        found = None
+        for rule, finder in (("after", self._after), ("before", self._before), ("according", self._according),
+                             ("colon", self._colon_before), ("continuation", lambda x: self._continuation(x, previous)),
+                             ("governor", self._governor)):
+            found = finder(q)
+            if found is not None:
+                found.rule = rule
+                break
         kind = self._label(q, span.text, found)
         if kind != "direct":
             found = NOTHING
@@ -271,57 +275,81 @@ class _Extractor:
         return [t for t in doc if t.idx >= pos]
 
     def _after(self, q: Quotation) -> Found | None:
-        """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X."""
+        """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
+        any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
         doc = self.segments[seg_id].doc
         rest = [t for t in doc if t.idx > z]
-        if not rest:
-            return None
         window = []
         for t in rest[:12]:
-            if t.idx > z + 1 and t.text in ("«", "“") or (t.text == "\"" and window):
+            if t.text in ("«", "“") or (t.text == "\"" and window):
                 break
-            if t.text in (".", "!", "?") and window and any(w.pos_ in ("VERB", "NOUN", "PROPN", "PRON") for w in window):
+            if t.text in (".", "!", "?", ";") and window and any(w.pos_ in ("VERB", "NOUN", "PROPN", "PRON") for w in window):
                 break
             window.append(t)
         for k, tok in enumerate(window[:9]):
-            if not self._is_reporting(tok):
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3):
                 continue
-            if tok.pos_ not in ("VERB", "AUX") and (k > 3 or tok.pos_ != "NOUN" or tok.dep_ != "ROOT"):
+            if _non_finite(tok):
                 continue
             before = [t for t in window[:k] if not t.is_punct]
             if len(before) > 6:
-                continue
-            return self._subject(seg_id, tok, after=z, window=window, cue=_cue_text(tok))
+                break
+            if self._is_reporting(tok) or (self.lang == "fr" and k <= 4 and self._incise(tok, window[:k])):
+                return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
+            if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
+                break  # another verb first: the quotation's own clause goes on
         return None
 
-    def _subject(self, seg_id: int, verb, after: int, window: list | None = None, cue: str | None = None,
-                 before_limit: int | None = None) -> Found | None:  # noqa: ANN001
-        """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, or the
-        noun phrase placed after it ('a déclaré le Premier ministre')."""
+    def _incise(self, verb, before: list) -> bool:  # noqa: ANN001
+        """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
+        the quotation whose subject follows it."""
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in ("s'", "se", "t")
+               for t in before):
+            return False
+        doc = verb.doc
+        after = doc[verb.i + 1:verb.i + 4]
+        return any(t.text.startswith("-") and pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on") for t in after) or \
+            any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
+            any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
+
+    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None) -> Found | None:  # noqa: ANN001
+        """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, the
+        subject of the verb a participle or infinitive hangs on, or the noun phrase placed
+        after it ('a déclaré le Premier ministre'); never a word inside a quotation."""
         doc = self.segments[seg_id].doc
-        near = [t for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)] if t.idx >= after]
-        for t in near:
-            if t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on"):
-                if pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on"):
-                    return self._from_token(seg_id, t, cue)
-        subj = [c for c in verb.children if c.dep_ in SUBJ and c.idx >= after and not c.text.startswith("-t")]
-        if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-            subj = [c for c in verb.head.children if c.dep_ in SUBJ and c.idx >= after]
-        if subj:
-            return self._from_token(seg_id, subj[0], cue)
+
+        def free(t) -> bool:  # noqa: ANN001
+            return not self._inside_any(seg_id, t.idx)
+
+        for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)]:
+            if (t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on")) and free(t) and \
+                    pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on"):
+                return self._from_token(seg_id, t, cue)
+        v = verb
+        for _ in range(3):
+            subj = [c for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")]
+            if subj:
+                return self._from_token(seg_id, subj[0], cue)
+            if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                continue
+            break
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+            if not free(t):
+                break
             if t.is_punct and t.text not in ("-", "'"):
                 if t.text == "," and t.i == verb.i + 1:
                     continue
                 break
             if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in t.children) and \
-                    t.head.dep_ not in ("obl", "obl:mod", "obl:arg", "pobj") and t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg"):
-                if t.lower_ in ("part", "tour", "fois"):
-                    continue
-                return self._from_token(seg_id, t, cue)
+                    t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") and t.lower_ not in ("part", "tour", "fois"):
+                head = t
+                while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
+                    head = head.head
+                return self._from_token(seg_id, head, cue)
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
-            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG"):
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
 
@@ -361,8 +389,9 @@ class _Extractor:
         return None
 
     def _before(self, q: Quotation) -> Found | None:
-        """A reporting verb of the quotation's sentence whose subject stands outside it:
-        'X a déclaré : « … »', 'X estime qu'« … »', '… a twitté X' after a multi-sentence quote."""
+        """A reporting verb of the quotation's sentence, before it, whose subject stands
+        outside quotation marks: 'X a déclaré : « … »', 'X estime qu'« … »'; else the
+        subject of a sentence that introduces the quotation with a colon."""
         seg_id, a, _ = q.pieces[0]
         doc = self.segments[seg_id].doc
         sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
@@ -372,13 +401,9 @@ class _Extractor:
             if tok.idx >= a - 1:
                 break
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
-                subj = [c for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
-                if subj:
-                    return self._from_token(seg_id, subj[0], _cue_text(tok))
-                if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-                    subj = [c for c in tok.head.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
-                    if subj:
-                        return self._from_token(seg_id, subj[0], _cue_text(tok))
+                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
+                if found is not None and (found.who is not None or found.ref is not None):
+                    return found
         colon = doc.text[:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
@@ -532,10 +557,10 @@ class _Extractor:
         named = found is not None and found.who is not None
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
+        if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and len(words) > 1):
+            return "title"
         if strong:
             return "direct"
-        if len(q.pieces) == 1 and self._title_case(text):
-            return "title"
         speech = len(words) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
         if found is not None and found.cue == "continuation":
             return "direct" if len(words) >= 3 else "scare"
@@ -694,6 +719,15 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
     low = tok.lower_
     forms = {tok.lemma_.lower(), low, low + "r", er_infinitive(low)}
     return bool(forms & verbs)
+
+
+def _non_finite(tok) -> bool:  # noqa: ANN001
+    """A present participle, gerund or infinitive ('affirmant', 'saying', 'dire'): it
+    introduces its own complement, not an incise."""
+    forms = tok.morph.get("VerbForm")
+    if "Inf" in forms or "Ger" in forms or tok.tag_ in ("VBG", "VB"):
+        return True
+    return "Part" in forms and "Pres" in tok.morph.get("Tense")
 
 
 def _cue_text(verb) -> str:  # noqa: ANN001
