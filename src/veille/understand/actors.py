@@ -11,6 +11,7 @@ its government.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,8 +122,25 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     return index
 
 
+@lru_cache(maxsize=1)
+def linking() -> dict:
+    """Word lists of linking (``data/linking.json``)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("veille.understand").joinpath("data", "linking.json").read_text("utf-8"))
+    data["particles"] = frozenset(data["particles"])
+    data["junk_leads"] = frozenset(data["junk_leads"])
+    data["actor_deps"] = frozenset(data["actor_deps"])
+    data["name_linkers"] = frozenset(data["name_linkers"])
+    return data
+
+
 def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
-    """Longest non-overlapping alias matches, each with its best link."""
+    """Longest non-overlapping alias matches, each with its best link. An alias written
+    in lower case where the name has capitals ('la réunion' is not Réunion), or that is
+    only part of a longer name ('France 3', 'Tour de France', 'New Jersey', 'Salvador
+    Illa'), is not a mention of that actor."""
     from spacy.util import filter_spans
 
     spans = []
@@ -132,16 +150,89 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             spans[-1].label_ = doc.vocab.strings[match_id]
     out = []
     for span in filter_spans(spans):
-        actor_id, kind = _best_link(links[span.label_], _is_locative(span))
+        options = links[span.label_]
+        if not any(k == "demonym" for _, k in options) and not _written_as_name(span, options):
+            continue
+        if all(info(a).get("type") != "person" for a, _ in options) and _inside_longer_name(span):
+            continue
+        actor_id, kind = _best_link(options, _is_locative(span), _actor_position(span))
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
     return out
 
 
-def _best_link(options: list[tuple[str, str]], locative: bool = False) -> tuple[str, str]:
-    """Among the actors an alias may name, the most specific; a place when the
-    mention is a location ('à Astana'), else what it stands for ('Astana a refusé')."""
+def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN001
+    """A proper name must be written with a capital ('Réunion', 'Rabat'); an all-lower
+    match of a capitalised alias is a common word ('la réunion', 'un rabat')."""
+    if any(c.isupper() for c in span.text):
+        return True
+    for actor_id, kind in options:
+        actor = load_actor_table().by_id(actor_id)
+        if actor is None:
+            continue
+        for lang_names in (actor.row.get("names") or {}).values():
+            for n in lang_names:
+                if n.lower() == span.text.lower() and not any(c.isupper() for c in n):
+                    return True
+    return False
+
+
+def _inside_longer_name(span) -> bool:  # noqa: ANN001
+    """Is a place or organisation name only part of a longer proper name? 'France 3',
+    'France Info', 'Ouest-France', 'Hauts-de-France', 'Tour de France', 'Debout la
+    France', 'New Jersey', 'Inner Mongolia', 'Salvador Illa', 'London Metal Exchange'."""
+    doc = span.doc
+    text = doc.text
+    if span.start_char > 0 and text[span.start_char - 1] == "-":
+        return True
+    if span.end_char < len(text) and text[span.end_char] == "-" and span.end < len(doc) and doc[span.end].text.startswith("-") is False \
+            and span.end_char + 1 < len(text) and text[span.end_char + 1].isupper():
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.like_num and nxt.text.isdigit() and len(nxt.text) <= 2 and text[span.end_char:nxt.idx] == " "):
+        return True
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and (ent.start < span.start or ent.end > span.end):
+            extra = [t for t in doc[ent.start:span.start]] + [t for t in doc[span.end:ent.end]]
+            if any(t.text[:1].isupper() or t.like_num for t in extra if t.lower_ not in linking()["name_linkers"]):
+                return True
+    prev = [t for t in doc[max(0, span.start - 3):span.start]]
+    while prev and prev[-1].lower_ in linking()["name_linkers"]:
+        prev.pop()
+    if prev and len(prev) < 3 and prev[-1].text[:1].isupper() and not prev[-1].is_sent_start and prev[-1].pos_ in ("PROPN", "NOUN") \
+            and span.start - prev[-1].i <= 3 and not prev[-1].is_punct and prev[-1].ent_type_ not in ("PER", "PERSON"):
+        joined = doc[prev[-1].i:span.start]
+        if all(t.lower_ in linking()["name_linkers"] or t.i == prev[-1].i for t in joined):
+            return True
+    if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.ent_type_ and \
+            nxt.ent_iob_ == "I" and not nxt.is_sent_start:
+        return True
+    return False
+
+
+def _actor_position(span) -> bool:  # noqa: ANN001
+    """Does the mention stand where an actor stands (subject, agent)? Only there does
+    a capital stand for its government ('Moscou a dénoncé' but 'la région de Madrid')."""
+    root = span.root
+    while root.dep_ in ("flat:name", "flat", "compound", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in linking()["actor_deps"]:
+        return True
+    if root.dep_ in ("obl", "obl:arg", "obl:mod", "pobj", "nmod", "advmod") and any(
+            c.lower_ in ("pour", "selon", "d'après", "d’après", "for", "according") for c in root.children if c.dep_ in ("case", "mark")):
+        return True  # 'Pour Moscou, …', 'selon Washington'
+    if root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i):
+        return True  # 'Moscow's decision'
+    return False
+
+
+def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bool = True) -> tuple[str, str]:
+    """Among the actors an alias may name, the most specific; a place when the mention
+    is a location ('à Astana') or stands where no actor stands ('la région de Madrid',
+    'l'aéroport de Rome'); what it stands for in an actor position ('Astana a refusé')."""
     places = [o for o in options if info(o[0]).get("type") == "place"]
-    if locative and places:
+    if places and (locative or not actor):
         return places[0][0], "place"
     others = [o for o in options if o not in places] or options
     return min(others, key=lambda o: (KIND_RANK.get(o[1], 5), TYPE_RANK.get(info(o[0]).get("type", ""), 5)))
@@ -157,12 +248,19 @@ def _is_locative(span) -> bool:  # noqa: ANN001
 
 
 def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None) -> list[Mention]:  # noqa: ANN001
-    """'le président russe' / 'Russian President' / 'President of Kazakhstan' -> office holder."""
+    """'le président russe' / 'Russian President' / 'President of Kazakhstan' -> office
+    holder at the article's date; not 'l'ancien président russe', 'a president of the
+    United States' or 'the next president' (someone else than the holder)."""
     roles = role_titles(lang)
+    not_current = set(linking()["not_current"].get(lang, ()))
     for match_id, start, end in titles(doc):
         role = roles[doc.vocab.strings[match_id]]
         near = _country_next_to(found, start, end, lang)
         if near is None or on is None:
+            continue
+        lo = min(start, near.tokens[0])
+        before = [t.lower_ for t in doc[max(0, lo - 3):lo]]
+        if any(w in not_current for w in before[-2:]) or any(t.lower_ in not_current for t in doc[lo:start]):
             continue
         country = info(near.actor_id).get("country")
         holder = load_actor_table().role_holder(role, country, on) if country else None
@@ -187,7 +285,10 @@ def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> M
 
 
 def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
-    """Statistical entities not already linked; junk (common nouns, title-case headlines) dropped."""
+    """Statistical entities not already linked, with junk dropped: common nouns, title-case
+    headlines, all-capital headings ('SIX MOIS'), role words taken for names ('président
+    de la République'), words the NER glued in front of a name ('République Eric
+    Mathais', 'LOCAUXLaurent Fabius'), and a newspaper taken for a place ('au Parisien')."""
     if seg.field == "title" and _title_case(seg.doc.text):
         return []
     out = []
@@ -197,7 +298,28 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
         ent = _trim(ent)
         if ent is None or len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
             continue
-        out.append(Mention(ent.start_char, ent.end_char, ent.text, "ner", None, ent.label_, (ent.start, ent.end)))
+        start_char, label = ent.start_char, ent.label_
+        first = ent[0]
+        if first.text[:1].islower() and first.lower_ not in linking()["particles"]:
+            continue  # 'président de la République', 'ministre de l'Economie'
+        if len(ent) > 1 and ent.text.isupper() and label not in ("PER", "PERSON"):
+            continue  # 'SIX MOIS', 'EFFROI DES ÉLUS LOCAUX': a heading
+        glued = re.match(r"[A-ZÀ-Ý]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ])", first.text)
+        if glued:
+            start_char += glued.end()  # 'LOCAUXLaurent Fabius' -> 'Laurent Fabius'
+        if label in ("PER", "PERSON"):
+            lead = ent.start
+            while lead < ent.end - 1 and ent.doc[lead].text in linking()["junk_leads"]:
+                lead += 1
+            if lead > ent.start:
+                start_char = ent.doc[lead].idx
+        if label in ("LOC", "GPE") and len(ent) == 1 and _newspaper_like(ent):
+            label = "ORG"
+        text = seg.doc.text[start_char:ent.end_char]
+        if not text.strip():
+            continue
+        tok0 = next((t.i for t in ent if t.idx <= start_char < t.idx + len(t.text)), ent.start)
+        out.append(Mention(start_char, ent.end_char, text, "ner", None, label, (tok0, ent.end)))
     return out
 
 
@@ -213,6 +335,13 @@ def _trim(ent):  # noqa: ANN001, ANN202
     span = ent.doc[start:end]
     span.label_ = ent.label_
     return span
+
+
+def _newspaper_like(ent) -> bool:  # noqa: ANN001
+    """'au Parisien', 'dans Le Parisien': a demonym-shaped word with an article is a title, not a place."""
+    word = ent[0]
+    prev = ent.doc[word.i - 1].lower_ if word.i > 0 else ""
+    return prev in ("le", "au", "du", "the") and re.search(r"(ien|ienne|ais|aise|ois|oise|ain|aine)$", word.lower_) is not None
 
 
 def _title_case(text: str) -> bool:
@@ -412,7 +541,7 @@ def article_lists(index: ActorIndex, segments: list[Segment], on: date | None) -
     for seg_id, m in index.order:
         seg = segments[seg_id]
         span = Span(field=seg.field, start=seg.offset + m.start, end=seg.offset + m.end, text=m.text)
-        if m.actor_id:
+        if m.actor_id and m.kind != "demonym":  # 'russe', 'French': adjectives, not mentions
             actors.setdefault(m.actor_id, _actor(info(m.actor_id), on)).mentions.append(span)
         if m.kind != "demonym":
             entities.append(Entity(text=m.text, label=m.label or _label(info(m.actor_id)), span=span,

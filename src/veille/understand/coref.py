@@ -568,6 +568,7 @@ class _Builder:
         span = doc[lo:hi]
         while len(span) > 1 and span[-1].is_punct:
             span = doc[span.start:span.end - 1]
+        taken.update(range(span.start, span.end))
         r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), _role(tok),
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
@@ -985,7 +986,7 @@ def _comma_appositions(refs: list[Ref], text: str) -> None:
     comma between, is that person (the parser does not always say apposition)."""
     for i, a in enumerate(refs):
         if a.form == "description" and a.kind == "person":
-            b = next((x for x in refs[i + 1:i + 4] if x.kind == "person"), None)
+            b = next((x for x in refs[i + 1:i + 4] if x.kind == "person" and x.form != "propn"), None)
             if b is None or b.form != "name":
                 continue
             between = text[a.end:b.start].strip()
