@@ -132,7 +132,8 @@ def linking() -> dict:
     data["particles"] = frozenset(data["particles"])
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
-    data["name_linkers"] = frozenset(data["name_linkers"])
+    for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns"):
+        data[key] = frozenset(data[key])
     return data
 
 
@@ -153,18 +154,62 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         options = links[span.label_]
         if not any(k == "demonym" for _, k in options) and not _written_as_name(span, options):
             continue
-        if all(info(a).get("type") != "person" for a, _ in options) and _inside_longer_name(span):
+        people = any(info(a).get("type") == "person" for a, _ in options)
+        if not people and (_inside_longer_name(span) or _of_institution(span)):
             continue
+        if people and _person_as_org(span):
+            continue
+        if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span):
+            continue  # 'WHO' in a heading written in capitals is a word
         actor_id, kind = _best_link(options, _is_locative(span), _actor_position(span))
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
     return out
 
 
+def _of_institution(span) -> bool:  # noqa: ANN001
+    """'le barreau de Paris', 'l'aéroport de Rome', 'l'usine de tracteurs de Minsk': the
+    place names the institution; the phrase is one name, not a mention of the place."""
+    root = span.root
+    if root.dep_ not in ("nmod", "pobj") or root.head.i == root.i:
+        return False
+    head = root.head if root.dep_ == "nmod" else root.head.head
+    if head.lower_ == "of" or head is None:
+        return False
+    for _ in range(2):
+        if head.lemma_.lower() in linking()["institution_nouns"] or head.lower_ in linking()["institution_nouns"]:
+            return True
+        if head.dep_ != "nmod" or head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _person_as_org(span) -> bool:  # noqa: ANN001
+    """'l'administration Trump', 'the Obama administration': the government, not the person."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nouns = linking()["person_as_org"]
+    return (prev is not None and prev.lower_ in nouns) or (nxt is not None and nxt.lower_ in nouns and nxt.pos_ == "NOUN")
+
+
+def _in_capitals(span) -> bool:  # noqa: ANN001
+    """Is the span inside a run of words written in capitals (a heading)?"""
+    doc = span.doc
+    near = [t for t in doc[max(0, span.start - 3):min(len(doc), span.end + 3)] if t.is_alpha and not (span.start <= t.i < span.end)]
+    return len(near) >= 2 and all(t.text.isupper() for t in near)
+
+
 def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN001
     """A proper name must be written with a capital ('Réunion', 'Rabat'); an all-lower
-    match of a capitalised alias is a common word ('la réunion', 'un rabat')."""
-    if any(c.isupper() for c in span.text):
+    match of a capitalised alias is a common word ('la réunion', 'un rabat'), and so is
+    one whose only capital is that of a sentence's first word ('La réunion')."""
+    words = [t for t in span if t.lower_ not in ("la", "le", "les", "l'", "l’", "the")]
+    if any(c.isupper() for t in words for c in t.text if not (t.i == span.sent.start and t.i == span.start)) or \
+            (words and words[0].text[:1].isupper() and not words[0].is_sent_start):
         return True
+    if words and words[0].is_sent_start and words[0].text[:1].isupper() and len(words) == 1 and span.start == words[0].i:
+        return True  # 'Moscou a dénoncé …' at a sentence start
     for actor_id, kind in options:
         actor = load_actor_table().by_id(actor_id)
         if actor is None:
@@ -203,10 +248,19 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
         joined = doc[prev[-1].i:span.start]
         if all(t.lower_ in linking()["name_linkers"] or t.i == prev[-1].i for t in joined):
             return True
-    if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.ent_type_ and \
-            nxt.ent_iob_ == "I" and not nxt.is_sent_start:
-        return True
+    if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN", "ADJ") and not nxt.is_sent_start and \
+            text[span.end_char:nxt.idx] == " " and nxt.ent_type_ not in ("PER", "PERSON") and not nxt.text.isupper() and \
+            nxt.lower_ not in role_titles(_lang_of(doc)):
+        return True  # 'France Services', 'United Nations High Commissioner', 'Washington Post'
+    if span.start >= 2:
+        linker, street = doc[span.start - 1], doc[span.start - 2]
+        if linker.lower_ in ("de", "d'", "d’", "of") and street.lower_ in linking()["street_nouns"]:
+            return True  # 'place d'Italie', 'rue de Rivoli'
     return False
+
+
+def _lang_of(doc) -> str:  # noqa: ANN001
+    return doc.lang_ if doc.lang_ in ("fr", "en") else "en"
 
 
 def _actor_position(span) -> bool:  # noqa: ANN001
@@ -217,11 +271,14 @@ def _actor_position(span) -> bool:  # noqa: ANN001
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
         return True
-    if root.dep_ in ("obl", "obl:arg", "obl:mod", "pobj", "nmod", "advmod") and any(
-            c.lower_ in ("pour", "selon", "d'après", "d’après", "for", "according") for c in root.children if c.dep_ in ("case", "mark")):
-        return True  # 'Pour Moscou, …', 'selon Washington'
-    if root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.dep_ == "agent":
-        return True
+    cases = [c.lower_ for c in root.children if c.dep_ in ("case", "mark")]
+    if root.dep_ == "pobj":
+        cases.append(root.head.lower_)
+    if any(c in linking()["actor_cases"] for c in cases):
+        return True  # 'Pour Moscou, …', 'selon Washington', 'entre Kaboul et les insurgés'
+    governor = root.head if root.dep_ == "nmod" else (root.head.head if root.dep_ == "pobj" else None)
+    if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
+        return True  # 'l'administration de Kaboul', 'the government in Beijing'
     if root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i):
         return True  # 'Moscow's decision'
     return False
