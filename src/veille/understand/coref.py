@@ -323,6 +323,7 @@ class _Builder:
                 self._resolve(r, seg)
                 if r.form != "propn":
                     self.refs.append(r)
+        self._only_person()
         return Coref(self.ctx.lang, self.refs, self.referents, self.quotations, self.ctx.info)
 
     def _sent(self, tok) -> int:  # noqa: ANN001
@@ -398,6 +399,9 @@ class _Builder:
         if m.label in PERSON_LABELS:
             return "person"
         if m.label in ORG_LABELS and m.label != "NORP":
+            words = m.text.split()
+            if 2 <= len(words) <= 3 and fold(words[0]) in first_names() and all(w[:1].isupper() for w in words):
+                return "person"  # 'Bettie Page' taken for an organisation
             return "organisation"
         return None
 
@@ -808,6 +812,30 @@ class _Builder:
             return None
         return self.ctx.role_holder(role, "FRA", self.ctx.on)
 
+    def _only_person(self) -> None:
+        """What the discourse model left unresolved goes to the one person of the article
+        that agrees with it, when there is only one: 'le maire' before the mayor is named,
+        'il' long after ('the named person of the article, when that is clear')."""
+        people = [p for p in self.referents if p.kind == "person" and p.events]
+        for r in self.refs:
+            if r.referent is not None or r.first_person or r.kind != "person" or r.plural:
+                continue
+            if r.form == "description":
+                head = self.segments[r.seg].doc[r.head]
+                if fold(head.lower_) in self.lex["generic_person"] or fold(head.lemma_.lower()) in self.lex["generic_person"]:
+                    continue
+            elif r.form != "pronoun" or pronoun_key(r.text) in CLITICS:
+                continue
+            fits = [p for p in people if not (r.gender and p.gender and r.gender != p.gender) and (r.gender is None or p.gender)]
+            if len(fits) != 1:
+                continue
+            who = fits[0]
+            if r.form == "pronoun" and (r.quote is not None or abs(r.sent - who.last_sentence()) > 2 * WINDOW and
+                                        min(abs(r.sent - e[0]) for e in who.events) > 2 * WINDOW):
+                continue
+            r.referent = who
+            r.antecedent = next((x for x in self.refs if x.referent is who and x.form == "name"), None)
+
     def _last_ref(self, who: Referent) -> Ref | None:
         for r in reversed(self.refs):
             if r.referent is who:
@@ -940,7 +968,10 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
         if not out and key in titles:
             gender = gender or titles[key]
             continue
-        out.append(key.strip(",.;:()\"«»“”"))
+        key = key.strip(",.;:()\"«»“”")
+        for tail in ("'s", "’s"):
+            key = key.removesuffix(tail)
+        out.append(key)
     head_tok = _tok_at(doc, r.start)
     if head_tok > 0:
         prev = doc[head_tok - 1]
@@ -952,12 +983,16 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
 
 
 def _clean_name(text: str, lex: dict) -> str:
-    """A name without a leading honorific ('M. Hollande' -> 'Hollande')."""
+    """A name without a leading honorific or a possessive ('M. Hollande' -> 'Hollande',
+    'Kylie Jenner's' -> 'Kylie Jenner')."""
     titles = lex.get("titles", {})
     words = text.split()
     while len(words) > 1 and fold(words[0]) in titles:
         words = words[1:]
-    return " ".join(words)
+    name = " ".join(words)
+    for tail in ("'s", "’s"):
+        name = name.removesuffix(tail)
+    return name
 
 
 def _agreement(tok, lang: str) -> str | None:  # noqa: ANN001
@@ -989,7 +1024,12 @@ def _comma_appositions(refs: list[Ref], text: str) -> None:
             b = next((x for x in refs[i + 1:i + 4] if x.kind == "person" and x.form != "propn"), None)
             if b is None or b.form != "name":
                 continue
-            between = text[a.end:b.start].strip()
+            between = text[a.end:b.start]
+            for x in refs[i + 1:]:
+                if x is b:
+                    break
+                between = between.replace(x.text, "")  # 'Le député LR Damien Abad'
+            between = between.replace("(", "").replace(")", "").strip()
             if between in (",", "") or (between.endswith(",") and len(between.split()) <= 4 and not any(c in between for c in ":;«»\"")):
                 a.form, a.antecedent = "title", b
         elif a.form == "name" and a.kind == "person" and i + 1 < len(refs):
