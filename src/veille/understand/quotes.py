@@ -48,6 +48,7 @@ OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+QUE = ("que", "qu'", "qu’", "that")
 
 
 # ------------------------------------------------------------------ quotation marks
@@ -604,15 +605,12 @@ class _Extractor:
             marks = [q for q in self.marks if any(s == seg_id and x - 1 <= start and end <= y + 1 for s, x, y in q.pieces)]
             if marks:
                 continue  # the whole clause is a quotation: a direct quote
-            subj = [c for c in tok.children if c.dep_ in SUBJ]
-            if not subj and tok.dep_ in ("xcomp", "conj", "advcl", "acl") and tok.head.i != tok.i:
-                subj = [c for c in tok.head.children if c.dep_ in SUBJ]
-            if not subj:
+            found = self._subject(seg_id, tok, cue=_cue_text(tok))
+            if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
-            if start <= subj[0].idx < end:
-                continue
-            found = self._from_token(seg_id, subj[0], _cue_text(tok))
-            if not self._speaker_like(seg_id, subj[0], found):
+            words = doc.char_span(found.mention[1], found.mention[2], alignment_mode="expand")
+            subj = words.root if words is not None and len(words) else doc[_token_at(doc, found.mention[1])]
+            if not self._speaker_like(seg_id, subj, found):
                 continue
             text = doc.text[start:end]
             yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
@@ -663,28 +661,48 @@ class _Extractor:
         return sent.end_char
 
     def _complement(self, verb) -> list:  # noqa: ANN001
-        """The reported clause of a reporting verb, without its conjunction."""
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        """The reported clause of a reporting verb, without its conjunction: a 'que'/'that'
+        clause (English 'that' may be left out), an infinitive ('il dit avoir facturé …'),
+        or the clause a parenthetical cue follows ('…, Mayer said')."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if self.lang == "fr":
-            comps = [c for c in comps if any(m.lower_ in ("que", "qu'", "qu’") for m in c.children if m.dep_ == "mark")] or \
-                [c for c in verb.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
+            comps = [c for c in comps if any(m.dep_ == "mark" and m.lower_ in QUE for m in c.subtree if m.i < c.i)] or \
+                [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                 and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
         if not comps:
-            if self.lang == "en" and verb.dep_ in ("parataxis",) and verb.head.i < verb.i:
-                head = verb.head
-                toks = [t for t in head.subtree if t.i < verb.i and not (t in list(verb.subtree))]
-                while toks and toks[-1].is_punct:
-                    toks.pop()
-                return toks if len(toks) >= 3 else []
-            return []
+            return self._clause_before(verb)
         comp = comps[0]
-        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
-        toks = [t for t in toks if t.i >= toks[0].i] if toks else toks
+        toks = [t for t in comp.subtree if t.i > verb.i]
+        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in ("«", "“", "\"")):
+            toks.pop(0)
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
             toks.pop()
-        while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
-            toks.pop(0)
         return toks if len(toks) >= 2 else []
+
+    def _clause_before(self, verb) -> list:  # noqa: ANN001
+        """'Disney's tech teams isolated the problem, Mayer said' / 'Les plages seront
+        fermées, rapporte Ouest-France': the clause before a cue set off by a comma."""
+        doc = verb.doc
+        sent = verb.sent
+        k = verb.i - 1
+        while k > sent.start and (doc[k].dep_.startswith("aux") or doc[k].text.startswith("-") or doc[k].pos_ in ("ADV",)
+                                  or (self.lang == "en" and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "PART")
+                                      and k >= verb.i - 5)):
+            k -= 1
+        if k <= sent.start or doc[k].text != ",":
+            return []
+        if self.lang == "en" and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
+                not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
+            return []
+        if self.lang == "fr" and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
+                not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
+                not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
+            return []
+        toks = list(doc[sent.start:k])
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        return toks if len(toks) >= 4 else []
 
     def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
         """Does the subject of an indirect cue speak (a person, an organisation, a pronoun,
@@ -719,6 +737,14 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
     low = tok.lower_
     forms = {tok.lemma_.lower(), low, low + "r", er_infinitive(low)}
     return bool(forms & verbs)
+
+
+def _token_at(doc, char: int) -> int:  # noqa: ANN001
+    """Index of the token holding character ``char``."""
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok.i
+    return max(0, len(doc) - 1)
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001
