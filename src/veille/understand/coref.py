@@ -573,7 +573,10 @@ class _Builder:
         while len(span) > 1 and span[-1].is_punct:
             span = doc[span.start:span.end - 1]
         taken.update(range(span.start, span.end))
-        r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), _role(tok),
+        role = _role(tok)
+        if role != "subj" and self._inverted_subject(tok):
+            role = "subj"
+        r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), role,
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
         return r
@@ -764,7 +767,8 @@ class _Builder:
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"]:
-            scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in ok_gender if p.events), reverse=True)
+            others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))]
+            scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
             if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
                 who = scored[0][2]
         if who is not None:
@@ -793,6 +797,17 @@ class _Builder:
                     return True
                 continue
             if any(t.split()[0] in (low, noun) for t in titles) or by_phrase:
+                return True
+        return False
+
+    def _titled(self, actor_id: str, noun: str, low: str) -> bool:
+        """Does this person hold, at the date, a title with the description's head noun? Then a
+        description that did not match them ('le président du groupe LREM' for the President)
+        names someone else."""
+        for role in self.ctx.all_roles(actor_id):
+            if self.ctx.on is not None and not role.active(self.ctx.on):
+                continue
+            if any(fold(t).split()[:1] in ([noun], [low]) for t in role.title.values() if t):
                 return True
         return False
 

@@ -280,7 +280,9 @@ class _Extractor:
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
         doc = self.segments[seg_id].doc
-        rest = [t for t in doc if t.idx > z]
+        inner = [t for t in doc if t.idx < z]
+        sent = inner[-1].sent if inner else None
+        rest = [t for t in doc if t.idx > z and (sent is None or t.i < sent.end or t.i == sent.end and not t.is_sent_start)]
         window = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and window):
@@ -288,6 +290,15 @@ class _Extractor:
             if t.text in (".", "!", "?", ";") and window and any(w.pos_ in ("VERB", "NOUN", "PROPN", "PRON") for w in window):
                 break
             window.append(t)
+        first = next((t for t in window if not t.is_punct), None)
+        if first is not None:
+            head = first
+            while head.dep_ in ("compound", "flat", "flat:name", "amod", "det", "poss", "case") and head.head.i > head.i:
+                head = head.head
+            verb = head.head
+            if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) \
+                    and verb.sent == head.sent and not _non_finite(verb):
+                return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3):
                 continue
@@ -499,9 +510,19 @@ class _Extractor:
             between = self.segments[p_seg].doc.text[p_end:] + " " + self.segments[seg_id].doc.text[:a]
         else:
             return None
-        if self._narrates(between):
+        if self._narrates(between) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _about(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
+        """Is the narration between two quotations about the previous speaker only ('l'édile
+        est persuadé de …')? Then the next quotation is still theirs."""
+        if pfound.referent is None:
+            return False
+        refs = [r for r in self.coref.refs if (r.seg, r.start) > (p_seg, p_end) and (r.seg, r.start) < (seg_id, a)
+                and r.kind == "person" and r.quote is None]
+        subjects = [r for r in refs if r.role == "subj"]
+        return bool(refs) and all(r.referent is pfound.referent for r in subjects or refs)
 
     def _empty(self, seg_id: int) -> bool:
         return not self.segments[seg_id].doc.text.strip()
