@@ -366,8 +366,10 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
             start_char += glued.end()  # 'LOCAUXLaurent Fabius' -> 'Laurent Fabius'
         if label in ("PER", "PERSON"):
             lead = ent.start
-            while lead < ent.end - 1 and ent.doc[lead].text in linking()["junk_leads"]:
-                lead += 1
+            while lead < ent.end - 1 and (ent.doc[lead].text in linking()["junk_leads"] or
+                                          ent.doc[lead].pos_ in ("NOUN", "ADJ", "DET", "VERB") and "-" in ent.doc[lead].text):
+                lead += 1  # 'République Eric Mathais', 'Ouest-France Cyrille Berrod'
+
             if lead > ent.start:
                 start_char = ent.doc[lead].idx
         if label in ("LOC", "GPE") and len(ent) == 1 and _newspaper_like(ent):

@@ -345,6 +345,7 @@ class _Builder:
         doc = seg.doc
         out: list[Ref] = []
         taken: set[int] = set()
+        self._person_tokens: set[int] = set()
         for m in self.index.by_segment.get(seg_id, []):
             kind = self._kind_of(m)
             if kind is None:
@@ -361,6 +362,7 @@ class _Builder:
             out.append(ref)
             taken.update(range(m.tokens[0], m.tokens[1]))
             if kind == "person":
+                self._person_tokens.update(range(m.tokens[0], m.tokens[1]))
                 title = self._apposition(doc, span, seg_id, ref)
                 if title is not None:
                     out.append(title)
@@ -563,16 +565,16 @@ class _Builder:
         for c in tok.children:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
                 lo = min(lo, c.left_edge.i)
-        inside = [i for i in range(tok.i + 1, hi) if i in taken]
+        inside = [i for i in range(tok.i + 1, hi) if i in self._person_tokens]
         if inside:
-            hi = inside[0]
+            hi = inside[0]  # 'le ministre de l'Economie Bruno Le Maire': the name is not the description
         if any(i in taken for i in range(lo, tok.i + 1)):
             return None
         doc = tok.doc
         span = doc[lo:hi]
         while len(span) > 1 and span[-1].is_punct:
             span = doc[span.start:span.end - 1]
-        taken.update(range(span.start, span.end))
+        taken.update(i for i in range(span.start, span.end) if i not in taken)
         role = _role(tok)
         if role != "subj" and self._inverted_subject(tok):
             role = "subj"
@@ -747,6 +749,13 @@ class _Builder:
         if who is None and self.ctx.on is not None:
             holders = [p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)]
             who = pick(holders)
+        # 2b. someone whose role at the date is in the organisation the description names
+        #     ('le président du MoDem', 'the head of the WHO')
+        orgs = self._orgs_in(r)
+        if who is None and orgs and self.ctx.on is not None:
+            members = [p for p in ok_gender if p.actor_id and any(
+                role.org in orgs and role.active(self.ctx.on) for role in self.ctx.all_roles(p.actor_id))]
+            who = pick(members)
         # 3. the office holder at the date ('le chef de l'État')
         if who is None and not former and self.ctx.on is not None:
             actor_id = self._office_holder(r.text)
@@ -766,8 +775,9 @@ class _Builder:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
-        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"]:
-            others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))]
+        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs:
+            others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
+                      and not any(d.split()[1:2] == [low] or low in d.split()[:3] for d in p.descriptions if rest)]
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
             if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
                 who = scored[0][2]
@@ -799,6 +809,11 @@ class _Builder:
             if any(t.split()[0] in (low, noun) for t in titles) or by_phrase:
                 return True
         return False
+
+    def _orgs_in(self, r: Ref) -> set[str]:
+        """Actor ids of the organisations named inside a description ('du MoDem')."""
+        return {m.actor_id for m in self.index.in_span(r.seg, r.start, r.end)
+                if m.actor_id and self.ctx.info(m.actor_id).get("type") in ("organisation", "igo", "group")}
 
     def _titled(self, actor_id: str, noun: str, low: str) -> bool:
         """Does this person hold, at the date, a title with the description's head noun? Then a

@@ -280,15 +280,11 @@ class _Extractor:
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
         doc = self.segments[seg_id].doc
-        inner = [t for t in doc if t.idx < z]
-        sent = inner[-1].sent if inner else None
-        rest = [t for t in doc if t.idx > z and (sent is None or t.i < sent.end or t.i == sent.end and not t.is_sent_start)]
+        rest = [t for t in doc if t.idx > z]
         window = []
         for t in rest[:12]:
-            if t.text in ("«", "“") or (t.text == "\"" and window):
-                break
-            if t.text in (".", "!", "?", ";") and window and any(w.pos_ in ("VERB", "NOUN", "PROPN", "PRON") for w in window):
-                break
+            if t.text in ("«", "“") or (t.text == "\"" and window) or t.text in (".", "!", "?", ";", "…"):
+                break  # the cue of a quotation stands in its sentence, before another quotation
             window.append(t)
         first = next((t for t in window if not t.is_punct), None)
         if first is not None:
@@ -304,11 +300,12 @@ class _Extractor:
                 continue
             if _non_finite(tok):
                 continue
-            before = [t for t in window[:k] if not t.is_punct]
+            before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
+                      and t.pos_ not in ("ADV",) and t.lower_ not in ("t", "s'", "se")]
             if len(before) > 6:
                 break
             if self._is_reporting(tok) or (self.lang == "fr" and k <= 4 and self._incise(tok, window[:k])):
-                return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
+                return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self.lang == "fr" and not before)
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
@@ -325,10 +322,12 @@ class _Extractor:
             any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
-    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None) -> Found | None:  # noqa: ANN001
+    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,
+                 inverted: bool = False) -> Found | None:  # noqa: ANN001
         """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, the
         subject of the verb a participle or infinitive hangs on, or the noun phrase placed
-        after it ('a déclaré le Premier ministre'); never a word inside a quotation."""
+        after it ('a déclaré le Premier ministre'); never a word inside a quotation. In a
+        French incise (``inverted``) the subject follows the verb: that comes first."""
         doc = self.segments[seg_id].doc
 
         def free(t) -> bool:  # noqa: ANN001
@@ -338,6 +337,13 @@ class _Extractor:
             if (t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on")) and free(t) and \
                     pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on"):
                 return self._from_token(seg_id, t, cue)
+        if inverted:
+            after = [c for c in verb.children if c.dep_ in SUBJ and c.i > verb.i and free(c)]
+            if after:
+                return self._from_token(seg_id, after[0], cue)
+            found = self._np_after(seg_id, verb, cue, free)
+            if found is not None:
+                return found
         v = verb
         for _ in range(3):
             subj = [c for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")]
@@ -347,6 +353,18 @@ class _Extractor:
                 v = v.head
                 continue
             break
+        found = self._np_after(seg_id, verb, cue, free)
+        if found is not None:
+            return found
+        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
+                return self._from_token(seg_id, t, cue)
+        return Found(None, None, None, None, cue)
+
+    def _np_after(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
+        """The noun phrase placed after a verb, past adverbs and prepositional phrases
+        ('a expliqué à Ouest-France Cyrille Berrod', 'estime pour sa part le porte-parole')."""
+        doc = self.segments[seg_id].doc
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
             if not free(t):
                 break
@@ -355,15 +373,13 @@ class _Extractor:
                     continue
                 break
             if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in t.children) and \
-                    t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") and t.lower_ not in ("part", "tour", "fois"):
+                    t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") and \
+                    t.lower_ not in ("part", "tour", "fois"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
                     head = head.head
                 return self._from_token(seg_id, head, cue)
-        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
-            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
-                return self._from_token(seg_id, t, cue)
-        return Found(None, None, None, None, cue)
+        return None
 
     def _from_token(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         """A speaker for a subject token: the mention coreference found there (through its
