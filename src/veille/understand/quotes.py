@@ -225,8 +225,9 @@ class _Extractor:
             return None, NOTHING
         found = None
         for rule, finder in (("after", self._after), ("before", self._before), ("according", self._according),
-                             ("colon", self._colon_before), ("continuation", lambda x: self._continuation(x, previous)),
-                             ("governor", self._governor)):
+                             ("colon", self._colon_before), ("sentence", self._main_verb_after),
+                             ("continuation", lambda x: self._continuation(x, previous)),
+                             ("next", self._next_sentence), ("governor", self._governor)):
             found = finder(q)
             if found is not None:
                 found.rule = rule
@@ -381,9 +382,54 @@ class _Extractor:
                 return self._from_token(seg_id, head, cue)
         return None
 
+    def _source_of(self, tok):  # noqa: ANN001, ANN202
+        """'les informations du quotidien El Mundo' -> El Mundo: the named source of a piece of information."""
+        for _ in range(3):
+            if tok.lemma_.lower() not in self._folded_raw("source_nouns") and tok.lower_ not in self._folded_raw("source_nouns"):
+                return tok
+            comp = [c for c in tok.children if c.dep_ in ("nmod", "prep", "appos", "flat:name") and c.i > tok.i]
+            if not comp:
+                return tok
+            nxt = comp[0]
+            if nxt.dep_ == "prep":
+                objs = [g for g in nxt.children if g.dep_ == "pobj"]
+                if not objs:
+                    return tok
+                nxt = objs[0]
+            tok = nxt
+        return tok
+
+    def _folded_raw(self, key: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_raw_cache", {})
+        if key not in cache:
+            cache[key] = frozenset(x.lower() for x in self.lex.get(key, ()))
+        return cache[key]
+
     def _from_token(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         """A speaker for a subject token: the mention coreference found there (through its
-        head), or the phrase as written."""
+        head), or the phrase as written. Someone speaking for an organisation the article
+        does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
+        for the organisation."""
+        found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
+            comp = self._source_of_proxy(tok)
+            if comp is not None:
+                org = self._from_token_as_is(seg_id, comp, cue, strength)
+                if org.who is not None:
+                    return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+        return found
+
+    def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
+        for c in tok.children:
+            if c.dep_ == "nmod" and c.i > tok.i:
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
+    def _from_token_as_is(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         ref = self._ref_for(seg_id, tok)
         doc = self.segments[seg_id].doc
         if ref is not None:
@@ -425,9 +471,7 @@ class _Extractor:
         sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
         if sent is None:
             return None
-        for tok in sent:
-            if tok.idx >= a - 1:
-                break
+        for tok in reversed([t for t in sent if t.idx < a - 1]):  # the closest reporting verb first
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
                 if found is not None and (found.who is not None or found.ref is not None):
@@ -438,6 +482,52 @@ class _Extractor:
             subj = [c for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)]
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
+        return None
+
+    def _main_verb_after(self, q: Quotation) -> Found | None:
+        """'Pour lutter contre cette « guerre asymétrique », le président des Patriotes
+        réclame …': the reporting verb of the sentence's main clause, after the quotation."""
+        seg_id, a, _ = q.pieces[0]
+        last_seg, _, z = q.pieces[-1]
+        if last_seg != seg_id:
+            return None
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
+        if sent is None:
+            return None
+        for tok in sent:
+            if tok.idx <= z or self._inside_any(seg_id, tok.idx):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ == "conj"):
+                subj = [c for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
+                if subj:
+                    found = self._from_token(seg_id, subj[0], _cue_text(tok))
+                    if found.who is not None:
+                        return found
+        return None
+
+    def _next_sentence(self, q: Quotation) -> Found | None:
+        """A quotation with no cue that opens the article or a paragraph, followed by a
+        sentence whose subject speaks ('« … ». Invité de BFM TV, l'avocat de François
+        Fillon, Me Antonin Lévy, a fait part de sa colère')."""
+        last_seg, _, z = q.pieces[-1]
+        seg_id, a, _ = q.pieces[0]
+        doc = self.segments[last_seg].doc
+        if doc.text[:a].strip(" «“\"") and seg_id == last_seg:
+            return None  # not at the start of its paragraph
+        after = [s for s in doc.sents if s.start_char > z]
+        if not after:
+            return None
+        sent = after[0]
+        if any(self._inside_any(last_seg, t.idx) for t in sent):
+            return None
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX") and self._is_reporting(root):
+            subj = [c for c in root.children if c.dep_ in SUBJ]
+            if subj:
+                found = self._from_token(last_seg, subj[0], _cue_text(root))
+                if found.who is not None and found.referent is not None:
+                    return found
         return None
 
     def _according(self, q: Quotation) -> Found | None:
@@ -472,6 +562,7 @@ class _Extractor:
                 head = tok
                 while head.dep_ in ("flat:name", "flat", "compound", "amod") and head.head.i != head.i and head.head.i > head.i:
                     head = head.head
+                head = self._source_of(head)
                 found = self._from_token(seg_id, head, cue.strip())
                 if found.who is not None or found.ref is not None or found.mention is not None:
                     return found
@@ -770,10 +861,17 @@ class _Extractor:
 
 def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
-    'soupire'), so the regular -er infinitive of the form is tried too."""
+    'soupire'), so the regular -er infinitive of the form is tried too; a light verb
+    with its noun counts as the phrase ('a fait part', 'mis en garde')."""
     low = tok.lower_
-    forms = {tok.lemma_.lower(), low, low + "r", er_infinitive(low)}
-    return bool(forms & verbs)
+    lemma = tok.lemma_.lower()
+    forms = {lemma, low, low + "r", er_infinitive(low)}
+    if forms & verbs:
+        return True
+    if lemma in ("faire", "mettre", "rendre", "prendre", "make") and tok.pos_ in ("VERB", "AUX"):
+        nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
+        return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
+    return False
 
 
 def _token_at(doc, char: int) -> int:  # noqa: ANN001
