@@ -644,11 +644,14 @@ class _Builder:
             who = self._join_by_words(words, r)  # the NER took a surname for an organisation ('Maley said')
             r.kind, r.form = "person", "surname"
         elif r.kind == "organisation":
-            key = " ".join(words)
-            who = next((x for x in self.referents if x.kind == "organisation" and x.actor_id is None and " ".join(x.words) == key), None)
+            words = tuple(w for w in words if w not in ("the", "le", "la", "les", "l'"))
+            who = self._same_organisation(words, r.text)
             if who is None:
-                who = Referent(name=r.text, kind="organisation", words=words)
+                who = Referent(name=_org_name(r.text), kind="organisation", words=words)
                 self._add(who)
+            elif len(words) > len(who.words) and who.actor_id is None:
+                who.name, who.words = _org_name(r.text), words
+                self._absorb_short_forms(who)
         else:
             if not words:
                 return
@@ -676,6 +679,35 @@ class _Builder:
         if r.form in ("surname", "first") and who.name != r.text:
             r.antecedent = self._last_name_ref(who)
         r.referent = who
+
+    def _same_organisation(self, words: tuple[str, ...], text: str) -> Referent | None:
+        """An organisation met before under the same name, a shorter or longer form of it
+        ('GateHouse' / 'GateHouse Media', 'Bloomberg' / 'Bloomberg News'), or its
+        acronym ('CBP' / 'Customs and Border Protection', 'LDH' / 'Ligue des droits de l'Homme')."""
+        orgs = [x for x in self.referents if x.kind == "organisation" and x.words and x.actor_id is None]
+        for x in reversed(orgs):
+            if x.words == words:
+                return x
+        for x in reversed(orgs):
+            short, long_ = (words, x.words) if len(words) < len(x.words) else (x.words, words)
+            if len(short) < len(long_) and long_[:len(short)] == short and len(short[0]) > 2:
+                return x
+            if len(short) == 1 and len(long_) >= 2 and _acronym(long_) == short[0] and len(short[0]) >= 2:
+                return x
+        return None
+
+    def _absorb_short_forms(self, who: Referent) -> None:
+        """Once an organisation's full name is known, its acronym or short form met before
+        ('CBP' before 'Customs and Border Protection') is the same referent."""
+        for x in [x for x in self.referents if x is not who and x.kind == "organisation" and x.actor_id is None and x.words]:
+            short = x.words
+            if len(short) < len(who.words) and (who.words[:len(short)] == short and len(short[0]) > 2 or
+                                                 len(short) == 1 and _acronym(who.words) == short[0]):
+                who.events = sorted(who.events + x.events)
+                for ref in self.refs:
+                    if ref.referent is x:
+                        ref.referent = who
+                self.referents.remove(x)
 
     def _join_by_words(self, words: tuple[str, ...], r: Ref) -> Referent | None:
         """An earlier person with the same name, or whose surname or first name this is
@@ -1012,11 +1044,38 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     return tuple(out), gender
 
 
+ACRONYM_STOP = {"and", "of", "for", "the", "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour", "en", "&", "on", "in"}
+
+
+def _acronym(words: tuple[str, ...]) -> str:
+    """Initials of a name's content words ('customs and border protection' -> 'cbp')."""
+    out = ""
+    for w in words:
+        for part in w.replace("'", "' ").split():
+            if part not in ACRONYM_STOP and part[:1].isalpha():
+                out += part[0]
+    return out
+
+
+def _org_name(text: str) -> str:
+    """An organisation's name without a leading article ('The Centers for Disease Control')."""
+    words = text.split()
+    if len(words) > 1 and fold(words[0]) in ("the", "le", "la", "les"):
+        words = words[1:]
+    name = " ".join(words)
+    if name.lower().startswith(("l'", "l’")) and len(name) > 2:
+        name = name[2:]
+    return name
+
+
 def _clean_name(text: str, lex: dict) -> str:
     """A name without a leading honorific or a possessive ('M. Hollande' -> 'Hollande',
     'Kylie Jenner's' -> 'Kylie Jenner')."""
     titles = lex.get("titles", {})
+    nouns = {fold(n) for n in lex.get("person_nouns", ())}
     words = text.split()
+    while len(words) > 2 and (fold(words[0]) in titles or fold(words[0]).rstrip(".") in nouns):
+        words = words[1:]  # 'Superintendent Jennifer McCormick', 'M. Hollande'
     while len(words) > 1 and fold(words[0]) in titles:
         words = words[1:]
     name = " ".join(words)
