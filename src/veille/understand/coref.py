@@ -429,7 +429,8 @@ class _Builder:
                         lo = min(lo, dets[0].i)
                     break
             if noun is None:
-                compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < span.start]
+                compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < span.start and
+                             (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self._person_noun(c))]
                 if compounds:
                     noun = compounds[-1]
                     lo, hi = min(c.left_edge.i for c in compounds), span.start
@@ -676,6 +677,13 @@ class _Builder:
                 who.gender_votes[g] += 1
             if r.gender:
                 who.gender_votes[r.gender] += 2
+        if r.kind == "person" and who.kind == "person":
+            abbr = self.lex.get("title_abbreviations", {})
+            start = _tok_at(doc, r.start)
+            for t in doc[max(0, start - 2):start + 1]:
+                noun = abbr.get(t.lower_) or abbr.get(t.lower_ + ".")
+                if noun and t.idx < r.start + len(t.text):
+                    who.nouns.add(fold(noun))
         if r.form in ("surname", "first") and who.name != r.text:
             r.antecedent = self._last_name_ref(who)
         r.referent = who

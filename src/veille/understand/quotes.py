@@ -440,6 +440,10 @@ class _Extractor:
             return Found(self.coref.participant(ref), ref, who, mention, cue, strength)
         start, end = phrase(tok)
         text = doc.text[start:end]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
+            name = tok.text if tok.i == 0 or not tok.text[:1].isupper() else tok.text
+            return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
+                         cue, strength)  # 'la police a indiqué', 'police say'
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
