@@ -155,7 +155,8 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         if not any(k == "demonym" for _, k in options) and not _written_as_name(span, options):
             continue
         people = any(info(a).get("type") == "person" for a, _ in options)
-        if not people and (_inside_longer_name(span) or _of_institution(span)):
+        demonym = any(k == "demonym" for _, k in options)
+        if not people and not demonym and (_inside_longer_name(span) or _of_institution(span)):
             continue
         if people and _person_as_org(span):
             continue

@@ -801,8 +801,14 @@ class _Builder:
             actor_id = self._office_holder(r.text)
             if actor_id:
                 who = self.by_actor.get(actor_id)
+                row = self.ctx.info(actor_id)
+                if who is None:  # a person the article named without the table knowing: the same one
+                    words = tuple(fold(w) for w in row.get("name", "").split())
+                    who = next((p for p in people if p.actor_id is None and p.words and words and p.words[-1] == words[-1]), None)
+                    if who is not None:
+                        who.actor_id = actor_id
+                        self.by_actor[actor_id] = who
                 if who is None:
-                    row = self.ctx.info(actor_id)
                     who = Referent(name=row.get("name", r.text), kind="person", actor_id=actor_id)
                     if row.get("gender") in ("m", "f"):
                         who.gender_votes[row["gender"]] += 5
@@ -880,7 +886,20 @@ class _Builder:
         if role is None or phrase in ("president", "presidente", "roi", "reine", "monarque", "souverain", "emir",
                                       "empereur", "numero un"):
             return None
-        return self.ctx.role_holder(role, "FRA", self.ctx.on)
+        return self.ctx.role_holder(role, self._home_country(), self.ctx.on)
+
+    def _home_country(self) -> str:
+        """The country an office named without a country belongs to: the country the article
+        names most (at least twice), else France for a French article."""
+        if not hasattr(self, "_home"):
+            counts: Counter = Counter()
+            for _, m in self.index.order:
+                row = self.ctx.info(m.actor_id)
+                if row.get("type") == "country" and row.get("country"):
+                    counts[row["country"]] += 1
+            top = counts.most_common(1)
+            self._home = top[0][0] if top and top[0][1] >= 2 and top[0][1] > counts.get("FRA", 0) else "FRA"
+        return self._home
 
     def _only_person(self) -> None:
         """What the discourse model left unresolved goes to the one person of the article
