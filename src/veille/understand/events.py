@@ -81,7 +81,8 @@ def _in_name(tok) -> bool:  # noqa: ANN001
 def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """The patterns a token may open: by lemma, by form, and for verbs the French
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
-    found = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_)
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
     if found:
         return found
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and lex.lang == "fr":
@@ -553,9 +554,17 @@ PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui"
             "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
 
 
+def _is_time_word(tok) -> bool:  # noqa: ANN001
+    from veille.understand.dates import find_dates
+
+    return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
+
+
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
     found: list[Participant] = []
     for tok in toks:
+        if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
+            continue  # 'Saturday's protests': a date, not a participant
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
