@@ -412,6 +412,10 @@ FLAG_TITLES = {"acting": ("{} par intérim", "acting {}"), "interim": ("{} par i
                "caretaker": ("{} par intérim", "caretaker {}"), "transitional": ("{} de transition", "transitional {}")}
 
 
+#: a succession key that stands for two roles held together (presidential systems)
+BOTH_ROLES = {"head of state and government": ("head of state", "head of government")}
+
+
 def parse_term_date(text: str) -> tuple[str, str]:
     """'2012-05-15' -> ('2012-05-15', 'day'); '2012-05' -> ('2012-05-01', 'month'); '2012' -> ('2012-01-01', 'year')."""
     parts = text.split("-")
@@ -465,8 +469,9 @@ def read_terms(files: list[Path]) -> tuple[dict[str, dict[str, Any]], list[list[
         for name in data.get("women", []):
             people.setdefault(name, {})["gender"] = "f"
         for where, by_role in data.get("terms", {}).items():
-            for role, lines in by_role.items():
-                terms.append(succession(lines, role, where, path.name))
+            for key, lines in by_role.items():
+                for role in BOTH_ROLES.get(key, (key,)):
+                    terms.append(succession(lines, role, where, path.name))
     return people, terms
 
 
@@ -525,23 +530,27 @@ def phoenix_index(entries: list[phoenix_actors.Entry]) -> dict[str, list[phoenix
     """Phoenix entries by the name key of each of their spellings."""
     index: dict[str, list[phoenix_actors.Entry]] = defaultdict(list)
     for entry in entries:
-        for alias in phoenix_actors.person_aliases(entry):
-            if len(alias.split()) >= 2:
-                index[phoenix_actors.name_key(alias)].append(entry)
+        spellings = [phoenix_actors.display_name(entry.name)] + phoenix_actors.person_aliases(entry)
+        for key in dict.fromkeys(phoenix_actors.name_key(a) for a in spellings if len(a.split()) >= 2):
+            index[key].append(entry)
     return index
 
 
 def phoenix_match(names: Iterable[str], country: str | None,
                   index: dict[str, list[phoenix_actors.Entry]]) -> phoenix_actors.Entry | None:
-    """The one Phoenix entry a person's names point at (in the person's country when several do)."""
-    found: list[phoenix_actors.Entry] = []
+    """The one Phoenix entry a person's names point at, trying the full names in order
+    (the main name first) and keeping, among several entries, those of the person's country."""
     for name in names:
-        for entry in index.get(phoenix_actors.name_key(name), ()):
-            if entry not in found:
-                found.append(entry)
-    if len(found) > 1 and country:
-        found = [e for e in found if any(phoenix_iso(c.country) == country for c in e.codes)] or found
-    return found[0] if len(found) == 1 else None
+        if len(name.split()) < 2:
+            continue
+        found = list({id(e): e for e in index.get(phoenix_actors.name_key(name), ())}.values())
+        if len(found) > 1 and country:
+            found = [e for e in found if any(phoenix_iso(c.country) == country for c in e.codes)] or found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
 
 
 def affiliations(entry: phoenix_actors.Entry) -> list[str]:
@@ -595,6 +604,9 @@ def assemble_people(curated: list[Row], people_info: dict[str, dict[str, Any]], 
             else:
                 merge_info(rows[pid], info)
             person_of[name] = pid
+    for name, info in people_info.items():  # people with no term (given an id on purpose)
+        if name not in person_of and info.get("id") and info["id"] not in rows:
+            rows[info["id"]] = new_person(info["id"], name, info, info.get("country") or "", country_ids, org_sectors)
     # Phoenix: spellings, affiliations, exact days for terms known to the month or year
     matched: dict[str, phoenix_actors.Entry] = {}
     used: set[int] = set()
@@ -643,7 +655,7 @@ def new_person(pid: str, name: str, info: dict[str, Any], where: str, country_id
     for lang in LANGS:
         names[lang] = with_variants(info.get(lang, []) + names[lang] + [name])
     country = info.get("country") or (where if where in country_ids else None)
-    sector = info.get("sector") or ("GOV" if where in country_ids else org_sectors.get(where) or None)
+    sector = info["sector"] if "sector" in info else ("GOV" if where in country_ids else org_sectors.get(where) or None)
     return {"id": pid, "type": "person", "name": info.get("name", name), "names": names,
             "gender": info.get("gender", "m"), "country": country, "sector": sector,
             "roles": [], "wikidata": info.get("wikidata")}
@@ -710,7 +722,7 @@ PHOENIX_SECTORS = {"GOV", "MIL", "OPP", "REB", "BUS", "MED", "JUD", "LEG", "COP"
 # --------------------------------------------------------------------------- surnames and ambiguous aliases
 
 #: countries whose people are named family name first (no surname is derived from the last word)
-FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG", "HUN", "JPN", "SGP", "MMR", "LAO", "THA", "BTN"}
+FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP", "MMR", "LAO", "THA", "BTN"}
 #: words a derived surname never is (particles, generations, regnal numbers)
 NOT_SURNAMES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV|V|VI|XIV|XVI|de|da|du|al|bin|ibn)$")
 
@@ -785,7 +797,9 @@ def mark_ambiguous(rows: Iterable[Row], words: dict[str, dict[str, list[str]]]) 
                 for text in texts:
                     for reason in ("first name", "common word"):
                         if fold_text(text) in wanted.get((reason, lang), ()) or fold_text(text) in wanted.get((reason, "any"), ()):
-                            row.setdefault("ambiguous", {}).setdefault(lang, {}).setdefault(text, reason)
+                            marks = row.setdefault("ambiguous", {}).setdefault(lang, {})
+                            if marks.get(text) in (None, "surname"):
+                                marks[text] = reason
 
 
 # --------------------------------------------------------------------------- organisations, regions, cities
