@@ -579,7 +579,8 @@ def assemble_people(curated: list[Row], people_info: dict[str, dict[str, Any]], 
     rows: dict[str, Row] = {row["id"]: row for row in curated}
     by_key: dict[str, str] = {}
     for row in curated:
-        for name in [row["name"], *row["names"]["fr"], *row["names"]["en"]]:
+        by_key.setdefault(phoenix_actors.name_key(row["name"]), row["id"])
+        for name in [*row["names"]["fr"], *row["names"]["en"]]:
             if len(name.split()) >= 2:
                 by_key.setdefault(phoenix_actors.name_key(name), row["id"])
     index = phoenix_index(phoenix)
@@ -688,6 +689,7 @@ def phoenix_people(entries: list[phoenix_actors.Entry], used: set[int], curated:
     out (it names nobody for sure); an entry left with no spelling is left out."""
     candidates = [e for e in entries if id(e) not in used and e.from_countryinfo and active_since(e, PHOENIX_SINCE)]
     taken = {phoenix_actors.name_key(n) for row in curated for lang in LANGS for n in row["names"][lang]}
+    curated_ids = {row["id"] for row in curated}
     owners: dict[str, int] = defaultdict(int)
     forms = {}
     for entry in candidates:
@@ -704,9 +706,9 @@ def phoenix_people(entries: list[phoenix_actors.Entry], used: set[int], curated:
         if not names or country not in iso3:
             continue
         pid = f"veille:person:{slug(names[0])}"
-        if pid in rows:
+        if pid in rows or pid in curated_ids:
             pid = f"{pid}-{country.lower()}"
-        if pid in rows:
+        if pid in rows or pid in curated_ids:
             continue
         sector = latest.sector if latest.sector in PHOENIX_SECTORS else None
         spans = [a for a in affiliations(entry) if not a.endswith("ELI - -")]

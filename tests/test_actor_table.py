@@ -26,9 +26,9 @@ from veille.understand.actor_table import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-TYPES = {"country", "place", "igo", "organisation", "person"}
+TYPES = {"country", "place", "igo", "organisation", "person", "event"}
 #: CAMEO/PLOVER sector codes the table may use (None for countries and places).
-SECTORS = {None, "GOV", "MIL", "OPP", "REB", "BUS", "MED", "IGO", "NGO", "JUD", "LEG", "COP", "SPY", "CVL", "EDU", "REL"}
+SECTORS = {None, "GOV", "MIL", "OPP", "REB", "BUS", "MED", "IGO", "NGO", "JUD", "LEG", "COP", "SPY", "CVL", "EDU", "REL", "PTY"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 QID = re.compile(r"^Q[1-9]\d*$")
 #: the date the spec asks every CSTO, SCO and G20 member to have a head of state and of government
@@ -45,7 +45,7 @@ def table() -> ActorTable:
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, Any]]:
     out = []
-    for name in ("countries.jsonl", "places.jsonl", "igos.jsonl", "people.jsonl"):
+    for name in ("countries.jsonl", "places.jsonl", "igos.jsonl", "organisations.jsonl", "people.jsonl", "phoenix_people.jsonl"):
         for line in (data_dir() / name).read_text(encoding="utf-8").splitlines():
             out.append(json.loads(line))
     return out
@@ -100,14 +100,15 @@ def check_aliases(rows: list[dict[str, Any]]) -> list[str]:
     for row in rows:
         for field in ("names", "acronyms", "demonyms", "metonyms"):
             for lang, texts in (row.get(field) or {}).items():
-                if lang not in ("fr", "en"):
+                if lang not in ("fr", "en", "any"):
                     problems.append(f"{row['id']}: {field} in unknown language {lang!r}")
                 for text in texts:
                     if not isinstance(text, str) or not text.strip() or text != " ".join(text.split()):
                         problems.append(f"{row['id']}: bad {field}.{lang} alias {text!r}")
                 if len(texts) != len(set(texts)):
                     problems.append(f"{row['id']}: repeated {field}.{lang} alias")
-        if row["type"] != "place" and not (row.get("names") or {}).get("fr") and not (row.get("names") or {}).get("en"):
+        names = row.get("names") or {}
+        if row["type"] != "place" and not names.get("fr") and not names.get("en") and not names.get("any"):
             problems.append(f"{row['id']}: no name in any language")
     return problems
 
