@@ -462,6 +462,7 @@ def read_terms(files: list[Path]) -> tuple[dict[str, dict[str, Any]], list[list[
     curated succession files (see docs/actors.md)."""
     people: dict[str, dict[str, Any]] = {}
     terms: list[list[Row]] = []
+    seen: dict[tuple[str, str], str] = {}
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         for name, details in data.get("people", {}).items():
@@ -471,6 +472,9 @@ def read_terms(files: list[Path]) -> tuple[dict[str, dict[str, Any]], list[list[
         for where, by_role in data.get("terms", {}).items():
             for key, lines in by_role.items():
                 for role in BOTH_ROLES.get(key, (key,)):
+                    if (role, where) in seen:
+                        raise SystemExit(f"{path.name}: {where} {role} is already in {seen[(role, where)]}")
+                    seen[(role, where)] = path.name
                     terms.append(succession(lines, role, where, path.name))
     return people, terms
 
@@ -770,6 +774,11 @@ def add_surnames(people: list[Row], other_aliases: set[str], first_names: set[st
                 if len(name.split()) == 1:
                     owners[fold_text(name)].add(row["id"])
     by_id = {row["id"]: row for row in people}
+    for row in people:  # one-word names given by hand ('Poutine', 'Macron', 'Lula'): also only as written
+        for lang in LANGS:
+            for name in row["names"][lang]:
+                if len(name.split()) == 1 and name != row["name"]:
+                    row.setdefault("ambiguous", {}).setdefault(lang, {}).setdefault(name, "surname")
     for pid, by_lang in candidates.items():
         row = by_id[pid]
         for lang, forms in by_lang.items():
@@ -910,7 +919,9 @@ def build_cities(config: dict[str, Any], taken: set[str], existing: set[int]) ->
         if fold_text(fr) in taken:
             fr = en
         seen_names.update({key, fold_text(fr)})
-        rows.append(place_row(city, iso3, {"fr": with_variants([fr]), "en": [en]}, "city"))
+        extra = config.get("extra_names", {}).get(en, {})
+        names = {"fr": with_variants([fr, *extra.get("fr", [])]), "en": dedupe([en, *extra.get("en", [])])}
+        rows.append(place_row(city, iso3, names, "city"))
     return rows
 
 
