@@ -716,7 +716,7 @@ def test_first_names_that_are_country_names_are_marked(table):
 def test_every_alias_resolves_to_its_actor(table):
     """Every alias (the Phoenix people's too) comes back from lookup with its own actor."""
     for lang in ("fr", "en"):
-        for alias in table.alias_entries(lang):
+        for alias in table.alias_entries(lang, phoenix=True):
             assert any(a.actor_id == alias.actor_id for a in table.lookup(alias.text, lang)), alias
 
 
@@ -729,3 +729,7 @@ def test_lazy_phoenix_people(tmp_path):
     assert len(phoenix) > 10000 and not small._lazy
     assert all(a.texts("name", "fr") == a.texts("name", "en") for a in phoenix[:100])
     assert all(a.country and a.affiliations() for a in phoenix[:100])
+    ids = {a.actor_id for a in small.alias_entries("fr")}
+    assert not ids & {a.id for a in phoenix}  # a phrase matcher gets them only when it asks
+    assert {a.id for a in phoenix[:50]} <= {a.actor_id for a in small.alias_entries("fr", phoenix=True)}
+    assert small.lookup(phoenix[0].name)  # lookup finds them

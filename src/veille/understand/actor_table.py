@@ -316,13 +316,16 @@ class ActorTable:
 
     # ------------------------------------------------------------------ aliases
 
-    def alias_entries(self, lang: str, kinds: Iterable[str] | None = None, *, phoenix: bool = True) -> Iterator[Alias]:
+    def alias_entries(self, lang: str, kinds: Iterable[str] | None = None, *, phoenix: bool = False) -> Iterator[Alias]:
         """Every alias in ``lang`` with its kind and coded sector, actor by actor.
 
         One text may belong to several actors (Moscou: the place and, as a metonym, Russia's
         government; congolais: both Congos); a matcher keeps them all and decides in context.
-        ``phoenix=False`` leaves out the ~16k Phoenix-only office holders (full names only).
-        Ask :meth:`ambiguity` before trusting an alias that is also a first name or a word."""
+        The ~15k Phoenix-only office holders (to 2014, full names only) are left out unless
+        ``phoenix=True``: a phrase matcher over them is slow to build (seconds) and their
+        namesakes after 2014 may be other people; :meth:`lookup` finds them, e.g. to link a
+        person the NER found. Ask :meth:`ambiguity` before trusting an alias that is also a
+        first name or a word."""
         wanted = tuple(kinds) if kinds is not None else ALIAS_KINDS
         for kind in wanted:
             if kind not in _FIELD_OF_KIND:
@@ -333,23 +336,25 @@ class ActorTable:
                 for text in actor.texts(kind, lang):
                     yield Alias(text, actor.id, kind, lang, sector)
 
-    def aliases(self, lang: str, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+    def aliases(self, lang: str, kinds: Iterable[str] | None = None, *, phoenix: bool = False) -> Iterator[tuple[str, str]]:
         """``(alias_text, actor_id)`` pairs in ``lang`` for a phrase matcher; all kinds unless
-        ``kinds`` narrows them (e.g. ``kinds=("name", "acronym")``)."""
-        return ((a.text, a.actor_id) for a in self.alias_entries(lang, kinds))
+        ``kinds`` narrows them (e.g. ``kinds=("name", "acronym")``); Phoenix-only people
+        with ``phoenix=True`` (see :meth:`alias_entries`)."""
+        return ((a.text, a.actor_id) for a in self.alias_entries(lang, kinds, phoenix=phoenix))
 
     def lookup(self, text: str, lang: str | None = None) -> list[Alias]:
         """Aliases whose text equals ``text`` ignoring case and accents, in ``lang`` or any
-        language; best kinds first (names, acronyms, demonyms, metonyms)."""
+        language, Phoenix-only people included; best kinds first (names, acronyms, demonyms,
+        metonyms), curated actors before Phoenix-only ones."""
         self._load_lazy()
         if self._fold_index is None:
             index: dict[str, list[Alias]] = defaultdict(list)
             for language in ("fr", "en"):
-                for alias in self.alias_entries(language):
+                for alias in self.alias_entries(language, phoenix=True):
                     index[fold(alias.text)].append(alias)
             self._fold_index = dict(index)
         found = [a for a in self._fold_index.get(fold(text), ()) if lang is None or a.lang == lang]
-        return sorted(found, key=lambda a: ALIAS_KINDS.index(a.kind))
+        return sorted(found, key=lambda a: (ALIAS_KINDS.index(a.kind), self._actors[a.actor_id].source == "phoenix"))
 
     def ambiguity(self, text: str, lang: str, actor_id: str | None = None) -> str | None:
         """Why an alias is ambiguous, or None: 'first name' (Salvador, Jordan, Maurice:
