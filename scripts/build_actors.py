@@ -763,18 +763,21 @@ def surname_candidates(row: Row) -> dict[str, list[str]]:
 
 def common_words() -> dict[str, set[str]]:
     """Lower-case words of French and English (the lemmatizer tables of the installed
-    spaCy pipelines): a derived surname that is one of them ('Hunt', 'English', 'Borne')
-    is not added."""
-    import spacy
+    spaCy pipelines, read from disk without loading the pipelines): a derived surname that
+    is one of them ('Hunt', 'English', 'Borne') is not added."""
+    import spacy.util
+    from spacy.lookups import Lookups
 
     out: dict[str, set[str]] = {}
     for lang, model in SPACY_WORD_LISTS.items():
-        lookups = spacy.load(model, exclude=["ner", "parser", "tagger", "morphologizer", "attribute_ruler", "tok2vec", "senter"]).get_pipe("lemmatizer").lookups
+        package = spacy.util.get_package_path(model)
+        version = spacy.util.get_package_version(model)
+        lookups = Lookups().from_disk(package / f"{model}-{version}" / "lemmatizer" / "lookups")
         words: set[str] = set()
         index = lookups.get_table("lemma_index")
         for pos in ("noun", "verb", "adj", "adv"):
             words |= set(index[pos]) if pos in index else set()
-        if "lemma_lookup" in lookups.tables:
+        if lookups.has_table("lemma_lookup"):
             words |= set(lookups.get_table("lemma_lookup").keys())
         out[lang] = {fold_text(w) for w in words if isinstance(w, str)}
     return out
@@ -990,9 +993,9 @@ def build_roles(roles: dict[str, Any]) -> list[Row]:
 
 def spacy_versions() -> dict[str, str]:
     """Versions of the spaCy pipelines whose word lists the build used."""
-    import spacy
+    import spacy.util
 
-    return {model: spacy.info(model)["version"] for model in SPACY_WORD_LISTS.values()}
+    return {model: str(spacy.util.get_package_version(model)) for model in SPACY_WORD_LISTS.values()}
 
 
 def jsonl(rows: Iterable[Row]) -> str:
