@@ -109,17 +109,47 @@ def _case_sensitive(alias: str) -> bool:
 
 
 def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex:  # noqa: ANN001
-    """Find and link every mention in the article's segments."""
+    """Find and link every mention in the article's segments. A person's surname alone
+    ('Linde', 'Bloomberg') is that person only when the article names them in full, or
+    when they hold a head-of-state or government office at the article's date."""
     lower, exact, titles, links = matchers(nlp, lang)
     index = ActorIndex()
-    for seg_id, seg in enumerate(segments):
+    per_segment = []
+    for seg in segments:
         found = _table_mentions(seg.doc, lower, exact, links)
         found = _role_mentions(seg.doc, titles, found, lang, on)
+        per_segment.append(found)
+    named = {m.actor_id for found in per_segment for m in found
+             if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
+    for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
+        found = [_surname_check(m, links, named, on) for m in found]
+        found = [m for m in found if m is not None]
         found += _ner_mentions(seg, found)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
         index.order.extend((seg_id, m) for m in found)
     return index
+
+
+def _surname_check(m: Mention, links: dict, named: set[str], on: date | None) -> Mention | None:
+    """A one-word alias of a person stands for them only when the article names them in
+    full or they lead a state at its date; else another actor of that alias (the
+    company 'Bloomberg'), or no link (the NER may still find a name there)."""
+    if m.actor_id is None or len(m.text.split()) > 1 or m.kind == "role":
+        return m
+    if info(m.actor_id).get("type") != "person":
+        key = m.text if _case_sensitive(m.text) else m.text.lower()
+        person = next((a for a, _ in links.get(key, []) if a in named), None)
+        return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens) if person else m
+    if m.actor_id in named or (on is not None and any(r.role in ("head of state", "head of government")
+                                                      for r in load_actor_table().roles_of(m.actor_id, on))):
+        return m
+    key = m.text if _case_sensitive(m.text) else m.text.lower()
+    others = [(a, k) for a, k in links.get(key, []) if info(a).get("type") != "person"]
+    if others:
+        actor_id, kind = _best_link(others)
+        return Mention(m.start, m.end, m.text, kind, actor_id, tokens=m.tokens)
+    return None
 
 
 @lru_cache(maxsize=1)
