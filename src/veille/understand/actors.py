@@ -141,7 +141,7 @@ def _surname_check(m: Mention, links: dict, named: set[str], on: date | None) ->
         key = m.text if _case_sensitive(m.text) else m.text.lower()
         person = next((a for a, _ in links.get(key, []) if a in named), None)
         return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens) if person else m
-    if m.actor_id in named or (on is not None and any(r.role in ("head of state", "head of government")
+    if m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
                                                       for r in load_actor_table().roles_of(m.actor_id, on))):
         return m
     key = m.text if _case_sensitive(m.text) else m.text.lower()

@@ -515,12 +515,11 @@ class _Builder:
     def _bare_name(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A proper noun the NER missed ('Petrides said'): kept as a candidate surname or
         first name of a person named before (resolution drops it otherwise)."""
-        if tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or not tok.text[:1].isupper() or tok.text.isupper() or \
+        if tok.pos_ not in ("PROPN", "NOUN", "X") or not tok.text[:1].isupper() or tok.text.isupper() or \
                 len(tok.text) < 3 or (tok.is_sent_start and tok.dep_ not in SUBJ_DEPS):
             return None
         if tok.dep_ in ("flat:name", "flat", "compound") or any(c.dep_ in ("flat:name", "flat") for c in tok.children):
             return None
-        taken.add(tok.i)
         return Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "propn", tok.i, self._sent(tok), _role(tok),
                    self._quote_of(seg_id, tok.idx), kind="person")
 
@@ -544,6 +543,10 @@ class _Builder:
         if tok.pos_ != "NOUN":
             return None
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
+        if not dets and tok.head.i == tok.i - 1 and tok.head.pos_ in ("ADJ", "PROPN", "NOUN"):
+            dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'
+        if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
+            dets = [tok.doc[tok.i - 2]]
         if not dets or fold(dets[0].lower_) not in {fold(d) for d in self.lex["determiners"]}:
             if not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
                 return None

@@ -224,7 +224,8 @@ class _Extractor:
         if span is None:
             return None, NOTHING
         found = None
-        for rule, finder in (("after", self._after), ("before", self._before), ("according", self._according),
+        for rule, finder in (("after", self._after), ("inside", self._inside), ("before", self._before),
+                             ("according", self._according),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
                              ("next", self._next_sentence), ("governor", self._governor)):
@@ -311,6 +312,25 @@ class _Extractor:
                 break  # another verb first: the quotation's own clause goes on
         return None
 
+    def _inside(self, q: Quotation) -> Found | None:
+        """« Il n'y aura pas de sécurité sans l'Ukraine, a souligné Emmanuel Macron. Et … »:
+        a cue set inside the marks between commas (one pair of marks around two quotes)."""
+        for seg_id, a, b in q.pieces:
+            doc = self.segments[seg_id].doc
+            toks = [t for t in doc if a <= t.idx < b]
+            for k, tok in enumerate(toks[1:-1], 1):
+                if tok.text != "," or k + 4 >= len(toks):
+                    continue
+                window = toks[k + 1:k + 5]
+                verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and self._is_reporting(t) and not _non_finite(t)), None)
+                if verb is None or any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.i < verb.i
+                                       for t in window) and self.lang == "fr":
+                    continue
+                found = self._subject(seg_id, verb, cue=_cue_text(verb), inverted=self.lang == "fr", within=True)
+                if found is not None and (found.who is not None or found.ref is not None):
+                    return found
+        return None
+
     def _incise(self, verb, before: list) -> bool:  # noqa: ANN001
         """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
         the quotation whose subject follows it."""
@@ -324,7 +344,7 @@ class _Extractor:
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
     def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,
-                 inverted: bool = False) -> Found | None:  # noqa: ANN001
+                 inverted: bool = False, within: bool = False) -> Found | None:  # noqa: ANN001
         """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, the
         subject of the verb a participle or infinitive hangs on, or the noun phrase placed
         after it ('a déclaré le Premier ministre'); never a word inside a quotation. In a
@@ -332,7 +352,7 @@ class _Extractor:
         doc = self.segments[seg_id].doc
 
         def free(t) -> bool:  # noqa: ANN001
-            return not self._inside_any(seg_id, t.idx)
+            return within or not self._inside_any(seg_id, t.idx)
 
         for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)]:
             if (t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on")) and free(t) and \
@@ -458,7 +478,13 @@ class _Extractor:
         ref = self.coref.ref_at(seg_id, tok.i)
         if ref is not None:
             return ref
-        for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat", "compound")]):
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN"):  # 'la Première ministre danoise Mette Frederiksen'
+            start, end = phrase(tok)
+            for r in self.coref.refs:
+                if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title") and start <= r.start <= end + 2 \
+                        and r.start >= tok.idx and r.referent is not None:
+                    return r
+        for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]):
             for r in self.coref.refs:
                 if r.seg == seg_id and r.start <= t.idx < r.end:
                     head_tok = self.segments[seg_id].doc[r.head]
@@ -556,13 +582,17 @@ class _Extractor:
                 pos = sent.start_char + m.end()
                 if self._inside_any(seg_id, pos):
                     continue
-                if cue == "pour" and not (m.start() == 0 or low[:m.start()].strip() in ("et", "mais")):
+                if cue in ("pour", "for") and not (m.start() == 0 or low[:m.start()].strip() in ("et", "mais", "and", "but")):
                     continue  # 'pour X, « … »' only opens a sentence
                 tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
                 if tok is None:
                     continue
-                if cue == "pour" and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
+                if cue in ("pour", "for") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
                     continue
+                person = self._last_person_in(seg_id, sent, pos)
+                if person is not None:
+                    return Found(self.coref.participant(person), person, person.referent, (seg_id, person.start, person.end),
+                                 cue.strip())
                 head = tok
                 while head.dep_ in ("flat:name", "flat", "compound", "amod") and head.head.i != head.i and head.head.i > head.i:
                     head = head.head
@@ -571,6 +601,21 @@ class _Extractor:
                 if found.who is not None or found.ref is not None or found.mention is not None:
                     return found
         return None
+
+    def _last_person_in(self, seg_id: int, sent, pos: int):  # noqa: ANN001, ANN202
+        """The person a cue phrase names: in 'selon Bank of France Governor Francois Villeroy
+        de Galhau' or 'selon le porte-parole du Kremlin, Dmitri Peskov' the last person named
+        before the phrase ends, never one inside a 'de X' complement ('la conseillère de X')."""
+        end = next((t.idx for t in sent if t.idx > pos and t.text in (",", ";", ":", ".", "«", "“", "\"")
+                    and not (t.text == "," and t.i + 1 < len(sent.doc) and any(
+                        r.seg == seg_id and r.kind == "person" and r.form == "name" and r.start == sent.doc[t.i + 1].idx
+                        for r in self.coref.refs))), sent.end_char)
+        doc = self.segments[seg_id].doc
+        people = [r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title")
+                  and pos <= r.start < end and r.referent is not None]
+        people = [r for r in people if not (r.start > 0 and doc[_token_at(doc, r.start)].i > 0
+                                            and doc[_token_at(doc, r.start) - 1].pos_ == "ADP")]
+        return people[-1] if people else None
 
     def _colon_before(self, q: Quotation) -> Found | None:
         """The sentence before the quotation ends with a colon: its subject speaks
@@ -806,6 +851,12 @@ class _Extractor:
             return self._clause_before(verb)
         comp = comps[0]
         toks = [t for t in comp.subtree if t.i > verb.i]
+        if toks and self.lang == "fr":  # a que-clause runs to the end of the sentence, or to an incise
+            sent = verb.sent
+            tail = [t for t in verb.doc[toks[-1].i + 1:sent.end]]
+            cut = next((k for k, t in enumerate(tail) if t.text in (",", ";", ":") and k + 1 < len(tail)
+                        and self._is_reporting(tail[k + 1])), None)
+            toks += tail[:cut] if cut is not None else tail
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in ("«", "“", "\"")):
             toks.pop(0)
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
@@ -847,8 +898,10 @@ class _Extractor:
 
         lex = lexicon(self.lang)
         low, lemma = fold(subj.lower_), fold(subj.lemma_.lower())
+        from veille.understand.lexicon import agents
+
         nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
-        speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())}
+        speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())} | {fold(n) for n in agents().get(self.lang, {})}
         return low in nouns or lemma in nouns or low in speakers or lemma in speakers or subj.pos_ == "PROPN"
 
     # ------------------------------------------------------------- helpers
