@@ -45,14 +45,20 @@ def understanding_lines(article: Article) -> list[str]:
     lines: list[str] = []
     if article.actors:
         lines += ["", "── actors " + "─" * 58]
+        refs = Counter(m.actor_id for m in article.mentions if m.actor_id and m.form != "name")
         for a in article.actors:
             what = ", ".join(x for x in (a.type, a.country, a.sector, a.role) if x)
-            lines.append(f"  {len(a.mentions):>3}×  {a.name} ({what})  [{a.id}]")
-    if article.quotes:
+            more = f" +{refs[a.id]} by pronoun or description" if refs.get(a.id) else ""
+            lines.append(f"  {len(a.mentions):>3}×  {a.name} ({what})  [{a.id}]{more}")
+    speech = [q for q in article.quotes if q.kind in ("direct", "indirect", "block")]
+    marked = [q for q in article.quotes if q.kind not in ("direct", "indirect", "block")]
+    if speech:
         lines += ["", "── quotes " + "─" * 58]
-        for q in article.quotes:
-            who = q.speaker or "unattributed"
-            lines.append(f"  {who} ({q.kind}{', ' + q.cue if q.cue else ''}): « {_clip(q.text, 90)} »")
+        for q in speech:
+            lines.append(f"  {_speaker(q)} ({q.kind}{', ' + q.cue if q.cue else ''}): « {_clip(q.text, 90)} »")
+    if marked:
+        lines += ["", "── in quotation marks, said by no one " + "─" * 30]
+        lines.append("  " + "; ".join(f"« {_clip(q.text, 40)} » ({q.kind})" for q in marked))
     if article.events:
         lines += ["", "── events " + "─" * 58, _event_table(article)]
     if article.relations:
@@ -60,6 +66,21 @@ def understanding_lines(article: Article) -> list[str]:
         for r in article.relations:
             lines.append(f"  {_who(r.subject)} {r.type} {_who(r.object)}  ({r.confidence:.2f})")
     return lines
+
+
+def _speaker(q) -> str:  # noqa: ANN001 - Quote
+    """The speaker as the article names them, the actor table's name beside when it differs
+    ('Vladimir Poutine = Vladimir Putin'), and the words of the cue when they are not the name
+    ('via « -t-il »'); an unnamed speaker shows the words only ('unnamed: un témoin')."""
+    mention = q.speaker_mention.text if q.speaker_mention else None
+    if not q.speaker:
+        return f"unnamed: {mention}" if mention else "unattributed"
+    who = q.speaker
+    if q.speaker_name and q.speaker_name.casefold() != q.speaker.casefold():
+        who += f" = {q.speaker_name}"
+    if mention and mention.casefold() not in q.speaker.casefold():
+        who += f" (via « {_clip(mention, 40)} »)"
+    return who
 
 
 def _who(p) -> str:  # noqa: ANN001 - Participant

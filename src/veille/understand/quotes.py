@@ -735,8 +735,10 @@ class _Extractor:
         named = found is not None and found.who is not None
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
-        if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and len(words) > 1):
-            return "title"
+        last_seg, _, z = q.pieces[-1]
+        incise = self.segments[last_seg].doc.text[z + 1:z + 3].lstrip().startswith(",")
+        if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and incise):
+            return "title"  # 'Invité de « Dimanche en Politique »', 'played “We’re Not Gonna Take It”
         if strong:
             return "direct"
         speech = len(words) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
