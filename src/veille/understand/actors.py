@@ -192,7 +192,11 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span):
             continue  # 'WHO' in a heading written in capitals is a word
-        actor_id, kind = _best_link(options, _is_locative(span), _actor_position(span))
+        actor_position = _actor_position(span)
+        if not actor_position and all(k == "metonym" for _, k in options) and \
+                not any(info(a).get("type") == "place" for a, _ in options):
+            continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
+        actor_id, kind = _best_link(options, _is_locative(span), actor_position)
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
     return out
 
@@ -388,6 +392,8 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
             continue
         start_char, label = ent.start_char, ent.label_
         first = ent[0]
+        if ent.text.lower() in role_titles(_lang_of(seg.doc)):
+            continue  # 'Premier ministre', 'President': a title, not a name
         if first.text[:1].islower() and first.lower_ not in linking()["particles"]:
             continue  # 'président de la République', 'ministre de l'Economie'
         if len(ent) > 1 and ent.text.isupper() and label not in ("PER", "PERSON"):
@@ -395,7 +401,11 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
         glued = re.match(r"[A-ZÀ-Ý]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ])", first.text)
         if glued:
             start_char += glued.end()  # 'LOCAUXLaurent Fabius' -> 'Laurent Fabius'
-        if label in ("PER", "PERSON"):
+        from veille.understand.coref import first_names, fold as _fold
+
+        if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
+                                          and _fold(ent[1].text) in first_names()):
+            label = "PER" if label not in ("PER", "PERSON") else label
             lead = ent.start
             while lead < ent.end - 1 and (ent.doc[lead].text in linking()["junk_leads"] or
                                           ent.doc[lead].pos_ in ("NOUN", "ADJ", "DET", "VERB") and "-" in ent.doc[lead].text):
@@ -482,7 +492,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     inner = _through_quantity(tok, lang)
     if inner is not None:
         return participant(index, segments, seg, inner, lang)
-    if tok.pos_ == "NOUN" and index.coref is not None:
+    if tok.pos_ in ("NOUN", "PROPN") and index.coref is not None:
         ref = index.coref.ref_at(seg_id, tok.i)
         if ref is not None and ref.referent is not None and ref.form in ("title", "description") and ref.kind == "person":
             return index.coref.participant(ref, phrase_text(tok))

@@ -540,8 +540,8 @@ class _Builder:
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
         or of an organisation ('la chaîne', 'the company')."""
-        if tok.pos_ != "NOUN":
-            return None
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
+            return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         if not dets and tok.head.i == tok.i - 1 and tok.head.pos_ in ("ADJ", "PROPN", "NOUN"):
             dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'

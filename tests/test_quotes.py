@@ -1,0 +1,145 @@
+"""Quote attribution and actor linking on small articles this team wrote: incises and
+colon introductions, a speaker introduced a paragraph before, runs of quotes, English
+paragraphs opening with a quotation, anonymous officials, the head of a speaker's phrase,
+scare quotes, titles and terms without speakers, the standfirst repeating the body, the
+speaker as the article names them beside the actor table's name; links that know what
+they link ('France 3', 'Tour de France', 'New Jersey', 'Salvador Illa', capitals as places)
+and junk entities dropped; the text report."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.serve.report import render
+from veille.understand import understand
+
+
+def run(text: str, lang: str, published: str | None = "2024-11-27", standfirst: str | None = None) -> Article:
+    art = clean_article(text.split("\n\n"), "<test>", lang, published)
+    if standfirst:
+        art = art.model_copy(update={"standfirst": standfirst})
+    return understand(art, Options(language=lang))
+
+
+def quote(article: Article, start: str):
+    found = [q for q in article.quotes if q.text.startswith(start)]
+    assert found, [(q.kind, q.text) for q in article.quotes]
+    return found[0]
+
+
+# ----------------------------------------------------------------- speakers
+
+
+def test_speaker_as_written_and_canonical_name_and_cue_mention():
+    art = run("« Nous ne reculerons pas », a déclaré Vladimir Poutine mercredi à Astana.", "fr")
+    q = quote(art, "Nous ne reculerons pas")
+    assert (q.kind, q.speaker, q.speaker_name, q.speaker_actor_id) == ("direct", "Vladimir Poutine", "Vladimir Putin", "Q7747")
+    assert q.speaker_mention.text == "Vladimir Poutine" and q.cue == "a déclaré"
+
+
+def test_colon_introduction_a_paragraph_before():
+    art = run("Anne Lefèvre, députée de la Somme, a réagi sur Twitter :\n\n"
+              "« Cette décision est une faute grave. »", "fr")
+    assert quote(art, "Cette décision").speaker == "Anne Lefèvre"
+
+
+def test_run_of_quotes_by_one_person():
+    art = run("« La situation est grave », a averti Marc Dupuis, le maire de la ville. "
+              "« Nous allons fermer les écoles dès lundi. »", "fr")
+    assert quote(art, "Nous allons fermer").speaker == "Marc Dupuis"
+
+
+def test_english_paragraph_opening_with_a_quotation_has_its_cue_inside():
+    art = run("The president spoke in Ohio on Monday.\n\n"
+              "“We will rebuild this country together,” Obama told a crowd of supporters.\n\n"
+              "“Nobody will be left behind.”", "en", "2010-06-01")
+    first, second = quote(art, "We will rebuild"), quote(art, "Nobody will be left")
+    assert first.kind == "direct" and first.speaker_actor_id is not None and "Obama" in (first.speaker or "")
+    assert second.speaker == first.speaker  # a run of quotes by one person
+
+
+def test_officials_are_anonymous_and_the_head_of_the_phrase_speaks():
+    art = run("\"The talks were useful,\" officials said after the meeting with President Obama.\n\n"
+              "\"We expect a deal soon,\" Obama spokesman Robert Gibbs told reporters.", "en", "2010-06-01")
+    assert quote(art, "The talks were useful").speaker is None
+    assert quote(art, "We expect a deal").speaker == "Robert Gibbs"
+
+
+def test_inverted_pronoun_goes_to_the_speaker_not_to_the_person_criticised():
+    art = run("Jean Dupont s'en est pris à Michel Roux. « Michel Roux n'a rien compris », a-t-il lancé.", "fr")
+    assert quote(art, "Michel Roux n'a rien").speaker == "Jean Dupont"
+
+
+def test_indirect_speech_with_que_and_with_a_parenthetical_cue():
+    art = run("Le gouvernement a annoncé que les écoles resteraient fermées. "
+              "Les commerces rouvriront lundi, a précisé Gabriel Attal.", "fr", "2024-03-01")
+    closed = quote(art, "les écoles resteraient fermées")
+    shops = quote(art, "Les commerces rouvriront lundi")
+    assert closed.kind == shops.kind == "indirect"
+    assert shops.speaker == "Gabriel Attal"
+
+
+# ----------------------------------------------------------------- scare quotes, titles, terms
+
+
+def test_scare_quotes_titles_and_terms_have_no_speaker():
+    art = run("Invité de l'émission « Quotidien », Paul Mercier a qualifié le projet de « mini-OTAN ». "
+              "D'autres ont utilisé le terme de « martyr ».", "fr")
+    kinds = {q.text: (q.kind, q.speaker) for q in art.quotes}
+    assert kinds["Quotidien"] == ("title", None)
+    assert kinds["martyr"] == ("term", None)
+
+
+def test_title_case_work_without_speaker_in_english():
+    art = run("Teachers played “We’re Not Gonna Take It” from the Statehouse steps.", "en")
+    q = quote(art, "We’re Not Gonna Take It")
+    assert q.kind == "title" and q.speaker is None
+
+
+def test_standfirst_repeating_the_body_gives_one_quote():
+    art = run("« La paix est possible », a déclaré Emmanuel Macron lundi.", "fr", "2020-01-10",
+              standfirst="« La paix est possible », a déclaré Emmanuel Macron.")
+    assert len([q for q in art.quotes if q.text == "La paix est possible"]) == 1
+    assert quote(art, "La paix est possible").span.field == "body"
+
+
+# ----------------------------------------------------------------- links
+
+
+def _links(article: Article) -> dict[str, str]:
+    return {m.text: a.id for a in article.actors for m in a.mentions}
+
+
+def test_places_inside_longer_names_are_not_the_place():
+    art = run("Le reportage diffusé sur France 3 a été vu pendant le Tour de France. "
+              "Salvador Illa a rencontré des élus du New Jersey. Le parti Debout la France a réagi.", "fr")
+    links = _links(art)
+    assert "France" not in links and "Jersey" not in links and "Salvador" not in links
+
+
+def test_capital_is_a_place_outside_actor_position_and_a_state_in_it():
+    art = run("La région de Madrid a fermé ses écoles. Madrid a dénoncé la décision de Rabat.", "fr")
+    spain = next(a for a in art.actors if a.id == "Q29")
+    assert [m.text for m in spain.mentions] == ["Madrid"]  # only the one that acts
+    assert spain.mentions[0].start == art.text.index("Madrid a dénoncé")
+
+
+def test_demonyms_are_not_actor_mentions_and_common_words_are_not_names():
+    art = run("Les autorités françaises ont tenu la réunion mardi.", "fr")
+    assert not any(m.text in ("françaises", "réunion") for a in art.actors for m in a.mentions)
+
+
+def test_junk_entities_are_dropped():
+    art = run("Le procureur de la République Eric Mathais a pris la parole. SIX MOIS DE PRISON POUR LE SUSPECT.\n\n"
+              "Le président de la République a été informé.", "fr")
+    texts = {e.text for e in art.entities}
+    assert "République Eric Mathais" not in texts and "Eric Mathais" in texts
+    assert not any("SIX MOIS" in t for t in texts) and "président de la République" not in texts
+
+
+def test_report_shows_the_article_name_and_the_canonical_name():
+    art = run("« Nous ne reculerons pas », a déclaré Vladimir Poutine mercredi. Les journalistes parlent d'un « tournant ».", "fr")
+    text = render(art, "text")
+    assert "Vladimir Poutine = Vladimir Putin" in text
+    assert "« tournant » (scare)" in text
