@@ -20,7 +20,7 @@ from functools import lru_cache
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
-from veille.understand.coref import Coref
+from veille.understand.coref import Coref, doc_text
 from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import phrase
@@ -261,7 +261,7 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
     'France Info', 'Ouest-France', 'Hauts-de-France', 'Tour de France', 'Debout la
     France', 'New Jersey', 'Inner Mongolia', 'Salvador Illa', 'London Metal Exchange'."""
     doc = span.doc
-    text = doc.text
+    text = doc_text(doc)
     if span.start_char > 0 and text[span.start_char - 1] == "-":
         return True
     if span.end_char < len(text) and text[span.end_char] == "-" and span.end < len(doc) and doc[span.end].text.startswith("-") is False \
@@ -381,7 +381,7 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
     headlines, all-capital headings ('SIX MOIS'), role words taken for names ('président
     de la République'), words the NER glued in front of a name ('République Eric
     Mathais', 'LOCAUXLaurent Fabius'), and a newspaper taken for a place ('au Parisien')."""
-    if seg.field == "title" and _title_case(seg.doc.text):
+    if seg.field == "title" and _title_case(doc_text(seg.doc)):
         return []
     out = []
     for ent in seg.doc.ents:
@@ -415,7 +415,7 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
                 start_char = ent.doc[lead].idx
         if label in ("LOC", "GPE") and len(ent) == 1 and _newspaper_like(ent):
             label = "ORG"
-        text = seg.doc.text[start_char:ent.end_char]
+        text = doc_text(seg.doc)[start_char:ent.end_char]
         if not text.strip():
             continue
         tok0 = next((t.i for t in ent if t.idx <= start_char < t.idx + len(t.text)), ent.start)
@@ -570,7 +570,7 @@ def _reporter(pronoun, lang: str):  # noqa: ANN001, ANN202
 
 def phrase_text(tok) -> str:  # noqa: ANN001
     start, end = phrase(tok)
-    return tok.doc.text[start:end]
+    return doc_text(tok.doc)[start:end]
 
 
 def _best(mentions: list[Mention]) -> Mention:
@@ -642,7 +642,9 @@ def article_lists(index: ActorIndex, segments: list[Segment], on: date | None) -
         seg = segments[seg_id]
         span = Span(field=seg.field, start=seg.offset + m.start, end=seg.offset + m.end, text=m.text)
         if m.actor_id and m.kind != "demonym":  # 'russe', 'French': adjectives, not mentions
-            actors.setdefault(m.actor_id, _actor(info(m.actor_id), on)).mentions.append(span)
+            if m.actor_id not in actors:
+                actors[m.actor_id] = _actor(info(m.actor_id), on)
+            actors[m.actor_id].mentions.append(span)
         if m.kind != "demonym":
             entities.append(Entity(text=m.text, label=m.label or _label(info(m.actor_id)), span=span,
                                    actor_id=m.actor_id))

@@ -58,6 +58,7 @@ NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
 CLITICS = {"le", "la", "l'", "l’", "les"}
+CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
 
@@ -77,6 +78,9 @@ def lexicon(lang: str) -> dict:
         lex["impersonal"] = frozenset(lex.get("impersonal", ()))
         lex["feminine_nouns"] = frozenset(lex.get("feminine_nouns", ()))
         lex["masculine_nouns"] = frozenset(lex.get("masculine_nouns", ()))
+        for key in ("person_nouns", "generic_person", "former", "determiners"):
+            lex[key + "_folded"] = frozenset(fold(x) for x in lex[key])
+        lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
     return lex
 
 
@@ -87,6 +91,16 @@ def first_names() -> dict[str, str]:
     return {fold(n): g for g in ("m", "f") for n in data[g]}
 
 
+def doc_text(doc) -> str:  # noqa: ANN001
+    """A spaCy Doc's text, kept in ``doc.user_data``: ``Doc.text`` joins every token anew on
+    each access, which made long articles quadratic."""
+    text = doc.user_data.get("veille_text")
+    if text is None:
+        text = doc.user_data["veille_text"] = doc.text
+    return text
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, typographic apostrophes made plain."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").casefold())
@@ -369,13 +383,13 @@ class _Builder:
                     taken.update(range(title.head, title.head + 1))
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
         for tok in doc:
-            if tok.i in taken:
+            if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
             ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
             if ref is not None:
                 out.append(ref)
         out.sort(key=lambda r: (r.start, r.end))
-        _comma_appositions(out, doc.text)
+        _comma_appositions(out, doc_text(doc))
         return out
 
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
@@ -449,7 +463,7 @@ class _Builder:
         gender = self._noun_gender(noun)
         if gender:
             name.gender = name.gender or gender
-        ref = Ref(seg_id, start_char, words.end_char, doc.text[start_char:words.end_char], "title", noun.i, name.sent,
+        ref = Ref(seg_id, start_char, words.end_char, doc_text(doc)[start_char:words.end_char], "title", noun.i, name.sent,
                   "title", name.quote, gender=gender, kind="person")
         ref.antecedent = name
         ref.plural = False
@@ -458,7 +472,7 @@ class _Builder:
     def _person_noun(self, tok) -> bool:  # noqa: ANN001
         low = fold(tok.lower_)
         lemma = fold(tok.lemma_.lower())
-        nouns = {fold(n) for n in self.lex["person_nouns"]}
+        nouns = self.lex["person_nouns_folded"]
         return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
 
     def _noun_gender(self, noun) -> str | None:  # noqa: ANN001
@@ -547,7 +561,7 @@ class _Builder:
             dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'
         if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
             dets = [tok.doc[tok.i - 2]]
-        if not dets or fold(dets[0].lower_) not in {fold(d) for d in self.lex["determiners"]}:
+        if not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]:
             if not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
                 return None
         is_person = self._person_noun(tok)
@@ -772,7 +786,7 @@ class _Builder:
         noun = fold(head.lemma_.lower())
         low = fold(head.lower_)
         text = fold(r.text)
-        former = any(fold(c.lower_).rstrip("-") in {fold(f).rstrip("-") for f in self.lex["former"]}
+        former = any(fold(c.lower_).rstrip("-") in self.lex["former_stems"]
                      for c in head.subtree if c.i < head.i) or low.startswith("ex-")
         people = [p for p in self.referents if p.kind == "person"]
         outside = r.quote is None
@@ -841,7 +855,7 @@ class _Builder:
         article's date, or ended before it for 'l'ancien président')? A description with a
         complement ('le président des Patriotes') must match the whole title or role phrase."""
         on = self.ctx.on
-        phrase = _bare_phrase(fold(text), {fold(f) for f in self.lex["former"]})
+        phrase = _bare_phrase(fold(text), self.lex["former_folded"])
         comp = _complement(phrase, low) or _complement(phrase, noun)
         for role in self.ctx.all_roles(actor_id):
             active = role.active(on) if on else True
@@ -1042,10 +1056,10 @@ def _embedding(tok) -> float:  # noqa: ANN001
 
 def _tok_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char`` of the doc."""
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text):
-            return tok.i
-    return len(doc) - 1
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand") if len(doc) else None
+    if span is not None and len(span):
+        return span.start
+    return max(0, len(doc) - 1)
 
 
 def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  # noqa: ANN001

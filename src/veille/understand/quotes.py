@@ -34,12 +34,13 @@ Word lists (reporting verbs, cues, title nouns) are in ``data/quotes.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from veille.model import Article, Participant, Quote, Span
-from veille.understand.coref import Coref, Quotation, Ref, Referent, fold, pronoun_key
+from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, pronoun_key
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import er_infinitive, phrase
@@ -62,7 +63,7 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
     out: list[Quotation] = []
     pending: Quotation | None = None
     for seg_id, seg in enumerate(segments):
-        text = seg.doc.text
+        text = doc_text(seg.doc)
         lead = len(text) - len(text.lstrip())
         same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
         spans, open_at, closes_first = _pairs(text, pending=same)
@@ -166,6 +167,13 @@ class _Extractor:
         self.verbs = set(self.lex.get("verbs", ()))
         self.indirect_verbs = set(self.lex.get("indirect", ()))
         self.attributed: list[tuple[Quotation, Participant, Ref | None, Referent | None]] = []
+        self.texts = [doc_text(seg.doc) for seg in segments]
+        self._starts = [[t.idx for t in seg.doc] for seg in segments]
+
+    def _span_tokens(self, seg_id: int, a: int, b: int):  # noqa: ANN202
+        """The tokens of a segment starting in [a, b), by bisection."""
+        starts = self._starts[seg_id]
+        return self.segments[seg_id].doc[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
     # ------------------------------------------------------------- driver
 
@@ -209,10 +217,11 @@ class _Extractor:
     def _unmarked_blocks(self, quotes: list[Quote], signed: set[int]) -> Iterator[Quote]:
         """Quote blocks that repair found but that hold no quotation mark we could pair."""
         covered = {(q.span.field, q.span.start) for q in quotes}
-        for seg in self.segments:
+        for seg_id, seg in enumerate(self.segments):
             if seg.block is None or seg.block in signed or self.article.blocks[seg.block].kind != "quote":
                 continue
-            if any(f == "body" and seg.offset <= s < seg.offset + len(seg.doc.text) for f, s in covered):
+            size = len(self.texts[seg_id])
+            if any(f == "body" and seg.offset <= s < seg.offset + size for f, s in covered):
                 continue
             block = self.article.blocks[seg.block]
             yield Quote(text=block.text, kind="block", span=Span(field="body", start=block.start, end=block.end, text=block.text))
@@ -243,17 +252,23 @@ class _Extractor:
         first_seg, a, _ = q.pieces[0]
         last_seg, _, z = q.pieces[-1]
         seg, last = self.segments[first_seg], self.segments[last_seg]
-        text = seg.doc.text
+        text = self.texts[first_seg]
         while a < len(text) and text[a].isspace():
             a += 1
-        end_text = last.doc.text
+        end_text = self.texts[last_seg]
         while z > 0 and (end_text[z - 1].isspace() or end_text[z - 1] == ","):
             z -= 1
         start = seg.offset + a
         end = last.offset + z
         if end - start < 2 or (last_seg == first_seg and z <= a):
             return None
-        return Span(field=seg.field, start=start, end=end, text=self.article.field_text(seg.field)[start:end])
+        return Span(field=seg.field, start=start, end=end, text=self._field_text(seg.field)[start:end])
+
+    def _field_text(self, field: str) -> str:
+        cache = self.__dict__.setdefault("_texts", {})
+        if field not in cache:
+            cache[field] = self.article.field_text(field)  # Article.text joins the blocks on every call
+        return cache[field]
 
     def _quote(self, text: str, kind: str, span: Span, found: Found) -> Quote:
         who = found.who
@@ -261,7 +276,7 @@ class _Extractor:
         if found.mention is not None:
             s, x, y = found.mention
             mseg = self.segments[s]
-            mention = Span(field=mseg.field, start=mseg.offset + x, end=mseg.offset + y, text=mseg.doc.text[x:y])
+            mention = Span(field=mseg.field, start=mseg.offset + x, end=mseg.offset + y, text=self.texts[s][x:y])
         name = None
         if who is not None and who.actor_id:
             name = self.info(who.actor_id).get("name")
@@ -273,16 +288,12 @@ class _Extractor:
         return Quote(text=text, kind=kind, speaker=speaker, speaker_actor_id=who.actor_id if who else None,
                      speaker_name=name, speaker_mention=mention, cue=found.cue, span=span)
 
-    def _tokens_after(self, seg_id: int, pos: int) -> list:
-        doc = self.segments[seg_id].doc
-        return [t for t in doc if t.idx >= pos]
-
     def _after(self, q: Quotation) -> Found | None:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
         doc = self.segments[seg_id].doc
-        rest = [t for t in doc if t.idx > z]
+        rest = list(self._span_tokens(seg_id, z + 1, z + 400))
         window = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and window) or t.text in (".", "!", "?", ";", "…"):
@@ -317,7 +328,7 @@ class _Extractor:
         a cue set inside the marks between commas (one pair of marks around two quotes)."""
         for seg_id, a, b in q.pieces:
             doc = self.segments[seg_id].doc
-            toks = [t for t in doc if a <= t.idx < b]
+            toks = list(self._span_tokens(seg_id, a, b))
             for k, tok in enumerate(toks[1:-1], 1):
                 if tok.text != "," or k + 4 >= len(toks):
                     continue
@@ -459,7 +470,7 @@ class _Extractor:
                 return Found(None, ref, None, mention, cue, strength)
             return Found(self.coref.participant(ref), ref, who, mention, cue, strength)
         start, end = phrase(tok)
-        text = doc.text[start:end]
+        text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text if tok.i == 0 or not tok.text[:1].isupper() else tok.text
             return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
@@ -506,7 +517,7 @@ class _Extractor:
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
                 if found is not None and (found.who is not None or found.ref is not None):
                     return found
-        colon = doc.text[:a].rstrip().rstrip("«“\"").rstrip()
+        colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
             subj = [c for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)]
@@ -543,7 +554,7 @@ class _Extractor:
         last_seg, _, z = q.pieces[-1]
         seg_id, a, _ = q.pieces[0]
         doc = self.segments[last_seg].doc
-        if doc.text[:a].strip(" «“\"") and seg_id == last_seg:
+        if self.texts[seg_id][:a].strip(" «“\"") and seg_id == last_seg:
             return None  # not at the start of its paragraph
         after = [s for s in doc.sents if s.start_char > z]
         if not after:
@@ -622,7 +633,7 @@ class _Extractor:
         ('X a réagi sur Twitter :', 'Voici ce qu'il a dit :')."""
         seg_id, a, _ = q.pieces[0]
         doc = self.segments[seg_id].doc
-        head = doc.text[:a].rstrip().rstrip("«“\"").rstrip()
+        head = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         candidates = []
         if head.endswith(":"):
             sents = [s for s in doc.sents if s.end_char <= a]
@@ -630,7 +641,7 @@ class _Extractor:
                 candidates.append((seg_id, sents[-1]))
         elif not head and seg_id > 0:
             prev = self.segments[seg_id - 1]
-            if prev.field == self.segments[seg_id].field and prev.doc.text.rstrip().endswith(":"):
+            if prev.field == self.segments[seg_id].field and self.texts[seg_id - 1].rstrip().endswith(":"):
                 sents = list(prev.doc.sents)
                 if sents:
                     candidates.append((seg_id - 1, sents[-1]))
@@ -659,11 +670,11 @@ class _Extractor:
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, a, _ = q.pieces[0]
         if p_seg == seg_id:
-            between = self.segments[seg_id].doc.text[p_end:a]
+            between = self.texts[seg_id][p_end:a]
         elif p_seg == seg_id - 1 or (seg_id - p_seg == 2 and self._empty(seg_id - 1)):
             if self.segments[p_seg].field != self.segments[seg_id].field:
                 return None
-            between = self.segments[p_seg].doc.text[p_end:] + " " + self.segments[seg_id].doc.text[:a]
+            between = self.texts[p_seg][p_end:] + " " + self.texts[seg_id][:a]
         else:
             return None
         if self._narrates(between) and not self._about(pfound, p_seg, p_end, seg_id, a):
@@ -681,7 +692,7 @@ class _Extractor:
         return bool(refs) and all(r.referent is pfound.referent for r in subjects or refs)
 
     def _empty(self, seg_id: int) -> bool:
-        return not self.segments[seg_id].doc.text.strip()
+        return not self.texts[seg_id].strip()
 
     def _narrates(self, between: str) -> bool:
         """Does the text between two quotations say something of its own (a new
@@ -701,7 +712,7 @@ class _Extractor:
         la création d'une « direction unique »', 'X a qualifié … de « … »')."""
         seg_id, a, b = q.pieces[0]
         doc = self.segments[seg_id].doc
-        inside = [t for t in doc if a <= t.idx < b]
+        inside = list(self._span_tokens(seg_id, a, b))
         if not inside:
             return None
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
@@ -725,7 +736,7 @@ class _Extractor:
         reported to say."""
         seg_id, a, _ = q.pieces[0]
         doc = self.segments[seg_id].doc
-        before = fold(doc.text[max(0, a - 40):a].rstrip(" «“\""))
+        before = fold(self.texts[seg_id][max(0, a - 40):a].rstrip(" «“\""))
         prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
         words = text.split()
         if any(w in self._folded("title_nouns") for w in prev) or any(w in self._folded("title_verbs") for w in prev):
@@ -736,7 +747,7 @@ class _Extractor:
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
-        incise = self.segments[last_seg].doc.text[z + 1:z + 3].lstrip().startswith(",")
+        incise = self.texts[last_seg][z + 1:z + 3].lstrip().startswith(",")
         if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and incise):
             return "title"  # 'Invité de « Dimanche en Politique »', 'played “We’re Not Gonna Take It”
         if strong:
@@ -774,8 +785,9 @@ class _Extractor:
 
     def _indirect(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         doc = seg.doc
+        quoted = [(x, y) for q in self.marks for s, x, y in q.pieces if s == seg_id]
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or not self._is_indirect(tok) or self._inside_any(seg_id, tok.idx):
+            if tok.pos_ not in ("VERB", "AUX") or not self._is_indirect(tok) or any(x <= tok.idx < y for x, y in quoted):
                 continue
             clause = self._complement(tok)
             if not clause:
@@ -791,18 +803,20 @@ class _Extractor:
             subj = words.root if words is not None and len(words) else doc[_token_at(doc, found.mention[1])]
             if not self._speaker_like(seg_id, subj, found):
                 continue
-            text = doc.text[start:end]
+            text = self.texts[seg_id][start:end]
             yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
         yield from self._according_clauses(seg_id, seg)
 
     def _according_clauses(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
         doc = seg.doc
+        text = self.texts[seg_id].lower()
+        cues = [c for c in self.lex.get("according", ()) if c not in ("pour", "for") and c in text]
+        if not cues:
+            return
         for sent in doc.sents:
             low = sent.text.lower()
-            for cue in self.lex.get("according", ()):
-                if cue == "pour":
-                    continue
+            for cue in cues:
                 m = re.search(rf"(?<!\w){re.escape(cue)}\s+", low)
                 if m is None:
                     continue
@@ -822,10 +836,10 @@ class _Extractor:
                     start, end = head_start, head_end
                 else:
                     start, end = tail_start, tail_end
-                text = doc.text[start:end].strip(" ,;:.\n")
+                text = self.texts[seg_id][start:end].strip(" ,;:.\n")
                 if len(text.split()) < 3:
                     continue
-                start = doc.text.find(text, start)
+                start = self.texts[seg_id].find(text, start)
                 if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
                     continue
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
@@ -935,10 +949,8 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
 
 def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text):
-            return tok.i
-    return max(0, len(doc) - 1)
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
+    return span.start if span is not None and len(span) else max(0, len(doc) - 1)
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001
