@@ -270,11 +270,19 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and (nxt.like_num and nxt.text.isdigit() and len(nxt.text) <= 2 and text[span.end_char:nxt.idx] == " "):
         return True
-    for ent in doc.ents:
-        if ent.start <= span.start and span.end <= ent.end and (ent.start < span.start or ent.end > span.end):
-            extra = [t for t in doc[ent.start:span.start]] + [t for t in doc[span.end:ent.end]]
-            if any(t.text[:1].isupper() or t.like_num for t in extra if t.lower_ not in linking()["name_linkers"]):
-                return True
+    first, after = span[0], doc[span.end] if span.end < len(doc) else None
+    inside_before = first.ent_iob_ == "I" and first.ent_type_
+    inside_after = after is not None and after.ent_iob_ == "I" and span[-1].ent_type_ and after.ent_type_ == span[-1].ent_type_
+    if inside_before or inside_after:  # the alias is part of a longer entity of the NER
+        lo = span.start
+        while inside_before and lo > 0 and doc[lo].ent_iob_ == "I":
+            lo -= 1
+        hi = span.end
+        while inside_after and hi < len(doc) and doc[hi].ent_iob_ == "I":
+            hi += 1
+        extra = list(doc[lo:span.start]) + list(doc[span.end:hi])
+        if any(t.text[:1].isupper() or t.like_num for t in extra if t.lower_ not in linking()["name_linkers"]):
+            return True
     prev = [t for t in doc[max(0, span.start - 3):span.start]]
     while prev and prev[-1].lower_ in linking()["name_linkers"]:
         prev.pop()
