@@ -599,6 +599,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
     if (cand.actors and not actors) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
+    if not actors and trig.implied and not cand.actors:
+        actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
     if trig.recipient_animate and not recipients:
@@ -626,6 +628,11 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
+
+
+def _country_of(participants: list[Participant]) -> str | None:
+    """The country of the people an implied actor acts on (a French police arrests in France)."""
+    return next((p.country for p in participants if p.country), None)
 
 
 AGENTIVE = {"MIL", "REB", "CRM", "COP", "GOV", "SPY", "OPP"}
