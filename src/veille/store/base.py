@@ -110,7 +110,7 @@ class Store(ABC):
                 found = self.scalar("SELECT MAX(version) FROM schema_version") or 0
                 if found > SCHEMA_VERSION:
                     raise StoreError("E022", self.target, f"{found}, this veille knows {SCHEMA_VERSION}")
-                for migration in MIGRATIONS[found:]:
+                for migration in (m for m in MIGRATIONS if m.version > found):
                     for statement in migration.statements(self.dialect):
                         self._execute(statement)
                     self._execute("INSERT INTO schema_version VALUES (?, ?, ?)",
