@@ -130,6 +130,7 @@ def outlet(row: Row) -> str | None:
 
 DAY = "COALESCE(NULLIF(substr({t}published, 1, 10), ''), substr({t}ingested_at, 1, 10))"
 """SQL for an article's day: its publication date, else the day it was stored."""
+_ADAY = DAY.format(t="a.")
 
 
 def latest_day(s: Store) -> str | None:
@@ -790,10 +791,10 @@ def actor(s: Store, actor_id: str, month: str | None = None, limit: int = 50) ->
     out["mentions"] = int(s.scalar("SELECT COUNT(text) FROM actor_mentions WHERE actor_id = ?", (actor_id,)) or 0)
     # events as actor and as recipient, by month
     by_month: dict[str, Counter] = defaultdict(Counter)
-    for r in s.rows("SELECT p.role, substr(COALESCE(e.date_value, a.published), 1, 7) AS month, COUNT(*) AS n "
+    for r in s.rows("SELECT p.role, substr(COALESCE(e.date_value, " + _ADAY + "), 1, 7) AS month, COUNT(*) AS n "
                     "FROM event_participants p JOIN events e ON e.article_id = p.article_id AND e.n = p.event_n "
                     "JOIN articles a ON a.id = e.article_id WHERE p.actor_id = ? "
-                    "GROUP BY p.role, substr(COALESCE(e.date_value, a.published), 1, 7)", (actor_id,)):
+                    "GROUP BY p.role, substr(COALESCE(e.date_value, " + _ADAY + "), 1, 7)", (actor_id,)):
         if r["month"]:
             by_month[r["month"]][r["role"]] += int(r["n"])
     out["timeline"] = [{"month": m, "actor": by_month[m]["actor"], "recipient": by_month[m]["recipient"]}
@@ -802,9 +803,9 @@ def actor(s: Store, actor_id: str, month: str | None = None, limit: int = 50) ->
             "AND p.event_n = e2.n WHERE p.actor_id = ?)"
     params: list[Any] = [actor_id]
     if month:
-        where += " AND substr(COALESCE(e.date_value, a.published), 1, 7) = ?"
+        where += " AND substr(COALESCE(e.date_value, " + _ADAY + "), 1, 7) = ?"
         params.append(month)
-    evs = _event_rows(s, "ORDER BY COALESCE(e.date_value, a.published) DESC, e.seq", where, params, limit=limit)
+    evs = _event_rows(s, "ORDER BY COALESCE(e.date_value, " + _ADAY + ") DESC, e.seq", where, params, limit=limit)
     for e in evs:
         e["role"] = "actor" if any(p.get("actor_id") == actor_id for p in e["actors"]) else "recipient"
     out["events"] = [_event_brief(e) | {"role": e["role"]} for e in evs]
@@ -826,7 +827,7 @@ def _network(s: Store, actor_id: str, month: str | None) -> dict[str, Any]:
     names: dict[str, str] = {}
     for r in s.rows(
             "SELECT r.type, r.subject_actor_id AS a, r.object_actor_id AS b, r.subject_text, r.object_text, "
-            "substr(x.published, 1, 7) AS month FROM relations r JOIN articles x ON x.id = r.article_id "
+            "substr(" + DAY.format(t="x.") + ", 1, 7) AS month FROM relations r JOIN articles x ON x.id = r.article_id "
             "WHERE (r.subject_actor_id = ? OR r.object_actor_id = ?)", (actor_id, actor_id)):
         other, out_ = (r["b"], True) if r["a"] == actor_id else (r["a"], False)
         if not other or other == actor_id:
@@ -835,7 +836,7 @@ def _network(s: Store, actor_id: str, month: str | None) -> dict[str, Any]:
         edges[(other, r["type"], "relation", out_, r["month"] or "")] += 1
     for r in s.rows(
             "SELECT e.type, p.role, q.role AS other_role, q.actor_id AS other, q.name, q.text, "
-            "substr(COALESCE(e.date_value, a.published), 1, 7) AS month "
+            "substr(COALESCE(e.date_value, " + _ADAY + "), 1, 7) AS month "
             "FROM event_participants p JOIN event_participants q ON q.article_id = p.article_id "
             "AND q.event_n = p.event_n AND q.role <> p.role JOIN events e ON e.article_id = p.article_id "
             "AND e.n = p.event_n JOIN articles a ON a.id = e.article_id "

@@ -183,6 +183,18 @@ class Store(ABC):
                       "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
                       (url, etag, last_modified, now()))
 
+    def write(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> int:
+        """Run write statements (``?`` placeholders) in one transaction; the rows they changed.
+
+        For stages that own tables of their own (``veille watch``'s alerts and polls);
+        articles go through :meth:`write_article` only."""
+        changed = 0
+        with self._guard(), self._transaction():
+            for sql, params in statements:
+                cursor = self._execute(sql, params)
+                changed += max(0, getattr(cursor, "rowcount", 0) or 0)
+        return changed
+
     # -- reads used by ingest and dedup -------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:

@@ -1,7 +1,7 @@
 """The web UI and JSON API of ``veille serve`` (FastAPI, server-rendered templates).
 
 :func:`create_app` builds the ASGI app over a store; see :mod:`veille.serve.web.app`.
-Needs the ``serve`` extra (FastAPI, Jinja2, uvicorn, python-multipart, swagger-ui-bundle).
+Needs the ``serve`` extra (FastAPI, Jinja2, uvicorn, python-multipart, fastapi-offline for the API explorer).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every HTML page has a JSON twin with the same data at the same path plus ``.json``
 (``/`` → ``/index.json``); filters, sort and paging live in the query string; the
 OpenAPI description is at ``/openapi.json`` and its explorer at ``/docs``, with
-Swagger UI's files served from the installed ``swagger-ui-bundle`` package.
+Swagger UI's files served from the installed ``fastapi-offline`` package.
 
 Security: stored text, titles, URLs and feed content are hostile input. Templates
 escape everything (Jinja2 autoescape); only http(s) URLs become links; charts are
@@ -500,11 +500,12 @@ def _version() -> str:
 
 
 def _swagger_dir() -> str:
+    """Swagger UI's files as the ``fastapi-offline`` package installs them (no CDN)."""
     try:
-        import swagger_ui_bundle
+        import fastapi_offline
     except ImportError:  # the explorer is optional: /openapi.json works without it
         return str(HERE / "static")
-    return str(swagger_ui_bundle.swagger_ui_path)
+    return str(Path(fastapi_offline.__file__).parent / "static")
 
 
 def _download(text: str, media_type: str, name: str) -> Response:

@@ -149,7 +149,7 @@ def timeline(points: Sequence[dict], label: str, kinds: Sequence[str] = ("articl
     return _svg(width, height, label, body)
 
 
-def network(centre: str, edges: Sequence[dict], label: str, size: int = 520) -> Markup:
+def network(centre: str, edges: Sequence[dict], label: str, size: int = 520, width: int = 760) -> Markup:
     """The actor in the centre and the actors it is linked to around it.
 
     ``edges``: ``{"other", "name", "type", "kind", "outgoing", "n"}``; one line per other
@@ -162,11 +162,12 @@ def network(centre: str, edges: Sequence[dict], label: str, size: int = 520) -> 
     for e in edges:
         by_other.setdefault(e["other"], []).append(e)
     others = sorted(by_other, key=lambda o: -sum(e["n"] for e in by_other[o]))[:24]
-    cx = cy = size / 2
-    radius = size / 2 - 90
+    cx, cy = width / 2, size / 2
+    radius = size / 2 - 60
     top = max(sum(e["n"] for e in by_other[o]) for o in others) or 1
-    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
+    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" '
+            'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/>'
+            '</marker></defs>']
     nodes = []
     for i, o in enumerate(others):
         angle = 2 * math.pi * i / len(others) - math.pi / 2
@@ -199,7 +200,7 @@ def network(centre: str, edges: Sequence[dict], label: str, size: int = 520) -> 
                      f'stroke-width="3"/><text x="36" y="{18 + i * 16}" font-size="11">{k}</text>'
                      for i, k in enumerate(("cooperation", "conflict", "relation")))
     body.append(legend)
-    return _svg(size, size, label, body)
+    return _svg(width, size, label, body)
 
 
 def world_map(cities: Sequence[dict], countries: Sequence[dict], label: str, width: int = 960,

@@ -1,4 +1,4 @@
-// Start Swagger UI (served from the installed swagger-ui-bundle package) on /openapi.json.
+// Start Swagger UI (served from the installed fastapi-offline package) on /openapi.json.
 window.addEventListener("load", function () {
   "use strict";
   var node = document.getElementById("swagger-ui");
