@@ -417,7 +417,8 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
              level: str = _level) -> Response:
         data = run(views.places, type=type, since=since, until=until)
         keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k in ("since", "until", "type")])
-        return page(request, "map.html", data, level=level, keep=keep)
+        return page(request, "map.html", data, level=level, keep=keep,
+                    basemap="/vendor/worldmap.svg" if basemap is not None else None)
 
     # -- alerts ----------------------------------------------------------------------------------
 
@@ -480,6 +481,15 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
     async def veille_error(request: Request, exc: VeilleError) -> Response:
         return error(request, 400, exc.one_line())
 
+    basemap = _basemap()
+
+    @app.get("/vendor/worldmap.svg", include_in_schema=False)
+    def worldmap() -> Response:
+        if basemap is None:
+            raise StarletteHTTPException(404, "no base map installed (pip install pygal_maps_world)")
+        return Response(_coloured(basemap.read_bytes()), media_type="image/svg+xml",
+                        headers={"cache-control": "public, max-age=86400"})
+
     # -- OpenAPI explorer, from installed files --------------------------------------------------
 
     @app.get("/docs", include_in_schema=False)
@@ -506,6 +516,22 @@ def _swagger_dir() -> str:
     except ImportError:  # the explorer is optional: /openapi.json works without it
         return str(HERE / "static")
     return str(Path(fastapi_offline.__file__).parent / "static")
+
+
+def _basemap() -> Path | None:
+    """The world map (countries, Robinson projection) that ``pygal_maps_world`` installs, if it is."""
+    try:
+        import pygal_maps_world
+    except ImportError:
+        return None
+    path = Path(pygal_maps_world.__file__).parent / "worldmap.svg"
+    return path if path.is_file() else None
+
+
+def _coloured(svg_bytes: bytes) -> bytes:
+    """The base map with land and borders coloured by presentation attributes (no style sheet)."""
+    return svg_bytes.replace(b'<g id="countries">',
+                             b'<g id="countries" fill="#dfe6da" stroke="#ffffff" stroke-width="0.8">', 1)
 
 
 def _download(text: str, media_type: str, name: str) -> Response:

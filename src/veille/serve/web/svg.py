@@ -203,32 +203,51 @@ def network(centre: str, edges: Sequence[dict], label: str, size: int = 520, wid
     return _svg(width, size, label, body)
 
 
-def world_map(cities: Sequence[dict], countries: Sequence[dict], label: str, width: int = 960,
-              level: str = "city", query: str = "") -> Markup:
-    """Event places on an equirectangular grid (longitude, latitude), drawn here: a graticule
-    every 30°, a circle per place (``level="city"``) or per country (area ∝ events), each
-    linking to the events there. No tiles: nothing is fetched."""
-    height = width // 2
+# Robinson projection (the table of Robinson 1974), which is the projection of the world map
+# that the ``pygal_maps_world`` package installs; scale and centre fitted to that map's viewBox.
+_ROBINSON = ((1.0000, 0.0000), (0.9986, 0.0620), (0.9954, 0.1240), (0.9900, 0.1860), (0.9822, 0.2480),
+             (0.9730, 0.3100), (0.9600, 0.3720), (0.9427, 0.4340), (0.9216, 0.4958), (0.8962, 0.5571),
+             (0.8679, 0.6176), (0.8350, 0.6769), (0.7986, 0.7346), (0.7597, 0.7903), (0.7186, 0.8435),
+             (0.6732, 0.8936), (0.6213, 0.9394), (0.5722, 0.9761), (0.5322, 1.0000))
+MAP_SIZE = (2475, 1388)
+"""The base map's viewBox (pygal_maps_world's worldmap.svg)."""
+_SCALE, _CX, _CY = 516.76, 1205.18, 689.25
 
-    def xy(lat: float, lon: float) -> tuple[float, float]:
-        return (lon + 180) / 360 * width, (90 - lat) / 180 * height
 
+def robinson(lat: float, lon: float) -> tuple[float, float]:
+    """Map coordinates of a point (the base map's viewBox units)."""
+    a = min(90.0, abs(lat))
+    i = min(int(a // 5), 17)
+    f = (a - 5 * i) / 5
+    x = _ROBINSON[i][0] + (_ROBINSON[i + 1][0] - _ROBINSON[i][0]) * f
+    y = _ROBINSON[i][1] + (_ROBINSON[i + 1][1] - _ROBINSON[i][1]) * f
+    return (_CX + _SCALE * 0.8487 * x * math.radians(max(-180.0, min(180.0, lon))),
+            _CY - _SCALE * 1.3523 * y * math.copysign(1.0, lat))
+
+
+def world_map(cities: Sequence[dict], countries: Sequence[dict], label: str, level: str = "city",
+              query: str = "", base: str | None = None) -> Markup:
+    """Event places on a world map (Robinson projection): a circle per place (``level="city"``)
+    or per country (area ∝ events), each linking to the events there. ``base`` is the URL of
+    the base map (countries, from an installed package, drawn as an image: nothing runs in it);
+    without it, a graticule only. No tiles: nothing is fetched from elsewhere."""
+    width, height = MAP_SIZE
     body = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef4f8"/>']
     for lon in range(-180, 181, 30):
-        x, _ = xy(0, lon)
-        body.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#cdd9e1" stroke-width="1"/>')
-        body.append(f'<text x="{x + 2:.1f}" y="{height - 4}" font-size="9" fill="#789">{lon}°</text>')
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (robinson(lat, lon) for lat in range(-90, 91, 5)))
+        body.append(f'<polyline points="{pts}" fill="none" stroke="#d3dde5" stroke-width="2"/>')
     for lat in range(-60, 61, 30):
-        _, y = xy(lat, 0)
-        body.append(f'<line x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="#cdd9e1" '
-                    f'stroke-width="{2 if lat == 0 else 1}"/>')
-        body.append(f'<text x="2" y="{y - 2:.1f}" font-size="9" fill="#789">{lat}°</text>')
+        (x0, y), (x1, _) = robinson(lat, -180), robinson(lat, 180)
+        body.append(f'<line x1="{x0:.1f}" y1="{y:.1f}" x2="{x1:.1f}" y2="{y:.1f}" stroke="#d3dde5" '
+                    f'stroke-width="{4 if lat == 0 else 2}"/>')
+    if base:
+        body.append(f'<image href="{_e(base)}" x="0" y="0" width="{width}" height="{height}" opacity="0.9"/>')
     marks = cities if level == "city" else countries
     top = max((m["events"] for m in marks), default=1) or 1
     extra = f"&{query}" if query else ""
     for m in sorted(marks, key=lambda m: -m["events"]):
-        x, y = xy(m["latitude"], m["longitude"])
-        r = 3 + 17 * math.sqrt(m["events"] / top)
+        x, y = robinson(m["latitude"], m["longitude"])
+        r = 8 + 42 * math.sqrt(m["events"] / top)
         if level == "city":
             name = f"{m.get('name')} ({m.get('country') or '?'})"
             href = f"/events?place={quote(str(m.get('name') or ''))}{extra}"
@@ -236,9 +255,12 @@ def world_map(cities: Sequence[dict], countries: Sequence[dict], label: str, wid
             name = m.get("country") or "?"
             href = f"/events?place={quote(m['country'])}{extra}" if m.get("country") else None
         colour = COLOURS["city" if level == "city" else "country"]
-        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.55" stroke="#fff">'
-               f"<title>{_e(name)}: {m['events']} events</title></circle>")
+        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.6" stroke="#fff" '
+               f'stroke-width="3"><title>{_e(name)}: {m["events"]} events</title></circle>')
         if level == "country" or m["events"] >= top / 4:
-            dot += f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}" font-size="11">{_e(name)}</text>'
+            dot += (f'<text x="{x + r + 6:.1f}" y="{y + 10:.1f}" font-size="30" stroke="#fff" stroke-width="6" '
+                    f'paint-order="stroke">{_e(name)}</text>')
         body.append(_link(href, dot))
-    return _svg(width, height, label, body, "map")
+    return Markup(f'<svg class="map" viewBox="0 0 {width} {height}" width="960" height="{960 * height // width}" '
+                  f'role="img" aria-label="{_e(label)}" xmlns="http://www.w3.org/2000/svg">'
+                  f"<title>{_e(label)}</title>{''.join(body)}</svg>")
