@@ -302,21 +302,26 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
         return run(views.search, q=q, what=what, language=lang, site=site, since=since, until=until, actor=actor,
                    type=type_, flag=flag, page=page_)
 
-    _q = Query("", max_length=500, description="Words to find (as written or by their French/English stem)")
-    _in = Query("articles", alias="in", pattern="^(articles|quotes|events)$")
-    _many = Query([], max_length=20)
+    def _q() -> Any:
+        return Query("", max_length=500, description="Words to find (as written or by their French/English stem)")
+
+    def _in() -> Any:
+        return Query("articles", alias="in", pattern="^(articles|quotes|events)$")
+
+    def _many() -> Any:
+        return Query([], max_length=20)  # a new one per parameter: FastAPI binds each to its name
 
     @app.get("/search.json", tags=["pages"], summary="Full-text search with facets; duplicates folded")
-    def search_json(q: str = _q, what: str = _in, lang: str | None = Query(None, max_length=8),
-                    site: list[str] = _many, since: str | None = None, until: str | None = None,
-                    actor: list[str] = _many, type: list[str] = _many, flag: list[str] = _many,
+    def search_json(q: str = _q(), what: str = _in(), lang: str | None = Query(None, max_length=8),
+                    site: list[str] = _many(), since: str | None = None, until: str | None = None,
+                    actor: list[str] = _many(), type: list[str] = _many(), flag: list[str] = _many(),
                     page: int = Query(1, ge=1, le=views.MAX_PAGE)) -> dict:
         return search_data(q, what, lang, site, since, until, actor, type, flag, page)
 
     @app.get("/search", include_in_schema=False)
-    def search(request: Request, q: str = _q, what: str = _in, lang: str | None = Query(None, max_length=8),
-               site: list[str] = _many, since: str | None = None, until: str | None = None,
-               actor: list[str] = _many, type: list[str] = _many, flag: list[str] = _many,
+    def search(request: Request, q: str = _q(), what: str = _in(), lang: str | None = Query(None, max_length=8),
+               site: list[str] = _many(), since: str | None = None, until: str | None = None,
+               actor: list[str] = _many(), type: list[str] = _many(), flag: list[str] = _many(),
                page_: int = Query(1, alias="page", ge=1, le=views.MAX_PAGE)) -> Response:
         return page(request, "search.html", search_data(q, what, lang, site, since, until, actor, type, flag, page_))
 
@@ -339,24 +344,25 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
         return {"type": type, "actor": actor, "recipient": recipient, "place": place, "since": since,
                 "until": until, "flag": flag, "min_articles": min_articles, "q": q, "story": story}
 
-    def _events_params(type: list[str] = _many, actor: list[str] = _many, recipient: list[str] = _many,
+    def _events_params(type: list[str] = _many(), actor: list[str] = _many(), recipient: list[str] = _many(),
                        place: str | None = Query(None, max_length=200), since: str | None = None,
-                       until: str | None = None, flag: list[str] = _many,
+                       until: str | None = None, flag: list[str] = _many(),
                        min_articles: int = Query(1, ge=1, le=10_000), q: str | None = Query(None, max_length=500),
                        story: str | None = Query(None, max_length=100)) -> dict:
         return event_filters(type, actor, recipient, place, since, until, flag, min_articles, q, story)
 
     from fastapi import Depends
 
-    _sort = Query("articles", pattern="^(articles|date|confidence|published)$")
+    def _sort() -> Any:
+        return Query("articles", pattern="^(articles|date|confidence|published)$")
 
     @app.get("/events.json", tags=["pages"], summary="Events merged across articles, filtered, one page")
-    def events_json(f: dict = Depends(_events_params), sort: str = _sort,
+    def events_json(f: dict = Depends(_events_params), sort: str = _sort(),
                     page: int = Query(1, ge=1, le=views.MAX_PAGE)) -> dict:
         return run(views.events, sort=sort, page=page, **f)
 
     @app.get("/events", include_in_schema=False)
-    def events(request: Request, f: dict = Depends(_events_params), sort: str = _sort,
+    def events(request: Request, f: dict = Depends(_events_params), sort: str = _sort(),
                page_: int = Query(1, alias="page", ge=1, le=views.MAX_PAGE)) -> Response:
         return page(request, "events.html", run(views.events, sort=sort, page=page_, **f))
 
@@ -388,14 +394,15 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
 
     # -- actor, story, map -----------------------------------------------------------------------
 
-    _month = Query(None, pattern=r"^\d{4}-\d{2}$")
+    def _month() -> Any:
+        return Query(None, pattern=r"^\d{4}-\d{2}$")
 
-    @app.get("/actor/{actor_id}.json", tags=["pages"], summary="An actor: aliases, roles, events, quotes, network")
-    def actor_json(actor_id: str, month: str | None = _month) -> dict:
+    @app.get("/actor/{actor_id:path}.json", tags=["pages"], summary="An actor: aliases, roles, events, quotes, network")
+    def actor_json(actor_id: str, month: str | None = _month()) -> dict:
         return found(run(views.actor, actor_id, month=month), "actor")
 
-    @app.get("/actor/{actor_id}", include_in_schema=False)
-    def actor(request: Request, actor_id: str, month: str | None = _month) -> Response:
+    @app.get("/actor/{actor_id:path}", include_in_schema=False)
+    def actor(request: Request, actor_id: str, month: str | None = _month()) -> Response:
         return page(request, "actor.html", found(run(views.actor, actor_id, month=month), "actor"))
 
     @app.get("/story/{story_id}.json", tags=["pages"], summary="A story: articles, merged events, quotes, timeline")
@@ -406,15 +413,16 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
     def story(request: Request, story_id: str) -> Response:
         return page(request, "story.html", found(run(views.story, story_id), "story"))
 
-    _level = Query("city", pattern="^(city|country)$")
+    def _level() -> Any:
+        return Query("city", pattern="^(city|country)$")
 
     @app.get("/map.json", tags=["pages"], summary="Event places, per place and per country")
-    def map_json(type: list[str] = _many, since: str | None = None, until: str | None = None) -> dict:
+    def map_json(type: list[str] = _many(), since: str | None = None, until: str | None = None) -> dict:
         return run(views.places, type=type, since=since, until=until)
 
     @app.get("/map", include_in_schema=False)
-    def map_(request: Request, type: list[str] = _many, since: str | None = None, until: str | None = None,
-             level: str = _level) -> Response:
+    def map_(request: Request, type: list[str] = _many(), since: str | None = None, until: str | None = None,
+             level: str = _level()) -> Response:
         data = run(views.places, type=type, since=since, until=until)
         keep = urlencode([(k, v) for k, v in request.query_params.multi_items() if k in ("since", "until", "type")])
         return page(request, "map.html", data, level=level, keep=keep,
