@@ -129,6 +129,8 @@ def parse_watchlist(data: Any, where: str = "watchlist") -> Watchlist:
         at = f"rule {i}"
         if not isinstance(r, dict):
             raise ServeError("E052", where, f"{at} is not a table")
+        if True in r and "on" not in r:  # YAML 1.1 reads the key `on:` as the boolean true
+            r = {("on" if k is True else k): v for k, v in r.items()}
         bad = set(r) - _RULE_KEYS
         if bad:
             raise ServeError("E052", where, f"{at}: unknown key {sorted(bad)[0]!r}")
