@@ -186,7 +186,7 @@ class LiveServer:
 
         from veille.serve.web import create_app
 
-        self.sock = socket.socket()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # TCP_NODELAY
         self.sock.bind(("127.0.0.1", 0))
         self.app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"], **kwargs)
         self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning"))
