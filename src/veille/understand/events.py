@@ -20,7 +20,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place
 from veille.understand.dates import find_dates, resolve
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
@@ -56,13 +56,40 @@ def specificity_of(with_: dict) -> int:
 def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: ANN001 - spacy Span
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
+    senses = _contexts(sent, lex)
     for tok in sent:
-        options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_) or _verb_form(tok, lex)
+        options = _options(tok, lex)
         if not options:
             continue
+        options = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(options, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
+
+
+def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
+    """The patterns a token may open: by lemma, by form, and for verbs the French
+    lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
+    found = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_)
+    if found:
+        return found
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and lex.lang == "fr":
+        return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+    return _verb_form(tok, lex)
+
+
+def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
+    """A multi-word trigger ('mise en examen', 'garde à vue') needs its other words right after."""
+    if not trig.phrase:
+        return True
+    following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 1 + len(trig.phrase)]]
+    return following == list(trig.phrase)
+
+
+def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
+    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …)."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return {name for name, words in lex.contexts.items() if lemmas & words}
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -113,7 +140,20 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
     recipients = _first_slot(tok, trig.recipient)
+    if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
+        return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _passive(verb) -> bool:  # noqa: ANN001
+    """A passive clause or a past participle qualifying its patient ('les suspects interpellés')."""
+    return is_passive(verb) or (verb.dep_ in ("acl", "amod", "advcl", "ROOT", "conj") and "Part" in verb.morph.get("VerbForm")
+                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"}))
+
+
+def _agentless_ok(trig: Trigger, lex: EventLexicon) -> bool:
+    """May this pattern be coded with no actor named ('il a été interpellé')?"""
+    return trig.agentless if trig.agentless is not None else trig.type in lex.agentless_types
 
 
 def _adj_anchor(tok):  # noqa: ANN001, ANN202
@@ -122,30 +162,70 @@ def _adj_anchor(tok):  # noqa: ANN001, ANN202
 
 
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
-    """Noun triggers: a light verb lends its subject; else the noun names its actor."""
+    """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
+    names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
-    own = slot(tok, "poss") + slot(tok, "agent") + list(_of_actor(tok))
+    of = slot(tok, "poss") + list(_of_phrase(tok))
+    agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
-        actors = slot(verb, "subj") or own
-        recipients = recipients or _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec"))
+        own = agent or (of if trig.of != "recipient" else [])
+        actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own
+        if not actors and trig.of == "recipient" and not _passive(verb):
+            actors = slot(verb, "subj")
+        recipients = recipients or (of if trig.of == "recipient" else []) or \
+            _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec|contre|against"))
+        if not actors and not _agentless_ok(trig, lex):
+            return None
         return Candidate(tok, trig, verb, actors, recipients)
     if verb is not None and verb.lemma_.lower() in lex.triggers:
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
-    if own and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "nsubj:pass"):
-        return Candidate(tok, trig, verb or tok, own, recipients)
-    return None
+    actors, patients = agent, []
+    for p in of:
+        (patients if trig.of == "recipient" else actors).append(p)
+    recipients = recipients or patients
+    if not (actors or recipients):
+        return None  # a bare noun ('la menace', 'une enquête') refers to no one
+    if not actors and not _agentless_ok(trig, lex):
+        return None
+    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
 
 
-def _of_actor(tok) -> Iterator:  # noqa: ANN001
-    """'la visite de Poutine', 'a visit by Putin': the actor named inside the noun phrase."""
+OF_CASES = {"de", "du", "des", "d'", "d’", "of"}
+
+
+def _of_phrase(tok) -> Iterator:  # noqa: ANN001
+    """'la visite de Poutine', 'l'arrestation du suspect', 'Putin's visit', 'the arrest of X':
+    the noun phrase the event noun governs with 'de'/'of' (a name, a person or group noun)."""
     for child in tok.children:
-        case = [c.lower_ for c in child.children if c.dep_ == "case"]
-        if child.dep_ == "nmod" and case and case[0] in ("de", "du", "d'", "d’", "par") and child.pos_ == "PROPN":
+        if child.dep_ == "nmod" and _case(child) in OF_CASES and _determined(child):
             yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _determined(tok) -> bool:  # noqa: ANN001
+    """A participant, not a classifier: 'la visite du ministre', 'de Poutine', 'de trois
+    suspects' — not 'visite d'État', 'coup d'État', 'visite de travail'."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.lower_ in ("des", "du") or any(
+        c.dep_ in ("det", "nummod", "det:poss") or (c.dep_ == "case" and c.lower_ in ("du", "des")) for c in tok.children)
+
+
+def _by_phrase(tok) -> Iterator:  # noqa: ANN001
+    """'l'attaque menée par les talibans' is read on the verb; 'une attaque par des drones' here."""
+    for child in tok.children:
+        if child.dep_ == "nmod" and _case(child) == "par":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _case(tok) -> str:  # noqa: ANN001
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    return cases[0] if cases else ""
 
 
 def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
@@ -185,6 +265,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         return not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "intrans":
         return not objs
+    if key == "iobj":
+        return any(c.dep_ in ("iobj", "dative") for c in tok.children)
     if key == "prep":
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return any(_prep_word(c) in wanted for c in near)
@@ -195,7 +277,21 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "child_not":
+        near = [g for c in tok.children for g in (c, *c.children)]
+        return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "plural_subj":
+        subj = slot(tok, "subj")
+        return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
+    if key == "refl":
+        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl", "dobj") for c in tok.children) == bool(values)
+    if key == "noprep":
+        near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
+        return not any(_prep_word(c) in wanted for c in near)
     return True
+
+
+REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "himself", "herself", "themselves", "itself"}
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -333,10 +429,16 @@ def participant_keys(participants: list[Participant]) -> set[str]:
     return {p.actor_id or p.text for p in participants}
 
 
+PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "he", "she", "they", "him",
+            "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
+
+
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
     found: list[Participant] = []
     for tok in toks:
         p = ctx.resolve_participant(seg, tok)
+        if p is None and tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
+            p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
@@ -347,10 +449,16 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     trig = cand.trigger
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
-    if not actors or not _sector_ok(trig, actors):
-        return None
+    if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
+        actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
+    if (cand.actors and not actors) or not _sector_ok(trig, actors):
+        return None  # a subject that names no one ('la décision a …') is no actor
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
+    if trig.recipient_animate and not recipients:
+        return None
+    if not actors and not recipients:
+        return None  # an agentless event needs at least someone it happens to
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
@@ -370,7 +478,17 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     )
 
 
+AGENTIVE = {"MIL", "REB", "CRM", "COP", "GOV", "SPY", "OPP"}
+
+
+def _agentive(p: Participant) -> bool:
+    """Who usually carries out attacks: armed forces, rebels, criminals, states."""
+    return p.sector in AGENTIVE or (p.actor_id is not None and p.sector is None and p.country is not None)
+
+
 def _sector_ok(trig: Trigger, actors: list[Participant]) -> bool:
+    if not actors:
+        return trig.subj_sector is None or None in trig.subj_sector
     sector = actors[0].sector
     if trig.subj_sector is not None and sector not in trig.subj_sector:
         return False
@@ -401,7 +519,7 @@ def subordination(anchor) -> int:  # noqa: ANN001
 def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Participant], flags: list[str],
                 depth: int = 0) -> float:
     score = trig.confidence - 0.1 * min(depth, 2)
-    score += 0.1 if actors[0].actor_id else -0.15
+    score += (0.1 if actors[0].actor_id else -0.15) if actors else -0.1
     score += 0.05 if recipients and recipients[0].actor_id else 0.0
     score -= 0.1 if "hypothetical" in flags else 0.0
     return round(max(0.05, min(0.99, score)), 2)
