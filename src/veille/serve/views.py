@@ -249,20 +249,23 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def _match(s: Store, table: str, q: str) -> tuple[str, list[Any]] | None:
-    """SQL giving ``(seq, score)`` of the rows of ``table`` matching ``q`` (lower score is better)."""
+def _match(s: Store, table: str, q: str, ranked: bool = True) -> tuple[str, list[Any]] | None:
+    """SQL giving ``(seq, score)`` of the rows of ``table`` matching ``q`` (lower score is better);
+    ``ranked=False`` gives the same rows without computing a score (for counts and facets)."""
     if s.dialect == "postgresql":
         if not fts.words(q):
             return None
         tsq = " || ".join(f"websearch_to_tsquery('veille_{c}', ?)" for c in ("french", "english", "simple"))
+        if not ranked:
+            return f"SELECT seq, 0 AS score FROM {table} WHERE tsv @@ ({tsq})", [q, q, q]
         return (f"SELECT seq, -ts_rank(tsv, ({tsq})) AS score FROM {table} WHERE tsv @@ ({tsq})",
                 [q, q, q, q, q, q])
     expr = fts.fts5_query(q)
     if expr is None:
         return None
     weights = "10.0, 5.0, 1.0, 1.0" if table == "articles" else "1.0, 1.0"
-    return (f"SELECT rowid AS seq, bm25({table}_fts, {weights}) AS score FROM {table}_fts "
-            f"WHERE {table}_fts MATCH ?", [expr])
+    score = f"bm25({table}_fts, {weights})" if ranked else "0"
+    return f"SELECT rowid AS seq, {score} AS score FROM {table}_fts WHERE {table}_fts MATCH ?", [expr]
 
 
 def snippet(text: str | None, q: str, width: int = 220) -> list[tuple[str, bool]]:
@@ -323,30 +326,32 @@ def search(s: Store, q: str = "", what: str = "articles", language: str | None =
     out: dict[str, Any] = {"q": q, "in": what, "filters": filters, "page": page, "per_page": per_page,
                            "total": 0, "results": [], "facets": {}}
     table = what
-    match = _match(s, table, q) if q.strip() else None
-    if q.strip() and match is None:
-        return out
-    if match is None:
-        match = (f"SELECT seq, 0 AS score FROM {table}", [])
-    # materialised: SQLite's bm25() may not be used inside the grouped queries built on it
-    match = (f"WITH m AS MATERIALIZED ({match[0]}) ", match[1])
+    if q.strip():
+        ranked, plain = _match(s, table, q), _match(s, table, q, ranked=False)
+        if ranked is None or plain is None:
+            return out
+    else:
+        ranked = plain = (f"SELECT seq, 0 AS score FROM {table}", [])
     runner = {"articles": _search_articles, "quotes": _search_quotes, "events": _search_events}[what]
-    out.update(runner(_With(s, match[0]), match, filters, page, per_page, q))
+    out.update(runner(_With(s, *plain), _With(s, *ranked), filters, page, per_page, q))
     return out
 
 
 class _With:
-    """A store whose queries all start with the same ``WITH`` clause (the matches)."""
+    """A store whose queries all start with ``WITH m AS MATERIALIZED (<matches>)``: the page of
+    results reads ranked matches, counts and facets the same matches unranked (cheaper)."""
 
-    def __init__(self, s: Store, prefix: str) -> None:
+    def __init__(self, s: Store, sql: str, params: list[Any]) -> None:
         self.s = s
-        self.prefix = prefix
+        # materialised: SQLite's bm25() may not be used inside the grouped queries built on it
+        self.prefix = f"WITH m AS MATERIALIZED ({sql}) "
+        self.params = params
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self.s.rows(self.prefix + sql, params)
+        return self.s.rows(self.prefix + sql, [*self.params, *params])
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.s.scalar(self.prefix + sql, params)
+        return self.s.scalar(self.prefix + sql, [*self.params, *params])
 
 
 def _common_filters(filters: dict[str, Any], key: str) -> tuple[list[str], list[Any]]:
@@ -382,7 +387,7 @@ def _where(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-def _search_articles(s: Any, match: tuple[str, list[Any]], filters: dict[str, Any], page: int, per_page: int,
+def _search_articles(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_page: int,
                      q: str) -> dict[str, Any]:
     key = "COALESCE(a.duplicate_of, a.id)"
     clauses, params = _common_filters(filters, key)
@@ -393,12 +398,11 @@ def _search_articles(s: Any, match: tuple[str, list[Any]], filters: dict[str, An
         clauses.append(f"EXISTS (SELECT 1 FROM events te WHERE te.article_id = {key} AND te.type = ?)")
         params.append(t)
     base = f"FROM m JOIN articles a ON a.seq = m.seq{_where(clauses)}"
-    bp = [*match[1], *params]
     order = ("MIN(m.score), MAX(COALESCE(a.published, '')) DESC" if q.strip()
              else "MAX(COALESCE(a.published, '')) DESC, MIN(a.seq) DESC")
-    groups = s.rows(f"SELECT {key} AS k, MIN(m.score) AS score, COUNT(*) AS copies {base} GROUP BY {key} "
-                    f"ORDER BY {order} LIMIT ? OFFSET ?", [*bp, per_page, (page - 1) * per_page])
-    total = int(s.scalar(f"SELECT COUNT(DISTINCT {key}) {base}", bp) or 0)
+    groups = ranked.rows(f"SELECT {key} AS k, MIN(m.score) AS score, COUNT(*) AS copies {base} GROUP BY {key} "
+                    f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
+    total = int(s.scalar(f"SELECT COUNT(DISTINCT {key}) {base}", params) or 0)
     keys = [g["k"] for g in groups]
     found = {r["id"]: r for r in s.s.rows(
         "SELECT id, title, published, language, site, url, status, story_id, flags, text, standfirst "
@@ -415,16 +419,16 @@ def _search_articles(s: Any, match: tuple[str, list[Any]], filters: dict[str, An
         r["snippet"] = snippet((r.pop("standfirst") or "") + "\n" + text if q.strip() else text, q)
         results.append(r)
     facets = {
-        "language": _facet(s, f"SELECT a.language AS value, COUNT(DISTINCT {key}) AS n {base} GROUP BY a.language", bp),
-        "site": _facet(s, f"SELECT a.site AS value, COUNT(DISTINCT {key}) AS n {base} GROUP BY a.site", bp),
+        "language": _facet(s, f"SELECT a.language AS value, COUNT(DISTINCT {key}) AS n {base} GROUP BY a.language", params),
+        "site": _facet(s, f"SELECT a.site AS value, COUNT(DISTINCT {key}) AS n {base} GROUP BY a.site", params),
         "month": _facet(s, f"SELECT substr(a.published, 1, 7) AS value, COUNT(DISTINCT {key}) AS n {base} "
-                           "GROUP BY substr(a.published, 1, 7)", bp, by_value=True),
+                           "GROUP BY substr(a.published, 1, 7)", params, by_value=True),
         "actor": _facet(s, "SELECT am.actor_id AS value, MAX(am.name) AS label, COUNT(DISTINCT am.article_id) AS n "
                            f"FROM actor_mentions am WHERE am.article_id IN (SELECT {key} {base}) "
-                           "GROUP BY am.actor_id", bp),
+                           "GROUP BY am.actor_id", params),
         "type": _facet(s, "SELECT te.type AS value, COUNT(DISTINCT te.article_id) AS n FROM events te "
-                          f"WHERE te.article_id IN (SELECT {key} {base}) GROUP BY te.type", bp),
-        "flag": _facet(s, f"SELECT a.status AS value, COUNT(*) AS n {base} GROUP BY a.status", bp),
+                          f"WHERE te.article_id IN (SELECT {key} {base}) GROUP BY te.type", params),
+        "flag": _facet(s, f"SELECT a.status AS value, COUNT(*) AS n {base} GROUP BY a.status", params),
     }
     return {"total": total, "results": results, "facets": facets}
 
@@ -439,35 +443,34 @@ def _facet(s: Any, sql: str, params: list[Any], limit: int = 12, by_value: bool 
     return [{"value": r["value"], "label": r.get("label") or r["value"], "n": int(r["n"])} for r in rows[:limit]]
 
 
-def _search_quotes(s: Any, match: tuple[str, list[Any]], filters: dict[str, Any], page: int, per_page: int,
+def _search_quotes(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_page: int,
                    q: str) -> dict[str, Any]:
     clauses, params = _common_filters(filters, "a.id")
     if filters["actor"]:
         clauses.append(f"x.speaker_actor_id IN ({_in(filters['actor'])})")
         params += filters["actor"]
     base = f"FROM m JOIN quotes x ON x.seq = m.seq JOIN articles a ON a.id = x.article_id{_where(clauses)}"
-    bp = [*match[1], *params]
     order = "m.score, x.seq" if q.strip() else "COALESCE(a.published, '') DESC, x.seq DESC"
-    rows = s.rows("SELECT x.article_id, x.n, x.text, x.kind, x.speaker, x.speaker_actor_id, "
+    rows = ranked.rows("SELECT x.article_id, x.n, x.text, x.kind, x.speaker, x.speaker_actor_id, "
                   "(SELECT sm.name FROM actor_mentions sm WHERE sm.actor_id = x.speaker_actor_id LIMIT 1) "
                   "AS speaker_name, a.title AS article_title, a.published AS article_published, a.language, a.site "
-                  f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*bp, per_page, (page - 1) * per_page])
+                  f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
     for r in rows:
         r["snippet"] = snippet(r["text"], q, width=400)
-    total = int(s.scalar(f"SELECT COUNT(*) {base}", bp) or 0)
+    total = int(s.scalar(f"SELECT COUNT(*) {base}", params) or 0)
     facets = {
-        "language": _facet(s, f"SELECT a.language AS value, COUNT(*) AS n {base} GROUP BY a.language", bp),
+        "language": _facet(s, f"SELECT a.language AS value, COUNT(*) AS n {base} GROUP BY a.language", params),
         "month": _facet(s, f"SELECT substr(a.published, 1, 7) AS value, COUNT(*) AS n {base} "
-                           "GROUP BY substr(a.published, 1, 7)", bp, by_value=True),
+                           "GROUP BY substr(a.published, 1, 7)", params, by_value=True),
         "actor": _facet(s, "SELECT x.speaker_actor_id AS value, "
                            "(SELECT sm.name FROM actor_mentions sm WHERE sm.actor_id = x.speaker_actor_id LIMIT 1) "
-                           f"AS label, COUNT(*) AS n {base} GROUP BY x.speaker_actor_id", bp),
-        "kind": _facet(s, f"SELECT x.kind AS value, COUNT(*) AS n {base} GROUP BY x.kind", bp),
+                           f"AS label, COUNT(*) AS n {base} GROUP BY x.speaker_actor_id", params),
+        "kind": _facet(s, f"SELECT x.kind AS value, COUNT(*) AS n {base} GROUP BY x.kind", params),
     }
     return {"total": total, "results": rows, "facets": facets}
 
 
-def _search_events(s: Any, match: tuple[str, list[Any]], filters: dict[str, Any], page: int, per_page: int,
+def _search_events(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_page: int,
                    q: str) -> dict[str, Any]:
     clauses, params = _common_filters({**filters, "flag": [f for f in filters["flag"] if f not in EVENT_FLAGS]},
                                       "a.id")
@@ -483,23 +486,22 @@ def _search_events(s: Any, match: tuple[str, list[Any]], filters: dict[str, Any]
                        "AND p.event_n = e.n AND (p.actor_id = ? OR p.country = ?))")
         params += [actor_id, actor_id]
     base = f"FROM m JOIN events e ON e.seq = m.seq JOIN articles a ON a.id = e.article_id{_where(clauses)}"
-    bp = [*match[1], *params]
     order = "m.score, e.seq" if q.strip() else "COALESCE(a.published, '') DESC, e.seq DESC"
-    rows = s.rows(f"{_EVENT_SELECT.split(' FROM ')[0]}, a.language, a.site {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                  [*bp, per_page, (page - 1) * per_page])
+    rows = ranked.rows(f"{_EVENT_SELECT.split(' FROM ')[0]}, a.language, a.site {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                  [*params, per_page, (page - 1) * per_page])
     _participants(s.s, rows)
     for r in rows:
         r["snippet"] = snippet(r["evidence_text"], q, width=400)
-    total = int(s.scalar(f"SELECT COUNT(*) {base}", bp) or 0)
+    total = int(s.scalar(f"SELECT COUNT(*) {base}", params) or 0)
     facets = {
-        "type": _facet(s, f"SELECT e.type AS value, COUNT(*) AS n {base} GROUP BY e.type", bp),
-        "language": _facet(s, f"SELECT a.language AS value, COUNT(*) AS n {base} GROUP BY a.language", bp),
+        "type": _facet(s, f"SELECT e.type AS value, COUNT(*) AS n {base} GROUP BY e.type", params),
+        "language": _facet(s, f"SELECT a.language AS value, COUNT(*) AS n {base} GROUP BY a.language", params),
         "month": _facet(s, f"SELECT substr(a.published, 1, 7) AS value, COUNT(*) AS n {base} "
-                           "GROUP BY substr(a.published, 1, 7)", bp, by_value=True),
+                           "GROUP BY substr(a.published, 1, 7)", params, by_value=True),
         "actor": _facet(s, "SELECT p.actor_id AS value, MAX(p.name) AS label, COUNT(DISTINCT e.seq) AS n "
                            f"{base.replace(' JOIN articles a', ' JOIN event_participants p ON p.article_id = e.article_id AND p.event_n = e.n JOIN articles a', 1)} "
-                           f"{'AND' if clauses else 'WHERE'} p.actor_id IS NOT NULL GROUP BY p.actor_id", bp),
-        "flag": _flag_facet(s.rows(f"SELECT e.flags AS value, COUNT(*) AS n {base} GROUP BY e.flags", bp)),
+                           f"{'AND' if clauses else 'WHERE'} p.actor_id IS NOT NULL GROUP BY p.actor_id", params),
+        "flag": _flag_facet(s.rows(f"SELECT e.flags AS value, COUNT(*) AS n {base} GROUP BY e.flags", params)),
     }
     return {"total": total, "results": rows, "facets": facets}
 
