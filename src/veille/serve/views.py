@@ -268,6 +268,24 @@ def _match(s: Store, table: str, q: str, ranked: bool = True) -> tuple[str, list
     return f"SELECT rowid AS seq, {score} AS score FROM {table}_fts WHERE {table}_fts MATCH ?", [expr]
 
 
+_LOOSE = {"a": "[aàâäáã]", "e": "[eéèêë]", "i": "[iîïíì]", "o": "[oôöóò]", "u": "[uùûüú]", "c": "[cç]",
+          "y": "[yÿý]", "n": "[nñ]"}
+
+
+def _candidates(q: str) -> re.Pattern[str] | None:
+    """A pattern finding the words that may match ``q``: those starting with the shortest of each
+    query word's folded form and stems (accents loose); :func:`snippet` confirms each."""
+    prefixes = set()
+    for w in fts.words(q):
+        f = _fold(w)
+        forms = [x for x in {f, *(fts.stem(f, lang) for lang in ("fr", "en"))} if x]
+        shortest = min(forms, key=len)
+        prefixes.add("".join(_LOOSE.get(c, re.escape(c)) for c in shortest))
+    if not prefixes:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(prefixes)) + r")\w*", re.IGNORECASE)
+
+
 def snippet(text: str | None, q: str, width: int = 220) -> list[tuple[str, bool]]:
     """A window of ``text`` around the first word matching ``q``, as (text, is_match) parts.
 
@@ -282,8 +300,9 @@ def snippet(text: str | None, q: str, width: int = 220) -> list[tuple[str, bool]
         f = _fold(word)
         return f in wanted or any(fts.stem(f, lang) in stems for lang in ("fr", "en"))
 
-    words = list(re.finditer(r"\w+", text)) if wanted else []
-    first = next((m for m in words if hit(m.group())), None)
+    pattern = _candidates(q) if wanted else None
+    found = [m for m in pattern.finditer(text, 0, 200_000) if hit(m.group())] if pattern else []
+    first = found[0] if found else None
     start = max(0, (first.start() if first else 0) - width // 3)
     if start:
         space = text.find(" ", start)
@@ -291,14 +310,13 @@ def snippet(text: str | None, q: str, width: int = 220) -> list[tuple[str, bool]
     end = min(len(text), start + width)
     parts: list[tuple[str, bool]] = [("…", False)] if start else []
     pos = start
-    for m in words:
+    for m in found:
         if m.start() < start or m.end() > end:
             continue
-        if hit(m.group()):
-            if m.start() > pos:
-                parts.append((text[pos:m.start()], False))
-            parts.append((m.group(), True))
-            pos = m.end()
+        if m.start() > pos:
+            parts.append((text[pos:m.start()], False))
+        parts.append((m.group(), True))
+        pos = m.end()
     if end > pos:
         parts.append((text[pos:end], False))
     if end < len(text):
@@ -330,11 +348,19 @@ def search(s: Store, q: str = "", what: str = "articles", language: str | None =
         ranked, plain = _match(s, table, q), _match(s, table, q, ranked=False)
         if ranked is None or plain is None:
             return out
+        plain = _listed(s, [r["seq"] for r in s.rows(*plain)])  # the index is read once per request
     else:
         ranked = plain = (f"SELECT seq, 0 AS score FROM {table}", [])
     runner = {"articles": _search_articles, "quotes": _search_quotes, "events": _search_events}[what]
     out.update(runner(_With(s, *plain), _With(s, *ranked), filters, page, per_page, q))
     return out
+
+
+def _listed(s: Store, seqs: list[int]) -> tuple[str, list[Any]]:
+    """SQL giving ``(seq, score)`` rows of a list of keys passed as one parameter."""
+    if s.dialect == "postgresql":
+        return "SELECT unnest(CAST(? AS bigint[])) AS seq, 0 AS score", [seqs]
+    return "SELECT CAST(value AS INTEGER) AS seq, 0 AS score FROM json_each(?)", [json.dumps(seqs)]
 
 
 class _With:
