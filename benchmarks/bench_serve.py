@@ -44,8 +44,8 @@ def build(target: str, folder: Path, articles: int, understood: int, jobs: int) 
     from veille.store import open_store
 
     with open_store(target) as s:
-        have = int(s.scalar("SELECT COUNT(*) FROM articles") or 0)
-    if have >= articles + 1:
+        have = int(s.scalar("SELECT COUNT(*) FROM articles") or 0) + int(s.scalar("SELECT COUNT(*) FROM failures") or 0)
+    if have >= articles + 1:  # every item stored or recorded as a failure: built already
         return {"built": False, "articles": have}
     first, rest = folder / "understood.jsonl", folder / "bulk.jsonl"
     with gzip.open(ORANGESUM, "rt", encoding="utf-8") as src, first.open("w") as a, rest.open("w") as b:

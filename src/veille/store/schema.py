@@ -254,6 +254,9 @@ _V3_WATCH = [
         failed INTEGER
     )""",
     "CREATE INDEX watch_polls_source ON watch_polls(source)",
+    # the columns listings, facets and folding duplicates read, so pages over many articles
+    # need not touch the large rows (text, article JSON)
+    "CREATE INDEX articles_listing ON articles(seq, status, language, site, published, duplicate_of, id, story_id)",
 ]
 
 
@@ -274,7 +277,7 @@ class Migration:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, mentions, failures, fetch cache, minhashes, full-text search", _V1_TABLES, _V1_FTS),
-    Migration(3, "watch: alerts, watch state, polls", _V3_WATCH),
+    Migration(3, "watch: alerts, watch state, polls; an index for listings", _V3_WATCH),
 ]
 """All migrations, oldest first; append, never edit one that has shipped."""
 
