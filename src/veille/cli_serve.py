@@ -57,7 +57,13 @@ def serve(db: str, host: str, port: int, read_only: bool) -> None:
     app = create_app(db, read_only=read_only, allowed_hosts=allowed)
     sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"veille serve: http://{shown}:{sock.getsockname()[1]}/ · store {app.state.stores.target}"
+    from veille.store import is_postgres
+
+    if is_postgres(db):
+        from veille.store.postgres import redact
+
+        db = redact(db)  # never print a password
+    click.echo(f"veille serve: http://{shown}:{sock.getsockname()[1]}/ · store {db}"
                f"{' · read-only' if read_only else ''} · Ctrl-C stops", err=True)
     if host not in LOCAL:
         click.echo("veille serve: listening beyond this machine: anyone who reaches it can read the store", err=True)

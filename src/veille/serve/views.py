@@ -350,9 +350,9 @@ def search(s: Store, q: str = "", what: str = "articles", language: str | None =
             return out
         plain = _listed(s, [r["seq"] for r in s.rows(*plain)])  # the index is read once per request
     else:
-        ranked = plain = (f"SELECT seq, 0 AS score FROM {table}", [])
+        ranked = plain = None  # every row: read the table itself
     runner = {"articles": _search_articles, "quotes": _search_quotes, "events": _search_events}[what]
-    out.update(runner(_With(s, *plain), _With(s, *ranked), filters, page, per_page, q))
+    out.update(runner(_With(s, plain), _With(s, ranked), filters, page, per_page, q))
     return out
 
 
@@ -367,11 +367,17 @@ class _With:
     """A store whose queries all start with ``WITH m AS MATERIALIZED (<matches>)``: the page of
     results reads ranked matches, counts and facets the same matches unranked (cheaper)."""
 
-    def __init__(self, s: Store, sql: str, params: list[Any]) -> None:
+    def __init__(self, s: Store, match: tuple[str, list[Any]] | None) -> None:
         self.s = s
+        self.matching = match is not None
         # materialised: SQLite's bm25() may not be used inside the grouped queries built on it
-        self.prefix = f"WITH m AS MATERIALIZED ({sql}) "
-        self.params = params
+        self.prefix = f"WITH m AS MATERIALIZED ({match[0]}) " if match else ""
+        self.params = match[1] if match else []
+        self.score = "m.score" if match else "0"
+
+    def source(self, table: str, alias: str) -> str:
+        """``table`` restricted to the matches (or all of it when nothing is searched)."""
+        return f"m JOIN {table} {alias} ON {alias}.seq = m.seq" if self.matching else f"{table} {alias}"
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.s.rows(self.prefix + sql, [*self.params, *params])
@@ -423,10 +429,10 @@ def _search_articles(s: Any, ranked: Any, filters: dict[str, Any], page: int, pe
     for t in filters["type"]:
         clauses.append(f"EXISTS (SELECT 1 FROM events te WHERE te.article_id = {key} AND te.type = ?)")
         params.append(t)
-    base = f"FROM m JOIN articles a ON a.seq = m.seq{_where(clauses)}"
+    base = f"FROM {s.source('articles', 'a')}{_where(clauses)}"
     order = ("MIN(m.score), MAX(COALESCE(a.published, '')) DESC" if q.strip()
              else "MAX(COALESCE(a.published, '')) DESC, MIN(a.seq) DESC")
-    groups = ranked.rows(f"SELECT {key} AS k, MIN(m.score) AS score, COUNT(*) AS copies {base} GROUP BY {key} "
+    groups = ranked.rows(f"SELECT {key} AS k, MIN({ranked.score}) AS score, COUNT(*) AS copies {base} GROUP BY {key} "
                     f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
     total = int(s.scalar(f"SELECT COUNT(DISTINCT {key}) {base}", params) or 0)
     keys = [g["k"] for g in groups]
@@ -475,7 +481,7 @@ def _search_quotes(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_
     if filters["actor"]:
         clauses.append(f"x.speaker_actor_id IN ({_in(filters['actor'])})")
         params += filters["actor"]
-    base = f"FROM m JOIN quotes x ON x.seq = m.seq JOIN articles a ON a.id = x.article_id{_where(clauses)}"
+    base = f"FROM {s.source('quotes', 'x')} JOIN articles a ON a.id = x.article_id{_where(clauses)}"
     order = "m.score, x.seq" if q.strip() else "COALESCE(a.published, '') DESC, x.seq DESC"
     rows = ranked.rows("SELECT x.article_id, x.n, x.text, x.kind, x.speaker, x.speaker_actor_id, "
                   "(SELECT sm.name FROM actor_mentions sm WHERE sm.actor_id = x.speaker_actor_id LIMIT 1) "
@@ -511,7 +517,7 @@ def _search_events(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_
         clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id "
                        "AND p.event_n = e.n AND (p.actor_id = ? OR p.country = ?))")
         params += [actor_id, actor_id]
-    base = f"FROM m JOIN events e ON e.seq = m.seq JOIN articles a ON a.id = e.article_id{_where(clauses)}"
+    base = f"FROM {s.source('events', 'e')} JOIN articles a ON a.id = e.article_id{_where(clauses)}"
     order = "m.score, e.seq" if q.strip() else "COALESCE(a.published, '') DESC, e.seq DESC"
     rows = ranked.rows(f"{_EVENT_SELECT.split(' FROM ')[0]}, a.language, a.site {base} ORDER BY {order} LIMIT ? OFFSET ?",
                   [*params, per_page, (page - 1) * per_page])
