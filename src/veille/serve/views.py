@@ -134,8 +134,10 @@ _ADAY = DAY.format(t="a.")
 
 
 def latest_day(s: Store) -> str | None:
-    """The newest article day in the store: 'now' for an archive, today for a live store."""
-    value = s.scalar(f"SELECT MAX({DAY.format(t='')}) FROM articles")
+    """The newest publication day in the store ('now' for an archive, today for a live store);
+    the newest day of storing when no article has a date."""
+    value = s.scalar("SELECT MAX(substr(published, 1, 10)) FROM articles WHERE published IS NOT NULL "
+                     "AND published <> ''") or s.scalar(f"SELECT MAX({DAY.format(t='')}) FROM articles")
     return str(value)[:10] if value else None
 
 
@@ -171,7 +173,8 @@ def home(s: Store, days: int = 7, limit: int = 10) -> dict[str, Any]:
     per_day: dict[str, Counter] = defaultdict(Counter)
     day = DAY.format(t="")
     for r in s.rows(f"SELECT story_id, {day} AS day, COUNT(*) AS n FROM articles "
-                    f"WHERE story_id IS NOT NULL AND {day} >= ? GROUP BY story_id, {day}", (start,)):
+                    f"WHERE story_id IS NOT NULL AND {day} >= ? AND {day} <= ? GROUP BY story_id, {day}",
+                    (start, now)):
         per_day[r["story_id"]][r["day"]] += int(r["n"])
     moving = sorted(per_day, key=lambda k: (-sum(per_day[k].values()), -per_day[k][now], k))[:limit]
     if moving:
@@ -193,9 +196,9 @@ def home(s: Store, days: int = 7, limit: int = 10) -> dict[str, Any]:
     out["actors"] = [{**r, "mentions": int(r["mentions"]), "articles": int(r["articles"])} for r in s.rows(
         f"SELECT m.actor_id, MAX(m.name) AS name, MAX(m.type) AS type, MAX(m.country) AS country, "
         "COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles FROM actor_mentions m "
-        f"JOIN articles a ON a.id = m.article_id WHERE {DAY.format(t='a.')} >= ? AND m.text IS NOT NULL "
+        f"JOIN articles a ON a.id = m.article_id WHERE {DAY.format(t='a.')} BETWEEN ? AND ? AND m.text IS NOT NULL "
         "GROUP BY m.actor_id ORDER BY COUNT(DISTINCT m.article_id) DESC, COUNT(*) DESC, m.actor_id LIMIT ?",
-        (since30, limit))]
+        (since30, now, limit))]
     out["alerts"] = alerts(s, limit=5)["alerts"]
     return out
 
