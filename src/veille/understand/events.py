@@ -15,9 +15,11 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from veille.model import Event, EventDate, Evidence, Participant, Place
+from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.dates import find_dates, resolve
+from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
@@ -57,20 +59,30 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
     senses = _contexts(sent, lex)
+    question = sent.text.rstrip(' »”"').endswith("?")
     for tok in sent:
         options = _options(tok, lex)
-        if not options:
-            continue
+        if not options or question or _in_name(tok):
+            continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         options = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(options, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
 
 
+def _in_name(tok) -> bool:  # noqa: ANN001
+    """A word inside a proper name ('Conseil des droits de l'Homme', 'Front de libération'):
+    capitalised mid-sentence, or inside a named entity other than a person."""
+    if tok.ent_type_ in ("ORG", "MISC", "LOC", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.i > tok.sent.start and not tok.is_sent_start
+
+
 def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """The patterns a token may open: by lemma, by form, and for verbs the French
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
-    found = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_)
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
     if found:
         return found
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and lex.lang == "fr":
@@ -79,11 +91,13 @@ def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
 
 
 def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
-    """A multi-word trigger ('mise en examen', 'garde à vue') needs its other words right after."""
+    """A multi-word trigger ('mise en examen', "état d'urgence") needs its other words
+    right after, however the tokenizer cut them."""
     if not trig.phrase:
         return True
-    following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 1 + len(trig.phrase)]]
-    return following == list(trig.phrase)
+    rest = " ".join(trig.phrase).replace("’", "'")
+    after = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + len(rest) + 2].replace("’", "'").lower()
+    return after.lstrip().startswith(rest) and (after[:1].isspace() or rest[:1] in "'-")
 
 
 def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
@@ -140,9 +154,50 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
     recipients = _first_slot(tok, trig.recipient)
+    if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
+        speaker = reporter(tok, lex)
+        if speaker is None:
+            return None
+        actors, recipients = [speaker], recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
     if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
         return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN201
+    """The subject of the reporting verb whose words contain ``tok``: the verb governing
+    its clause ('X a estimé que c'est inacceptable'), or the incise of the sentence
+    ('« c'est inacceptable », a lancé X'). None outside reported speech."""
+    verbs = _reporting(lex.lang)
+    head, seen = tok, 0
+    while head.head.i != head.i and seen < 6:
+        head, seen = head.head, seen + 1
+        if head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX") and head.i != tok.i:
+            subj = slot(head, "subj")
+            if subj:
+                return subj[0]
+    quoted = _inside_quotes(tok)
+    for cand in tok.sent:
+        if cand.lemma_.lower() in verbs and cand.pos_ in ("VERB", "AUX") and quoted and not _inside_quotes(cand):
+            subj = slot(cand, "subj")
+            if subj:
+                return subj[0]
+    return None
+
+
+def _inside_quotes(tok) -> bool:  # noqa: ANN001
+    """Is ``tok`` between quotation marks in its sentence?"""
+    opened = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return opened
+        if t.text in ("«", "“"):
+            opened = True
+        elif t.text in ("»", "”"):
+            opened = False
+        elif t.text == '"':
+            opened = not opened
+    return opened
 
 
 def _passive(verb) -> bool:  # noqa: ANN001
@@ -183,6 +238,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, verb, actors, recipients)
     if verb is not None and verb.lemma_.lower() in lex.triggers:
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
+    if _case(tok) in ("contre", "against", "sans", "without"):
+        return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
     actors, patients = agent, []
     for p in of:
         (patients if trig.of == "recipient" else actors).append(p)
@@ -376,6 +433,7 @@ class EventContext:
     resolve_participant: object  # Callable[[Segment, token], Participant | None]
     resolve_place: object  # Callable[[Segment, token], Place | None]
     kind_of: object = lambda actor_id: None  # Callable[[str | None], str | None]: actor type
+    use_model: bool = True  # the statistical second opinion (event_model), where the language has one
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -390,15 +448,78 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
     return events
 
 
+RECORDER = None
+"""Training hook (``scripts/train_event_model.py``): when set, called with
+(segment, sentence, features, events of the patterns) for every sentence."""
+
+
 def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> list[Event]:  # noqa: ANN001
     built: list[tuple[Candidate, Event]] = []
+    proposed: list[tuple[str, str]] = []
     for options in [*candidates(sent, lex), *([o] for o in obligations(sent, lex))]:
+        proposed.append((options[0].trigger.type, options[0].trigger.lemma))
         for cand in options:
             event = build_event(seg, sent, cand, lex, ctx)
             if event is not None:
                 built.append((cand, event))
                 break
-    return [e for c, e in built if not _absorbed(c, e, built, lex)]
+    events = [e for c, e in built if not _absorbed(c, e, built, lex)]
+    model = event_model(lex.lang) if ctx.use_model else None
+    if model is None and RECORDER is None:
+        return events
+    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang))
+    if RECORDER is not None:
+        RECORDER(seg, sent, feats, events)
+    return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+@lru_cache(maxsize=4)
+def _reporting(lang: str) -> frozenset[str]:
+    from veille.understand.lexicon import quote_lexicon
+
+    return frozenset(quote_lexicon().get(lang, {}).get("verbs", ()))
+
+
+def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], model: EventModel,  # noqa: ANN001
+                   lex: EventLexicon, ctx: EventContext) -> list[Event]:
+    """The patterns' events the model does not reject, and the types it is sure of
+    that the patterns missed (see ``event_model``)."""
+    probs = model.probabilities(feats)
+    kept = [e for e in events if e.type not in probs or probs[e.type] >= model.types[e.type]["keep"]]
+    have = {e.type for e in kept} | {e.type for e in events}
+    for etype, p in sorted(probs.items(), key=lambda kv: -kv[1]):
+        if etype in have or p < model.types[etype]["add"]:
+            continue
+        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx)
+        if added is not None:
+            kept.append(added)
+            have.add(etype)
+    return kept
+
+
+def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], model: EventModel,  # noqa: ANN001
+                 lex: EventLexicon, ctx: EventContext) -> Event | None:
+    """An event of ``etype`` the model finds in ``sent``: its trigger is the word that
+    weighed most, its actor the subject of that word's clause (or of the sentence)."""
+    lemma = model.strongest(etype, feats)
+    trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
+    if trigger is None:
+        return None
+    anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
+    actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
+    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx) if r not in actors]
+    flags, tense = modality(anchor, lex)
+    info = model.types[etype]
+    trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
+    cand = Candidate(trigger, trig, anchor, [], [])
+    evidence = _evidence(seg, sent, ctx.article_id)
+    trigger_span = _trigger_span(seg, cand)
+    return Event(
+        id=_event_id(ctx.article_id, evidence, trigger.idx + seg.offset, etype), type=etype, mode=info.get("mode"),
+        cameo=info.get("cameo"), actors=actors, recipients=recipients, location=event_place(seg, sent, cand, ctx),
+        date=event_date(seg, sent, anchor, ctx, tense), flags=flags, trigger=trigger_span.text,
+        trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
+    )
 
 
 def _complements(anchor) -> set[int]:  # noqa: ANN001
@@ -433,11 +554,19 @@ PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui"
             "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
 
 
+def _is_time_word(tok) -> bool:  # noqa: ANN001
+    from veille.understand.dates import find_dates
+
+    return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
+
+
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
     found: list[Participant] = []
     for tok in toks:
+        if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
+            continue  # 'Saturday's protests': a date, not a participant
         p = ctx.resolve_participant(seg, tok)
-        if p is None and tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
+        if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
@@ -457,8 +586,11 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     if trig.recipient_animate and not recipients:
         return None
-    if not actors and not recipients:
-        return None  # an agentless event needs at least someone it happens to
+    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
+        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
+    if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
+            not any(p.actor_id or p.text[:1].isupper() for p in actors + recipients):
+        return None  # 'les visites des proches', 'la visite du président au salon': no one of note
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
@@ -469,16 +601,18 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         flags = sorted(set(flags) | {"historical"})
     where = event_place(seg, sent, cand, ctx)
     evidence = _evidence(seg, sent, ctx.article_id)
+    trigger_span = _trigger_span(seg, cand)
     return Event(
         id=_event_id(ctx.article_id, evidence, cand.token.idx + seg.offset, etype),
         type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
-        trigger=cand.token.text, evidence=evidence,
+        trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
 
 
 AGENTIVE = {"MIL", "REB", "CRM", "COP", "GOV", "SPY", "OPP"}
+NAMED_NOUN_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}  # a bare noun of these needs a named participant
 
 
 def _agentive(p: Participant) -> bool:
@@ -523,6 +657,14 @@ def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Parti
     score += 0.05 if recipients and recipients[0].actor_id else 0.0
     score -= 0.1 if "hypothetical" in flags else 0.0
     return round(max(0.05, min(0.99, score)), 2)
+
+
+def _trigger_span(seg: Segment, cand: Candidate) -> Span:
+    """The trigger word, and the rest of a multi-word trigger ('mise en examen')."""
+    tok = cand.token
+    last = tok.doc[min(tok.i + len(cand.trigger.phrase), len(tok.doc) - 1)]
+    start, end = tok.idx, last.idx + len(last.text)
+    return Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=tok.doc.text[start:end])
 
 
 def _evidence(seg: Segment, sent, article_id: str) -> Evidence:  # noqa: ANN001

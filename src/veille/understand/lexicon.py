@@ -76,6 +76,7 @@ class EventLexicon:
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
                 "light_not", "agentless", "of", "recipient_animate", "sense_not", "note"}
+ACTOR_SLOTS = {"subj", "speaker"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj"}
 
 
@@ -98,6 +99,8 @@ def check_trigger(entry: dict[str, Any]) -> None:
             raise LexiconError(f"unknown condition(s) {sorted(bad)} in trigger {entry.get('lemma')!r}")
     if entry.get("of", "actor") not in ("actor", "recipient", "either"):
         raise LexiconError(f"'of' must be actor, recipient or either in trigger {entry.get('lemma')!r}")
+    if set(entry.get("actor", ["subj"])) - ACTOR_SLOTS:
+        raise LexiconError(f"actor slots must be among {sorted(ACTOR_SLOTS)} in trigger {entry.get('lemma')!r}")
     if entry.get("pos", "VERB") not in ("VERB", "NOUN", "ADJ"):
         raise LexiconError(f"pos {entry.get('pos')!r} in trigger {entry.get('lemma')!r}")
 

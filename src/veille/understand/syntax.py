@@ -48,7 +48,7 @@ def subjects(verb) -> list:  # noqa: ANN001
         found = agents_of(verb)
         if found or is_passive(verb):
             return with_conjuncts(found)
-    found = children(verb, SUBJ | PASS_SUBJ)
+    found = children(verb, SUBJ | PASS_SUBJ) or [c for c in verb.children if c.lower_.startswith("-t-")]
     if found:
         return with_conjuncts(found)
     if _incise(verb):
