@@ -467,10 +467,24 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
     model = event_model(lex.lang) if ctx.use_model else None
     if model is None and RECORDER is None:
         return events
-    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang))
+    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang),
+                              lambda tok: _lexicon_types(tok, lex), _sector_of(lex.lang))
     if RECORDER is not None:
         RECORDER(seg, sent, feats, events)
     return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+def _lexicon_types(tok, lex: EventLexicon) -> set[str]:  # noqa: ANN001
+    """The event types the lexicon lists for this word, whatever its context."""
+    return {t.type for t in lex.triggers.get(tok.lemma_.lower(), ()) + lex.triggers.get(tok.lower_, ())}
+
+
+@lru_cache(maxsize=4)
+def _sector_of(lang: str):  # noqa: ANN202
+    from veille.understand.lexicon import agents
+
+    table = agents().get(lang, {})
+    return lambda tok: table.get(tok.lemma_.lower()) or table.get(tok.lower_)
 
 
 @lru_cache(maxsize=4)
@@ -535,6 +549,9 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
     for other_cand, other in built:
         if other is event:
             continue
+        if cand.anchor is cand.token and cand.trigger.pos == "NOUN" and other.type == event.type and \
+                not (other_cand.anchor is other_cand.token and other_cand.trigger.pos == "NOUN"):
+            return True  # 'a rencontré X lors du sommet de l'OTSC': the noun names the frame of the verb's event
         same = participant_keys(event.actors) == participant_keys(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
         if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
