@@ -505,6 +505,9 @@ def _search_quotes(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_
     return {"total": total, "results": rows, "facets": facets}
 
 
+_PEOPLE = " JOIN event_participants p ON p.article_id = e.article_id AND p.event_n = e.n"
+
+
 def _search_events(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_page: int,
                    q: str) -> dict[str, Any]:
     clauses, params = _common_filters({**filters, "flag": [f for f in filters["flag"] if f not in EVENT_FLAGS]},
@@ -534,7 +537,7 @@ def _search_events(s: Any, ranked: Any, filters: dict[str, Any], page: int, per_
         "month": _facet(s, f"SELECT substr(a.published, 1, 7) AS value, COUNT(*) AS n {base} "
                            "GROUP BY substr(a.published, 1, 7)", params, by_value=True),
         "actor": _facet(s, "SELECT p.actor_id AS value, MAX(p.name) AS label, COUNT(DISTINCT e.seq) AS n "
-                           f"{base.replace(' JOIN articles a', ' JOIN event_participants p ON p.article_id = e.article_id AND p.event_n = e.n JOIN articles a', 1)} "
+                           f"{base.replace(' JOIN articles a', _PEOPLE + ' JOIN articles a', 1)} "
                            f"{'AND' if clauses else 'WHERE'} p.actor_id IS NOT NULL GROUP BY p.actor_id", params),
         "flag": _flag_facet(s.rows(f"SELECT e.flags AS value, COUNT(*) AS n {base} GROUP BY e.flags", params)),
     }
