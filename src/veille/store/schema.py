@@ -278,6 +278,8 @@ class Migration:
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, mentions, failures, fetch cache, minhashes, full-text search", _V1_TABLES, _V1_FTS),
     Migration(3, "watch: alerts, watch state, polls; an index for listings", _V3_WATCH),
+    Migration(5, "event participants: implied actors (the police of an agentless arrest)",
+              ["ALTER TABLE event_participants ADD COLUMN implied INTEGER NOT NULL DEFAULT 0"]),
 ]
 """All migrations, oldest first; append, never edit one that has shipped."""
 
