@@ -59,9 +59,15 @@ def run_veille(docs: list[Doc], options: Options | None = None) -> list[Article]
 
 
 class Aligner:
-    """Maps offsets of veille's repaired body text back to the document's text."""
+    """Maps offsets of veille's repaired body text back to the document's text; a title or
+    standfirst that repair took from the document's first lines maps to where it stands there."""
 
-    def __init__(self, clean: str, original: str) -> None:
+    def __init__(self, clean: str, original: str, article: Article | None = None) -> None:
+        self.fields = {}
+        if article is not None:
+            for name in ("title", "standfirst"):
+                value = article.field_text(name)
+                self.fields[name] = original.find(value) if value else -1
         self.src: list[int] = []
         self.dst: list[int] = []
         matcher = SequenceMatcher(None, clean, original, autojunk=False)
@@ -71,7 +77,10 @@ class Aligner:
                 self.dst.append(b)
         self.sizes = [m.size for m in matcher.get_matching_blocks() if m.size]
 
-    def __call__(self, pos: int) -> int | None:
+    def __call__(self, pos: int, field: str = "body") -> int | None:
+        if field != "body":
+            base = self.fields.get(field, -1)
+            return base + pos if base >= 0 else None
         i = bisect.bisect_right(self.src, pos) - 1
         if i < 0:
             return None
@@ -176,13 +185,9 @@ def _event_sentences(article: Article, event, align: Aligner, doc: dict) -> list
     """Every gold sentence where veille says the event is stated (an event may keep several evidences)."""
     out = []
     for ev in [event.evidence, *getattr(event, "mentions", [])]:
-        if ev.field != "body":
-            continue
-        trig = getattr(ev, "trigger_start", None)
-        if trig is None:
-            inner = ev.text.find(event.trigger) if event.trigger else -1
-            trig = ev.start + max(inner, 0)
-        s = sentence_of(doc["sentences"], align(trig))
+        inner = ev.text.find(event.trigger) if event.trigger else -1
+        trig = ev.start + max(inner, 0)
+        s = sentence_of(doc["sentences"], align(trig, ev.field))
         if s is not None and s not in out:
             out.append(s)
     return out
@@ -198,7 +203,7 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
     sentences = empty = 0
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         gold_events = gold[doc["doc"]]["events"]
         by_sent_gold: dict[int, list[dict]] = defaultdict(list)
         for ev in gold_events:
@@ -307,9 +312,7 @@ def _prf(c: Counter) -> dict:
 
 
 def _span_raw(article: Article, span: Span, align: Aligner) -> tuple[int, int] | None:
-    if span.field != "body":
-        return None
-    a, b = align(span.start), align(max(span.end - 1, span.start))
+    a, b = align(span.start, span.field), align(max(span.end - 1, span.start), span.field)
     return (a, b + 1) if a is not None and b is not None else None
 
 
@@ -332,7 +335,7 @@ def score_quotes(docs: list[dict], articles: list[Article], gold: dict[str, dict
     errs = []
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         preds = [(q, _span_raw(article, q.span, align)) for q in article.quotes]
         preds = [(q, s) for q, s in preds if s]
         gq = gold[doc["doc"]]["quotes"]
@@ -402,7 +405,7 @@ def score_mentions(docs: list[dict], articles: list[Article], gold: dict[str, di
     errs = []
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         g = gold[doc["doc"]]
         ents = {e["id"]: e for e in g["entities"]}
         predicted: list[tuple[tuple[int, int], str, str]] = []
