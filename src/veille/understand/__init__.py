@@ -13,7 +13,7 @@ from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.understand.language import detect_language
 
-__all__ = ["detect_language", "understand", "understand_many"]
+__all__ = ["detect_language", "understand", "understand_many", "warm"]
 
 
 def understand(article: Article, options: Options = DEFAULT) -> Article:
@@ -29,3 +29,18 @@ def understand_many(articles: list[Article], options: Options = DEFAULT) -> list
     from veille.understand.analysis import analyse_many
 
     return analyse_many([detect_language(a) for a in articles], options)
+
+
+def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -> None:
+    """Build now what the first article would otherwise build: each configured
+    language's spaCy pipeline, its actor matchers and the actor table (all
+    cached for the life of the process). A worker calls it once at start-up."""
+    from veille.understand import actors as actor_mod
+    from veille.understand.actor_table import load_actor_table
+    from veille.understand.nlp import pipeline_for
+
+    load_actor_table()
+    for lang in languages if languages is not None else tuple(options.pipelines):
+        nlp = pipeline_for(lang, options.pipelines)
+        if nlp is not None:
+            actor_mod.matchers(nlp, lang)
