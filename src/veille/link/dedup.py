@@ -172,6 +172,13 @@ class Bands:
         return self.scheme, self.keys(signature)
 
 
+@lru_cache(maxsize=8)
+def bands_for(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> Bands:
+    """The :class:`Bands` of a threshold, built once per process (finding ``b`` and ``r``
+    integrates datasketch's error curves, which takes a moment)."""
+    return Bands(threshold, num_perm)
+
+
 class MemoryIndex:
     """Band keys in a dict: the index of in-memory runs (evaluations, benchmarks)."""
 
@@ -241,7 +248,7 @@ class Deduplicator:
         self.threshold = threshold
         self.num_perm = num_perm
         self.size = size
-        self.bands = Bands(threshold, num_perm)
+        self.bands = bands_for(threshold, num_perm)
         self.index = index if index is not None else MemoryIndex()
 
     def load(self, signatures: Iterable[tuple[str, bytes]]) -> int:

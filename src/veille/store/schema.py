@@ -255,3 +255,22 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 CONTENT_TABLES = ("articles", "actor_mentions", "entities", "quotes", "events", "event_participants",
                   "relations", "minhashes", "minhash_bands", "failures", "fetch_cache")
 """Tables holding data (for dumps and exports), in dependency order."""
+
+
+def table_columns(table: str) -> list[tuple[str, str]]:
+    """``(column, SQL type)`` of a content table as the migrations create it (``seq``
+    included; placeholders left as ``{pk}``, ``{real}``, ``{blob}``): what exports to
+    other formats (the Spark engine's Parquet tables) derive their schema from."""
+    import re
+
+    for migration in MIGRATIONS:
+        for statement in migration.common:
+            head = re.match(r"\s*CREATE TABLE (\w+) \((.*)\)\s*$", statement, re.S)
+            if head and head.group(1) == table:
+                cols = []
+                for line in head.group(2).split(",\n"):
+                    parts = line.split()
+                    if parts and parts[0] not in ("UNIQUE", "PRIMARY", "FOREIGN"):
+                        cols.append((parts[0], parts[1]))
+                return cols
+    raise KeyError(table)
