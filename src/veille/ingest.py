@@ -16,7 +16,9 @@ engines:
 Reading, deduplication, story clustering and writing happen in this process,
 the store's only writer; the work of :func:`process_batch` runs in a pool of
 ``jobs`` worker processes that load their spaCy pipelines once, at start-up,
-and are fed batches (``nlp.pipe`` over a whole batch). Two batches per worker
+and are fed batches (``nlp.pipe`` over a whole batch). Workers are forked
+from a server process that loaded the pipelines once (``forkserver``), so
+they start warm and share one copy of the models. Two batches per worker
 are in flight so that workers never wait for the writer and the writer never
 waits for an idle worker; results are written in input order, so a run's
 decisions (which copy is the original, which story) do not depend on timing.
@@ -223,11 +225,48 @@ def _understand_each_or_all(articles: list[Article], items: list[Item], options:
 
 
 def _start_worker(options: IngestOptions) -> None:
-    """Pool initializer: load the spaCy pipelines and actor matchers once per worker."""
+    """Pool initializer: load the spaCy pipelines and actor matchers once per worker
+    (nothing to do when the worker was forked from a process that has them already)."""
     try:
         warm(options.stage_options())
     except VeilleError:
         pass  # the first batch reports it with its code
+
+
+PRELOAD_ENV = "VEILLE_PRELOAD_PIPELINES"
+"""JSON of the ``{language: pipeline}`` table the worker server loads before forking workers."""
+
+
+def preload() -> None:
+    """Run in the worker server at its start (``set_forkserver_preload``): load the pipelines
+    named in :data:`PRELOAD_ENV`, so that every worker forked from it starts warm, sharing
+    one copy of the models instead of loading its own."""
+    import json
+
+    table = os.environ.get(PRELOAD_ENV)
+    if not table:
+        return
+    try:
+        warm(DEFAULT.with_(pipelines=json.loads(table)))
+    except Exception:  # noqa: BLE001 - a worker reports the problem on its first batch
+        pass
+
+
+def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a server process that loaded the pipelines once
+    (``forkserver``, not a fork of this process: it holds a store connection and threads);
+    where there is no forkserver, spawned workers that each load their own."""
+    import json
+
+    try:
+        context = get_context("forkserver")
+    except ValueError:
+        context = get_context("spawn")
+    else:
+        if options.understand:
+            os.environ.setdefault(PRELOAD_ENV, json.dumps(options.stage_options().pipelines))
+            context.set_forkserver_preload(["veille.ingest_preload"])
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
 
 
 # -- scheduling ------------------------------------------------------------------------------------
@@ -270,8 +309,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
     jobs, size = options.workers(), options.batch_size()
     max_batches = 2 * jobs
     window = options.window or max_batches * size * 2
-    pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
-                               initargs=(options,)) if jobs > 1 else None
+    pool = _pool(options, jobs) if jobs > 1 else None
     pending: deque[tuple[object, _Batch | None, int]] = deque()
     running: deque[_Batch] = deque()
     current = _Batch()

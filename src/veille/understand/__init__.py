@@ -34,12 +34,16 @@ def understand_many(articles: list[Article], options: Options = DEFAULT) -> list
 def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -> None:
     """Build now what the first article would otherwise build: each configured
     language's spaCy pipeline, its actor matchers and the actor table (all
-    cached for the life of the process). A worker calls it once at start-up."""
+    cached for the life of the process) and the gazetteer's index. A worker calls it
+    once at start-up, or the process its workers are forked from (see
+    :mod:`veille.ingest`), so that they share one copy."""
     from veille.understand import actors as actor_mod
     from veille.understand.actor_table import load_actor_table
     from veille.understand.nlp import pipeline_for
+    from veille.understand.places import lookup_city
 
     load_actor_table()
+    lookup_city("Paris")  # the gazetteer's name index
     for lang in languages if languages is not None else tuple(options.pipelines):
         nlp = pipeline_for(lang, options.pipelines)
         if nlp is not None:
