@@ -454,7 +454,8 @@ class StoryClusterer:
         """The story's TF-IDF norm, recomputed when the story changed or the IDF drifted
         (the number of articles seen grew by a tenth since, or by a tenth of the window)."""
         seen = self._seen
-        if story.norm_docs < 0 or seen > story.norm_docs * 1.1 or (self.window and seen - story.norm_docs > self.window // 10):
+        drifted = seen > story.norm_docs * 1.1 or (self.window and seen - story.norm_docs > self.window // 10)
+        if story.norm_docs < 0 or drifted:
             story.norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.terms.items()))
             story.norm_docs = seen
         return story.norm
