@@ -121,6 +121,8 @@ def session(options: SparkOptions, app: str = "veille"):  # noqa: ANN201 - Spark
                .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                .config("spark.python.worker.reuse", "true")
                .config("spark.sql.shuffle.partitions", "4"))
+    if options.master.startswith("local"):
+        builder = builder.config("spark.driver.memory", "2g")  # the JVM of local mode holds the shuffles
     for key, value in options.conf:
         builder = builder.config(key, value)
     try:
@@ -185,18 +187,21 @@ def _job(spark, files: list[tuple[str, str]], out: Path, options: IngestOptions,
     log.info("processed %d items in %.1f s", n_unique, time.perf_counter() - clock)
     stats.duplicate += n_items - n_unique
     failures = read_failures.union(processed.filter(lambda r: r[0] == "f").map(lambda r: r[2]))
-    good = processed.filter(lambda r: r[0] == "p").map(lambda r: (r[1], r[2])) \
-        .partitionBy(small).persist(keep)  # (pos, summary), co-partitioned for the joins below
+    good = processed.filter(lambda r: r[0] == "p")
+    # the light part of each article for the decisions; its JSON waits for the final rows
+    meta = good.map(lambda r: (r[1], {k: v for k, v in r[2].items() if k != "json"})) \
+        .partitionBy(small).persist(keep)
+    docs = good.map(lambda r: (r[1], r[2]["json"]))
 
     # 3. duplicates
-    decisions = _decide(good, options, stats.read, small).persist(keep)  # pos -> (status, of_pos, sim)
+    decisions = _decide(meta, options, stats.read, small).persist(keep)  # pos -> (status, of_pos, sim)
     log.info("decided %d duplicates and originals in %.1f s", decisions.count(), time.perf_counter() - clock)
 
     # 4. stories
-    stories = _stories(good, decisions, options, small) if options.stories else sc.emptyRDD()
+    stories = _stories(meta, decisions, options, small) if options.stories else sc.emptyRDD()
 
     # 5. rows
-    records = _records(good, decisions, stories, options, small).persist(keep)
+    records = _records(meta, docs, decisions, stories, options, small).persist(keep)
     for table in TABLES:
         if table == "failures":
             rdd = failures.map(lambda f: failure_row(f.source, f.item, f.code, f.reason))
@@ -212,9 +217,9 @@ def _job(spark, files: list[tuple[str, str]], out: Path, options: IngestOptions,
     stats.new, stats.near_duplicate = counts.get("original", 0), counts.get("near_duplicate", 0)
     stats.duplicate += counts.get("duplicate", 0)
     stats.failed = failures.count()
-    stats.language_not_analysed = good.join(decisions, small).filter(
+    stats.language_not_analysed = meta.join(decisions, small).filter(
         lambda r: r[1][1][0] == "original" and "language_not_analysed" in r[1][0]["flags"]).count()
-    for rdd in (entries, processed, good, decisions, records):
+    for rdd in (entries, processed, meta, decisions, records):
         rdd.unpersist()
     return stats
 
@@ -273,19 +278,19 @@ def _summary(p: Processed) -> dict:
 # -- duplicates ------------------------------------------------------------------------------------
 
 
-def _decide(good, options: IngestOptions, n_positions: int, small: int):  # noqa: ANN001, ANN202 - RDDs
+def _decide(meta, options: IngestOptions, n_positions: int, small: int):  # noqa: ANN001, ANN202 - RDDs
     """``(position, (status, original position, similarity))`` of every processed article."""
     threshold = options.near_threshold
     bands = bands_for(threshold)
     # exact: the first article of each content hash owns it; the others duplicate it
-    groups = good.map(lambda r: (r[1]["hash"], (r[0], r[1]["signature"]))).groupByKey(small) \
+    groups = meta.map(lambda r: (r[1]["hash"], (r[0], r[1]["signature"]))).groupByKey(small) \
         .map(lambda r: sorted(r[1], key=lambda x: x[0])).persist()
     dups = groups.flatMap(lambda g: [(pos, ("duplicate", g[0][0], 1.0)) for pos, _ in g[1:]])
     heads = groups.map(lambda g: (g[0][0], None))
     # near: first articles sharing a band key, confirmed by the exact Jaccard
     keyed = groups.flatMap(lambda g: [(key, g[0][0]) for key in bands.keys(g[0][1])])
     pairs = keyed.groupByKey(small).flatMap(lambda r: _pairs(sorted(r[1]))).distinct(small)
-    texts = good.map(lambda r: (r[0], r[1]["text"]))
+    texts = meta.map(lambda r: (r[0], r[1]["text"]))
     scored = (pairs.join(texts, small).map(lambda r: (r[1][0], (r[0], r[1][1])))  # newer -> (older, older text)
               .join(texts, small).map(lambda r: (r[0], (r[1][0][0], _similarity(r[1][0][1], r[1][1]))))
               .filter(lambda r: r[1][1] >= threshold))
@@ -325,10 +330,10 @@ def _resolve(heads: Iterator[tuple[int, list[tuple[int, float]]]], n_positions: 
 # -- stories and rows ------------------------------------------------------------------------------
 
 
-def _stories(good, decisions, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
+def _stories(meta, decisions, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
     """``(position, story id)`` of every article: originals clustered in input order
     (one task, the windowed clusterer), duplicates in their original's story."""
-    originals = (good.join(decisions, small).filter(lambda r: r[1][1][0] == "original")
+    originals = (meta.join(decisions, small).filter(lambda r: r[1][1][0] == "original")
                  .map(lambda r: (r[0], r[1][0]["profile"])))
     clustered = originals.sortByKey(numPartitions=1).mapPartitions(lambda it: _cluster(it, options.story_window))
     near = decisions.filter(lambda d: d[1][0] == "near_duplicate").map(lambda d: (d[1][1], d[0]))
@@ -346,21 +351,22 @@ def _cluster(profiles: Iterator[tuple[int, bytes]], window: int) -> Iterator[tup
         yield position, clusterer.add_profile(pickle.loads(prof))
 
 
-def _records(good, decisions, stories, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
-    """``(position, rows by table)`` of every article, decided, linked and in its story."""
-    originals = good.map(lambda r: (r[0], (r[1]["id"], r[1]["title"], r[1]["text"])))
-    joined = good.join(decisions, small).leftOuterJoin(stories, small).map(
+def _records(meta, docs, decisions, stories, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
+    """``(position, rows by table)`` of every article, decided, linked and in its story:
+    the small decided record of each article first, then one join with its JSON."""
+    originals = meta.map(lambda r: (r[0], (r[1]["id"], r[1]["title"], r[1]["text"])))
+    decided = meta.join(decisions, small).leftOuterJoin(stories, small).map(
         lambda r: (r[1][0][1][1], (r[0], r[1][0][0], r[1][0][1], r[1][1])))  # keyed by original position
-    with_original = joined.leftOuterJoin(originals, small).map(lambda r: r[1])
+    with_original = decided.leftOuterJoin(originals, small).map(lambda r: (r[1][0][0], r[1]))
     threshold = options.near_threshold
-    return with_original.map(lambda r: _rows(r[0], r[1], threshold))
+    return with_original.join(docs, small).map(lambda r: _rows(r[1][0][0], r[1][0][1], r[1][1], threshold))
 
 
-def _rows(decided: tuple, original: tuple | None, threshold: float) -> tuple[int, dict]:
+def _rows(decided: tuple, original: tuple | None, article_json: str, threshold: float) -> tuple[int, dict]:
     from veille.model import Article
 
     position, summary, (status, _of, sim), story_id = decided
-    article = Article.model_validate_json(summary["json"])
+    article = Article.model_validate_json(article_json)
     match = None
     if status != "original" and original is not None:
         oid, otitle, otext = original
