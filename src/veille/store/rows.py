@@ -44,6 +44,8 @@ class ArticleRecord:
     signature: bytes | None = None
     fetched: Fetched | None = None
     story_id: str | None = None
+    bands: tuple[str, list[int]] | None = None
+    """``(scheme, band keys)`` of an original's near-duplicate signature (see ``veille.link.dedup.Bands``)."""
 
 
 def now() -> str:

@@ -17,6 +17,9 @@ Tables (see docs/corpus.md):
   ``relations``: the article's lists, one row per item, queryable;
 - ``minhashes``: the near-duplicate signature of each original article, so the
   LSH index is rebuilt from the store on every run;
+- ``minhash_bands`` (version 2): the LSH band keys of each original (one row per
+  band, indexed by key), so a new article's near-duplicate candidates are one
+  indexed query and no index is held in memory;
 - ``failures``: inputs that could not be used, with their code and reason;
 - ``fetch_cache``: ETag and Last-Modified of fetched URLs for conditional GETs;
 - ``alerts``, ``watch_state``, ``watch_polls`` (version 3): what ``veille watch`` raised,
@@ -275,8 +278,19 @@ class Migration:
         return [s.format(**types) for s in self.common] + list(self.dialect.get(dialect, []))
 
 
+_V2_BANDS = [
+    """CREATE TABLE minhash_bands (
+        scheme TEXT NOT NULL,
+        band_key BIGINT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id)
+    )""",
+    "CREATE INDEX minhash_bands_key ON minhash_bands(band_key)",
+    "CREATE INDEX minhash_bands_article ON minhash_bands(article_id, scheme)",
+]
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, mentions, failures, fetch cache, minhashes, full-text search", _V1_TABLES, _V1_FTS),
+    Migration(2, "near-duplicate LSH band keys (minhash_bands)", _V2_BANDS),
     Migration(3, "watch: alerts, watch state, polls; an index for listings", _V3_WATCH),
     Migration(5, "event participants: implied actors (the police of an agentless arrest)",
               ["ALTER TABLE event_participants ADD COLUMN implied INTEGER NOT NULL DEFAULT 0"]),
@@ -287,5 +301,24 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 """The version this code writes."""
 
 CONTENT_TABLES = ("articles", "actor_mentions", "entities", "quotes", "events", "event_participants",
-                  "relations", "minhashes", "failures", "fetch_cache")
+                  "relations", "minhashes", "minhash_bands", "failures", "fetch_cache")
 """Tables holding data (for dumps and exports), in dependency order."""
+
+
+def table_columns(table: str) -> list[tuple[str, str]]:
+    """``(column, SQL type)`` of a content table as the migrations create it (``seq``
+    included; placeholders left as ``{pk}``, ``{real}``, ``{blob}``): what exports to
+    other formats (the Spark engine's Parquet tables) derive their schema from."""
+    import re
+
+    for migration in MIGRATIONS:
+        for statement in migration.common:
+            head = re.match(r"\s*CREATE TABLE (\w+) \((.*)\)\s*$", statement, re.S)
+            if head and head.group(1) == table:
+                cols = []
+                for line in head.group(2).split(",\n"):
+                    parts = line.split()
+                    if parts and parts[0] not in ("UNIQUE", "PRIMARY", "FOREIGN"):
+                        cols.append((parts[0], parts[1]))
+                return cols
+    raise KeyError(table)
