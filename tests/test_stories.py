@@ -174,3 +174,34 @@ def test_scores_of_the_evaluation() -> None:
     bp, br, _ = ecb.b_cubed(gold, ["x", "y", "z", "w"])
     assert (bp, br) == (1.0, 0.5)
     assert ecb.detokenize(["He", "said", "``", "no", "''", ",", "(", "twice", ")", "."]) == 'He said " no ", (twice).'
+
+
+def _state(c: StoryClusterer) -> tuple:
+    """Everything a decision depends on (norm caches aside)."""
+    stories = {sid: (list(s.members), dict(s.terms), s.first_day, s.last_day, dict(s.years), set(s.events))
+               for sid, s in c.stories.items()}
+    postings = {t: set(v) for t, v in c._postings.items() if v}
+    return stories, dict(c._df), c._docs, postings, list(c._order)
+
+
+def test_a_windowed_clusterer_forgets_the_oldest_and_equals_one_restored_from_the_window() -> None:
+    import random
+
+    rng = random.Random(4)
+    words = ("earthquake rubble rescuers summit leaders budget election vote strike union rail floods river "
+             "storm wildfire drought harvest court verdict trial border troops talks ceasefire aid vaccine").split()
+    arts = [plain(f"a{i:03d}", " ".join(rng.choice(words) for _ in range(30)), f"2024-01-{1 + i // 8:02d}")
+            for i in range(120)]
+    window = 25
+    live = StoryClusterer(window=window)
+    decided = [(a, live.add(a)) for a in arts[:100]]
+    assert len(live._profiles) == window and live._docs == window and len(live) == window
+    rebuilt = StoryClusterer(window=window)
+    rebuilt.restore(decided[-window:])
+    assert _state(rebuilt) == _state(live)
+    for art in arts[100:]:  # the same decisions from here on
+        assert rebuilt.add(art) == live.add(art)
+    unbounded = StoryClusterer()
+    for art in arts[:10]:
+        unbounded.add(art)
+    assert len(unbounded._profiles) == 10  # no window: nothing forgotten (cluster() and the evaluations)

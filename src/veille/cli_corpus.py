@@ -52,35 +52,80 @@ def _fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
 @click.option("--no-follow", is_flag=True, help="Feeds: use each entry's own content instead of fetching its page.")
 @click.option("--no-robots", is_flag=True, help="Do not obey robots.txt (only for sites you own).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a terminal].")
+@click.option("--batch", type=click.IntRange(0), default=0, show_default=True,
+              help="Items a worker processes together (0: 16 with understanding, 64 without).")
+@click.option("--story-window", type=click.IntRange(0), default=None,
+              help="Most recent originals story clustering keeps in memory [default: 5000; 0: all].")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine, into --db; spark: Apache Spark, Parquet tables into --out.")
+@click.option("--out", metavar="DIR", help="--engine spark: a new folder for the Parquet tables (then `veille load`).")
+@click.option("--master", metavar="URL", default=None,
+              help="--engine spark: Spark master, e.g. local[2,4] or spark://host:7077 [default: local[*,4]].")
+@click.option("--partitions", type=click.IntRange(0), default=0, show_default=True,
+              help="--engine spark: processing partitions (0: four per core).")
+@click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE",
+              help="--engine spark: a Spark setting, e.g. spark.executor.memory=4g (repeatable).")
 @_json
 def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fields: dict[str, str],
            threshold: float | None, language: str | None, no_follow: bool, no_robots: bool,
-           progress: bool | None, as_json: bool) -> None:
+           progress: bool | None, batch: int, story_window: int | None, engine: str, out: str | None,
+           master: str | None, partitions: int, conf: tuple[str, ...], as_json: bool) -> None:
     """Read files, folders, JSONL, RSS/Atom feeds, WARC files or URLs into the store.
 
     Running it again on the same input adds nothing; a run that was stopped
-    resumes where it stopped.
+    resumes where it stopped. With --engine spark the same stages run on
+    Apache Spark and write Parquet tables to --out; `veille load` imports them.
     """
     import sys
 
-    from veille.ingest import IngestOptions
-    from veille.ingest import ingest as run
+    from veille.ingest import STORY_WINDOW, IngestOptions
     from veille.link.dedup import THRESHOLD
     from veille.read.corpus import CorpusOptions
-    from veille.store import open_store
 
     options = IngestOptions(
         article=Options(language=language), jobs=jobs, understand=not no_understand,
         corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots),
-        near_threshold=threshold or THRESHOLD,
+        near_threshold=threshold or THRESHOLD, batch=batch,
+        story_window=STORY_WINDOW if story_window is None else story_window,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
-    with open_store(db) as store:
-        stats = run(sources, store, options)
+    if engine == "spark":
+        from veille.engine.errors import EngineError
+        from veille.engine.spark import DEFAULT_MASTER, SparkOptions, parse_conf, run as run_spark
+
+        if not out:
+            raise EngineError("E065", "--engine spark", "it writes Parquet tables: give --out DIR")
+        stats = run_spark(sources, out, options, SparkOptions(master=master or DEFAULT_MASTER,
+                                                              partitions=partitions, conf=parse_conf(conf)))
+    else:
+        from veille.ingest import ingest as run
+        from veille.store import open_store
+
+        if out or master or partitions or conf:
+            from veille.engine.errors import EngineError
+
+            raise EngineError("E065", "--engine local", "--out, --master, --partitions and --conf are for "
+                              "--engine spark; the local engine writes to --db")
+        with open_store(db) as store:
+            stats = run(sources, store, options)
     if as_json:
         click.echo(json.dumps(stats.as_dict()))
     else:
         click.echo(stats.summary())
+
+
+@cli.command()
+@click.argument("folder", metavar="DIR")
+@_db
+@_json
+def load(folder: str, db: str, as_json: bool) -> None:
+    """Import the Parquet tables of `veille ingest --engine spark --out DIR` into the store."""
+    from veille.engine.load import load as run
+    from veille.store import open_store
+
+    with open_store(db) as store:
+        stats = run(folder, store)
+    click.echo(json.dumps(stats.as_dict()) if as_json else stats.summary())
 
 
 def _table(rows: Iterable[dict], columns: tuple[str, ...], as_json: bool, width: int = 70) -> None:

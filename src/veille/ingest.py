@@ -1,13 +1,32 @@
-"""Ingest a corpus into the store: read → repair → understand → dedup → write.
+"""Ingest a corpus into the store: read → repair → understand → dedup → stories → write.
 
-The shape is datatrove's: readers yield items, workers turn each into an
-article (or a failure that keeps its reason), and counters say what happened.
-Reading, deduplication and writing happen in this process, which is the
-store's only writer; repair and understanding, the slow part, run in a pool
-of ``jobs`` worker processes. At most ``window`` items are in flight, so
-memory stays flat whatever the corpus size, and results are written in input
-order, so a run's decisions (which copy is the original) do not depend on
-timing.
+The shape is datatrove's: readers yield items, workers turn batches of them
+into articles (or failures that keep their reason), and counters say what
+happened. Public functions, for the CLI, ``veille serve``/``watch`` and the
+engines:
+
+- :func:`ingest` — everything, into a store (the local engine);
+- :func:`process_batch` — the worker's job on a batch of items: the one
+  pipeline of :mod:`veille.pipeline` (read, repair, language, batched
+  understanding) plus what the writer needs (fingerprint, story profile).
+  The Spark engine runs the very same function in its executors;
+- :func:`write` — the writer's decision for one processed item (duplicate
+  or not, which story) and its one-transaction write.
+
+Reading, deduplication, story clustering and writing happen in this process,
+the store's only writer; the work of :func:`process_batch` runs in a pool of
+``jobs`` worker processes that load their spaCy pipelines once, at start-up,
+and are fed batches (``nlp.pipe`` over a whole batch). Workers are forked
+from a server process that loaded the pipelines once (``forkserver``), so
+they start warm and share one copy of the models. Two batches per worker
+are in flight so that workers never wait for the writer and the writer never
+waits for an idle worker; results are written in input order, so a run's
+decisions (which copy is the original, which story) do not depend on timing.
+
+Memory stays flat whatever the corpus or the store holds: at most ``window``
+items are in flight, the near-duplicate index is the store's band table
+(queried, not loaded), and story clustering keeps only the most recent
+``story_window`` originals.
 
 Every article is written in one transaction and skipped when its id (a hash
 of the input item) is already stored: running the same input twice adds
@@ -28,10 +47,11 @@ from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 
 from veille.errors import VeilleError
-from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, as_link, fingerprint
-from veille.link.stories import StoryClusterer
+from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, LookupIndex, as_link, fingerprint
+from veille.link.stories import Profile, StoryClusterer, profile
 from veille.model import Article
 from veille.options import DEFAULT, Options
+from veille.pipeline import FLAG_LANGUAGE_NOT_ANALYSED, pipeline_flags, prepare, understand_batch, warm
 from veille.read import read_raw
 from veille.read.corpus import (
     CorpusOptions,
@@ -43,12 +63,15 @@ from veille.read.corpus import (
 )
 from veille.store import ArticleRecord, Store, StoreError
 
-SUPPORTED_LANGUAGES = ("fr", "en")
+STORY_WINDOW = 5000
+"""Originals story clustering keeps in memory by default (the most recent ones)."""
 
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """Settings of one ingest run; ``article`` is the per-article :class:`~veille.options.Options`."""
+    """Settings of one ingest run; ``article`` is the per-article :class:`~veille.options.Options`
+    (its ``pipelines`` are the one language registry: languages without one are stored,
+    flagged ``language_not_analysed``, and not analysed)."""
 
     article: Options = DEFAULT
     corpus: CorpusOptions = field(default_factory=CorpusOptions)
@@ -58,18 +81,29 @@ class IngestOptions:
     """Run the understand stage (actors, quotes, events); False is much faster."""
     near_threshold: float = THRESHOLD
     """Jaccard similarity of word shingles from which an article is a near-duplicate."""
-    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
-    """Languages analysed; articles in others are stored, flagged ``unsupported_language``, not analysed."""
+    batch: int = 0
+    """Items a worker processes together (0: 16 with understanding, 64 without)."""
     window: int = 0
-    """Items in flight at once (0: 16 per worker); bounds memory."""
+    """Items in flight at once (0: two batches per worker); bounds memory."""
     progress: bool = False
     """Show a progress bar on stderr."""
     stories: bool = True
     """Cluster originals into stories as they are stored (duplicates join their original's story)."""
+    story_window: int = STORY_WINDOW
+    """Most recent originals story clustering keeps (and restores from the store); 0: all."""
 
     def workers(self) -> int:
         """The number of worker processes this run uses."""
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+    def batch_size(self) -> int:
+        """Items per worker batch."""
+        return self.batch if self.batch > 0 else (16 if self.understand else 64)
+
+    def stage_options(self) -> Options:
+        """The per-article options the pipeline runs with (``understand`` applied)."""
+        return self.article if self.article.understand == self.understand else \
+            self.article.with_(understand=self.understand)
 
 
 @dataclass
@@ -78,7 +112,7 @@ class IngestStats:
 
     read: int = 0
     new: int = 0
-    """Originals stored (including those in an unsupported language)."""
+    """Originals stored (including those whose language is not analysed)."""
     duplicate: int = 0
     """Exact duplicates: the same item again in this run (not stored again), or the same
     normalised text under other metadata (stored as a link to the original)."""
@@ -89,8 +123,8 @@ class IngestStats:
     unchanged: int = 0
     """Pages the server said had not changed since the last fetch (HTTP 304)."""
     failed: int = 0
-    unsupported_language: int = 0
-    """Of the stored articles, those flagged and not analysed."""
+    language_not_analysed: int = 0
+    """Of the stored originals, those flagged ``language_not_analysed`` (no pipeline for their language)."""
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -102,116 +136,153 @@ class IngestStats:
         rate = self.read / self.seconds if self.seconds else 0.0
         return (f"read {self.read} · new {self.new} · duplicate {self.duplicate} · near-duplicate "
                 f"{self.near_duplicate} · already stored {self.known} · unchanged {self.unchanged} · "
-                f"failed {self.failed} · unsupported language {self.unsupported_language} · "
+                f"failed {self.failed} · language not analysed {self.language_not_analysed} · "
                 f"{self.seconds:.1f} s ({rate:.0f} items/s)")
 
 
 @dataclass(frozen=True)
 class Processed:
-    """A worker's result for one item: the article, its fingerprint and flags."""
+    """A worker's result for one item: the article, its fingerprint, flags and story profile."""
 
     item: Item
     article: Article
     fingerprint: Fingerprint
     flags: tuple[str, ...]
+    profile: Profile | None = None
 
 
-def _understand(article: Article, options: Options) -> Article:
-    """The understand stage (actors, entities, quotes, events, relations)."""
-    from veille.understand import understand
-
-    return understand(article, options)
+# -- the worker's job ------------------------------------------------------------------------------
 
 
-def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
-    """Read, repair and (for supported languages) understand one item; never raises for bad input."""
-    from veille.repair import repair
-    from veille.understand import detect_language
-
+def prepare_item(item: Item, options: Options) -> Article | Failure:
+    """Read one item with what its input said about it, repair it and find its language;
+    a failure (never an exception) for bad input."""
     try:
-        raw = read_raw(item.raw(), options.article)
+        raw = read_raw(item.raw(), options)
         raw = raw.model_copy(update={
             "id": item.key, "source": item.source, "url": item.url or raw.url,
             "title": item.title or raw.title, "standfirst": item.standfirst or raw.standfirst,
             "section": list(item.section) or raw.section, "author": item.author or raw.author,
-            "published": options.article.published or item.published or raw.published,
-            "language": options.article.language or item.language or raw.language,
+            "published": options.published or item.published or raw.published,
+            "language": options.language or item.language or raw.language,
         })
-        article = detect_language(repair(raw, options.article))
+        article = prepare(raw, options)
         if not article.text.strip():
             return Failure(item.source, item.locator, "E008", "holds no article text (nothing left after repair)")
-        flags: list[str] = []
-        if article.language not in options.languages:
-            flags.append("unsupported_language")
-        elif options.understand:
-            article = _understand(article, options.article)
-        else:
-            flags.append("not_understood")
-        return Processed(item, article, fingerprint(article.text), tuple(flags))
+        return article
     except VeilleError as exc:
         return Failure(item.source, item.locator, exc.code, exc.reason)
     except Exception as exc:  # noqa: BLE001 - a bad item never kills the batch; the reason is kept
-        return Failure(item.source, item.locator, "E001" if isinstance(exc, FileNotFoundError) else "E000",
-                       f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+        return _unexpected(item, exc)
 
+
+def _unexpected(item: Item, exc: BaseException) -> Failure:
+    return Failure(item.source, item.locator, "E001" if isinstance(exc, FileNotFoundError) else "E000",
+                   f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+
+
+def process_batch(items: list[Item], options: IngestOptions) -> list[Processed | Failure]:
+    """The worker's job: :func:`prepare_item` for each item, understanding of the whole
+    batch at once (:func:`veille.pipeline.understand_batch`), then what the writer needs —
+    fingerprint and story profile — so that the writer's own work stays small.
+
+    Results are in the order of ``items``; one bad item never fails the others (a
+    batch whose understanding raises is redone article by article to find it)."""
+    stage = options.stage_options()
+    prepared = [prepare_item(item, stage) for item in items]
+    todo = [i for i, p in enumerate(prepared) if isinstance(p, Article)]
+    understood = _understand_each_or_all([prepared[i] for i in todo], [items[i] for i in todo], stage)
+    out: list[Processed | Failure] = list(prepared)  # type: ignore[arg-type]
+    for i, result in zip(todo, understood, strict=True):
+        if isinstance(result, Failure):
+            out[i] = result
+            continue
+        try:
+            prof = profile(result) if options.stories else None
+            out[i] = Processed(items[i], result, fingerprint(result.text), tuple(pipeline_flags(result)), prof)
+        except Exception as exc:  # noqa: BLE001
+            out[i] = _unexpected(items[i], exc)
+    return out
+
+
+def _understand_each_or_all(articles: list[Article], items: list[Item], options: Options,
+                            ) -> list[Article | Failure]:
+    """:func:`understand_batch` of all; if it raises, one by one, the failing ones as failures."""
+    try:
+        return list(understand_batch(articles, options))
+    except VeilleError:
+        raise  # a missing spaCy or pipeline concerns the run, not one item
+    except Exception:  # noqa: BLE001
+        out: list[Article | Failure] = []
+        for art, item in zip(articles, items, strict=True):
+            try:
+                out.append(understand_batch([art], options)[0])
+            except VeilleError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                out.append(_unexpected(item, exc))
+        return out
+
+
+def _start_worker(options: IngestOptions) -> None:
+    """Pool initializer: load the spaCy pipelines and actor matchers once per worker
+    (nothing to do when the worker was forked from a process that has them already)."""
+    try:
+        warm(options.stage_options())
+    except VeilleError:
+        pass  # the first batch reports it with its code
+
+
+PRELOAD_ENV = "VEILLE_PRELOAD_PIPELINES"
+"""JSON of the ``{language: pipeline}`` table the worker server loads before forking workers."""
+
+
+def preload() -> None:
+    """Run in the worker server at its start (``set_forkserver_preload``): load the pipelines
+    named in :data:`PRELOAD_ENV`, so that every worker forked from it starts warm, sharing
+    one copy of the models instead of loading its own."""
+    import json
+
+    table = os.environ.get(PRELOAD_ENV)
+    if not table:
+        return
+    try:
+        warm(DEFAULT.with_(pipelines=json.loads(table)))
+    except Exception:  # noqa: BLE001 - a worker reports the problem on its first batch
+        pass
+
+
+def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a server process that loaded the pipelines once
+    (``forkserver``, not a fork of this process: it holds a store connection and threads);
+    where there is no forkserver, spawned workers that each load their own."""
+    import json
+
+    try:
+        context = get_context("forkserver")
+    except ValueError:
+        context = get_context("spawn")
+    else:
+        if options.understand:
+            os.environ.setdefault(PRELOAD_ENV, json.dumps(options.stage_options().pipelines))
+            context.set_forkserver_preload(["veille.ingest_preload"])
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
+
+
+# -- scheduling ------------------------------------------------------------------------------------
 
 Outcome = Processed | Failure | Unchanged | None
 
 
-def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, stats: IngestStats,
-              ) -> Iterator[Outcome]:
-    """Process items in a bounded, ordered window; None for an item already stored or in flight.
+class _Batch:
+    """Items processed together, and the future (or finished list) of their results."""
 
-    Items already stored are counted here: ``known`` when an earlier run stored
-    them, ``duplicate`` when they repeat an item of this run.
-    """
-    jobs = options.workers()
-    window = options.window or 16 * jobs
-    pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 else None
-    pending: deque[tuple[object, Future | None]] = deque()
-    in_flight: set[str] = set()
-    before = store.last_seq()  # articles up to here were stored by earlier runs
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.future: Future | _Done | None = None
 
-    def resolve(entry: object, future: Future | None) -> Outcome:
-        if isinstance(entry, Item):
-            in_flight.discard(entry.key)
-        if future is None:
-            return entry  # type: ignore[return-value]
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise StoreError("E030", getattr(entry, "locator", "?"), "killed, perhaps out of memory") from None
-
-    try:
-        for entry in entries:
-            stats.read += 1
-            if isinstance(entry, Item):
-                key = entry.key
-                seq = None if key in in_flight else store.article_seq(key)
-                if key in in_flight or seq is not None:
-                    if seq is not None and seq <= before:
-                        stats.known += 1
-                    else:
-                        stats.duplicate += 1
-                    if entry.fetched is not None:  # refetched unchanged: keep the new validators
-                        f = entry.fetched
-                        store.remember_fetch(f.url, f.etag, f.last_modified)  # type: ignore[attr-defined]
-                    yield None
-                    continue
-                in_flight.add(key)
-                if pool is None:
-                    pending.append((entry, _Done(process_item(entry, options))))
-                else:
-                    pending.append((entry, pool.submit(process_item, entry, options)))
-            else:
-                pending.append((entry, None))
-            while pending and (len(pending) >= window or pending[0][1] is None or pending[0][1].done()):
-                yield resolve(*pending.popleft())
-        while pending:
-            yield resolve(*pending.popleft())
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    def ready(self) -> bool:
+        return self.future is not None and self.future.done()
 
 
 class _Done:
@@ -227,10 +298,96 @@ class _Done:
         return self.value
 
 
+def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, stats: IngestStats,
+              ) -> Iterator[Outcome]:
+    """Process items in batches, in a bounded window, in input order; None for an item
+    already stored or in flight.
+
+    Items already stored are counted here: ``known`` when an earlier run stored
+    them, ``duplicate`` when they repeat an item of this run.
+    """
+    jobs, size = options.workers(), options.batch_size()
+    max_batches = 2 * jobs
+    window = options.window or max_batches * size * 2
+    pool = _pool(options, jobs) if jobs > 1 else None
+    pending: deque[tuple[object, _Batch | None, int]] = deque()
+    running: deque[_Batch] = deque()
+    current = _Batch()
+    in_flight: set[str] = set()
+    before = store.last_seq()  # articles up to here were stored by earlier runs
+
+    def submit() -> None:
+        nonlocal current
+        if not current.items:
+            return
+        if pool is None:
+            current.future = _Done(process_batch(current.items, options))
+        else:
+            current.future = pool.submit(process_batch, current.items, options)
+        running.append(current)
+        current = _Batch()
+
+    def head_ready() -> bool:
+        entry, batch, _ = pending[0]
+        return batch is None or batch.ready()
+
+    def pop() -> Outcome:
+        entry, batch, index = pending.popleft()
+        if batch is None:
+            return entry  # type: ignore[return-value]
+        in_flight.discard(entry.key)  # type: ignore[attr-defined]
+        try:
+            results = batch.future.result()  # type: ignore[union-attr]
+        except BrokenProcessPool:
+            raise StoreError("E030", getattr(entry, "locator", "?"), "killed, perhaps out of memory") from None
+        if index == len(batch.items) - 1 and running and running[0] is batch:
+            running.popleft()
+        return results[index]
+
+    try:
+        for entry in entries:
+            stats.read += 1
+            if isinstance(entry, Item):
+                key = entry.key
+                seq = None if key in in_flight else store.article_seq(key)
+                if key in in_flight or seq is not None:
+                    if seq is not None and seq <= before:
+                        stats.known += 1
+                    else:
+                        stats.duplicate += 1
+                    if entry.fetched is not None:  # refetched unchanged: keep the new validators
+                        f = entry.fetched
+                        store.remember_fetch(f.url, f.etag, f.last_modified)  # type: ignore[attr-defined]
+                    pending.append((None, None, 0))
+                else:
+                    in_flight.add(key)
+                    pending.append((entry, current, len(current.items)))
+                    current.items.append(entry)
+                    if len(current.items) >= size:
+                        submit()
+            else:
+                pending.append((entry, None, 0))
+            if len(pending) >= window and current.items:
+                submit()  # items behind an unfinished batch: flush it rather than grow
+            while pending and (head_ready() or len(running) >= max_batches or len(pending) > window):
+                if not head_ready() and pending[0][1] is current:
+                    submit()
+                yield pop()
+        submit()
+        while pending:
+            yield pop()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the writer ------------------------------------------------------------------------------------
+
+
 def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats,
           stories: StoryClusterer | None = None) -> None:
     """Decide whether the article duplicates a stored one, give it its story, then
-    write it in one transaction."""
+    write it in one transaction (with its near-duplicate bands when it is an original)."""
     article, fp, item = outcome.article, outcome.fingerprint, outcome.item
     match = dedup.check(article.title, article.text, fp)
     story_id = None
@@ -239,14 +396,14 @@ def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestSt
         article = as_link(article, match, original[1] if original else "")
         story_id = store.story_of(match.original) if stories is not None else None
     elif stories is not None and not store.has_article(article.id):
-        story_id = stories.add(article)
+        story_id = stories.add_profile(outcome.profile) if outcome.profile is not None else stories.add(article)
     rec = ArticleRecord(
         article, fp.content_hash, external_id=item.external_id,
         status=match.kind if match else "original", flags=list(outcome.flags),
         duplicate_of=match.original if match else None, similarity=match.similarity if match else None,
         differences=match.differences if match else None, signature=None if match else fp.signature,
         fetched=item.fetched,  # type: ignore[arg-type]
-        story_id=story_id,
+        story_id=story_id, bands=None if match else dedup.bands.rows(fp.signature),
     )
     if not store.write_article(rec):
         stats.known += 1
@@ -254,23 +411,49 @@ def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestSt
     if match is None:
         dedup.add(article.id, fp.signature)
         stats.new += 1
-        if "unsupported_language" in outcome.flags:
-            stats.unsupported_language += 1
+        if FLAG_LANGUAGE_NOT_ANALYSED in outcome.flags:
+            stats.language_not_analysed += 1
     elif match.kind == "duplicate":
         stats.duplicate += 1
     else:
         stats.near_duplicate += 1
 
 
+def deduplicator(store: Store, threshold: float = THRESHOLD) -> Deduplicator:
+    """The near-duplicate check of a store: candidates from its band table (queried,
+    never loaded), texts and exact hashes read from it. Originals stored before the
+    band table existed, or under another threshold's banding, are banded first."""
+    dedup = Deduplicator(store.original_with_hash, store.text_of, threshold=threshold,
+                         index=LookupIndex(store.near_candidates))
+    store.backfill_bands(dedup.bands.scheme, dedup.bands.rows)
+    return dedup
+
+
+def clusterer(store: Store, window: int = STORY_WINDOW) -> StoryClusterer:
+    """A story clusterer holding the store's ``window`` most recent clustered originals,
+    so that an incremental or resumed ingest continues the same stories."""
+    stories = StoryClusterer(window=window)
+    stories.restore((Article.model_validate_json(text), story) for text, story in store.clustered(window))
+    return stories
+
+
 def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None = None) -> IngestStats:
     """Read every source into ``store``; return what happened. Bad items are recorded, not raised."""
     options = options or IngestOptions()
+    return ingest_entries(iter_sources(sources, options.article, options.corpus, store.fetch_validators),
+                          store, options)
+
+
+def ingest_entries(entries: Iterable[Entry], store: Store, options: IngestOptions | None = None) -> IngestStats:
+    """Ingest entries a reader has already made (items, failures, 'unchanged'): what
+    :func:`ingest` does after reading, for callers that read themselves (``veille watch``,
+    the server's analyse page). When ``entries`` stops early, the items in flight are
+    still finished and written."""
+    options = options or IngestOptions()
     stats = IngestStats()
     started = time.perf_counter()
-    dedup = Deduplicator(store.original_with_hash, store.text_of, threshold=options.near_threshold)
-    dedup.load(store.signatures())
-    stories = _stories(store) if options.stories else None
-    entries = iter_sources(sources, options.article, options.corpus, store.fetch_validators)
+    dedup = deduplicator(store, options.near_threshold)
+    stories = clusterer(store, options.story_window) if options.stories else None
     bar = _progress(options.progress)
     try:
         for outcome in _outcomes(entries, store, options, stats):
@@ -291,14 +474,6 @@ def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None =
             bar.set_postfix(_postfix(stats))
             bar.close()
     return stats
-
-
-def _stories(store: Store) -> StoryClusterer:
-    """A story clusterer holding the store's clustered originals, so an incremental or
-    resumed ingest continues the same stories instead of starting anew."""
-    clusterer = StoryClusterer()
-    clusterer.restore((Article.model_validate_json(text), story) for text, story in store.clustered())
-    return clusterer
 
 
 def _postfix(stats: IngestStats) -> dict[str, int]:

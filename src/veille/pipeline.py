@@ -1,7 +1,20 @@
-"""The main job of one article: read, repair, understand.
+"""The one pipeline: read → repair → language → understand, batched.
 
-Each stage is a function over :class:`~veille.model.Article`; this module only
-chains them. Corpus-scale runners call the same functions.
+Every runner calls the functions here — ``veille analyze`` (a batch of one),
+``veille ingest`` (its local workers), the Spark engine (one batch per
+partition chunk), the evaluations and the benchmarks — so an article goes
+through exactly the same stages whichever runs it. Engines only decide where
+these functions run.
+
+- :func:`prepare` is the per-article part: repair, then the language.
+- :func:`understand_batch` gates on the one language registry
+  (``Options.pipelines``: a language is analysed when a spaCy pipeline is
+  configured for it) and parses every analysed article of the batch in one
+  ``nlp.pipe`` stream per language.
+- Flags saying how an article was processed are set here, once, in the
+  article's ``quality.flags``: :data:`FLAG_LANGUAGE_NOT_ANALYSED` and
+  :data:`FLAG_NOT_UNDERSTOOD` (:data:`PIPELINE_FLAGS`). The store keeps the
+  same words in ``articles.flags``.
 """
 
 from __future__ import annotations
@@ -11,7 +24,14 @@ from veille.options import DEFAULT, Options
 from veille.read import read, read_raw
 from veille.read.source import Raw
 from veille.repair import repair
-from veille.understand import detect_language, understand, understand_many
+from veille.understand import detect_language
+
+FLAG_LANGUAGE_NOT_ANALYSED = "language_not_analysed"
+"""Understanding was asked but no spaCy pipeline is configured for the article's language."""
+FLAG_NOT_UNDERSTOOD = "not_understood"
+"""Understanding was switched off for this run (``--no-understand``)."""
+PIPELINE_FLAGS = (FLAG_LANGUAGE_NOT_ANALYSED, FLAG_NOT_UNDERSTOOD)
+"""Flags the pipeline sets (the store's ``articles.flags`` holds these)."""
 
 
 def analyze(source: str, options: Options = DEFAULT) -> Article:
@@ -30,13 +50,62 @@ def analyze_text(text: str, source: str = "<text>", options: Options = DEFAULT) 
 
 
 def process(article: Article, options: Options = DEFAULT) -> Article:
-    """Run the stages after reading: repair, then understanding (or only the
-    language when ``options.understand`` is off)."""
-    repaired = repair(article, options)
-    return understand(repaired, options) if options.understand else detect_language(repaired)
+    """Run the stages after reading on one article: :func:`process_many` of one."""
+    return process_many([article], options)[0]
 
 
 def process_many(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
-    """:func:`process` over a batch of articles, understanding them together."""
-    repaired = [repair(a, options) for a in articles]
-    return understand_many(repaired, options) if options.understand else [detect_language(a) for a in repaired]
+    """Repair, language and understanding of a batch of read articles (parsed together)."""
+    return understand_batch([prepare(a, options) for a in articles], options)
+
+
+def prepare(article: Article, options: Options = DEFAULT) -> Article:
+    """The per-article stages before understanding: repair, then the language."""
+    return detect_language(repair(article, options))
+
+
+def analysed(article: Article, options: Options = DEFAULT) -> bool:
+    """True when understanding runs on this article: it is on, and the article's
+    language has a pipeline in the one registry, ``options.pipelines``."""
+    return options.understand and bool(article.language) and article.language in options.pipelines
+
+
+def understand_batch(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
+    """Understanding of prepared articles: those :func:`analysed` are parsed in
+    batches (one ``nlp.pipe`` stream per language), the others are flagged."""
+    out = list(articles)
+    todo = [i for i, a in enumerate(articles) if analysed(a, options)]
+    if todo:
+        from veille.understand import understand_many
+
+        for i, art in zip(todo, understand_many([articles[i] for i in todo], options), strict=True):
+            out[i] = art
+    for i, art in enumerate(articles):
+        if not options.understand:
+            out[i] = flag(art, FLAG_NOT_UNDERSTOOD)
+        elif not analysed(art, options):
+            out[i] = flag(art, FLAG_LANGUAGE_NOT_ANALYSED)
+    return out
+
+
+def flag(article: Article, name: str) -> Article:
+    """A copy of the article with ``name`` added to its quality flags (once)."""
+    if article.quality is None or name in article.quality.flags:
+        return article
+    quality = article.quality.model_copy(update={"flags": [*article.quality.flags, name]})
+    return article.model_copy(update={"quality": quality})
+
+
+def pipeline_flags(article: Article) -> list[str]:
+    """The flags the pipeline set on the article (what the store keeps in ``articles.flags``)."""
+    return [f for f in (article.quality.flags if article.quality else []) if f in PIPELINE_FLAGS]
+
+
+def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -> None:
+    """Load what understanding needs (spaCy pipelines, actor matchers, tables) now rather
+    than on the first article: a worker calls it once when it starts."""
+    if not options.understand:
+        return
+    from veille.understand import warm as warm_understanding
+
+    warm_understanding(options, languages)

@@ -8,9 +8,16 @@
   the shingle sets, which must reach ``threshold``.
 
 Signatures are computed where the article is processed (a worker) and are
-small bytes, so the store keeps them and the LSH index is rebuilt from the
-store at the start of every run: an incremental ingest still finds
-duplicates of articles stored long ago.
+small bytes. The LSH index is *banded* exactly as datasketch's
+``MinHashLSH`` bands it (the same ``b`` bands of ``r`` rows for the
+threshold), and each band is reduced to one 64-bit key (:class:`Bands`):
+the store keeps the keys of every original in an indexed table and a new
+article's candidates are one indexed query (:class:`LookupIndex`), so
+nothing grows in memory with the store, and an incremental ingest still
+finds duplicates of articles stored long ago. :class:`MemoryIndex` holds the
+same keys in a dict for in-memory runs (:func:`dedupe`); the Spark engine
+joins on the same keys. Two articles are candidates exactly when they share
+a band, as in datasketch, so every engine makes the same decisions.
 
 A duplicate is not stored as a second copy of its original's facts:
 :func:`as_link` empties an exact duplicate's lists and keeps, for a
@@ -128,10 +135,84 @@ def fingerprint(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE) -> Fin
     return Fingerprint(digest, minhash.hashvalues.astype(np.uint32).tobytes())
 
 
-def _lean(signature: bytes):  # noqa: ANN202 - datasketch LeanMinHash
-    from datasketch import LeanMinHash
+def lsh_threshold(threshold: float) -> float:
+    """The LSH's own threshold for a near-duplicate threshold: candidates are sought a
+    little below it, and the exact Jaccard check removes the extra ones."""
+    return max(0.3, threshold - 0.15)
 
-    return LeanMinHash(seed=_SEED, hashvalues=np.frombuffer(signature, dtype=np.uint32), scheme=_SCHEME)
+
+class Bands:
+    """datasketch's banding of a signature for a threshold, each band as one signed 64-bit key.
+
+    ``b`` and ``r`` are those ``MinHashLSH(threshold=lsh_threshold(t), num_perm=n)``
+    chooses (its ``_optimal_param``, equal weights); a key hashes the scheme, the band's
+    number and its ``r`` values (BLAKE2b, 8 bytes), so keys of two schemes never meet.
+    """
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        from datasketch.lsh import _optimal_param
+
+        self.b, self.r = _optimal_param(lsh_threshold(threshold), num_perm, 0.5, 0.5)
+        self.num_perm = num_perm
+        self.scheme = f"b{self.b}r{self.r}n{num_perm}"
+
+    def keys(self, signature: bytes) -> list[int]:
+        """The ``b`` band keys of a signature (uint32 bytes)."""
+        values = np.frombuffer(signature, dtype=np.uint32)
+        prefix = self.scheme.encode("ascii")
+        out = []
+        for i in range(self.b):
+            band = values[i * self.r:(i + 1) * self.r].tobytes()
+            digest = hashlib.blake2b(prefix + i.to_bytes(2, "big") + band, digest_size=8).digest()
+            out.append(int.from_bytes(digest, "big", signed=True))
+        return out
+
+    def rows(self, signature: bytes) -> tuple[str, list[int]]:
+        """``(scheme, keys)``: what the store's band table keeps for an original."""
+        return self.scheme, self.keys(signature)
+
+
+@lru_cache(maxsize=8)
+def bands_for(threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> Bands:
+    """The :class:`Bands` of a threshold, built once per process (finding ``b`` and ``r``
+    integrates datasketch's error curves, which takes a moment)."""
+    return Bands(threshold, num_perm)
+
+
+class MemoryIndex:
+    """Band keys in a dict: the index of in-memory runs (evaluations, benchmarks)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[str]] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, article_id: str, keys: list[int]) -> None:
+        """Index an original under its band keys (once)."""
+        if article_id in self.order:
+            return
+        self.order[article_id] = len(self.order)
+        for key in keys:
+            self.buckets.setdefault(key, []).append(article_id)
+
+    def candidates(self, keys: list[int]) -> list[str]:
+        """Originals sharing a band key with ``keys``, oldest first."""
+        found = {aid for key in keys for aid in self.buckets.get(key, ())}
+        return sorted(found, key=self.order.__getitem__)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+
+class LookupIndex:
+    """An index kept elsewhere (the store's band table): ``candidates(keys)`` queries it,
+    oldest first; the store writes an original's keys with the article, so :meth:`add`
+    has nothing to do."""
+
+    def __init__(self, candidates: Callable[[list[int]], list[str]]) -> None:
+        self.candidates = candidates
+
+    def add(self, article_id: str, keys: list[int]) -> None:  # noqa: ARG002 - written with the article
+        return None
 
 
 @dataclass(frozen=True)
@@ -151,16 +232,15 @@ HashLookup = Callable[[str], "str | None"]
 class Deduplicator:
     """Decides, article by article in ingest order, whether it duplicates one already seen.
 
-    ``owner_of_hash(hash)`` and ``text_of(id)`` read the store;
-    :meth:`load` fills the LSH index from stored signatures. Decisions depend
-    only on what was stored before, so a resumed run decides as an
-    uninterrupted one would.
+    ``owner_of_hash(hash)`` and ``text_of(id)`` read the store; ``index`` finds
+    candidates by band key (:class:`MemoryIndex` by default, :class:`LookupIndex`
+    over the store's band table in ingest). Decisions depend only on what was
+    stored before, so a resumed run decides as an uninterrupted one would.
     """
 
     def __init__(self, owner_of_hash: HashLookup, text_of: TextLookup, threshold: float = THRESHOLD,
-                 num_perm: int = NUM_PERM, size: int = SHINGLE) -> None:
-        from datasketch import MinHashLSH
-
+                 num_perm: int = NUM_PERM, size: int = SHINGLE, index: MemoryIndex | LookupIndex | None = None,
+                 ) -> None:
         if not 0 < threshold <= 1:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], not {threshold}")
         self.owner_of_hash = owner_of_hash
@@ -168,9 +248,8 @@ class Deduplicator:
         self.threshold = threshold
         self.num_perm = num_perm
         self.size = size
-        # candidates a little below the threshold: the exact Jaccard check removes the extra ones
-        self.lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
-        self.order: dict[str, int] = {}
+        self.bands = bands_for(threshold, num_perm)
+        self.index = index if index is not None else MemoryIndex()
 
     def load(self, signatures: Iterable[tuple[str, bytes]]) -> int:
         """Index stored signatures (in ingest order); return how many."""
@@ -182,13 +261,7 @@ class Deduplicator:
 
     def add(self, article_id: str, signature: bytes) -> None:
         """Index an original so later articles can be found to duplicate it."""
-        if article_id in self.order:
-            return
-        self.order[article_id] = len(self.order)
-        self.lsh.insert(article_id, _lean(signature))
-
-    def __len__(self) -> int:
-        return len(self.order)
+        self.index.add(article_id, self.bands.keys(signature))
 
     def check(self, title: str | None, text: str, fp: Fingerprint) -> Match | None:
         """The original this article duplicates exactly or nearly, or None."""
@@ -197,7 +270,7 @@ class Deduplicator:
             found = self.text_of(owner)
             diff = differences(found[0], found[1], title, text) if found else {}
             return Match("duplicate", owner, 1.0, diff)
-        candidates = sorted(self.lsh.query(_lean(fp.signature)), key=self.order.__getitem__)
+        candidates = self.index.candidates(self.bands.keys(fp.signature))
         if not candidates:
             return None
         mine = shingle_set(text, self.size)

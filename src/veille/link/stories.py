@@ -41,6 +41,14 @@ batch and then runs :meth:`StoryClusterer.refine` (each article put back in
 its most similar story, k-means style). Online state is rebuilt from stored
 articles and their story ids with :meth:`StoryClusterer.restore`, without
 re-deciding anything. Figures on ECB+: docs/stories.md.
+
+**Memory.** An online clusterer given a ``window`` keeps only the ``window``
+most recent originals: when one more arrives, the oldest leaves — its terms
+leave its story (rebuilt from the members left, in their order of arrival),
+the document frequencies and the postings. The state is then a function of
+the last ``window`` originals and their story ids alone, which is exactly
+what :meth:`StoryClusterer.restore` is given from the store, so memory is
+flat in the size of the store and a restart continues where it stopped.
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -274,16 +282,19 @@ def profile(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> 
 class StoryClusterer:
     """Online story clustering: :meth:`add` one article at a time, get its story id."""
 
-    def __init__(self, options: StoryOptions | None = None) -> None:
+    def __init__(self, options: StoryOptions | None = None, window: int = 0) -> None:
+        """``window``: keep only this many most recent originals (0: all, as :func:`cluster` does)."""
         self.options = options or DEFAULT_STORY_OPTIONS
+        self.window = window
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
         self._df: Counter = Counter()
         self._docs = 0
+        self._seen = 0  # articles ever counted (``_docs`` counts those still in the window)
         self._counted: set[str] = set()
         self._idf_memo: dict[str, float] = {}
         self._profiles: dict[str, Profile] = {}
-        self._order: list[str] = []
+        self._order: deque[str] = deque()
         self._postings: dict[str, set[str]] = defaultdict(set)
 
     def __len__(self) -> int:
@@ -301,6 +312,7 @@ class StoryClusterer:
         best = self.best_story(prof)
         story_id = best[0] if best and best[1] >= self.options.threshold else STORY_PREFIX + prof.article_id
         self._join(story_id, prof)
+        self._trim()
         return story_id
 
     def restore(self, items: Iterable[tuple[Article | Profile, str | None]]) -> int:
@@ -315,8 +327,41 @@ class StoryClusterer:
             elif prof.article_id not in self.story_of:
                 self._count(prof)
                 self._join(story_id, prof)
+                self._trim()
             n += 1
         return n
+
+    def _trim(self) -> None:
+        """Forget the oldest originals beyond the window (nothing without one)."""
+        while self.window and len(self._order) > self.window:
+            self._forget(self._order[0])
+
+    def _forget(self, article_id: str) -> None:
+        """Take an original out of every state: its story (rebuilt from the members left),
+        the document frequencies, the postings of terms its story no longer has."""
+        prof = self._profiles.pop(article_id)
+        if self._order and self._order[0] == article_id:
+            self._order.popleft()
+        else:
+            self._order.remove(article_id)
+        sid = self.story_of[article_id]
+        self._leave(article_id)
+        left = self.stories.get(sid)
+        for term in prof.terms:
+            if left is None or term not in left.terms:
+                postings = self._postings.get(term)
+                if postings is not None:
+                    postings.discard(sid)
+                    if not postings:
+                        del self._postings[term]
+        if article_id in self._counted:
+            self._counted.discard(article_id)
+            self._docs -= 1
+            self._df.subtract(prof.terms.keys())
+            for term in prof.terms:
+                if self._df[term] <= 0:
+                    del self._df[term]
+            self._idf_memo.clear()
 
     def members(self) -> dict[str, list[str]]:
         """Story id → article ids, in order of arrival."""
@@ -407,10 +452,12 @@ class StoryClusterer:
 
     def _norm(self, story: Story) -> float:
         """The story's TF-IDF norm, recomputed when the story changed or the IDF drifted
-        (the number of articles seen grew by a tenth since)."""
-        if story.norm_docs < 0 or self._docs > story.norm_docs * 1.1:
+        (the number of articles seen grew by a tenth since, or by a tenth of the window)."""
+        seen = self._seen
+        drifted = seen > story.norm_docs * 1.1 or (self.window and seen - story.norm_docs > self.window // 10)
+        if story.norm_docs < 0 or drifted:
             story.norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.terms.items()))
-            story.norm_docs = self._docs
+            story.norm_docs = seen
         return story.norm
 
     def _on_time(self, anchor: Anchor, story: Story) -> bool:
@@ -447,6 +494,7 @@ class StoryClusterer:
         self._counted.add(prof.article_id)
         self._idf_memo.clear()
         self._docs += 1
+        self._seen += 1
         self._df.update(prof.terms.keys())
 
     def _join(self, story_id: str, prof: Profile, track: bool = True) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -110,7 +110,7 @@ class Store(ABC):
                 found = self.scalar("SELECT MAX(version) FROM schema_version") or 0
                 if found > SCHEMA_VERSION:
                     raise StoreError("E022", self.target, f"{found}, this veille knows {SCHEMA_VERSION}")
-                for migration in MIGRATIONS[found:]:
+                for migration in (m for m in MIGRATIONS if m.version > found):
                     for statement in migration.statements(self.dialect):
                         self._execute(statement)
                     self._execute("INSERT INTO schema_version VALUES (?, ?, ?)",
@@ -146,6 +146,8 @@ class Store(ABC):
             self._write_mentions(rec)
             if rec.signature is not None:
                 self._insert("minhashes", {"article_id": row["id"], "signature": rec.signature}, returning=False)
+            if rec.bands is not None:
+                self._write_bands(row["id"], *rec.bands)
             if rec.fetched is not None:
                 self._remember_fetch(rec.fetched.url, rec.fetched.etag, rec.fetched.last_modified)
         return True
@@ -166,6 +168,44 @@ class Store(ABC):
         for r in relation_rows(a):
             self._insert("relations", r, returning=False)
 
+    def _write_bands(self, article_id: str, scheme: str, keys: list[int]) -> None:
+        cursor = self.conn.cursor()
+        try:
+            cursor.executemany(self._sql("INSERT INTO minhash_bands (scheme, band_key, article_id) VALUES (?, ?, ?)"),
+                               [(scheme, key, article_id) for key in keys])
+        finally:
+            cursor.close()
+
+    def backfill_bands(self, scheme: str, rows_of: Callable[[bytes], tuple[str, list[int]]],
+                       batch: int = 1000) -> int:
+        """Band every stored original that has no keys of ``scheme`` yet (a store written
+        before the band table, or under another threshold); return how many. ``rows_of``
+        turns a signature into ``(scheme, keys)``. One transaction per ``batch``."""
+        sql = ("SELECT m.article_id, m.signature FROM minhashes m JOIN articles a ON a.id = m.article_id "
+               "WHERE NOT EXISTS (SELECT 1 FROM minhash_bands b WHERE b.article_id = m.article_id "
+               "AND b.scheme = ?) ORDER BY a.seq")
+        done = 0
+        while True:
+            with self._guard():
+                todo = [(r["article_id"], bytes(r["signature"]))
+                        for r in self.rows(sql + f" LIMIT {int(batch)}", (scheme,))]
+            if not todo:
+                return done
+            with self._guard(), self._transaction():
+                for article_id, signature in todo:
+                    self._write_bands(article_id, *rows_of(signature))
+            done += len(todo)
+
+    def near_candidates(self, keys: list[int]) -> list[str]:
+        """Originals sharing a band key with ``keys``, oldest first (one indexed query)."""
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        sql = (f"SELECT a.id, a.seq FROM articles a WHERE a.id IN (SELECT b.article_id FROM minhash_bands b "
+               f"WHERE b.band_key IN ({marks})) ORDER BY a.seq")
+        with self._guard():
+            return [r["id"] for r in self.rows(sql, keys)]
+
     def write_failure(self, source: str, item: str, code: str, reason: str) -> None:
         """Record an input that could not be used (once per source, item and code)."""
         with self._guard(), self._transaction():
@@ -183,6 +223,18 @@ class Store(ABC):
                       "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
                       (url, etag, last_modified, now()))
 
+    def write(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> int:
+        """Run write statements (``?`` placeholders) in one transaction; the rows they changed.
+
+        For stages that own tables of their own (``veille watch``'s alerts and polls);
+        articles go through :meth:`write_article` only."""
+        changed = 0
+        with self._guard(), self._transaction():
+            for sql, params in statements:
+                cursor = self._execute(sql, params)
+                changed += max(0, getattr(cursor, "rowcount", 0) or 0)
+        return changed
+
     # -- reads used by ingest and dedup -------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
@@ -199,11 +251,16 @@ class Store(ABC):
         with self._guard():
             return self.scalar("SELECT story_id FROM articles WHERE id = ?", (article_id,))
 
-    def clustered(self) -> Iterator[tuple[str, str]]:
-        """(article JSON, story id) of every clustered original, in ingest order: what
-        story clustering needs to pick up where it stopped."""
-        sql = "SELECT article_json, story_id FROM articles WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
-        for row in self.iter_rows(sql):
+    def clustered(self, last: int = 0) -> Iterator[tuple[str, str]]:
+        """(article JSON, story id) of the ``last`` most recent clustered originals (0: all),
+        in ingest order: what story clustering needs to pick up where it stopped."""
+        where = "story_id IS NOT NULL AND duplicate_of IS NULL"
+        if last > 0:
+            with self._guard():
+                floor = self.scalar(f"SELECT seq FROM articles WHERE {where} ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                                    (int(last) - 1,))
+            where += f" AND seq >= {int(floor)}" if floor is not None else ""
+        for row in self.iter_rows(f"SELECT article_json, story_id FROM articles WHERE {where} ORDER BY seq"):
             yield row["article_json"], row["story_id"]
 
     def last_seq(self) -> int:

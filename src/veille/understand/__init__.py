@@ -13,7 +13,7 @@ from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.understand.language import detect_language
 
-__all__ = ["detect_language", "understand", "understand_many"]
+__all__ = ["detect_language", "understand", "understand_many", "warm"]
 
 
 def understand(article: Article, options: Options = DEFAULT) -> Article:
@@ -29,3 +29,38 @@ def understand_many(articles: list[Article], options: Options = DEFAULT) -> list
     from veille.understand.analysis import analyse_many
 
     return analyse_many([detect_language(a) for a in articles], options)
+
+
+def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -> None:
+    """Build now what the first article would otherwise build: each configured
+    language's spaCy pipeline, its actor matchers and the actor table (all
+    cached for the life of the process) and the gazetteer's index. A worker calls it
+    once at start-up, or the process its workers are forked from (see
+    :mod:`veille.ingest`), so that they share one copy."""
+    from veille.understand import actors as actor_mod
+    from veille.understand.actor_table import load_actor_table
+    from veille.understand.nlp import pipeline_for
+    from veille.understand.places import lookup_city
+
+    load_actor_table()
+    lookup_city("Paris")  # the gazetteer's name index
+    for lang in languages if languages is not None else tuple(options.pipelines):
+        nlp = pipeline_for(lang, options.pipelines)
+        if nlp is not None:
+            actor_mod.matchers(nlp, lang)
+            understand_many([_warm_article(lang)], options)  # lexicons, models: whatever loads lazily
+
+
+_WARM_TEXT = {
+    "fr": "Le président a rencontré jeudi à Paris le ministre allemand. « Nous avancerons », a-t-il déclaré.",
+    "en": "The president met the German minister in Paris on Thursday. \"We will move on,\" he said.",
+}
+
+
+def _warm_article(lang: str) -> Article:
+    """A two-sentence article in ``lang`` that touches every extractor once."""
+    from veille.model import Block
+
+    text = _WARM_TEXT.get(lang, _WARM_TEXT["en"])
+    return Article(id="warm", source="<warm>", language=lang, published="2024-11-28",
+                   blocks=[Block(kind="paragraph", text=text, start=0, end=len(text))])
