@@ -446,7 +446,8 @@ class _Extractor:
             comp = self._source_of_proxy(tok)
             if comp is not None:
                 org = self._from_token_as_is(seg_id, comp, cue, strength)
-                if org.who is not None:
+                if org.who is not None and not (org.referent is not None and org.referent.kind == "person") and \
+                        self.info(org.who.actor_id).get("type") != "person":  # an organisation, not a person's aide
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
         return found
 
@@ -493,7 +494,8 @@ class _Extractor:
             start, end = phrase(tok)
             for r in self.coref.refs:
                 if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title") and start <= r.start <= end + 2 \
-                        and r.start >= tok.idx and r.referent is not None:
+                        and r.start >= tok.idx and r.referent is not None and \
+                        not _complement_of_noun(self.segments[seg_id].doc, r):
                     return r
         for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]):
             for r in self.coref.refs:
@@ -624,8 +626,7 @@ class _Extractor:
         doc = self.segments[seg_id].doc
         people = [r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title")
                   and pos <= r.start < end and r.referent is not None]
-        people = [r for r in people if not (r.start > 0 and doc[_token_at(doc, r.start)].i > 0
-                                            and doc[_token_at(doc, r.start) - 1].pos_ == "ADP")]
+        people = [r for r in people if not _complement_of_noun(doc, r)]
         return people[-1] if people else None
 
     def _colon_before(self, q: Quotation) -> Found | None:
@@ -861,6 +862,7 @@ class _Extractor:
         if self.lang == "fr":
             comps = [c for c in comps if any(m.dep_ == "mark" and m.lower_ in QUE for m in c.subtree if m.i < c.i)] or \
                 [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                 and is_reporting(verb, self._folded_raw("infinitive_verbs"))
                  and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
         if not comps:
@@ -945,6 +947,19 @@ def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+OF = {"de", "du", "des", "d'", "d’", "of"}
+
+
+def _complement_of_noun(doc, r) -> bool:  # noqa: ANN001
+    """Is a mention the 'de X' complement of a noun ('l'entourage du président sénégalais',
+    'la conseillère de Nicolas Sarkozy')? Then it is not who speaks."""
+    i = _token_at(doc, r.start)
+    if i > 0 and (doc[i - 1].pos_ == "ADP" or doc[i - 1].lower_ in OF):
+        return True
+    head = doc[r.head]
+    return any(c.dep_ == "case" and c.lower_ in OF for c in head.children)
 
 
 def _token_at(doc, char: int) -> int:  # noqa: ANN001
