@@ -59,9 +59,15 @@ def run_veille(docs: list[Doc], options: Options | None = None) -> list[Article]
 
 
 class Aligner:
-    """Maps offsets of veille's repaired body text back to the document's text."""
+    """Maps offsets of veille's repaired body text back to the document's text; a title or
+    standfirst that repair took from the document's first lines maps to where it stands there."""
 
-    def __init__(self, clean: str, original: str) -> None:
+    def __init__(self, clean: str, original: str, article: Article | None = None) -> None:
+        self.fields = {}
+        if article is not None:
+            for name in ("title", "standfirst"):
+                value = article.field_text(name)
+                self.fields[name] = original.find(value) if value else -1
         self.src: list[int] = []
         self.dst: list[int] = []
         matcher = SequenceMatcher(None, clean, original, autojunk=False)
@@ -71,7 +77,10 @@ class Aligner:
                 self.dst.append(b)
         self.sizes = [m.size for m in matcher.get_matching_blocks() if m.size]
 
-    def __call__(self, pos: int) -> int | None:
+    def __call__(self, pos: int, field: str = "body") -> int | None:
+        if field != "body":
+            base = self.fields.get(field, -1)
+            return base + pos if base >= 0 else None
         i = bisect.bisect_right(self.src, pos) - 1
         if i < 0:
             return None
@@ -113,6 +122,13 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa == wb or wa[-1] == wb[-1])
 
 
+def names_in(gold: str | None, phrase: str | None) -> bool:
+    """The gold name's head word (its last word) stands in a longer phrase veille gave
+    ('un homme la veille, près d'un distributeur' for 'homme')."""
+    wg, wp = _words(gold), _words(phrase)
+    return bool(wg and wp) and wg[-1] in wp
+
+
 @dataclass
 class ActorNames:
     """What the actor table knows of an actor id: its names and country."""
@@ -141,8 +157,10 @@ def participant_ok(gold: dict | None, pred: Participant | None, text: str) -> bo
         return False
     gold_names = [gold.get("name"), text[gold["span"][0]:gold["span"][1]] if gold.get("span") else None]
     pred_names = [pred.name, pred.text] + (actor_names(pred.actor_id).names if pred.actor_id else [])
-    if any(same_name(g, p) for g in gold_names if g for p in pred_names if p):
+    if any(same_name(g, p) or names_in(g, p) for g in gold_names if g for p in pred_names if p):
         return True
+    if not gold.get("span") and gold.get("sector") and pred.sector == gold.get("sector") and not pred.actor_id:
+        return True  # an implied generic actor ('the police' of an agentless arrest): its sector is what is known
     if gold.get("kind") == "country" and gold.get("country") and pred.country == gold.get("country"):
         return actor_names(pred.actor_id).type in ("country", None) and not pred.sector in ("CVL",)
     return False
@@ -167,13 +185,9 @@ def _event_sentences(article: Article, event, align: Aligner, doc: dict) -> list
     """Every gold sentence where veille says the event is stated (an event may keep several evidences)."""
     out = []
     for ev in [event.evidence, *getattr(event, "mentions", [])]:
-        if ev.field != "body":
-            continue
-        trig = getattr(ev, "trigger_start", None)
-        if trig is None:
-            inner = ev.text.find(event.trigger) if event.trigger else -1
-            trig = ev.start + max(inner, 0)
-        s = sentence_of(doc["sentences"], align(trig))
+        inner = ev.text.find(event.trigger) if event.trigger else -1
+        trig = ev.start + max(inner, 0)
+        s = sentence_of(doc["sentences"], align(trig, ev.field))
         if s is not None and s not in out:
             out.append(s)
     return out
@@ -182,14 +196,14 @@ def _event_sentences(article: Article, event, align: Aligner, doc: dict) -> list
 def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict], errors: int = 0) -> dict:
     tp = fp = fn = 0
     per_type = {t: Counter() for t in PLOVER_TYPES}
-    full_ok = predicted = 0
+    full_ok = predicted = stated_ok = 0
     dated = dated_ok = dated_pred_wrong = 0
     neg_ok = neg_n = 0
     err_fp, err_fn, err_args, err_dates = [], [], [], []
     sentences = empty = 0
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         gold_events = gold[doc["doc"]]["events"]
         by_sent_gold: dict[int, list[dict]] = defaultdict(list)
         for ev in gold_events:
@@ -223,6 +237,9 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                 cands = [ge for ge in by_sent_gold.get(s, []) if ge["type"] == pe.type]
                 ok = [ge for ge in cands if participant_ok(ge.get("actor"), pe.actors[0] if pe.actors else None, text)
                       and _recipient_ok(ge.get("recipient"), pe.recipients, text)]
+                stated = [ge for ge in cands if participant_ok(_stated(ge.get("actor")), pe.actors[0] if pe.actors else None, text)
+                          and _recipient_ok(_stated(ge.get("recipient")), pe.recipients, text)]
+                stated_ok += bool(ok or stated)
                 if ok:
                     full_ok += 1
                 elif cands:
@@ -252,6 +269,7 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                            "tp": tp, "fp": fp, "fn": fn},
         "predicted_events": predicted,
         "type_actor_recipient_right": round(full_ok / predicted, 3) if predicted else 0.0,
+        "type_actor_recipient_right_as_stated": round(stated_ok / predicted, 3) if predicted else 0.0,
         "dates_right_on_gold_dated": round(dated_ok / dated, 3) if dated else None, "gold_dated_matched": dated,
         "dates_given_where_gold_has_none": dated_pred_wrong,
         "negation_right": round(neg_ok / neg_n, 3) if neg_n else None,
@@ -260,6 +278,12 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
     if errors:
         out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors]}
     return out
+
+
+def _stated(p: dict | None) -> dict | None:
+    """A gold participant as the sentence states it: one the annotator inferred from
+    elsewhere in the article (no span) counts as absent from the sentence."""
+    return p if p and p.get("span") else None
 
 
 def _recipient_ok(gold: dict | None, preds: list[Participant], text: str) -> bool:
@@ -288,9 +312,7 @@ def _prf(c: Counter) -> dict:
 
 
 def _span_raw(article: Article, span: Span, align: Aligner) -> tuple[int, int] | None:
-    if span.field != "body":
-        return None
-    a, b = align(span.start), align(max(span.end - 1, span.start))
+    a, b = align(span.start, span.field), align(max(span.end - 1, span.start), span.field)
     return (a, b + 1) if a is not None and b is not None else None
 
 
@@ -313,7 +335,7 @@ def score_quotes(docs: list[dict], articles: list[Article], gold: dict[str, dict
     errs = []
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         preds = [(q, _span_raw(article, q.span, align)) for q in article.quotes]
         preds = [(q, s) for q, s in preds if s]
         gq = gold[doc["doc"]]["quotes"]
@@ -383,7 +405,7 @@ def score_mentions(docs: list[dict], articles: list[Article], gold: dict[str, di
     errs = []
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
-        align = Aligner(article.text, text)
+        align = Aligner(article.text, text, article)
         g = gold[doc["doc"]]
         ents = {e["id"]: e for e in g["entities"]}
         predicted: list[tuple[tuple[int, int], str, str]] = []
@@ -476,11 +498,11 @@ def selected(task: str, split: str, lang: str | None) -> list[dict]:
             and (task == "gsr" or d["doc"] in gold)]
 
 
-def evaluate(task: str, split: str, lang: str | None, errors: int = 0) -> dict:
+def evaluate(task: str, split: str, lang: str | None, errors: int = 0, options: Options | None = None) -> dict:
     docs = selected(task, split, lang)
     if not docs:
         return {"documents": 0}
-    articles = run_veille([load_doc(d["doc"]) for d in docs])
+    articles = run_veille([load_doc(d["doc"]) for d in docs], options)
     if task == "gsr":
         return score_gsr(docs, articles)
     gold = load_gold(task)
@@ -495,6 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=["fr", "en"])
     ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind (dev split only)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--no-model", action="store_true",
+                    help="events from the patterns alone (the trained model has seen the dev split: read dev errors of the patterns this way)")
     args = ap.parse_args(argv)
     if args.errors and args.split == "test":
         ap.error("--errors reads errors to fix: use it on the dev split; the test split is frozen")
@@ -503,7 +527,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     for task in tasks:
         for lang in (langs if task != "gsr" else ["en"]):
-            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors)
+            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors, Options(event_model=not args.no_model))
     text = json.dumps(out, ensure_ascii=False, indent=2)
     print(text)
     if args.json:

@@ -47,7 +47,8 @@ MENTION_FORMS = ("name", "surname", "title", "description", "pronoun", "metonym"
 SEED = 2026
 FR_CATEGORIES = {"politique", "monde", "france", "societe/fait"}
 FR_DOCS, FR_QUOTE_DOCS, FR_TRAIN_DOCS = 116, 60, 150
-ECB_DOCS, ECB_QUOTE_DOCS, ECB_TRAIN_DOCS = 36, 15, 90
+ECB_DOCS, ECB_QUOTE_DOCS, ECB_TRAIN_DOCS, ECB_TRAIN2_DOCS = 36, 15, 90, 120
+FR_TRAIN2_DOCS = 240
 AEB_DOCS = 25
 AEB_NEWS = ("nytimes.com", "wsj.com", "latimes.com", "cbsnews.com", "nbcnews.com", "cnn.com", "bbc.com",
             "foxnews.com", "aljazeera.com", "thehill.com", "usatoday.com", "washingtonexaminer.com", "ap.org",
@@ -77,6 +78,17 @@ def _entry(doc: Doc, tasks: list[str], origin: str, position: int) -> dict:
             "sentences": [list(s) for s in split_sentences(doc.text)]}
 
 
+NEWS_WORDS = ("gouvernement", "ministre", "président", "police", "tribunal", "manifest", "grève", "enquête", "procès",
+              "député", "sénat", "élection", "parti", "armée", "guerre", "attaque", "sanction", "accord", "syndicat",
+              "préfet", "juge", "parquet", "opposition", "diplomat", "militaire", "gendarme", "interpell", "condamn")
+
+
+def _newsworthy(text: str) -> bool:
+    """An OrangeSum article (section unknown) that reads like politics, justice or security news."""
+    low = text.lower()
+    return 800 <= len(text) <= 4000 and sum(w in low for w in NEWS_WORDS) >= 4
+
+
 def _train_entry(doc: Doc, origin: str) -> dict:
     entry = _entry(doc, ["events"], origin, 0)
     entry["split"] = "train"
@@ -104,7 +116,7 @@ def select() -> list[dict]:
     for n, name in enumerate(picked):
         tasks = ["events", "quotes", "mentions"] if n < ECB_QUOTE_DOCS else ["events"]
         out.append(_entry(load_doc(f"ecbplus:{name}"), tasks, "ECB+", n if n < ECB_QUOTE_DOCS else n - ECB_QUOTE_DOCS))
-    for name in usable[ECB_DOCS:ECB_DOCS + ECB_TRAIN_DOCS]:
+    for name in usable[ECB_DOCS:ECB_DOCS + ECB_TRAIN_DOCS + ECB_TRAIN2_DOCS]:
         out.append(_train_entry(load_doc(f"ecbplus:{name}"), "ECB+"))
     from corpora import aeb_truth
 
@@ -114,6 +126,11 @@ def select() -> list[dict]:
         out.append(_entry(load_doc(f"aeb:{key}"), ["events", "quotes", "mentions"], "AEB news page", n))
     from corpora import gsr_records
 
+    taken = {int(e["doc"].split(":")[1]) for e in out if e["doc"].startswith("orangesum:")} | set(sample)
+    more = [i for i in sorted(rows) if i not in taken and _newsworthy(rows[i]["article"])]
+    rng2 = random.Random(SEED + 1)  # a second draw, made after the first training split
+    for i in rng2.sample(more, FR_TRAIN2_DOCS):
+        out.append(_train_entry(load_doc(f"orangesum:{i}"), "orangesum, political/justice/security vocabulary"))
     gsr = [k for k, rec in gsr_records().items() if rec.get("event") not in (None, "DOCUMENT")]
     rng.shuffle(gsr)
     for n, key in enumerate(gsr):  # coded by PLOVER's authors, not by us: read by eval/real.py from the record

@@ -93,3 +93,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 from veille import cli_corpus  # noqa: E402,F401  (registers the corpus commands)
+from veille import cli_serve  # noqa: E402,F401  (registers serve, watch and alerts)

@@ -440,11 +440,20 @@ def clusterer(store: Store, window: int = STORY_WINDOW) -> StoryClusterer:
 def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None = None) -> IngestStats:
     """Read every source into ``store``; return what happened. Bad items are recorded, not raised."""
     options = options or IngestOptions()
+    return ingest_entries(iter_sources(sources, options.article, options.corpus, store.fetch_validators),
+                          store, options)
+
+
+def ingest_entries(entries: Iterable[Entry], store: Store, options: IngestOptions | None = None) -> IngestStats:
+    """Ingest entries a reader has already made (items, failures, 'unchanged'): what
+    :func:`ingest` does after reading, for callers that read themselves (``veille watch``,
+    the server's analyse page). When ``entries`` stops early, the items in flight are
+    still finished and written."""
+    options = options or IngestOptions()
     stats = IngestStats()
     started = time.perf_counter()
     dedup = deduplicator(store, options.near_threshold)
     stories = clusterer(store, options.story_window) if options.stories else None
-    entries = iter_sources(sources, options.article, options.corpus, store.fetch_validators)
     bar = _progress(options.progress)
     try:
         for outcome in _outcomes(entries, store, options, stats):

@@ -128,6 +128,8 @@ class Participant(_Model):
     name: str | None = None
     country: str | None = None
     sector: str | None = None
+    implied: bool = Field(False, description="not named in the sentence: the actor the event itself implies "
+                                             "(the police of an arrest, the court of a sentence)")
 
 
 class Quote(_Model):

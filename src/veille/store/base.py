@@ -110,7 +110,7 @@ class Store(ABC):
                 found = self.scalar("SELECT MAX(version) FROM schema_version") or 0
                 if found > SCHEMA_VERSION:
                     raise StoreError("E022", self.target, f"{found}, this veille knows {SCHEMA_VERSION}")
-                for migration in MIGRATIONS[found:]:
+                for migration in (m for m in MIGRATIONS if m.version > found):
                     for statement in migration.statements(self.dialect):
                         self._execute(statement)
                     self._execute("INSERT INTO schema_version VALUES (?, ?, ?)",
@@ -222,6 +222,18 @@ class Store(ABC):
                       "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
                       "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
                       (url, etag, last_modified, now()))
+
+    def write(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> int:
+        """Run write statements (``?`` placeholders) in one transaction; the rows they changed.
+
+        For stages that own tables of their own (``veille watch``'s alerts and polls);
+        articles go through :meth:`write_article` only."""
+        changed = 0
+        with self._guard(), self._transaction():
+            for sql, params in statements:
+                cursor = self._execute(sql, params)
+                changed += max(0, getattr(cursor, "rowcount", 0) or 0)
+        return changed
 
     # -- reads used by ingest and dedup -------------------------------------------------------------
 

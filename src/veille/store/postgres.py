@@ -107,6 +107,12 @@ class PostgresStore(Store):
         with self._guard():
             return list(self.conn.execute(sql, {"q": text, "limit": limit}))
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """All rows of a read query, in one round trip (a list holds them all anyway; the
+        server-side cursor of :meth:`iter_rows` costs three for nothing here)."""
+        with self._guard():
+            return self.conn.execute(self._sql(sql), tuple(params)).fetchall()
+
     def iter_rows(self, sql: str, params: Sequence[Any] = (), batch: int = 1000) -> Iterator[Row]:
         with self._guard(), self.conn.transaction():
             with self.conn.cursor(name=f"veille_{next(_cursor_names)}") as cursor:

@@ -36,7 +36,7 @@ EVENT_COLUMNS = ("article_id", "n", "event_id", "type", "mode", "context", "came
                  "start_char", "end_char", "language", "article_title", "article_published", "article_url")
 """Columns of event rows, in order; ``actors`` and ``recipients`` are lists of :data:`PARTICIPANT_FIELDS` dicts."""
 
-PARTICIPANT_FIELDS = ("text", "actor_id", "name", "country", "sector")
+PARTICIPANT_FIELDS = ("text", "actor_id", "name", "country", "sector", "implied")
 """Keys of each actor or recipient of an event row."""
 
 QUOTE_COLUMNS = ("article_id", "n", "text", "kind", "speaker", "speaker_actor_id", "speaker_name", "cue", "field",
@@ -260,11 +260,11 @@ def _participants(s: Store, chunk: list[Row]) -> None:
     """Fill ``actors`` and ``recipients`` of a chunk of event rows with one query."""
     ids = sorted({r["article_id"] for r in chunk})
     found: dict[tuple[str, int, str], list[Row]] = {}
-    for row in s.rows("SELECT article_id, event_n, role, n, text, actor_id, name, country, sector "
+    for row in s.rows("SELECT article_id, event_n, role, n, text, actor_id, name, country, sector, implied "
                       f"FROM event_participants WHERE article_id IN ({_in(ids)}) ORDER BY article_id, event_n, n",
                       ids):
         found.setdefault((row["article_id"], row["event_n"], row["role"]), []).append(
-            {k: row[k] for k in PARTICIPANT_FIELDS})
+            {k: (bool(row[k]) if k == "implied" else row[k]) for k in PARTICIPANT_FIELDS})
     for r in chunk:
         r["actors"] = found.get((r["article_id"], r["n"], "actor"), [])
         r["recipients"] = found.get((r["article_id"], r["n"], "recipient"), [])
@@ -683,7 +683,7 @@ def _arrow_type(kind: str):
     if kind == "strings":
         return pa.list_(pa.string())
     if kind == _PARTICIPANTS:
-        return pa.list_(pa.struct([(f, pa.string()) for f in PARTICIPANT_FIELDS]))
+        return pa.list_(pa.struct([(f, pa.bool_() if f == "implied" else pa.string()) for f in PARTICIPANT_FIELDS]))
     return pa.string()
 
 

@@ -116,7 +116,8 @@ def event_rows(a: Article) -> tuple[list[Row], list[Row]]:
         for role, group in (("actor", e.actors), ("recipient", e.recipients)):
             for j, p in enumerate(group):
                 people.append({"article_id": a.id, "event_n": i, "role": role, "n": j, "text": p.text,
-                               "actor_id": p.actor_id, "name": p.name, "country": p.country, "sector": p.sector})
+                               "actor_id": p.actor_id, "name": p.name, "country": p.country, "sector": p.sector,
+                               "implied": int(p.implied)})
     return events, people
 
 

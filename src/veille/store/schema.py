@@ -21,7 +21,9 @@ Tables (see docs/corpus.md):
   band, indexed by key), so a new article's near-duplicate candidates are one
   indexed query and no index is held in memory;
 - ``failures``: inputs that could not be used, with their code and reason;
-- ``fetch_cache``: ETag and Last-Modified of fetched URLs for conditional GETs.
+- ``fetch_cache``: ETag and Last-Modified of fetched URLs for conditional GETs;
+- ``alerts``, ``watch_state``, ``watch_polls`` (version 3): what ``veille watch`` raised,
+  where it stands, and each poll of a source.
 """
 
 from __future__ import annotations
@@ -218,6 +220,49 @@ _V1_FTS = {
 }
 
 
+_V3_WATCH = [
+    # alerts raised by `veille watch` when a watchlist rule matches; ``id`` (rule + what matched)
+    # is unique, so a match is alerted once however often it is seen again
+    """CREATE TABLE alerts (
+        seq {pk},
+        id TEXT NOT NULL UNIQUE,
+        rule TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        ref TEXT,
+        article_id TEXT,
+        title TEXT NOT NULL,
+        summary TEXT,
+        url TEXT,
+        payload TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+    )""",
+    "CREATE INDEX alerts_rule ON alerts(rule)",
+    # where `veille watch` stands: the last article checked against the watchlist, per key
+    """CREATE TABLE watch_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # one row per poll of a source: when, what it cost, what it brought
+    """CREATE TABLE watch_polls (
+        seq {pk},
+        source TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL,
+        requests INTEGER,
+        new INTEGER,
+        unchanged INTEGER,
+        failed INTEGER
+    )""",
+    "CREATE INDEX watch_polls_source ON watch_polls(source)",
+    # the columns listings, facets and folding duplicates read, so pages over many articles
+    # need not touch the large rows (text, article JSON)
+    "CREATE INDEX articles_listing ON articles(seq, status, language, site, published, duplicate_of, id, story_id)",
+]
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema: statements common to both dialects, then each dialect's own."""
@@ -246,6 +291,9 @@ _V2_BANDS = [
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, mentions, failures, fetch cache, minhashes, full-text search", _V1_TABLES, _V1_FTS),
     Migration(2, "near-duplicate LSH band keys (minhash_bands)", _V2_BANDS),
+    Migration(3, "watch: alerts, watch state, polls; an index for listings", _V3_WATCH),
+    Migration(5, "event participants: implied actors (the police of an agentless arrest)",
+              ["ALTER TABLE event_participants ADD COLUMN implied INTEGER NOT NULL DEFAULT 0"]),
 ]
 """All migrations, oldest first; append, never edit one that has shipped."""
 

@@ -46,6 +46,7 @@ class Trigger:
     of: str = "actor"  # noun triggers: what 'de X' / 'X's' names: actor, recipient or either (by animacy)
     recipient_animate: bool = False  # the recipient must be a person, group, organisation or state
     sense_not: tuple[str, ...] = ()  # contexts ('sport') in which the word means something else
+    implied: tuple[str, str] | None = None  # (text, sector) of the actor an agentless event implies ('police', 'COP')
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class EventLexicon:
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
-                "light_not", "agentless", "of", "recipient_animate", "sense_not", "note"}
+                "light_not", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj"}
 
@@ -131,6 +132,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         of=entry.get("of", "actor"),
         recipient_animate=bool(entry.get("recipient_animate", False)),
         sense_not=tuple(entry.get("sense_not", ())),
+        implied=(entry["implied"]["text"], entry["implied"]["sector"]) if "implied" in entry else None,
     )
 
 
