@@ -424,7 +424,9 @@ class WatchOptions:
     every: float = 900.0
     """Seconds between the starts of two rounds of polls."""
     watchlist: Watchlist = field(default_factory=Watchlist)
-    ingest: IngestOptions = field(default_factory=lambda: IngestOptions(jobs=1))
+    ingest: IngestOptions = field(default_factory=lambda: IngestOptions(jobs=1, batch=1))
+    """One worker, one item per batch: a feed's items arrive over the network one by one,
+    and each is stored as soon as it is read (a batch would wait for the next fetch)."""
     rounds: int | None = None
     """Stop after this many rounds (None: until stopped)."""
 
