@@ -102,9 +102,8 @@ def load_corpus(archive: Path, topics: set[int] | None = None) -> list[Doc]:
     return [d for _, d in sorted(docs, key=lambda x: x[0])]
 
 
-def load_orangesum(folder: Path, max_days: int = 7) -> list[Doc]:
-    """OrangeSum's duplicate groups as gold stories, with the other grouped articles as
-    distractors (sorted by date, then file).
+def load_orangesum(folder: Path, max_days: int = 7, per_day: bool = True) -> list[Doc]:
+    """OrangeSum's duplicate groups as gold stories, one a day (sorted by date, then file).
 
     ``list_of_duplicates.txt`` lists groups of files sharing an identical article,
     heading or title. Groups sharing a file are joined (union-find). A joined group
@@ -113,7 +112,15 @@ def load_orangesum(folder: Path, max_days: int = 7) -> list[Doc]:
     bodies are kept, the first file of each (sorted by name): ingest stores an exact
     duplicate as a link to its original and never clusters it. A group left with one
     body is a one-article story; the others are stories of 2–4 versions of one
-    dispatch (updated, shortened or extended), published within days."""
+    dispatch (updated, shortened or extended), published within days.
+
+    ``per_day``: keep one group for each day on which groups start (one with several
+    versions where there is one). The outlet often published several articles on one
+    event the same day (the verdict, the reactions, the portrait); the list does not
+    group them, so with all groups kept, putting such articles together would count as
+    an error although it is right. Stories of neighbouring days are kept: within the
+    date window, only what the articles say tells them apart (a week of protests, the
+    daily case count)."""
     import gzip
 
     rows: dict[str, dict] = {}
@@ -137,22 +144,36 @@ def load_orangesum(folder: Path, max_days: int = 7) -> list[Doc]:
     members: dict[str, list[str]] = defaultdict(list)
     for name in sorted({n for g in groups for n in g if n in rows}, key=_file_key):
         members[find(name)].append(name)
-    docs: list[Doc] = []
+    stories: list[list[Doc]] = []
     for names in members.values():
         days = sorted(date.fromisoformat(rows[n]["date"]) for n in names if rows[n].get("date"))
         if days and (days[-1] - days[0]).days > max_days:
             continue
         seen: set[str] = set()
         gold = "os/" + names[0].removesuffix(".json")
+        story: list[Doc] = []
         for name in names:
             row = rows[name]
             if row["article"] in seen:
                 continue
             seen.add(row["article"])
-            docs.append(Doc(name=name.removesuffix(".json"), topic=None, gold=gold, text=_paragraphs(row["article"]),
-                            title=row.get("title") or None, standfirst=row.get("heading") or None,
-                            published=row.get("date") or None, language="fr"))
-    return sorted(docs, key=lambda d: (d.published or "9999", _file_key(d.name)))
+            story.append(Doc(name=name.removesuffix(".json"), topic=None, gold=gold, text=_paragraphs(row["article"]),
+                             title=row.get("title") or None, standfirst=row.get("heading") or None,
+                             published=row.get("date") or None, language="fr"))
+        stories.append(story)
+    if per_day:
+        stories = _one_a_day(stories)
+    return sorted((d for story in stories for d in story), key=lambda d: (d.published or "9999", _file_key(d.name)))
+
+
+def _one_a_day(stories: list[list[Doc]]) -> list[list[Doc]]:
+    """One story for each day on which stories start: one with several versions when
+    there is one, the one of the lowest file number first."""
+    by_day: dict[str, list[list[Doc]]] = defaultdict(list)
+    for story in stories:
+        by_day[min(d.published or "" for d in story)].append(story)
+    return [min(group, key=lambda st: (len(st) < 2, min(_file_key(d.name) for d in st)))
+            for _, group in sorted(by_day.items())]
 
 
 def _file_key(name: str) -> tuple[int, str]:

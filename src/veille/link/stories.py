@@ -106,6 +106,11 @@ class StoryOptions:
     """An article whose date anchor lies this many days or fewer outside the story's span is
     on time (a story grows day by day with its follow-ups; a like event a week after the
     last report is another story)."""
+    max_span_days: int = 0
+    """A story's dated members lie within this many days of each other (0: no limit): an
+    article that would stretch it further is late. Without it a thread of like reports,
+    each a day after the last (daily case counts, a week of protests), chains into one
+    story however many events it tells."""
     date_penalty: float = 0.3
     """Subtracted when the dates disagree (further apart than the window, or different years)."""
     dateline_chars: int = 300
@@ -597,8 +602,10 @@ class StoryClusterer:
     def _on_time(self, anchor: Anchor, story: Story) -> bool:
         """False only when both sides have a date and they disagree."""
         if anchor.day and story.first_day and story.last_day:
+            o = self.options
             gap = max((story.first_day - anchor.day).days, (anchor.day - story.last_day).days, 0)
-            return gap <= self.options.date_window_days
+            span = (max(story.last_day, anchor.day) - min(story.first_day, anchor.day)).days
+            return gap <= o.date_window_days and (not o.max_span_days or span <= o.max_span_days)
         if anchor.year and story.years:
             return anchor.year in story.years
         return True
