@@ -74,7 +74,7 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", 
 class StoryOptions:
     """Weights and thresholds of story clustering (defaults chosen on ECB+, docs/stories.md)."""
 
-    threshold: float = 0.35
+    threshold: float = 0.4
     """Smallest similarity (cosine plus bonus minus penalty) for an article to join a story."""
     name_boost: float = 3.0
     """Weight of a word that is part of a named entity or an actor mention (other words: 1)."""
@@ -106,13 +106,15 @@ class StoryOptions:
     """An article whose date anchor lies this many days or fewer outside the story's span is
     on time (a story grows day by day with its follow-ups; a like event a week after the
     last report is another story)."""
-    max_span_days: int = 0
+    max_span_days: int = 7
     """A story's dated members lie within this many days of each other (0: no limit): an
     article that would stretch it further is late. Without it a thread of like reports,
     each a day after the last (daily case counts, a week of protests), chains into one
     story however many events it tells."""
-    date_penalty: float = 0.3
-    """Subtracted when the dates disagree (further apart than the window, or different years)."""
+    date_penalty: float = 1.0
+    """Subtracted when the dates disagree (further apart than the window, a span beyond
+    ``max_span_days``, or different years). 1.0: a late article founds its own story however
+    alike it reads (the same kind of event a month later is another story)."""
     dateline_chars: int = 300
     """Without a publication date, a full date within this many characters of the start
     (title, standfirst, body) is taken as the article's date: a dateline, not a date in the story."""
@@ -131,14 +133,14 @@ class StoryOptions:
     postings would make each arrival cost as much as the whole corpus."""
     query_terms: int = 30
     """Number of the article's highest-weighted terms used to find candidate stories."""
-    evidence_weight: float = 0.5
+    evidence_weight: float = 0.2
     """Weight of the cosine of the language-independent evidence (actor and place ids, event
     keys, dates, numbers, names) added to the cosine of the words, for an article and a story
     that have a language in common."""
     cross_threshold: float = 0.35
     """Smallest cosine of the evidence alone for an article to join a story with no member in
     its language (a French report of a story so far told in English): the words cannot meet."""
-    min_shared: int = 3
+    min_shared: int = 2
     """The evidence counts only when the article and the story share this many evidence
     terms: one shared country, number or date is no story."""
     max_evidence: int = 60
@@ -524,7 +526,7 @@ class StoryClusterer:
         if same is not None:
             score = self._cosine(words, same, story, prof.language) + o.evidence_weight * cos_e
         else:
-            score = cos_e * o.threshold / o.cross_threshold if o.cross_threshold else 0.0
+            score = min(1.0, cos_e * o.threshold / o.cross_threshold) if o.cross_threshold else 0.0
         if prof.events & story.events:
             score += o.event_bonus
         if not self._on_time(prof.anchor, story):
