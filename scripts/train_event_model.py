@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--cache", type=Path, help="keep the parsed features here (to try other settings without parsing again)")
     ap.add_argument("--min-add-precision", type=float, default=MIN_ADD_PRECISION)
+    ap.add_argument("--unbalanced", dest="weight", action="store_const", const=None, default="balanced",
+                    help="no class weights (default: positives weighted up to balance them)")
     args = ap.parse_args(argv)
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -151,14 +153,14 @@ def main(argv: list[str] | None = None) -> int:
             test = [dev[i] for i in test]
             if not any(y[i] for i in train):
                 continue
-            clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced")
+            clf = LogisticRegression(C=args.C, solver="liblinear", class_weight=args.weight)
             clf.fit(X[train], [y[i] for i in train])
             for i, p in zip(test, clf.predict_proba(X[test])[:, 1], strict=True):
                 oof[i] = float(p)
         keep, add, (tp, fp, fn) = best_thresholds([oof[i] for i in dev], [y[i] for i in dev], [r[i] for i in dev],
                                                   args.min_add_precision)
         totals.update({"tp": tp, "fp": fp, "fn": fn})
-        clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced").fit(X, y)
+        clf = LogisticRegression(C=args.C, solver="liblinear", class_weight=args.weight).fit(X, y)
         names = vec.get_feature_names_out()
         weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.01}
         cameo, mode = _usual_code(codes, etype)

@@ -47,7 +47,7 @@ MENTION_FORMS = ("name", "surname", "title", "description", "pronoun", "metonym"
 SEED = 2026
 FR_CATEGORIES = {"politique", "monde", "france", "societe/fait"}
 FR_DOCS, FR_QUOTE_DOCS, FR_TRAIN_DOCS = 116, 60, 150
-ECB_DOCS, ECB_QUOTE_DOCS, ECB_TRAIN_DOCS, ECB_TRAIN2_DOCS = 36, 15, 90, 120
+ECB_DOCS, ECB_QUOTE_DOCS, ECB_TRAIN_DOCS, ECB_TRAIN2_DOCS, ECB_TRAIN3_DOCS = 36, 15, 90, 120, 100
 FR_TRAIN2_DOCS = 240
 AEB_DOCS = 25
 AEB_NEWS = ("nytimes.com", "wsj.com", "latimes.com", "cbsnews.com", "nbcnews.com", "cnn.com", "bbc.com",
@@ -116,7 +116,7 @@ def select() -> list[dict]:
     for n, name in enumerate(picked):
         tasks = ["events", "quotes", "mentions"] if n < ECB_QUOTE_DOCS else ["events"]
         out.append(_entry(load_doc(f"ecbplus:{name}"), tasks, "ECB+", n if n < ECB_QUOTE_DOCS else n - ECB_QUOTE_DOCS))
-    for name in usable[ECB_DOCS:ECB_DOCS + ECB_TRAIN_DOCS + ECB_TRAIN2_DOCS]:
+    for name in usable[ECB_DOCS:ECB_DOCS + ECB_TRAIN_DOCS + ECB_TRAIN2_DOCS + ECB_TRAIN3_DOCS]:
         out.append(_train_entry(load_doc(f"ecbplus:{name}"), "ECB+"))
     from corpora import aeb_truth
 
@@ -124,6 +124,8 @@ def select() -> list[dict]:
     rng.shuffle(news)
     for n, key in enumerate(news[:AEB_DOCS]):
         out.append(_entry(load_doc(f"aeb:{key}"), ["events", "quotes", "mentions"], "AEB news page", n))
+    for key in news[AEB_DOCS:]:  # a third training draw
+        out.append(_train_entry(load_doc(f"aeb:{key}"), "AEB news page"))
     from corpora import gsr_records
 
     taken = {int(e["doc"].split(":")[1]) for e in out if e["doc"].startswith("orangesum:")} | set(sample)

@@ -82,7 +82,8 @@ class IngestOptions:
     near_threshold: float = THRESHOLD
     """Jaccard similarity of word shingles from which an article is a near-duplicate."""
     batch: int = 0
-    """Items a worker processes together (0: 16 with understanding, 64 without)."""
+    """Items a worker processes together (0: 16 with understanding, 64 without; 1 when there
+    is no pool, so that an in-process run — ``veille watch`` — writes each item as it comes)."""
     window: int = 0
     """Items in flight at once (0: two batches per worker); bounds memory."""
     progress: bool = False
@@ -98,7 +99,11 @@ class IngestOptions:
 
     def batch_size(self) -> int:
         """Items per worker batch."""
-        return self.batch if self.batch > 0 else (16 if self.understand else 64)
+        if self.batch > 0:
+            return self.batch
+        if self.workers() == 1:
+            return 1
+        return 16 if self.understand else 64
 
     def stage_options(self) -> Options:
         """The per-article options the pipeline runs with (``understand`` applied)."""

@@ -307,10 +307,12 @@ CONTENT_TABLES = ("articles", "actor_mentions", "entities", "quotes", "events", 
 
 def table_columns(table: str) -> list[tuple[str, str]]:
     """``(column, SQL type)`` of a content table as the migrations create it (``seq``
-    included; placeholders left as ``{pk}``, ``{real}``, ``{blob}``): what exports to
-    other formats (the Spark engine's Parquet tables) derive their schema from."""
+    included; placeholders left as ``{pk}``, ``{real}``, ``{blob}``; columns added by
+    later ``ALTER TABLE … ADD COLUMN`` included): what exports to other formats (the
+    Spark engine's Parquet tables) derive their schema from."""
     import re
 
+    cols: list[tuple[str, str]] | None = None
     for migration in MIGRATIONS:
         for statement in migration.common:
             head = re.match(r"\s*CREATE TABLE (\w+) \((.*)\)\s*$", statement, re.S)
@@ -320,5 +322,9 @@ def table_columns(table: str) -> list[tuple[str, str]]:
                     parts = line.split()
                     if parts and parts[0] not in ("UNIQUE", "PRIMARY", "FOREIGN"):
                         cols.append((parts[0], parts[1]))
-                return cols
-    raise KeyError(table)
+            added = re.match(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+) (\w+)", statement)
+            if added and added.group(1) == table and cols is not None:
+                cols.append((added.group(2), added.group(3)))
+    if cols is None:
+        raise KeyError(table)
+    return cols
