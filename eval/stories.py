@@ -316,7 +316,8 @@ def two_per_story(docs: list[Doc], profiles: list[Profile], options: StoryOption
         rng = random.Random(seed)
         picked = [i for g in sorted(gold_of) if len(gold_of[g]) >= 2 for i in rng.sample(gold_of[g], 2)]
         rng.shuffle(picked)
-        result = score([docs[i].gold for i in picked], cluster_profiles([profiles[i] for i in picked], options))
+        result = score([docs[i].gold for i in picked],
+                       cluster_profiles([profiles[i] for i in picked], options, list(range(len(picked)))))
         f1.append(result["pairwise"]["f1"])
         p.append(result["pairwise"]["precision"])
         r.append(result["pairwise"]["recall"])
