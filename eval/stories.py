@@ -1,25 +1,34 @@
-"""Story clustering against ECB+ (43 topics, each with two real events of the same kind).
+"""Story clustering against ECB+ and OrangeSum's duplicate groups.
 
-    python eval/stories.py [--shared ../shared] [--cache /tmp/veille_ecbplus.jsonl]
-                           [--topics 1,2,3] [--json out.json]
+    python eval/stories.py --set ecbplus|orangesum [--orders N] [--json out.json]
+                           [--shared ../shared] [--cache /tmp/veille_<set>.jsonl] [--topics 1,2,3]
 
-Each document's text is rebuilt from its tokens (sentence per line; the URL
-that ECB+ stores as sentence 0 of its newer documents is metadata, not text,
-and is dropped), run through veille (English pipeline, no publication date)
-and clustered with :func:`veille.link.stories.cluster`, in corpus order. The
-gold cluster of a document is its sub-topic: ``<topic>/ecb`` or
-``<topic>/ecbplus``; putting a topic's two events in one cluster is an error.
+**ECB+** (43 topics, each with two real events of the same kind, English, no
+publication dates): each document's text is rebuilt from its tokens (sentence
+per line; the URL that ECB+ stores as sentence 0 of its newer documents is
+metadata, not text, and is dropped). The gold story of a document is its
+sub-topic ``<topic>/ecb`` or ``<topic>/ecbplus``; putting a topic's two events
+in one story is an error.
 
-Reported: pairwise precision/recall/F1 over document pairs and B³
-precision/recall/F1 (Bagga & Baldwin 1998), for the batch helper
-(:func:`cluster`: IDF from the whole batch, single pass, then refinement) and
-for the bare online clusterer (``StoryClusterer.add`` one document at a time);
-``--orders N`` repeats both in N shuffled orders of arrival. Events are then
-merged within each predicted story (:func:`veille.link.events.merge_events`)
-and the merged events reported by several documents are checked to come from
-one gold sub-topic (ECB+'s event coreference is not PLOVER, so this is a
-sanity check, not a score of event merging). veille's analysis of the corpus
-is cached as JSON lines (the first run takes minutes; later runs seconds).
+**OrangeSum** (French, dated): the groups of ``list_of_duplicates.txt``, joined
+when they share a file, without the recurring titles (a group spanning more
+than a week), one distinct body per version, one group a day
+(:func:`load_orangesum` says why).
+
+Every document is run through veille (``process_many``, the set's language) and
+the analysis cached as JSON lines. Reported, for the batch helper
+(:func:`cluster`: IDF from the whole batch, single pass, then refinement), the
+online clusterer (what ingest does: one article at a time, no refinement) and
+*evidence only* (the online clusterer with every article in a language of its
+own, so that only language-independent evidence can join two articles: the
+proxy for a French report meeting an English story): pairwise and B³
+precision/recall/F1 in the default order and, with ``--orders N``, over N
+shuffled orders of arrival; two reports per story (the shape of "one story,
+two outlets"); a share of the stories (fewer articles, another IDF); the date
+window (dated sets). ECB+ also checks merged events: merged within each
+predicted story, those reported by several documents should come from one
+gold sub-topic (ECB+'s event coreference is not PLOVER, so this is a sanity
+check, not a score of event merging).
 """
 
 from __future__ import annotations

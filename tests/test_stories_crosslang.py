@@ -25,14 +25,24 @@ PARIS_EN = (
     "on Friday. The two leaders signed a ten-year security agreement under which France will provide up to 3 billion "
     "euros in additional military aid to Ukraine this year. \"France will stand by Ukraine for as long as it takes,\" "
     "Macron told a joint news conference. Zelensky said the agreement would help Ukraine defend Kharkiv and Odesa "
-    "against Russian missile strikes.")
+    "against Russian missile strikes.\n\n"
+    "The visit comes as Kyiv's forces face shortages of artillery shells along the front line, and as aid from "
+    "Washington remains blocked in Congress. Officials in Paris said the first deliveries would include Caesar "
+    "howitzers and long-range cruise missiles, with training for Ukrainian crews to begin next month. Opposition "
+    "lawmakers asked the government to put the agreement to a vote in parliament, while the prime minister "
+    "defended it as a matter of European security.")
 PARIS_FR = (
     "Macron reçoit Zelensky à Paris et promet 3 milliards d'euros d'aide militaire\n\n"
     "Le président Emmanuel Macron a reçu vendredi à l'Élysée, à Paris, le président ukrainien Volodymyr Zelensky. "
     "Les deux dirigeants ont signé un accord de sécurité de dix ans prévoyant jusqu'à 3 milliards d'euros d'aide "
     "militaire supplémentaire de la France à l'Ukraine cette année. « La France se tiendra aux côtés de l'Ukraine "
     "aussi longtemps qu'il le faudra », a déclaré Emmanuel Macron lors d'une conférence de presse commune. Selon "
-    "Volodymyr Zelensky, cet accord aidera l'Ukraine à défendre Kharkiv et Odessa contre les frappes de missiles russes.")
+    "Volodymyr Zelensky, cet accord aidera l'Ukraine à défendre Kharkiv et Odessa contre les frappes de missiles russes.\n\n"
+    "Cette visite intervient alors que l'armée ukrainienne manque d'obus d'artillerie sur le front et que l'aide "
+    "américaine reste bloquée au Congrès. Selon l'entourage du chef de l'État, les premières livraisons comprendront "
+    "des canons Caesar et des missiles de croisière à longue portée, et la formation des équipages ukrainiens "
+    "commencera le mois prochain. L'opposition a réclamé un vote du Parlement sur cet accord, que le gouvernement "
+    "présente comme une question de sécurité européenne.")
 BERLIN_EN = (
     "Scholz hosts Zelensky in Berlin, signs security pact\n\n"
     "German Chancellor Olaf Scholz received Ukrainian President Volodymyr Zelensky in Berlin on Friday. The two "

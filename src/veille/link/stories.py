@@ -1,37 +1,51 @@
-"""Stories: articles about the same real-world event, clustered as they arrive.
+"""Stories: articles about the same real-world event, clustered as they arrive,
+whatever their language.
 
 An article joins the story it is most similar to when the similarity reaches
 :attr:`StoryOptions.threshold`, else it founds a new story whose id is
-``"story-" + <its article id>``. The similarity of an article to a story is
+``"story-" + <its article id>``. The similarity of an article to a story is,
+when the story has a member in the article's language,
 
-    cosine(article, story centroid)            TF-IDF over content words
-    + event_bonus   if they share an event      same PLOVER type and participants
-    - date_penalty  if their dates disagree     days apart, or other years
+    cosine(words, story's words in that language)      TF-IDF over content words
+    + evidence_weight × cosine(evidence, story's)       language-independent terms
+    + event_bonus   if they share an event key          same PLOVER type and participants
+    - date_penalty  if their dates disagree             days apart, or other years
 
-with these choices, each in :class:`StoryOptions`:
+and, when the story is told only in other languages, the evidence cosine alone
+scaled so that ``cross_threshold`` meets ``threshold`` (bonus and penalty as
+above). The evidence counts only with ``min_shared`` terms in common. Choices,
+each in :class:`StoryOptions`:
 
 - **Words.** Folded word tokens and numbers of the title, standfirst and
   body minus the stop words of the article's language (spaCy's lists),
   reduced to Snowball stems, counted 1 + log(count); words inside a named
   entity or an actor mention count ``name_boost`` times, title words
-  ``title_boost`` times, and each linked actor adds an ``@<id>`` term, so
-  that two stories of the same kind (two earthquakes, two summits) are told
-  apart by who and where rather than by what. TF-IDF is computed here in a
+  ``title_boost`` times. Words are compared only within a language (a
+  story keeps one word centroid per language). TF-IDF is computed here in a
   few lines of Python over sparse dicts because the document frequencies
   must grow as articles arrive (an online IDF over everything seen so far);
   a fitted vectoriser (scikit-learn, which is not a dependency) would have to
   be refitted, and numpy's dense vectors would waste memory on a vocabulary
   that only grows.
+- **Evidence** (:func:`evidence_weights`). What a French and an English report
+  of one event share although their words differ: actor ids (Wikidata,
+  ``geonames:`` places), event keys and event-participant keys, days (of the
+  events, or written in full), numbers (separators normalised) and the words
+  of names as written. Same IDF as the words. Within a language it adds to
+  the words (two stories of the same kind are told apart by who and where);
+  across languages it is all there is.
 - **Story centroid.** The sum of its members' length-normalised term
   frequencies, weighted by the current IDF when compared: a story's profile
   is what its articles share, not its first article.
 - **Dates.** An article's *anchor* is its publication date; without one, a
   full date near the start (a dateline); else nothing (the year the text
   mentions most only with ``year_anchor``: background years are common).
-  Unknown dates never penalise. A story spans its members' anchors; an article more than
-  ``date_window_days`` outside that span (or, at year precision, from
-  another year) is penalised — two earthquakes of the same region a year
-  apart stay apart even when they read alike.
+  Unknown dates never penalise. A story spans its members' anchors; an
+  article more than ``date_window_days`` outside that span, or that would
+  stretch it beyond ``max_span_days`` (or, at year precision, from another
+  year) is late — two earthquakes of the same region a year apart stay apart
+  even when they read alike, and a thread of daily reports does not chain
+  into one story.
 - **Events.** The article's events reduced to keys ``TYPE|actors|recipients``
   (actor ids, else countries); sharing one with the story adds a bonus.
 
@@ -40,7 +54,7 @@ fixes that order (publication date, then id), primes the IDF with the whole
 batch and then runs :meth:`StoryClusterer.refine` (each article put back in
 its most similar story, k-means style). Online state is rebuilt from stored
 articles and their story ids with :meth:`StoryClusterer.restore`, without
-re-deciding anything. Figures on ECB+: docs/stories.md.
+re-deciding anything. Figures on ECB+ and OrangeSum: docs/stories.md.
 
 **Memory.** An online clusterer given a ``window`` keeps only the ``window``
 most recent originals: when one more arrives, the oldest leaves — its terms
