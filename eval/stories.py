@@ -21,7 +21,9 @@ the analysis cached as JSON lines. Reported, for the batch helper
 online clusterer (what ingest does: one article at a time, no refinement) and
 *evidence only* (the online clusterer with every article in a language of its
 own, so that only language-independent evidence can join two articles: the
-proxy for a French report meeting an English story): pairwise and B³
+proxy for a French report meeting an English story) and *two languages* (online,
+half the articles put in a second language: words meet within each half,
+evidence across): pairwise and B³
 precision/recall/F1 in the default order and, with ``--orders N``, over N
 shuffled orders of arrival; two reports per story (the shape of "one story,
 two outlets"); a share of the stories (fewer articles, another IDF); the date
@@ -266,6 +268,15 @@ def alone(profiles: list[Profile]) -> list[Profile]:
     return [replace(p, language=f"x{i}") for i, p in enumerate(profiles)]
 
 
+def halves(profiles: list[Profile], seed: int = 1) -> list[Profile]:
+    """The profiles with half of them (drawn at random) put in a second language: articles
+    of one half compare their words with each other, and only their evidence with the
+    other half — a feed in two languages, each story told in both (the words stay those
+    of the set's language, so each half's own comparisons are as good as they really are)."""
+    rng = random.Random(seed)
+    return [replace(p, language=p.language + "/2") if rng.random() < 0.5 else p for p in profiles]
+
+
 def score(gold: list[str], pred: list[str]) -> dict:
     """Pairwise and B³ precision/recall/F1 of a clustering."""
     pp, pr, pf = pairwise(gold, pred)
@@ -378,11 +389,13 @@ def report(docs: list[Doc], articles: list[Article], options: StoryOptions, orde
         "batch": evaluate(docs, articles, options, profiles=profiles),
         "online": evaluate(docs, articles, online, profiles=profiles),
         "evidence_only": evaluate(docs, articles, online, profiles=alone(profiles)),
+        "two_languages": evaluate(docs, articles, online, profiles=halves(profiles)),
     }
     if orders:
         result["orders"] = {"batch": over_orders(docs, profiles, options, orders),
                             "online": over_orders(docs, profiles, online, orders),
-                            "evidence_only": over_orders(docs, alone(profiles), online, orders)}
+                            "evidence_only": over_orders(docs, alone(profiles), online, orders),
+                            "two_languages": over_orders(docs, halves(profiles), online, orders)}
     result["two_per_story_online"] = two_per_story(docs, profiles, online, max(orders, 3))
     result["share_of_stories_online"] = subsets(docs, profiles, online, (0.1, 0.25, 0.5, 1.0))
     if any(d.published for d in docs):

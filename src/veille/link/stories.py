@@ -151,7 +151,7 @@ class StoryOptions:
     """Weight of the cosine of the language-independent evidence (actor and place ids, event
     keys, dates, numbers, names) added to the cosine of the words, for an article and a story
     that have a language in common."""
-    cross_threshold: float = 0.35
+    cross_threshold: float = 0.4
     """Smallest cosine of the evidence alone for an article to join a story with no member in
     its language (a French report of a story so far told in English): the words cannot meet."""
     min_shared: int = 2
