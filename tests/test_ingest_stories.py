@@ -71,3 +71,24 @@ def test_the_same_event_from_two_outlets_is_merged(tmp_path: Path) -> None:
     assert event["date"]["value"] == "2024-11-28" and event["location"]["name"] == "Astana"
     assert event["confidence"] >= max(m["confidence"] for m in event["mentions"])
     assert main(["events", "--db", str(db), "--merged", "--json"]) == 0
+
+
+def test_ingest_puts_a_french_and_an_english_report_of_one_event_in_one_story(tmp_path: Path) -> None:
+    """A mixed-language feed: each item's language is detected, analysed with its own
+    pipeline, and the French report joins the English story of its event (not the other
+    event of the same kind, the same day)."""
+    from test_stories_crosslang import BERLIN_EN, PARIS_EN, PARIS_FR
+
+    items = [("paris-en", PARIS_EN), ("berlin-en", BERLIN_EN), ("paris-fr", PARIS_FR)]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps({"id": key, "title": text.split("\n\n")[0], "published": "2024-02-16",
+                                        "text": text.split("\n\n", 1)[1]}, ensure_ascii=False) + "\n"
+                            for key, text in items), "utf-8")
+    db = tmp_path / "x.db"
+    with open_store(str(db)) as store:
+        ingest([str(path)], store, IngestOptions(jobs=1, understand=True))
+    story = stories_of(db)
+    assert story["paris-fr"] == story["paris-en"] != story["berlin-en"]
+    with open_store(str(db), create=False) as store:
+        langs = {r["external_id"]: r["language"] for r in store.rows("SELECT external_id, language FROM articles")}
+    assert langs == {"paris-en": "en", "berlin-en": "en", "paris-fr": "fr"}

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, shared_path
 from veille import analyze_text
 from veille.link.stories import (
-    STORY_PREFIX, Anchor, StoryClusterer, StoryOptions, arrival_order, cluster, date_anchor, profile, term_weights,
+    STORY_PREFIX, Anchor, StoryClusterer, StoryOptions, arrival_order, cluster, date_anchor, evidence_weights, profile, term_weights,
 )
 from veille.model import Article, Block
 from veille.options import Options
@@ -105,7 +105,10 @@ def test_term_weights_boost_names_and_drop_stop_words(summits: dict[str, Article
     assert abs(sum(weights.values()) - 1.0) < 1e-9
     assert "les" not in weights and "du" not in weights
     assert weights["astan"] > 2 * weights["gazoduc"]  # a place name outweighs an ordinary word (stems)
-    assert any(t.startswith("@") for t in weights)  # linked actors add their ids
+    assert not any(t.startswith("@") for t in weights)  # words only: linked actors are evidence
+    evidence = evidence_weights(summits["astana_1"])
+    assert abs(sum(evidence.values()) - 1.0) < 1e-9
+    assert "@Q7747" in evidence  # Vladimir Putin, whatever the language calls him
 
 
 def test_restore_rebuilds_state_without_redeciding(summits: dict[str, Article]) -> None:
@@ -178,7 +181,8 @@ def test_scores_of_the_evaluation() -> None:
 
 def _state(c: StoryClusterer) -> tuple:
     """Everything a decision depends on (norm caches aside)."""
-    stories = {sid: (list(s.members), dict(s.terms), s.first_day, s.last_day, dict(s.years), set(s.events))
+    stories = {sid: (list(s.members), {k: dict(v) for k, v in s.words.items()}, dict(s.evidence), s.first_day,
+                     s.last_day, dict(s.years), set(s.events))
                for sid, s in c.stories.items()}
     postings = {t: set(v) for t, v in c._postings.items() if v}
     return stories, dict(c._df), c._docs, postings, list(c._order)

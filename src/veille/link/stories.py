@@ -1,37 +1,51 @@
-"""Stories: articles about the same real-world event, clustered as they arrive.
+"""Stories: articles about the same real-world event, clustered as they arrive,
+whatever their language.
 
 An article joins the story it is most similar to when the similarity reaches
 :attr:`StoryOptions.threshold`, else it founds a new story whose id is
-``"story-" + <its article id>``. The similarity of an article to a story is
+``"story-" + <its article id>``. The similarity of an article to a story is,
+when the story has a member in the article's language,
 
-    cosine(article, story centroid)            TF-IDF over content words
-    + event_bonus   if they share an event      same PLOVER type and participants
-    - date_penalty  if their dates disagree     days apart, or other years
+    cosine(words, story's words in that language)      TF-IDF over content words
+    + evidence_weight × cosine(evidence, story's)       language-independent terms
+    + event_bonus   if they share an event key          same PLOVER type and participants
+    - date_penalty  if their dates disagree             days apart, or other years
 
-with these choices, each in :class:`StoryOptions`:
+and, when the story is told only in other languages, the evidence cosine alone
+scaled so that ``cross_threshold`` meets ``threshold`` (bonus and penalty as
+above). The evidence counts only with ``min_shared`` terms in common. Choices,
+each in :class:`StoryOptions`:
 
 - **Words.** Folded word tokens and numbers of the title, standfirst and
   body minus the stop words of the article's language (spaCy's lists),
   reduced to Snowball stems, counted 1 + log(count); words inside a named
   entity or an actor mention count ``name_boost`` times, title words
-  ``title_boost`` times, and each linked actor adds an ``@<id>`` term, so
-  that two stories of the same kind (two earthquakes, two summits) are told
-  apart by who and where rather than by what. TF-IDF is computed here in a
+  ``title_boost`` times. Words are compared only within a language (a
+  story keeps one word centroid per language). TF-IDF is computed here in a
   few lines of Python over sparse dicts because the document frequencies
   must grow as articles arrive (an online IDF over everything seen so far);
   a fitted vectoriser (scikit-learn, which is not a dependency) would have to
   be refitted, and numpy's dense vectors would waste memory on a vocabulary
   that only grows.
+- **Evidence** (:func:`evidence_weights`). What a French and an English report
+  of one event share although their words differ: actor ids (Wikidata,
+  ``geonames:`` places), event keys and event-participant keys, days (of the
+  events, or written in full), numbers (separators normalised) and the words
+  of names as written. Same IDF as the words. Within a language it adds to
+  the words (two stories of the same kind are told apart by who and where);
+  across languages it is all there is.
 - **Story centroid.** The sum of its members' length-normalised term
   frequencies, weighted by the current IDF when compared: a story's profile
   is what its articles share, not its first article.
 - **Dates.** An article's *anchor* is its publication date; without one, a
   full date near the start (a dateline); else nothing (the year the text
   mentions most only with ``year_anchor``: background years are common).
-  Unknown dates never penalise. A story spans its members' anchors; an article more than
-  ``date_window_days`` outside that span (or, at year precision, from
-  another year) is penalised — two earthquakes of the same region a year
-  apart stay apart even when they read alike.
+  Unknown dates never penalise. A story spans its members' anchors; an
+  article more than ``date_window_days`` outside that span, or that would
+  stretch it beyond ``max_span_days`` (or, at year precision, from another
+  year) is late — two earthquakes of the same region a year apart stay apart
+  even when they read alike, and a thread of daily reports does not chain
+  into one story.
 - **Events.** The article's events reduced to keys ``TYPE|actors|recipients``
   (actor ids, else countries); sharing one with the story adds a bonus.
 
@@ -40,7 +54,7 @@ fixes that order (publication date, then id), primes the IDF with the whole
 batch and then runs :meth:`StoryClusterer.refine` (each article put back in
 its most similar story, k-means style). Online state is rebuilt from stored
 articles and their story ids with :meth:`StoryClusterer.restore`, without
-re-deciding anything. Figures on ECB+: docs/stories.md.
+re-deciding anything. Figures on ECB+ and OrangeSum: docs/stories.md.
 
 **Memory.** An online clusterer given a ``window`` keeps only the ``window``
 most recent originals: when one more arrives, the oldest leaves — its terms
@@ -74,14 +88,24 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT", 
 class StoryOptions:
     """Weights and thresholds of story clustering (defaults chosen on ECB+, docs/stories.md)."""
 
-    threshold: float = 0.35
+    threshold: float = 0.4
     """Smallest similarity (cosine plus bonus minus penalty) for an article to join a story."""
     name_boost: float = 3.0
     """Weight of a word that is part of a named entity or an actor mention (other words: 1)."""
     title_boost: float = 2.0
     """Extra weight of title words (multiplies the name boost)."""
-    actor_term_weight: float = 0.5
-    """Weight of the ``@<actor id>`` term each linked actor adds (times 1 + log of its mentions)."""
+    actor_term_weight: float = 1.0
+    """Evidence: weight of the ``@<actor id>`` term each linked actor adds (times 1 + log of
+    its mentions), and of an event's ``@geonames:<id>`` place."""
+    event_term_weight: float = 1.0
+    """Evidence: weight of an event key ``%TYPE|actors|recipients`` (half for each
+    ``%TYPE|participant``)."""
+    date_term_weight: float = 1.0
+    """Evidence: weight of a day (``~YYYY-MM-DD``) of an event or written in full."""
+    number_term_weight: float = 0.5
+    """Evidence: weight of a number (``#957948``)."""
+    name_term_weight: float = 0.5
+    """Evidence: weight of a word of a named entity as written (``$amatrice``)."""
     stem: bool = True
     """Reduce words to their Snowball stem ("arrests", "arrested" → "arrest")."""
     sublinear_tf: bool = True
@@ -96,8 +120,15 @@ class StoryOptions:
     """An article whose date anchor lies this many days or fewer outside the story's span is
     on time (a story grows day by day with its follow-ups; a like event a week after the
     last report is another story)."""
-    date_penalty: float = 0.3
-    """Subtracted when the dates disagree (further apart than the window, or different years)."""
+    max_span_days: int = 7
+    """A story's dated members lie within this many days of each other (0: no limit): an
+    article that would stretch it further is late. Without it a thread of like reports,
+    each a day after the last (daily case counts, a week of protests), chains into one
+    story however many events it tells."""
+    date_penalty: float = 1.0
+    """Subtracted when the dates disagree (further apart than the window, a span beyond
+    ``max_span_days``, or different years). 1.0: a late article founds its own story however
+    alike it reads (the same kind of event a month later is another story)."""
     dateline_chars: int = 300
     """Without a publication date, a full date within this many characters of the start
     (title, standfirst, body) is taken as the article's date: a dateline, not a date in the story."""
@@ -116,6 +147,18 @@ class StoryOptions:
     postings would make each arrival cost as much as the whole corpus."""
     query_terms: int = 30
     """Number of the article's highest-weighted terms used to find candidate stories."""
+    evidence_weight: float = 0.2
+    """Weight of the cosine of the language-independent evidence (actor and place ids, event
+    keys, dates, numbers, names) added to the cosine of the words, for an article and a story
+    that have a language in common."""
+    cross_threshold: float = 0.4
+    """Smallest cosine of the evidence alone for an article to join a story with no member in
+    its language (a French report of a story so far told in English): the words cannot meet."""
+    min_shared: int = 2
+    """The evidence counts only when the article and the story share this many evidence
+    terms: one shared country, number or date is no story."""
+    max_evidence: int = 60
+    """Keep only an article's this many heaviest evidence terms (0: all)."""
 
 
 DEFAULT_STORY_OPTIONS = StoryOptions()
@@ -138,6 +181,10 @@ class Profile:
     anchor: Anchor
     events: frozenset[str]
     published: str | None = None
+    language: str = ""
+    """The article's language ("" when unknown): words are only compared within a language."""
+    evidence: dict[str, float] = field(default_factory=dict)
+    """Language-independent terms (:func:`evidence_weights`), normalised to sum to 1."""
 
 
 @dataclass
@@ -146,14 +193,22 @@ class Story:
 
     id: str
     members: list[str] = field(default_factory=list)
-    terms: Counter = field(default_factory=Counter)
+    words: dict[str, Counter] = field(default_factory=dict)
+    """Language → the summed word profiles of the members in that language."""
+    evidence: Counter = field(default_factory=Counter)
+    """The summed evidence profiles of all members, whatever their language."""
     first_day: date | None = None
     last_day: date | None = None
     years: Counter = field(default_factory=Counter)
     events: set[str] = field(default_factory=set)
-    norm: float = 0.0
-    """Cached TF-IDF norm of ``terms``, and the number of articles seen when it was computed."""
+    norms: dict[str, float] = field(default_factory=dict)
+    """Cached TF-IDF norms (of each language's words, and of the evidence under ``"@"``),
+    and the number of articles seen when they were computed."""
     norm_docs: int = -1
+
+    def has(self, term: str) -> bool:
+        """True when a member brought ``term`` (a word in some language, or evidence)."""
+        return term in self.evidence or any(term in w for w in self.words.values())
 
 
 @lru_cache(maxsize=8)
@@ -205,7 +260,7 @@ def _name_words(article: Article, stop: frozenset[str]) -> set[str]:
 
 
 def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[str, float]:
-    """The article's weighted term frequencies, normalised to sum to 1."""
+    """The article's weighted word frequencies (in its language), normalised to sum to 1."""
     stop = _stop_words(article.language)
     names = _name_words(article, stop)
     stem = _stemmer(article.language) if options.stem else (lambda w: w)
@@ -216,11 +271,92 @@ def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS
             counts[stem(w)] += boost * (options.name_boost if w in names else 1.0)
     if options.sublinear_tf:
         counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
+    return _normalised(_heaviest(counts, options.max_terms))
+
+
+def evidence_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> dict[str, float]:
+    """The article's language-independent terms, normalised to sum to 1: what a French
+    and an English report of one event share although their words differ.
+
+    - ``@<id>``: each linked actor (person, country, organisation, place: a Wikidata or
+      ``geonames:`` id), ``actor_term_weight`` × (1 + log mentions); an event's place
+      adds its ``geonames:`` id;
+    - ``%TYPE|actors|recipients`` for each asserted event with known participants, and
+      ``%TYPE|<id>`` for each participant (the two sides of one report often name one
+      side each), ``event_term_weight``;
+    - ``~YYYY-MM-DD``: days of the events and full dates written in the text,
+      ``date_term_weight``;
+    - ``#<number>``: numbers of two digits or more, thousands separators and decimal
+      commas normalised ("957.948" = "957,948"; "6,1" = "6.1"), ``number_term_weight``;
+    - ``$<name>``: the words of named entities as written (folded, not stemmed: "Amatrice",
+      "Tusk" are spelt alike in both languages), ``name_term_weight``."""
+    o = options
+    counts: Counter = Counter()
     for actor in article.actors:
-        counts["@" + actor.id] += options.actor_term_weight * (1.0 + math.log(max(1, len(actor.mentions))))
-    if options.max_terms and len(counts) > options.max_terms:
-        counts = Counter(dict(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[: options.max_terms]))
-    return _normalised(counts)
+        counts["@" + actor.id] += o.actor_term_weight * (1.0 + math.log(max(1, len(actor.mentions))))
+    for event in article.events:
+        key = event_key(event)
+        if key:
+            counts["%" + key] += o.event_term_weight
+            for p in (*event.actors, *event.recipients):
+                who = p.actor_id or p.country
+                if who:
+                    counts[f"%{event.type}|{who}"] += o.event_term_weight / 2
+        if event.location is not None and event.location.geonames_id is not None:
+            counts[f"@geonames:{event.location.geonames_id}"] += o.actor_term_weight
+        if event.date.precision == "day" and event.date.value and not set(event.flags) & {"negated", "hypothetical"}:
+            counts["~" + event.date.value[:10]] += o.date_term_weight
+    text = "\n".join(t for t in (article.title, article.standfirst, article.text) if t)
+    for day in _written_days(text, article.language):
+        counts["~" + day] += o.date_term_weight
+    for number in _numbers(text):
+        counts["#" + number] += o.number_term_weight
+    stop = _stop_words(None)
+    for ent in article.entities:
+        if ent.label in _NAME_LABELS:
+            for m in _WORD.finditer(ent.text):
+                w = m.group()
+                if w[0].isupper() and len(w) > 2 and _fold(w) not in stop:
+                    counts["$" + _fold(w)] += o.name_term_weight
+    if o.sublinear_tf:
+        counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
+    return _normalised(_heaviest(counts, o.max_evidence))
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?:[.,](\d{1,2}|\d{4,}))?(?![\w])")
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers of two digits or more (or with decimals), spelt alike in French and
+    English: thousands separators dropped, decimal comma made a point."""
+    out: set[str] = set()
+    for m in _NUMBER.finditer(text):
+        whole = re.sub(r"\D", "", m.group(1))
+        number = f"{int(whole)}.{m.group(2)}" if m.group(2) else str(int(whole))
+        if len(whole) >= 2 or m.group(2):
+            out.add(number)
+    return out
+
+
+def _written_days(text: str, language: str | None) -> set[str]:
+    """Full dates written in the text ("15 mars 2024", "March 15, 2024"), as ISO days."""
+    from veille.understand.dates import find_dates
+
+    days: set[str] = set()
+    for m in find_dates(text, language if language in ("fr", "en") else "en"):
+        if m.kind in ("iso", "full") and len(m.value) >= 3 and m.value[0]:
+            try:
+                days.add(date(*m.value[:3]).isoformat())
+            except ValueError:
+                continue
+    return days
+
+
+def _heaviest(counts: Counter, keep: int) -> Counter:
+    """The ``keep`` heaviest terms (ties by term; 0: all)."""
+    if keep and len(counts) > keep:
+        return Counter(dict(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:keep]))
+    return counts
 
 
 def _normalised(counts: Counter) -> dict[str, float]:
@@ -276,7 +412,7 @@ def profile(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> 
     """Everything :class:`StoryClusterer` needs from one article."""
     keys = frozenset(k for k in (event_key(e) for e in article.events) if k)
     return Profile(article.id, term_weights(article, options), date_anchor(article, options), keys,
-                   article.published)
+                   article.published, article.language or "", evidence_weights(article, options))
 
 
 class StoryClusterer:
@@ -347,8 +483,8 @@ class StoryClusterer:
         sid = self.story_of[article_id]
         self._leave(article_id)
         left = self.stories.get(sid)
-        for term in prof.terms:
-            if left is None or term not in left.terms:
+        for term in _all_terms(prof):
+            if left is None or not left.has(term):
                 postings = self._postings.get(term)
                 if postings is not None:
                     postings.discard(sid)
@@ -357,8 +493,8 @@ class StoryClusterer:
         if article_id in self._counted:
             self._counted.discard(article_id)
             self._docs -= 1
-            self._df.subtract(prof.terms.keys())
-            for term in prof.terms:
+            self._df.subtract(_all_terms(prof))
+            for term in _all_terms(prof):
                 if self._df[term] <= 0:
                     del self._df[term]
             self._idf_memo.clear()
@@ -369,26 +505,42 @@ class StoryClusterer:
 
     def best_story(self, prof: Profile) -> tuple[str, float] | None:
         """The most similar story and its similarity, or None when no story shares a term."""
-        vector = self._vector(prof)
-        scored = [(self._score(prof, vector, self.stories[sid]), sid) for sid in self._candidates(prof)]
+        vectors = self._vectors(prof)
+        scored = [(self._score(prof, vectors, self.stories[sid]), sid) for sid in self._candidates(prof)]
         if not scored:
             return None
         score, sid = max(scored, key=lambda x: (x[0], x[1]))
         return sid, score
 
     def similarity(self, prof: Profile, story: Story) -> float:
-        """Cosine of the TF-IDF vectors, plus the event bonus, minus the date penalty."""
-        return self._score(prof, self._vector(prof), story)
+        """Words and evidence cosines, plus the event bonus, minus the date penalty."""
+        return self._score(prof, self._vectors(prof), story)
 
-    def _vector(self, prof: Profile) -> tuple[dict[str, float], float]:
-        """The article's IDF-weighted term vector and its norm."""
-        vec = {t: w * self._idf(t) for t, w in prof.terms.items()}
-        return vec, math.sqrt(sum(v * v for v in vec.values()))
+    def _vectors(self, prof: Profile) -> tuple[tuple[dict[str, float], float], tuple[dict[str, float], float]]:
+        """The article's IDF-weighted word and evidence vectors, each with its norm."""
+        idf = self._idf
+        words = {t: w * idf(t) for t, w in prof.terms.items()}
+        evidence = {t: w * idf(t) for t, w in prof.evidence.items()}
+        return ((words, math.sqrt(sum(v * v for v in words.values()))),
+                (evidence, math.sqrt(sum(v * v for v in evidence.values()))))
 
-    def _score(self, prof: Profile, vector: tuple[dict[str, float], float], story: Story) -> float:
-        """:meth:`similarity` with the article's vector already weighted."""
+    def _score(self, prof: Profile, vectors: tuple, story: Story) -> float:
+        """:meth:`similarity` with the article's vectors already weighted.
+
+        A story with a member in the article's language: cosine of the words (against
+        that language's members) + ``evidence_weight`` × cosine of the evidence. A story
+        told only in other languages: the evidence alone, scaled so that
+        ``cross_threshold`` meets ``threshold``. The evidence counts only when the article
+        and the story share ``min_shared`` evidence terms."""
         o = self.options
-        score = self._cosine(vector, story)
+        words, evidence = vectors
+        same = story.words.get(prof.language)
+        shared = sum(1 for t in evidence[0] if t in story.evidence)
+        cos_e = self._cosine(evidence, story.evidence, story, "@") if shared >= o.min_shared else 0.0
+        if same is not None:
+            score = self._cosine(words, same, story, prof.language) + o.evidence_weight * cos_e
+        else:
+            score = min(1.0, cos_e * o.threshold / o.cross_threshold) if o.cross_threshold else 0.0
         if prof.events & story.events:
             score += o.event_bonus
         if not self._on_time(prof.anchor, story):
@@ -439,39 +591,46 @@ class StoryClusterer:
             idf = self._idf_memo[term] = math.log((1 + self._docs) / (1 + self._df[term])) + 1.0
         return idf
 
-    def _cosine(self, vector: tuple[dict[str, float], float], story: Story) -> float:
+    def _cosine(self, vector: tuple[dict[str, float], float], terms: Counter, story: Story, key: str) -> float:
         """Cosine of an article's IDF-weighted vector and a story's summed profile
+        (``terms``: its words in one language, or its evidence, cached norm under ``key``)
         weighted by the current IDF."""
         vec, na = vector
-        b = story.terms
-        if not na or not b:
+        if not na or not terms:
             return 0.0
         idf = self._idf
-        dot = sum(v * b[t] * idf(t) for t, v in vec.items() if t in b)
-        return dot / (na * self._norm(story)) if dot else 0.0
+        dot = sum(v * terms[t] * idf(t) for t, v in vec.items() if t in terms)
+        return dot / (na * self._norm(story, terms, key)) if dot else 0.0
 
-    def _norm(self, story: Story) -> float:
-        """The story's TF-IDF norm, recomputed when the story changed or the IDF drifted
-        (the number of articles seen grew by a tenth since, or by a tenth of the window)."""
+    def _norm(self, story: Story, terms: Counter, key: str) -> float:
+        """The TF-IDF norm of a story's ``terms``, recomputed when the story changed or the
+        IDF drifted (the number of articles seen grew by a tenth since, or by a tenth of the window)."""
         seen = self._seen
         drifted = seen > story.norm_docs * 1.1 or (self.window and seen - story.norm_docs > self.window // 10)
         if story.norm_docs < 0 or drifted:
-            story.norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.terms.items()))
+            story.norms.clear()
             story.norm_docs = seen
-        return story.norm
+        norm = story.norms.get(key)
+        if norm is None:
+            norm = story.norms[key] = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in terms.items()))
+        return norm
 
     def _on_time(self, anchor: Anchor, story: Story) -> bool:
         """False only when both sides have a date and they disagree."""
         if anchor.day and story.first_day and story.last_day:
+            o = self.options
             gap = max((story.first_day - anchor.day).days, (anchor.day - story.last_day).days, 0)
-            return gap <= self.options.date_window_days
+            span = (max(story.last_day, anchor.day) - min(story.first_day, anchor.day)).days
+            return gap <= o.date_window_days and (not o.max_span_days or span <= o.max_span_days)
         if anchor.year and story.years:
             return anchor.year in story.years
         return True
 
     def _candidates(self, prof: Profile) -> list[str]:
         """Stories sharing one of the article's highest-weighted terms, most shared first."""
-        top = sorted(prof.terms, key=lambda t: (-prof.terms[t] * self._idf(t), t))[: self.options.query_terms]
+        o = self.options
+        top = sorted(prof.terms, key=lambda t: (-prof.terms[t] * self._idf(t), t))[: o.query_terms]
+        top += sorted(prof.evidence, key=lambda t: (-prof.evidence[t] * self._idf(t), t))[: o.query_terms // 3]
         hits: Counter = Counter()
         for term in top:
             postings = self._postings.get(term, ())
@@ -495,7 +654,7 @@ class StoryClusterer:
         self._idf_memo.clear()
         self._docs += 1
         self._seen += 1
-        self._df.update(prof.terms.keys())
+        self._df.update(_all_terms(prof))
 
     def _join(self, story_id: str, prof: Profile, track: bool = True) -> None:
         """Put the article in the story (creating it) and update the story's state;
@@ -507,7 +666,8 @@ class StoryClusterer:
         if story is None:
             story = self.stories[story_id] = Story(story_id)
         story.members.append(prof.article_id)
-        story.terms.update(prof.terms)
+        story.words.setdefault(prof.language, Counter()).update(prof.terms)
+        story.evidence.update(prof.evidence)
         a = prof.anchor
         if a.day:
             story.first_day = min(story.first_day or a.day, a.day)
@@ -516,14 +676,24 @@ class StoryClusterer:
             story.years[a.year] += 1
         story.events |= prof.events
         story.norm_docs = -1
-        for term in prof.terms:
+        for term in _all_terms(prof):
             self._postings[term].add(story_id)
         self.story_of[prof.article_id] = story_id
 
 
-def arrival_order(articles: list[Article]) -> list[int]:
-    """Indexes of ``articles`` by publication date (undated last), then id: a fixed order."""
-    return sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", articles[i].id))
+def _all_terms(prof: Profile) -> list[str]:
+    """The article's words and evidence terms (their prefixes keep them apart)."""
+    return [*prof.terms, *prof.evidence]
+
+
+def arrival_order(articles: list[Article] | list[Profile]) -> list[int]:
+    """Indexes of ``articles`` (or their profiles) by publication date (undated last), then
+    id: a fixed order."""
+    def key(i: int) -> tuple[str, str]:
+        item = articles[i]
+        return (item.published or "9999", item.id if isinstance(item, Article) else item.article_id)
+
+    return sorted(range(len(articles)), key=key)
 
 
 def cluster(articles: list[Article], options: StoryOptions | None = None,
@@ -533,12 +703,19 @@ def cluster(articles: list[Article], options: StoryOptions | None = None,
     The articles are added one by one in ``order`` (default :func:`arrival_order`),
     with the IDF primed by the whole batch when ``options.batch_idf``, then
     :meth:`StoryClusterer.refine` runs ``options.refine_passes`` times."""
+    options = options or DEFAULT_STORY_OPTIONS
+    return cluster_profiles([profile(a, options) for a in articles], options, order)
+
+
+def cluster_profiles(profiles: list[Profile], options: StoryOptions | None = None,
+                     order: list[int] | None = None) -> list[str]:
+    """:func:`cluster` for profiles already computed (evaluations try many options
+    that do not change the profiles)."""
     clusterer = StoryClusterer(options)
-    profiles = [profile(a, clusterer.options) for a in articles]
     if clusterer.options.batch_idf:
         for prof in profiles:
             clusterer.observe(prof)
-    for i in order if order is not None else arrival_order(articles):
+    for i in order if order is not None else arrival_order(profiles):
         clusterer.add_profile(profiles[i])
     clusterer.refine(clusterer.options.refine_passes)
     return [clusterer.story_of[p.article_id] for p in profiles]
