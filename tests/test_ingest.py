@@ -17,10 +17,12 @@ from conftest import shared_path
 from corpus_fixtures import BILLION_LAUGHS, canonical_dump, html_page, rss, synthetic_corpus, warc_bytes, write_jsonl
 from veille.cli import main
 from veille.ingest import IngestOptions, ingest
+from veille.options import Options
 from veille.read.corpus import CorpusOptions
 from veille.store import open_store, query
 
-FAST = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(delay=0.0, backoff=0.01))
+FAST = IngestOptions(article=Options(allow_private=True), jobs=1, understand=False,
+                     corpus=CorpusOptions(delay=0.0, backoff=0.01))  # the test server is on 127.0.0.1
 GERMAN = ("Die Bundesregierung hat am Donnerstag in Berlin einen neuen Haushaltsentwurf vorgestellt. "
           "Der Finanzminister sagte, die Schuldenbremse werde im kommenden Jahr eingehalten.")
 

@@ -63,6 +63,15 @@ class CorpusOptions:
     """First back-off in seconds (doubled at each retry; Retry-After wins when given)."""
     fetch_threads: int = 8
     """Pages fetched at once across hosts."""
+    host_failures: int = 3
+    """Failed requests in a row (no answer, timeout, 429, 5xx) after which a host is skipped
+    for ``host_cooldown`` seconds: its remaining pages fail at once with E035 (0: never)."""
+    host_cooldown: float = 600.0
+    """Seconds a failing host is skipped before one more request is tried."""
+    max_crawl_delay: float = 30.0
+    """Longest robots.txt Crawl-delay obeyed (a hostile 'Crawl-delay: 86400' would stall a feed)."""
+    max_entries: int = 5_000
+    """Entries read from one feed; the rest are left with one failure (E042)."""
 
     def field_name(self, name: str) -> tuple[str, ...]:
         """Input names to look up for veille field ``name``."""

@@ -1,10 +1,13 @@
 """Feeds and pages over HTTP, fetched politely.
 
-:class:`PoliteClient` wraps httpx with what a crawler owes the sites it
-reads: a user agent, timeouts, retries with exponential back-off (honouring
-``Retry-After``), robots.txt (Crawl-delay included), a limit on requests in
-flight per host with a pause between two of them, and conditional GETs
-(``If-None-Match`` / ``If-Modified-Since``) from validators the store remembers.
+:class:`PoliteClient` wraps the guarded fetching of :mod:`veille.read.fetch`
+(public addresses only, a deadline per fetch, bounded redirects and sizes)
+with what a crawler owes the sites it reads: a user agent, retries with
+exponential back-off (honouring ``Retry-After``), robots.txt (Crawl-delay
+included), a limit on requests in flight per host with a pause between two of
+them, and conditional GETs (``If-None-Match`` / ``If-Modified-Since``) from
+validators the store remembers. A host that keeps failing is skipped for a
+while (a circuit breaker), so a feed of dead links ends in seconds, not hours.
 
 Feeds are parsed by feedparser only after defusedxml has checked the XML:
 a document declaring entities (the billion-laughs attack) or a DTD is
@@ -49,25 +52,27 @@ class FetchFailed(Exception):
         self.reason = reason
 
 
-_RETRY_STATUS = {429, 500, 502, 503, 504}
+ROBOTS_BYTES = 512_000
+"""Largest robots.txt read (Google reads 500 KiB); the rest is ignored."""
 
 
 class PoliteClient:
-    """An HTTP client for crawling: robots.txt, per-host limits and pauses, retries, conditional GET."""
+    """An HTTP client for crawling: robots.txt, per-host limits and pauses, retries,
+    conditional GET, and a circuit breaker per host."""
 
     def __init__(self, options: Options, corpus: CorpusOptions, transport: object | None = None) -> None:
-        import httpx
+        from veille.read.fetch import client
 
         self.options = options
         self.corpus = corpus
-        kwargs = {"transport": transport} if transport is not None else {}
-        self.http = httpx.Client(follow_redirects=True, timeout=options.timeout,
-                                 headers={"User-Agent": options.user_agent}, **kwargs)
+        self.http = client(options, transport)  # type: ignore[arg-type]
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Semaphore] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._failures: dict[str, int] = {}
+        self._open_until: dict[str, float] = {}
         self.requests = 0
 
     def close(self) -> None:
@@ -91,7 +96,7 @@ class PoliteClient:
         if robots is not None:
             crawl_delay = robots.crawl_delay(self.options.user_agent)
             if crawl_delay:
-                delay = max(delay, float(crawl_delay))
+                delay = max(delay, min(float(crawl_delay), self.corpus.max_crawl_delay))
         while True:
             with self._lock:
                 wait = self._last.get(host, 0.0) + delay - time.monotonic()
@@ -99,6 +104,30 @@ class PoliteClient:
                     self._last[host] = time.monotonic()
                     return
             time.sleep(min(wait, 5.0))
+
+    # -- circuit breaker ---------------------------------------------------------------------
+
+    def _check_circuit(self, host: str) -> None:
+        """Fail at once while ``host`` is skipped after too many failures in a row (E035)."""
+        with self._lock:
+            until = self._open_until.get(host, 0.0)
+            failures = self._failures.get(host, 0)
+        if until > time.monotonic():
+            raise FetchFailed("E035", f"host skipped after repeated failures ({failures} in a row; "
+                                      f"tried again after {self.corpus.host_cooldown:g} s)")
+
+    def _record(self, host: str, ok: bool) -> None:
+        """Count a request's outcome: ``host_failures`` failures in a row open the circuit for
+        ``host_cooldown`` seconds; after that one more try is let through (a success closes it)."""
+        with self._lock:
+            if ok:
+                self._failures.pop(host, None)
+                self._open_until.pop(host, None)
+                return
+            failures = self._failures.get(host, 0) + 1
+            self._failures[host] = failures
+            if self.corpus.host_failures and failures >= self.corpus.host_failures:
+                self._open_until[host] = time.monotonic() + self.corpus.host_cooldown
 
     def allowed(self, url: str) -> bool:
         """What robots.txt says about ``url`` (fetched once per host; unreachable or 4xx allows all)."""
@@ -115,9 +144,11 @@ class PoliteClient:
 
     def _fetch_robots(self, host: str) -> RobotFileParser | None:
         """The parsed robots.txt of ``host``; None when it allows everything."""
+        from veille.read.fetch import ANY_TYPE
+
         parser = RobotFileParser(host + "/robots.txt")
         try:
-            page = self._get(host + "/robots.txt", None)
+            page = self._get(host + "/robots.txt", None, accept=ANY_TYPE, max_bytes=ROBOTS_BYTES)
         except FetchFailed as exc:
             # RFC 9309: robots.txt unavailable (4xx) allows everything; unreachable (5xx) disallows
             return _DISALLOW_ALL if exc.code == "E007" and "HTTP 5" in exc.reason else None
@@ -128,12 +159,20 @@ class PoliteClient:
 
     def get(self, url: str, validators: tuple[str | None, str | None] | None = None) -> Page:
         """GET ``url`` politely; a 304 comes back as a :class:`Page` with status 304."""
+        from veille.read.fetch import FetchError, check_url
+
+        try:  # refused before robots.txt is even asked for
+            check_url(url, self.options.allow_private)
+        except FetchError as exc:
+            raise FetchFailed(exc.code, exc.reason) from None
+        self._check_circuit(self._host(url))
         if not self.allowed(url):
             raise FetchFailed(ROBOTS, "disallowed by robots.txt")
         return self._get(url, validators)
 
-    def _get(self, url: str, validators: tuple[str | None, str | None] | None) -> Page:
-        import httpx
+    def _get(self, url: str, validators: tuple[str | None, str | None] | None,
+             accept: tuple[str, ...] | None = None, max_bytes: int | None = None) -> Page:
+        from veille.read.fetch import PAGE_TYPES, FetchError, fetch
 
         headers = {}
         if validators:
@@ -145,35 +184,39 @@ class PoliteClient:
         host = self._host(url)
         attempt = 0
         while True:
+            self._check_circuit(host)
             with self._slot(host):
                 self._pause(host)
                 self.requests += 1
                 try:
-                    response = self.http.get(url, headers=headers)
-                    error: str | None = None
-                except httpx.HTTPError as exc:
-                    response, error = None, type(exc).__name__
-            if response is not None and response.status_code not in _RETRY_STATUS:
+                    response = fetch(self.http, url, self.options, headers,
+                                     PAGE_TYPES if accept is None else accept, max_bytes)
+                    error = None
+                except FetchError as exc:
+                    response, error = None, exc
+            if error is None:
+                self._record(host, True)
                 break
-            if attempt >= self.corpus.retries:
-                raise FetchFailed("E007", f"cannot be fetched ({error or f'HTTP {response.status_code}'}"
-                                  f" after {attempt + 1} tries)")
-            time.sleep(self._backoff(attempt, response))
+            if error.status is not None and not error.transient:
+                self._record(host, True)  # the host answered: it is alive, only this page is refused
+            if not (error.transient or error.code in ("E007", "E033") and error.status is None):
+                raise FetchFailed(error.code, error.reason)  # refused by veille's limits: nothing to retry
+            self._record(host, False)  # no answer, a timeout, 429 or 5xx: the host is failing
+            if not error.transient or attempt >= self.corpus.retries:
+                tries = f" after {attempt + 1} tries" if attempt else ""
+                raise FetchFailed(error.code, f"{error.reason[:-1]}{tries})" if error.reason.endswith(")")
+                                  else error.reason + tries)
+            time.sleep(self._backoff(attempt, error))
             attempt += 1
-        if response.status_code == 304:
-            return Page(str(response.url), 304, etag=validators[0] if validators else None,
+        if response.status == 304:
+            return Page(response.url, 304, etag=validators[0] if validators else None,
                         last_modified=validators[1] if validators else None)
-        if response.status_code >= 400:
-            raise FetchFailed("E007", f"cannot be fetched (HTTP {response.status_code})")
-        data = response.content
-        if len(data) > self.options.max_bytes:
-            raise FetchFailed("E005", f"is too large (over {self.options.max_bytes:,} bytes)")
-        return Page(str(response.url), response.status_code, data, response.headers.get("content-type"),
+        return Page(response.url, response.status, response.data, response.content_type,
                     response.headers.get("etag"), response.headers.get("last-modified"))
 
-    def _backoff(self, attempt: int, response: object | None) -> float:
+    def _backoff(self, attempt: int, error: object) -> float:
         """Seconds to wait before retry ``attempt + 1``: Retry-After when given (capped at 60), else doubling."""
-        retry_after = getattr(response, "headers", {}).get("retry-after") if response is not None else None
+        retry_after = getattr(error, "retry_after", None)
         if retry_after:
             try:
                 return min(60.0, max(0.0, float(retry_after)))

@@ -62,11 +62,13 @@ _CHUNK = 1 << 16
 class FetchError(Exception):
     """A URL that could not be fetched: its error code, the detail, and whether trying again may help."""
 
-    def __init__(self, code: str, detail: str, transient: bool = False, status: int | None = None) -> None:  # noqa: D107
+    def __init__(self, code: str, detail: str, transient: bool = False, status: int | None = None,  # noqa: D107
+                 retry_after: str | None = None) -> None:
         self.code = code
         self.detail = detail
         self.transient = transient
         self.status = status
+        self.retry_after = retry_after
         super().__init__(self.reason)
 
     @property
@@ -286,6 +288,9 @@ def _send(http: httpx.Client, url: str, headers: dict[str, str] | None) -> httpx
         raise FetchError("E036", str(exc)) from None
     except httpx.TimeoutException as exc:
         raise _timeout(exc) from None
+    except httpx.ConnectError as exc:  # refused or unreachable: a dead host, left to the caller's circuit breaker
+        raise FetchError("E007", f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__,
+                         ) from None
     except httpx.HTTPError as exc:
         raise FetchError("E007", type(exc).__name__, transient=True) from None
 
@@ -305,8 +310,8 @@ def _response(response: httpx.Response, url: str, options: Options, accept: tupl
     if status == 304:
         return Response(url, status, headers)
     if status >= 400 or status < 200:
-        raise FetchError("E007", f"HTTP {status}", transient=status in _RETRY_STATUS,
-                         status=status)
+        raise FetchError("E007", f"HTTP {status}", transient=status in _RETRY_STATUS, status=status,
+                         retry_after=headers.get("retry-after"))
     if status in _REDIRECTS:
         raise FetchError("E032", "no Location header")
     ctype = (headers.get("content-type") or "").split(";", 1)[0].strip().lower()
