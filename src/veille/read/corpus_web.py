@@ -295,15 +295,19 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
         reason = f"malformed feed ({parsed.get('bozo_exception')})" if parsed.bozo else "feed has no entries"
         yield Failure(source, source, BAD_FEED, reason[:300])
         return
+    entries = parsed.entries[:max(0, corpus.max_entries)]
+    if len(parsed.entries) > len(entries):
+        yield Failure(source, source, "E042", f"has more entries than the limit ({len(parsed.entries):,} entries, "
+                                              f"the first {len(entries):,} read)")
     metas: list[tuple[str | None, dict, str]] = []
-    for n, entry in enumerate(parsed.entries, 1):
+    for n, entry in enumerate(entries, 1):
         link = entry.get("link")
         meta = {"external_id": entry.get("id") or link, "title": entry.get("title") or None,
                 "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
                 "author": entry.get("author") or None, "language": _lang(parsed)}
         metas.append((link, meta, f"{source}#{n}"))
     if client is None:
-        for entry, (link, meta, locator) in zip(parsed.entries, metas):
+        for entry, (link, meta, locator) in zip(entries, metas):
             yield _entry_content(entry, link, meta, source, locator)
         return
     known = {link: validators(link) for link, _, _ in metas if link}  # looked up here: the store is not threadsafe
