@@ -165,3 +165,23 @@ def test_nothing_is_lost():
     kept |= {", ".join(x for x in (b.speaker, b.speaker_role) if x) for b in article.blocks if b.kind == "quote"}
     removed = {r.text for r in article.removed}
     assert all(line in kept or line in removed for line in raw)
+
+
+def test_glued_paragraphs_are_cut_apart_and_nothing_is_lost() -> None:
+    """Scraped text that lost its paragraph breaks ('jeudi.Le', a heading glued to its
+    paragraph) is cut back into paragraphs; every word stays, brands and domains are left alone."""
+    from veille.pipeline import analyze_text
+    from veille.options import Options
+
+    text = ("Le ministre est arrivé jeudi.Le président l'a reçu à l'Élysée pendant une heure."
+            "\"Nous avons avancé\", a-t-il dit.Des blessés et des évacuationsDix personnes ont été "
+            "blessées selon actu.orange.fr et son iPhone.M. Dupont a porté plainte.")
+    art = analyze_text(text, options=Options(understand=False))
+    texts = [b.text for b in art.blocks]
+    assert texts[0] == "Le ministre est arrivé jeudi."
+    assert "Le président l'a reçu à l'Élysée pendant une heure." in texts
+    assert any(t.startswith('"Nous avons avancé"') for t in texts)
+    assert "Des blessés et des évacuations" in texts
+    assert any(t.startswith("Dix personnes ont été blessées selon actu.orange.fr et son iPhone.") for t in texts)
+    assert texts[-1] == "M. Dupont a porté plainte."
+    assert "".join(texts).replace(" ", "") == text.replace(" ", "")

@@ -46,8 +46,8 @@ MENTION_FORMS = ("name", "surname", "title", "description", "pronoun", "metonym"
 
 SEED = 2026
 FR_CATEGORIES = {"politique", "monde", "france", "societe/fait"}
-FR_DOCS, FR_QUOTE_DOCS = 116, 60
-ECB_DOCS, ECB_QUOTE_DOCS = 36, 15
+FR_DOCS, FR_QUOTE_DOCS, FR_TRAIN_DOCS = 116, 60, 150
+ECB_DOCS, ECB_QUOTE_DOCS, ECB_TRAIN_DOCS = 36, 15, 90
 AEB_DOCS = 25
 AEB_NEWS = ("nytimes.com", "wsj.com", "latimes.com", "cbsnews.com", "nbcnews.com", "cnn.com", "bbc.com",
             "foxnews.com", "aljazeera.com", "thehill.com", "usatoday.com", "washingtonexaminer.com", "ap.org",
@@ -77,6 +77,12 @@ def _entry(doc: Doc, tasks: list[str], origin: str, position: int) -> dict:
             "sentences": [list(s) for s in split_sentences(doc.text)]}
 
 
+def _train_entry(doc: Doc, origin: str) -> dict:
+    entry = _entry(doc, ["events"], origin, 0)
+    entry["split"] = "train"
+    return entry
+
+
 def select() -> list[dict]:
     """The documents of the real-text gold sets, drawn with a fixed seed."""
     rng = random.Random(SEED)
@@ -89,12 +95,17 @@ def select() -> list[dict]:
         tasks = ["events", "quotes", "mentions"] if n < FR_QUOTE_DOCS else ["events"]
         out.append(_entry(load_doc(f"orangesum:{i}"), tasks, f"orangesum raw_html_sample, section {orangesum_category(i)}",
                           n if n < FR_QUOTE_DOCS else n - FR_QUOTE_DOCS))
+    for i in fr[FR_DOCS:FR_DOCS + FR_TRAIN_DOCS]:  # added later, for training only: never dev or test
+        out.append(_train_entry(load_doc(f"orangesum:{i}"), f"orangesum raw_html_sample, section {orangesum_category(i)}"))
     ecb = sorted(ecb_xml())
     rng.shuffle(ecb)
-    picked = [n for n in ecb if len(split_sentences(load_doc(f"ecbplus:{n}").text)) >= 4][:ECB_DOCS]
+    usable = [n for n in ecb if len(split_sentences(load_doc(f"ecbplus:{n}").text)) >= 4]
+    picked = usable[:ECB_DOCS]
     for n, name in enumerate(picked):
         tasks = ["events", "quotes", "mentions"] if n < ECB_QUOTE_DOCS else ["events"]
         out.append(_entry(load_doc(f"ecbplus:{name}"), tasks, "ECB+", n if n < ECB_QUOTE_DOCS else n - ECB_QUOTE_DOCS))
+    for name in usable[ECB_DOCS:ECB_DOCS + ECB_TRAIN_DOCS]:
+        out.append(_train_entry(load_doc(f"ecbplus:{name}"), "ECB+"))
     from corpora import aeb_truth
 
     news = sorted(k for k, v in aeb_truth().items() if any(d in v.get("url", "") for d in AEB_NEWS))

@@ -175,10 +175,16 @@ class EventFields(_Model):
 
 
 class Event(EventFields):
-    """Who did what to whom, in PLOVER with the CAMEO code beside, as one article states it."""
+    """Who did what to whom, in PLOVER with the CAMEO code beside, as one article states it.
+
+    An article may state one event several times (the standfirst and the body, or
+    "the arrest" two paragraphs after "police arrested"): it is one event, with
+    ``evidence`` its fullest statement and ``mentions`` every other one."""
 
     trigger: str | None = None
+    trigger_span: Span | None = Field(None, description="the trigger word(s) in the article")
     evidence: Evidence
+    mentions: list[Evidence] = Field(default_factory=list, description="other statements of the same event")
     confidence: float
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from veille.model import Article, Block, Quality, Removal
 from veille.options import DEFAULT, Options
 from veille.repair.boilerplate import classify
+from veille.repair.glue import split_glued
 from veille.repair.layout import layout
 from veille.repair.quality import flags, signals
 from veille.repair.repeats import find_repeats
@@ -32,7 +33,7 @@ def repair(article: Article, options: Options = DEFAULT) -> Article:
     if options.boilerplate:
         _remove_boilerplate(texts, removed)
     _remove_repeats(texts, removed, options.min_repeat_chars)
-    kept = [(i, u) for i, u in enumerate(units) if i not in removed]
+    kept = _unglue([(i, u) for i, u in enumerate(units) if i not in removed])
     skeleton = layout(kept, article.format, article.title)
     out = article.model_copy(update={
         "section": section,
@@ -42,6 +43,16 @@ def repair(article: Article, options: Options = DEFAULT) -> Article:
         "removed": [removed[i] for i in sorted(removed)] + skeleton.removed,
     })
     return out.model_copy(update={"quality": _quality(texts, out)})
+
+
+def _unglue(units: list[tuple[int, Block]]) -> list[tuple[int, Block]]:
+    """Paragraphs glued by scraping ('jeudi.Le ministre') cut apart; the pieces keep
+    the unit's position in the input."""
+    out: list[tuple[int, Block]] = []
+    for i, block in units:
+        pieces = split_glued(block.text) if block.kind == "paragraph" else [block.text]
+        out.extend((i, block.model_copy(update={"text": p})) for p in pieces)
+    return out
 
 
 def _remove_boilerplate(texts: list[str], removed: dict[int, Removal]) -> None:

@@ -31,7 +31,7 @@ def layout(units: list[Unit], fmt: str, known_title: str | None = None) -> Skele
     """Recover the article's skeleton from its kept units, in reading order."""
     skeleton = Skeleton()
     rest = list(units)
-    if fmt == "text":
+    if fmt == "text" and not known_title:
         rest = _take_title(rest, skeleton)
     elif known_title and rest and unit_key(rest[0][1].text) == unit_key(known_title):
         pos, block = rest.pop(0)

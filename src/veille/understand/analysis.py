@@ -141,8 +141,11 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         twin = next((k for k in kept if _same(k, event)), None)
         if twin is None:
             kept.append(event)
-        elif _better(event, twin):
-            kept[kept.index(twin)] = event
+            continue
+        best, other = (event, twin) if _better(event, twin) else (twin, event)
+        seen = {(m.field, m.start) for m in [best.evidence, *best.mentions]}
+        extra = [m for m in [other.evidence, *other.mentions] if (m.field, m.start) not in seen]
+        kept[kept.index(twin)] = best.model_copy(update={"mentions": [*best.mentions, *extra]})
     return kept
 
 

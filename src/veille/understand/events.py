@@ -15,12 +15,14 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from veille.model import Event, EventDate, Evidence, Participant, Place
+from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.dates import find_dates, resolve
+from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
@@ -56,13 +58,52 @@ def specificity_of(with_: dict) -> int:
 def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: ANN001 - spacy Span
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
+    senses = _contexts(sent, lex)
+    question = sent.text.rstrip(' »”"').endswith("?")
     for tok in sent:
-        options = lex.triggers.get(tok.lemma_.lower()) or lex.triggers.get(tok.lower_) or _verb_form(tok, lex)
-        if not options:
-            continue
+        options = _options(tok, lex)
+        if not options or question or _in_name(tok):
+            continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
+        options = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(options, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
+
+
+def _in_name(tok) -> bool:  # noqa: ANN001
+    """A word inside a proper name ('Conseil des droits de l'Homme', 'Front de libération'):
+    capitalised mid-sentence, or inside a named entity other than a person."""
+    if tok.ent_type_ in ("ORG", "MISC", "LOC", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.i > tok.sent.start and not tok.is_sent_start
+
+
+def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
+    """The patterns a token may open: by lemma, by form, and for verbs the French
+    lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
+    if found:
+        return found
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and lex.lang == "fr":
+        return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+    return _verb_form(tok, lex)
+
+
+def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
+    """A multi-word trigger ('mise en examen', "état d'urgence") needs its other words
+    right after, however the tokenizer cut them."""
+    if not trig.phrase:
+        return True
+    rest = " ".join(trig.phrase).replace("’", "'")
+    after = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + len(rest) + 2].replace("’", "'").lower()
+    return after.lstrip().startswith(rest) and (after[:1].isspace() or rest[:1] in "'-")
+
+
+def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
+    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …)."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return {name for name, words in lex.contexts.items() if lemmas & words}
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -113,7 +154,61 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
     recipients = _first_slot(tok, trig.recipient)
+    if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
+        speaker = reporter(tok, lex)
+        if speaker is None:
+            return None
+        actors, recipients = [speaker], recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
+    if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
+        return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN201
+    """The subject of the reporting verb whose words contain ``tok``: the verb governing
+    its clause ('X a estimé que c'est inacceptable'), or the incise of the sentence
+    ('« c'est inacceptable », a lancé X'). None outside reported speech."""
+    verbs = _reporting(lex.lang)
+    head, seen = tok, 0
+    while head.head.i != head.i and seen < 6:
+        head, seen = head.head, seen + 1
+        if head.lemma_.lower() in verbs and head.pos_ in ("VERB", "AUX") and head.i != tok.i:
+            subj = slot(head, "subj")
+            if subj:
+                return subj[0]
+    quoted = _inside_quotes(tok)
+    for cand in tok.sent:
+        if cand.lemma_.lower() in verbs and cand.pos_ in ("VERB", "AUX") and quoted and not _inside_quotes(cand):
+            subj = slot(cand, "subj")
+            if subj:
+                return subj[0]
+    return None
+
+
+def _inside_quotes(tok) -> bool:  # noqa: ANN001
+    """Is ``tok`` between quotation marks in its sentence?"""
+    opened = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return opened
+        if t.text in ("«", "“"):
+            opened = True
+        elif t.text in ("»", "”"):
+            opened = False
+        elif t.text == '"':
+            opened = not opened
+    return opened
+
+
+def _passive(verb) -> bool:  # noqa: ANN001
+    """A passive clause or a past participle qualifying its patient ('les suspects interpellés')."""
+    return is_passive(verb) or (verb.dep_ in ("acl", "amod", "advcl", "ROOT", "conj") and "Part" in verb.morph.get("VerbForm")
+                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"}))
+
+
+def _agentless_ok(trig: Trigger, lex: EventLexicon) -> bool:
+    """May this pattern be coded with no actor named ('il a été interpellé')?"""
+    return trig.agentless if trig.agentless is not None else trig.type in lex.agentless_types
 
 
 def _adj_anchor(tok):  # noqa: ANN001, ANN202
@@ -122,30 +217,72 @@ def _adj_anchor(tok):  # noqa: ANN001, ANN202
 
 
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
-    """Noun triggers: a light verb lends its subject; else the noun names its actor."""
+    """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
+    names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
-    own = slot(tok, "poss") + slot(tok, "agent") + list(_of_actor(tok))
+    of = slot(tok, "poss") + list(_of_phrase(tok))
+    agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
-        actors = slot(verb, "subj") or own
-        recipients = recipients or _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec"))
+        own = agent or (of if trig.of != "recipient" else [])
+        actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own
+        if not actors and trig.of == "recipient" and not _passive(verb):
+            actors = slot(verb, "subj")
+        recipients = recipients or (of if trig.of == "recipient" else []) or \
+            _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec|contre|against"))
+        if not actors and not _agentless_ok(trig, lex):
+            return None
         return Candidate(tok, trig, verb, actors, recipients)
     if verb is not None and verb.lemma_.lower() in lex.triggers:
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
-    if own and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "nsubj:pass"):
-        return Candidate(tok, trig, verb or tok, own, recipients)
-    return None
+    if _case(tok) in ("contre", "against", "sans", "without"):
+        return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
+    actors, patients = agent, []
+    for p in of:
+        (patients if trig.of == "recipient" else actors).append(p)
+    recipients = recipients or patients
+    if not (actors or recipients):
+        return None  # a bare noun ('la menace', 'une enquête') refers to no one
+    if not actors and not _agentless_ok(trig, lex):
+        return None
+    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
 
 
-def _of_actor(tok) -> Iterator:  # noqa: ANN001
-    """'la visite de Poutine', 'a visit by Putin': the actor named inside the noun phrase."""
+OF_CASES = {"de", "du", "des", "d'", "d’", "of"}
+
+
+def _of_phrase(tok) -> Iterator:  # noqa: ANN001
+    """'la visite de Poutine', 'l'arrestation du suspect', 'Putin's visit', 'the arrest of X':
+    the noun phrase the event noun governs with 'de'/'of' (a name, a person or group noun)."""
     for child in tok.children:
-        case = [c.lower_ for c in child.children if c.dep_ == "case"]
-        if child.dep_ == "nmod" and case and case[0] in ("de", "du", "d'", "d’", "par") and child.pos_ == "PROPN":
+        if child.dep_ == "nmod" and _case(child) in OF_CASES and _determined(child):
             yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _determined(tok) -> bool:  # noqa: ANN001
+    """A participant, not a classifier: 'la visite du ministre', 'de Poutine', 'de trois
+    suspects' — not 'visite d'État', 'coup d'État', 'visite de travail'."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.lower_ in ("des", "du") or any(
+        c.dep_ in ("det", "nummod", "det:poss") or (c.dep_ == "case" and c.lower_ in ("du", "des")) for c in tok.children)
+
+
+def _by_phrase(tok) -> Iterator:  # noqa: ANN001
+    """'l'attaque menée par les talibans' is read on the verb; 'une attaque par des drones' here."""
+    for child in tok.children:
+        if child.dep_ == "nmod" and _case(child) == "par":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _case(tok) -> str:  # noqa: ANN001
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    return cases[0] if cases else ""
 
 
 def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
@@ -185,6 +322,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         return not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "intrans":
         return not objs
+    if key == "iobj":
+        return any(c.dep_ in ("iobj", "dative") for c in tok.children)
     if key == "prep":
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return any(_prep_word(c) in wanted for c in near)
@@ -195,7 +334,21 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "child_not":
+        near = [g for c in tok.children for g in (c, *c.children)]
+        return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "plural_subj":
+        subj = slot(tok, "subj")
+        return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
+    if key == "refl":
+        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl", "dobj") for c in tok.children) == bool(values)
+    if key == "noprep":
+        near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
+        return not any(_prep_word(c) in wanted for c in near)
     return True
+
+
+REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "himself", "herself", "themselves", "itself"}
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -280,6 +433,7 @@ class EventContext:
     resolve_participant: object  # Callable[[Segment, token], Participant | None]
     resolve_place: object  # Callable[[Segment, token], Place | None]
     kind_of: object = lambda actor_id: None  # Callable[[str | None], str | None]: actor type
+    use_model: bool = True  # the statistical second opinion (event_model), where the language has one
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -294,15 +448,78 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
     return events
 
 
+RECORDER = None
+"""Training hook (``scripts/train_event_model.py``): when set, called with
+(segment, sentence, features, events of the patterns) for every sentence."""
+
+
 def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> list[Event]:  # noqa: ANN001
     built: list[tuple[Candidate, Event]] = []
+    proposed: list[tuple[str, str]] = []
     for options in [*candidates(sent, lex), *([o] for o in obligations(sent, lex))]:
+        proposed.append((options[0].trigger.type, options[0].trigger.lemma))
         for cand in options:
             event = build_event(seg, sent, cand, lex, ctx)
             if event is not None:
                 built.append((cand, event))
                 break
-    return [e for c, e in built if not _absorbed(c, e, built, lex)]
+    events = [e for c, e in built if not _absorbed(c, e, built, lex)]
+    model = event_model(lex.lang) if ctx.use_model else None
+    if model is None and RECORDER is None:
+        return events
+    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang))
+    if RECORDER is not None:
+        RECORDER(seg, sent, feats, events)
+    return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+@lru_cache(maxsize=4)
+def _reporting(lang: str) -> frozenset[str]:
+    from veille.understand.lexicon import quote_lexicon
+
+    return frozenset(quote_lexicon().get(lang, {}).get("verbs", ()))
+
+
+def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], model: EventModel,  # noqa: ANN001
+                   lex: EventLexicon, ctx: EventContext) -> list[Event]:
+    """The patterns' events the model does not reject, and the types it is sure of
+    that the patterns missed (see ``event_model``)."""
+    probs = model.probabilities(feats)
+    kept = [e for e in events if e.type not in probs or probs[e.type] >= model.types[e.type]["keep"]]
+    have = {e.type for e in kept} | {e.type for e in events}
+    for etype, p in sorted(probs.items(), key=lambda kv: -kv[1]):
+        if etype in have or p < model.types[etype]["add"]:
+            continue
+        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx)
+        if added is not None:
+            kept.append(added)
+            have.add(etype)
+    return kept
+
+
+def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], model: EventModel,  # noqa: ANN001
+                 lex: EventLexicon, ctx: EventContext) -> Event | None:
+    """An event of ``etype`` the model finds in ``sent``: its trigger is the word that
+    weighed most, its actor the subject of that word's clause (or of the sentence)."""
+    lemma = model.strongest(etype, feats)
+    trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
+    if trigger is None:
+        return None
+    anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
+    actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
+    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx) if r not in actors]
+    flags, tense = modality(anchor, lex)
+    info = model.types[etype]
+    trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
+    cand = Candidate(trigger, trig, anchor, [], [])
+    evidence = _evidence(seg, sent, ctx.article_id)
+    trigger_span = _trigger_span(seg, cand)
+    return Event(
+        id=_event_id(ctx.article_id, evidence, trigger.idx + seg.offset, etype), type=etype, mode=info.get("mode"),
+        cameo=info.get("cameo"), actors=actors, recipients=recipients, location=event_place(seg, sent, cand, ctx),
+        date=event_date(seg, sent, anchor, ctx, tense), flags=flags, trigger=trigger_span.text,
+        trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
+    )
 
 
 def _complements(anchor) -> set[int]:  # noqa: ANN001
@@ -333,10 +550,24 @@ def participant_keys(participants: list[Participant]) -> set[str]:
     return {p.actor_id or p.text for p in participants}
 
 
+PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "he", "she", "they", "him",
+            "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
+
+
+def _is_time_word(tok) -> bool:  # noqa: ANN001
+    from veille.understand.dates import find_dates
+
+    return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
+
+
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
     found: list[Participant] = []
     for tok in toks:
+        if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
+            continue  # 'Saturday's protests': a date, not a participant
         p = ctx.resolve_participant(seg, tok)
+        if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
+            p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
@@ -347,10 +578,19 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     trig = cand.trigger
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
-    if not actors or not _sector_ok(trig, actors):
-        return None
+    if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
+        actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
+    if (cand.actors and not actors) or not _sector_ok(trig, actors):
+        return None  # a subject that names no one ('la décision a …') is no actor
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
+    if trig.recipient_animate and not recipients:
+        return None
+    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
+        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
+    if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
+            not any(p.actor_id or p.text[:1].isupper() for p in actors + recipients):
+        return None  # 'les visites des proches', 'la visite du président au salon': no one of note
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
@@ -361,16 +601,28 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         flags = sorted(set(flags) | {"historical"})
     where = event_place(seg, sent, cand, ctx)
     evidence = _evidence(seg, sent, ctx.article_id)
+    trigger_span = _trigger_span(seg, cand)
     return Event(
         id=_event_id(ctx.article_id, evidence, cand.token.idx + seg.offset, etype),
         type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
-        trigger=cand.token.text, evidence=evidence,
+        trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
 
 
+AGENTIVE = {"MIL", "REB", "CRM", "COP", "GOV", "SPY", "OPP"}
+NAMED_NOUN_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}  # a bare noun of these needs a named participant
+
+
+def _agentive(p: Participant) -> bool:
+    """Who usually carries out attacks: armed forces, rebels, criminals, states."""
+    return p.sector in AGENTIVE or (p.actor_id is not None and p.sector is None and p.country is not None)
+
+
 def _sector_ok(trig: Trigger, actors: list[Participant]) -> bool:
+    if not actors:
+        return trig.subj_sector is None or None in trig.subj_sector
     sector = actors[0].sector
     if trig.subj_sector is not None and sector not in trig.subj_sector:
         return False
@@ -401,10 +653,18 @@ def subordination(anchor) -> int:  # noqa: ANN001
 def _confidence(trig: Trigger, actors: list[Participant], recipients: list[Participant], flags: list[str],
                 depth: int = 0) -> float:
     score = trig.confidence - 0.1 * min(depth, 2)
-    score += 0.1 if actors[0].actor_id else -0.15
+    score += (0.1 if actors[0].actor_id else -0.15) if actors else -0.1
     score += 0.05 if recipients and recipients[0].actor_id else 0.0
     score -= 0.1 if "hypothetical" in flags else 0.0
     return round(max(0.05, min(0.99, score)), 2)
+
+
+def _trigger_span(seg: Segment, cand: Candidate) -> Span:
+    """The trigger word, and the rest of a multi-word trigger ('mise en examen')."""
+    tok = cand.token
+    last = tok.doc[min(tok.i + len(cand.trigger.phrase), len(tok.doc) - 1)]
+    start, end = tok.idx, last.idx + len(last.text)
+    return Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=tok.doc.text[start:end])
 
 
 def _evidence(seg: Segment, sent, article_id: str) -> Evidence:  # noqa: ANN001

@@ -41,6 +41,11 @@ class Trigger:
     recipient_kinds: tuple[str, ...] = ()  # actor types a recipient must have ('country', 'place')
     light: tuple[str, ...] = ()  # noun triggers: governing verbs required (empty: any light verb)
     light_not: tuple[str, ...] = ()  # noun triggers: governing verbs that rule the pattern out
+    phrase: tuple[str, ...] = ()  # multi-word triggers ('mise en examen'): the words after the first
+    agentless: bool | None = None  # code a passive or a noun with no actor named (None: the type's default)
+    of: str = "actor"  # noun triggers: what 'de X' / 'X's' names: actor, recipient or either (by animacy)
+    recipient_animate: bool = False  # the recipient must be a person, group, organisation or state
+    sense_not: tuple[str, ...] = ()  # contexts ('sport') in which the word means something else
 
 
 @dataclass(frozen=True)
@@ -63,11 +68,49 @@ class EventLexicon:
     commitment_types: frozenset[str] = frozenset()  # event types that yield to the event they announce
     obligation_aux: frozenset[str] = frozenset()
     obligation: dict[str, Any] = field(default_factory=dict, hash=False)
+    agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words
+    occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
+
+
+TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
+                "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
+                "light_not", "agentless", "of", "recipient_animate", "sense_not", "note"}
+ACTOR_SLOTS = {"subj", "speaker"}
+WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj"}
+
+
+LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
+                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs"}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow its schema (a misspelt key is an error, not ignored)."""
+
+
+def check_trigger(entry: dict[str, Any]) -> None:
+    """Refuse an event pattern with an unknown key, type or condition."""
+    unknown = set(entry) - TRIGGER_KEYS
+    if unknown:
+        raise LexiconError(f"unknown key(s) {sorted(unknown)} in trigger {entry.get('lemma')!r}")
+    for sub in [entry.get("with", {}), *entry.get("with", {}).get("any", [])]:
+        bad = set(sub) - WITH_KEYS
+        if bad:
+            raise LexiconError(f"unknown condition(s) {sorted(bad)} in trigger {entry.get('lemma')!r}")
+    if entry.get("of", "actor") not in ("actor", "recipient", "either"):
+        raise LexiconError(f"'of' must be actor, recipient or either in trigger {entry.get('lemma')!r}")
+    if set(entry.get("actor", ["subj"])) - ACTOR_SLOTS:
+        raise LexiconError(f"actor slots must be among {sorted(ACTOR_SLOTS)} in trigger {entry.get('lemma')!r}")
+    if entry.get("pos", "VERB") not in ("VERB", "NOUN", "ADJ"):
+        raise LexiconError(f"pos {entry.get('pos')!r} in trigger {entry.get('lemma')!r}")
 
 
 def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
+    check_trigger(entry)
+    words = lemma.split()
     return Trigger(
-        lemma=lemma,
+        lemma=words[0] if len(words) > 1 else lemma,
+        phrase=tuple(words[1:]),
         pos=entry.get("pos", "VERB"),
         type=entry["type"],
         cameo=entry["cameo"],
@@ -84,6 +127,10 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_kinds=tuple(entry.get("recipient_kinds", ())),
         light=tuple(entry.get("light", ())),
         light_not=tuple(entry.get("light_not", ())),
+        agentless=entry.get("agentless"),
+        of=entry.get("of", "actor"),
+        recipient_animate=bool(entry.get("recipient_animate", False)),
+        sense_not=tuple(entry.get("sense_not", ())),
     )
 
 
@@ -94,11 +141,15 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         raw = _data(f"events/{lang}.json")
     except FileNotFoundError:
         return None
+    unknown = set(raw) - LEXICON_KEYS
+    if unknown:
+        raise LexiconError(f"events/{lang}.json: unknown key(s) {sorted(unknown)}")
     triggers: dict[str, list[Trigger]] = {}
     for entry in raw["triggers"]:
         lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
         for lemma in lemmas:
-            triggers.setdefault(lemma.lower(), []).append(_trigger(entry, lemma.lower()))
+            trig = _trigger(entry, lemma.lower())
+            triggers.setdefault(trig.lemma, []).append(trig)
     m = raw["modality"]
     return EventLexicon(
         lang=lang,
@@ -117,6 +168,9 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         commitment_types=frozenset(raw.get("commitment_types", ())),
         obligation_aux=frozenset(m.get("obligation_aux", ())),
         obligation=dict(raw.get("obligation", {})),
+        agentless_types=frozenset(raw.get("agentless_types", ())),
+        contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
+        occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
     )
 
 

@@ -41,12 +41,29 @@ def sentence_guard(doc):  # noqa: ANN001, ANN201 - spacy Doc in and out
     return doc
 
 
+INVERTED = frozenset({"-il", "-elle", "-on", "-ils", "-elles"})
+
+
+def inverted_subject(doc):  # noqa: ANN001, ANN201 - spacy Doc in and out
+    """French inversion 'a-t-il déclaré' is tokenized 'a', '-t', '-il', and the parser
+    then hangs the verb on the euphonic '-t' and loses the subject. One token
+    '-t-il', as the treebanks write it, gets it parsed as the verb's subject."""
+    spans = [doc[i:i + 2] for i, tok in enumerate(doc[:-1]) if tok.text == "-t" and doc[i + 1].lower_ in INVERTED]
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spans:
+                retok.merge(span, attrs={"POS": "PRON"})
+    return doc
+
+
 def _register() -> None:
     """Register veille's spaCy components by name (as spaCy's own are)."""
     from spacy.language import Language
 
     if not Language.has_factory("veille_sentence_guard"):
         Language.component("veille_sentence_guard", func=sentence_guard)
+    if not Language.has_factory("veille_inverted_subject"):
+        Language.component("veille_inverted_subject", func=inverted_subject)
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +81,8 @@ def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
     _register()
     if "parser" in nlp.pipe_names and "veille_sentence_guard" not in nlp.pipe_names:
         nlp.add_pipe("veille_sentence_guard", before="parser")
+    if nlp.lang == "fr" and "veille_inverted_subject" not in nlp.pipe_names:
+        nlp.add_pipe("veille_inverted_subject", first=True)
     return nlp
 
 

@@ -40,15 +40,23 @@ def is_passive(verb) -> bool:  # noqa: ANN001
 
 def subjects(verb) -> list:  # noqa: ANN001
     """Grammatical agents of ``verb``: its subject, the agent of a passive, the
-    subject of the verb that controls it (``decided to withdraw``), or the noun a
-    relative clause hangs on."""
+    subject of the verb that controls it (``decided to withdraw``), the subject of
+    the clause a participle or gerund hangs on (``…, menaçant de saisir le CSA``),
+    the subject placed after the verb in an incise (``», ont scandé les
+    protestataires``), or the noun a relative clause hangs on."""
     if is_passive(verb) or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
-        found = [p for a in children(verb, AGENT) for p in _prep_objects(a)]
+        found = agents_of(verb)
         if found or is_passive(verb):
             return with_conjuncts(found)
-    found = children(verb, SUBJ | PASS_SUBJ)
+    found = children(verb, SUBJ | PASS_SUBJ) or [c for c in verb.children if c.lower_.startswith("-t-")]
     if found:
         return with_conjuncts(found)
+    if _incise(verb):
+        after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if after:
+            return with_conjuncts(after[:1])
+    if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
@@ -59,6 +67,33 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def agents_of(verb) -> list:  # noqa: ANN001
+    """The 'par X' / 'by X' agent of a passive, also where the parser hung it on a
+    neighbouring adjunct ('interpellés lundi par la police')."""
+    found = [p for a in children(verb, AGENT) for p in _prep_objects(a)]
+    if found:
+        return found
+    return [p for c in verb.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "nmod") and c.i > verb.i
+            for a in children(c, AGENT) for p in _prep_objects(a)]
+
+
+def _incise(verb) -> bool:  # noqa: ANN001
+    """A reporting or action verb in an incise after a quotation: '», a dénoncé X', '", said X'."""
+    first = min([verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i]], key=lambda t: t.i)
+    prev = verb.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
+
+
+def _nonfinite(verb) -> bool:  # noqa: ANN001
+    """An infinitive, gerund or bare participle ('en demandant', 'menaçant', 'après avoir
+    déclaré'), whose subject is left unsaid."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    if auxes:
+        return all("Fin" not in a.morph.get("VerbForm") for a in auxes)
+    form = verb.morph.get("VerbForm")
+    return bool(form) and form[0] in ("Part", "Ger", "Inf")
 
 
 def passive_patients(verb) -> list:  # noqa: ANN001
@@ -95,7 +130,7 @@ def slot(tok, name: str) -> list:  # noqa: ANN001, C901
     if name == "iobj":
         return with_conjuncts(children(tok, IOBJ))
     if name == "agent":
-        return with_conjuncts([p for a in children(tok, AGENT) for p in _prep_objects(a)])
+        return with_conjuncts(agents_of(tok))
     if name == "poss":
         return [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "nmod:poss")]
     if name.startswith("prep:"):

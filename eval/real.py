@@ -1,0 +1,515 @@
+"""veille scored on real articles: the stand-off gold sets of ``eval/gold/real``.
+
+    python eval/real.py events   [--split test|dev] [--lang fr|en] [--errors N] [--json out.json]
+    python eval/real.py quotes   [--split test|dev] [--lang fr|en] [--errors N]
+    python eval/real.py mentions [--split test|dev] [--lang fr|en] [--errors N]
+    python eval/real.py gsr      [--split test|dev]       # PLOVER's own coded sentences
+    python eval/real.py all      [--split test]           # every figure, as docs/understanding.md reports them
+
+Each document is read from ``../shared`` (``eval/corpora.py``), given to veille
+as a user's JSON lines would be (title, standfirst, body text, publication
+date) and run through the same read → repair → understand stages as
+``veille ingest``. veille's offsets index its repaired text; they are mapped
+back to the document's text by aligning the two, so that every prediction
+lands in a gold sentence. Scoring rules are in ``eval/gold/README.md``
+("Scoring"). ``--errors N`` prints N errors of each kind to read — on the dev
+split only: the test split is frozen and its errors are not for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "gold"))
+
+from annotate import PLOVER_TYPES, load_docs, load_gold  # noqa: E402
+from corpora import Doc, load_doc  # noqa: E402
+
+from veille.model import Article, Participant, Span  # noqa: E402
+from veille.options import Options  # noqa: E402
+
+
+# ---------------------------------------------------------------- running veille
+
+
+def run_veille(docs: list[Doc], options: Options | None = None) -> list[Article]:
+    """veille's articles for ``docs``, through read → repair → understand (batched)."""
+    from veille.pipeline import process_many
+    from veille.read import read_raw
+    from veille.read.source import Raw
+
+    options = options or Options()
+    raws = []
+    for doc in docs:
+        raw = read_raw(Raw(doc.text.encode("utf-8"), doc.id), options.with_(language=doc.lang))
+        raws.append(raw.model_copy(update={"title": doc.title, "standfirst": doc.standfirst,
+                                           "published": doc.published, "language": doc.lang}))
+    return process_many(raws, options)
+
+
+class Aligner:
+    """Maps offsets of veille's repaired body text back to the document's text."""
+
+    def __init__(self, clean: str, original: str) -> None:
+        self.src: list[int] = []
+        self.dst: list[int] = []
+        matcher = SequenceMatcher(None, clean, original, autojunk=False)
+        for a, b, size in matcher.get_matching_blocks():
+            if size:
+                self.src.append(a)
+                self.dst.append(b)
+        self.sizes = [m.size for m in matcher.get_matching_blocks() if m.size]
+
+    def __call__(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.src, pos) - 1
+        if i < 0:
+            return None
+        if pos < self.src[i] + self.sizes[i]:
+            return self.dst[i] + pos - self.src[i]
+        return self.dst[i] + self.sizes[i]  # in a gap (a character repair added): the next kept one
+
+
+def sentence_of(sentences: list[list[int]], pos: int | None) -> int | None:
+    if pos is None:
+        return None
+    for i, (s, e) in enumerate(sentences):
+        if s <= pos < e:
+            return i
+    return None
+
+
+# ---------------------------------------------------------------- matching helpers
+
+
+def fold(text: str | None) -> str:
+    text = unicodedata.normalize("NFKD", (text or "").casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^\w ]+", " ", text).strip()
+
+
+_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "the", "a", "an", "of", "mr", "m", "mme",
+         "president", "ministre", "minister", "et", "and"}
+
+
+def _words(text: str | None) -> list[str]:
+    return [w for w in fold(text).split() if w not in _STOP]
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two names of one referent: equal after folding, or the same last word (a surname,
+    'police', 'manifestants')."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa == wb or wa[-1] == wb[-1])
+
+
+@dataclass
+class ActorNames:
+    """What the actor table knows of an actor id: its names and country."""
+
+    names: list[str]
+    country: str | None
+    type: str | None
+
+
+def actor_names(actor_id: str | None) -> ActorNames:
+    from veille.understand.actor_table import load_actor_table
+
+    actor = load_actor_table().by_id(actor_id) if actor_id else None
+    if actor is None:
+        return ActorNames([], None, None)
+    row = actor.row
+    names = [actor.name] + [n for key in ("names", "acronyms") for lang in (row.get(key) or {}).values() for n in lang]
+    return ActorNames(names, actor.country, actor.type)
+
+
+def participant_ok(gold: dict | None, pred: Participant | None, text: str) -> bool:
+    """Is veille's participant the gold one? (names, surnames, generic nouns, or the same state)."""
+    if gold is None or (not gold.get("span") and not gold.get("name")):
+        return pred is None
+    if pred is None:
+        return False
+    gold_names = [gold.get("name"), text[gold["span"][0]:gold["span"][1]] if gold.get("span") else None]
+    pred_names = [pred.name, pred.text] + (actor_names(pred.actor_id).names if pred.actor_id else [])
+    if any(same_name(g, p) for g in gold_names if g for p in pred_names if p):
+        return True
+    if gold.get("kind") == "country" and gold.get("country") and pred.country == gold.get("country"):
+        return actor_names(pred.actor_id).type in ("country", None) and not pred.sector in ("CVL",)
+    return False
+
+
+# ---------------------------------------------------------------- events
+
+
+def _event_sentence(article: Article, event, align: Aligner, doc: dict) -> int | None:  # noqa: ANN001
+    """The gold sentence holding the event's trigger (body evidence only)."""
+    spans = [event.evidence, *getattr(event, "mentions", [])]
+    for ev in spans:
+        if ev.field != "body":
+            continue
+        inner = ev.text.find(event.trigger or "") if event.trigger else 0
+        pos = ev.start + max(inner, 0)
+        return sentence_of(doc["sentences"], align(pos))
+    return None
+
+
+def _event_sentences(article: Article, event, align: Aligner, doc: dict) -> list[int]:  # noqa: ANN001
+    """Every gold sentence where veille says the event is stated (an event may keep several evidences)."""
+    out = []
+    for ev in [event.evidence, *getattr(event, "mentions", [])]:
+        if ev.field != "body":
+            continue
+        trig = getattr(ev, "trigger_start", None)
+        if trig is None:
+            inner = ev.text.find(event.trigger) if event.trigger else -1
+            trig = ev.start + max(inner, 0)
+        s = sentence_of(doc["sentences"], align(trig))
+        if s is not None and s not in out:
+            out.append(s)
+    return out
+
+
+def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict], errors: int = 0) -> dict:
+    tp = fp = fn = 0
+    per_type = {t: Counter() for t in PLOVER_TYPES}
+    full_ok = predicted = 0
+    dated = dated_ok = dated_pred_wrong = 0
+    neg_ok = neg_n = 0
+    err_fp, err_fn, err_args, err_dates = [], [], [], []
+    sentences = empty = 0
+    for doc, article in zip(docs, articles, strict=True):
+        text = load_doc(doc["doc"]).text
+        align = Aligner(article.text, text)
+        gold_events = gold[doc["doc"]]["events"]
+        by_sent_gold: dict[int, list[dict]] = defaultdict(list)
+        for ev in gold_events:
+            by_sent_gold[ev["sent"]].append(ev)
+        by_sent_pred: dict[int, list] = defaultdict(list)
+        for ev in article.events:
+            for s in _event_sentences(article, ev, align, doc):
+                by_sent_pred[s].append(ev)
+        sentences += len(doc["sentences"])
+        empty += sum(1 for i in range(len(doc["sentences"])) if i not in by_sent_gold)
+        for s in range(len(doc["sentences"])):
+            g = {e["type"] for e in by_sent_gold.get(s, [])}
+            p = {e.type for e in by_sent_pred.get(s, [])}
+            sent_text = text[doc["sentences"][s][0]:doc["sentences"][s][1]]
+            for t in g | p:
+                if t in g and t in p:
+                    tp += 1
+                    per_type[t]["tp"] += 1
+                elif t in p:
+                    fp += 1
+                    per_type[t]["fp"] += 1
+                    pe = next(e for e in by_sent_pred[s] if e.type == t)
+                    err_fp.append(f"FP {t} ({pe.trigger}) [{doc['doc']}#{s}] {sent_text[:220]}")
+                else:
+                    fn += 1
+                    per_type[t]["fn"] += 1
+                    ge = next(e for e in by_sent_gold[s] if e["type"] == t)
+                    err_fn.append(f"FN {t} «{text[ge['trigger'][0]:ge['trigger'][1]]}» [{doc['doc']}#{s}] {sent_text[:220]}")
+            for pe in by_sent_pred.get(s, []):
+                predicted += 1
+                cands = [ge for ge in by_sent_gold.get(s, []) if ge["type"] == pe.type]
+                ok = [ge for ge in cands if participant_ok(ge.get("actor"), pe.actors[0] if pe.actors else None, text)
+                      and _recipient_ok(ge.get("recipient"), pe.recipients, text)]
+                if ok:
+                    full_ok += 1
+                elif cands:
+                    ge = cands[0]
+                    err_args.append(f"ARGS {pe.type} pred actor={[a.name or a.text for a in pe.actors]} rec={[r.name or r.text for r in pe.recipients]} "
+                                    f"gold actor={_gold_p(ge.get('actor'), text)} rec={_gold_p(ge.get('recipient'), text)} [{doc['doc']}#{s}] {sent_text[:200]}")
+                match = (ok or cands)[:1]
+                if match:
+                    ge = match[0]
+                    neg_n += 1
+                    neg_ok += ("negated" in ge["flags"]) == ("negated" in pe.flags)
+                    if ge.get("date"):
+                        dated += 1
+                        good = _date_ok(ge["date"], pe.date.value)
+                        dated_ok += good
+                        if not good:
+                            err_dates.append(f"DATE gold={ge['date']} pred={pe.date.value} ({pe.date.text}) [{doc['doc']}#{s}] {sent_text[:200]}")
+                    elif pe.date.value:
+                        dated_pred_wrong += 1
+                        err_dates.append(f"DATE gold=None pred={pe.date.value} ({pe.date.text}) [{doc['doc']}#{s}] {sent_text[:200]}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    out = {
+        "documents": len(docs), "sentences": sentences, "sentences_without_event": empty,
+        "gold_events": sum(len(gold[d["doc"]]["events"]) for d in docs),
+        "sentence_level": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                           "tp": tp, "fp": fp, "fn": fn},
+        "predicted_events": predicted,
+        "type_actor_recipient_right": round(full_ok / predicted, 3) if predicted else 0.0,
+        "dates_right_on_gold_dated": round(dated_ok / dated, 3) if dated else None, "gold_dated_matched": dated,
+        "dates_given_where_gold_has_none": dated_pred_wrong,
+        "negation_right": round(neg_ok / neg_n, 3) if neg_n else None,
+        "per_type": {t: _prf(c) for t, c in per_type.items() if sum(c.values())},
+    }
+    if errors:
+        out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors]}
+    return out
+
+
+def _recipient_ok(gold: dict | None, preds: list[Participant], text: str) -> bool:
+    if gold is None or (not gold.get("span") and not gold.get("name")):
+        return not preds
+    return any(participant_ok(gold, p, text) for p in preds)
+
+
+def _gold_p(p: dict | None, text: str) -> str | None:
+    if not p:
+        return None
+    return p.get("name") or (text[p["span"][0]:p["span"][1]] if p.get("span") else None)
+
+
+def _date_ok(gold: str, pred: str | None) -> bool:
+    return bool(pred) and pred[:len(gold)] == gold and (len(gold) == 10 or len(pred) >= len(gold))
+
+
+def _prf(c: Counter) -> dict:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    return {"precision": round(p, 2), "recall": round(r, 2), "support": c["tp"] + c["fn"]}
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def _span_raw(article: Article, span: Span, align: Aligner) -> tuple[int, int] | None:
+    if span.field != "body":
+        return None
+    a, b = align(span.start), align(max(span.end - 1, span.start))
+    return (a, b + 1) if a is not None and b is not None else None
+
+
+def _overlap(a: tuple[int, int], b: list[int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def speaker_ok(gold_name: str | None, quote) -> bool:  # noqa: ANN001
+    if gold_name is None:
+        return quote.speaker is None
+    names = [quote.speaker] + (actor_names(quote.speaker_actor_id).names if quote.speaker_actor_id else [])
+    return any(same_name(gold_name, n) for n in names if n)
+
+
+def score_quotes(docs: list[dict], articles: list[Article], gold: dict[str, dict], errors: int = 0) -> dict:
+    found = total = right = attributed = attributed_right = 0
+    scare = scare_ok = 0
+    pred_n = pred_matched = 0
+    errs = []
+    for doc, article in zip(docs, articles, strict=True):
+        text = load_doc(doc["doc"]).text
+        align = Aligner(article.text, text)
+        preds = [(q, _span_raw(article, q.span, align)) for q in article.quotes]
+        preds = [(q, s) for q, s in preds if s]
+        gq = gold[doc["doc"]]["quotes"]
+        speech = [g for g in gq if g["kind"] in ("direct", "indirect", "block")]
+        used = set()
+        for g in gq:
+            hit = next(((i, q) for i, (q, s) in enumerate(preds) if _overlap(s, g["span"])), None)
+            if g["kind"] not in ("direct", "indirect", "block"):
+                scare += 1
+                scare_ok += hit is None or hit[1].speaker is None
+                if hit and hit[1].speaker is not None and len(errs) < 10 * max(errors, 1):
+                    errs.append(f"SCARE given speaker {hit[1].speaker!r}: «{text[g['span'][0]:g['span'][1]][:80]}» [{doc['doc']}]")
+                if hit:
+                    used.add(hit[0])
+                continue
+            total += 1
+            if hit is None:
+                errs.append(f"MISSED {g['kind']} «{text[g['span'][0]:g['span'][1]][:100]}» speaker={g['speaker']} [{doc['doc']}]")
+                continue
+            used.add(hit[0])
+            found += 1
+            ok = speaker_ok(g["speaker"], hit[1])
+            right += ok
+            if g["speaker"]:
+                attributed += 1
+                attributed_right += ok
+            if not ok:
+                errs.append(f"SPEAKER gold={g['speaker']} pred={hit[1].speaker} ({hit[1].cue}) «{text[g['span'][0]:g['span'][1]][:100]}» [{doc['doc']}]")
+        pred_n += len(preds)
+        pred_matched += len(used)
+        for i, (q, s) in enumerate(preds):
+            if i not in used:
+                errs.append(f"EXTRA {q.kind} «{text[s[0]:s[1]][:100]}» speaker={q.speaker} [{doc['doc']}]")
+        del speech
+    out = {"documents": len(docs), "gold_quotes": total, "recall": round(found / total, 3) if total else None,
+           "precision": round(pred_matched / pred_n, 3) if pred_n else None,
+           "speaker_right_on_found": round(right / found, 3) if found else None,
+           "speaker_right_on_attributed_found": round(attributed_right / attributed, 3) if attributed else None,
+           "scare_title_term": scare, "scare_without_speaker": round(scare_ok / scare, 3) if scare else None}
+    if errors:
+        kinds = defaultdict(list)
+        for e in errs:
+            kinds[e.split()[0]].append(e)
+        out["errors"] = {k: v[:errors] for k, v in kinds.items()}
+    return out
+
+
+# ---------------------------------------------------------------- mentions: links and people
+
+
+def _entity_is(entity: dict, actor_id: str) -> bool:
+    """Is the gold entity the table actor ``actor_id``?"""
+    if entity.get("wikidata") and entity["wikidata"] == actor_id:
+        return True
+    names = actor_names(actor_id)
+    if entity.get("type") == "country" and names.type == "country":
+        return entity.get("country") == names.country
+    if names.type == "country" and entity.get("type") != "country":
+        return False
+    return any(fold(entity.get("name")) == fold(n) for n in names.names) or \
+        (entity.get("type") == "person" and names.type == "person" and any(same_name(entity.get("name"), n) for n in names.names))
+
+
+def score_mentions(docs: list[dict], articles: list[Article], gold: dict[str, dict], errors: int = 0) -> dict:
+    links = links_ok = 0
+    people = people_ok = 0
+    errs = []
+    for doc, article in zip(docs, articles, strict=True):
+        text = load_doc(doc["doc"]).text
+        align = Aligner(article.text, text)
+        g = gold[doc["doc"]]
+        ents = {e["id"]: e for e in g["entities"]}
+        predicted: list[tuple[tuple[int, int], str, str]] = []
+        for actor in article.actors:
+            for m in actor.mentions:
+                s = _span_raw(article, m, align)
+                if s:
+                    predicted.append((s, actor.id, m.text))
+        seen = {p[0] for p in predicted}
+        for ent in article.entities:
+            s = _span_raw(article, ent.span, align)
+            if s and ent.actor_id and s not in seen:
+                predicted.append((s, ent.actor_id, ent.text))
+        for s, actor_id, surface in predicted:
+            links += 1
+            over = [m for m in g["mentions"] if _overlap(s, m["span"])]
+            ok = any(_entity_is(ents[m["entity"]], actor_id) for m in over)
+            links_ok += ok
+            if not ok:
+                errs.append(f"LINK {surface!r} -> {actor_id} {actor_names(actor_id).names[:1]} gold={[ents[m['entity']]['name'] + '/' + ents[m['entity']]['type'] for m in over] or 'no mention'} [{doc['doc']}]")
+        resolved = _person_resolutions(article, align)
+        for m in g["mentions"]:
+            ent = ents[m["entity"]]
+            if ent["type"] != "person":
+                continue
+            people += 1
+            got = next((name for span, name, actor_id in resolved if _overlap(span, m["span"])
+                        and (same_name(ent["name"], name) or (actor_id and _entity_is(ent, actor_id)))), None)
+            people_ok += got is not None
+            if got is None:
+                errs.append(f"PERSON {m['form']} «{text[m['span'][0]:m['span'][1]]}» -> {ent['name']} unresolved [{doc['doc']}]")
+    out = {"documents": len(docs), "links": links, "link_precision": round(links_ok / links, 3) if links else None,
+           "person_mentions": people, "person_mentions_resolved": round(people_ok / people, 3) if people else None}
+    if errors:
+        kinds = defaultdict(list)
+        for e in errs:
+            kinds[e.split()[0]].append(e)
+        out["errors"] = {k: v[:errors] for k, v in kinds.items()}
+    return out
+
+
+def _person_resolutions(article: Article, align: Aligner) -> list[tuple[tuple[int, int], str, str | None]]:
+    """(span, name, actor id) of every mention veille resolves to a person: table actors'
+    mentions, person entities, and resolved references (pronouns, titles) when veille gives them."""
+    out = []
+    for actor in article.actors:
+        if actor.type == "person":
+            for m in actor.mentions:
+                if (s := _span_raw(article, m, align)):
+                    out.append((s, actor.name, actor.id))
+    for ent in article.entities:
+        if ent.label in ("PER", "PERSON") and (s := _span_raw(article, ent.span, align)):
+            out.append((s, ent.text, ent.actor_id))
+    for ref in getattr(article, "mentions", []) or []:
+        if (s := _span_raw(article, ref.span, align)):
+            out.append((s, ref.name or ref.text, ref.actor_id))
+    return out
+
+
+# ---------------------------------------------------------------- PLOVER's own sentences
+
+
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def score_gsr(docs: list[dict], articles: list[Article]) -> dict:
+    """PLOVER's gold sentences, one coded event each (their other events uncoded): recall of
+    the coded type among veille's events, and precision of veille's most confident event."""
+    hit = top_ok = top_n = 0
+    for doc, article in zip(docs, articles, strict=True):
+        rec = load_doc(doc["doc"]).meta["record"]
+        want = OLD_LABELS.get(rec["event"], rec["event"])
+        types = {e.type for e in article.events}
+        hit += want in types
+        live = [e for e in article.events if "negated" not in e.flags]
+        if live:
+            top_n += 1
+            top_ok += max(live, key=lambda e: e.confidence).type == want
+    return {"sentences": len(docs), "recall": round(hit / len(docs), 3) if docs else None,
+            "precision_of_top_event": round(top_ok / top_n, 3) if top_n else None}
+
+
+# ---------------------------------------------------------------- main
+
+
+def selected(task: str, split: str, lang: str | None) -> list[dict]:
+    docs = load_docs()
+    gold = load_gold(task) if task != "gsr" else {}
+    return [d for d in docs.values() if task in d["tasks"] and d["split"] == split and (not lang or d["lang"] == lang)
+            and (task == "gsr" or d["doc"] in gold)]
+
+
+def evaluate(task: str, split: str, lang: str | None, errors: int = 0) -> dict:
+    docs = selected(task, split, lang)
+    if not docs:
+        return {"documents": 0}
+    articles = run_veille([load_doc(d["doc"]) for d in docs])
+    if task == "gsr":
+        return score_gsr(docs, articles)
+    gold = load_gold(task)
+    scorer = {"events": score_events, "quotes": score_quotes, "mentions": score_mentions}[task]
+    return scorer(docs, articles, gold, errors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("task", choices=["events", "quotes", "mentions", "gsr", "all"])
+    ap.add_argument("--split", choices=["dev", "test"], default="test")
+    ap.add_argument("--lang", choices=["fr", "en"])
+    ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind (dev split only)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    if args.errors and args.split == "test":
+        ap.error("--errors reads errors to fix: use it on the dev split; the test split is frozen")
+    tasks = ["events", "quotes", "mentions", "gsr"] if args.task == "all" else [args.task]
+    langs = [args.lang] if args.lang else ["fr", "en"]
+    out = {}
+    for task in tasks:
+        for lang in (langs if task != "gsr" else ["en"]):
+            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors)
+    text = json.dumps(out, ensure_ascii=False, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Train veille's statistical second opinion on events (``understand/event_model.py``).
+
+    python scripts/train_event_model.py fr [--folds 5] [--out src/veille/understand/data/events/model_fr.json]
+    python scripts/train_event_model.py en
+
+Reads the *development* split of the real-text gold set (``eval/gold/real``;
+the test split is never read here), parses every document with veille, and
+records for each sentence the features ``event_model.sentence_features``
+builds at run time, labelled with the gold event types whose trigger lies in
+it. One logistic regression per type (scikit-learn, liblinear, L2) is fitted;
+cross-validation by document gives out-of-fold probabilities, from which two
+thresholds per type are chosen to maximise the sentence-level F1 of the
+combination with the patterns: ``keep`` (below it a pattern's event is
+dropped) and ``add`` (above it a type the patterns missed is added). The
+weights (small ones pruned), thresholds and the most frequent CAMEO code and
+mode of each type are written as JSON. Needs the ``train`` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "eval"), str(ROOT / "eval" / "gold")]
+
+from annotate import load_docs, load_gold  # noqa: E402
+from corpora import load_doc  # noqa: E402
+from real import Aligner  # noqa: E402
+
+MIN_POSITIVES = 6
+GRID = [i / 20 for i in range(1, 20)]
+
+
+def collect(lang: str) -> tuple[list[list[str]], list[set[str]], list[set[str]], list[str], Counter]:
+    """Per sentence of the dev documents: features, gold types, pattern types, document id."""
+    from veille.model import Article
+    from veille.options import Options
+    from veille.pipeline import process
+    from veille.read import read_raw
+    from veille.read.source import Raw
+    from veille.understand import events as ev
+
+    docs = [d for d in load_docs().values() if d["lang"] == lang and d["split"] == "dev" and "events" in d["tasks"]]
+    gold = load_gold("events")
+    feats, labels, rules, groups = [], [], [], []
+    codes: Counter = Counter()
+    for d in docs:
+        if d["doc"] not in gold:
+            continue
+        doc = load_doc(d["doc"])
+        records: list = []
+        ev.RECORDER = lambda seg, sent, f, events, records=records: records.append((seg, sent, f, events))
+        try:
+            raw = read_raw(Raw(doc.text.encode("utf-8"), doc.id), Options(language=lang))
+            raw = raw.model_copy(update={"title": doc.title, "standfirst": doc.standfirst, "published": doc.published,
+                                         "language": lang})
+            article: Article = process(raw, Options(language=lang))
+        finally:
+            ev.RECORDER = None
+        align = Aligner(article.text, doc.text)
+        for ge in gold[d["doc"]]["events"]:
+            codes[(ge["type"], ge.get("cameo"), ge.get("mode"))] += 1
+        for seg, sent, f, events in records:
+            if seg.field != "body":
+                continue
+            a, b = align(seg.offset + sent.start_char), align(seg.offset + sent.end_char - 1)
+            if a is None or b is None:
+                continue
+            types = {ge["type"] for ge in gold[d["doc"]]["events"] if a <= ge["trigger"][0] <= b}
+            feats.append(f)
+            labels.append(types)
+            rules.append({e.type for e in events})
+            groups.append(d["doc"])
+    return feats, labels, rules, groups, codes
+
+
+MIN_ADD_PRECISION = 0.5
+
+
+def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool]) -> tuple[float, float, tuple[int, int, int]]:
+    """keep/add thresholds maximising F1 of: (pattern and p >= keep) or (not pattern and p >= add),
+    where the sentences the model adds must be right at least half the time (else it adds none)."""
+    best = (0.0, 1.01, (0, 0, 0), -1.0)
+    for keep in [0.0, *GRID]:
+        for add in [*GRID, 1.01]:
+            tp = fp = fn = added_tp = added = 0
+            for p, g, r in zip(probs, gold, rule, strict=True):
+                pred = (r and p >= keep) or (not r and p >= add)
+                tp += pred and g
+                fp += pred and not g
+                fn += g and not pred
+                if pred and not r:
+                    added += 1
+                    added_tp += g
+            if added and added_tp / added < MIN_ADD_PRECISION:
+                continue
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best[3] + 1e-9:
+                best = (keep, add, (tp, fp, fn), f1)
+    return best[0], best[1], best[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("lang", choices=["fr", "en"])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--C", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    feats, labels, rules, groups, codes = collect(args.lang)
+    vec = DictVectorizer()
+    X = vec.fit_transform([dict.fromkeys(f, 1.0) for f in feats]).tocsr()
+    X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear wants 32-bit indices
+    types = sorted({t for ls in labels for t in ls})
+    print(f"{len(feats)} sentences from {len(set(groups))} documents, {X.shape[1]} features", file=sys.stderr)
+    out_types: dict[str, dict] = {}
+    totals = Counter()
+    base = Counter()
+    for etype in types:
+        y = [etype in ls for ls in labels]
+        r = [etype in rs for rs in rules]
+        base.update({"tp": sum(a and b for a, b in zip(y, r)), "fp": sum(b and not a for a, b in zip(y, r)),
+                     "fn": sum(a and not b for a, b in zip(y, r))})
+        if sum(y) < MIN_POSITIVES:
+            totals.update({"tp": sum(a and b for a, b in zip(y, r)), "fp": sum(b and not a for a, b in zip(y, r)),
+                           "fn": sum(a and not b for a, b in zip(y, r))})
+            continue
+        oof = [0.0] * len(y)
+        for train, test in GroupKFold(n_splits=args.folds).split(X, y, groups):
+            if not any(y[i] for i in train):
+                continue
+            clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced")
+            clf.fit(X[train], [y[i] for i in train])
+            for i, p in zip(test, clf.predict_proba(X[test])[:, 1], strict=True):
+                oof[i] = float(p)
+        keep, add, (tp, fp, fn) = best_thresholds(oof, y, r)
+        totals.update({"tp": tp, "fp": fp, "fn": fn})
+        clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced").fit(X, y)
+        names = vec.get_feature_names_out()
+        weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.01}
+        cameo, mode = _usual_code(codes, etype)
+        out_types[etype] = {"bias": round(float(clf.intercept_[0]), 4), "keep": keep, "add": add,
+                            "cameo": cameo, "mode": mode, "weights": weights,
+                            "cv": {"tp": tp, "fp": fp, "fn": fn, "positives": sum(y)}}
+        print(f"{etype:10} pos={sum(y):3} keep={keep:.2f} add={add:.2f} cv tp={tp} fp={fp} fn={fn}", file=sys.stderr)
+    for name, c in (("patterns alone", base), ("with the model (cross-validated)", totals)):
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        rr = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        print(f"dev sentences, {name}: P {p:.3f} R {rr:.3f} F1 {2 * p * rr / (p + rr) if p + rr else 0:.3f}", file=sys.stderr)
+    out = args.out or ROOT / f"src/veille/understand/data/events/model_{args.lang}.json"
+    meta = {"lang": args.lang, "trained_on": "eval/gold/real dev split", "sentences": len(feats),
+            "documents": len(set(groups)), "C": args.C, "folds": args.folds, "types": out_types}
+    out.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+def _usual_code(codes: Counter, etype: str) -> tuple[str | None, str | None]:
+    seen = defaultdict(int)
+    for (t, cameo, mode), n in codes.items():
+        if t == etype and cameo:
+            seen[(cameo, mode)] += n
+    if not seen:
+        return None, None
+    cameo, mode = max(seen, key=seen.get)
+    return cameo, mode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""A statistical second opinion on events: one linear classifier per PLOVER type.
+
+The lexicon and the parse (``events.py``) propose events with their actors;
+real news also states events the patterns do not catch ("c'est abominable",
+"il faut une enquête") and uses trigger words in senses that are no events.
+A logistic regression per type, over the sentence's lemmas and what the
+patterns proposed, gives each sentence a probability for each type. It
+*confirms or rejects* the patterns' events (an event whose type the model
+finds very unlikely is dropped) and *adds* a type the patterns missed when the
+model is confident, with the word that weighed most as its trigger.
+
+The weights are data (``data/events/model_<lang>.json``), trained on the
+development split of veille's real-text gold set by ``scripts/train_event_model.py``
+(scikit-learn, CPU, about a minute); thresholds are chosen by cross-validation
+on that split. At run time scoring is a sparse dot product in pure Python: no
+third-party library and no measurable cost beside the parser. A language
+without a model file is coded by the patterns alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX"})
+FIRST_PERSON = frozenset({"je", "j'", "j’", "nous", "i", "we", "me", "us", "moi", "my", "our", "notre", "nos", "mon", "ma", "mes"})
+QUOTE_MARKS = frozenset('«»“”"')
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of one language: per type a bias, feature weights and two thresholds."""
+
+    lang: str
+    types: dict[str, dict]  # type -> {"bias", "weights": {feature: w}, "keep", "add", "cameo", "mode"}
+
+    def probabilities(self, features: list[str]) -> dict[str, float]:
+        """P(type stated in the sentence) for every type the model knows."""
+        out = {}
+        for etype, m in self.types.items():
+            w = m["weights"]
+            z = m["bias"] + sum(w.get(f, 0.0) for f in features)
+            out[etype] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return out
+
+    def strongest(self, etype: str, features: list[str]) -> str | None:
+        """The lemma feature that weighs most for ``etype`` (the added event's trigger)."""
+        w = self.types[etype]["weights"]
+        lemmas = [(w.get(f, 0.0), f) for f in features if f.startswith("L:")]
+        best = max(lemmas, default=(0.0, None))
+        return best[1][2:] if best[1] and best[0] > 0 else None
+
+
+@lru_cache(maxsize=8)
+def event_model(lang: str) -> EventModel | None:
+    """The model of ``lang``, or None when veille ships none."""
+    try:
+        raw = json.loads(resources.files("veille.understand").joinpath("data", "events", f"model_{lang}.json").read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    return EventModel(lang=raw["lang"], types=raw["types"])
+
+
+def sentence_features(sent, candidate_types: list[tuple[str, str]], event_types: list[str],  # noqa: ANN001
+                      reporting: frozenset[str] = frozenset()) -> list[str]:
+    """What the classifier sees of a sentence: content lemmas, the patterns' candidate
+    types (with their trigger lemma) and built events, quotation and first person."""
+    feats: set[str] = set()
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if tok.pos_ in CONTENT_POS and tok.is_alpha and len(low) > 1:
+            feats.add(f"L:{low}")
+        if tok.lower_ in FIRST_PERSON:
+            feats.add("FIRST")
+        if tok.text in QUOTE_MARKS or tok.is_quote:
+            feats.add("QUOTE")
+        if low in reporting and tok.pos_ in ("VERB", "AUX"):
+            feats.add("REPORT")
+        if tok.dep_ in ("neg", "advmod") and low in ("pas", "jamais", "not", "never", "n't"):
+            feats.add("NEG")
+    root = sent.root
+    feats.add(f"ROOT:{root.lemma_.lower()}")
+    for etype, lemma in candidate_types:
+        feats.add(f"C:{etype}")
+        feats.add(f"CL:{etype}:{lemma}")
+    for etype in event_types:
+        feats.add(f"E:{etype}")
+    return sorted(feats)
