@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import click
 
-from veille.cli import cli
+from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
 from veille.options import Options
 from veille.store import DEFAULT_DB
 
@@ -52,10 +52,19 @@ def _fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
 @click.option("--no-follow", is_flag=True, help="Feeds: use each entry's own content instead of fetching its page.")
 @click.option("--no-robots", is_flag=True, help="Do not obey robots.txt (only for sites you own).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a terminal].")
+@max_bytes_option
+@max_chars_option
+@fetch_options
+@click.option("--item-timeout", type=click.FloatRange(0, 86_400), default=Options.item_timeout, show_default=True,
+              help="Seconds one item may take in a worker before it is recorded as a failure (0: no limit).")
+@click.option("--worker-memory", type=click.IntRange(0, 1 << 50), default=Options.worker_memory, show_default=True,
+              help="Bytes of memory a worker may use; an item needing more is a failure (0: no limit).")
+@click.option("--max-entries", type=click.IntRange(0, 10_000_000), default=5_000, show_default=True,
+              help="Entries read from one feed.")
 @_json
 def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fields: dict[str, str],
            threshold: float | None, language: str | None, no_follow: bool, no_robots: bool,
-           progress: bool | None, as_json: bool) -> None:
+           progress: bool | None, as_json: bool, max_entries: int, **limits: object) -> None:
     """Read files, folders, JSONL, RSS/Atom feeds, WARC files or URLs into the store.
 
     Running it again on the same input adds nothing; a run that was stopped
@@ -70,8 +79,9 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
     from veille.store import open_store
 
     options = IngestOptions(
-        article=Options(language=language), jobs=jobs, understand=not no_understand,
-        corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots),
+        article=Options(language=language, **limits), jobs=jobs, understand=not no_understand,  # type: ignore[arg-type]
+        corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots,
+                             max_entries=max_entries),
         near_threshold=threshold or THRESHOLD,
         progress=sys.stderr.isatty() if progress is None else progress,
     )

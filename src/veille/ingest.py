@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
@@ -41,7 +42,7 @@ from veille.read.corpus import (
     Unchanged,
     iter_sources,
 )
-from veille.store import ArticleRecord, Store, StoreError
+from veille.store import ArticleRecord, Store
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 
@@ -124,7 +125,27 @@ def _understand(article: Article, options: Options) -> Article:
 
 
 def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
-    """Read, repair and (for supported languages) understand one item; never raises for bad input."""
+    """Read, repair and (for supported languages) understand one item; never raises for bad input.
+
+    The work is bounded: past ``options.article.item_timeout`` seconds it stops with
+    a failure (E041), and a ``MemoryError`` (a worker's memory cap) is a failure (E045).
+    """
+    from veille.limits import ItemTimeout, time_limit
+
+    limit = options.article.item_timeout
+    try:
+        with time_limit(limit):
+            return _process_item(item, options)
+    except ItemTimeout:
+        return Failure(item.source, item.locator, "E041", f"took over the time limit ({limit:g} s)")
+    except MemoryError:
+        return Failure(item.source, item.locator, "E045", "needs more memory than the limit "
+                                                          f"({options.article.worker_memory:,} bytes)")
+    except RecursionError:
+        return Failure(item.source, item.locator, "E038", "is nested too deeply (Python's recursion limit)")
+
+
+def _process_item(item: Item, options: IngestOptions) -> Processed | Failure:
     from veille.repair import repair
     from veille.understand import detect_language
 
@@ -143,6 +164,8 @@ def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
         flags: list[str] = []
         if article.language not in options.languages:
             flags.append("unsupported_language")
+        elif options.understand and len(article.text) > options.article.max_chars:
+            flags.append("too_long_to_understand")  # stored and searchable, not analysed (see Options.max_chars)
         elif options.understand:
             article = _understand(article, options.article)
         else:
@@ -150,6 +173,8 @@ def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
         return Processed(item, article, fingerprint(article.text), tuple(flags))
     except VeilleError as exc:
         return Failure(item.source, item.locator, exc.code, exc.reason)
+    except (MemoryError, RecursionError):
+        raise
     except Exception as exc:  # noqa: BLE001 - a bad item never kills the batch; the reason is kept
         return Failure(item.source, item.locator, "E001" if isinstance(exc, FileNotFoundError) else "E000",
                        f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
@@ -167,7 +192,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
     """
     jobs = options.workers()
     window = options.window or 16 * jobs
-    pool = ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 else None
+    pool = _Pool(jobs, options) if jobs > 1 else None
     pending: deque[tuple[object, Future | None]] = deque()
     in_flight: set[str] = set()
     before = store.last_seq()  # articles up to here were stored by earlier runs
@@ -177,10 +202,15 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
             in_flight.discard(entry.key)
         if future is None:
             return entry  # type: ignore[return-value]
-        try:
+        if pool is None:
             return future.result()
-        except BrokenProcessPool:
-            raise StoreError("E030", getattr(entry, "locator", "?"), "killed, perhaps out of memory") from None
+        outcome = pool.wait(entry, future)  # type: ignore[arg-type]
+        if pool.restarted:  # the pool was replaced: what was in flight runs again, in order
+            pool.restarted = False
+            for n, (waiting, old) in enumerate(pending):
+                if old is not None and not _succeeded(old):
+                    pending[n] = (waiting, pool.submit(waiting))  # type: ignore[arg-type]
+        return outcome
 
     try:
         for entry in entries:
@@ -202,7 +232,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
                 if pool is None:
                     pending.append((entry, _Done(process_item(entry, options))))
                 else:
-                    pending.append((entry, pool.submit(process_item, entry, options)))
+                    pending.append((entry, pool.submit(entry)))
             else:
                 pending.append((entry, None))
             while pending and (len(pending) >= window or pending[0][1] is None or pending[0][1].done()):
@@ -211,7 +241,97 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
             yield resolve(*pending.popleft())
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown()
+
+
+class _Pool:
+    """Worker processes that survive losing one: a worker killed (out of memory, a crash)
+    or stuck past the item time limit (in code that no signal interrupts) is replaced,
+    its item recorded as a failure, and the items that were in flight run again.
+
+    Which item broke the pool is not known when several were in flight, so the item
+    being waited for is run again alone: if it breaks a fresh pool too, it is the
+    culprit (a failure); if not, the culprit is still ahead and will be found the same
+    way when its turn comes.
+    """
+
+    GRACE = 30.0
+    """Seconds past the item time limit before a stuck worker is killed (the limit's
+    own signal gets the first chance)."""
+
+    def __init__(self, jobs: int, options: IngestOptions) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.restarted = False
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        from veille.limits import limit_memory
+
+        return ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=limit_memory,
+                                   initargs=(self.options.article.worker_memory,))
+
+    def submit(self, item: Item) -> Future:
+        """Process ``item`` in a worker."""
+        return self.executor.submit(process_item, item, self.options)
+
+    def wait(self, item: Item, future: Future) -> Processed | Failure:
+        """The outcome of ``item``, recovering the pool if it breaks or sticks meanwhile."""
+        try:
+            return self._result(future)
+        except (BrokenProcessPool, _Stuck):
+            pass
+        self.restart()
+        try:
+            return self._result(self.submit(item))
+        except BrokenProcessPool:
+            self.restart()
+            return Failure(item.source, item.locator, "E044", "crashed its worker process (killed, perhaps out "
+                                                              "of memory; the batch went on)")
+        except _Stuck:
+            self.restart()
+            return Failure(item.source, item.locator, "E041", "took over the time limit (its worker was killed "
+                                                              f"after {self._hard_limit():g} s)")
+
+    def _hard_limit(self) -> float:
+        limit = self.options.article.item_timeout
+        return limit + self.GRACE if limit > 0 else 0.0
+
+    def _result(self, future: Future) -> Processed | Failure:
+        """``future.result()``, or :class:`_Stuck` once it has been running past the hard limit."""
+        hard = self._hard_limit()
+        if hard <= 0:
+            return future.result()
+        started: float | None = None
+        while True:
+            try:
+                return future.result(timeout=1.0)
+            except FuturesTimeout:
+                if future.running():
+                    started = started or time.monotonic()
+                    if time.monotonic() - started > hard:
+                        raise _Stuck() from None
+
+    def restart(self) -> None:
+        """Kill every worker and start new ones (the caller resubmits what was in flight)."""
+        for process in list(getattr(self.executor, "_processes", {}).values()):
+            process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        self.restarted = True
+
+    def shutdown(self) -> None:
+        """Stop the workers once the run is over."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _succeeded(future: Future) -> bool:
+    """True when ``future`` finished with a result (not cancelled, not failed)."""
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Stuck(Exception):
+    """A worker has run one item past the hard time limit."""
 
 
 class _Done:
@@ -275,8 +395,8 @@ def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None =
     try:
         for outcome in _outcomes(entries, store, options, stats):
             if isinstance(outcome, Processed):
-                write(outcome, store, dedup, stats, stories)
-            elif isinstance(outcome, Failure):
+                outcome = _write_or_fail(outcome, store, dedup, stats, stories)
+            if isinstance(outcome, Failure):
                 store.write_failure(outcome.source, outcome.item, outcome.code, outcome.reason)
                 stats.failed += 1
             elif isinstance(outcome, Unchanged):
@@ -291,6 +411,19 @@ def ingest(sources: Iterable[str], store: Store, options: IngestOptions | None =
             bar.set_postfix(_postfix(stats))
             bar.close()
     return stats
+
+
+def _write_or_fail(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats,
+                   stories: StoryClusterer | None) -> Failure | None:
+    """:func:`write`; an article the store cannot take for a reason of its own (a value no
+    column holds) becomes a failure, while store errors (full, gone) stop the run."""
+    try:
+        write(outcome, store, dedup, stats, stories)
+    except (ValueError, UnicodeError, OverflowError, RecursionError) as exc:
+        item = outcome.item
+        return Failure(item.source, item.locator, "E000", f"unexpected {type(exc).__name__} while storing: "
+                                                          f"{str(exc)[:300]}")
+    return None
 
 
 def _stories(store: Store) -> StoryClusterer:

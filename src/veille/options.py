@@ -48,9 +48,10 @@ class Options:
     item_timeout: float = 300.0
     """Seconds one item may take to read, repair and understand in an ingest worker;
     past it the item is recorded as a failure (E041) and the batch goes on (0: no limit)."""
-    worker_memory: int = 0
-    """Bytes of address space an ingest worker may use (0: no limit); past it the item
-    is recorded as a failure (E045) instead of the system killing the worker."""
+    worker_memory: int = 4 << 30
+    """Bytes of address space an ingest worker process may use (0: no limit); past it the
+    item is recorded as a failure (E045) instead of the system killing the worker (a
+    worker with both spaCy pipelines loaded uses about 1 GB)."""
     user_agent: str = "veille/0.1 (+https://veille.invalid; news analysis)"
     """User agent sent when fetching URLs."""
     min_repeat_chars: int = 40

@@ -6,6 +6,7 @@ chains them. Corpus-scale runners call the same functions.
 
 from __future__ import annotations
 
+from veille.errors import VeilleError
 from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.read import read, read_raw
@@ -33,7 +34,11 @@ def process(article: Article, options: Options = DEFAULT) -> Article:
     """Run the stages after reading: repair, then understanding (or only the
     language when ``options.understand`` is off)."""
     repaired = repair(article, options)
-    return understand(repaired, options) if options.understand else detect_language(repaired)
+    if not options.understand:
+        return detect_language(repaired)
+    if len(repaired.text) > options.max_chars:
+        raise VeilleError("E043", article.source, f"{len(repaired.text):,} characters, limit {options.max_chars:,}")
+    return understand(repaired, options)
 
 
 def process_many(articles: list[Article], options: Options = DEFAULT) -> list[Article]:

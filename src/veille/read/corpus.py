@@ -437,6 +437,16 @@ def _skip_line(handle: IO[bytes]) -> None:
             return
 
 
+def storable(text: str) -> str:
+    """``text`` without lone surrogates (``"\\ud800"`` in JSON, ``&#xD800;`` in XML), which
+    no UTF-8 store or file can hold: each becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
 def _get(obj: dict, names: tuple[str, ...]) -> object:
     for name in names:
         value = obj.get(name)
@@ -466,12 +476,13 @@ def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, c
 
     def s(name: str) -> str | None:
         value = get(name)
-        return str(value).strip() or None if value is not None else None
+        return storable(str(value)).strip() or None if value is not None else None
 
     section = get("section")
-    sections = tuple(str(x) for x in section) if isinstance(section, list) else ((str(section),) if section else ())
+    sections = tuple(storable(str(x)) for x in section) if isinstance(section, list) else (
+        (storable(str(section)),) if section else ())
     return Item(
-        body.encode("utf-8"), source, locator, external_id=s("id"), url=s("url"), title=s("title"),
+        storable(body).encode("utf-8"), source, locator, external_id=s("id"), url=s("url"), title=s("title"),
         standfirst=s("standfirst"), section=sections, author=s("author"), published=s("published"),
         language=s("language"), content_type="text/html" if html is not None else "text/plain",
     )

@@ -28,6 +28,7 @@ from urllib.robotparser import RobotFileParser
 from veille.options import Options
 from veille.read.corpus import (
     BAD_FEED, ROBOTS, CorpusOptions, Entry, Failure, Item, Unchanged, Validators, _no_validators, looks_like_feed,
+    storable,
 )
 
 
@@ -301,10 +302,10 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
                                               f"the first {len(entries):,} read)")
     metas: list[tuple[str | None, dict, str]] = []
     for n, entry in enumerate(entries, 1):
-        link = entry.get("link")
-        meta = {"external_id": entry.get("id") or link, "title": entry.get("title") or None,
+        link = _text(entry.get("link"))
+        meta = {"external_id": _text(entry.get("id")) or link, "title": _text(entry.get("title")),
                 "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
-                "author": entry.get("author") or None, "language": _lang(parsed)}
+                "author": _text(entry.get("author")), "language": _lang(parsed)}
         metas.append((link, meta, f"{source}#{n}"))
     if client is None:
         for entry, (link, meta, locator) in zip(entries, metas):
@@ -322,8 +323,14 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
         yield from pool.map(fetch, metas)
 
 
+def _text(value: object) -> str | None:
+    """A feed field as storable text (None when empty)."""
+    return storable(value) or None if isinstance(value, str) else None
+
+
 def _lang(parsed: object) -> str | None:
-    lang = (parsed.feed.get("language") or "").split("-")[0].lower()  # type: ignore[attr-defined]
+    value = parsed.feed.get("language")  # type: ignore[attr-defined]
+    lang = storable(value).strip().split("-")[0].lower()[:16] if isinstance(value, str) else ""
     return lang or None
 
 
@@ -331,9 +338,9 @@ def _entry_content(entry: dict, link: str | None, meta: dict, source: str, locat
     """An item from the text a feed entry carries itself (content, else summary)."""
     content = entry.get("content") or []
     html = content[0].get("value") if content else entry.get("summary")
-    if not html or not html.strip():
+    if not isinstance(html, str) or not html.strip():
         return Failure(source, locator, "E008", "entry has no content or summary")
-    return Item(html.encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
+    return Item(storable(html).encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
 
 
 def iter_url(url: str, client: PoliteClient, options: Options, corpus: CorpusOptions,
