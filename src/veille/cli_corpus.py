@@ -18,6 +18,8 @@ from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
 from veille.options import Options
 from veille.store import DEFAULT_DB
 
+_COUNT = click.IntRange(1, 2**63 - 1)  # a row count the databases can take
+
 _db = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="PATH_OR_URL",
                    help="SQLite file or postgresql:// URL of the store.")
 _json = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
@@ -108,7 +110,7 @@ def _table(rows: Iterable[dict], columns: tuple[str, ...], as_json: bool, width:
 @_db
 @click.option("--in", "what", type=click.Choice(["articles", "quotes", "events"]), default="articles",
               show_default=True, help="What to search.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--limit", "-n", type=_COUNT, default=20, show_default=True)
 @_json
 def search(text: str, db: str, what: str, limit: int, as_json: bool) -> None:
     """Full-text search: every word must match, as written or by its French/English stem."""
@@ -124,7 +126,7 @@ def search(text: str, db: str, what: str, limit: int, as_json: bool) -> None:
 @click.option("--status", type=click.Choice(["original", "duplicate", "near_duplicate"]))
 @click.option("--lang", "language", metavar="xx")
 @click.option("--since", metavar="DATE", help="Published on or after this date.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None)
+@click.option("--limit", "-n", type=_COUNT, default=None)
 @_json
 def articles(db: str, status: str | None, language: str | None, since: str | None, limit: int | None,
              as_json: bool) -> None:
@@ -140,7 +142,7 @@ def articles(db: str, status: str | None, language: str | None, since: str | Non
 @_db
 @click.option("--source", help="Only failures of this input.")
 @click.option("--code", help="Only failures with this code, e.g. E027.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None)
+@click.option("--limit", "-n", type=_COUNT, default=None)
 @_json
 def failures(db: str, source: str | None, code: str | None, limit: int | None, as_json: bool) -> None:
     """List the inputs that could not be used, and why."""
@@ -167,7 +169,7 @@ def _event_cells(row: dict) -> dict:
             "flags": ",".join(row["flags"]), "type": "/".join(filter(None, [row["type"], row.get("mode")]))}
 
 
-_limit = click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most this many rows.")
+_limit = click.option("--limit", "-n", type=_COUNT, default=None, help="At most this many rows.")
 _FLAGS = ["negated", "future", "hypothetical", "historical"]
 
 
