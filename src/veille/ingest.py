@@ -258,6 +258,8 @@ class _Pool:
     GRACE = 30.0
     """Seconds past the item time limit before a stuck worker is killed (the limit's
     own signal gets the first chance)."""
+    work = staticmethod(process_item)
+    """What a worker does with one item (a module-level function: it is pickled)."""
 
     def __init__(self, jobs: int, options: IngestOptions) -> None:
         self.jobs = jobs
@@ -266,14 +268,14 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        from veille.limits import limit_memory
-
-        return ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=limit_memory,
-                                   initargs=(self.options.article.worker_memory,))
+        executor = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_init_worker,
+                                       initargs=(self.options,))
+        self.warm = executor.submit(_ready)  # done once a worker has started (loaded its models)
+        return executor
 
     def submit(self, item: Item) -> Future:
         """Process ``item`` in a worker."""
-        return self.executor.submit(process_item, item, self.options)
+        return self.executor.submit(self.work, item, self.options)
 
     def wait(self, item: Item, future: Future) -> Processed | Failure:
         """The outcome of ``item``, recovering the pool if it breaks or sticks meanwhile."""
@@ -307,7 +309,7 @@ class _Pool:
             try:
                 return future.result(timeout=1.0)
             except FuturesTimeout:
-                if future.running():
+                if future.running() and self.warm.done():  # a worker's start is not the item's time
                     started = started or time.monotonic()
                     if time.monotonic() - started > hard:
                         raise _Stuck() from None
@@ -323,6 +325,28 @@ class _Pool:
     def shutdown(self) -> None:
         """Stop the workers once the run is over."""
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(options: IngestOptions) -> None:
+    """Set up a worker process: its memory cap, then the imports and spaCy pipelines every
+    item needs, so that an item's time limit measures the item, not the worker's start."""
+    from veille.limits import limit_memory
+
+    limit_memory(options.article.worker_memory)
+    for lang, text in _WARM_UP.items():  # lazy imports, models and tables load here, once
+        if lang in options.languages:
+            _process_item(Item(text.encode("utf-8"), "<warm-up>", "<warm-up>"), options)  # language detected
+
+
+def _ready() -> bool:
+    """A no-op task: its completion tells that a worker has started."""
+    return True
+
+
+_WARM_UP = {
+    "fr": "Le président a rencontré jeudi à Paris le Premier ministre, a annoncé l'Élysée dans un communiqué.",
+    "en": "The president met the prime minister in London on Thursday, the government said in a statement.",
+}
 
 
 def _succeeded(future: Future) -> bool:
