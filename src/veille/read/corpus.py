@@ -337,7 +337,20 @@ def _open(path: Path, max_ratio: int = DEFAULT.max_ratio) -> IO[bytes]:
 def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
               ) -> Iterator[Entry]:
-    """Items of one file, by its kind."""
+    """Items of one file, by its kind. A reader failing in a way nobody foresaw ends that
+    file with one failure (E000, its reason kept): the other inputs are still read."""
+    try:
+        yield from _iter_file(path, source, options, corpus, validators, client_factory)
+    except (MemoryError, RecursionError) as exc:
+        yield Failure(source, source, "E038" if isinstance(exc, RecursionError) else "E045",
+                      f"cannot be read ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+        yield Failure(source, source, "E000", f"unexpected {type(exc).__name__} while reading: {str(exc)[:300]}")
+
+
+def _iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
+               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
+               ) -> Iterator[Entry]:
     kind = kind_of(path)
     if kind == "page":  # the name does not say: a feed shows itself in its first bytes
         kind = kind_of(path, _head(path))
@@ -505,6 +518,7 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     try:
         size = os.path.getsize(path)
@@ -514,6 +528,7 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
         return
     with handle:
         records = ArchiveIterator(handle)
+        records.INC_RECORD = ""  # warcio prints a warning per odd record to stderr; the failure row says it
         try:
             for record in records:
                 if record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz")):
@@ -529,7 +544,8 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
                 if entry is not None:
                     yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
                         else replace(entry, item=locator)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError,
+                zlib.error) as exc:
             yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
                           f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
             return

@@ -16,6 +16,7 @@ refused, never expanded.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -272,6 +273,11 @@ def check_xml(data: bytes) -> str | None:
     return None
 
 
+# character references to UTF-16 surrogates (&#xD800;, &#55296;), which feedparser cannot encode
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|553[0-9]{2}|55[4-9][0-9]{2}"
+                            rb"|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));")
+
+
 def _iso(parsed: object) -> str | None:
     """A feedparser time tuple as an ISO date."""
     if not parsed:
@@ -291,7 +297,12 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
     if unsafe:
         yield Failure(source, source, BAD_FEED, unsafe)
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(_SURROGATE_REF.sub(b"&#xFFFD;", data), sanitize_html=False,
+                                  resolve_relative_uris=False)
+    except (ValueError, UnicodeError, RecursionError, LookupError, TypeError) as exc:
+        yield Failure(source, source, BAD_FEED, f"malformed feed ({type(exc).__name__}: {str(exc)[:200]})")
+        return
     if not parsed.entries:
         reason = f"malformed feed ({parsed.get('bozo_exception')})" if parsed.bozo else "feed has no entries"
         yield Failure(source, source, BAD_FEED, reason[:300])
