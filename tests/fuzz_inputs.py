@@ -170,17 +170,21 @@ def warc_input(draw: st.DrawFn) -> bytes:
     writer = WARCWriter(buf, gzip=draw(st.booleans()))
     for n in range(draw(st.integers(0, 4))):
         url = f"http://site.example/{n}"
+        fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",  # the same bytes every time
+                 "WARC-Date": "2024-11-26T10:00:00Z"}
         status = draw(st.sampled_from(["200 OK", "404 Not Found", "301 Moved"]))
         ctype = draw(st.sampled_from(["text/html", "text/plain", "image/png", "application/pdf", ""]))
         body = draw(st.one_of(html_bytes(), text_bytes(), st.binary(max_size=300)))
         headers = StatusAndHeaders(status, [("Content-Type", ctype)] if ctype else [], protocol="HTTP/1.1")
         kind = draw(st.sampled_from(["response", "response", "resource", "request", "metadata"]))
         if kind == "response":
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                               warc_headers_dict=fixed)
         elif kind == "request":
-            record = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            record = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
+                                               warc_headers_dict=fixed)
         else:
-            record = writer.create_warc_record(url, kind, payload=io.BytesIO(body),
+            record = writer.create_warc_record(url, kind, payload=io.BytesIO(body), warc_headers_dict=fixed,
                                                warc_content_type=ctype or "application/octet-stream")
         writer.write_record(record)
     data = buf.getvalue()

@@ -128,12 +128,13 @@ def _opened(store: StoreLike) -> Iterator[Store]:
 
 
 @_bounded
-def search(store: StoreLike, text: str, what: str = "articles", limit: int = 20) -> list[Row]:
-    """Full-text search (words match as written or by their French/English stem), best first."""
+def search(store: StoreLike, text: str, what: str = "articles", limit: int | None = 20) -> list[Row]:
+    """Full-text search (words match as written or by their French/English stem), best first
+    (``limit`` None: the default 20)."""
     if what not in SEARCHABLE:
         raise StoreError("E025", what, f"search one of {', '.join(SEARCHABLE)}")
     with _opened(store) as s:
-        return s.search(text, what, limit)
+        return s.search(text, what, 20 if limit is None else limit)
 
 
 def _filters(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
