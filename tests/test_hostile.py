@@ -579,10 +579,11 @@ def test_a_crashed_or_stuck_worker_is_replaced_and_the_batch_goes_on(tmp_path: P
     assert [r["id"] for r in query.articles(tmp_path / "w.db")] == [r["id"] for r in query.articles(reference)]
 
 
-def test_worker_memory_cap_turns_a_blow_up_into_a_failure(tmp_path: Path) -> None:
-    """A worker capped at 600 MB of address space meets a 300 MB JSONL line read whole
-    (max_bytes raised on purpose): MemoryError in the worker, one failure, the rest stored."""
-    code = f"""
+def test_the_memory_cap_turns_a_blow_up_into_a_memory_error() -> None:
+    """What an ingest worker's initializer does (limit_memory), in a process of its own:
+    an allocation past the cap raises MemoryError (which process_item records as E045)
+    instead of growing until the system kills the process."""
+    code = """
 import sys
 from veille.limits import limit_memory
 limit_memory(600 << 20)
@@ -593,3 +594,20 @@ except MemoryError:
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "E045", out.stderr
+
+
+def test_an_item_out_of_memory_is_a_failure_and_the_batch_goes_on(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import veille.ingest as mod
+
+    real = mod._process_item
+
+    def greedy(item, options):  # noqa: ANN001, ANN202 - what a capped worker meets
+        if item.external_id == "doc-0":
+            raise MemoryError()
+        return real(item, options)
+
+    monkeypatch.setattr(mod, "_process_item", greedy)
+    src = write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(3, near_every=99, exact_every=99))
+    stats = _run([str(src)], tmp_path / "m.db")
+    assert (stats.new, stats.failed) == (2, 1) and _codes(tmp_path / "m.db") == ["E045"]
