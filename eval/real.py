@@ -113,6 +113,13 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa == wb or wa[-1] == wb[-1])
 
 
+def names_in(gold: str | None, phrase: str | None) -> bool:
+    """The gold name's head word (its last word) stands in a longer phrase veille gave
+    ('un homme la veille, près d'un distributeur' for 'homme')."""
+    wg, wp = _words(gold), _words(phrase)
+    return bool(wg and wp) and wg[-1] in wp
+
+
 @dataclass
 class ActorNames:
     """What the actor table knows of an actor id: its names and country."""
@@ -141,8 +148,10 @@ def participant_ok(gold: dict | None, pred: Participant | None, text: str) -> bo
         return False
     gold_names = [gold.get("name"), text[gold["span"][0]:gold["span"][1]] if gold.get("span") else None]
     pred_names = [pred.name, pred.text] + (actor_names(pred.actor_id).names if pred.actor_id else [])
-    if any(same_name(g, p) for g in gold_names if g for p in pred_names if p):
+    if any(same_name(g, p) or names_in(g, p) for g in gold_names if g for p in pred_names if p):
         return True
+    if not gold.get("span") and gold.get("sector") and pred.sector == gold.get("sector") and not pred.actor_id:
+        return True  # an implied generic actor ('the police' of an agentless arrest): its sector is what is known
     if gold.get("kind") == "country" and gold.get("country") and pred.country == gold.get("country"):
         return actor_names(pred.actor_id).type in ("country", None) and not pred.sector in ("CVL",)
     return False
@@ -182,7 +191,7 @@ def _event_sentences(article: Article, event, align: Aligner, doc: dict) -> list
 def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict], errors: int = 0) -> dict:
     tp = fp = fn = 0
     per_type = {t: Counter() for t in PLOVER_TYPES}
-    full_ok = predicted = 0
+    full_ok = predicted = stated_ok = 0
     dated = dated_ok = dated_pred_wrong = 0
     neg_ok = neg_n = 0
     err_fp, err_fn, err_args, err_dates = [], [], [], []
@@ -223,6 +232,9 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                 cands = [ge for ge in by_sent_gold.get(s, []) if ge["type"] == pe.type]
                 ok = [ge for ge in cands if participant_ok(ge.get("actor"), pe.actors[0] if pe.actors else None, text)
                       and _recipient_ok(ge.get("recipient"), pe.recipients, text)]
+                stated = [ge for ge in cands if participant_ok(_stated(ge.get("actor")), pe.actors[0] if pe.actors else None, text)
+                          and _recipient_ok(_stated(ge.get("recipient")), pe.recipients, text)]
+                stated_ok += bool(ok or stated)
                 if ok:
                     full_ok += 1
                 elif cands:
@@ -252,6 +264,7 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                            "tp": tp, "fp": fp, "fn": fn},
         "predicted_events": predicted,
         "type_actor_recipient_right": round(full_ok / predicted, 3) if predicted else 0.0,
+        "type_actor_recipient_right_as_stated": round(stated_ok / predicted, 3) if predicted else 0.0,
         "dates_right_on_gold_dated": round(dated_ok / dated, 3) if dated else None, "gold_dated_matched": dated,
         "dates_given_where_gold_has_none": dated_pred_wrong,
         "negation_right": round(neg_ok / neg_n, 3) if neg_n else None,
@@ -260,6 +273,12 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
     if errors:
         out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors]}
     return out
+
+
+def _stated(p: dict | None) -> dict | None:
+    """A gold participant as the sentence states it: one the annotator inferred from
+    elsewhere in the article (no span) counts as absent from the sentence."""
+    return p if p and p.get("span") else None
 
 
 def _recipient_ok(gold: dict | None, preds: list[Participant], text: str) -> bool:
@@ -476,11 +495,11 @@ def selected(task: str, split: str, lang: str | None) -> list[dict]:
             and (task == "gsr" or d["doc"] in gold)]
 
 
-def evaluate(task: str, split: str, lang: str | None, errors: int = 0) -> dict:
+def evaluate(task: str, split: str, lang: str | None, errors: int = 0, options: Options | None = None) -> dict:
     docs = selected(task, split, lang)
     if not docs:
         return {"documents": 0}
-    articles = run_veille([load_doc(d["doc"]) for d in docs])
+    articles = run_veille([load_doc(d["doc"]) for d in docs], options)
     if task == "gsr":
         return score_gsr(docs, articles)
     gold = load_gold(task)
@@ -495,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=["fr", "en"])
     ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind (dev split only)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--no-model", action="store_true",
+                    help="events from the patterns alone (the trained model has seen the dev split: read dev errors of the patterns this way)")
     args = ap.parse_args(argv)
     if args.errors and args.split == "test":
         ap.error("--errors reads errors to fix: use it on the dev split; the test split is frozen")
@@ -503,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     for task in tasks:
         for lang in (langs if task != "gsr" else ["en"]):
-            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors)
+            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors, Options(event_model=not args.no_model))
     text = json.dumps(out, ensure_ascii=False, indent=2)
     print(text)
     if args.json:

@@ -3,12 +3,13 @@
     python scripts/train_event_model.py fr [--folds 5] [--out src/veille/understand/data/events/model_fr.json]
     python scripts/train_event_model.py en
 
-Reads the *development* split of the real-text gold set (``eval/gold/real``;
-the test split is never read here), parses every document with veille, and
+Reads the *development* and *training* splits of the real-text gold set
+(``eval/gold/real``; the test split is never read here), parses every document with veille, and
 records for each sentence the features ``event_model.sentence_features``
 builds at run time, labelled with the gold event types whose trigger lies in
 it. One logistic regression per type (scikit-learn, liblinear, L2) is fitted;
-cross-validation by document gives out-of-fold probabilities, from which two
+cross-validation by document over the dev split (training documents always in the
+training folds) gives out-of-fold probabilities, from which two
 thresholds per type are chosen to maximise the sentence-level F1 of the
 combination with the patterns: ``keep`` (below it a pattern's event is
 dropped) and ``add`` (above it a type the patterns missed is added). The
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -35,8 +37,8 @@ MIN_POSITIVES = 6
 GRID = [i / 20 for i in range(1, 20)]
 
 
-def collect(lang: str) -> tuple[list[list[str]], list[set[str]], list[set[str]], list[str], Counter]:
-    """Per sentence of the dev documents: features, gold types, pattern types, document id."""
+def collect(lang: str, splits: tuple[str, ...] = ("dev", "train")) -> tuple[list[list[str]], list[set[str]], list[set[str]], list[str], Counter]:
+    """Per sentence of the documents of ``splits``: features, gold types, pattern types, document id."""
     from veille.model import Article
     from veille.options import Options
     from veille.pipeline import process
@@ -44,7 +46,7 @@ def collect(lang: str) -> tuple[list[list[str]], list[set[str]], list[set[str]],
     from veille.read.source import Raw
     from veille.understand import events as ev
 
-    docs = [d for d in load_docs().values() if d["lang"] == lang and d["split"] == "dev" and "events" in d["tasks"]]
+    docs = [d for d in load_docs().values() if d["lang"] == lang and d["split"] in splits and "events" in d["tasks"]]
     gold = load_gold("events")
     feats, labels, rules, groups = [], [], [], []
     codes: Counter = Counter()
@@ -81,7 +83,8 @@ def collect(lang: str) -> tuple[list[list[str]], list[set[str]], list[set[str]],
 MIN_ADD_PRECISION = 0.5
 
 
-def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool]) -> tuple[float, float, tuple[int, int, int]]:
+def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool],
+                    min_add_precision: float = MIN_ADD_PRECISION) -> tuple[float, float, tuple[int, int, int]]:
     """keep/add thresholds maximising F1 of: (pattern and p >= keep) or (not pattern and p >= add),
     where the sentences the model adds must be right at least half the time (else it adds none)."""
     best = (0.0, 1.01, (0, 0, 0), -1.0)
@@ -96,7 +99,7 @@ def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool]) -> t
                 if pred and not r:
                     added += 1
                     added_tp += g
-            if added and added_tp / added < MIN_ADD_PRECISION:
+            if added and added_tp / added < min_add_precision:
                 continue
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best[3] + 1e-9:
@@ -110,12 +113,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=0.5, help="inverse L2 strength")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--cache", type=Path, help="keep the parsed features here (to try other settings without parsing again)")
+    ap.add_argument("--min-add-precision", type=float, default=MIN_ADD_PRECISION)
     args = ap.parse_args(argv)
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    feats, labels, rules, groups, codes = collect(args.lang)
+    if args.cache and args.cache.exists():
+        feats, labels, rules, groups, codes = pickle.loads(args.cache.read_bytes())
+    else:
+        feats, labels, rules, groups, codes = collect(args.lang)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps((feats, labels, rules, groups, codes)))
+    split_of = {d["doc"]: d["split"] for d in load_docs().values()}
+    dev = [i for i, g in enumerate(groups) if split_of[g] == "dev"]
+    always = [i for i, g in enumerate(groups) if split_of[g] != "dev"]
+    folds = list(GroupKFold(n_splits=args.folds).split(dev, groups=[groups[i] for i in dev]))
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(f, 1.0) for f in feats]).tocsr()
     X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear wants 32-bit indices
@@ -127,21 +141,24 @@ def main(argv: list[str] | None = None) -> int:
     for etype in types:
         y = [etype in ls for ls in labels]
         r = [etype in rs for rs in rules]
-        base.update({"tp": sum(a and b for a, b in zip(y, r)), "fp": sum(b and not a for a, b in zip(y, r)),
-                     "fn": sum(a and not b for a, b in zip(y, r))})
+        pairs = [(y[i], r[i]) for i in dev]
+        counts = {"tp": sum(a and b for a, b in pairs), "fp": sum(b and not a for a, b in pairs), "fn": sum(a and not b for a, b in pairs)}
+        base.update(counts)
         if sum(y) < MIN_POSITIVES:
-            totals.update({"tp": sum(a and b for a, b in zip(y, r)), "fp": sum(b and not a for a, b in zip(y, r)),
-                           "fn": sum(a and not b for a, b in zip(y, r))})
+            totals.update(counts)
             continue
         oof = [0.0] * len(y)
-        for train, test in GroupKFold(n_splits=args.folds).split(X, y, groups):
+        for train, test in folds:
+            train = always + [dev[i] for i in train]
+            test = [dev[i] for i in test]
             if not any(y[i] for i in train):
                 continue
             clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced")
             clf.fit(X[train], [y[i] for i in train])
             for i, p in zip(test, clf.predict_proba(X[test])[:, 1], strict=True):
                 oof[i] = float(p)
-        keep, add, (tp, fp, fn) = best_thresholds(oof, y, r)
+        keep, add, (tp, fp, fn) = best_thresholds([oof[i] for i in dev], [y[i] for i in dev], [r[i] for i in dev],
+                                                  args.min_add_precision)
         totals.update({"tp": tp, "fp": fp, "fn": fn})
         clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced").fit(X, y)
         names = vec.get_feature_names_out()
@@ -154,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, c in (("patterns alone", base), ("with the model (cross-validated)", totals)):
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         rr = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        print(f"dev sentences, {name}: P {p:.3f} R {rr:.3f} F1 {2 * p * rr / (p + rr) if p + rr else 0:.3f}", file=sys.stderr)
+        print(f"dev sentences (out of fold), {name}: P {p:.3f} R {rr:.3f} F1 {2 * p * rr / (p + rr) if p + rr else 0:.3f}", file=sys.stderr)
     out = args.out or ROOT / f"src/veille/understand/data/events/model_{args.lang}.json"
-    meta = {"lang": args.lang, "trained_on": "eval/gold/real dev split", "sentences": len(feats),
+    meta = {"lang": args.lang, "trained_on": "eval/gold/real dev and train splits", "sentences": len(feats),
             "documents": len(set(groups)), "C": args.C, "folds": args.folds, "types": out_types}
     out.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)", file=sys.stderr)

@@ -117,3 +117,15 @@ def test_nothing_from_removed_text(data):
 def test_membership_relation(data):
     rel = [(r["type"], r["subject"]["country"], r["object"]["name"]) for r in data["relations"]]
     assert ("member_of", "KAZ", "Collective Security Treaty Organization") in rel
+
+
+def test_reference_events_are_exactly_these(data):
+    """The reference article's event table, whole: nothing added, nothing lost."""
+    got = sorted((e["type"], e["cameo"], tuple(a["name"] or a["text"] for a in e["actors"]),
+                  tuple(r["name"] or r["text"] for r in e["recipients"]), tuple(e["flags"])) for e in data["events"])
+    assert got == sorted([
+        ("CONSULT", "042", ("Vladimir Putin",), ("Kazakhstan",), ()),
+        ("CONSULT", "040", ("Vladimir Putin",), ("Kassym-Jomart Tokayev",), ()),
+        ("SUPPORT", "051", ("Kazakhstan",), ("Russia",), ("negated",)),
+        ("AGREE", "036", ("Vladimir Putin",), ("Collective Security Treaty Organization",), ("future",)),
+    ])

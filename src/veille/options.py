@@ -67,6 +67,9 @@ class Options:
     languages not listed here are stored and flagged, not analysed."""
     understand: bool = True
     """Run the understanding stage (actors, quotes, events, relations)."""
+    event_model: bool = True
+    """Let the trained second opinion confirm, reject and add events (where the language has
+    a model, ``understand/data/events/model_<lang>.json``); off: the patterns alone."""
     extra: dict = field(default_factory=dict)
     """Free-form settings for later stages."""
 

@@ -33,7 +33,9 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "ALIAS_KINDS",
+    "AMBIGUITY_REASONS",
     "Actor",
+    "Affiliation",
     "ActorTable",
     "Alias",
     "Membership",
@@ -47,7 +49,11 @@ __all__ = [
 #: ``metonym`` (a capital or seat of power standing for a government or organisation).
 ALIAS_KINDS: tuple[str, ...] = ("name", "acronym", "demonym", "metonym")
 _FIELD_OF_KIND = {"name": "names", "acronym": "acronyms", "demonym": "demonyms", "metonym": "metonyms"}
-TABLE_FILES: tuple[str, ...] = ("countries.jsonl", "places.jsonl", "igos.jsonl", "people.jsonl")
+TABLE_FILES: tuple[str, ...] = ("countries.jsonl", "places.jsonl", "igos.jsonl", "organisations.jsonl", "people.jsonl")
+#: rows loaded on first need (Phoenix office holders to 2014: many rows, no dated role of ours)
+LAZY_FILES: tuple[str, ...] = ("phoenix_people.jsonl",)
+#: reasons an alias may be ambiguous (see docs/actors.md): what a linker should check
+AMBIGUITY_REASONS: tuple[str, ...] = ("first name", "common word", "surname")
 
 DateLike = date | datetime | str
 
@@ -67,6 +73,8 @@ def as_date(value: DateLike | None) -> date | None:
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Élysée' and 'elysee' fold alike; typographic
     apostrophes become ASCII."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").casefold())
     return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
 
@@ -131,9 +139,10 @@ class Actor:
     row: Mapping[str, Any] = field(repr=False, compare=False)
 
     def texts(self, kind: str, lang: str) -> tuple[str, ...]:
-        """The actor's aliases of one kind (see :data:`ALIAS_KINDS`) in one language."""
+        """The actor's aliases of one kind (see :data:`ALIAS_KINDS`) in one language
+        (a row may give names once for every language under ``any``: Phoenix people)."""
         values = self.row.get(_FIELD_OF_KIND[kind]) or {}
-        return tuple(values.get(lang, ()))
+        return tuple(values.get(lang) or values.get("any") or ())
 
     @property
     def lat(self) -> float | None:
@@ -144,6 +153,49 @@ class Actor:
     def lon(self) -> float | None:
         """Longitude of a place row."""
         return self.row.get("lon")
+
+    @property
+    def kind(self) -> str | None:
+        """What an organisation, event or place is ('party', 'media', 'armed group',
+        'department', 'state', 'city'...), or None."""
+        return self.row.get("kind")
+
+    @property
+    def gender(self) -> str | None:
+        """'m' or 'f' for a person whose gender the table knows, else None."""
+        return self.row.get("gender")
+
+    @property
+    def source(self) -> str:
+        """'curated' (the team's rows and the generated countries and places) or 'phoenix'
+        (a Phoenix office holder to 2014 that no curated row took)."""
+        return self.row.get("source", "curated")
+
+    def affiliations(self) -> list["Affiliation"]:
+        """A Phoenix person's dated CAMEO codes ('FRAGOV' from 2012-05-15), as Affiliation."""
+        out = []
+        for text in self.row.get("affiliations") or ():
+            code, start, end = text.split(" ")
+            out.append(Affiliation(code, as_date(None if start == "-" else start), as_date(None if end == "-" else end)))
+        return out
+
+    def ambiguity(self, text: str, lang: str) -> str | None:
+        """Why one of this actor's aliases is ambiguous ('first name', 'common word',
+        'surname'), or None."""
+        return (self.row.get("ambiguous") or {}).get(lang, {}).get(text)
+
+
+class Affiliation(NamedTuple):
+    """One dated CAMEO code of a Phoenix person: 'FRAGOV', 'RUSGOVMIL', 'SENELI'
+    (elite out of office). ``start``/``end`` None when open or unknown."""
+
+    code: str
+    start: date | None
+    end: date | None
+
+    def active(self, day: DateLike) -> bool:
+        """Whether the code held on ``day``."""
+        return in_term(self.start, self.end, day)
 
 
 class Alias(NamedTuple):
@@ -163,7 +215,7 @@ class ActorTable:
     """The loaded actor table with its lookups. Build it with :func:`load_actor_table`."""
 
     def __init__(self, rows: Iterable[Mapping[str, Any]], role_rows: Iterable[Mapping[str, Any]] = (),
-                 meta: Mapping[str, Any] | None = None) -> None:
+                 meta: Mapping[str, Any] | None = None, lazy: Iterable[Path] = ()) -> None:
         self._actors: dict[str, Actor] = {}
         self._country_ids: dict[str, str] = {}
         self._roles: dict[str, list[Role]] = defaultdict(list)
@@ -173,8 +225,16 @@ class ActorTable:
         self._fold_index: dict[str, list[Alias]] | None = None
         self.role_vocabulary: dict[str, Mapping[str, Any]] = {r["role"]: r for r in role_rows}
         self.meta: Mapping[str, Any] = meta or {}
+        self._lazy: list[Path] = list(lazy)
         for row in rows:
             self._add(row)
+
+    def _load_lazy(self) -> None:
+        """Read the rows kept for first need (Phoenix office holders)."""
+        while self._lazy:
+            for row in read_jsonl(self._lazy.pop(0)):
+                self._add(row)
+            self._fold_index = None
 
     # ------------------------------------------------------------------ loading
 
@@ -202,12 +262,16 @@ class ActorTable:
     # ------------------------------------------------------------------ actors
 
     def __len__(self) -> int:
+        self._load_lazy()
         return len(self._actors)
 
     def __iter__(self) -> Iterator[Actor]:
+        self._load_lazy()
         return iter(self._actors.values())
 
     def __contains__(self, actor_id: object) -> bool:
+        if actor_id not in self._actors:
+            self._load_lazy()
         return actor_id in self._actors
 
     @property
@@ -217,11 +281,19 @@ class ActorTable:
 
     def by_id(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
-        return self._actors.get(actor_id)
+        found = self._actors.get(actor_id)
+        if found is None and self._lazy:
+            self._load_lazy()
+            found = self._actors.get(actor_id)
+        return found
 
-    def actors(self, type_: str | None = None) -> Iterator[Actor]:
-        """Every actor, or those of one type (country, place, igo, organisation, person)."""
-        return (a for a in self._actors.values() if type_ is None or a.type == type_)
+    def actors(self, type_: str | None = None, *, phoenix: bool = True) -> Iterator[Actor]:
+        """Every actor, or those of one type (country, place, igo, organisation, person,
+        event); ``phoenix=False`` leaves out the Phoenix-only office holders."""
+        if phoenix:
+            self._load_lazy()
+        return (a for a in list(self._actors.values())
+                if (type_ is None or a.type == type_) and (phoenix or a.source != "phoenix"))
 
     def country(self, iso3: str) -> Actor | None:
         """The country row of an ISO 3166-1 alpha-3 code (case-insensitive)."""
@@ -244,37 +316,67 @@ class ActorTable:
 
     # ------------------------------------------------------------------ aliases
 
-    def alias_entries(self, lang: str, kinds: Iterable[str] | None = None) -> Iterator[Alias]:
+    def alias_entries(self, lang: str, kinds: Iterable[str] | None = None, *, phoenix: bool = False) -> Iterator[Alias]:
         """Every alias in ``lang`` with its kind and coded sector, actor by actor.
 
         One text may belong to several actors (Moscou: the place and, as a metonym, Russia's
-        government; congolais: both Congos); a matcher keeps them all and decides in context."""
+        government; congolais: both Congos); a matcher keeps them all and decides in context.
+        The ~15k Phoenix-only office holders (to 2014, full names only) are left out unless
+        ``phoenix=True``: a phrase matcher over them is slow to build (seconds) and their
+        namesakes after 2014 may be other people; :meth:`lookup` finds them, e.g. to link a
+        person the NER found. Ask :meth:`ambiguity` before trusting an alias that is also a
+        first name or a word."""
         wanted = tuple(kinds) if kinds is not None else ALIAS_KINDS
         for kind in wanted:
             if kind not in _FIELD_OF_KIND:
                 raise ValueError(f"unknown alias kind {kind!r}; expected one of {ALIAS_KINDS}")
-        for actor in self._actors.values():
+        for actor in self.actors(phoenix=phoenix):
             for kind in wanted:
                 sector = "GOV" if kind == "metonym" and actor.type == "country" else actor.sector
                 for text in actor.texts(kind, lang):
                     yield Alias(text, actor.id, kind, lang, sector)
 
-    def aliases(self, lang: str, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+    def aliases(self, lang: str, kinds: Iterable[str] | None = None, *, phoenix: bool = False) -> Iterator[tuple[str, str]]:
         """``(alias_text, actor_id)`` pairs in ``lang`` for a phrase matcher; all kinds unless
-        ``kinds`` narrows them (e.g. ``kinds=("name", "acronym")``)."""
-        return ((a.text, a.actor_id) for a in self.alias_entries(lang, kinds))
+        ``kinds`` narrows them (e.g. ``kinds=("name", "acronym")``); Phoenix-only people
+        with ``phoenix=True`` (see :meth:`alias_entries`)."""
+        return ((a.text, a.actor_id) for a in self.alias_entries(lang, kinds, phoenix=phoenix))
 
     def lookup(self, text: str, lang: str | None = None) -> list[Alias]:
         """Aliases whose text equals ``text`` ignoring case and accents, in ``lang`` or any
-        language; best kinds first (names, acronyms, demonyms, metonyms)."""
+        language, Phoenix-only people included; best kinds first (names, acronyms, demonyms,
+        metonyms), curated actors before Phoenix-only ones."""
+        self._load_lazy()
         if self._fold_index is None:
             index: dict[str, list[Alias]] = defaultdict(list)
             for language in ("fr", "en"):
-                for alias in self.alias_entries(language):
+                for alias in self.alias_entries(language, phoenix=True):
                     index[fold(alias.text)].append(alias)
             self._fold_index = dict(index)
         found = [a for a in self._fold_index.get(fold(text), ()) if lang is None or a.lang == lang]
-        return sorted(found, key=lambda a: ALIAS_KINDS.index(a.kind))
+        return sorted(found, key=lambda a: (ALIAS_KINDS.index(a.kind), self._actors[a.actor_id].source == "phoenix"))
+
+    def ambiguity(self, text: str, lang: str, actor_id: str | None = None) -> str | None:
+        """Why an alias is ambiguous, or None: 'first name' (Salvador, Jordan, Maurice:
+        take it only written with its capital and not followed by a capitalised word),
+        'common word' (Nice, Tours, Borne: only with its capital, not sentence-initial),
+        'surname' (a surname alone: only with its capital). Without ``actor_id``, any actor
+        owning that exact alias counts."""
+        owners = [actor_id] if actor_id else [a.actor_id for a in self.lookup(text, lang) if a.text == text]
+        for owner in owners:
+            actor = self.by_id(owner)
+            reason = actor.ambiguity(text, lang) if actor else None
+            if reason:
+                return reason
+        return None
+
+    def ambiguous_aliases(self, lang: str) -> dict[str, str]:
+        """Every ambiguous alias in ``lang`` with its reason (see :meth:`ambiguity`)."""
+        out: dict[str, str] = {}
+        for actor in self.actors():
+            for text, reason in ((actor.row.get("ambiguous") or {}).get(lang) or {}).items():
+                out.setdefault(text, reason)
+        return out
 
     def role_phrases(self, lang: str) -> Iterator[tuple[str, str]]:
         """``(phrase, role)`` pairs naming a role generically ('chef de l'État' -> head of state)."""
@@ -317,6 +419,21 @@ class ActorTable:
                     if best is None or (term.start or date.min) > (best.start or date.min):
                         best = term
         return best.person if best else None
+
+    def terms(self, role: str, country: str) -> list[Role]:
+        """Every term of ``role`` in ``country`` (ISO3, country id or organisation id), oldest first."""
+        terms = list(self._roles_by_place.get((role, self._where(country)), ()))
+        return sorted(terms, key=lambda r: r.start or date.min)
+
+    def former_holders(self, role: str, country: str, on_date: DateLike) -> list[str]:
+        """Ids of the people who held ``role`` in ``country`` before ``on_date`` and no longer
+        do ('l'ancien président'), the most recent first."""
+        day = as_date(on_date)
+        assert day is not None
+        past = [r for r in self._roles_by_place.get((role, self._where(country)), ()) if r.end is not None and r.end <= day]
+        past.sort(key=lambda r: r.end or date.min, reverse=True)
+        current = set(self.role_holders(role, country, day))
+        return [p for p in dict.fromkeys(r.person for r in past) if p not in current]
 
     def roles_of(self, person_id: str, on_date: DateLike | None = None) -> list[Role]:
         """The roles of a person, all of them or only those active on ``on_date``."""
@@ -361,13 +478,18 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     raise ValueError(f"{path.name}:{number}: {exc}") from exc
 
 
-def load_table_from(folder: Path) -> ActorTable:
-    """Load a table from a folder of *.jsonl files (the shipped one or a test's)."""
+def load_table_from(folder: Path, *, lazy: bool = True) -> ActorTable:
+    """Load a table from a folder of *.jsonl files (the shipped one or a test's). The
+    Phoenix-only people are read on first need unless ``lazy`` is False."""
     rows = [row for name in TABLE_FILES if (folder / name).exists() for row in read_jsonl(folder / name)]
     roles_path, meta_path = folder / "roles.jsonl", folder / "meta.json"
     role_rows = list(read_jsonl(roles_path)) if roles_path.exists() else []
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return ActorTable(rows, role_rows, meta)
+    later = [folder / name for name in LAZY_FILES if (folder / name).exists()]
+    table = ActorTable(rows, role_rows, meta, lazy=later)
+    if not lazy:
+        table._load_lazy()
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ def analyse(article: Article, options: Options) -> Article:
     nlp = pipeline_for(article.language, options.pipelines)
     if nlp is None:
         return _flag(article, UNANALYSED_FLAG)
-    return analyse_parsed(article, parse(article, nlp), nlp)
+    return analyse_parsed(article, parse(article, nlp), nlp, options)
 
 
 def analyse_many(articles: list[Article], options: Options, batch_size: int = 64) -> list[Article]:
@@ -37,11 +37,11 @@ def analyse_many(articles: list[Article], options: Options, batch_size: int = 64
         nlp = pipeline_for(lang, options.pipelines)
         parsed = parse_many([articles[i] for i in idx], nlp, batch_size)
         for i, segments in zip(idx, parsed, strict=True):
-            out[i] = analyse_parsed(articles[i], segments, nlp)
+            out[i] = analyse_parsed(articles[i], segments, nlp, options)
     return [a for a in out if a is not None]
 
 
-def analyse_parsed(article: Article, segments: list[Segment], nlp) -> Article:  # noqa: ANN001
+def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Options | None = None) -> Article:  # noqa: ANN001
     """Link, then extract events, quotes and relations from an article already parsed."""
     lang = article.language or ""
     published = parse_iso(article.published)
@@ -54,7 +54,8 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp) -> Article:  
         return actor_mod.place(index, segments, seg, tok)
 
     ctx = EventContext(article.id, lang, published, resolve, resolve_place,
-                       kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"))
+                       kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
+                       use_model=options.event_model if options is not None else True)
     events = extract_events([s for s in segments if s.field != "title"], ctx)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)

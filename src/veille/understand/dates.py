@@ -27,7 +27,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # weekday | relative | full | daymonth | monthyear | year | iso
+    kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | year | iso
     value: tuple[int, ...] = ()
 
 
@@ -46,7 +46,10 @@ def _lexicon(lang: str) -> dict:
         months.update({"sept": 9})
     days = {_fold(v): k for k, v in get_day_names("wide", locale=lang).items()}  # 0 = Monday
     return {"months": months, "days": days, "relative": {_fold(k): v for k, v in data["relative"].items()},
-            "first": [_fold(x) for x in data["ordinal_first"]]}
+            "first": [_fold(x) for x in data["ordinal_first"]],
+            "month_before": [_fold(x) for x in data.get("month_before", [])],
+            "month_after": {_fold(k): v for k, v in data.get("month_after", {}).items()},
+            "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()}}
 
 
 @lru_cache(maxsize=4)
@@ -58,11 +61,17 @@ def _pattern(lang: str) -> re.Pattern[str]:
     rel = "|".join(sorted((re.escape(r) for r in lex["relative"]), key=len, reverse=True))
     first = "|".join(re.escape(x) for x in lex["first"])
     num = rf"(?:{first}|[0-3]?\d)(?:st|nd|rd|th)?"
+    before = "|".join(sorted((re.escape(b) for b in lex["month_before"]), key=len, reverse=True))
+    after = "|".join(sorted((re.escape(a) for a in lex["month_after"]), key=len, reverse=True))
+    weeks = "|".join(sorted((re.escape(w) for w in lex["weeks"]), key=len, reverse=True))
     forms = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})",
+        rf"(?P<wdmy>(?:{day})\s+{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
         rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",
+        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?|(?:{month})\s+(?:{after}))"] if before and after else []),
+        *([rf"(?P<weeks>{weeks})"] if weeks else []),
         rf"(?P<weekday>{day})",
         rf"(?P<rel>{rel})",
         r"(?:\ben\s+|\bin\s+)(?P<year>(?:19|20)\d\d)\b",
@@ -71,13 +80,20 @@ def _pattern(lang: str) -> re.Pattern[str]:
 
 
 def find_dates(text: str, lang: str) -> list[DateMention]:
-    """Every date expression in ``text`` (offsets index ``text``)."""
+    """Every date expression in ``text`` (offsets index ``text``). In 'la nuit du lundi 28
+    au mardi 29 mai', 'the night of Saturday to Sunday', only the second day is the date."""
     if lang not in ("fr", "en"):
         return []
     folded = _fold(text)
     if len(folded) != len(text):  # folding changed lengths (rare ligatures): no safe offsets
         return []
-    return [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
+    found = [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
+    return [m for k, m in enumerate(found)
+            if not (k + 1 < len(found) and _NIGHT.search(folded[:m.start]) and _TO.fullmatch(folded[m.end:found[k + 1].start]))]
+
+
+_NIGHT = re.compile(r"(?:nuit|night)\s+(?:du|de|d'|of|from)\s*$")
+_TO = re.compile(r"\s*(?:[0-3]?\d(?:er)?\s+)?(?:au|a|to)\s+")
 
 
 def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
@@ -94,7 +110,14 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "relative", (lex["relative"][raw],))
     if kind == "year":
         return DateMention(start, end, text[start:end], "year", (int(raw),))
-    return _day_month(raw, start, end, text, kind, lex)
+    if kind == "monthrel":
+        words = re.findall(r"[a-z]+", raw)
+        month = next(lex["months"][w] for w in reversed(words) if w in lex["months"])
+        way = next((lex["month_after"][w] for w in words if w in lex["month_after"]), None)
+        return DateMention(start, end, text[start:end], "monthrel", (month, way or ""))
+    if kind == "weeks":
+        return DateMention(start, end, text[start:end], "weeks", (lex["weeks"][raw],))
+    return _day_month(raw, start, end, text, "dmy" if kind == "wdmy" else kind, lex)
 
 
 def _day_month(raw: str, start: int, end: int, text: str, kind: str, lex: dict) -> DateMention:
@@ -127,6 +150,12 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
         return EventDate(text=text)
     if mention.kind == "relative":
         return EventDate(text=text, value=(published + timedelta(days=mention.value[0])).isoformat(), precision="day")
+    if mention.kind == "monthrel":
+        return EventDate(text=text, value=f"{_month_year(mention.value[0], mention.value[1], published, tense):04d}-{mention.value[0]:02d}",
+                         precision="month")
+    if mention.kind == "weeks":
+        day = published + timedelta(days=mention.value[0])
+        return EventDate(text=text, value=f"{day.year:04d}-{day.month:02d}", precision="month")
     if mention.kind == "weekday":
         return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
     return EventDate(text=text)
@@ -139,6 +168,16 @@ def _resolve_day(mention: DateMention, published: date | None) -> EventDate:
             return EventDate(text=mention.text)
         year = _nearest_year(month, day, published)
     return EventDate(text=mention.text, value=date(year, month, day).isoformat(), precision="day")
+
+
+def _month_year(month: int, way: str, published: date, tense: str | None) -> int:
+    """The year of a month named without one: 'en février dernier' is the last February before
+    publication; 'prochain' or a future tense, the next one; else the nearest."""
+    if way == "past" or (not way and tense != "future" and month > published.month + 1):
+        return published.year if month < published.month else published.year - 1
+    if way == "next" or tense == "future":
+        return published.year if month >= published.month else published.year + 1
+    return published.year
 
 
 def _nearest_year(month: int, day: int, published: date) -> int:

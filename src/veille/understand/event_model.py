@@ -65,14 +65,24 @@ def event_model(lang: str) -> EventModel | None:
 
 
 def sentence_features(sent, candidate_types: list[tuple[str, str]], event_types: list[str],  # noqa: ANN001
-                      reporting: frozenset[str] = frozenset()) -> list[str]:
-    """What the classifier sees of a sentence: content lemmas, the patterns' candidate
-    types (with their trigger lemma) and built events, quotation and first person."""
+                      reporting: frozenset[str] = frozenset(), lexicon_types=None, sector_of=None) -> list[str]:  # noqa: ANN001
+    """What the classifier sees of a sentence: content lemmas, verbs with their
+    subject's kind and their object, the lexicon's types for its words, the patterns'
+    candidate types (with their trigger lemma) and built events, quotation and first person."""
     feats: set[str] = set()
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.pos_ in CONTENT_POS and tok.is_alpha and len(low) > 1:
             feats.add(f"L:{low}")
+            if lexicon_types is not None:
+                feats.update(f"LEX:{t}" for t in lexicon_types(tok))
+        if tok.pos_ == "VERB":
+            for child in tok.children:
+                dep = child.dep_.split(":")[0]
+                if dep in ("nsubj", "obj", "dobj"):
+                    feats.add(f"V{dep[0]}:{low}|{_kind(child, sector_of)}")
+                if dep in ("obj", "dobj") and child.pos_ == "NOUN":
+                    feats.add(f"VO:{low}|{child.lemma_.lower()}")
         if tok.lower_ in FIRST_PERSON:
             feats.add("FIRST")
         if tok.text in QUOTE_MARKS or tok.is_quote:
@@ -89,3 +99,13 @@ def sentence_features(sent, candidate_types: list[tuple[str, str]], event_types:
     for etype in event_types:
         feats.add(f"E:{etype}")
     return sorted(feats)
+
+
+def _kind(tok, sector_of) -> str:  # noqa: ANN001
+    """A dependent's kind: a name, a pronoun, a known agent noun (with its sector), a thing."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PER", "PERSON", "ORG", "GPE", "LOC", "NORP"):
+        return "NAME"
+    if tok.pos_ == "PRON":
+        return "PRON"
+    sector = sector_of(tok) if sector_of else None
+    return f"AG_{sector}" if sector else "THING"

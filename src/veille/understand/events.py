@@ -467,10 +467,24 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
     model = event_model(lex.lang) if ctx.use_model else None
     if model is None and RECORDER is None:
         return events
-    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang))
+    feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang),
+                              lambda tok: _lexicon_types(tok, lex), _sector_of(lex.lang))
     if RECORDER is not None:
         RECORDER(seg, sent, feats, events)
     return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+def _lexicon_types(tok, lex: EventLexicon) -> set[str]:  # noqa: ANN001
+    """The event types the lexicon lists for this word, whatever its context."""
+    return {t.type for t in lex.triggers.get(tok.lemma_.lower(), ()) + lex.triggers.get(tok.lower_, ())}
+
+
+@lru_cache(maxsize=4)
+def _sector_of(lang: str):  # noqa: ANN202
+    from veille.understand.lexicon import agents
+
+    table = agents().get(lang, {})
+    return lambda tok: table.get(tok.lemma_.lower()) or table.get(tok.lower_)
 
 
 @lru_cache(maxsize=4)
@@ -517,7 +531,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     return Event(
         id=_event_id(ctx.article_id, evidence, trigger.idx + seg.offset, etype), type=etype, mode=info.get("mode"),
         cameo=info.get("cameo"), actors=actors, recipients=recipients, location=event_place(seg, sent, cand, ctx),
-        date=event_date(seg, sent, anchor, ctx, tense), flags=flags, trigger=trigger_span.text,
+        date=event_date(seg, sent, anchor, ctx, tense, trigger), flags=flags, trigger=trigger_span.text,
         trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
     )
 
@@ -535,6 +549,9 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
     for other_cand, other in built:
         if other is event:
             continue
+        if cand.anchor is cand.token and cand.trigger.pos == "NOUN" and other.type == event.type and \
+                not (other_cand.anchor is other_cand.token and other_cand.trigger.pos == "NOUN"):
+            return True  # 'a rencontré X lors du sommet de l'OTSC': the noun names the frame of the verb's event
         same = participant_keys(event.actors) == participant_keys(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
         if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
@@ -596,7 +613,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     flags, tense = modality(cand.anchor, lex)
     etype, cameo = _recode(trig, flags, lex)
     mode = trig.mode if etype == trig.type else None
-    when = event_date(seg, sent, cand.anchor, ctx, tense)
+    when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
         flags = sorted(set(flags) | {"historical"})
     where = event_place(seg, sent, cand, ctx)
@@ -677,14 +694,47 @@ def _event_id(article_id: str, evidence: Evidence, pos: int, etype: str) -> str:
     return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None) -> EventDate:  # noqa: ANN001
-    """The date expression closest to the trigger in its sentence, resolved."""
+def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None, trigger=None) -> EventDate:  # noqa: ANN001
+    """The date of the event's own clause: a time expression whose words hang on the
+    event's verb (or on its trigger noun), resolved against the publication date.
+    A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
+    relative one inside a quotation (its 'today' is the speaker's, not the article's)."""
     mentions = find_dates(sent.text, ctx.lang)
     if not mentions:
         return EventDate()
+    own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
+    if not own:
+        return EventDate()
     pivot = anchor.idx - sent.start_char
-    best = min(mentions, key=lambda m: abs(m.start - pivot))
+    best = min(own, key=lambda m: abs(m.start - pivot))
+    if best.kind in ("weekday", "relative", "monthrel") and _inside_quotes(sent.doc[_token_at(sent, best.start)]):
+        return EventDate(text=best.text)
     return resolve(best, ctx.published, tense)
+
+
+def _token_at(sent, offset: int) -> int:  # noqa: ANN001
+    """Index of the token of ``sent`` covering a character offset of the sentence text."""
+    pos = sent.start_char + offset
+    for tok in sent:
+        if tok.idx <= pos < tok.idx + len(tok.text) or tok.idx >= pos:
+            return tok.i
+    return sent.end - 1
+
+
+def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
+    """Does the date expression belong to the event's clause? Its first word's nearest
+    verb is the event's verb, or the word hangs on the trigger noun itself."""
+    tok = sent.doc[_token_at(sent, mention.start)]
+    head, steps = tok, 0
+    while steps < 6:
+        if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return False
+        if head.head.i == head.i:
+            return False
+        head, steps = head.head, steps + 1
+    return False
 
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
