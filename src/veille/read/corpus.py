@@ -13,9 +13,12 @@ page URLs. :func:`iter_sources` dispatches on what each source is.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import io
 import json
+import logging
 import os
 import re
 import stat
@@ -508,6 +511,8 @@ def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, c
 # -- WARC ----------------------------------------------------------------------------------------
 
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
+logging.getLogger("warcio").addHandler(logging.NullHandler())  # its warnings are failure rows here, not stderr
+logging.getLogger("warcio").propagate = False
 
 
 def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
@@ -517,8 +522,6 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
     cannot be trusted to start at a record boundary.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-    from warcio.statusandheaders import StatusAndHeadersParserException
 
     try:
         size = os.path.getsize(path)
@@ -529,26 +532,30 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
     with handle:
         records = ArchiveIterator(handle)
         records.INC_RECORD = ""  # warcio prints a warning per odd record to stderr; the failure row says it
-        try:
-            for record in records:
-                if record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz")):
-                    yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
-                                  "not a WARC record (no WARC/1.x header)")
-                    return
-                entry = _warc_entry(record, source, options.max_bytes)
-                truncated = getattr(record.raw_stream, "limit", 0)
-                locator = f"{source}@{records.get_record_offset()}"  # after reading: this reads to the end
-                if truncated:
-                    yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
-                    return
-                if entry is not None:
-                    yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
-                        else replace(entry, item=locator)
-        except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError,
-                zlib.error) as exc:
-            yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
-                          f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
-            return
+        stream = iter(records)
+        while True:
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):  # warcio's complaints; veille records its own
+                    record = next(stream, None)
+                    if record is None:
+                        break
+                    not_warc = record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz"))
+                    entry = None if not_warc else _warc_entry(record, source, options.max_bytes)
+                    truncated = getattr(record.raw_stream, "limit", 0)
+                    locator = f"{source}@{records.get_record_offset()}"  # after reading: this reads to the end
+            except Exception as exc:  # noqa: BLE001 - warcio parsing hostile bytes can fail in any way
+                yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
+                              f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
+                return
+            if not_warc:  # outside the redirect: a consumer runs while this generator waits
+                yield Failure(source, locator, BAD_WARC, "not a WARC record (no WARC/1.x header)")
+                return
+            if truncated:
+                yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
+                return
+            if entry is not None:
+                yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
+                    else replace(entry, item=locator)
         if records.offset < size:
             yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
                           f"truncated record ({size - records.offset:,} bytes at the end are not a whole record)")

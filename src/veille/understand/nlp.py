@@ -134,7 +134,7 @@ def parse_many(articles: list[Article], nlp, batch_size: int = 64) -> list[list[
     metas = [list(pieces(a, limit)) for a in articles]
     flat = [text for meta in metas for _, _, text, _ in meta]
     longest = max(map(len, flat), default=0)
-    if longest > 5_000:  # long pieces: fewer per batch, so a batch stays near 100,000 characters (memory)
-        batch_size = max(1, min(batch_size, 100_000 // longest))
+    if longest > 5_000:  # long pieces: fewer per batch, so a batch stays near 50,000 characters (memory)
+        batch_size = max(1, min(batch_size, 50_000 // longest))
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     return [[Segment(field, offset, next(docs), block) for field, offset, _, block in meta] for meta in metas]
