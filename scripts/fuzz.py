@@ -185,7 +185,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear report
     args = parser.parse_args()
 
     started = time.perf_counter()
-    per_kind = max(1, args.inputs // len(KINDS))
+    per_kind = max(1, -(-args.inputs // len(KINDS)))  # rounded up: at least --inputs in all
     tasks: list[tuple[int, str, bytes, bool, float]] = []
     for k, kind in enumerate(KINDS):
         batch = generate(kind, per_kind, args.seed + k)
