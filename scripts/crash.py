@@ -113,14 +113,22 @@ def main() -> int:
     print(f"reference: {total} articles in {time.perf_counter() - started:.0f} s")
     killed = work / "killed.db"
     at_kill = kill_and_resume(source, killed, total, args.kills, args.jobs, random.Random(args.seed))
-    same = canonical_dump(str(killed)) == canonical_dump(str(reference))
+    dump, got = canonical_dump(str(reference)), canonical_dump(str(killed))
+    same = got == dump
     with sqlite3.connect(killed) as conn:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    dump = canonical_dump(str(reference))
+    unequal = [t for t in dump if without_stories(dump[t]) != without_stories(got[t])]
+    moved = sum(a["story_id"] != b["story_id"] for a, b in zip(dump["articles"], got["articles"]))
     sizes = ", ".join(f"{t} {len(rows)}" for t, rows in dump.items() if rows)
-    print(f"{len(at_kill)} kills at {at_kill}; stores identical: {same}; integrity: {integrity}; "
+    print(f"{len(at_kill)} kills at {at_kill}; stores identical: {same}; tables other than story ids "
+          f"identical: {not unequal} {unequal or ''}; articles in another story: {moved}; integrity: {integrity}; "
           f"reference rows: {sizes}; {time.perf_counter() - started:.0f} s in all")
     return 0 if same and integrity == "ok" and len(at_kill) == args.kills else 1
+
+
+def without_stories(rows: list[dict]) -> list[dict]:
+    """Rows without their story id (known to drift on resume: docs/reliability.md)."""
+    return [{k: v for k, v in r.items() if k != "story_id"} for r in rows]
 
 
 if __name__ == "__main__":
