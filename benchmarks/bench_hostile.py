@@ -63,7 +63,8 @@ def case(name: str) -> dict:
 
         load_pipeline("fr_core_news_md")
         started = time.perf_counter()
-        article = analyze_bytes(("Titre\n\n" + long_text).encode(), "long.txt", Options(language="fr", max_chars=2_000_000))
+        options = Options(language="fr", max_chars=2_000_000)  # over the default limit on purpose
+        article = analyze_bytes(("Titre\n\n" + long_text).encode(), "long.txt", options)
         return {**_done(started), "events": len(article.events)}
     if name == "1.1M characters, spaCy alone (same pieces)":
         from veille.model import Article, Block
@@ -120,7 +121,7 @@ def _feed(dead: bool) -> dict:
         feed = Path(tmp, "feed.rss")
         feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>')
         options = IngestOptions(article=Options(allow_private=True), jobs=1, understand=False,
-                                corpus=CorpusOptions(delay=0.0, max_entries=10_000))  # defaults otherwise: retries, back-off, breaker
+                                corpus=CorpusOptions(delay=0.0, max_entries=10_000))  # else defaults: retries, breaker
         started = time.perf_counter()
         with open_store(str(Path(tmp, "f.db"))) as store:
             stats = ingest([str(feed)], store, options)
