@@ -143,7 +143,7 @@ def server():
 
 @pytest.mark.parametrize("path", ["/article", "/article.gz"])
 def test_url(server, path, capsys):
-    code, out, _ = run(["analyze", server + path, "--format", "json"], capsys)
+    code, out, _ = run(["analyze", server + path, "--format", "json", "--allow-private"], capsys)
     data = json.loads(out)
     assert code == 0 and data["format"] == "html" and data["title"] == "Sommet à Astana"
     assert data["author"] == "Marie Curie" and data["published"] == "2024-11-28"
@@ -153,7 +153,7 @@ def test_url(server, path, capsys):
 
 
 def test_url_errors(server, capsys):
-    code, _, err = run(["analyze", server + "/missing"], capsys)
+    code, _, err = run(["analyze", server + "/missing", "--allow-private"], capsys)
     assert code == ExitCode.NETWORK and "HTTP 404" in err
     code, _, err = run(["analyze", "http://127.0.0.1:9/unreachable"], capsys)
     assert code == ExitCode.NETWORK and err.count("\n") == 1

@@ -21,7 +21,7 @@ FAST = CorpusOptions(delay=0.0, backoff=0.01)
 
 def entries(*sources: str, corpus: CorpusOptions = FAST, validators=None) -> list:  # noqa: ANN001
     kwargs = {"validators": validators} if validators else {}
-    return list(iter_sources(sources, Options(timeout=5), corpus, **kwargs))
+    return list(iter_sources(sources, Options(timeout=5, allow_private=True), corpus, **kwargs))
 
 
 def test_files_and_folders_in_name_order_gz_included_hidden_skipped(tmp_path: Path) -> None:
@@ -231,7 +231,7 @@ def test_per_host_limit_holds_under_many_threads(web) -> None:  # noqa: ANN001
 
     for i in range(6):
         web.routes[f"/s{i}"] = slow
-    client = PoliteClient(Options(timeout=5), CorpusOptions(per_host=1, delay=0.0, fetch_threads=6,
+    client = PoliteClient(Options(timeout=5, allow_private=True), CorpusOptions(per_host=1, delay=0.0, fetch_threads=6,
                                                            respect_robots=False))
     threads = [threading.Thread(target=client.get, args=(f"{web.base}/s{i}",)) for i in range(6)]
     for t in threads:
@@ -244,7 +244,7 @@ def test_per_host_limit_holds_under_many_threads(web) -> None:  # noqa: ANN001
 
 def test_delay_spaces_requests_to_one_host(web) -> None:  # noqa: ANN001
     web.routes["/x"] = (200, {}, b"x")
-    client = PoliteClient(Options(timeout=5), CorpusOptions(delay=0.2, respect_robots=False))
+    client = PoliteClient(Options(timeout=5, allow_private=True), CorpusOptions(delay=0.2, respect_robots=False))
     started = time.perf_counter()
     for _ in range(3):
         client.get(f"{web.base}/x")
@@ -254,7 +254,7 @@ def test_delay_spaces_requests_to_one_host(web) -> None:  # noqa: ANN001
 
 def test_retries_give_up_with_a_failure(web) -> None:  # noqa: ANN001
     web.routes["/down"] = (503, {}, b"down")
-    client = PoliteClient(Options(timeout=5), CorpusOptions(delay=0.0, backoff=0.01, retries=2, respect_robots=False))
+    client = PoliteClient(Options(timeout=5, allow_private=True), CorpusOptions(delay=0.0, backoff=0.01, retries=2, respect_robots=False))
     from veille.read.corpus_web import page_item
 
     failure = page_item(client, f"{web.base}/down", "src", None)
@@ -266,6 +266,6 @@ def test_retries_give_up_with_a_failure(web) -> None:  # noqa: ANN001
 def test_robots_txt_unreachable_with_5xx_disallows(web) -> None:  # noqa: ANN001
     web.routes["/robots.txt"] = (500, {}, b"oops")
     web.routes["/a"] = (200, {}, b"<p>a</p>")
-    client = PoliteClient(Options(timeout=5), CorpusOptions(delay=0.0, backoff=0.01, retries=0))
+    client = PoliteClient(Options(timeout=5, allow_private=True), CorpusOptions(delay=0.0, backoff=0.01, retries=0))
     assert not client.allowed(f"{web.base}/a")
     client.close()

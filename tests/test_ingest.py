@@ -21,7 +21,8 @@ from veille.options import Options
 from veille.read.corpus import CorpusOptions
 from veille.store import open_store, query
 
-FAST = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(delay=0.0, backoff=0.01))
+FAST = IngestOptions(article=Options(allow_private=True), jobs=1, understand=False,
+                     corpus=CorpusOptions(delay=0.0, backoff=0.01))  # the test server is on 127.0.0.1
 GERMAN = ("Die Bundesregierung hat am Donnerstag in Berlin einen neuen Haushaltsentwurf vorgestellt. "
           "Der Finanzminister sagte, die Schuldenbremse werde im kommenden Jahr eingehalten.")
 

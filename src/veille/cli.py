@@ -27,6 +27,31 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date like 2024-11-27") from None
 
 
+def _stack(*decorators):  # noqa: ANN202 - a decorator
+    """Several click options as one decorator (shared by ``analyze`` and ``ingest``)."""
+    def wrap(func):  # noqa: ANN001, ANN202
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+    return wrap
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1, 1 << 40), default=Options.max_bytes, show_default=True,
+    help="Refuse items larger than this many bytes (counted while reading, after decompression).")
+max_chars_option = click.option(
+    "--max-chars", type=click.IntRange(1, 1 << 40), default=Options.max_chars, show_default=True,
+    help="Longest article (in characters) the understanding stage takes.")
+fetch_options = _stack(
+    click.option("--timeout", type=click.FloatRange(0.1, 86_400), default=Options.timeout, show_default=True,
+                 help="Seconds one URL fetch may take in all (connection, redirects, body)."),
+    click.option("--allow-private", is_flag=True,
+                 help="Also fetch loopback and private addresses (only for servers you run)."),
+    click.option("--max-redirects", type=click.IntRange(0, 100), default=Options.max_redirects, show_default=True,
+                 help="Redirects followed per fetch."),
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="veille")
 def cli() -> None:
@@ -40,20 +65,22 @@ def cli() -> None:
 @click.option("--published", callback=_iso_date, metavar="DATE", help="Publication date (YYYY-MM-DD) if known.")
 @click.option("--lang", "language", metavar="xx", help="Force the language (ISO 639-1) instead of detecting it.")
 @click.option("--encoding", metavar="NAME", help="Force the text encoding instead of detecting it.")
-@click.option("--max-bytes", type=click.IntRange(1), default=Options.max_bytes, show_default=True,
-              help="Refuse inputs larger than this.")
+@max_bytes_option
 @click.option("--understand/--no-understand", default=True, show_default=True,
               help="Find actors, quotes, events and relations (needs the nlp extra).")
 @click.option("--pipeline", "pipelines", multiple=True, metavar="LANG=NAME",
               help="spaCy pipeline serving a language, e.g. fr=fr_core_news_lg (repeatable).")
+@fetch_options
+@max_chars_option
 def analyze(source: str, fmt: str, published: str | None, language: str | None,
-            encoding: str | None, max_bytes: int, understand: bool, pipelines: tuple[str, ...]) -> None:
+            encoding: str | None, max_bytes: int, understand: bool, pipelines: tuple[str, ...],
+            **limits: object) -> None:
     """Repair and structure one article: a file, an http(s) URL, or - for stdin."""
     from veille.pipeline import analyze as run
     from veille.serve.report import render
 
     options = Options(published=published, language=language, encoding=encoding, max_bytes=max_bytes,
-                      understand=understand, pipelines=_pipelines(pipelines))
+                      understand=understand, pipelines=_pipelines(pipelines), **limits)  # type: ignore[arg-type]
     article = run(source, options)
     click.echo(render(article, fmt), nl=False)
 

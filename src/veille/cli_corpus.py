@@ -14,9 +14,11 @@ from collections.abc import Iterable
 
 import click
 
-from veille.cli import cli
+from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
 from veille.options import Options
 from veille.store import DEFAULT_DB
+
+_COUNT = click.IntRange(1, 2**63 - 1)  # a row count the databases can take
 
 _db = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="PATH_OR_URL",
                    help="SQLite file or postgresql:// URL of the store.")
@@ -65,11 +67,21 @@ def _fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
               help="--engine spark: processing partitions (0: four per core).")
 @click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE",
               help="--engine spark: a Spark setting, e.g. spark.executor.memory=4g (repeatable).")
+@max_bytes_option
+@max_chars_option
+@fetch_options
+@click.option("--item-timeout", type=click.FloatRange(0, 86_400), default=Options.item_timeout, show_default=True,
+              help="Seconds one item may take in a worker before it is recorded as a failure (0: no limit).")
+@click.option("--worker-memory", type=click.IntRange(0, 1 << 50), default=Options.worker_memory, show_default=True,
+              help="Bytes of memory a worker may use; an item needing more is a failure (0: no limit).")
+@click.option("--max-entries", type=click.IntRange(0, 10_000_000), default=5_000, show_default=True,
+              help="Entries read from one feed.")
 @_json
 def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fields: dict[str, str],
            threshold: float | None, language: str | None, no_follow: bool, no_robots: bool,
            progress: bool | None, batch: int, story_window: int | None, engine: str, out: str | None,
-           master: str | None, partitions: int, conf: tuple[str, ...], as_json: bool) -> None:
+           master: str | None, partitions: int, conf: tuple[str, ...], as_json: bool, max_entries: int,
+           **limits: object) -> None:
     """Read files, folders, JSONL, RSS/Atom feeds, WARC files or URLs into the store.
 
     Running it again on the same input adds nothing; a run that was stopped
@@ -83,8 +95,9 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
     from veille.read.corpus import CorpusOptions
 
     options = IngestOptions(
-        article=Options(language=language), jobs=jobs, understand=not no_understand,
-        corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots),
+        article=Options(language=language, **limits), jobs=jobs, understand=not no_understand,  # type: ignore[arg-type]
+        corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots,
+                             max_entries=max_entries),
         near_threshold=threshold or THRESHOLD, batch=batch,
         story_window=STORY_WINDOW if story_window is None else story_window,
         progress=sys.stderr.isatty() if progress is None else progress,
@@ -143,7 +156,7 @@ def _table(rows: Iterable[dict], columns: tuple[str, ...], as_json: bool, width:
 @_db
 @click.option("--in", "what", type=click.Choice(["articles", "quotes", "events"]), default="articles",
               show_default=True, help="What to search.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--limit", "-n", type=_COUNT, default=20, show_default=True)
 @_json
 def search(text: str, db: str, what: str, limit: int, as_json: bool) -> None:
     """Full-text search: every word must match, as written or by its French/English stem."""
@@ -159,7 +172,7 @@ def search(text: str, db: str, what: str, limit: int, as_json: bool) -> None:
 @click.option("--status", type=click.Choice(["original", "duplicate", "near_duplicate"]))
 @click.option("--lang", "language", metavar="xx")
 @click.option("--since", metavar="DATE", help="Published on or after this date.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None)
+@click.option("--limit", "-n", type=_COUNT, default=None)
 @_json
 def articles(db: str, status: str | None, language: str | None, since: str | None, limit: int | None,
              as_json: bool) -> None:
@@ -175,7 +188,7 @@ def articles(db: str, status: str | None, language: str | None, since: str | Non
 @_db
 @click.option("--source", help="Only failures of this input.")
 @click.option("--code", help="Only failures with this code, e.g. E027.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None)
+@click.option("--limit", "-n", type=_COUNT, default=None)
 @_json
 def failures(db: str, source: str | None, code: str | None, limit: int | None, as_json: bool) -> None:
     """List the inputs that could not be used, and why."""
@@ -202,7 +215,7 @@ def _event_cells(row: dict) -> dict:
             "flags": ",".join(row["flags"]), "type": "/".join(filter(None, [row["type"], row.get("mode")]))}
 
 
-_limit = click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most this many rows.")
+_limit = click.option("--limit", "-n", type=_COUNT, default=None, help="At most this many rows.")
 _FLAGS = ["negated", "future", "hypothetical", "historical"]
 
 

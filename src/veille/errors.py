@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 4      # the input exists but cannot be used (empty, binary, too large, ...)
     NETWORK = 5        # a URL could not be fetched
     NO_ARTICLE = 6     # the input was read but holds no article text
+    OUTPUT = 8         # the output (an export file) cannot be written
 
 
 # code -> (exit code, message template, hint)
@@ -39,6 +40,25 @@ _CATALOGUE: dict[str, tuple[int, str, str]] = {
              "install it: pip install --no-deps --require-hashes -r requirements/models.txt"),
     "E012": (ExitCode.ERROR, "needs spaCy, which is not installed",
              "pip install 'veille[nlp]', or run with --no-understand"),
+    # limits and hostile input (see docs/reliability.md)
+    "E031": (ExitCode.NETWORK, "address refused ({detail})",
+             "veille fetches only public addresses; pass --allow-private for a server you run"),
+    "E032": (ExitCode.NETWORK, "redirect refused ({detail})", "fetch the final URL directly"),
+    "E033": (ExitCode.NETWORK, "took too long ({detail})", "raise --timeout if the server is only slow"),
+    "E034": (ExitCode.BAD_INPUT, "content type not accepted ({detail})", "give an HTML, text or feed URL"),
+    "E035": (ExitCode.NETWORK, "host skipped after repeated failures ({detail})",
+             "the host looks dead; rerun later to retry it"),
+    "E036": (ExitCode.BAD_INPUT, "is not a usable http(s) URL ({detail})", "give an http:// or https:// URL"),
+    "E037": (ExitCode.BAD_INPUT, "decompresses too far ({detail})", "a compression bomb, or raise --max-ratio"),
+    "E038": (ExitCode.BAD_INPUT, "is nested too deeply ({detail})", "flatten the document"),
+    "E039": (ExitCode.BAD_INPUT, "is not a regular file ({detail})", "pipe it through stdin: veille analyze - < it"),
+    "E040": (ExitCode.BAD_INPUT, "symbolic link refused ({detail})", "give the file it points to"),
+    "E041": (ExitCode.BAD_INPUT, "took over the time limit ({detail})", "raise --item-timeout if it is a real article"),
+    "E042": (ExitCode.BAD_INPUT, "has more entries than the limit ({detail})", "raise --max-entries"),
+    "E043": (ExitCode.BAD_INPUT, "is too long to understand ({detail})",
+             "raise --max-chars, or store it with --no-understand"),
+    "E044": (ExitCode.ERROR, "crashed its worker process ({detail})", "the item was skipped; the batch went on"),
+    "E045": (ExitCode.BAD_INPUT, "needs more memory than the limit ({detail})", "raise --worker-memory"),
 }
 
 

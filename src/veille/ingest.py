@@ -42,6 +42,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
@@ -61,7 +62,7 @@ from veille.read.corpus import (
     Unchanged,
     iter_sources,
 )
-from veille.store import ArticleRecord, Store, StoreError
+from veille.store import ArticleRecord, Store
 
 STORY_WINDOW = 5000
 """Originals story clustering keeps in memory by default (the most recent ones)."""
@@ -177,8 +178,15 @@ def prepare_item(item: Item, options: Options) -> Article | Failure:
         return article
     except VeilleError as exc:
         return Failure(item.source, item.locator, exc.code, exc.reason)
+    except (MemoryError, RecursionError):
+        raise  # the batch's limits handle them (see process_batch)
     except Exception as exc:  # noqa: BLE001 - a bad item never kills the batch; the reason is kept
         return _unexpected(item, exc)
+
+
+def _process_item(item: Item, options: IngestOptions) -> Article | Failure:
+    """:func:`prepare_item` with the run's per-article options (one item of a batch)."""
+    return prepare_item(item, options.stage_options())
 
 
 def _unexpected(item: Item, exc: BaseException) -> Failure:
@@ -192,9 +200,41 @@ def process_batch(items: list[Item], options: IngestOptions) -> list[Processed |
     fingerprint and story profile — so that the writer's own work stays small.
 
     Results are in the order of ``items``; one bad item never fails the others (a
-    batch whose understanding raises is redone article by article to find it)."""
+    batch whose understanding raises is redone article by article to find it).
+
+    The work is bounded: a batch that runs past ``options.article.item_timeout`` seconds,
+    needs more memory than the worker's cap (``MemoryError``) or nests too deeply
+    (``RecursionError``) is redone item by item, each with the same limit, and the item
+    that still breaks it is a failure (E041, E045, E038) while the others go on.
+    """
+    from veille.limits import ItemTimeout, time_limit
+
+    try:
+        with time_limit(options.article.item_timeout):
+            return _process_batch(items, options)
+    except (ItemTimeout, MemoryError, RecursionError) as exc:
+        if len(items) > 1:
+            return [result for item in items for result in process_batch([item], options)]
+        return [_limit_failure(items[0], exc, options)]
+
+
+def process_item(item: Item, options: IngestOptions) -> Processed | Failure:
+    """:func:`process_batch` of one item."""
+    return process_batch([item], options)[0]
+
+
+def _limit_failure(item: Item, exc: BaseException, options: IngestOptions) -> Failure:
+    if isinstance(exc, MemoryError):
+        return Failure(item.source, item.locator, "E045", "needs more memory than the limit "
+                                                          f"({options.article.worker_memory:,} bytes)")
+    if isinstance(exc, RecursionError):
+        return Failure(item.source, item.locator, "E038", "is nested too deeply (Python's recursion limit)")
+    return Failure(item.source, item.locator, "E041", f"took over the time limit ({options.article.item_timeout:g} s)")
+
+
+def _process_batch(items: list[Item], options: IngestOptions) -> list[Processed | Failure]:
     stage = options.stage_options()
-    prepared = [prepare_item(item, stage) for item in items]
+    prepared = [_process_item(item, options) for item in items]
     todo = [i for i, p in enumerate(prepared) if isinstance(p, Article)]
     understood = _understand_each_or_all([prepared[i] for i in todo], [items[i] for i in todo], stage)
     out: list[Processed | Failure] = list(prepared)  # type: ignore[arg-type]
@@ -205,6 +245,8 @@ def process_batch(items: list[Item], options: IngestOptions) -> list[Processed |
         try:
             prof = profile(result) if options.stories else None
             out[i] = Processed(items[i], result, fingerprint(result.text), tuple(pipeline_flags(result)), prof)
+        except (MemoryError, RecursionError):
+            raise
         except Exception as exc:  # noqa: BLE001
             out[i] = _unexpected(items[i], exc)
     return out
@@ -215,14 +257,14 @@ def _understand_each_or_all(articles: list[Article], items: list[Item], options:
     """:func:`understand_batch` of all; if it raises, one by one, the failing ones as failures."""
     try:
         return list(understand_batch(articles, options))
-    except VeilleError:
-        raise  # a missing spaCy or pipeline concerns the run, not one item
+    except (VeilleError, MemoryError, RecursionError):
+        raise  # a missing spaCy or pipeline concerns the run, not one item; limits: see process_batch
     except Exception:  # noqa: BLE001
         out: list[Article | Failure] = []
         for art, item in zip(articles, items, strict=True):
             try:
                 out.append(understand_batch([art], options)[0])
-            except VeilleError:
+            except (VeilleError, MemoryError, RecursionError):
                 raise
             except Exception as exc:  # noqa: BLE001
                 out.append(_unexpected(item, exc))
@@ -230,12 +272,24 @@ def _understand_each_or_all(articles: list[Article], items: list[Item], options:
 
 
 def _start_worker(options: IngestOptions) -> None:
-    """Pool initializer: load the spaCy pipelines and actor matchers once per worker
-    (nothing to do when the worker was forked from a process that has them already)."""
+    """Pool initializer: cap the worker's memory (``--worker-memory``), then load the spaCy
+    pipelines and actor matchers once (nothing to do when the worker was forked from a
+    process that has them already), so that a batch's time limit measures the batch."""
+    from veille.limits import limit_memory
+
+    limit_memory(options.article.worker_memory)
     try:
         warm(options.stage_options())
+        _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in _WARM_UP], options)
     except VeilleError:
         pass  # the first batch reports it with its code
+
+
+_WARM_UP = (
+    "Le président a rencontré jeudi à Paris le Premier ministre, a annoncé l'Élysée dans un communiqué.",
+    "The president met the prime minister in London on Thursday, the government said in a statement.",
+)
+"""Articles a worker processes before its first batch, so that lazy imports and tables load then."""
 
 
 PRELOAD_ENV = "VEILLE_PRELOAD_PIPELINES"
@@ -274,6 +328,110 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
 
 
+
+class _Pool:
+    """Worker processes that survive losing one: a worker killed (out of memory, a crash)
+    or stuck past the time limit (in code that no signal interrupts) is replaced, the
+    batches that were in flight run again, and the batch being waited for is run again
+    item by item: the item that breaks a fresh pool too is the culprit (a failure, E044
+    or E041); the others are processed as usual.
+    """
+
+    GRACE = 30.0
+    """Seconds past the hard time limit's budget before a stuck worker is killed (the
+    limit's own signal gets the first chance)."""
+    work = staticmethod(process_batch)
+    """What a worker does with a batch (a module-level function: it is pickled)."""
+
+    def __init__(self, jobs: int, options: IngestOptions) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        executor = _pool(self.options, self.jobs)
+        self.warm = executor.submit(_ready)  # done once a worker has started (loaded its models)
+        return executor
+
+    def submit(self, items: list[Item]) -> Future:
+        """Process ``items`` in a worker."""
+        return self.executor.submit(self.work, items, self.options)
+
+    def results(self, batch: _Batch, running: Iterable[_Batch]) -> list[Processed | Failure]:
+        """The results of ``batch``, recovering the pool if it breaks or sticks meanwhile
+        (``running``: the other batches in flight, submitted again after a restart)."""
+        try:
+            return self._result(batch.future, len(batch.items))  # type: ignore[arg-type]
+        except (BrokenProcessPool, _Stuck):
+            pass
+        others = [b for b in running if b is not batch]
+        self.restart(others)
+        out: list[Processed | Failure] = []
+        for item in batch.items:
+            try:
+                out.extend(self._result(self.submit([item]), 1))
+            except BrokenProcessPool:
+                self.restart(others)
+                out.append(Failure(item.source, item.locator, "E044", "crashed its worker process (killed, "
+                                                                      "perhaps out of memory; the batch went on)"))
+            except _Stuck:
+                self.restart(others)
+                out.append(Failure(item.source, item.locator, "E041", "took over the time limit (its worker "
+                                                                      f"was killed after {self._hard_limit(1):g} s)"))
+        return out
+
+    def _hard_limit(self, size: int) -> float:
+        """Seconds a batch of ``size`` items may run before its worker is killed: the soft
+        limit for the batch, then for each item alone (see :func:`process_batch`), twice
+        (a submitted batch may wait behind another in the worker's queue), plus a grace."""
+        limit = self.options.article.item_timeout
+        return 2 * (size + 1) * limit + self.GRACE if limit > 0 else 0.0
+
+    def _result(self, future: Future, size: int) -> list[Processed | Failure]:
+        """``future.result()``, or :class:`_Stuck` once it has been running past the hard limit."""
+        hard = self._hard_limit(size)
+        if hard <= 0:
+            return future.result()
+        started: float | None = None
+        while True:
+            try:
+                return future.result(timeout=1.0)
+            except FuturesTimeout:
+                if future.running() and self.warm.done():  # a worker's start is not the batch's time
+                    started = started or time.monotonic()
+                    if time.monotonic() - started > hard:
+                        raise _Stuck() from None
+
+    def restart(self, running: Iterable[_Batch]) -> None:
+        """Kill every worker, start new ones and submit again the batches of ``running``
+        that had not finished."""
+        for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+            process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        for other in running:
+            if other.future is not None and not _succeeded(other.future):  # type: ignore[arg-type]
+                other.future = self.submit(other.items)
+
+    def shutdown(self) -> None:
+        """Stop the workers once the run is over."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready() -> bool:
+    """A no-op task: its completion tells that a worker has started."""
+    return True
+
+
+def _succeeded(future: Future) -> bool:
+    """True when ``future`` finished with a result (not cancelled, not failed)."""
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Stuck(Exception):
+    """A worker has run one batch past the hard time limit."""
+
+
 # -- scheduling ------------------------------------------------------------------------------------
 
 Outcome = Processed | Failure | Unchanged | None
@@ -285,6 +443,7 @@ class _Batch:
     def __init__(self) -> None:
         self.items: list[Item] = []
         self.future: Future | _Done | None = None
+        self.results: list[Processed | Failure] | None = None
 
     def ready(self) -> bool:
         return self.future is not None and self.future.done()
@@ -314,7 +473,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
     jobs, size = options.workers(), options.batch_size()
     max_batches = 2 * jobs
     window = options.window or max_batches * size * 2
-    pool = _pool(options, jobs) if jobs > 1 else None
+    pool = _Pool(jobs, options) if jobs > 1 else None
     pending: deque[tuple[object, _Batch | None, int]] = deque()
     running: deque[_Batch] = deque()
     current = _Batch()
@@ -328,7 +487,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
         if pool is None:
             current.future = _Done(process_batch(current.items, options))
         else:
-            current.future = pool.submit(process_batch, current.items, options)
+            current.future = pool.submit(current.items)
         running.append(current)
         current = _Batch()
 
@@ -341,10 +500,9 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
         if batch is None:
             return entry  # type: ignore[return-value]
         in_flight.discard(entry.key)  # type: ignore[attr-defined]
-        try:
-            results = batch.future.result()  # type: ignore[union-attr]
-        except BrokenProcessPool:
-            raise StoreError("E030", getattr(entry, "locator", "?"), "killed, perhaps out of memory") from None
+        if batch.results is None:
+            batch.results = batch.future.result() if pool is None else pool.results(batch, running)  # type: ignore[union-attr]
+        results = batch.results
         if index == len(batch.items) - 1 and running and running[0] is batch:
             running.popleft()
         return results[index]
@@ -383,7 +541,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
             yield pop()
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown()
 
 
 # -- the writer ------------------------------------------------------------------------------------
@@ -463,8 +621,8 @@ def ingest_entries(entries: Iterable[Entry], store: Store, options: IngestOption
     try:
         for outcome in _outcomes(entries, store, options, stats):
             if isinstance(outcome, Processed):
-                write(outcome, store, dedup, stats, stories)
-            elif isinstance(outcome, Failure):
+                outcome = _write_or_fail(outcome, store, dedup, stats, stories)
+            if isinstance(outcome, Failure):
                 store.write_failure(outcome.source, outcome.item, outcome.code, outcome.reason)
                 stats.failed += 1
             elif isinstance(outcome, Unchanged):
@@ -479,6 +637,19 @@ def ingest_entries(entries: Iterable[Entry], store: Store, options: IngestOption
             bar.set_postfix(_postfix(stats))
             bar.close()
     return stats
+
+
+def _write_or_fail(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestStats,
+                   stories: StoryClusterer | None) -> Failure | None:
+    """:func:`write`; an article the store cannot take for a reason of its own (a value no
+    column holds) becomes a failure, while store errors (full, gone) stop the run."""
+    try:
+        write(outcome, store, dedup, stats, stories)
+    except (ValueError, UnicodeError, OverflowError, RecursionError) as exc:
+        item = outcome.item
+        return Failure(item.source, item.locator, "E000", f"unexpected {type(exc).__name__} while storing: "
+                                                          f"{str(exc)[:300]}")
+    return None
 
 
 def _postfix(stats: IngestStats) -> dict[str, int]:

@@ -19,6 +19,7 @@ these functions run.
 
 from __future__ import annotations
 
+from veille.errors import VeilleError
 from veille.model import Article
 from veille.options import DEFAULT, Options
 from veille.read import read, read_raw
@@ -30,7 +31,9 @@ FLAG_LANGUAGE_NOT_ANALYSED = "language_not_analysed"
 """Understanding was asked but no spaCy pipeline is configured for the article's language."""
 FLAG_NOT_UNDERSTOOD = "not_understood"
 """Understanding was switched off for this run (``--no-understand``)."""
-PIPELINE_FLAGS = (FLAG_LANGUAGE_NOT_ANALYSED, FLAG_NOT_UNDERSTOOD)
+FLAG_TOO_LONG = "too_long_to_understand"
+"""The article is longer than ``Options.max_chars`` (``--max-chars``): stored and searchable, not analysed."""
+PIPELINE_FLAGS = (FLAG_LANGUAGE_NOT_ANALYSED, FLAG_NOT_UNDERSTOOD, FLAG_TOO_LONG)
 """Flags the pipeline sets (the store's ``articles.flags`` holds these)."""
 
 
@@ -50,8 +53,13 @@ def analyze_text(text: str, source: str = "<text>", options: Options = DEFAULT) 
 
 
 def process(article: Article, options: Options = DEFAULT) -> Article:
-    """Run the stages after reading on one article: :func:`process_many` of one."""
-    return process_many([article], options)[0]
+    """Run the stages after reading on one article: :func:`process_many` of one, except that
+    an article longer than ``options.max_chars`` is refused with E043 rather than stored
+    unanalysed (what ``veille ingest`` does with it)."""
+    prepared = prepare(article, options)
+    if analysed(prepared, options) is None:
+        raise VeilleError("E043", article.source, f"{len(prepared.text):,} characters, limit {options.max_chars:,}")
+    return understand_batch([prepared], options)[0]
 
 
 def process_many(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
@@ -64,10 +72,13 @@ def prepare(article: Article, options: Options = DEFAULT) -> Article:
     return detect_language(repair(article, options))
 
 
-def analysed(article: Article, options: Options = DEFAULT) -> bool:
+def analysed(article: Article, options: Options = DEFAULT) -> bool | None:
     """True when understanding runs on this article: it is on, and the article's
-    language has a pipeline in the one registry, ``options.pipelines``."""
-    return options.understand and bool(article.language) and article.language in options.pipelines
+    language has a pipeline in the one registry, ``options.pipelines``; None when it
+    would, but the article is longer than ``options.max_chars``."""
+    if not (options.understand and bool(article.language) and article.language in options.pipelines):
+        return False
+    return True if len(article.text) <= options.max_chars else None
 
 
 def understand_batch(articles: list[Article], options: Options = DEFAULT) -> list[Article]:
@@ -81,9 +92,12 @@ def understand_batch(articles: list[Article], options: Options = DEFAULT) -> lis
         for i, art in zip(todo, understand_many([articles[i] for i in todo], options), strict=True):
             out[i] = art
     for i, art in enumerate(articles):
+        state = analysed(art, options)
         if not options.understand:
             out[i] = flag(art, FLAG_NOT_UNDERSTOOD)
-        elif not analysed(art, options):
+        elif state is None:
+            out[i] = flag(art, FLAG_TOO_LONG)
+        elif not state:
             out[i] = flag(art, FLAG_LANGUAGE_NOT_ANALYSED)
     return out
 

@@ -13,18 +13,25 @@ page URLs. :func:`iter_sources` dispatches on what each source is.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import io
 import json
+import logging
 import os
+import re
+import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+from veille.errors import VeilleError
 from veille.options import DEFAULT, Options
 from veille.read import article_id
-from veille.read.source import Raw, is_url
+from veille.read.source import Raw, _kind, file_status, is_url
 
 # failure codes of the corpus readers (E001–E010 are veille.errors', E020–E025 the store's)
 NOT_A_SOURCE = "E024"
@@ -63,6 +70,15 @@ class CorpusOptions:
     """First back-off in seconds (doubled at each retry; Retry-After wins when given)."""
     fetch_threads: int = 8
     """Pages fetched at once across hosts."""
+    host_failures: int = 3
+    """Failed requests in a row (no answer, timeout, 429, 5xx) after which a host is skipped
+    for ``host_cooldown`` seconds: its remaining pages fail at once with E035 (0: never)."""
+    host_cooldown: float = 600.0
+    """Seconds a failing host is skipped before one more request is tried."""
+    max_crawl_delay: float = 30.0
+    """Longest robots.txt Crawl-delay obeyed (a hostile 'Crawl-delay: 86400' would stall a feed)."""
+    max_entries: int = 5_000
+    """Entries read from one feed; the rest are left with one failure (E042)."""
 
     def field_name(self, name: str) -> tuple[str, ...]:
         """Input names to look up for veille field ``name``."""
@@ -192,49 +208,161 @@ def looks_like_feed(head: bytes) -> bool:
 
 def iter_path(source: str, options: Options, corpus: CorpusOptions, validators: Validators = _no_validators,
               client_factory: Callable[[], object] | None = None) -> Iterator[Entry]:
-    """Items of a file or, recursively and in name order, of a folder's files."""
+    """Items of a file or, recursively and in name order, of a folder's files.
+
+    In a folder, hidden files and folders are skipped, symbolic links are followed
+    only to files inside the folder, and anything that is not a regular file (a
+    named pipe, a socket, a device, a link loop) is a failure, never opened.
+    """
     path = Path(source)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
-        for file in files:
-            yield from iter_file(file, str(file), options, corpus, validators, client_factory)
-    elif path.exists():
-        yield from iter_file(path, source, options, corpus, validators, client_factory)
+    label = display(source)
+    try:
+        st = file_status(path, label)
+    except VeilleError as exc:
+        yield Failure(label, label, exc.code, "no such file or folder" if exc.code == "E001" else exc.reason)
+        return
+    if stat.S_ISDIR(st.st_mode):
+        for file, problem in _walk(path):
+            name = display(str(file))
+            if problem is not None:
+                yield Failure(name, name, problem.code, problem.reason)
+            else:
+                yield from iter_file(file, name, options, corpus, validators, client_factory)
+    elif not stat.S_ISREG(st.st_mode):
+        error = VeilleError("E039", label, _kind(st.st_mode))
+        yield Failure(label, label, error.code, error.reason)
     else:
-        yield Failure(source, source, "E001", "no such file or folder")
+        yield from iter_file(path, label, options, corpus, validators, client_factory)
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+def _walk(root: Path) -> list[tuple[Path, VeilleError | None]]:
+    """The files under ``root`` in name order, each with the error that refuses it (or None)."""
+    inside = root.resolve()
+    found: list[tuple[Path, VeilleError | None]] = []
+    for dirpath, dirnames, filenames in os.walk(root):  # never into linked folders
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            file = Path(dirpath, name)
+            found.append((file, _refusal(file, inside)))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _refusal(file: Path, inside: Path) -> VeilleError | None:
+    """Why a file found in a folder walk must not be read: a link leading out of the
+    folder, dangling or looping (E040), or not a regular file (E039)."""
+    label = display(str(file))
+    try:
+        st = file_status(file, label)
+    except VeilleError as exc:
+        return exc
+    if file.is_symlink():
+        target = file.resolve()
+        if target != inside and inside not in target.parents:
+            return VeilleError("E040", label, "it points outside the folder")
+    if not stat.S_ISREG(st.st_mode):
+        return VeilleError("E039", label, _kind(st.st_mode))
+    return None
+
+
+def display(name: str) -> str:
+    """A path as veille names it in items, failures and messages: a name that is not
+    valid UTF-8 (bytes Python keeps as surrogates) shows those bytes as ``\\xNN``, so it
+    can be stored and printed."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").encode(
+            "utf-8", "backslashreplace").decode("utf-8")
+    return name
 
 
 def _head(path: Path) -> bytes:
     try:
         with _open(path) as handle:
             return handle.read(2048)
-    except (OSError, EOFError, gzip.BadGzipFile):
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error, Bomb):
         return b""
 
 
-def _open(path: Path) -> IO[bytes]:
+class Bomb(Exception):
+    """A compressed file that grows past the ratio limit."""
+
+
+class _Gunzip:
+    """A ``.gz`` file read through a ratio check: past 1 MB decompressed, the output may
+    be at most ``max_ratio`` times the compressed bytes read so far (:class:`Bomb` else)."""
+
+    def __init__(self, path: Path, max_ratio: int) -> None:
+        self.raw = path.open("rb")
+        self.gz = gzip.GzipFile(fileobj=self.raw, mode="rb")
+        self.max_ratio = max_ratio
+        self.produced = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.produced += len(data)
+        if self.produced > _BOMB_FLOOR and self.produced > self.max_ratio * max(1, self.raw.tell()):
+            raise Bomb(f"over {self.max_ratio}× its compressed size")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:  # in bounded steps, so a bomb is caught before it fills memory
+            return b"".join(iter(lambda: self.read(_BLOCK), b""))
+        return self._count(self.gz.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            size = _BLOCK
+        return self._count(self.gz.readline(size))
+
+    def close(self) -> None:
+        self.gz.close()
+        self.raw.close()
+
+    def __enter__(self) -> "_Gunzip":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_BOMB_FLOOR = 1 << 20
+_BLOCK = 1 << 20
+
+
+def _open(path: Path, max_ratio: int = DEFAULT.max_ratio) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return _Gunzip(path, max_ratio)  # type: ignore[return-value]
     return path.open("rb")
 
 
 def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
               ) -> Iterator[Entry]:
-    """Items of one file, by its kind."""
+    """Items of one file, by its kind. A reader failing in a way nobody foresaw ends that
+    file with one failure (E000, its reason kept): the other inputs are still read."""
+    try:
+        yield from _iter_file(path, source, options, corpus, validators, client_factory)
+    except (MemoryError, RecursionError) as exc:
+        yield Failure(source, source, "E038" if isinstance(exc, RecursionError) else "E045",
+                      f"cannot be read ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+        yield Failure(source, source, "E000", f"unexpected {type(exc).__name__} while reading: {str(exc)[:300]}")
+
+
+def _iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
+               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
+               ) -> Iterator[Entry]:
     kind = kind_of(path)
     if kind == "page":  # the name does not say: a feed shows itself in its first bytes
         kind = kind_of(path, _head(path))
     if kind == "jsonl":
-        yield from iter_jsonl(path, source, options, corpus)
+        yield from _or_empty(iter_jsonl(path, source, options, corpus), source, "holds no JSONL line")
     elif kind == "warc":
-        yield from iter_warc(path, source, options)
+        yield from _or_empty(iter_warc(path, source, options), source, "holds no page record")
     elif kind == "feed":
-        data = _read(path, source, options.max_bytes)
+        data = _read(path, source, options.max_bytes, options.max_ratio)
         if isinstance(data, Failure):
             yield data
             return
@@ -247,19 +375,33 @@ def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
             if client is not None:
                 client.close()  # type: ignore[attr-defined]
     else:
-        data = _read(path, source, options.max_bytes)
+        data = _read(path, source, options.max_bytes, options.max_ratio)
         if isinstance(data, Failure):
             yield data
+        elif not data.strip():
+            yield Failure(source, source, "E003", "is empty (no bytes, or only white space)")
         else:
             yield Item(data, source, source)
 
 
-def _read(path: Path, source: str, limit: int) -> bytes | Failure:
+def _or_empty(entries: Iterator[Entry], source: str, what: str) -> Iterator[Entry]:
+    """``entries``, or one E003 failure when there are none (an empty dump is worth a row)."""
+    empty = True
+    for entry in entries:
+        empty = False
+        yield entry
+    if empty:
+        yield Failure(source, source, "E003", f"is empty ({what})")
+
+
+def _read(path: Path, source: str, limit: int, max_ratio: int = DEFAULT.max_ratio) -> bytes | Failure:
     """The (decompressed) bytes of a file, or the failure saying why not."""
     try:
-        with _open(path) as handle:
+        with _open(path, max_ratio) as handle:
             data = handle.read(limit + 1)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except Bomb as exc:
+        return Failure(source, source, "E037", f"decompresses too far ({exc})")
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         return Failure(source, source, "E009", f"cannot be read ({type(exc).__name__}: {exc})")
     if len(data) > limit:
         return Failure(source, source, "E005", f"is too large (over {limit:,} bytes)")
@@ -270,9 +412,14 @@ def _read(path: Path, source: str, limit: int) -> bytes | Failure:
 
 
 def iter_jsonl(path: Path, source: str, options: Options, corpus: CorpusOptions) -> Iterator[Entry]:
-    """One item per line ``{id, url, title, text | html, published, lang, …}``; a bad line is a failure."""
+    """One item per line ``{id, url, title, text | html, published, lang, …}``; a bad line is a failure.
+
+    Lines are read with a bound: a line over ``options.max_bytes`` is a failure
+    and is skipped in bounded steps, never held whole in memory.
+    """
+    limit = options.max_bytes
     try:
-        handle = _open(path)
+        handle = _open(path, options.max_ratio)
     except OSError as exc:
         yield Failure(source, source, "E009", f"cannot be read ({exc.strerror})")
         return
@@ -281,8 +428,15 @@ def iter_jsonl(path: Path, source: str, options: Options, corpus: CorpusOptions)
         while True:
             n += 1
             try:
-                line = handle.readline()
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                line = handle.readline(limit + 1)
+                if len(line) > limit and not line.endswith(b"\n"):
+                    _skip_line(handle)
+                    yield Failure(source, f"{source}:{n}", "E005", f"line is too large (over {limit:,} bytes)")
+                    continue
+            except Bomb as exc:
+                yield Failure(source, f"{source}:{n}", "E037", f"decompresses too far ({exc})")
+                return
+            except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
                 yield Failure(source, f"{source}:{n}", "E009", f"cannot be read ({type(exc).__name__}: {exc})")
                 return
             if not line:
@@ -290,6 +444,27 @@ def iter_jsonl(path: Path, source: str, options: Options, corpus: CorpusOptions)
             if not line.strip():
                 continue
             yield jsonl_item(line, source, f"{source}:{n}", options, corpus)
+
+
+def _skip_line(handle: IO[bytes]) -> None:
+    """Read past the end of the current line in bounded steps."""
+    while True:
+        chunk = handle.readline(_BLOCK)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def storable(text: str) -> str:
+    """``text`` without lone surrogates (``"\\ud800"`` in JSON, ``&#xD800;`` in XML), which
+    no UTF-8 store or file can hold: each becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _get(obj: dict, names: tuple[str, ...]) -> object:
@@ -307,7 +482,9 @@ def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, c
     try:
         obj = json.loads(line)
     except ValueError as exc:
-        return Failure(source, locator, BAD_JSONL, f"not JSON ({exc})")
+        return Failure(source, locator, BAD_JSONL, f"not JSON ({str(exc)[:200]})")
+    except RecursionError:
+        return Failure(source, locator, "E038", "is nested too deeply (deeper than the JSON parser goes)")
     if not isinstance(obj, dict):
         return Failure(source, locator, BAD_JSONL, "a line must be a JSON object")
     get = lambda name: _get(obj, corpus.field_name(name))  # noqa: E731
@@ -319,12 +496,13 @@ def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, c
 
     def s(name: str) -> str | None:
         value = get(name)
-        return str(value).strip() or None if value is not None else None
+        return storable(str(value)).strip() or None if value is not None else None
 
     section = get("section")
-    sections = tuple(str(x) for x in section) if isinstance(section, list) else ((str(section),) if section else ())
+    sections = tuple(storable(str(x)) for x in section) if isinstance(section, list) else (
+        (storable(str(section)),) if section else ())
     return Item(
-        body.encode("utf-8"), source, locator, external_id=s("id"), url=s("url"), title=s("title"),
+        storable(body).encode("utf-8"), source, locator, external_id=s("id"), url=s("url"), title=s("title"),
         standfirst=s("standfirst"), section=sections, author=s("author"), published=s("published"),
         language=s("language"), content_type="text/html" if html is not None else "text/plain",
     )
@@ -333,6 +511,8 @@ def jsonl_item(line: bytes | str, source: str, locator: str, options: Options, c
 # -- WARC ----------------------------------------------------------------------------------------
 
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
+logging.getLogger("warcio").addHandler(logging.NullHandler())  # its warnings are failure rows here, not stderr
+logging.getLogger("warcio").propagate = False
 
 
 def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
@@ -342,7 +522,6 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
     cannot be trusted to start at a record boundary.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         size = os.path.getsize(path)
@@ -352,25 +531,31 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
         return
     with handle:
         records = ArchiveIterator(handle)
-        try:
-            for record in records:
-                if record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz")):
-                    yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
-                                  "not a WARC record (no WARC/1.x header)")
-                    return
-                entry = _warc_entry(record, source, options.max_bytes)
-                truncated = getattr(record.raw_stream, "limit", 0)
-                locator = f"{source}@{records.get_record_offset()}"  # after reading: this reads to the end
-                if truncated:
-                    yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
-                    return
-                if entry is not None:
-                    yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
-                        else replace(entry, item=locator)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
-                          f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
-            return
+        records.INC_RECORD = ""  # warcio prints a warning per odd record to stderr; the failure row says it
+        stream = iter(records)
+        while True:
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):  # warcio's complaints; veille records its own
+                    record = next(stream, None)
+                    if record is None:
+                        break
+                    not_warc = record.format != "warc" and not path.name.lower().endswith((".arc", ".arc.gz"))
+                    entry = None if not_warc else _warc_entry(record, source, options.max_bytes)
+                    truncated = getattr(record.raw_stream, "limit", 0)
+                    locator = f"{source}@{records.get_record_offset()}"  # after reading: this reads to the end
+            except Exception as exc:  # noqa: BLE001 - warcio parsing hostile bytes can fail in any way
+                yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
+                              f"unreadable record ({type(exc).__name__}: {str(exc)[:200]})")
+                return
+            if not_warc:  # outside the redirect: a consumer runs while this generator waits
+                yield Failure(source, locator, BAD_WARC, "not a WARC record (no WARC/1.x header)")
+                return
+            if truncated:
+                yield Failure(source, locator, BAD_WARC, "truncated record (fewer bytes than its Content-Length)")
+                return
+            if entry is not None:
+                yield replace(entry, locator=entry.locator or locator) if isinstance(entry, Item) \
+                    else replace(entry, item=locator)
         if records.offset < size:
             yield Failure(source, f"{source}@{records.offset}", BAD_WARC,
                           f"truncated record ({size - records.offset:,} bytes at the end are not a whole record)")
@@ -379,7 +564,7 @@ def iter_warc(path: Path, source: str, options: Options) -> Iterator[Entry]:
 def _warc_entry(record, source: str, limit: int) -> Entry | None:  # noqa: ANN001 - ArcWarcRecord
     """The item of one WARC record, None for records that hold no page."""
     if record.rec_type not in ("response", "resource"):
-        record.content_stream().read()
+        _drain(record.content_stream())
         return None
     ctype = ""
     if record.rec_type == "response":
@@ -388,22 +573,27 @@ def _warc_entry(record, source: str, limit: int) -> Entry | None:  # noqa: ANN00
         status = record.http_headers.get_statuscode()
         ctype = record.http_headers.get_header("Content-Type") or ""
         if status != "200":
-            record.content_stream().read()
+            _drain(record.content_stream())
             return None
     else:
         ctype = record.rec_headers.get_header("Content-Type") or ""
     if ctype and not ctype.lower().startswith(_PAGE_TYPES):
-        record.content_stream().read()
+        _drain(record.content_stream())
         return None
     stream = record.content_stream()
     data = stream.read(limit + 1)
     if len(data) > limit:
-        while stream.read(1 << 16):
-            pass
+        _drain(stream)
         return Failure(source, "", "E005", f"is too large (over {limit:,} bytes)")
     url = record.rec_headers.get_header("WARC-Target-URI")
     return Item(data, source, url or "", external_id=record.rec_headers.get_header("WARC-Record-ID"),
                 url=url, content_type=ctype or None)
+
+
+def _drain(stream) -> None:  # noqa: ANN001 - a warcio stream
+    """Read a record's content to its end in bounded steps (a record may be gigabytes)."""
+    while stream.read(1 << 16):
+        pass
 
 
 def with_defaults(item: Item, **changes: object) -> Item:

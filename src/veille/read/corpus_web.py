@@ -1,10 +1,13 @@
 """Feeds and pages over HTTP, fetched politely.
 
-:class:`PoliteClient` wraps httpx with what a crawler owes the sites it
-reads: a user agent, timeouts, retries with exponential back-off (honouring
-``Retry-After``), robots.txt (Crawl-delay included), a limit on requests in
-flight per host with a pause between two of them, and conditional GETs
-(``If-None-Match`` / ``If-Modified-Since``) from validators the store remembers.
+:class:`PoliteClient` wraps the guarded fetching of :mod:`veille.read.fetch`
+(public addresses only, a deadline per fetch, bounded redirects and sizes)
+with what a crawler owes the sites it reads: a user agent, retries with
+exponential back-off (honouring ``Retry-After``), robots.txt (Crawl-delay
+included), a limit on requests in flight per host with a pause between two of
+them, and conditional GETs (``If-None-Match`` / ``If-Modified-Since``) from
+validators the store remembers. A host that keeps failing is skipped for a
+while (a circuit breaker), so a feed of dead links ends in seconds, not hours.
 
 Feeds are parsed by feedparser only after defusedxml has checked the XML:
 a document declaring entities (the billion-laughs attack) or a DTD is
@@ -13,6 +16,7 @@ refused, never expanded.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +29,7 @@ from urllib.robotparser import RobotFileParser
 from veille.options import Options
 from veille.read.corpus import (
     BAD_FEED, ROBOTS, CorpusOptions, Entry, Failure, Item, Unchanged, Validators, _no_validators, looks_like_feed,
+    storable,
 )
 
 
@@ -49,25 +54,27 @@ class FetchFailed(Exception):
         self.reason = reason
 
 
-_RETRY_STATUS = {429, 500, 502, 503, 504}
+ROBOTS_BYTES = 512_000
+"""Largest robots.txt read (Google reads 500 KiB); the rest is ignored."""
 
 
 class PoliteClient:
-    """An HTTP client for crawling: robots.txt, per-host limits and pauses, retries, conditional GET."""
+    """An HTTP client for crawling: robots.txt, per-host limits and pauses, retries,
+    conditional GET, and a circuit breaker per host."""
 
     def __init__(self, options: Options, corpus: CorpusOptions, transport: object | None = None) -> None:
-        import httpx
+        from veille.read.fetch import client
 
         self.options = options
         self.corpus = corpus
-        kwargs = {"transport": transport} if transport is not None else {}
-        self.http = httpx.Client(follow_redirects=True, timeout=options.timeout,
-                                 headers={"User-Agent": options.user_agent}, **kwargs)
+        self.http = client(options, transport)  # type: ignore[arg-type]
         self._lock = threading.Lock()
         self._hosts: dict[str, threading.Semaphore] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._failures: dict[str, int] = {}
+        self._open_until: dict[str, float] = {}
         self.requests = 0
 
     def close(self) -> None:
@@ -91,7 +98,7 @@ class PoliteClient:
         if robots is not None:
             crawl_delay = robots.crawl_delay(self.options.user_agent)
             if crawl_delay:
-                delay = max(delay, float(crawl_delay))
+                delay = max(delay, min(float(crawl_delay), self.corpus.max_crawl_delay))
         while True:
             with self._lock:
                 wait = self._last.get(host, 0.0) + delay - time.monotonic()
@@ -99,6 +106,30 @@ class PoliteClient:
                     self._last[host] = time.monotonic()
                     return
             time.sleep(min(wait, 5.0))
+
+    # -- circuit breaker ---------------------------------------------------------------------
+
+    def _check_circuit(self, host: str) -> None:
+        """Fail at once while ``host`` is skipped after too many failures in a row (E035)."""
+        with self._lock:
+            until = self._open_until.get(host, 0.0)
+            failures = self._failures.get(host, 0)
+        if until > time.monotonic():
+            raise FetchFailed("E035", f"host skipped after repeated failures ({failures} in a row; "
+                                      f"tried again after {self.corpus.host_cooldown:g} s)")
+
+    def _record(self, host: str, ok: bool) -> None:
+        """Count a request's outcome: ``host_failures`` failures in a row open the circuit for
+        ``host_cooldown`` seconds; after that one more try is let through (a success closes it)."""
+        with self._lock:
+            if ok:
+                self._failures.pop(host, None)
+                self._open_until.pop(host, None)
+                return
+            failures = self._failures.get(host, 0) + 1
+            self._failures[host] = failures
+            if self.corpus.host_failures and failures >= self.corpus.host_failures:
+                self._open_until[host] = time.monotonic() + self.corpus.host_cooldown
 
     def allowed(self, url: str) -> bool:
         """What robots.txt says about ``url`` (fetched once per host; unreachable or 4xx allows all)."""
@@ -115,9 +146,11 @@ class PoliteClient:
 
     def _fetch_robots(self, host: str) -> RobotFileParser | None:
         """The parsed robots.txt of ``host``; None when it allows everything."""
+        from veille.read.fetch import ANY_TYPE
+
         parser = RobotFileParser(host + "/robots.txt")
         try:
-            page = self._get(host + "/robots.txt", None)
+            page = self._get(host + "/robots.txt", None, accept=ANY_TYPE, max_bytes=ROBOTS_BYTES)
         except FetchFailed as exc:
             # RFC 9309: robots.txt unavailable (4xx) allows everything; unreachable (5xx) disallows
             return _DISALLOW_ALL if exc.code == "E007" and "HTTP 5" in exc.reason else None
@@ -128,12 +161,20 @@ class PoliteClient:
 
     def get(self, url: str, validators: tuple[str | None, str | None] | None = None) -> Page:
         """GET ``url`` politely; a 304 comes back as a :class:`Page` with status 304."""
+        from veille.read.fetch import FetchError, check_url
+
+        try:  # refused before robots.txt is even asked for
+            check_url(url, self.options.allow_private)
+        except FetchError as exc:
+            raise FetchFailed(exc.code, exc.reason) from None
+        self._check_circuit(self._host(url))
         if not self.allowed(url):
             raise FetchFailed(ROBOTS, "disallowed by robots.txt")
         return self._get(url, validators)
 
-    def _get(self, url: str, validators: tuple[str | None, str | None] | None) -> Page:
-        import httpx
+    def _get(self, url: str, validators: tuple[str | None, str | None] | None,
+             accept: tuple[str, ...] | None = None, max_bytes: int | None = None) -> Page:
+        from veille.read.fetch import PAGE_TYPES, FetchError, fetch
 
         headers = {}
         if validators:
@@ -145,35 +186,39 @@ class PoliteClient:
         host = self._host(url)
         attempt = 0
         while True:
+            self._check_circuit(host)
             with self._slot(host):
                 self._pause(host)
                 self.requests += 1
                 try:
-                    response = self.http.get(url, headers=headers)
-                    error: str | None = None
-                except httpx.HTTPError as exc:
-                    response, error = None, type(exc).__name__
-            if response is not None and response.status_code not in _RETRY_STATUS:
+                    response = fetch(self.http, url, self.options, headers,
+                                     PAGE_TYPES if accept is None else accept, max_bytes)
+                    error = None
+                except FetchError as exc:
+                    response, error = None, exc
+            if error is None:
+                self._record(host, True)
                 break
-            if attempt >= self.corpus.retries:
-                raise FetchFailed("E007", f"cannot be fetched ({error or f'HTTP {response.status_code}'}"
-                                  f" after {attempt + 1} tries)")
-            time.sleep(self._backoff(attempt, response))
+            if error.status is not None and not error.transient:
+                self._record(host, True)  # the host answered: it is alive, only this page is refused
+            if not (error.transient or error.code in ("E007", "E033") and error.status is None):
+                raise FetchFailed(error.code, error.reason)  # refused by veille's limits: nothing to retry
+            self._record(host, False)  # no answer, a timeout, 429 or 5xx: the host is failing
+            if not error.transient or attempt >= self.corpus.retries:
+                tries = f" after {attempt + 1} tries" if attempt else ""
+                raise FetchFailed(error.code, f"{error.reason[:-1]}{tries})" if error.reason.endswith(")")
+                                  else error.reason + tries)
+            time.sleep(self._backoff(attempt, error))
             attempt += 1
-        if response.status_code == 304:
-            return Page(str(response.url), 304, etag=validators[0] if validators else None,
+        if response.status == 304:
+            return Page(response.url, 304, etag=validators[0] if validators else None,
                         last_modified=validators[1] if validators else None)
-        if response.status_code >= 400:
-            raise FetchFailed("E007", f"cannot be fetched (HTTP {response.status_code})")
-        data = response.content
-        if len(data) > self.options.max_bytes:
-            raise FetchFailed("E005", f"is too large (over {self.options.max_bytes:,} bytes)")
-        return Page(str(response.url), response.status_code, data, response.headers.get("content-type"),
+        return Page(response.url, response.status, response.data, response.content_type,
                     response.headers.get("etag"), response.headers.get("last-modified"))
 
-    def _backoff(self, attempt: int, response: object | None) -> float:
+    def _backoff(self, attempt: int, error: object) -> float:
         """Seconds to wait before retry ``attempt + 1``: Retry-After when given (capped at 60), else doubling."""
-        retry_after = getattr(response, "headers", {}).get("retry-after") if response is not None else None
+        retry_after = getattr(error, "retry_after", None)
         if retry_after:
             try:
                 return min(60.0, max(0.0, float(retry_after)))
@@ -228,6 +273,11 @@ def check_xml(data: bytes) -> str | None:
     return None
 
 
+# character references to UTF-16 surrogates (&#xD800;, &#55296;), which feedparser cannot encode
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|553[0-9]{2}|55[4-9][0-9]{2}"
+                            rb"|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));")
+
+
 def _iso(parsed: object) -> str | None:
     """A feedparser time tuple as an ISO date."""
     if not parsed:
@@ -247,20 +297,29 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
     if unsafe:
         yield Failure(source, source, BAD_FEED, unsafe)
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(_SURROGATE_REF.sub(b"&#xFFFD;", data), sanitize_html=False,
+                                  resolve_relative_uris=False)
+    except (ValueError, UnicodeError, RecursionError, LookupError, TypeError) as exc:
+        yield Failure(source, source, BAD_FEED, f"malformed feed ({type(exc).__name__}: {str(exc)[:200]})")
+        return
     if not parsed.entries:
         reason = f"malformed feed ({parsed.get('bozo_exception')})" if parsed.bozo else "feed has no entries"
         yield Failure(source, source, BAD_FEED, reason[:300])
         return
+    entries = parsed.entries[:max(0, corpus.max_entries)]
+    if len(parsed.entries) > len(entries):
+        yield Failure(source, source, "E042", f"has more entries than the limit ({len(parsed.entries):,} entries, "
+                                              f"the first {len(entries):,} read)")
     metas: list[tuple[str | None, dict, str]] = []
-    for n, entry in enumerate(parsed.entries, 1):
-        link = entry.get("link")
-        meta = {"external_id": entry.get("id") or link, "title": entry.get("title") or None,
+    for n, entry in enumerate(entries, 1):
+        link = _text(entry.get("link"))
+        meta = {"external_id": _text(entry.get("id")) or link, "title": _text(entry.get("title")),
                 "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
-                "author": entry.get("author") or None, "language": _lang(parsed)}
+                "author": _text(entry.get("author")), "language": _lang(parsed)}
         metas.append((link, meta, f"{source}#{n}"))
     if client is None:
-        for entry, (link, meta, locator) in zip(parsed.entries, metas):
+        for entry, (link, meta, locator) in zip(entries, metas):
             yield _entry_content(entry, link, meta, source, locator)
         return
     known = {link: validators(link) for link, _, _ in metas if link}  # looked up here: the store is not threadsafe
@@ -275,8 +334,14 @@ def iter_feed(data: bytes, source: str, client: PoliteClient | None, options: Op
         yield from pool.map(fetch, metas)
 
 
+def _text(value: object) -> str | None:
+    """A feed field as storable text (None when empty)."""
+    return storable(value) or None if isinstance(value, str) else None
+
+
 def _lang(parsed: object) -> str | None:
-    lang = (parsed.feed.get("language") or "").split("-")[0].lower()  # type: ignore[attr-defined]
+    value = parsed.feed.get("language")  # type: ignore[attr-defined]
+    lang = storable(value).strip().split("-")[0].lower()[:16] if isinstance(value, str) else ""
     return lang or None
 
 
@@ -284,9 +349,9 @@ def _entry_content(entry: dict, link: str | None, meta: dict, source: str, locat
     """An item from the text a feed entry carries itself (content, else summary)."""
     content = entry.get("content") or []
     html = content[0].get("value") if content else entry.get("summary")
-    if not html or not html.strip():
+    if not isinstance(html, str) or not html.strip():
         return Failure(source, locator, "E008", "entry has no content or summary")
-    return Item(html.encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
+    return Item(storable(html).encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
 
 
 def iter_url(url: str, client: PoliteClient, options: Options, corpus: CorpusOptions,

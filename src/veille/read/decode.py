@@ -23,11 +23,37 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # the same characters, all ASCII
 
 
+REPLACED = "invalid_utf8_replaced"
+"""Flag of an article whose UTF-8 had a few broken bytes, decoded as U+FFFD."""
+
+
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``data`` or raise a coded error saying why it cannot be text."""
+    return decode_flagged(data, source, encoding)[0]
+
+
+def decode_flagged(data: bytes, source: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    """:func:`decode`, with the flags of what it had to do: UTF-8 text with a few broken
+    bytes (at most one per 1,000 bytes) is decoded with replacement characters and
+    flagged :data:`REPLACED` instead of refused."""
     if not data.strip():
         raise VeilleError("E003", source)
-    text = _decode(data, source, encoding)
+    flags: list[str] = []
+    try:
+        text = _decode(data, source, encoding)
+    except VeilleError as exc:
+        if exc.code != "E006" or encoding or not _UTF8_MULTIBYTE.search(data):
+            raise
+        text = data.decode("utf-8", errors="replace")
+        broken = text.count("\ufffd") - data.count("\ufffd".encode())
+        if broken > max(1, len(data) // 1000):
+            raise
+        flags.append(REPLACED)
+    return _checked(text, source), flags
+
+
+def _checked(text: str, source: str) -> str:
+    """Refuse control characters and blank text; Unix line ends."""
     if _control_count(text[:65536]) > max(8, len(text[:65536]) // 100):
         raise VeilleError("E004", source, "control characters")
     if not text.strip():

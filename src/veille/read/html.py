@@ -34,7 +34,7 @@ _WORD_BREAK = frozenset({"lb", "br", "cell", *_BLOCK_KIND, *_CONTAINERS, "li", "
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u180e"))
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|article|p)\b", re.I | re.S)
-_HTML_TAGS = re.compile(r"<(p|div|br|a|span|article|body|script)\b[^>]*>", re.I)
+_HTML_TAGS = re.compile(r"<(p|div|br|a|span|article|body)\b[^>]*>", re.I)  # not <script>: text about code has it
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 # WHATWG Encoding Standard: labels browsers decode with a superset encoding
 _SUPERSET = {
@@ -59,12 +59,21 @@ class HtmlExtract:
 
 def looks_like_html(text: str, content_type: str | None = None, name: str = "") -> bool:
     """Decide whether an input is HTML: content type, file name, then the text itself."""
+    return html_evidence(text, content_type, name) is not None
+
+
+def html_evidence(text: str, content_type: str | None = None, name: str = "") -> str | None:
+    """Why an input is taken for HTML: ``"declared"`` (content type, file name, or a
+    document that starts like one), ``"tags"`` (only a few tags in its first 4 KB: plain
+    text quoting markup looks the same), or None."""
     if content_type and "html" in content_type.lower():
-        return True
+        return "declared"
     if name.lower().endswith((".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")):
-        return True
+        return "declared"
     head = text[:4096]
-    return bool(_HTML_START.search(head)) or len(_HTML_TAGS.findall(head)) >= 5
+    if _HTML_START.search(head):
+        return "declared"
+    return "tags" if len(_HTML_TAGS.findall(head)) >= 5 else None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -103,14 +112,22 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of a page; no article text is a coded error."""
+def extract_html(html: str, source: str, url: str | None = None, max_depth: int = 200) -> HtmlExtract:
+    """Main text and metadata of a page; no article text is a coded error.
+
+    A page nested deeper than the HTML parser goes (libxml2 stops at 256 levels and
+    the text below is lost) is read again with its excess wrappers unwrapped
+    (:func:`flatten`), so the article survives.
+    """
     from trafilatura import bare_extraction
 
     doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None or doc.body is None:
-        raise VeilleError("E008", source, "the extractor found no main text")
-    blocks = list(_body_blocks(doc.body))
+    blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    if not blocks:
+        flat = flatten(html, max_depth)
+        if flat is not None:
+            doc = bare_extraction(flat, url=url, with_metadata=True, include_comments=False)
+            blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
     if not blocks:
         raise VeilleError("E008", source, "the extractor found no main text")
     return HtmlExtract(
@@ -123,6 +140,53 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
         standfirst=doc.description or None,
         language=doc.language or None,
     )
+
+
+# elements kept when a too-deep page is flattened: they make the units of the text
+_STRUCTURE = frozenset({"html", "head", "title", "meta", "body", "article", "main", "p", "h1", "h2", "h3", "h4", "h5",
+                        "h6", "ul", "ol", "li", "blockquote", "q", "table", "tr", "td", "th", "pre", "br", "time"})
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "param"})
+
+
+def flatten(html: str, max_depth: int = 200) -> str | None:
+    """The page with its wrapper tags (``div``, ``span``, ``section``…) past ``max_depth``
+    nested wrappers removed, their text kept; None when it has none that deep.
+
+    libxml2, under trafilatura, stops at 256 levels (2,048 with its 'huge' option) and
+    drops what lies below, so a page wrapped a thousand times deep loses its article.
+    This works on the tags as text, before any parser sees them; units (paragraphs,
+    headings, list items, table cells, quotes) are kept wherever they are.
+    """
+    out: list[str] = []
+    dropped: list[bool] = []  # one per open wrapper: was its start tag removed?
+    depth = 0
+    last = 0
+    changed = False
+    for match in _TAG.finditer(html):
+        closing, tag = match[1], match[2].lower()
+        if tag in _STRUCTURE or tag in _VOID or match[0].endswith("/>"):
+            continue
+        if closing:
+            if not dropped:
+                continue
+            depth -= 1
+            drop = dropped.pop()
+        else:
+            depth += 1
+            drop = depth > max_depth
+            dropped.append(drop)
+        if drop:
+            out.append(html[last:match.start()])
+            last = match.end()
+            changed = True
+    if not changed:
+        return None
+    out.append(html[last:])
+    return "".join(out)
 
 
 def _body_blocks(body) -> Iterator[Block]:  # noqa: ANN001 - lxml element

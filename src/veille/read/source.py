@@ -6,6 +6,9 @@ input, so a caller never sees an OSError or an httpx exception.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,19 +42,48 @@ def load(source: str, options: Options) -> Raw:
 
 
 def _read_file(path: Path, source: str, limit: int) -> bytes:
-    """Open a file, with one error per way this can go wrong."""
-    if not path.exists():
-        raise VeilleError("E001", source)
-    if path.is_dir():
+    """Open a regular file, with one error per way this can go wrong (a FIFO, a device
+    or a socket would block or never end: refused before opening)."""
+    st = file_status(path, source)
+    if stat.S_ISDIR(st.st_mode):
         raise VeilleError("E002", source)
-    size = path.stat().st_size
-    if size > limit:
-        raise VeilleError("E005", source, f"{size:,} bytes, limit {limit:,}")
+    if not stat.S_ISREG(st.st_mode):
+        raise VeilleError("E039", source, _kind(st.st_mode))
+    if st.st_size > limit:
+        raise VeilleError("E005", source, f"{st.st_size:,} bytes, limit {limit:,}")
     try:
         with path.open("rb") as handle:
             return _read_limited(handle, source, limit)
     except OSError as exc:
         raise VeilleError("E009", source, exc.strerror or type(exc).__name__) from None
+
+
+def file_status(path: Path, source: str) -> os.stat_result:
+    """``stat`` of what ``path`` names, symbolic links followed; a missing file (E001),
+    a dangling link or a loop of links (E040) or an unreadable one (E009) is a coded error."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise VeilleError("E040", source, "it points to nothing") from None
+        raise VeilleError("E001", source) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise VeilleError("E040", source, "a loop of links") from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise VeilleError("E001", source) from None
+        raise VeilleError("E009", source, exc.strerror or type(exc).__name__) from None
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _read_limited(handle, source: str, limit: int) -> bytes:  # noqa: ANN001 - any binary file object
@@ -63,29 +95,14 @@ def _read_limited(handle, source: str, limit: int) -> bytes:  # noqa: ANN001 - a
 
 
 def fetch(url: str, options: Options) -> Raw:
-    """GET one URL with a timeout, a user agent and a size limit."""
-    import httpx  # imported here: only URL inputs pay for it
+    """GET one URL within the limits of :mod:`veille.read.fetch` (public addresses only
+    unless ``options.allow_private``, a deadline, bounded redirects and size)."""
+    from veille.read.fetch import FetchError, client
+    from veille.read.fetch import fetch as get
 
-    headers = {"User-Agent": options.user_agent}
     try:
-        with httpx.Client(follow_redirects=True, timeout=options.timeout, headers=headers) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise VeilleError("E007", url, f"HTTP {response.status_code}")
-                data = _stream_limited(response, url, options.max_bytes)
-                ctype = response.headers.get("content-type")
-                return Raw(data, url, url=str(response.url), content_type=ctype)
-    except httpx.HTTPError as exc:
-        raise VeilleError("E007", url, type(exc).__name__) from None
-
-
-def _stream_limited(response, url: str, limit: int) -> bytes:  # noqa: ANN001 - httpx.Response
-    """Collect a streamed body, stopping as soon as it passes the limit."""
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > limit:
-            raise VeilleError("E005", url, f"over {limit:,} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        with client(options) as http:
+            page = get(http, url, options)
+    except FetchError as exc:
+        raise exc.error(url) from None
+    return Raw(page.data, url, url=page.url, content_type=page.content_type)

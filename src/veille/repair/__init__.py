@@ -99,4 +99,6 @@ def _quality(raw_texts: list[str], article: Article) -> Quality:
     before = signals(raw_texts, raw_texts)
     clean = [t for t in (article.title, article.standfirst) if t] + [b.text for b in article.blocks]
     after = signals(clean, clean)
-    return Quality(before=before, after=after, flags=flags(before, after, article.removed, bool(article.title)))
+    found = flags(before, after, article.removed, bool(article.title))
+    read_flags = article.quality.flags if article.quality is not None else []  # what the reader had to do
+    return Quality(before=before, after=after, flags=list(dict.fromkeys([*read_flags, *found])))

@@ -1,6 +1,6 @@
 """Coded errors of the store, printed on one line like every veille error.
 
-The codes extend :mod:`veille.errors` (E020–E030 belong to the store and ingest) and
+The codes extend :mod:`veille.errors` (E020–E030, E046–E047 belong to the store and ingest) and
 subclass :class:`~veille.errors.VeilleError`, so the CLI prints them as
 ``veille: error E021: ./veille.db: is full (...) — free some space ...`` and
 exits with their code, never with a traceback.
@@ -21,6 +21,8 @@ _CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E024": (4, "is not a corpus source ({detail})", "give files, folders, JSONL, feeds, WARC files or URLs"),
     "E025": (2, "invalid value ({detail})", "see `veille ingest --help`"),
     "E030": (1, "lost a worker process ({detail})", "rerun to resume; lower --jobs if memory is short"),
+    "E046": (2, "invalid query value ({detail})", "give shorter or fewer values; see the command's --help"),
+    "E047": (8, "cannot be written ({detail})", "give a writable file path, or - for stdout"),
 }
 
 

@@ -12,7 +12,10 @@ veille's columns or, for events, a GDELT-like layout. The CLI's ``search``,
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +66,55 @@ SEARCHABLE = ("articles", "quotes", "events")
 StoreLike = Store | str | Path
 
 
+MAX_VALUE_CHARS = 1_000
+"""Longest text a query filter takes (a name, a phrase, a date)."""
+MAX_VALUES = 1_000
+"""Most values one filter takes."""
+MAX_INT = 2**63 - 1
+"""Largest number a query takes (the databases' 64-bit integers)."""
+
+
+def _check_value(name: str, value: Any) -> None:
+    """Refuse a filter value no store can take, with E046 (instead of a database error
+    that would say the store cannot be written)."""
+    if isinstance(value, str):
+        if len(value) > MAX_VALUE_CHARS:
+            raise StoreError("E046", name, f"{len(value):,} characters, at most {MAX_VALUE_CHARS:,}")
+        if "\x00" in value:
+            raise StoreError("E046", name, "contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoreError("E046", name, "is not valid UTF-8") from None
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int):
+        if not -MAX_INT <= value <= MAX_INT:
+            raise StoreError("E046", name, f"{value} is out of range (at most {MAX_INT:,})")
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            _check_value(f"{name}.{key}", inner)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        if len(value) > MAX_VALUES:
+            raise StoreError("E046", name, f"{len(value):,} values, at most {MAX_VALUES:,}")
+        for inner in value:
+            _check_value(name, inner)
+
+
+def _bounded(func):  # noqa: ANN001, ANN202 - a decorator keeping the signature
+    """Check every filter argument of a query function (:func:`_check_value`) when it is
+    called, before any database is opened (a generator function too)."""
+    names = list(inspect.signature(func).parameters)
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for name, value in [*zip(names[1:], args[1:]), *kwargs.items()]:
+            if name not in ("store", "out"):
+                _check_value(name, value)
+        return func(*args, **kwargs)
+    return wrapper
+
+
 @contextmanager
 def _opened(store: StoreLike) -> Iterator[Store]:
     if isinstance(store, Store):
@@ -75,12 +127,14 @@ def _opened(store: StoreLike) -> Iterator[Store]:
         opened.close()
 
 
-def search(store: StoreLike, text: str, what: str = "articles", limit: int = 20) -> list[Row]:
-    """Full-text search (words match as written or by their French/English stem), best first."""
+@_bounded
+def search(store: StoreLike, text: str, what: str = "articles", limit: int | None = 20) -> list[Row]:
+    """Full-text search (words match as written or by their French/English stem), best first
+    (``limit`` None: the default 20)."""
     if what not in SEARCHABLE:
         raise StoreError("E025", what, f"search one of {', '.join(SEARCHABLE)}")
     with _opened(store) as s:
-        return s.search(text, what, limit)
+        return s.search(text, what, 20 if limit is None else limit)
 
 
 def _filters(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
@@ -94,6 +148,7 @@ def _where(status: str | None, language: str | None, since: str | None) -> tuple
     return _filters(("status = ?", status), ("language = ?", language), ("published >= ?", since))
 
 
+@_bounded
 def iter_articles(store: StoreLike, status: str | None = None, language: str | None = None,
                   since: str | None = None, limit: int | None = None, with_json: bool = False,
                   with_text: bool = True) -> Iterator[Row]:
@@ -117,6 +172,7 @@ def articles(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_articles(store, **kwargs))
 
 
+@_bounded
 def iter_failures(store: StoreLike, source: str | None = None, code: str | None = None,
                   limit: int | None = None) -> Iterator[Row]:
     """Failure rows, oldest first."""
@@ -284,6 +340,7 @@ def _public(row: Row, columns: Sequence[str]) -> Row:
     return {c: row.get(c) for c in columns}
 
 
+@_bounded
 def iter_events(store: StoreLike, actor: str | Iterable[str] | None = None,
                 recipient: str | Iterable[str] | None = None, type: str | Iterable[str] | None = None,
                 since: str | None = None, until: str | None = None, flag: str | Iterable[str] | None = None,
@@ -314,6 +371,7 @@ def iter_events(store: StoreLike, actor: str | Iterable[str] | None = None,
                     yield _public(row, EVENT_COLUMNS)
 
 
+@_bounded
 def merged_events(store: StoreLike, type: str | Iterable[str] | None = None, since: str | None = None,
                   until: str | None = None, limit: int | None = None) -> list[Row]:
     """Events merged across articles: the same event reported by several stored
@@ -421,6 +479,7 @@ def _name_of(column: str) -> str:
     return f"(SELECT m.name FROM actor_mentions m WHERE m.actor_id = {column} LIMIT 1)"
 
 
+@_bounded
 def iter_quotes(store: StoreLike, speaker: str | Iterable[str] | None = None, search: str | None = None,
                 article_id: str | None = None, limit: int | None = None) -> Iterator[Row]:
     """Quote rows in ingest order.
@@ -464,6 +523,7 @@ def quotes(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_quotes(store, **kwargs))
 
 
+@_bounded
 def iter_actors(store: StoreLike, type: str | None = None, country: str | None = None,
                 limit: int | None = None) -> Iterator[Row]:
     """Actors across the store, most mentioned first: ``mentions`` (spans) and ``articles`` (distinct)."""
@@ -482,6 +542,7 @@ def actors(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_actors(store, **kwargs))
 
 
+@_bounded
 def iter_relations(store: StoreLike, type: str | Iterable[str] | None = None,
                    limit: int | None = None) -> Iterator[Row]:
     """Relation rows in ingest order, with the canonical names of subject and object where linked."""
@@ -501,6 +562,7 @@ def relations(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_relations(store, **kwargs))
 
 
+@_bounded
 def iter_stories(store: StoreLike, limit: int | None = None) -> Iterator[Row]:
     """Stories (``articles.story_id``), largest first: article counts, first and last dates, titles.
 
@@ -591,6 +653,7 @@ def _flat(row: Row, keep: Iterable[str] = ()) -> Row:
             for k, v in row.items()}
 
 
+@_bounded
 def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: str | Path | IO | None = None,
            batch: int = 5000, layout: str = "veille", filters: dict[str, Any] | None = None) -> int:
     """Write ``what`` to ``out`` (a path, a text stream, or stdout); return the row (or feature) count.
@@ -615,7 +678,8 @@ def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: st
         if fmt == "parquet":
             if out is None or out == "-" or not isinstance(out, (str, Path)):
                 raise StoreError("E025", "parquet", "give an output file with --output")
-            return _parquet(rows, Path(out), columns, types, batch)
+            with _output(Path(out)) as path, _writing(out):
+                return _parquet(rows, path, columns, types, batch)
         with _text_out(out) as handle:
             if fmt == "geojson":
                 return _geojson(rows, handle, layout)
@@ -627,10 +691,41 @@ def _text_out(out: str | Path | IO | None) -> Iterator[IO]:
     if out is None or out == "-":
         yield sys.stdout
     elif isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline="") as handle:
+        with _output(Path(out)) as path, _writing(out), open(path, "w", encoding="utf-8", newline="") as handle:
             yield handle
     else:
         yield out
+
+
+@contextmanager
+def _output(target: Path) -> Iterator[Path]:
+    """Where to write ``target`` so that it is whole or untouched: a temporary file beside
+    it, renamed over it once complete (a device such as /dev/null is written directly).
+    Every way this can fail is E047 naming ``target``."""
+    with _writing(target):
+        if target.is_dir():
+            raise StoreError("E047", str(target), "is a directory")
+        if target.exists() and not target.is_file():
+            yield target
+            return
+        if not target.parent.is_dir():
+            raise StoreError("E047", str(target), f"no folder {str(target.parent)!r}")
+        temp = target.with_name(f".{target.name}.{os.getpid()}.part")
+        try:
+            yield temp
+            os.replace(temp, target)
+        finally:
+            if temp.exists():
+                temp.unlink()
+
+
+@contextmanager
+def _writing(target: str | Path) -> Iterator[None]:
+    """Turn an OSError while writing ``target`` (full disk, no permission…) into E047."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError("E047", str(target), exc.strerror or str(exc)[:200] or type(exc).__name__) from None
 
 
 def _jsonl(rows: Iterator[Row], handle: IO) -> int:

@@ -92,14 +92,35 @@ def pipeline_for(language: str | None, pipelines: dict[str, str]):  # noqa: ANN2
     return load_pipeline(name) if name else None
 
 
-def pieces(article: Article) -> Iterator[tuple[TextField, int, str, int | None]]:
-    """(field, offset, text, block index) of every piece to parse, in reading order."""
+def pieces(article: Article, limit: int = 10_000) -> Iterator[tuple[TextField, int, str, int | None]]:
+    """(field, offset, text, block index) of every piece to parse, in reading order.
+
+    A text longer than ``limit`` characters is parsed as several pieces, cut at the
+    last paragraph, line, sentence or word break before the limit (a hard cut only
+    when there is none), each with its own offset, so evidence still points into the
+    article's text. spaCy refuses texts over its ``max_length`` (E088, 1,000,000
+    characters), its parser needs about 1 GB of memory per 100,000 characters parsed
+    together, and the analysis walks a piece's whole text per event, so a piece must
+    stay paragraph-sized: 99.96 % of the units of 20,000 OrangeSum articles are under
+    10,000 characters; only those few, and hostile inputs (a book on one line), are cut.
+    """
+    cuts = ("\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ")  # best cut first
+
+    def cut(field: TextField, offset: int, text: str, block: int | None):  # noqa: ANN202
+        start = 0
+        while len(text) - start > limit:
+            window = text[start:start + limit]
+            end = next((at + len(sep) for sep in cuts if (at := window.rfind(sep, limit // 2)) > 0), limit)
+            yield field, offset + start, window[:end], block
+            start += end
+        yield field, offset + start, text[start:] if start else text, block
+
     if article.title:
-        yield "title", 0, article.title, None
+        yield from cut("title", 0, article.title, None)
     if article.standfirst:
-        yield "standfirst", 0, article.standfirst, None
+        yield from cut("standfirst", 0, article.standfirst, None)
     for i, block in enumerate(article.blocks):
-        yield "body", block.start, block.text, i
+        yield from cut("body", block.start, block.text, i)
 
 
 def parse(article: Article, nlp) -> list[Segment]:  # noqa: ANN001 - spacy.Language
@@ -108,8 +129,13 @@ def parse(article: Article, nlp) -> list[Segment]:  # noqa: ANN001 - spacy.Langu
 
 
 def parse_many(articles: list[Article], nlp, batch_size: int = 64) -> list[list[Segment]]:  # noqa: ANN001
-    """Parse the pieces of many articles in one ``nlp.pipe`` stream."""
-    metas = [list(pieces(a)) for a in articles]
+    """Parse the pieces of many articles in one ``nlp.pipe`` stream (long texts cut
+    into pieces the parser accepts, see :func:`pieces`)."""
+    limit = max(1, min(10_000, int(getattr(nlp, "max_length", 10_000))))
+    metas = [list(pieces(a, limit)) for a in articles]
     flat = [text for meta in metas for _, _, text, _ in meta]
+    longest = max(map(len, flat), default=0)
+    if longest > 5_000:  # long pieces: fewer per batch, so a batch stays near 50,000 characters (memory)
+        batch_size = max(1, min(batch_size, 50_000 // longest))
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     return [[Segment(field, offset, next(docs), block) for field, offset, _, block in meta] for meta in metas]
