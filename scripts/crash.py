@@ -2,7 +2,7 @@
 
 An uninterrupted run stores a reference. Then the same input is ingested again into a
 fresh store, and the run is killed with SIGKILL (the ingest and its workers) at
-``--kills`` random points: each time once some new articles are stored and a random
+``--kills`` random points: each time once a random number of new articles is stored and a random
 moment after that, then started again, resuming where it stopped. A last run
 finishes the input. The store must equal the reference: articles, events,
 quotes, mentions, entities, relations, duplicates and stories (every content
@@ -73,10 +73,14 @@ def kill_and_resume(source: Path, db: Path, total: int, kills: int, jobs: int, r
             break
         proc = subprocess.Popen(command(source, db, jobs), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True)
+        # a random point of the run: once a random number of new articles is stored (not the
+        # last ones, or the run could end first), then a random moment mid-transaction, mid-batch
+        # or between items
+        target = rng.randint(before + 1, max(before + 1, total - 2))
         deadline = time.monotonic() + 600
-        while count(db) <= before and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(rng.uniform(0.0, 1.5))  # a random moment: mid-transaction, mid-batch, between items
+        while count(db) < target and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.1))
         if proc.poll() is not None:
             log(f"kill {n + 1}: the run finished before the kill ({count(db)} articles)")
             break
