@@ -21,12 +21,14 @@ import pytest
 
 from corpus_fixtures import article_text, html_page
 from veille.ingest import IngestOptions
+from veille.options import Options
 from veille.read.corpus import CorpusOptions
 from veille.store import open_store
 from veille.watch import WatchOptions, Watcher, check_alerts, load_watchlist, parse_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(delay=0.0, backoff=0.01))
+LOCAL = Options(allow_private=True)  # the test site runs on 127.0.0.1
+FAST = IngestOptions(article=LOCAL, jobs=1, understand=False, corpus=CorpusOptions(delay=0.0, backoff=0.01))
 
 PARAS = ["Les dirigeants de l'OTSC se sont réunis jeudi à Astana pour un sommet consacré à la défense aérienne "
          "commune de l'alliance et à la sécurité en Asie centrale.",
@@ -210,7 +212,8 @@ def test_event_and_quote_rules_on_understood_articles(site: Site, tmp_path: Path
                           '[[rule]]\nname = "assault in Mali"\non = "event"\ntype = ["ASSAULT"]\nplace = ["MLI"]\n',
                           encoding="utf-8")
     options = WatchOptions(every=0.01, rounds=2, watchlist=load_watchlist(watch_toml),
-                           ingest=IngestOptions(jobs=1, understand=True, corpus=CorpusOptions(delay=0.0)))
+                           ingest=IngestOptions(article=LOCAL, jobs=1, understand=True,
+                                                                 corpus=CorpusOptions(delay=0.0)))
     with open_store(str(db)) as store:
         Watcher([site.base + "/feed.xml"], store, options).run()
         alerts = store.rows("SELECT rule, kind, title FROM alerts ORDER BY seq")
@@ -222,7 +225,7 @@ def test_event_and_quote_rules_on_understood_articles(site: Site, tmp_path: Path
 
 def _watch(db: Path, url: str, *extra: str) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "veille", "watch", url, "--db", str(db), "--every", "1s", "--no-understand",
-           *extra]
+           "--allow-private", *extra]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
@@ -235,6 +238,9 @@ def test_sigterm_finishes_the_item_in_hand_and_a_restart_resumes(site: Site, tmp
     proc = _watch(db, site.base + "/feed.xml")
     try:
         assert site.held.wait(60), "the watcher never reached page 3"
+        deadline = time.monotonic() + 60
+        while (not db.exists() or count(db) < 1) and time.monotonic() < deadline:
+            time.sleep(0.1)  # pages are fetched ahead: let the items before the held one be written
         proc.send_signal(signal.SIGTERM)
         time.sleep(0.5)
         site.hold["/a/3.html"].set()  # the item in hand arrives: it is finished, then the watch stops
@@ -249,7 +255,7 @@ def test_sigterm_finishes_the_item_in_hand_and_a_restart_resumes(site: Site, tmp
         assert s.scalar("SELECT COUNT(*) FROM articles WHERE text = '' OR article_json = ''") == 0
     assert count(db, "SELECT COUNT(*) FROM watch_polls WHERE status = 'stopped'") == 1
     done = subprocess.run([sys.executable, "-m", "veille", "watch", site.base + "/feed.xml", "--db", str(db),
-                           "--once", "--no-understand", "-q"], capture_output=True, text=True, timeout=120)
+                           "--once", "--no-understand", "--allow-private", "-q"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert count(db) == 5 and count(db, "SELECT COUNT(DISTINCT url) FROM articles") == 5
 
@@ -277,11 +283,25 @@ def test_kill_9_during_a_poll_loses_nothing(site: Site, tmp_path: Path) -> None:
     with open_store(str(db), create=False) as s:  # whole articles only
         assert s.scalar("SELECT COUNT(*) FROM articles WHERE text = '' OR article_json = ''") == 0
     done = subprocess.run([sys.executable, "-m", "veille", "watch", site.base + "/feed.xml", "--db", str(db),
-                           "--once", "--no-understand", "--watchlist", str(rules), "-q"],
+                           "--once", "--no-understand", "--allow-private", "--watchlist", str(rules), "-q"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert count(db) == 5 and count(db, "SELECT COUNT(DISTINCT url) FROM articles") == 5
     assert count(db, "SELECT COUNT(*) FROM alerts WHERE rule = 'otsc'") == 5  # one per article, none twice
+
+
+def test_a_watch_refuses_a_loopback_feed_unless_allowed(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    site.add(1, "Sommet de l'OTSC à Astana")
+    cmd = [sys.executable, "-m", "veille", "watch", site.base + "/feed.xml", "--db", str(db), "--once",
+           "--no-understand"]
+    refused = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in refused.stderr
+    assert site.log == []  # refused before connecting: the site saw nothing
+    assert count(db) == 0 and count(db, "SELECT COUNT(*) FROM failures WHERE code = 'E031'") == 1
+    allowed = subprocess.run([*cmd, "--allow-private"], capture_output=True, text=True, timeout=120)
+    assert allowed.returncode == 0, allowed.stderr
+    assert count(db) == 1 and site.log
 
 
 @pytest.mark.parametrize(("args", "code", "exit_code"), [

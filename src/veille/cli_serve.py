@@ -10,7 +10,7 @@ import threading
 
 import click
 
-from veille.cli import cli
+from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
 from veille.serve.errors import ServeError
 from veille.store import DEFAULT_DB
 
@@ -89,13 +89,18 @@ def serve(db: str, host: str, port: int, read_only: bool) -> None:
 @click.option("--no-robots", is_flag=True, help="Do not obey robots.txt (only for sites you own).")
 @click.option("--no-follow", is_flag=True, help="Feeds: use each entry's own content instead of fetching its page.")
 @click.option("--quiet", "-q", is_flag=True, help="No line per poll and alert on stderr.")
+@max_bytes_option
+@max_chars_option
+@fetch_options
 def watch(sources: tuple[str, ...], db: str, every: str, watchlist: str | None, webhook: str | None, once: bool,
-          rounds: int | None, no_understand: bool, no_robots: bool, no_follow: bool, quiet: bool) -> None:
+          rounds: int | None, no_understand: bool, no_robots: bool, no_follow: bool, quiet: bool,
+          **limits: object) -> None:
     """Poll feeds, pages or folders, ingest what is new, and raise alerts from a watchlist,
     until stopped. SIGTERM or Ctrl-C finishes the item in hand and exits; a restart resumes."""
     from dataclasses import replace
 
     from veille.ingest import IngestOptions
+    from veille.options import Options
     from veille.store import open_store
     from veille.watch import Watchlist, WatchOptions, check_webhook, corpus_options, duration, load_watchlist
     from veille.watch import watch as run
@@ -105,7 +110,8 @@ def watch(sources: tuple[str, ...], db: str, every: str, watchlist: str | None, 
     if webhook:
         rules = replace(rules, webhook=check_webhook(webhook))
     options = WatchOptions(every=seconds, watchlist=rules, rounds=1 if once else rounds,
-                           ingest=IngestOptions(jobs=1, batch=1, understand=not no_understand,
+                           ingest=IngestOptions(article=Options(**limits),  # type: ignore[arg-type]
+                                                jobs=1, batch=1, understand=not no_understand,
                                                 corpus=corpus_options(not no_robots, not no_follow)))
     stop = threading.Event()
 
