@@ -248,3 +248,23 @@ def test_cli_export_parquet_needs_a_file_and_search_in_quotes(tmp_path: Path,
     assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)]) == 0 and out.stat().st_size > 0
     assert main(["search", "anything", "--in", "quotes", "--db", db, "--json"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_feed_entry_of_plain_text_is_stored_as_text(tmp_path: Path) -> None:
+    text = ("Les ministres des Affaires étrangères se sont réunis mardi à Bruxelles pour préparer le sommet. "
+            "Ils ont adopté une déclaration commune sur la sécurité régionale et l'aide humanitaire. ") * 3
+    other = ("Le Parlement a voté jeudi soir la loi de finances après trois semaines de débats animés. "
+             "L'opposition annonce un recours devant le Conseil constitutionnel dès la semaine prochaine. ") * 3
+    feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fil</title><item><title>Réunion</title>'
+            f"<description>{text}</description><link>http://127.0.0.1:9/1</link></item>"
+            f"<item><title>Page</title><description>&lt;p&gt;{other}&lt;/p&gt;</description>"
+            f"<link>http://127.0.0.1:9/2</link></item></channel></rss>")
+    path = tmp_path / "f.rss"
+    path.write_text(feed, encoding="utf-8")
+    options = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(follow_entries=False))
+    with open_store(str(tmp_path / "f.db")) as store:
+        stats = ingest([str(path)], store, options)
+        formats = sorted(r["format"] for r in store.rows("SELECT json_extract(article_json, '$.format') AS format "
+                                                         "FROM articles"))
+    assert (stats.new, stats.failed) == (2, 0)  # neither plain text nor an HTML fragment is "no main text"
+    assert formats == ["html", "text"]
