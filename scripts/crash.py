@@ -76,7 +76,9 @@ def kill_and_resume(source: Path, db: Path, total: int, kills: int, jobs: int, r
         # a random point of the run: once a random number of new articles is stored (not the
         # last ones, or the run could end first), then a random moment mid-transaction, mid-batch
         # or between items
-        target = rng.randint(before + 1, max(before + 1, total - 2))
+        # spread over what is left, so that every kill happens before the input runs out
+        step = max(1, (total - 2 - before) // (kills - n))
+        target = min(rng.randint(before + 1, before + step), max(before + 1, total - 2))
         deadline = time.monotonic() + 600
         while count(db) < target and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)

@@ -7,6 +7,10 @@ import random
 import re
 import unicodedata
 
+import pytest
+
+from conftest import ROOT
+
 from veille.read.decode import _CONTROL, _control_count
 from veille.read.text import _SPACES, _collapse
 from veille.repair.boilerplate import classify
@@ -53,10 +57,18 @@ def test_word_cap_keeps_long_units_out():
     assert classify(["Intro.", "Nous utilisons des cookies pour améliorer votre expérience.", "Fin."])
 
 
+def test_the_first_texts_skip_building_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import classify as reference
+
+    monkeypatch.setattr(language, "_calls", 0)
+    assert [language._classify() for _ in range(language._WARM_AFTER)] == [reference] * language._WARM_AFTER
+    assert getattr(language._classify(), "__self__", None).__class__.__name__ == "_FastLangid"
+
+
 def test_fast_language_is_py3langid():
     from py3langid.langid import classify as reference
 
-    fast = language._classify()
+    fast = language._fast()
     assert getattr(fast, "__self__", None).__class__.__name__ == "_FastLangid", "the fast path failed its self-test"
     texts = TRICKY + _fuzz(200, 4) + [
         "Le Kazakhstan, riche en pétrole et en gaz, est un partenaire énergétique de premier plan pour la Russie. " * 40,
@@ -66,3 +78,26 @@ def test_fast_language_is_py3langid():
     ]
     for text in texts:
         assert fast(text) == reference(text), text[:60]
+
+
+def test_matchers_filtered_for_one_article_find_what_the_full_ones_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first articles of a process are linked with matchers over the aliases their text can
+    hold (a one-article analyze does not build the full ones): the analysis is the same."""
+    from veille.options import Options
+    from veille.pipeline import analyze
+    from veille.understand import actors
+
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    assert len(samples) >= 2
+
+    def run() -> list[str]:
+        return [analyze(str(p), Options(published="2024-11-25")).model_dump_json(exclude={"quality"})
+                for p in samples]
+
+    monkeypatch.setattr(actors, "_FULL_AFTER", 10**9)
+    actors.matchers.cache_clear()
+    filtered = run()
+    assert actors.matchers.cache_info().currsize == 0, "the full matchers were built"
+    monkeypatch.setattr(actors, "_FULL_AFTER", 0)
+    assert run() == filtered
+    assert actors.matchers.cache_info().currsize > 0

@@ -103,6 +103,52 @@ def matchers(nlp, lang: str):  # noqa: ANN001, ANN201 - spacy Language -> (match
     return lower, exact, titles, links
 
 
+_FULL_AFTER = 3
+"""Articles a process links with matchers built for their own words before it builds the
+full ones: building the full matchers (one pattern per alias of the table) takes about a
+second, which a one-article ``veille analyze`` should not pay. A filtered matcher finds the
+same mentions: an alias can only match where its characters, spaces aside, are in the text."""
+_linked = 0
+
+
+def _matchers_for(segments: list[Segment], nlp, lang: str):  # noqa: ANN001, ANN202
+    """The full cached matchers, or, for the first articles of a process (while the full
+    ones are not built), matchers over the aliases the article's text can hold."""
+    global _linked
+    if _linked >= _FULL_AFTER or matchers.cache_info().currsize:
+        return matchers(nlp, lang)
+    _linked += 1
+    text = "".join(seg.doc.text for seg in segments)
+    return _filtered(nlp, lang, "".join(text.split()), "".join(text.lower().split()))
+
+
+def _filtered(nlp, lang: str, squeezed: str, squeezed_lower: str):  # noqa: ANN001, ANN202
+    from spacy.matcher import PhraseMatcher
+
+    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    links: dict[str, list[tuple[str, str]]] = {}
+    for alias, key, sensitive, bare, actor_id, kind in _alias_keys(lang):
+        if key not in links and (bare in squeezed if sensitive else bare in squeezed_lower):
+            (exact if sensitive else lower).add(key, [nlp.make_doc(alias)])
+        links.setdefault(key, []).append((actor_id, kind))
+    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for title in role_titles(lang):
+        if "".join(title.split()) in squeezed_lower:
+            titles.add(title, [nlp.make_doc(title)])
+    return lower, exact, titles, links
+
+
+@lru_cache(maxsize=4)
+def _alias_keys(lang: str) -> list[tuple[str, str, bool, str, str, str]]:
+    """(alias, matcher key, case-sensitive, key without spaces, actor id, kind) per alias entry."""
+    out = []
+    for alias, actor_id, kind, _lang, _sector in load_actor_table().alias_entries(lang):
+        sensitive = _case_sensitive(alias)
+        key = alias if sensitive else alias.lower()
+        out.append((alias, key, sensitive, "".join(key.split()), actor_id, kind))
+    return out
+
+
 def _case_sensitive(alias: str) -> bool:
     """Acronyms and short names ('UE', 'US', 'OTAN') only match as written."""
     return len(alias) <= 4 or (alias.isupper() and len(alias) <= 6)
@@ -112,7 +158,7 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     """Find and link every mention in the article's segments. A person's surname alone
     ('Linde', 'Bloomberg') is that person only when the article names them in full, or
     when they hold a head-of-state or government office at the article's date."""
-    lower, exact, titles, links = matchers(nlp, lang)
+    lower, exact, titles, links = _matchers_for(segments, nlp, lang)
     index = ActorIndex()
     per_segment = []
     for seg in segments:

@@ -33,8 +33,31 @@ _SELF_TEST = (
 )
 
 
-@lru_cache(maxsize=1)
+_WARM_AFTER = 16
+"""Texts classified with py3langid's own function before the fast path is built: building it
+takes about half a second, which a one-article ``veille analyze`` should not pay (answers are
+identical either way)."""
+_calls = 0
+
+
 def _classify() -> Classify:
+    """py3langid's own classify for the first few texts, then the exact fast path."""
+    global _calls
+    if _calls < _WARM_AFTER:
+        _calls += 1
+        return _reference()
+    return _fast()
+
+
+@lru_cache(maxsize=1)
+def _reference() -> Classify:
+    from py3langid.langid import classify
+
+    return classify
+
+
+@lru_cache(maxsize=1)
+def _fast() -> Classify:
     """py3langid's classify, through the exact fast path when it agrees with it."""
     from py3langid.langid import _get_identifier
     from py3langid.langid import classify as reference
