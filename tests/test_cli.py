@@ -157,3 +157,14 @@ def test_url_errors(server, capsys):
     assert code == ExitCode.NETWORK and "HTTP 404" in err
     code, _, err = run(["analyze", "http://127.0.0.1:9/unreachable"], capsys)
     assert code == ExitCode.NETWORK and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("module", ["veille", "veille.cli"])
+@pytest.mark.parametrize("command", ["analyze", "ingest", "export", "events", "serve", "watch"])
+def test_python_dash_m_knows_every_command(module, command):
+    """``python -m veille`` and ``python -m veille.cli`` both reach the commands registered by
+    cli_corpus and cli_serve (they were once registered after the ``__main__`` guard)."""
+    proc = subprocess.run([sys.executable, "-m", module, command, "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert f"Usage: veille {command}" in proc.stdout
+    assert "Warning" not in proc.stderr
