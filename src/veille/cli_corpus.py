@@ -237,10 +237,11 @@ def events(db: str, actor: tuple[str, ...], recipient: tuple[str, ...], types: t
            merged: bool) -> None:
     """List events: who did what to whom, where and when, with their evidence
     (--merged: the same event reported by several articles, once, with its mentions)."""
+    from veille.serve.merged import merged_events
     from veille.store import query
 
     if merged:
-        rows = query.merged_events(db, type=types or None, since=since, until=until, limit=limit)
+        rows = merged_events(db, type=types or None, since=since, until=until, limit=limit)
         cells = ({"date": r["date"].get("value"), "type": r["type"], "cameo": r["cameo"],
                   "actors": "; ".join(p.get("name") or p["text"] for p in r["actors"]),
                   "recipients": "; ".join(p.get("name") or p["text"] for p in r["recipients"]),

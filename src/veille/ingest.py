@@ -520,7 +520,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
                         stats.duplicate += 1
                     if entry.fetched is not None:  # refetched unchanged: keep the new validators
                         f = entry.fetched
-                        store.remember_fetch(f.url, f.etag, f.last_modified)  # type: ignore[attr-defined]
+                        store.remember_fetch(f.url, f.etag, f.last_modified)
                     pending.append((None, None, 0))
                 else:
                     in_flight.add(key)
@@ -565,7 +565,7 @@ def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestSt
         status=match.kind if match else "original", flags=list(outcome.flags),
         duplicate_of=match.original if match else None, similarity=match.similarity if match else None,
         differences=match.differences if match else None, signature=None if match else fp.signature,
-        fetched=item.fetched,  # type: ignore[arg-type]
+        fetched=item.fetched,
         story_id=story_id, bands=None if match else dedup.bands.rows(fp.signature),
     )
     if not store.write_article(rec):

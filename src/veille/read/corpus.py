@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from veille.errors import VeilleError
+from veille.model import Fetched
 from veille.options import DEFAULT, Options
 from veille.read import article_id
 from veille.read.source import Raw, _kind, file_status, is_url
@@ -105,8 +106,8 @@ class Item:
     published: str | None = None
     language: str | None = None
     content_type: str | None = None
-    fetched: object | None = None
-    """:class:`veille.store.Fetched` validators when the item was fetched over HTTP."""
+    fetched: Fetched | None = None
+    """:class:`veille.model.Fetched` validators when the item was fetched over HTTP."""
 
     @property
     def key(self) -> str:
