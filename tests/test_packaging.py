@@ -55,3 +55,24 @@ def test_package_data_ships_the_shared_date_words() -> None:
     """``veille/data/dates.json`` (read by veille.dates) is package data."""
     assert (SRC / "data" / "dates.json").is_file()
     assert "data/*" in PROJECT["tool"]["setuptools"]["package-data"]["veille"]
+
+
+DOCS = ("docs/architecture.md", "CONTRIBUTING.md", "README.md")
+
+
+def paths_named(doc: str) -> list[str]:
+    """Paths in backticks or links of ``doc`` (templates such as ``events/<lang>.json`` left out)."""
+    text = (ROOT / doc).read_text("utf-8")
+    found = re.findall(r"`([\w./-]+/[\w.-]+\.(?:py|json|md|txt|toml|sh))`", text)
+    found += re.findall(r"\]\(([\w./-]+\.md)\)", text)
+    return sorted(set(found))
+
+
+def test_the_docs_name_files_that_exist() -> None:
+    """Architecture and contributing docs speak of the code as it is: every path they name exists
+    (from the repository, from src/veille or from src/veille/understand)."""
+    bases = (ROOT, SRC, SRC / "understand")
+    missing = [f"{doc}: {p}" for doc in DOCS for p in paths_named(doc)
+               if not any((base / p).exists() for base in bases)]
+    assert missing == []
+    assert "store/query.py" in paths_named("docs/architecture.md")
