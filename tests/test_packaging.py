@@ -76,3 +76,40 @@ def test_the_docs_name_files_that_exist() -> None:
                if not any((base / p).exists() for base in bases)]
     assert missing == []
     assert "store/query.py" in paths_named("docs/architecture.md")
+
+
+_EXTRA_OF_MODULE = {"veille.cli": "nlp", "veille.cli_corpus": "corpus", "veille.cli_serve": "serve"}
+"""The extra a command needs, by the module that defines it (analyze understands by default)."""
+
+
+def _extras(names: set[str]) -> set[str]:
+    """Extras with those they include (``all`` is ``veille[nlp,corpus,serve]``), recursively."""
+    table = PROJECT["project"]["optional-dependencies"]
+    out: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in out:
+            continue
+        out.add(name)
+        for requirement in table[name]:
+            m = re.fullmatch(r"veille\[([\w,]+)\]", requirement)
+            if m:
+                todo.extend(m.group(1).split(","))
+    return out
+
+
+def test_the_first_quickstart_command_installs_what_the_readme_then_uses() -> None:
+    """The README's first command installs the extras of every command its Quickstart and Use
+    sections show (``ingest`` and ``export`` once needed an extra it did not install)."""
+    from veille.cli import cli
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    quickstart = readme.split("## Quickstart", 1)[1]
+    first = re.search(r"```sh\n(.*)\n", quickstart)[1]
+    installed = _extras(set(re.search(r"pip install '\.\[([\w,]+)\]'", first)[1].split(",")))
+    shown = quickstart.split("## Documentation", 1)[0].split("### Exit codes", 1)[0]
+    used = set(re.findall(r"\bveille (\w+)", shown)) & set(cli.commands)
+    assert {"analyze", "ingest", "export", "serve"} <= used
+    needed = {_EXTRA_OF_MODULE[cli.commands[name].callback.__module__] for name in used}
+    assert needed <= installed, f"the first command installs {sorted(installed)}, the README uses {sorted(needed)}"
