@@ -66,3 +66,10 @@ def test_cli_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) 
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"veille, version {veille.__version__}"
+
+
+def test_a_raiser_can_name_a_better_hint() -> None:
+    """The catalogue's hint is the default; the command that knows its own --help says so."""
+    assert VeilleError("E025", "x").hint == CATALOGUE["E025"][2]
+    error = StoreError("E025", "parquet", "give a file", "see `veille export --help`")
+    assert error.one_line() == "E025: parquet: invalid value (give a file) — see `veille export --help`"

@@ -72,7 +72,7 @@ CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E023": (ExitCode.STORE, "cannot be written ({detail})", "nothing was half-written; rerun to resume"),
     "E024": (ExitCode.BAD_INPUT, "is not a corpus source ({detail})",
              "give files, folders, JSONL, feeds, WARC files or URLs"),
-    "E025": (ExitCode.USAGE, "invalid value ({detail})", "see `veille ingest --help`"),
+    "E025": (ExitCode.USAGE, "invalid value ({detail})", "see the command's --help"),
     "E026": (ExitCode.NETWORK, "refused by robots.txt ({detail})",
              "veille obeys robots.txt; --no-robots is only for sites you own"),
     "E027": (ExitCode.BAD_INPUT, "is not a usable feed ({detail})", "check the feed, or give its pages' URLs"),
@@ -116,12 +116,13 @@ class VeilleError(Exception):
 
     catalogue: ClassVar[dict[str, tuple[int, str, str]]] = CATALOGUE
 
-    def __init__(self, code: str, source: str, detail: str = "") -> None:
-        exit_code, template, hint = self.catalogue[code]
+    def __init__(self, code: str, source: str, detail: str = "", hint: str | None = None) -> None:
+        """``hint`` replaces the catalogue's when the raiser knows better (which command's --help)."""
+        exit_code, template, default_hint = self.catalogue[code]
         self.code = code
         self.source = source
         self.reason = template.format(detail=detail)
-        self.hint = hint
+        self.hint = hint or default_hint
         self.exit_code = int(exit_code)
         super().__init__(self.one_line())
 

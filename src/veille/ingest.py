@@ -143,7 +143,17 @@ class IngestStats:
         return (f"read {self.read} · new {self.new} · duplicate {self.duplicate} · near-duplicate "
                 f"{self.near_duplicate} · already stored {self.known} · unchanged {self.unchanged} · "
                 f"failed {self.failed} · language not analysed {self.language_not_analysed} · "
-                f"{self.seconds:.1f} s ({rate:.0f} items/s)")
+                f"{readable(self.seconds)} s · {readable(rate)} items/s")
+
+
+def readable(value: float) -> str:
+    """A measure with about three significant digits, never in exponent notation:
+    ``1.33``, ``13.3``, ``133``, ``1,333`` (a rate of 1.33 items/s is not "1")."""
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ EXPORTS = ("articles", "events", "quotes", "actors", "relations", "stories", "fa
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 LAYOUTS = ("veille", "gdelt")
 SEARCHABLE = ("articles", "quotes", "events")
+EXPORT_HINT = "see `veille export --help`"
+"""The hint of an invalid export request (E025)."""
 
 StoreLike = Store | str | Path
 
@@ -655,20 +657,22 @@ def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: st
     writes :data:`GDELT_COLUMNS`. ``filters`` go to the ``iter_*`` function (e.g. ``{"since": "2024-11"}``).
     """
     if fmt not in FORMATS:
-        raise StoreError("E025", fmt, f"format one of {', '.join(FORMATS)}")
+        raise StoreError("E025", fmt, f"format one of {', '.join(FORMATS)}", EXPORT_HINT)
     if what not in EXPORTS:
-        raise StoreError("E025", what, f"export one of {', '.join(EXPORTS)}")
+        raise StoreError("E025", what, f"export one of {', '.join(EXPORTS)}", EXPORT_HINT)
     if layout not in LAYOUTS:
-        raise StoreError("E025", layout, f"layout one of {', '.join(LAYOUTS)}")
+        raise StoreError("E025", layout, f"layout one of {', '.join(LAYOUTS)}", EXPORT_HINT)
     if what != "events" and (layout != "veille" or fmt == "geojson"):
-        raise StoreError("E025", f"{fmt}/{layout}", "GeoJSON and the gdelt layout are for --what events")
+        raise StoreError("E025", f"{fmt}/{layout}", "GeoJSON and the gdelt layout are for --what events",
+                         EXPORT_HINT)
     with _opened(store) as s:
         rows = _rows(s, what, layout, filters or {})
         columns = columns_of(what, layout)
         types = _TYPES.get("gdelt" if layout == "gdelt" else what, {})
         if fmt == "parquet":
             if out is None or out == "-" or not isinstance(out, (str, Path)):
-                raise StoreError("E025", "parquet", "give an output file with --output")
+                raise StoreError("E025", "parquet", "Parquet is binary: give an output file with --output",
+                                 EXPORT_HINT)
             with _output(Path(out)) as path, _writing(out):
                 return _parquet(rows, path, columns, types, batch)
         with _text_out(out) as handle:
