@@ -113,3 +113,12 @@ def test_the_first_quickstart_command_installs_what_the_readme_then_uses() -> No
     assert {"analyze", "ingest", "export", "serve"} <= used
     needed = {_EXTRA_OF_MODULE[cli.commands[name].callback.__module__] for name in used}
     assert needed <= installed, f"the first command installs {sorted(installed)}, the README uses {sorted(needed)}"
+
+
+def test_the_docs_never_export_parquet_to_stdout() -> None:
+    """Parquet is binary: `veille export --format parquet` needs `-o FILE` (E025 otherwise), so
+    every example the docs give has one."""
+    for doc in ("README.md", *(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md"))):
+        for line in (ROOT / doc).read_text("utf-8").splitlines():
+            if re.search(r"veille export\b.*--format parquet", line):
+                assert re.search(r"(?:-o|--output)\s+\S+", line), f"{doc}: {line}"
