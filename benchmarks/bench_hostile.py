@@ -5,12 +5,17 @@
 * a feed of 10,000 dead links (a closed port on 127.0.0.1, ``allow_private``) against the
   same feed whose links answer at once;
 * an article of 1.1 million characters on one line, understood, against spaCy alone
-  parsing the same text in the same pieces.
+  parsing the same text in the same pieces;
+* a "billion laughs" feed (nested XML entities that would expand to about 3 GB) against a
+  plain feed of the same size in bytes, each ingested from a file (entries' own content,
+  nothing fetched);
+* a gzip bomb (1 GB of zeros compressed to about 1 MB) against a plain ``.jsonl.gz`` of
+  the same compressed size.
 
 Each case runs in its own process, so its peak resident memory is its own.
 
     python benchmarks/bench_hostile.py            # all cases
-    python benchmarks/bench_hostile.py repeats    # one group: repeats, feed or long
+    python benchmarks/bench_hostile.py repeats    # one group: repeats, feed, long or bombs
 """
 
 from __future__ import annotations
@@ -79,6 +84,8 @@ def case(name: str) -> dict:
         return _done(started)
     if name.startswith("feed of 10,000"):
         return _feed(dead="dead" in name)
+    if name in BOMBS:
+        return _bomb(name)
     raise SystemExit(f"unknown case {name!r}")
 
 
@@ -131,6 +138,86 @@ def _feed(dead: bool) -> dict:
     return out
 
 
+def _laughs(depth: int = 9) -> bytes:
+    """The classic entity bomb: ten references per level, ``depth`` levels (10**9 "lol"s at 9)."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, depth + 1)]
+    return (f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n {chr(10).join(entities)}\n]>\n'
+            f'<rss version="2.0"><channel><title>Fil</title><item><title>&lol{depth};</title>'
+            f'<description>&lol{depth};</description><link>http://127.0.0.1:9/x</link></item>'
+            f'</channel></rss>\n').encode()
+
+
+def _plain_feed(size: int) -> bytes:
+    """A valid RSS feed of ``size`` bytes or a little more: one entry whose description is
+    real-looking sentences (so that it is stored as an article)."""
+    head = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Fil</title><item><title>Entrée</title>'
+    tail = "</description><link>http://127.0.0.1:9/1</link></item></channel></rss>\n"
+    words, n = [], 0
+    while len((head + "<description>" + " ".join(words) + tail).encode()) < size:
+        words.append(SENTENCES[n % len(SENTENCES)])
+        n += 1
+    return (head + "<description>" + " ".join(words) + tail).encode()
+
+
+def _zeros_gz() -> bytes:
+    """1 GB of NUL bytes gzipped (about 1 MB), streamed so the benchmark itself stays small."""
+    import gzip
+    import io
+
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9) as gz:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(1024):
+            gz.write(chunk)
+    return buf.getvalue()
+
+
+def _plain_gz(size: int) -> bytes:
+    """A ``.jsonl.gz`` of distinct articles, about ``size`` bytes compressed."""
+    import gzip
+    import random
+
+    rng = random.Random(2)
+    lines, n = [], 0
+    while True:
+        n += 1
+        text = " ".join(rng.choice(SENTENCES) + f" ({rng.random():.12f})" for _ in range(12))
+        lines.append(json.dumps({"id": f"a{n}", "title": f"Article {n}", "text": text}).encode() + b"\n")
+        if n % 200 == 0 and len(gzip.compress(b"".join(lines), 6)) >= size:
+            return gzip.compress(b"".join(lines), 6)
+
+
+BOMBS = {
+    "billion-laughs feed": lambda: ("feed.rss", _laughs()),
+    "plain feed, same size": lambda: ("feed.rss", _plain_feed(len(_laughs()))),
+    "gzip bomb (1 GB of zeros)": lambda: ("dump.jsonl.gz", _zeros_gz()),
+    "plain .jsonl.gz, same size": lambda: ("dump.jsonl.gz", _plain_gz(len(_zeros_gz()))),
+}
+
+
+def _bomb(name: str) -> dict:
+    """Ingest one file (entries' own content, nothing fetched); seconds, peak memory, outcome."""
+    import tempfile
+    from pathlib import Path
+
+    from veille.ingest import IngestOptions, ingest
+    from veille.read.corpus import CorpusOptions
+    from veille.store import open_store
+
+    filename, data = BOMBS[name]()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, filename)
+        path.write_bytes(data)
+        options = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(follow_entries=False))
+        started = time.perf_counter()
+        with open_store(str(Path(tmp, "b.db"))) as store:
+            stats = ingest([str(path)], store, options)
+            codes = [r["code"] for r in store.rows("SELECT code FROM failures")]
+        return {"bytes": len(data), **_done(started), "new": stats.new, "failed": stats.failed,
+                "codes": ",".join(sorted(set(codes))) or "-"}
+
+
 def _done(started: float) -> dict:
     return {"seconds": round(time.perf_counter() - started, 2),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
@@ -141,6 +228,7 @@ GROUPS = {
                 "50k identical <li>", "50k distinct <li>", "20k identical rows", "20k distinct rows"],
     "feed": ["feed of 10,000 dead links", "feed of 10,000 live links"],
     "long": ["1.1M characters, understood", "1.1M characters, spaCy alone (same pieces)"],
+    "bombs": list(BOMBS),
 }
 
 

@@ -260,3 +260,23 @@ def test_summary_rates_have_sensible_precision() -> None:
     assert [readable(x) for x in (0, 0.456, 1.333, 13.33, 133.3, 12345.6)] == \
         ["0.00", "0.46", "1.33", "13.3", "133", "12,346"]
     assert IngestStats().summary().endswith("0.00 s · 0.00 items/s")
+
+
+def test_a_feed_entry_of_plain_text_is_stored_as_text(tmp_path: Path) -> None:
+    text = ("Les ministres des Affaires étrangères se sont réunis mardi à Bruxelles pour préparer le sommet. "
+            "Ils ont adopté une déclaration commune sur la sécurité régionale et l'aide humanitaire. ") * 3
+    other = ("Le Parlement a voté jeudi soir la loi de finances après trois semaines de débats animés. "
+             "L'opposition annonce un recours devant le Conseil constitutionnel dès la semaine prochaine. ") * 3
+    feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fil</title><item><title>Réunion</title>'
+            f"<description>{text}</description><link>http://127.0.0.1:9/1</link></item>"
+            f"<item><title>Page</title><description>&lt;p&gt;{other}&lt;/p&gt;</description>"
+            f"<link>http://127.0.0.1:9/2</link></item></channel></rss>")
+    path = tmp_path / "f.rss"
+    path.write_text(feed, encoding="utf-8")
+    options = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(follow_entries=False))
+    with open_store(str(tmp_path / "f.db")) as store:
+        stats = ingest([str(path)], store, options)
+        formats = sorted(r["format"] for r in store.rows("SELECT json_extract(article_json, '$.format') AS format "
+                                                         "FROM articles"))
+    assert (stats.new, stats.failed) == (2, 0)  # neither plain text nor an HTML fragment is "no main text"
+    assert formats == ["html", "text"]

@@ -182,3 +182,28 @@ def test_unsupported_language_is_flagged_not_analysed():
     art = veille.analyze_text("Die Bundesregierung hat am Mittwoch neue Maßnahmen beschlossen, teilte ein Sprecher mit. "
                               "Die Opposition kritisierte den Plan scharf und forderte Nachbesserungen.")
     assert art.language == "de" and art.events == [] and "language_not_analysed" in art.quality.flags
+
+
+def test_a_fronted_date_dates_the_whole_sentence_but_a_span_does_not():
+    art = run("En 2019, la police a arrêté trois militants écologistes devant le ministère.", "fr")
+    assert only(art.events, "COERCE").date.value == "2019"
+    art = run("Depuis mai 2019, la police a arrêté trois militants écologistes devant le ministère.", "fr")
+    assert only(art.events, "COERCE").date.value is None  # 'since': the span, not the day of the arrest
+
+
+def test_a_statement_takes_the_date_of_its_reporting_incise_unless_still_to_come():
+    art = run("« Nous condamnons fermement cette attaque contre nos soldats », a déclaré mardi le ministre "
+              "de la Défense.", "fr")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-26"
+    art = run("Le gouvernement a décidé mardi d'expulser deux diplomates russes.", "fr")
+    assert only(art.events, "SANCTION").date.value == "2024-11-26"  # the decision's Tuesday, not the next one
+
+
+def test_an_event_the_model_adds_is_never_carried_by_a_time_word_or_a_name():
+    from veille.understand.events import _trigger_words
+    from veille.understand.nlp import load_pipeline
+
+    sent = next(load_pipeline("fr_core_news_md")("La police a interpellé mardi Jean Dupont à Lyon.").sents)
+    words = _trigger_words(sent, "fr")
+    assert "interpeller" in words and "police" in words
+    assert not words & {"mardi", "jean", "dupont", "lyon"}

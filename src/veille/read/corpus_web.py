@@ -347,10 +347,19 @@ def _lang(parsed: object) -> str | None:
 def _entry_content(entry: dict, link: str | None, meta: dict, source: str, locator: str) -> Entry:
     """An item from the text a feed entry carries itself (content, else summary)."""
     content = entry.get("content") or []
+    detail = content[0] if content else (entry.get("summary_detail") or {})
     html = content[0].get("value") if content else entry.get("summary")
     if not isinstance(html, str) or not html.strip():
         return Failure(source, locator, "E008", "entry has no content or summary")
-    return Item(storable(html).encode("utf-8"), source, link or locator, url=link, content_type="text/html", **meta)
+    # feeds often carry plain text: read it as text, not as a page with no main text
+    ctype = "text/html" if "html" in str(detail.get("type") or "html") and _TAG.search(html) else "text/plain"
+    if ctype == "text/html" and not _PAGE.search(html):  # a fragment: give the extractor a page around it
+        html = f"<html><body><article>{html}</article></body></html>"
+    return Item(storable(html).encode("utf-8"), source, link or locator, url=link, content_type=ctype, **meta)
+
+
+_TAG = re.compile(r"<[A-Za-z!/]")
+_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 
 
 def iter_url(url: str, client: PoliteClient, options: Options, corpus: CorpusOptions,

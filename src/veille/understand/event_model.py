@@ -46,10 +46,11 @@ class EventModel:
             out[etype] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
-    def strongest(self, etype: str, features: list[str]) -> str | None:
-        """The lemma feature that weighs most for ``etype`` (the added event's trigger)."""
+    def strongest(self, etype: str, features: list[str], allowed: set[str] | None = None) -> str | None:
+        """The lemma feature that weighs most for ``etype`` (the added event's trigger),
+        among ``allowed`` lemmas when given (words that can carry an event)."""
         w = self.types[etype]["weights"]
-        lemmas = [(w.get(f, 0.0), f) for f in features if f.startswith("L:")]
+        lemmas = [(w.get(f, 0.0), f) for f in features if f.startswith("L:") and (allowed is None or f[2:] in allowed)]
         best = max(lemmas, default=(0.0, None))
         return best[1][2:] if best[1] and best[0] > 0 else None
 

@@ -515,7 +515,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
                  lex: EventLexicon, ctx: EventContext) -> Event | None:
     """An event of ``etype`` the model finds in ``sent``: its trigger is the word that
     weighed most, its actor the subject of that word's clause (or of the sentence)."""
-    lemma = model.strongest(etype, feats)
+    lemma = model.strongest(etype, feats, _trigger_words(sent, ctx.lang))
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
     if trigger is None:
         return None
@@ -534,6 +534,13 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
         date=event_date(seg, sent, anchor, ctx, tense, trigger), flags=flags, trigger=trigger_span.text,
         trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
     )
+
+
+def _trigger_words(sent, lang: str) -> set[str]:  # noqa: ANN001
+    """Lemmas of the sentence that can carry an event: verbs and common nouns, not a
+    name, a number or a time word ('mardi' weighs for arrests in crime reports, but an
+    arrest is not made of it)."""
+    return {t.lemma_.lower() for t in sent if t.pos_ in ("VERB", "NOUN") and not _is_time_word(t)}
 
 
 def _complements(anchor) -> set[int]:  # noqa: ANN001
@@ -706,10 +713,13 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
     relative one inside a quotation (its 'today' is the speaker's, not the article's)."""
-    mentions = find_dates(sent.text, ctx.lang)
+    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m)]
     if not mentions:
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
+    if not own:
+        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense)
+        tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
     pivot = anchor.idx - sent.start_char
@@ -726,6 +736,63 @@ def _token_at(sent, offset: int) -> int:  # noqa: ANN001
         if tok.idx <= pos < tok.idx + len(tok.text) or tok.idx >= pos:
             return tok.i
     return sent.end - 1
+
+
+def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None) -> list:  # noqa: ANN001
+    """Dates the event's clause takes from the clause around it when it has none of its own:
+    a time adverbial fronted before the main clause ('Mercredi, …', 'En 2002, …') scopes over
+    the whole sentence; an infinitive shares the time of the verb that governs it ('a estimé
+    mercredi ne plus pouvoir justifier'); a statement takes the time of the reporting verb of
+    its incise ('« … », a précisé vendredi Bruno Le Maire'), since saying it is the event —
+    unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X')."""
+    root = sent.root
+    if not _inside_quotes(anchor):
+        fronted = [m for m in mentions if _fronted(sent, m, root)]
+        if fronted:
+            return fronted
+    governor, steps = anchor, 0
+    while governor.dep_ == "xcomp" and governor.head.i != governor.i and steps < 3:
+        governor, steps = governor.head, steps + 1
+        found = [m for m in mentions if _date_attaches(sent, m, governor, None)]
+        if found:
+            return found
+    if tense == "future":
+        return []
+    reporting = _reporting(lang)
+    for child in anchor.children:
+        if child.i > anchor.i and child.dep_ in ("advcl", "parataxis", "dislocated", "conj") and \
+                child.lemma_.lower() in reporting:
+            found = [m for m in mentions if _date_attaches(sent, m, child, None)]
+            if found:
+                return found
+    return []
+
+
+_SPAN_WORDS = {"depuis", "since", "jusqu'", "jusqu'à", "jusque", "until", "till", "entre", "between"}
+
+
+def _span(sent, mention) -> bool:  # noqa: ANN001
+    """'depuis mai 2019', 'jusqu'au 21 juin', 'since 2015': the bound of a span the event
+    is set in, not its date."""
+    first = sent.doc[_token_at(sent, mention.start)]
+    before = sent.doc[first.i - 1].lower_ if first.i > sent.start else ""
+    return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in ("au", "à") and first.i > sent.start + 1
+                                                                     and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
+
+
+def _fronted(sent, mention, root) -> bool:  # noqa: ANN001
+    """A date expression before the main verb, hanging on it directly (not on a clause of
+    its own: 'Après avoir été déboutés en décembre 2019, …'), followed by a comma."""
+    first = sent.doc[_token_at(sent, mention.start)]
+    if first.i >= root.i:
+        return False
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    head = first
+    while start <= head.head.idx < end and head.head.i != head.i:
+        head = head.head  # within the expression: 'En' → 'mars' in 'En mars dernier'
+    if head.head.i != root.i:
+        return False
+    return any(t.text == "," and t.idx >= end - 1 for t in sent if t.i < root.i)
 
 
 def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
