@@ -85,12 +85,10 @@ def generate(kind: str, count: int, seed: int) -> list[bytes]:
 
 
 def _coded(code: str) -> bool:
-    from veille.errors import VeilleError
-    from veille.read import corpus
-    from veille.store import StoreError
+    """A code veille documents for an input it refuses (E000, an unexpected exception, is not one)."""
+    from veille.errors import CATALOGUE
 
-    return (code in VeilleError.catalogue or code in StoreError.catalogue
-            or code in (corpus.ROBOTS, corpus.BAD_FEED, corpus.BAD_WARC, corpus.BAD_JSONL, corpus.NOT_A_SOURCE))
+    return code in CATALOGUE and code != "E000"
 
 
 def _alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001

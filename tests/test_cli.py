@@ -157,3 +157,42 @@ def test_url_errors(server, capsys):
     assert code == ExitCode.NETWORK and "HTTP 404" in err
     code, _, err = run(["analyze", "http://127.0.0.1:9/unreachable"], capsys)
     assert code == ExitCode.NETWORK and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("module", ["veille", "veille.cli"])
+@pytest.mark.parametrize("command", ["analyze", "ingest", "export", "events", "serve", "watch"])
+def test_python_dash_m_knows_every_command(module, command):
+    """``python -m veille`` and ``python -m veille.cli`` both reach the commands registered by
+    cli_corpus and cli_serve (they were once registered after the ``__main__`` guard)."""
+    proc = subprocess.run([sys.executable, "-m", module, command, "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert f"Usage: veille {command}" in proc.stdout
+    assert "Warning" not in proc.stderr
+
+
+def test_analyze_reads_a_gzip_file_as_ingest_does(tmp_path, capsys):
+    """``veille analyze page.html.gz`` decompresses the page (it once said 'looks binary'), and
+    gives the article the id ``veille ingest`` gives the same file."""
+    from veille.read.corpus import iter_sources
+
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(HTML_PAGE.encode()))
+    code, out, err = run(["analyze", str(page), "--format", "json", "--no-understand"], capsys)
+    assert code == 0, err
+    article = json.loads(out)
+    assert article["title"] == "Sommet à Astana" and article["format"] == "html"
+    (item,) = iter_sources([str(page)])
+    assert article["id"] == item.key
+
+
+@pytest.mark.parametrize(("data", "args", "expected"), [
+    (b"not gzip at all", [], "E009"),
+    (gzip.compress(b"\0" * 4_000_000), [], "E037"),
+    (gzip.compress(("mot " * 1000).encode()), ["--max-bytes", "1000"], "E005"),
+], ids=["corrupt", "bomb", "too-large-decompressed"])
+def test_analyze_gzip_failures_are_one_coded_line(tmp_path, capsys, data, args, expected):
+    path = tmp_path / "page.txt.gz"
+    path.write_bytes(data)
+    code, out, err = run(["analyze", str(path), "--no-understand", *args], capsys)
+    assert code != 0 and out == ""
+    assert err.startswith(f"veille: error {expected}: {path}") and err.count("\n") == 1, err

@@ -114,7 +114,7 @@ def test_resolved_mentions_point_into_the_text():
 def _participant(text: str, lang: str, word: str, published: str = "2024-11-27"):
     """actors.participant() for the first token ``word``, as the event code calls it."""
     from veille.understand import actors, coref
-    from veille.understand.dates import parse_iso
+    from veille.dates import parse_iso
     from veille.understand.quotes import extract_quotes, quotations
 
     article = clean_article(text.split("\n\n"), "<test>", lang, published)

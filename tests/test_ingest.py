@@ -244,10 +244,22 @@ def test_cli_export_parquet_needs_a_file_and_search_in_quotes(tmp_path: Path,
     assert main(["export", "--db", db, "--format", "parquet"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "E025" in err[0]
+    assert err[0].endswith("— see `veille export --help`") and "--output" in err[0]  # not ingest's help
     out = tmp_path / "a.parquet"
     assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)]) == 0 and out.stat().st_size > 0
     assert main(["search", "anything", "--in", "quotes", "--db", db, "--json"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_summary_rates_have_sensible_precision() -> None:
+    """4 items in 3 s is 1.33 items/s (it once printed '(1 items/s)'); large rates get no decimals."""
+    from veille.ingest import IngestStats, readable
+
+    line = IngestStats(read=4, new=4, seconds=3.0).summary()
+    assert line.endswith("· 3.00 s · 1.33 items/s") and "(" not in line
+    assert [readable(x) for x in (0, 0.456, 1.333, 13.33, 133.3, 12345.6)] == \
+        ["0.00", "0.46", "1.33", "13.3", "133", "12,346"]
+    assert IngestStats().summary().endswith("0.00 s · 0.00 items/s")
 
 
 def test_a_feed_entry_of_plain_text_is_stored_as_text(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from veille.ingest import IngestOptions, ingest
+from veille.serve.merged import merged_events
 from veille.store import open_store, query
 
 SUMMIT_A1 = ("Sommet de l'OTSC à Astana", "2024-11-28",
@@ -63,7 +64,7 @@ def test_the_same_event_from_two_outlets_is_merged(tmp_path: Path) -> None:
     with open_store(str(db)) as store:
         ingest([str(corpus(tmp_path / "m.jsonl", [MEETING_1, MEETING_2, SUMMIT_B]))], store,
                IngestOptions(jobs=1, understand=True))
-    merged = [m for m in query.merged_events(str(db), type="CONSULT")
+    merged = [m for m in merged_events(str(db), type="CONSULT")
               if any((a.get("name") or "") == "Vladimir Putin" for a in m["actors"])]
     assert len(merged) == 1, merged
     event = merged[0]

@@ -424,8 +424,9 @@ def test_cli_listings(store: str, capsys: pytest.CaptureFixture[str]) -> None:
     [row] = [json.loads(line) for line in out.splitlines()]
     assert row["event_id"] == "ev_visit_0" and tuple(row) == query.EVENT_COLUMNS
     code, out, _ = cli(capsys, "events", "--db", store, "--type", "CONSULT", "--flag", "future", "-n", "1")
-    assert code == 0 and out.count("\n") == 1
-    assert out.split("\t")[:3] == ["2024-12", "CONSULT/meet", "043"] and "Astana (KAZ)" in out
+    assert code == 0 and out.count("\n") == 2
+    assert out.splitlines()[0] == "date\ttype\tcameo\tactors\trecipients\tplace\tflags\tevidence"
+    assert out.splitlines()[1].split("\t")[:3] == ["2024-12", "CONSULT/meet", "043"] and "Astana (KAZ)" in out
     code, out, _ = cli(capsys, "events", "--db", store, "--recipient", "Macron")
     assert "Kassym-Jomart Tokayev (KAZ)\tEmmanuel Macron (FRA)\tParis (FRA)" in out
     code, out, _ = cli(capsys, "quotes", "--db", store, "--speaker", "Macron")
@@ -433,17 +434,55 @@ def test_cli_listings(store: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "quotes", "--db", store, "--search", "regional security", "--json")
     assert [json.loads(x)["speaker_name"] for x in out.splitlines()] == ["Kassym-Jomart Tokayev"]
     code, out, _ = cli(capsys, "actors", "--db", store, "--type", "country", "--country", "KAZ")
-    assert out == "Q232\tKazakhstan\tcountry\tKAZ\t\t3\t3\n"
+    assert out == "actor_id\tname\ttype\tcountry\tsector\tmentions\tarticles\nQ232\tKazakhstan\tcountry\tKAZ\t\t3\t3\n"
     code, out, _ = cli(capsys, "relations", "--db", store, "--type", "member_of")
-    assert out.startswith("member_of\tKazakhstan\tCollective Security Treaty Organization\t")
+    assert out.startswith("type\tsubject\tobject\tevidence\nmember_of\tKazakhstan\tCollective Security Treaty Organization\t")
     code, out, err = cli(capsys, "stories", "--db", store)
     assert code == 0 and out == "" and "no stories yet" in err
     with open_store(store) as s:
         s._execute("UPDATE articles SET story_id = 'story-visit' WHERE id IN ('visit', 'copy')")
     code, out, err = cli(capsys, "stories", "--db", store)
-    assert out == "story-visit\t2\t2024-11-27\t2024-11-27\tTokaïev reçu à l'Élysée par Macron\n" and err == ""
+    assert out == ("story_id\tarticles\tfirst\tlast\ttitle\n"
+                   "story-visit\t2\t2024-11-27\t2024-11-27\tTokaïev reçu à l'Élysée par Macron\n") and err == ""
     code, out, _ = cli(capsys, "stories", "--db", store, "--json")
     assert json.loads(out)["article_ids"] == ["visit", "copy"]
+
+
+def test_cli_listings_on_a_terminal_are_aligned_columns(store: str, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal a listing has a header and columns that line up (piped, it is TSV, above)."""
+    monkeypatch.setattr("veille.cli_table._is_terminal", lambda: True)
+    code, out, _ = cli(capsys, "actors", "--db", store)
+    lines = out.splitlines()
+    assert code == 0 and "\t" not in out and len(lines) == 7
+    header = lines[0]
+    assert header.split() == ["actor_id", "name", "type", "country", "sector", "mentions", "articles"]
+    for name in ("name", "type", "country", "mentions"):  # each column starts where its header does
+        at = header.index(f" {name}") + 1
+        assert all(line[at - 2:at] == "  " for line in lines[1:] if len(line) > at), name
+        assert any(line[at] != " " for line in lines[1:] if len(line) > at), name
+    assert all(line == line.rstrip() for line in lines)
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+@pytest.mark.parametrize(("args", "noun", "columns"), [
+    (["events", "--type", "PROTEST"], "events", "date\ttype\tcameo\tactors\trecipients\tplace\tflags\tevidence"),
+    (["quotes", "--speaker", "nobody at all"], "quotes", "published\twho\tkind\ttext"),
+    (["actors", "--country", "ZZZ"], "actors", "actor_id\tname\ttype\tcountry\tsector\tmentions\tarticles"),
+    (["relations", "--type", "recognises"], "relations", "type\tsubject\tobject\tevidence"),
+    (["search", "introuvablexyz"], "results", "id\tpublished\ttitle\tsnippet"),
+    (["alerts"], "alerts", "created_at\trule\tkind\ttitle"),
+])
+def test_cli_empty_listings_say_zero(store: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                     terminal: bool, args: list[str], noun: str, columns: str) -> None:
+    """An empty listing says '0 <things>' on stderr; piped, stdout is still a TSV header (and with
+    --json, nothing): scripts read no row rather than a message."""
+    monkeypatch.setattr("veille.cli_table._is_terminal", lambda: terminal)
+    code, out, err = cli(capsys, *args, "--db", store)
+    assert code == 0 and err == f"0 {noun}\n"
+    assert out == ("" if terminal else columns + "\n")
+    code, out, err = cli(capsys, *args, "--db", store, "--json")
+    assert code == 0 and out == "" and err == f"0 {noun}\n"
 
 
 def test_cli_export(store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

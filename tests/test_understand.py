@@ -12,7 +12,7 @@ from veille.model import Article
 from veille.options import Options
 from veille.repair import clean_article
 from veille.understand import understand
-from veille.understand.dates import find_dates, resolve, weekday_date
+from veille.dates import find_dates, resolve, weekday_date
 
 
 def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:

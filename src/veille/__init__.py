@@ -11,6 +11,7 @@ from veille.read import read
 from veille.repair import repair
 
 __version__ = "0.1.0"
+"""The version, written only here: pyproject.toml reads it (``dynamic = ["version"]``)."""
 
 __all__ = [
     "Article",

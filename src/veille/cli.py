@@ -116,8 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     return int(ExitCode.OK)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
+# The other command modules register themselves on ``cli`` when imported; they import this module,
+# so they come last, once ``cli`` and the shared options exist.
 from veille import cli_corpus  # noqa: E402,F401  (registers the corpus commands)
 from veille import cli_serve  # noqa: E402,F401  (registers serve, watch and alerts)
+
+if __name__ == "__main__":
+    # Run as ``python -m veille.cli``, this file is ``__main__``, and the command modules above
+    # registered their commands on the ``cli`` of ``veille.cli``, a second copy of this module:
+    # run that one, which has every command.
+    from veille.cli import main as _main
+
+    sys.exit(_main())

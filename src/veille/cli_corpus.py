@@ -10,11 +10,11 @@ listing has a ``--json`` twin (one JSON object per line).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 import click
 
 from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
+from veille.cli_table import table as _table
 from veille.options import Options
 from veille.store import DEFAULT_DB
 
@@ -141,16 +141,6 @@ def load(folder: str, db: str, as_json: bool) -> None:
     click.echo(json.dumps(stats.as_dict()) if as_json else stats.summary())
 
 
-def _table(rows: Iterable[dict], columns: tuple[str, ...], as_json: bool, width: int = 70) -> None:
-    """Rows as JSON lines, or as tab-separated columns cut to ``width`` characters."""
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
-        else:
-            cells = ["" if row.get(c) is None else " ".join(str(row[c]).split()) for c in columns]
-            click.echo("\t".join(c if len(c) <= width else c[: width - 1] + "…" for c in cells))
-
-
 @cli.command()
 @click.argument("text")
 @_db
@@ -164,7 +154,7 @@ def search(text: str, db: str, what: str, limit: int, as_json: bool) -> None:
 
     rows = query.search(db, text, what, limit)
     cols = ("id", "published", "title", "snippet") if what == "articles" else ("article_id", "title", "snippet")
-    _table(rows, cols, as_json)
+    _table(rows, cols, as_json, "results")
 
 
 @cli.command()
@@ -181,7 +171,8 @@ def articles(db: str, status: str | None, language: str | None, since: str | Non
 
     rows = query.iter_articles(db, status=status, language=language, since=since, limit=limit,
                                with_text=as_json)
-    _table(rows, ("id", "external_id", "published", "language", "status", "duplicate_of", "title"), as_json)
+    _table(rows, ("id", "external_id", "published", "language", "status", "duplicate_of", "title"), as_json,
+           "articles")
 
 
 @cli.command()
@@ -195,7 +186,7 @@ def failures(db: str, source: str | None, code: str | None, limit: int | None, a
     from veille.store import query
 
     _table(query.iter_failures(db, source=source, code=code, limit=limit),
-           ("code", "item", "reason"), as_json, width=120)
+           ("code", "item", "reason"), as_json, "failures", width=120)
 
 
 def _who(people: list[dict]) -> str:
@@ -237,25 +228,26 @@ def events(db: str, actor: tuple[str, ...], recipient: tuple[str, ...], types: t
            merged: bool) -> None:
     """List events: who did what to whom, where and when, with their evidence
     (--merged: the same event reported by several articles, once, with its mentions)."""
+    from veille.serve.merged import merged_events
     from veille.store import query
 
     if merged:
-        rows = query.merged_events(db, type=types or None, since=since, until=until, limit=limit)
+        rows = merged_events(db, type=types or None, since=since, until=until, limit=limit)
         cells = ({"date": r["date"].get("value"), "type": r["type"], "cameo": r["cameo"],
                   "actors": "; ".join(p.get("name") or p["text"] for p in r["actors"]),
                   "recipients": "; ".join(p.get("name") or p["text"] for p in r["recipients"]),
                   "articles": len({m["article_id"] for m in r["mentions"]}), "confidence": r["confidence"]}
                  for r in rows)
         _table(rows if as_json else cells, ("date", "type", "cameo", "actors", "recipients", "articles", "confidence"),
-               as_json, width=60)
+               as_json, "events", width=60)
         return
     rows = query.iter_events(db, actor=actor, recipient=recipient, type=types, since=since, until=until,
                              flag=flags, negated=negated, limit=limit)
     if as_json:
-        _table(rows, (), True)
+        _table(rows, (), True, "events")
     else:
         _table((_event_cells(r) for r in rows), ("date_value", "type", "cameo", "actors", "recipients", "place",
-                                                 "flags", "evidence_text"), False, width=60)
+                                                 "flags", "evidence_text"), False, "events", width=60)
 
 
 @cli.command()
@@ -270,7 +262,7 @@ def quotes(db: str, speaker: tuple[str, ...], text: str | None, limit: int | Non
 
     rows = query.iter_quotes(db, speaker=speaker, search=text, limit=limit)
     _table(({**r, "who": r.get("speaker_name") or r.get("speaker")} for r in rows) if not as_json else rows,
-           ("article_published", "who", "kind", "text"), as_json, width=90)
+           ("article_published", "who", "kind", "text"), as_json, "quotes", width=90)
 
 
 @cli.command()
@@ -284,7 +276,7 @@ def actors(db: str, kind: str | None, country: str | None, limit: int | None, as
     from veille.store import query
 
     _table(query.iter_actors(db, type=kind, country=country, limit=limit),
-           ("actor_id", "name", "type", "country", "sector", "mentions", "articles"), as_json)
+           ("actor_id", "name", "type", "country", "sector", "mentions", "articles"), as_json, "actors")
 
 
 @cli.command()
@@ -301,7 +293,7 @@ def relations(db: str, types: tuple[str, ...], limit: int | None, as_json: bool)
     if not as_json:
         rows = ({**r, "subject": r.get("subject_name") or r.get("subject_text"),
                  "object": r.get("object_name") or r.get("object_text")} for r in rows)
-    _table(rows, ("type", "subject", "object", "evidence_text"), as_json)
+    _table(rows, ("type", "subject", "object", "evidence_text"), as_json, "relations")
 
 
 @cli.command()
@@ -319,7 +311,7 @@ def stories(db: str, limit: int | None, as_json: bool) -> None:
     rows = query.iter_stories(db, limit=limit)
     if not as_json:
         rows = ({**r, "title": r["titles"][0] if r["titles"] else None} for r in rows)
-    _table(rows, ("story_id", "articles", "first_published", "last_published", "title"), as_json)
+    _table(rows, ("story_id", "articles", "first_published", "last_published", "title"), as_json, "stories")
 
 
 @cli.command()

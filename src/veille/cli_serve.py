@@ -4,13 +4,13 @@ and :func:`veille.serve.views.alerts`."""
 
 from __future__ import annotations
 
-import json
 import signal
 import threading
 
 import click
 
 from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
+from veille.cli_table import table
 from veille.serve.errors import ServeError
 from veille.store import DEFAULT_DB
 
@@ -145,10 +145,4 @@ def alerts(db: str, rule: str | None, limit: int, as_json: bool) -> None:
 
     with open_store(db, create=False) as store:
         rows = views.alerts(store, rule=rule, limit=limit)["alerts"]
-    for r in rows:
-        if as_json:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        else:
-            click.echo("\t".join(str(r.get(c) or "") for c in ("created_at", "rule", "kind", "title")))
-    if not rows:
-        click.echo("no alerts" + (f" for rule {rule!r}" if rule else ""), err=True)
+    table(rows, ("created_at", "rule", "kind", "title"), as_json, "alerts" + (f" for rule {rule!r}" if rule else ""))

@@ -143,7 +143,17 @@ class IngestStats:
         return (f"read {self.read} · new {self.new} · duplicate {self.duplicate} · near-duplicate "
                 f"{self.near_duplicate} · already stored {self.known} · unchanged {self.unchanged} · "
                 f"failed {self.failed} · language not analysed {self.language_not_analysed} · "
-                f"{self.seconds:.1f} s ({rate:.0f} items/s)")
+                f"{readable(self.seconds)} s · {readable(rate)} items/s")
+
+
+def readable(value: float) -> str:
+    """A measure with about three significant digits, never in exponent notation:
+    ``1.33``, ``13.3``, ``133``, ``1,333`` (a rate of 1.33 items/s is not "1")."""
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
 
 
 @dataclass(frozen=True)
@@ -520,7 +530,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
                         stats.duplicate += 1
                     if entry.fetched is not None:  # refetched unchanged: keep the new validators
                         f = entry.fetched
-                        store.remember_fetch(f.url, f.etag, f.last_modified)  # type: ignore[attr-defined]
+                        store.remember_fetch(f.url, f.etag, f.last_modified)
                     pending.append((None, None, 0))
                 else:
                     in_flight.add(key)
@@ -565,7 +575,7 @@ def write(outcome: Processed, store: Store, dedup: Deduplicator, stats: IngestSt
         status=match.kind if match else "original", flags=list(outcome.flags),
         duplicate_of=match.original if match else None, similarity=match.similarity if match else None,
         differences=match.differences if match else None, signature=None if match else fp.signature,
-        fetched=item.fetched,  # type: ignore[arg-type]
+        fetched=item.fetched,
         story_id=story_id, bands=None if match else dedup.bands.rows(fp.signature),
     )
     if not store.write_article(rec):

@@ -9,7 +9,9 @@ generated from these classes (``python scripts/gen_schema.py``) and checked by a
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +20,28 @@ BlockKind = Literal["heading", "paragraph", "quote", "list_item"]
 RemovalKind = Literal["repeat", "boilerplate", "navigation", "empty"]
 
 SCHEMA_VERSION = "1"
+
+
+def article_id(data: bytes) -> str:
+    """Stable article id: the same input bytes always give the same id.
+
+    Here, not in a stage, because the reader (raw bytes) and the repair stage (clean text)
+    both name articles this way and stages do not import one another.
+    """
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """HTTP validators of a fetched page, kept for the next conditional GET.
+
+    Made by the corpus readers when they fetch a page, kept by the store; it lives in the
+    shared model so neither stage imports the other.
+    """
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class _Model(BaseModel):

@@ -50,12 +50,13 @@ from pathlib import Path
 from typing import Any
 
 from veille.ingest import IngestOptions, IngestStats, ingest_entries
+from veille.model import Fetched
 from veille.options import Options
 from veille.read.corpus import CorpusOptions, Entry, Item, iter_sources
 from veille.read.source import is_url
 from veille.serve.errors import ServeError
 from veille.store import Store
-from veille.store.rows import Fetched, now
+from veille.store.rows import now
 
 RULE_KINDS = ("event", "quote", "article", "story")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -340,7 +340,7 @@ def _numbers(text: str) -> set[str]:
 
 def _written_days(text: str, language: str | None) -> set[str]:
     """Full dates written in the text ("15 mars 2024", "March 15, 2024"), as ISO days."""
-    from veille.understand.dates import find_dates
+    from veille.dates import find_dates
 
     days: set[str] = set()
     for m in find_dates(text, language if language in ("fr", "en") else "en"):
@@ -368,7 +368,7 @@ def _normalised(counts: Counter) -> dict[str, float]:
 def date_anchor(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS) -> Anchor:
     """Publication date; else a full date at the start of the text (a dateline); else,
     when ``options.year_anchor``, the year the text mentions most; else nothing."""
-    from veille.understand.dates import find_dates, parse_iso
+    from veille.dates import find_dates, parse_iso
 
     published = parse_iso(article.published)
     if published:

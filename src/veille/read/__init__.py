@@ -6,12 +6,11 @@ unrepaired paragraph blocks; the repair stage does the rest.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import PurePath
 
 from veille.errors import VeilleError
-from veille.model import Article, Quality, Signals
+from veille.model import Article, Quality, Signals, article_id
 from veille.options import DEFAULT, Options
 from veille.read.decode import decode_flagged
 from veille.read.html import decode_html, extract_html, html_evidence, looks_like_html
@@ -19,11 +18,6 @@ from veille.read.source import Raw, load
 from veille.read.text import text_blocks
 
 __all__ = ["read", "read_raw", "article_id"]
-
-
-def article_id(data: bytes) -> str:
-    """Stable id: the same input bytes always give the same id."""
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def read(source: str, options: Options = DEFAULT) -> Article:

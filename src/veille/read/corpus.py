@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import IO
 
 from veille.errors import VeilleError
+from veille.model import Fetched
 from veille.options import DEFAULT, Options
 from veille.read import article_id
-from veille.read.source import Raw, _kind, file_status, is_url
+from veille.read.source import BLOCK as _BLOCK
+from veille.read.source import Bomb, Raw, _kind, file_status, is_url
+from veille.read.source import open_file as _open
 
 # failure codes of the corpus readers (E001–E010 are veille.errors', E020–E025 the store's)
 NOT_A_SOURCE = "E024"
@@ -105,8 +108,8 @@ class Item:
     published: str | None = None
     language: str | None = None
     content_type: str | None = None
-    fetched: object | None = None
-    """:class:`veille.store.Fetched` validators when the item was fetched over HTTP."""
+    fetched: Fetched | None = None
+    """:class:`veille.model.Fetched` validators when the item was fetched over HTTP."""
 
     @property
     def key(self) -> str:
@@ -284,57 +287,6 @@ def _head(path: Path) -> bytes:
             return handle.read(2048)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error, Bomb):
         return b""
-
-
-class Bomb(Exception):
-    """A compressed file that grows past the ratio limit."""
-
-
-class _Gunzip:
-    """A ``.gz`` file read through a ratio check: past 1 MB decompressed, the output may
-    be at most ``max_ratio`` times the compressed bytes read so far (:class:`Bomb` else)."""
-
-    def __init__(self, path: Path, max_ratio: int) -> None:
-        self.raw = path.open("rb")
-        self.gz = gzip.GzipFile(fileobj=self.raw, mode="rb")
-        self.max_ratio = max_ratio
-        self.produced = 0
-
-    def _count(self, data: bytes) -> bytes:
-        self.produced += len(data)
-        if self.produced > _BOMB_FLOOR and self.produced > self.max_ratio * max(1, self.raw.tell()):
-            raise Bomb(f"over {self.max_ratio}× its compressed size")
-        return data
-
-    def read(self, size: int = -1) -> bytes:
-        if size is None or size < 0:  # in bounded steps, so a bomb is caught before it fills memory
-            return b"".join(iter(lambda: self.read(_BLOCK), b""))
-        return self._count(self.gz.read(size))
-
-    def readline(self, size: int = -1) -> bytes:
-        if size is None or size < 0:
-            size = _BLOCK
-        return self._count(self.gz.readline(size))
-
-    def close(self) -> None:
-        self.gz.close()
-        self.raw.close()
-
-    def __enter__(self) -> "_Gunzip":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-_BOMB_FLOOR = 1 << 20
-_BLOCK = 1 << 20
-
-
-def _open(path: Path, max_ratio: int = DEFAULT.max_ratio) -> IO[bytes]:
-    if path.name.lower().endswith(".gz"):
-        return _Gunzip(path, max_ratio)  # type: ignore[return-value]
-    return path.open("rb")
 
 
 def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,

@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from veille.model import Fetched
 from veille.options import Options
 from veille.read.corpus import (
     BAD_FEED, ROBOTS, CorpusOptions, Entry, Failure, Item, Unchanged, Validators, _no_validators, looks_like_feed,
@@ -237,8 +238,6 @@ _DISALLOW_ALL.parse(["User-agent: *", "Disallow: /"])
 def page_item(client: PoliteClient, url: str, source: str, validators: tuple[str | None, str | None] | None,
               meta: dict | None = None) -> Entry:
     """Fetch one page and make it an item (or a failure, or 'unchanged')."""
-    from veille.store.rows import Fetched
-
     try:
         page = client.get(url, validators)
     except FetchFailed as exc:

@@ -7,14 +7,22 @@ input, so a caller never sees an OSError or an httpx exception.
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 import stat
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Self
 
 from veille.errors import VeilleError
-from veille.options import Options
+from veille.options import DEFAULT, Options
+
+BOMB_FLOOR = 1 << 20
+"""The ratio limit of compressed files applies past 1 MB decompressed."""
+BLOCK = 1 << 20
+"""Bytes read at a time from a compressed file, so a bomb is caught before it fills memory."""
 
 
 @dataclass(frozen=True)
@@ -38,12 +46,13 @@ def load(source: str, options: Options) -> Raw:
         return Raw(_read_limited(sys.stdin.buffer, source, options.max_bytes), source)
     if is_url(source):
         return fetch(source, options)
-    return Raw(_read_file(Path(source), source, options.max_bytes), source)
+    return Raw(_read_file(Path(source), source, options.max_bytes, options.max_ratio), source)
 
 
-def _read_file(path: Path, source: str, limit: int) -> bytes:
+def _read_file(path: Path, source: str, limit: int, max_ratio: int = DEFAULT.max_ratio) -> bytes:
     """Open a regular file, with one error per way this can go wrong (a FIFO, a device
-    or a socket would block or never end: refused before opening)."""
+    or a socket would block or never end: refused before opening). A ``.gz`` file is
+    decompressed, as ``veille ingest`` does, within ``limit`` and ``max_ratio``."""
     st = file_status(path, source)
     if stat.S_ISDIR(st.st_mode):
         raise VeilleError("E002", source)
@@ -52,10 +61,65 @@ def _read_file(path: Path, source: str, limit: int) -> bytes:
     if st.st_size > limit:
         raise VeilleError("E005", source, f"{st.st_size:,} bytes, limit {limit:,}")
     try:
-        with path.open("rb") as handle:
+        with open_file(path, max_ratio) as handle:
             return _read_limited(handle, source, limit)
+    except Bomb as exc:
+        raise VeilleError("E037", source, str(exc)) from None
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise VeilleError("E009", source, f"not a readable gzip file: {type(exc).__name__}") from None
     except OSError as exc:
         raise VeilleError("E009", source, exc.strerror or type(exc).__name__) from None
+
+
+class Bomb(Exception):
+    """A compressed file that grows past the ratio limit."""
+
+
+class Gunzip:
+    """A ``.gz`` file read through a ratio check: past 1 MB decompressed, the output may
+    be at most ``max_ratio`` times the compressed bytes read so far (:class:`Bomb` else)."""
+
+    def __init__(self, path: Path, max_ratio: int) -> None:
+        self.raw = path.open("rb")
+        self.gz = gzip.GzipFile(fileobj=self.raw, mode="rb")
+        self.max_ratio = max_ratio
+        self.produced = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.produced += len(data)
+        if self.produced > BOMB_FLOOR and self.produced > self.max_ratio * max(1, self.raw.tell()):
+            raise Bomb(f"over {self.max_ratio}× its compressed size")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` decompressed bytes (all of them, in bounded steps, when negative)."""
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(BLOCK), b""))
+        return self._count(self.gz.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        """One decompressed line, at most ``size`` bytes (:data:`BLOCK` when negative)."""
+        if size is None or size < 0:
+            size = BLOCK
+        return self._count(self.gz.readline(size))
+
+    def close(self) -> None:
+        """Close the decompressor and the file."""
+        self.gz.close()
+        self.raw.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_file(path: Path, max_ratio: int = DEFAULT.max_ratio) -> IO[bytes]:
+    """A binary file, decompressed through :class:`Gunzip` when its name ends in ``.gz``."""
+    if path.name.lower().endswith(".gz"):
+        return Gunzip(path, max_ratio)  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def file_status(path: Path, source: str) -> os.stat_result:

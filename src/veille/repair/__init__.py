@@ -8,7 +8,7 @@ recovered from what is left. Every unit that leaves the body is recorded in
 
 from __future__ import annotations
 
-from veille.model import Article, Block, Quality, Removal
+from veille.model import Article, Block, Quality, Removal, article_id
 from veille.options import DEFAULT, Options
 from veille.repair.boilerplate import classify
 from veille.repair.glue import split_glued
@@ -76,8 +76,6 @@ def clean_article(paragraphs: list[str], source: str, language: str | None = Non
     """An article whose body is already clean paragraphs, laid out as repair leaves
     one (offsets set), for the later stages: gold sentences, tests, callers that did
     their own cleaning. Its id is that of the paragraphs' text."""
-    from veille.read import article_id
-
     blocks = with_offsets([Block(kind="paragraph", text=p) for p in paragraphs])
     text = "\n\n".join(paragraphs)
     return Article(id=article_id(text.encode("utf-8")), source=source, language=language,

@@ -675,16 +675,16 @@ _MERGED: dict[tuple[str, tuple[int, int]], list[Row]] = {}
 
 
 def merged(s: Store) -> list[Row]:
-    """Every event merged across the store's articles (:func:`veille.store.query.merged_events`),
+    """Every event merged across the store's articles (:func:`veille.serve.merged.merged_events`),
     computed once per store version and kept in memory (pages filter this list)."""
-    from veille.store import query
+    from veille.serve.merged import merged_events
 
     key = (s.target, version(s))
     with _CACHE_LOCK:
         hit = _MERGED.get(key)
     if hit is not None:
         return hit
-    rows = query.merged_events(s)
+    rows = merged_events(s)
     meta = {}
     ids = sorted({m["article_id"] for r in rows for m in r["mentions"]})
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):

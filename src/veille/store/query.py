@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from veille.model import Article
 from veille.store import Store, StoreError, open_store
 from veille.store.rows import Row
 
@@ -62,6 +63,8 @@ EXPORTS = ("articles", "events", "quotes", "actors", "relations", "stories", "fa
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 LAYOUTS = ("veille", "gdelt")
 SEARCHABLE = ("articles", "quotes", "events")
+EXPORT_HINT = "see `veille export --help`"
+"""The hint of an invalid export request (E025)."""
 
 StoreLike = Store | str | Path
 
@@ -101,7 +104,7 @@ def _check_value(name: str, value: Any) -> None:
             _check_value(name, inner)
 
 
-def _bounded(func):  # noqa: ANN001, ANN202 - a decorator keeping the signature
+def bounded(func):  # noqa: ANN001, ANN202 - a decorator keeping the signature
     """Check every filter argument of a query function (:func:`_check_value`) when it is
     called, before any database is opened (a generator function too)."""
     names = list(inspect.signature(func).parameters)
@@ -127,7 +130,7 @@ def _opened(store: StoreLike) -> Iterator[Store]:
         opened.close()
 
 
-@_bounded
+@bounded
 def search(store: StoreLike, text: str, what: str = "articles", limit: int | None = 20) -> list[Row]:
     """Full-text search (words match as written or by their French/English stem), best first
     (``limit`` None: the default 20)."""
@@ -148,7 +151,7 @@ def _where(status: str | None, language: str | None, since: str | None) -> tuple
     return _filters(("status = ?", status), ("language = ?", language), ("published >= ?", since))
 
 
-@_bounded
+@bounded
 def iter_articles(store: StoreLike, status: str | None = None, language: str | None = None,
                   since: str | None = None, limit: int | None = None, with_json: bool = False,
                   with_text: bool = True) -> Iterator[Row]:
@@ -172,7 +175,7 @@ def articles(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_articles(store, **kwargs))
 
 
-@_bounded
+@bounded
 def iter_failures(store: StoreLike, source: str | None = None, code: str | None = None,
                   limit: int | None = None) -> Iterator[Row]:
     """Failure rows, oldest first."""
@@ -194,7 +197,7 @@ _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 _ACTOR_ID = re.compile(r"^(Q\d+|[\w.-]+:.+)$")
 
 
-def _many(value: str | Iterable[str] | None) -> list[str]:
+def many(value: str | Iterable[str] | None) -> list[str]:
     """A filter value that may be one string or several (empty strings dropped)."""
     if value is None:
         return []
@@ -279,21 +282,21 @@ def _event_sql(actor: Any, recipient: Any, type: Any, since: str | None, until: 
                flag: Any, negated: bool, article_id: str | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    for role, values in (("actor", _many(actor)), ("recipient", _many(recipient))):
+    for role, values in (("actor", many(actor)), ("recipient", many(recipient))):
         if not values:
             continue
         matches = [_who(v, "p.actor_id", ("p.name", "p.text"), "p.country") for v in values]
         clauses.append("EXISTS (SELECT 1 FROM event_participants p WHERE p.article_id = e.article_id "
                        f"AND p.event_n = e.n AND p.role = ? AND ({' OR '.join(m[0] for m in matches)}))")
         params += [role] + [p for m in matches for p in m[1]]
-    types = [t.upper() for t in _many(type)]
+    types = [t.upper() for t in many(type)]
     if types:
         clauses.append(f"e.type IN ({_in(types)})")
         params += types
     dates, date_params = _date_clauses(since, until)
     clauses += dates
     params += date_params
-    for f in _many(flag):
+    for f in many(flag):
         clauses.append("e.flags LIKE ?")
         params.append(f'%"{f}"%')
     if not negated:
@@ -340,7 +343,7 @@ def _public(row: Row, columns: Sequence[str]) -> Row:
     return {c: row.get(c) for c in columns}
 
 
-@_bounded
+@bounded
 def iter_events(store: StoreLike, actor: str | Iterable[str] | None = None,
                 recipient: str | Iterable[str] | None = None, type: str | Iterable[str] | None = None,
                 since: str | None = None, until: str | None = None, flag: str | Iterable[str] | None = None,
@@ -371,18 +374,12 @@ def iter_events(store: StoreLike, actor: str | Iterable[str] | None = None,
                     yield _public(row, EVENT_COLUMNS)
 
 
-@_bounded
-def merged_events(store: StoreLike, type: str | Iterable[str] | None = None, since: str | None = None,
-                  until: str | None = None, limit: int | None = None) -> list[Row]:
-    """Events merged across articles: the same event reported by several stored
-    articles is one row with all its mentions (article, evidence, confidence) and a
-    merged confidence (:func:`veille.link.events.merge_events`), most reported first.
-
-    The originals holding an event that passes the filters are loaded with their
-    stories; events are merged within stories (and by date where stories differ)."""
-    from veille.link.events import merge_events
-    from veille.model import Article
-
+@bounded
+def event_originals(store: StoreLike, type: str | Iterable[str] | None = None, since: str | None = None,
+                    until: str | None = None) -> tuple[list[Article], dict[str, str]]:
+    """The original articles holding an event that passes the filters, in ingest order, and
+    their stories (article id -> story id): what merging events across articles needs
+    (:func:`veille.serve.merged.merged_events` does the merging; the store does not link)."""
     with _opened(store) as s:
         ids = sorted({r["article_id"] for r in iter_events(s, type=type, since=since, until=until)})
         loaded: list[Article] = []
@@ -393,11 +390,7 @@ def merged_events(store: StoreLike, type: str | Iterable[str] | None = None, sin
                 loaded.append(Article.model_validate_json(row["article_json"]))
                 if row["story_id"]:
                     story_of[row["id"]] = row["story_id"]
-    wanted = set(_many(type))
-    merged = [m for m in merge_events(loaded, story_of) if not wanted or m.type in wanted]
-    merged.sort(key=lambda m: (-len({x.article_id for x in m.mentions}), -m.confidence, m.id))
-    rows = [m.model_dump(mode="json") for m in merged]
-    return rows[:limit] if limit else rows
+    return loaded, story_of
 
 
 def events(store: StoreLike, **kwargs: Any) -> list[Row]:
@@ -479,7 +472,7 @@ def _name_of(column: str) -> str:
     return f"(SELECT m.name FROM actor_mentions m WHERE m.actor_id = {column} LIMIT 1)"
 
 
-@_bounded
+@bounded
 def iter_quotes(store: StoreLike, speaker: str | Iterable[str] | None = None, search: str | None = None,
                 article_id: str | None = None, limit: int | None = None) -> Iterator[Row]:
     """Quote rows in ingest order.
@@ -491,7 +484,7 @@ def iter_quotes(store: StoreLike, speaker: str | Iterable[str] | None = None, se
     clauses: list[str] = []
     params: list[Any] = []
     with _opened(store) as s:
-        values = _many(speaker)
+        values = many(speaker)
         if values:
             ors = []
             for v in values:
@@ -523,7 +516,7 @@ def quotes(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_quotes(store, **kwargs))
 
 
-@_bounded
+@bounded
 def iter_actors(store: StoreLike, type: str | None = None, country: str | None = None,
                 limit: int | None = None) -> Iterator[Row]:
     """Actors across the store, most mentioned first: ``mentions`` (spans) and ``articles`` (distinct)."""
@@ -542,11 +535,11 @@ def actors(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_actors(store, **kwargs))
 
 
-@_bounded
+@bounded
 def iter_relations(store: StoreLike, type: str | Iterable[str] | None = None,
                    limit: int | None = None) -> Iterator[Row]:
     """Relation rows in ingest order, with the canonical names of subject and object where linked."""
-    types = _many(type)
+    types = many(type)
     where = f" WHERE r.type IN ({_in(types)})" if types else ""
     sql = ("SELECT r.article_id, r.n, r.type, r.subject_text, r.subject_actor_id, "
            f"{_name_of('r.subject_actor_id')} AS subject_name, r.object_text, r.object_actor_id, "
@@ -562,7 +555,7 @@ def relations(store: StoreLike, **kwargs: Any) -> list[Row]:
     return list(iter_relations(store, **kwargs))
 
 
-@_bounded
+@bounded
 def iter_stories(store: StoreLike, limit: int | None = None) -> Iterator[Row]:
     """Stories (``articles.story_id``), largest first: article counts, first and last dates, titles.
 
@@ -653,7 +646,7 @@ def _flat(row: Row, keep: Iterable[str] = ()) -> Row:
             for k, v in row.items()}
 
 
-@_bounded
+@bounded
 def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: str | Path | IO | None = None,
            batch: int = 5000, layout: str = "veille", filters: dict[str, Any] | None = None) -> int:
     """Write ``what`` to ``out`` (a path, a text stream, or stdout); return the row (or feature) count.
@@ -664,20 +657,22 @@ def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: st
     writes :data:`GDELT_COLUMNS`. ``filters`` go to the ``iter_*`` function (e.g. ``{"since": "2024-11"}``).
     """
     if fmt not in FORMATS:
-        raise StoreError("E025", fmt, f"format one of {', '.join(FORMATS)}")
+        raise StoreError("E025", fmt, f"format one of {', '.join(FORMATS)}", EXPORT_HINT)
     if what not in EXPORTS:
-        raise StoreError("E025", what, f"export one of {', '.join(EXPORTS)}")
+        raise StoreError("E025", what, f"export one of {', '.join(EXPORTS)}", EXPORT_HINT)
     if layout not in LAYOUTS:
-        raise StoreError("E025", layout, f"layout one of {', '.join(LAYOUTS)}")
+        raise StoreError("E025", layout, f"layout one of {', '.join(LAYOUTS)}", EXPORT_HINT)
     if what != "events" and (layout != "veille" or fmt == "geojson"):
-        raise StoreError("E025", f"{fmt}/{layout}", "GeoJSON and the gdelt layout are for --what events")
+        raise StoreError("E025", f"{fmt}/{layout}", "GeoJSON and the gdelt layout are for --what events",
+                         EXPORT_HINT)
     with _opened(store) as s:
         rows = _rows(s, what, layout, filters or {})
         columns = columns_of(what, layout)
         types = _TYPES.get("gdelt" if layout == "gdelt" else what, {})
         if fmt == "parquet":
             if out is None or out == "-" or not isinstance(out, (str, Path)):
-                raise StoreError("E025", "parquet", "give an output file with --output")
+                raise StoreError("E025", "parquet", "Parquet is binary: give an output file with --output",
+                                 EXPORT_HINT)
             with _output(Path(out)) as path, _writing(out):
                 return _parquet(rows, path, columns, types, batch)
         with _text_out(out) as handle:

@@ -12,21 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from veille.model import Article, Span
+from veille.model import Article, Fetched, Span
 
 Row = dict[str, Any]
 
 STATUSES = ("original", "duplicate", "near_duplicate")
 """``articles.status``: an original, an exact duplicate (same normalised text) or a near-duplicate."""
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """HTTP validators of a fetched page, kept for the next conditional GET."""
-
-    url: str
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass

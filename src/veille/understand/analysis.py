@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from veille.dates import parse_iso
 from veille.model import Article, Event, Participant, Place
 from veille.options import Options
 from veille.understand import actors as actor_mod
 from veille.understand.actor_table import load_actor_table
-from veille.understand.dates import parse_iso
 from veille.understand.events import EventContext, extract_events, participant_keys
 from veille.understand.nlp import Segment, parse, parse_many, pipeline_for
 from veille.understand import coref

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from veille.dates import find_dates, resolve
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
-from veille.understand.dates import find_dates, resolve
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
@@ -579,7 +579,7 @@ PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui"
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
-    from veille.understand.dates import find_dates
+    from veille.dates import find_dates
 
     return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
 

@@ -1,5 +1,8 @@
 """Date expressions in French and English, resolved against the article's date.
 
+A neutral module, not a stage: the understand stage dates events with it and the link
+stage anchors stories with it, and stages do not import one another.
+
 "mercredi" in an article published on Wednesday 2024-11-27 is 2024-11-27;
 "jeudi" said of a future action is 2024-11-28; "hier" is the day before.
 Month and weekday names come from CLDR through Babel, relative words from
@@ -40,7 +43,7 @@ def _lexicon(lang: str) -> dict:
     """Month, weekday and relative words of ``lang`` (folded: no accents, lower case)."""
     from babel.dates import get_day_names, get_month_names
 
-    data = json.loads(resources.files("veille.understand").joinpath("data/dates.json").read_text("utf-8"))[lang]
+    data = json.loads(resources.files("veille").joinpath("data/dates.json").read_text("utf-8"))[lang]
     months = {_fold(v).rstrip("."): k for width in ("wide", "abbreviated") for k, v in get_month_names(width, locale=lang).items()}
     if lang == "en":
         months.update({"sept": 9})
