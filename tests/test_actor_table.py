@@ -472,12 +472,24 @@ def test_place_of_an_event_resolves_to_a_place_in_its_country(table):
     assert kremlin.country == "RUS" and kremlin.row["metonym_of"] == "Q159"
 
 
+#: what each name in the reference article (Putin in Astana, CSTO) must resolve to first
+REFERENCE_ACTORS = {
+    "Vladimir Poutine": "Q7747", "Kassym-Jomart Tokaïev": "veille:person:kassym-jomart-tokayev",
+    "Kazakhstan": "Q232", "Russie": "Q159", "Moscou": "geonames:524901", "Kremlin": "veille:place:kremlin",
+    "Astana": "geonames:1526273", "Organisation du traité de sécurité collective": "veille:igo:csto",
+    "OTSC": "veille:igo:csto", "Chine": "Q148", "Pékin": "geonames:1816670", "Bélarus": "Q184",
+    "Union européenne": "Q458", "États-Unis": "Q30", "russe": "Q159", "kazakhe": "Q232", "kazakhes": "Q232",
+}
+
+
 def test_reference_article_actors_resolve(table):
-    """Every actor named in the reference article (Putin in Astana, CSTO) is in the table."""
-    for text in ["Vladimir Poutine", "Kassym-Jomart Tokaïev", "Kazakhstan", "Russie", "Moscou", "Kremlin", "Astana",
-                 "Organisation du traité de sécurité collective", "OTSC", "Chine", "Pékin", "Bélarus", "Union européenne",
-                 "États-Unis", "russe", "kazakhe", "kazakhes"]:
-        assert table.lookup(text, "fr"), text
+    """Every actor named in the reference article resolves to its canonical actor (cities and the
+    Kremlin also to their country, as metonyms)."""
+    for text, actor_id in REFERENCE_ACTORS.items():
+        found = table.lookup(text, "fr")
+        assert found and found[0].actor_id == actor_id, (text, [a.actor_id for a in found])
+    for text, country in [("Moscou", "Q159"), ("Kremlin", "Q159"), ("Astana", "Q232"), ("Pékin", "Q148")]:
+        assert (country, "metonym") in {(a.actor_id, a.kind) for a in table.lookup(text, "fr")}, text
 
 
 def test_load_table_from_a_folder(tmp_path):

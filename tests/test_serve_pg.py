@@ -68,6 +68,7 @@ def test_article_story_and_read_only_on_postgresql(both) -> None:  # noqa: ANN00
     assert pg.get(f"/story/{story}").status_code == 200
     aid = pg.get("/search.json", params={"q": "Poutine"}).json()["results"][0]["id"]
     data = pg.get(f"/article/{aid}.json").json()
+    assert data["spans"]
     for sp in data["spans"]:
         assert data["fields"][sp["field"]][sp["start"]:sp["end"]] == sp["text"]
     from fastapi.testclient import TestClient

@@ -162,9 +162,13 @@ def test_indirect_speech():
 
 
 def test_quote_offsets_point_into_text():
-    art = run("Le porte-parole a répété : « Aucune décision n'a été prise à ce stade. »", "fr")
+    art = run("« Nous ne céderons pas à la pression », a déclaré mercredi Emmanuel Macron devant la presse.\n\n"
+              "Le porte-parole a répété : « Aucune décision n'a été prise à ce stade. »", "fr")
+    assert [q.text for q in art.quotes] == ["Nous ne céderons pas à la pression",
+                                            "Aucune décision n'a été prise à ce stade."]
     for q in art.quotes:
         assert art.field_text(q.span.field)[q.span.start:q.span.end] == q.text
+    assert art.quotes[1].span.start > art.quotes[0].span.end  # the second paragraph's offset counts the first
 
 
 # ----------------------------------------------------------------- relations
