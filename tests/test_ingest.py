@@ -27,7 +27,7 @@ GERMAN = ("Die Bundesregierung hat am Donnerstag in Berlin einen neuen Haushalts
           "Der Finanzminister sagte, die Schuldenbremse werde im kommenden Jahr eingehalten.")
 
 
-def run(sources: list[str], target: str, options: IngestOptions = FAST):  # noqa: ANN201
+def run(sources: list[str], target: str, options: IngestOptions = FAST):
     with open_store(target) as store:
         return ingest(sources, store, options)
 
@@ -118,10 +118,10 @@ def test_bad_items_are_recorded_and_the_batch_goes_on(store_target: str, tmp_pat
     assert stats.failed == 6 and stats.read == 11
 
 
-def test_feed_ingest_uses_conditional_get_the_second_time(web, tmp_path: Path) -> None:  # noqa: ANN001
+def test_feed_ingest_uses_conditional_get_the_second_time(web, tmp_path: Path) -> None:
     hits = {"full": 0}
 
-    def page(handler):  # noqa: ANN001, ANN202
+    def page(handler):
         if handler.headers.get("If-None-Match") == '"v1"':
             return 304, {"ETag": '"v1"'}, b""
         hits["full"] += 1

@@ -157,7 +157,7 @@ def test_english_quote_and_according_to():
 
 def test_indirect_speech():
     art = run("Le ministre russe des Affaires étrangères Sergueï Lavrov a estimé que les négociations étaient dans une impasse.", "fr")
-    q = [q for q in art.quotes if q.kind == "indirect"][0]
+    q = next(q for q in art.quotes if q.kind == "indirect")
     assert q.text.startswith("les négociations") and q.speaker_actor_id is not None
 
 

@@ -73,7 +73,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",
-        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?|(?:{month})\s+(?:{after}))"] if before and after else []),
+        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
+           rf"|(?:{month})\s+(?:{after}))"] if before and after else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         rf"(?P<weekday>{day})",
         rf"(?P<rel>{rel})",

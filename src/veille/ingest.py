@@ -36,6 +36,7 @@ started again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -315,10 +316,8 @@ def preload() -> None:
     table = os.environ.get(PRELOAD_ENV)
     if not table:
         return
-    try:
+    with contextlib.suppress(Exception):  # a worker reports the problem on its first batch
         warm(DEFAULT.with_(pipelines=json.loads(table)))
-    except Exception:  # noqa: BLE001 - a worker reports the problem on its first batch
-        pass
 
 
 def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
@@ -502,7 +501,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
         current = _Batch()
 
     def head_ready() -> bool:
-        entry, batch, _ = pending[0]
+        _, batch, _ = pending[0]
         return batch is None or batch.ready()
 
     def pop() -> Outcome:

@@ -73,7 +73,7 @@ class Options:
     extra: dict = field(default_factory=dict)
     """Free-form settings for later stages."""
 
-    def with_(self, **changes: object) -> "Options":
+    def with_(self, **changes: object) -> Options:
         """A copy with some settings changed."""
         return replace(self, **changes)
 

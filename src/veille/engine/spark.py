@@ -148,7 +148,7 @@ def run(sources: Iterable[str], out: str | Path, options: IngestOptions | None =
         stats = _job(spark, files, out, options, spark_options)
     except EngineError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if type(exc).__module__.startswith(("py4j", "pyspark")):
             raise EngineError("E066", str(out), str(exc).strip().splitlines()[0][:300]) from None
         raise
@@ -259,7 +259,7 @@ def _process_partition(rows: Iterator[tuple[int, Item]], options: IngestOptions)
 
 def _summaries(batch: list[tuple[int, Item]], options: IngestOptions) -> Iterator[tuple]:
     results = process_batch([item for _, item in batch], options)
-    for (position, item), result in zip(batch, results, strict=True):
+    for (position, _item), result in zip(batch, results, strict=True):
         if isinstance(result, Failure):
             yield "f", position, result
         else:

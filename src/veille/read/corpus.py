@@ -153,7 +153,7 @@ Entry = Item | Failure | Unchanged
 Validators = Callable[[str], "tuple[str | None, str | None] | None"]
 
 
-def _no_validators(url: str) -> None:  # noqa: ARG001
+def _no_validators(url: str) -> None:
     return None
 
 

@@ -49,7 +49,7 @@ class Page:
 class FetchFailed(Exception):
     """A URL that could not be fetched: its failure code and reason."""
 
-    def __init__(self, code: str, reason: str) -> None:  # noqa: D107
+    def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason

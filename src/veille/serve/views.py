@@ -43,7 +43,7 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 class BadParameter(ValueError):
     """A URL parameter that cannot be used (shown as a 400 page, never a traceback)."""
 
-    def __init__(self, name: str, value: object, reason: str) -> None:  # noqa: D107
+    def __init__(self, name: str, value: object, reason: str) -> None:
         super().__init__(f"{name}={value!r}: {reason}")
         self.name = name
         self.value = value

@@ -117,7 +117,7 @@ class Store(ABC):
                                   (migration.version, migration.description, now()))
         return found
 
-    def _lock_schema(self) -> None:
+    def _lock_schema(self) -> None:  # noqa: B027 - a hook: nothing to do on SQLite
         """Serialise concurrent migrations (SQLite's write lock already does)."""
 
     def schema_version(self) -> int:
@@ -309,7 +309,7 @@ class Store(ABC):
             self.conn.close()
             self.conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

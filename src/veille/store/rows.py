@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 from veille.model import Article, Fetched, Span
@@ -41,7 +41,7 @@ class ArticleRecord:
 
 def now() -> str:
     """Current UTC time, ISO 8601 to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def article_row(rec: ArticleRecord) -> Row:

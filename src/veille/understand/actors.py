@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
@@ -63,7 +63,7 @@ def role_titles(lang: str) -> dict[str, str]:
     return {phrase.lower(): role for phrase, role in load_actor_table().role_phrases(lang)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def info(actor_id: str | None) -> dict:
     """The fields of an actor row that linking needs ({} for None or unknown ids)."""
     actor = load_actor_table().by_id(actor_id) if actor_id else None
@@ -245,7 +245,7 @@ def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN
         return True
     if words and words[0].is_sent_start and words[0].text[:1].isupper() and len(words) == 1 and span.start == words[0].i:
         return True  # 'Moscou a dénoncé …' at a sentence start
-    for actor_id, kind in options:
+    for actor_id, _kind in options:
         actor = load_actor_table().by_id(actor_id)
         if actor is None:
             continue
@@ -322,9 +322,7 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     governor = root.head if root.dep_ == "nmod" else (root.head.head if root.dep_ == "pobj" else None)
     if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
         return True  # 'l'administration de Kaboul', 'the government in Beijing'
-    if root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i):
-        return True  # 'Moscow's decision'
-    return False
+    return root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i)  # 'Moscow's decision'
 
 
 def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bool = True) -> tuple[str, str]:

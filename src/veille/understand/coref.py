@@ -547,9 +547,7 @@ class _Builder:
             return True
         if any(c.lower_ == "y" for c in verb.children) and lemma == "avoir":
             return True
-        if verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children):
-            return True
-        return False
+        return bool(verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children))
 
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
@@ -561,9 +559,9 @@ class _Builder:
             dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'
         if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
             dets = [tok.doc[tok.i - 2]]
-        if not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]:
-            if not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
-                return None
+        if (not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]) and \
+                not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
+            return None
         is_person = self._person_noun(tok)
         org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
         if not is_person and not org_kind:
@@ -847,7 +845,8 @@ class _Builder:
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
-            r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or self._office_holder(r.text)) else "description"
+            r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
+                                                  self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
 
     def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
@@ -1082,7 +1081,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     if head_tok > 0:
         prev = doc[head_tok - 1]
         key = fold(prev.text)
-        if key in titles and titles[key]:
+        if titles.get(key):
             gender = gender or titles[key]
     out = [w for w in out if w]
     return tuple(out), gender

@@ -164,7 +164,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     return Candidate(tok, trig, anchor, actors, recipients)
 
 
-def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN201
+def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN202 - spaCy tokens
     """The subject of the reporting verb whose words contain ``tok``: the verb governing
     its clause ('X a estimé que c'est inacceptable'), or the incise of the sentence
     ('« c'est inacceptable », a lancé X'). None outside reported speech."""

@@ -183,7 +183,7 @@ class _Extractor:
         quotes.extend(self._signed_blocks(signed))
         previous: tuple[Quote, Found, Quotation] | None = None
         for q in self.marks:
-            seg_id, start, _ = q.pieces[0]
+            seg_id, _, _ = q.pieces[0]
             seg = self.segments[seg_id]
             if seg.block in signed:
                 continue
@@ -292,7 +292,6 @@ class _Extractor:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
-        doc = self.segments[seg_id].doc
         rest = list(self._span_tokens(seg_id, z + 1, z + 400))
         window = []
         for t in rest[:12]:
@@ -327,7 +326,6 @@ class _Extractor:
         """« Il n'y aura pas de sécurité sans l'Ukraine, a souligné Emmanuel Macron. Et … »:
         a cue set inside the marks between commas (one pair of marks around two quotes)."""
         for seg_id, a, b in q.pieces:
-            doc = self.segments[seg_id].doc
             toks = list(self._span_tokens(seg_id, a, b))
             for k, tok in enumerate(toks[1:-1], 1):
                 if tok.text != "," or k + 4 >= len(toks):
@@ -354,8 +352,8 @@ class _Extractor:
             any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
-    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,
-                 inverted: bool = False, within: bool = False) -> Found | None:  # noqa: ANN001
+    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,  # noqa: ANN001
+                 inverted: bool = False, within: bool = False) -> Found | None:
         """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, the
         subject of the verb a participle or infinitive hangs on, or the noun phrase placed
         after it ('a déclaré le Premier ministre'); never a word inside a quotation. In a
@@ -473,7 +471,7 @@ class _Extractor:
         start, end = phrase(tok)
         text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
-            name = tok.text if tok.i == 0 or not tok.text[:1].isupper() else tok.text
+            name = tok.text
             return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
                          cue, strength)  # 'la police a indiqué', 'police say'
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
@@ -589,7 +587,6 @@ class _Extractor:
 
     def _cue_phrase(self, seg_id: int, sent, exclude: Quotation | None = None) -> Found | None:  # noqa: ANN001
         low = sent.text.lower()
-        doc = self.segments[seg_id].doc
         for cue in self.lex.get("according", ()):
             for m in re.finditer(rf"(?<!\w){re.escape(cue)}\s+", low):
                 pos = sent.start_char + m.end()
@@ -665,7 +662,7 @@ class _Extractor:
         or paragraph, nothing said in between) continues its speaker."""
         if previous is None:
             return None
-        pquote, pfound, pq = previous
+        _, pfound, pq = previous
         if pfound.who is None and pfound.ref is None:
             return None
         p_seg, _, p_end = pq.pieces[-1]
@@ -712,22 +709,20 @@ class _Extractor:
         """The person subject of the verb the quotation depends on ('M. Bayrou plaide pour
         la création d'une « direction unique »', 'X a qualifié … de « … »')."""
         seg_id, a, b = q.pieces[0]
-        doc = self.segments[seg_id].doc
         inside = list(self._span_tokens(seg_id, a, b))
         if not inside:
             return None
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
-            if anc.idx < a or anc.idx >= b:
-                if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
-                    subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
-                    if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
-                        subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
-                    if subj:
-                        found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
-                        if found.who is not None and (found.referent is not None or found.who.name):
-                            return found
-                    return None
+            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
+                subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
+                    subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if subj:
+                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
+                    if found.who is not None and (found.referent is not None or found.who.name):
+                        return found
+                return None
         return None
 
     # ------------------------------------------------------------- kinds
@@ -736,7 +731,6 @@ class _Extractor:
         """direct, or scare / title / term for words in quotation marks that no one is
         reported to say."""
         seg_id, a, _ = q.pieces[0]
-        doc = self.segments[seg_id].doc
         before = fold(self.texts[seg_id][max(0, a - 40):a].rstrip(" «“\""))
         prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
         words = text.split()
