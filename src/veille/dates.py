@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from veille.model import EventDate
 
@@ -31,7 +32,7 @@ class DateMention:
     end: int
     text: str
     kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | year | iso
-    value: tuple[int, ...] = ()
+    value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
 
 
 def _fold(text: str) -> str:

@@ -47,6 +47,7 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 
 from veille.errors import VeilleError
 from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, LookupIndex, as_link, fingerprint
@@ -247,7 +248,7 @@ def _process_batch(items: list[Item], options: IngestOptions) -> list[Processed 
     stage = options.stage_options()
     prepared = [_process_item(item, options) for item in items]
     todo = [i for i, p in enumerate(prepared) if isinstance(p, Article)]
-    understood = _understand_each_or_all([prepared[i] for i in todo], [items[i] for i in todo], stage)
+    understood = _understand_each_or_all([p for p in prepared if isinstance(p, Article)], [items[i] for i in todo], stage)
     out: list[Processed | Failure] = list(prepared)  # type: ignore[arg-type]
     for i, result in zip(todo, understood, strict=True):
         if isinstance(result, Failure):
@@ -326,6 +327,7 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
     where there is no forkserver, spawned workers that each load their own."""
     import json
 
+    context: BaseContext
     try:
         context = get_context("forkserver")
     except ValueError:
@@ -461,13 +463,13 @@ class _Batch:
 class _Done:
     """A finished result that quacks like a Future (for in-process runs)."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: list[Processed | Failure]) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> object:
+    def result(self) -> list[Processed | Failure]:
         return self.value
 
 

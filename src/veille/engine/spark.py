@@ -47,7 +47,7 @@ from veille.engine.errors import EngineError
 from veille.engine.tables import TABLES, failure_row, record_rows, spark_schema
 from veille.ingest import IngestOptions, IngestStats, Processed, process_batch
 from veille.link.dedup import Match, bands_for, as_link, differences, jaccard, shingle_set
-from veille.read.corpus import Failure, Item, iter_file, iter_path, kind_of
+from veille.read.corpus import Entry, Failure, Item, iter_file, iter_path, kind_of
 from veille.read.source import is_url
 from veille.store.rows import ArticleRecord
 
@@ -234,7 +234,7 @@ def _ordered(row: dict, table: str) -> tuple:
 # -- executors: read and process --------------------------------------------------------------------
 
 
-def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Item | Failure]:
+def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Entry]:
     """The entries of one input file, as ingest's readers give them (no fetching)."""
     label, name = shard
     path = Path(name)

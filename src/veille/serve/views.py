@@ -945,7 +945,8 @@ def places(s: Store, type: Iterable[str] | None = None, since: str | None = None
            until: str | None = None) -> dict[str, Any]:
     """Event places: counts per place (city level, with coordinates) and per country."""
     since, until = clean_date("since", since), clean_date("until", until)
-    clauses, params = ["e.latitude IS NOT NULL", "e.longitude IS NOT NULL"], []
+    clauses = ["e.latitude IS NOT NULL", "e.longitude IS NOT NULL"]
+    params: list[Any] = []
     types = [t.upper() for t in many(type)]
     if types:
         clauses.append(f"e.type IN ({_in(types)})")

@@ -68,7 +68,8 @@ def actor_rows(a: Article) -> list[Row]:
     for actor in a.actors:
         base = {"article_id": a.id, "actor_id": actor.id, "name": actor.name, "type": actor.type,
                 "country": actor.country, "sector": actor.sector, "role": actor.role}
-        for m in actor.mentions or [None]:
+        mentions: list[Span | None] = [*actor.mentions] or [None]
+        for m in mentions:
             extra = {**_span(m), "text": m.text} if m else {"field": None, "start_char": None,
                                                             "end_char": None, "text": None}
             rows.append({**base, "n": len(rows), **extra})

@@ -122,8 +122,7 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [_surname_check(m, links, named, on) for m in found]
-        found = [m for m in found if m is not None]
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on)) is not None]
         found += _ner_mentions(seg, found)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -484,7 +483,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
             return participant(index, segments, seg, reporter, lang) if reporter is not None else None
         if key in PERSONAL:
             ref = index.coref.ref_at(seg_id, tok.i) if index.coref is not None else None
-            if ref is not None and ref.referent is not None:
+            if ref is not None and ref.referent is not None and index.coref is not None:
                 return index.coref.participant(ref, tok.text)
             reporter = _reporter(tok, lang)
             if reporter is not None:

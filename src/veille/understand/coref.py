@@ -385,9 +385,9 @@ class _Builder:
         for tok in doc:
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
-            ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
-            if ref is not None:
-                out.append(ref)
+            other = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
+            if other is not None:
+                out.append(other)
         out.sort(key=lambda r: (r.start, r.end))
         _comma_appositions(out, doc_text(doc))
         return out
@@ -655,9 +655,9 @@ class _Builder:
                 who = Referent(name=r.text, kind="organisation", actor_id=r.actor_id, words=words)
                 self._add(who)
                 self.by_actor[r.actor_id] = who
-        elif r.kind == "organisation" and len(words) == 1 and self._join_by_words(words, r) is not None \
-                and len(self._join_by_words(words, r).words) > 1:
-            who = self._join_by_words(words, r)  # the NER took a surname for an organisation ('Maley said')
+        elif r.kind == "organisation" and len(words) == 1 and (joined := self._join_by_words(words, r)) is not None \
+                and len(joined.words) > 1:
+            who = joined  # the NER took a surname for an organisation ('Maley said')
             r.kind, r.form = "person", "surname"
         elif r.kind == "organisation":
             words = tuple(w for w in words if w not in ("the", "le", "la", "les", "l'"))
@@ -679,6 +679,7 @@ class _Builder:
                 who.name, who.words = _clean_name(r.text, self.lex), words
             elif len(words) == 1 and r.form == "name":
                 r.form = "surname" if words[-1] == who.words[-1] else "first"
+        assert who is not None  # every branch above found or made one
         if r.kind == "person" and who.kind == "person":
             if len(words) == 1 and len(who.words) > 1 and r.form == "name":
                 r.form = "surname" if words[0] == who.words[-1] else "first"
@@ -1067,7 +1068,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     titles = lex.get("titles", {})
     words = [w for w in r.text.replace("\u2019", "'").split()]
     gender = None
-    out = []
+    out: list[str] = []
     for w in words:
         key = fold(w)
         if not out and key in titles:

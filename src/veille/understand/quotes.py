@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from veille.model import Article, Participant, Quote, Span
+from veille.model import Article, Participant, Quote, Span, TextField
 from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, pronoun_key
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
@@ -68,9 +68,11 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
         same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
         spans, open_at, closes_first = _pairs(text, pending=same)
         if same and closes_first is not None:
+            assert pending is not None  # same: a quotation is pending
             pending.pieces.append((seg_id, 0, closes_first))
             pending = None
         elif same and text[lead:lead + 1] in ("“", "\"", "«"):
+            assert pending is not None
             if spans and spans[0][0] <= lead + 1:
                 pending.pieces.append((seg_id, *spans[0]))
                 spans = spans[1:]
@@ -264,7 +266,7 @@ class _Extractor:
             return None
         return Span(field=seg.field, start=start, end=end, text=self._field_text(seg.field)[start:end])
 
-    def _field_text(self, field: str) -> str:
+    def _field_text(self, field: TextField) -> str:
         cache = self.__dict__.setdefault("_texts", {})
         if field not in cache:
             cache[field] = self.article.field_text(field)  # Article.text joins the blocks on every call
@@ -293,7 +295,7 @@ class _Extractor:
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
         rest = list(self._span_tokens(seg_id, z + 1, z + 400))
-        window = []
+        window: list = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and window) or t.text in (".", "!", "?", ";", "…"):
                 break  # the cue of a quotation stands in its sentence, before another quotation
@@ -652,9 +654,9 @@ class _Extractor:
                     found = self._from_token(sid, subj[0], verb.text)
                     if found.who is not None or found.ref is not None:
                         return found
-            found = self._cue_phrase(sid, sent)
-            if found is not None:
-                return found
+            cued = self._cue_phrase(sid, sent)
+            if cued is not None:
+                return cued
         return None
 
     def _continuation(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> Found | None:
@@ -740,7 +742,7 @@ class _Extractor:
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
         if any(before.endswith(c) for c in self._folded("term_cues")):
-            return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
+            return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
         incise = self.texts[last_seg][z + 1:z + 3].lstrip().startswith(",")
         if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and incise):
@@ -928,7 +930,7 @@ class _Extractor:
         return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
 
 
-def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
+def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
     'soupire'), so the regular -er infinitive of the form is tried too; a light verb
     with its noun counts as the phrase ('a fait part', 'mis en garde')."""
