@@ -104,7 +104,7 @@ def _check_value(name: str, value: Any) -> None:
             _check_value(name, inner)
 
 
-def bounded(func):  # noqa: ANN001, ANN202 - a decorator keeping the signature
+def bounded(func):  # noqa: ANN001, ANN201 - a decorator keeping the signature
     """Check every filter argument of a query function (:func:`_check_value`) when it is
     called, before any database is opened (a generator function too)."""
     names = list(inspect.signature(func).parameters)
