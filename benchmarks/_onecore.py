@@ -41,7 +41,7 @@ def machine() -> dict[str, object]:
             "load_avg_1min_at_end": load}
 
 
-def emit(result: dict, text: str, path: "Path | None") -> None:
+def emit(result: dict, text: str, path: Path | None) -> None:
     """Print a benchmark's report and, when asked, write its figures as JSON."""
     import json
 

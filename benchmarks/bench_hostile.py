@@ -102,7 +102,7 @@ def _feed(dead: bool) -> dict:
     from veille.store import open_store
 
     class Fast(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = f"<html><body><article><p>{' '.join(SENTENCES)} {self.path}</p></article></body></html>".encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -73,7 +73,7 @@ class PeakMemory:
             self.peak = max(self.peak, self._tree_rss())
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self.peak = self._tree_rss()
         self._thread.start()
         return self

@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ingest import PeakMemory  # noqa: E402
+from bench_ingest import PeakMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 ORANGESUM = ROOT.parent / "shared" / "data" / "orangesum" / "orangesum_parsed.jsonl.gz"

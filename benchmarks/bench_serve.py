@@ -158,7 +158,7 @@ def measure(client, base: str, paths: list[str]) -> list[float]:  # noqa: ANN001
 
 def stats(ms: list[float]) -> dict:
     ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
     return {"n": len(ms), "p50": round(statistics.median(ms), 1), "p95": round(p95, 1), "max": round(ms[-1], 1)}
 
 

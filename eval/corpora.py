@@ -72,7 +72,8 @@ def orangesum_category(doc_id: int) -> str | None:
     path = shared_root() / f"data/orangesum/raw_html_sample/{doc_id}.html.gz"
     if not path.exists():
         return None
-    html = gzip.open(path, "rt", encoding="utf-8", errors="replace").read()
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as handle:
+        html = handle.read()
     m = re.search(r"actu\.orange\.fr/((?:societe/)?[a-z]+)/", html)
     return m.group(1) if m else None
 

@@ -142,7 +142,7 @@ class SnippetCounts:
     fp: int = 0
     tn: int = 0
 
-    def add(self, other: "SnippetCounts") -> None:
+    def add(self, other: SnippetCounts) -> None:
         """Add another page's counts to these."""
         self.tp += other.tp
         self.fn += other.fn

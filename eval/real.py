@@ -162,7 +162,7 @@ def participant_ok(gold: dict | None, pred: Participant | None, text: str) -> bo
     if not gold.get("span") and gold.get("sector") and pred.sector == gold.get("sector") and not pred.actor_id:
         return True  # an implied generic actor ('the police' of an agentless arrest): its sector is what is known
     if gold.get("kind") == "country" and gold.get("country") and pred.country == gold.get("country"):
-        return actor_names(pred.actor_id).type in ("country", None) and not pred.sector in ("CVL",)
+        return actor_names(pred.actor_id).type in ("country", None) and pred.sector not in ("CVL",)
     return False
 
 
@@ -244,8 +244,10 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                     full_ok += 1
                 elif cands:
                     ge = cands[0]
-                    err_args.append(f"ARGS {pe.type} pred actor={[a.name or a.text for a in pe.actors]} rec={[r.name or r.text for r in pe.recipients]} "
-                                    f"gold actor={_gold_p(ge.get('actor'), text)} rec={_gold_p(ge.get('recipient'), text)} [{doc['doc']}#{s}] {sent_text[:200]}")
+                    err_args.append(f"ARGS {pe.type} pred actor={[a.name or a.text for a in pe.actors]} "
+                                    f"rec={[r.name or r.text for r in pe.recipients]} "
+                                    f"gold actor={_gold_p(ge.get('actor'), text)} rec={_gold_p(ge.get('recipient'), text)} "
+                                    f"[{doc['doc']}#{s}] {sent_text[:200]}")
                 match = (ok or cands)[:1]
                 if match:
                     ge = match[0]
@@ -363,7 +365,8 @@ def score_quotes(docs: list[dict], articles: list[Article], gold: dict[str, dict
                 attributed += 1
                 attributed_right += ok
             if not ok:
-                errs.append(f"SPEAKER gold={g['speaker']} pred={hit[1].speaker} ({hit[1].cue}) «{text[g['span'][0]:g['span'][1]][:100]}» [{doc['doc']}]")
+                errs.append(f"SPEAKER gold={g['speaker']} pred={hit[1].speaker} ({hit[1].cue}) "
+                            f"«{text[g['span'][0]:g['span'][1]][:100]}» [{doc['doc']}]")
         pred_n += len(preds)
         pred_matched += len(used)
         for i, (q, s) in enumerate(preds):
@@ -425,7 +428,8 @@ def score_mentions(docs: list[dict], articles: list[Article], gold: dict[str, di
             ok = any(_entity_is(ents[m["entity"]], actor_id) for m in over)
             links_ok += ok
             if not ok:
-                errs.append(f"LINK {surface!r} -> {actor_id} {actor_names(actor_id).names[:1]} gold={[ents[m['entity']]['name'] + '/' + ents[m['entity']]['type'] for m in over] or 'no mention'} [{doc['doc']}]")
+                expected = [ents[m["entity"]]["name"] + "/" + ents[m["entity"]]["type"] for m in over] or "no mention"
+                errs.append(f"LINK {surface!r} -> {actor_id} {actor_names(actor_id).names[:1]} gold={expected} [{doc['doc']}]")
         resolved = _person_resolutions(article, align)
         for m in g["mentions"]:
             ent = ents[m["entity"]]

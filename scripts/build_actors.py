@@ -36,11 +36,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import phoenix_actors  # noqa: E402  (scripts/ is not a package)
+import phoenix_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS = ROOT / "src" / "veille" / "understand" / "data" / "actors"
@@ -244,7 +245,8 @@ def build_countries(curated: dict[str, Any], un_members: set[str], observers: se
             "wikidata": extra.get("wikidata"),
         }
         if extra.get("notes") or extra.get("no_capital_metonym"):
-            row["notes"] = " ".join(filter(None, [extra.get("notes"), extra.get("no_capital_metonym") and f"Capital not a metonym: {extra['no_capital_metonym']}."]))
+            row["notes"] = " ".join(filter(None, [extra.get("notes"), extra.get("no_capital_metonym") and
+                                                  f"Capital not a metonym: {extra['no_capital_metonym']}."]))
         countries.append(row)
     return countries, places
 
@@ -438,7 +440,7 @@ def succession(lines: list[str], role: str, where: str, source: str) -> list[Row
         start, precision = parse_term_date(match.group("date"))
         parsed.append({"name": match.group("name").strip(), "start": start, "precision": precision,
                        "flag": match.group("flag"), "note": match.group("note")})
-    for earlier, later in zip(parsed, parsed[1:]):
+    for earlier, later in pairwise(parsed):
         if later["start"] < earlier["start"]:
             raise SystemExit(f"{source}: {where} {role}: {later['name']} starts before {earlier['name']}")
     return [{**term, "role": role, "of": where} for term in parsed]
@@ -732,7 +734,8 @@ PHOENIX_SECTORS = {"GOV", "MIL", "OPP", "REB", "BUS", "MED", "JUD", "LEG", "COP"
 #: countries whose people are named family name first (no surname is derived from the last word)
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP", "MMR", "LAO", "THA", "BTN"}
 #: first words of a name that are titles, not given names ('King Juan Carlos', 'Grand Duke Henri')
-TITLE_WORDS = re.compile(r"^(King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir|Sheikh|Grand|Crown|President|Mullah|Ayatollah|Sir|Lord|Dame|General|Captain|Colonel)$")
+TITLE_WORDS = re.compile(r"^(King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir|Sheikh|Grand|Crown|President"
+                         r"|Mullah|Ayatollah|Sir|Lord|Dame|General|Captain|Colonel)$")
 #: words a derived surname never is (particles, generations, regnal numbers)
 NOT_SURNAMES = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV|V|VI|XIV|XVI|de|da|du|al|bin|ibn)$")
 
@@ -751,7 +754,8 @@ def surname_candidates(row: Row) -> dict[str, list[str]]:
             if len(words) < 2 or NOT_SURNAMES.match(words[-1]) or not words[0][:1].isupper() or TITLE_WORDS.match(words[0]):
                 continue
             last = words[-1]
-            if len(words) >= 3 and words[-2] in ("Le", "La", "de", "De", "van", "von", "Van", "Von", "Del", "del", "Da", "da", "Ben", "ben", "Abu", "Ould"):
+            if len(words) >= 3 and words[-2] in ("Le", "La", "de", "De", "van", "von", "Van", "Von", "Del", "del", "Da", "da",
+                                                 "Ben", "ben", "Abu", "Ould"):
                 last = f"{words[-2]} {last}"
             found.append(last)
             for prefix in ("al-", "el-", "Al-", "El-"):

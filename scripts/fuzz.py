@@ -91,7 +91,7 @@ def _coded(code: str) -> bool:
     return code in CATALOGUE and code != "E000"
 
 
-def _alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001
+def _alarm(signum, frame):  # noqa: ANN001, ANN202
     raise TimeoutError("fuzz time limit")
 
 
@@ -170,7 +170,7 @@ def run_cli(kind: str, data: bytes, limit: float) -> tuple[str, str]:
 # -- the run ---------------------------------------------------------------------------------------
 
 
-def main() -> int:  # noqa: C901, PLR0915 - one linear report
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=20_000, help="inputs in all (spread over the kinds)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
@@ -200,7 +200,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear report
     by_kind: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(args.jobs, maxtasksperchild=2_000) as pool:
-        for n, (index, outcome, detail, rss_kb, seconds) in enumerate(
+        for n, (index, outcome, detail, rss_kb, _seconds) in enumerate(
                 pool.imap_unordered(run_one, tasks, chunksize=4), 1):
             kind = tasks[index][1]
             outcomes[outcome] += 1

@@ -14,7 +14,7 @@ A date is ``YYMMDD`` or ``YYYYMMDD``; ``A-B`` is a closed span, ``>A`` open-ende
 ones 19YY. ``scripts/build_actors.py`` uses this module to give the people it knows
 their Phoenix spellings, to check curated dates before 2014 against Phoenix, and to
 import Phoenix's dated national office holders.
-"""
+"""  # noqa: E101 - the format, tabs and all
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ from pathlib import Path
 PHOENIX_YEAR = 14
 CODE = re.compile(r"\[([A-Z0-9]{3,})(?:\s+([^\]]*))?\]")
 #: words written lower case inside a name (French, Spanish, Dutch, Arabic particles)
-PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "dos", "das", "di", "del", "bin", "ibn", "al", "el", "y", "e", "ben", "ould", "bint"}
+PARTICLES = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "dos", "das", "di", "del", "bin", "ibn", "al",
+             "el", "y", "e", "ben", "ould", "bint"}
 #: alias prefixes that are titles, not names ("PRESIDENT_OBAMA")
 TITLE_PREFIX = re.compile(
     r"^(MR|MRS|MS|DR|SIR|MADAME|MONSIEUR|PRESIDENT|PRIME|PREMIER|FORMER|SENATOR|GOVERNOR|GENERAL|GEN|COL|KING|QUEEN|PRINCE|"

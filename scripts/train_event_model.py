@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     always = [i for i, g in enumerate(groups) if split_of[g] != "dev"]
     folds = list(GroupKFold(n_splits=args.folds).split(dev, groups=[groups[i] for i in dev]))
     vec = DictVectorizer()
-    X = vec.fit_transform([dict.fromkeys(f, 1.0) for f in feats]).tocsr()
+    X = vec.fit_transform([dict.fromkeys(f, 1.0) for f in feats]).tocsr()  # noqa: N806 - a feature matrix
     X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear wants 32-bit indices
     types = sorted({t for ls in labels for t in ls})
     print(f"{len(feats)} sentences from {len(set(groups))} documents, {X.shape[1]} features", file=sys.stderr)

@@ -121,7 +121,7 @@ class LocalServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 server.log.append((self.path, dict(self.headers)))
                 route = server.routes.get(self.path)
                 if route is None:
@@ -170,7 +170,7 @@ def html_page(title: str, paragraphs: list[str]) -> bytes:
     """A small news page."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article>"
-            f"</body></html>").encode("utf-8")
+            f"</body></html>").encode()
 
 
 def rss(items: list[tuple[str, str]], language: str = "fr") -> bytes:
@@ -179,7 +179,7 @@ def rss(items: list[tuple[str, str]], language: str = "fr") -> bytes:
                       f"<pubDate>Tue, 26 Nov 2024 10:00:00 GMT</pubDate></item>" for t, link in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Fil</title>'
             f"<link>http://example.invalid/</link><language>{language}</language>{entries}</channel></rss>"
-            ).encode("utf-8")
+            ).encode()
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

@@ -148,13 +148,13 @@ def feed_bytes(draw: st.DrawFn) -> bytes:
         content = draw(st.sampled_from(["", "<p>" + draw(_line()) + "</p>", draw(_line()) * 20]))
         entries.append((draw(_line()), draw(links), content))
     if draw(st.booleans()):
-        items = "".join(f"<item><title>{t}</title><link>{l}</link><description><![CDATA[{c}]]></description>"
+        items = "".join(f"<item><title>{t}</title><link>{u}</link><description><![CDATA[{c}]]></description>"
                         f"<pubDate>{draw(st.sampled_from(['Tue, 26 Nov 2024 10:00:00 GMT', 'hier', '']))}</pubDate>"
-                        f"</item>" for t, l, c in entries)
+                        f"</item>" for t, u, c in entries)
         doc = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
     else:
-        items = "".join(f"<entry><title>{t}</title><link href=\"{l}\"/><content type=\"html\">{c}</content></entry>"
-                        for t, l, c in entries)
+        items = "".join(f"<entry><title>{t}</title><link href=\"{u}\"/><content type=\"html\">{c}</content></entry>"
+                        for t, u, c in entries)
         doc = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>{items}</feed>'
     if draw(st.integers(0, 5)) == 0:
         doc = doc.replace("<?xml version=\"1.0\"", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]', 1)

@@ -49,7 +49,7 @@ HOSTILE_PARAS = [
 ]
 
 
-def _hostile_article():  # noqa: ANN202 - veille.model.Article
+def _hostile_article():
     from veille.model import (
         Actor, Article, Block, Entity, Event, EventDate, Evidence, Participant, Place, Quote, Relation, Span,
     )
@@ -92,7 +92,7 @@ def _hostile_article():  # noqa: ANN202 - veille.model.Article
     })
 
 
-def _huge_article():  # noqa: ANN202
+def _huge_article():
     from veille.model import Article, Block
 
     para = "Un paragraphe très long d'une page énorme, répété pour peser plus d'un mégaoctet. " * 20
@@ -168,7 +168,7 @@ def served_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 
 
 @pytest.fixture(scope="session")
-def client(served_store: tuple[str, dict]):  # noqa: ANN201 - TestClient
+def client(served_store: tuple[str, dict]):
     """An ASGI test client of the app over the test store."""
     from fastapi.testclient import TestClient
 
@@ -225,7 +225,7 @@ def chromium_or_skip() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():  # noqa: ANN201 - playwright Browser
+def browser():
     """Debian's headless chromium driven by Playwright (nothing downloaded)."""
     path = chromium_or_skip()
     from playwright.sync_api import sync_playwright

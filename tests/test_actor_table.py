@@ -11,6 +11,7 @@ import json
 import re
 from collections import defaultdict
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,7 @@ def check_dates(rows: list[dict[str, Any]]) -> list[str]:
                 terms[(span["role"], span.get("country") or span.get("org"))].append((start, end, row["id"]))
     for (role, where), spans in terms.items():
         spans.sort()
-        for (s1, e1, p1), (s2, e2, p2) in zip(spans, spans[1:]):
+        for (s1, e1, p1), (s2, e2, p2) in pairwise(spans):
             if s2 < e1:
                 problems.append(f"{role} of {where}: {p1} ({s1}..{e1}) overlaps {p2} ({s2}..{e2})")
     return problems
@@ -193,11 +194,14 @@ def test_checks_catch_a_broken_table():
         {"id": "Q1", "type": "country", "name": "A", "names": {"fr": ["A", "A"], "en": [" B"]}, "country": "AAA", "sector": None, "wikidata": "Q2"},
         {"id": "Q1", "type": "planet", "name": "", "names": {"en": [""]}, "country": "ZZZ", "sector": "XYZ", "wikidata": "P5"},
         {"id": "veille:person:x", "type": "person", "name": "X", "names": {"en": ["X"]}, "country": "AAA", "sector": "GOV", "wikidata": None,
-         "roles": [{"role": "head of state", "country": "AAA", "org": None, "start": "2020-01-01", "end": "2019-01-01", "title": {"fr": "p", "en": "p"}},
+         "roles": [{"role": "head of state", "country": "AAA", "org": None, "start": "2020-01-01", "end": "2019-01-01",
+                    "title": {"fr": "p", "en": "p"}},
                    {"role": "ruler", "country": "AAA", "org": "Q9", "start": "2020-02-30", "end": None, "title": {}}]},
         {"id": "veille:person:y", "type": "person", "name": "Y", "names": {"en": ["Y"]}, "country": "AAA", "sector": "GOV", "wikidata": None,
-         "roles": [{"role": "head of government", "country": "AAA", "org": None, "start": "2010-01-01", "end": None, "title": {"fr": "p", "en": "p"}},
-                   {"role": "head of government", "country": "AAA", "org": None, "start": "2015-01-01", "end": None, "title": {"fr": "p", "en": "p"}}]},
+         "roles": [{"role": "head of government", "country": "AAA", "org": None, "start": "2010-01-01", "end": None,
+                    "title": {"fr": "p", "en": "p"}},
+                   {"role": "head of government", "country": "AAA", "org": None, "start": "2015-01-01", "end": None,
+                    "title": {"fr": "p", "en": "p"}}]},
     ]
     assert any("duplicate id" in p for p in check_ids(broken))
     assert any("Q-id used as id" in p for p in check_ids(broken))
@@ -472,12 +476,24 @@ def test_place_of_an_event_resolves_to_a_place_in_its_country(table):
     assert kremlin.country == "RUS" and kremlin.row["metonym_of"] == "Q159"
 
 
+#: what each name in the reference article (Putin in Astana, CSTO) must resolve to first
+REFERENCE_ACTORS = {
+    "Vladimir Poutine": "Q7747", "Kassym-Jomart Tokaïev": "veille:person:kassym-jomart-tokayev",
+    "Kazakhstan": "Q232", "Russie": "Q159", "Moscou": "geonames:524901", "Kremlin": "veille:place:kremlin",
+    "Astana": "geonames:1526273", "Organisation du traité de sécurité collective": "veille:igo:csto",
+    "OTSC": "veille:igo:csto", "Chine": "Q148", "Pékin": "geonames:1816670", "Bélarus": "Q184",
+    "Union européenne": "Q458", "États-Unis": "Q30", "russe": "Q159", "kazakhe": "Q232", "kazakhes": "Q232",
+}
+
+
 def test_reference_article_actors_resolve(table):
-    """Every actor named in the reference article (Putin in Astana, CSTO) is in the table."""
-    for text in ["Vladimir Poutine", "Kassym-Jomart Tokaïev", "Kazakhstan", "Russie", "Moscou", "Kremlin", "Astana",
-                 "Organisation du traité de sécurité collective", "OTSC", "Chine", "Pékin", "Bélarus", "Union européenne",
-                 "États-Unis", "russe", "kazakhe", "kazakhes"]:
-        assert table.lookup(text, "fr"), text
+    """Every actor named in the reference article resolves to its canonical actor (cities and the
+    Kremlin also to their country, as metonyms)."""
+    for text, actor_id in REFERENCE_ACTORS.items():
+        found = table.lookup(text, "fr")
+        assert found and found[0].actor_id == actor_id, (text, [a.actor_id for a in found])
+    for text, country in [("Moscou", "Q159"), ("Kremlin", "Q159"), ("Astana", "Q232"), ("Pékin", "Q148")]:
+        assert (country, "metonym") in {(a.actor_id, a.kind) for a in table.lookup(text, "fr")}, text
 
 
 def test_load_table_from_a_folder(tmp_path):

@@ -5,6 +5,7 @@ every field has a label; hostile articles execute nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from urllib.parse import quote
 
@@ -26,7 +27,7 @@ window.alert = window.confirm = window.prompt = function (m) { window.__alerts.p
 
 
 @pytest.fixture
-def page(browser, live):  # noqa: ANN001, ANN201
+def page(browser, live):
     """A fresh page with its console errors, page errors and dialogs recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(TRAP)
@@ -43,14 +44,14 @@ def page(browser, live):  # noqa: ANN001, ANN201
     context.close()
 
 
-def go(page, path: str):  # noqa: ANN001, ANN201
+def go(page, path: str):
     response = page.goto(page.base + path, wait_until="networkidle")
     assert response is not None and response.status == 200, path
     return response
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_opens_without_errors(page, path: str) -> None:  # noqa: ANN001
+def test_every_page_opens_without_errors(page, path: str) -> None:
     go(page, path)
     assert page.errors == [], page.errors
     assert page.locator("h1").first.is_visible()
@@ -59,7 +60,7 @@ def test_every_page_opens_without_errors(page, path: str) -> None:  # noqa: ANN0
         page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)  # the explorer ran, from local files
 
 
-def test_search_filter_and_follow_an_article_to_an_actor_and_a_story(page) -> None:  # noqa: ANN001
+def test_search_filter_and_follow_an_article_to_an_actor_and_a_story(page) -> None:
     go(page, "/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "quick-q"
@@ -87,7 +88,7 @@ def test_search_filter_and_follow_an_article_to_an_actor_and_a_story(page) -> No
     assert page.errors == []
 
 
-def test_events_filter_by_form_and_export_link(page) -> None:  # noqa: ANN001
+def test_events_filter_by_form_and_export_link(page) -> None:
     go(page, "/events")
     page.select_option("#f-type", "CONSULT")
     page.get_by_role("button", name="Filter").click()
@@ -105,7 +106,7 @@ def test_events_filter_by_form_and_export_link(page) -> None:  # noqa: ANN001
 
 
 @pytest.mark.shared
-def test_highlights_sit_on_the_right_words(page) -> None:  # noqa: ANN001
+def test_highlights_sit_on_the_right_words(page) -> None:
     if not REFERENCE.exists():
         pytest.skip("needs ../shared")
     import httpx
@@ -140,7 +141,7 @@ def test_highlights_sit_on_the_right_words(page) -> None:  # noqa: ANN001
     assert before != after and after in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_keyboard_navigation_and_labels(page) -> None:  # noqa: ANN001
+def test_keyboard_navigation_and_labels(page) -> None:
     go(page, "/search?q=gouvernement")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
@@ -162,7 +163,7 @@ def test_keyboard_navigation_and_labels(page) -> None:  # noqa: ANN001
         assert page.evaluate("Array.from(document.querySelectorAll('svg[role=img]')).every(s => s.getAttribute('aria-label'))")
 
 
-def _assert_nothing_ran(page) -> None:  # noqa: ANN001
+def _assert_nothing_ran(page) -> None:
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("window.__alerts") == [] and page.dialogs == []
     foreign = page.evaluate("""() => Array.from(document.scripts).map(s => s.getAttribute('src') || 'inline')
@@ -180,19 +181,17 @@ def _assert_nothing_ran(page) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("path", [f"/article/{HOSTILE_ID}", "/search?q=pi%C3%A9g%C3%A9", "/search?in=quotes&q=discours",
                                   "/events?q=Astana", "/search?in=events&q=Astana", "/map", "/",
                                   "/actor/" + quote('veille:evil:"><script>window.__pwned=1</script>', safe="")])
-def test_hostile_articles_execute_nothing(page, path: str) -> None:  # noqa: ANN001
+def test_hostile_articles_execute_nothing(page, path: str) -> None:
     go(page, path)
     page.mouse.move(300, 400)
     for el in page.locator("mark, b, a").all()[:40]:  # hover what an onmouseover would have sat on
-        try:
+        with contextlib.suppress(Exception):  # hidden or detached: nothing to hover
             el.hover(timeout=500)
-        except Exception:  # noqa: BLE001 - hidden or detached: nothing to hover
-            pass
     _assert_nothing_ran(page)
     assert page.errors == [], page.errors
 
 
-def test_a_hostile_upload_to_analyse_executes_nothing(page, tmp_path) -> None:  # noqa: ANN001
+def test_a_hostile_upload_to_analyse_executes_nothing(page, tmp_path) -> None:
     hostile = tmp_path / "page.html"
     hostile.write_text("<html><head><title>T<script>window.__pwned=1</script></title>"
                        "<script>window.__pwned = 1</script><style>body{display:none}</style></head>"

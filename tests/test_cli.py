@@ -28,7 +28,7 @@ HTML_PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Sommet à Astana | Le
 <blockquote>Notre sécurité est indivisible et nous la défendrons ensemble.</blockquote>
 <p>Le prochain sommet se tiendra l'an prochain dans une autre capitale de la région, selon le communiqué final publié dans la soirée.</p>
 <p>Les observateurs notent toutefois que plusieurs membres ont exprimé des réserves sur le calendrier des exercices conjoints prévus au printemps.</p>
-</article><footer><p>© 2024 Le Journal. Tous droits réservés.</p></footer></body></html>"""
+</article><footer><p>© 2024 Le Journal. Tous droits réservés.</p></footer></body></html>"""  # noqa: E501
 
 
 def run(args, capsys):
@@ -111,7 +111,7 @@ def test_stdin(capsys, monkeypatch):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):
         if self.path == "/article":
             body = HTML_PAGE.encode()
             self.send_response(200)

@@ -147,7 +147,7 @@ def test_band_keys_give_datasketchs_candidates_exactly() -> None:
 
     rng = random.Random(8)
     texts = [article_text(rng, 6) for _ in range(40)]
-    for i in range(40):  # variants sharing more or less of an earlier text
+    for _ in range(40):  # variants sharing more or less of an earlier text
         base = texts[rng.randrange(len(texts))].split()
         keep = rng.choice((0.5, 0.7, 0.8, 0.9, 0.97))
         texts.append(" ".join(w if rng.random() < keep else rng.choice(base) + "x" for w in base))

@@ -33,7 +33,7 @@ QUICK = Options(understand=False)
 FAST = IngestOptions(jobs=1, understand=False, corpus=CorpusOptions(delay=0.0, backoff=0.01))
 
 
-def _run(sources: list[str], db: Path, options: IngestOptions = FAST):  # noqa: ANN202
+def _run(sources: list[str], db: Path, options: IngestOptions = FAST):
     with open_store(str(db)) as store:
         return ingest(sources, store, options)
 
@@ -42,7 +42,7 @@ def _codes(db: Path) -> list[str]:
     return sorted(r["code"] for r in query.failures(db))
 
 
-def _peak(func, *args, **kwargs) -> tuple[object, int]:  # noqa: ANN001
+def _peak(func, *args, **kwargs) -> tuple[object, int]:
     """``func(*args)`` and the peak of Python allocations meanwhile, in bytes."""
     tracemalloc.start()
     try:
@@ -197,7 +197,7 @@ def test_public_addresses_pass(address: str) -> None:
     assert refused_address(address) is None
 
 
-def test_analyze_refuses_loopback_before_connecting_and_allow_private_fetches(web, capsys) -> None:  # noqa: ANN001
+def test_analyze_refuses_loopback_before_connecting_and_allow_private_fetches(web, capsys) -> None:
     web.routes["/a"] = (200, {"Content-Type": "text/html"}, html_page("Sommet", ["Les dirigeants se sont réunis. " * 20]))
     assert main(["analyze", f"{web.base}/a", "--no-understand"]) == 5
     err = capsys.readouterr().err.strip().splitlines()
@@ -207,7 +207,7 @@ def test_analyze_refuses_loopback_before_connecting_and_allow_private_fetches(we
     assert json.loads(capsys.readouterr().out)["title"] == "Sommet" and web.paths() == ["/a"]
 
 
-def test_localhost_by_name_is_refused(web, capsys) -> None:  # noqa: ANN001
+def test_localhost_by_name_is_refused(web, capsys) -> None:
     port = web.base.rsplit(":", 1)[1]
     assert main(["analyze", f"http://localhost:{port}/a"]) == 5
     assert "E031" in capsys.readouterr().err and web.log == []
@@ -227,7 +227,7 @@ def _as_public(monkeypatch: pytest.MonkeyPatch) -> None:
     ("file:///etc/passwd", "E036"),
     ("gopher://127.0.0.1:70/", "E036"),
 ])
-def test_redirects_are_checked_like_the_first_url(web, monkeypatch, location, code) -> None:  # noqa: ANN001
+def test_redirects_are_checked_like_the_first_url(web, monkeypatch, location, code) -> None:
     _as_public(monkeypatch)
     port = web.base.rsplit(":", 1)[1]
     web.routes["/go"] = (302, {"Location": location.format(port=port)}, b"")
@@ -238,7 +238,7 @@ def test_redirects_are_checked_like_the_first_url(web, monkeypatch, location, co
     assert err.value.code == code and web.paths() == ["/go"]
 
 
-def test_redirect_loops_are_bounded(web, monkeypatch) -> None:  # noqa: ANN001
+def test_redirect_loops_are_bounded(web, monkeypatch) -> None:
     from veille.pipeline import analyze
 
     _as_public(monkeypatch)
@@ -248,7 +248,7 @@ def test_redirect_loops_are_bounded(web, monkeypatch) -> None:  # noqa: ANN001
     assert err.value.code == "E032" and web.paths().count("/loop") == 4
 
 
-def test_dns_answers_are_checked_again_when_connecting(web, monkeypatch) -> None:  # noqa: ANN001
+def test_dns_answers_are_checked_again_when_connecting(web, monkeypatch) -> None:
     """A name that resolved to a public address, then to a private one (DNS rebinding)."""
     fetch = importlib.import_module("veille.read.fetch")  # veille.read is also a function's name
 
@@ -296,11 +296,11 @@ def test_a_trickling_server_is_cut_at_the_deadline(monkeypatch) -> None:
     assert err.value.code == "E033" and elapsed < 15  # a hang guard, not a speed test
 
 
-def _endless(handler) -> tuple[int, dict[str, str], bytes]:  # noqa: ANN001
+def _endless(handler) -> tuple[int, dict[str, str], bytes]:
     return 200, {"Content-Type": "text/html"}, b"<p>" + b"a" * (3 << 20)
 
 
-def test_fetched_bodies_stop_at_the_limit_and_bombs_early(web, monkeypatch) -> None:  # noqa: ANN001
+def test_fetched_bodies_stop_at_the_limit_and_bombs_early(web, monkeypatch) -> None:
     from veille.read.fetch import FetchError, client, fetch
 
     _as_public(monkeypatch)
@@ -342,7 +342,7 @@ def test_feed_of_dead_links_ends_quickly_through_the_breaker(tmp_path: Path) -> 
     assert stats.failed == 300 and set(codes) == {"E007", "E035"} and codes.count("E035") >= 290
 
 
-def test_robots_txt_redirect_to_an_inside_address_is_not_followed(web, monkeypatch) -> None:  # noqa: ANN001
+def test_robots_txt_redirect_to_an_inside_address_is_not_followed(web, monkeypatch) -> None:
     from veille.read.corpus_web import PoliteClient
 
     _as_public(monkeypatch)
@@ -402,7 +402,7 @@ def test_text_longer_than_the_parser_takes_is_understood(monkeypatch: pytest.Mon
 # -- 7. one-line errors for the command line ------------------------------------------------------------
 
 
-def test_huge_numbers_and_bad_outputs_are_one_line_errors(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_huge_numbers_and_bad_outputs_are_one_line_errors(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "c.db")
     write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(2))
     assert main(["ingest", str(tmp_path / "c.jsonl"), "--db", db, "-j", "1", "--no-understand"]) == 0
@@ -429,7 +429,7 @@ def test_huge_numbers_and_bad_outputs_are_one_line_errors(tmp_path: Path, capsys
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
     import veille.store.query as q
 
     db = str(tmp_path / "c.db")
@@ -438,7 +438,7 @@ def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path, monkeypatch) -
     out = tmp_path / "out.jsonl"
     out.write_text("the previous export\n")
 
-    def broken(rows, handle):  # noqa: ANN001, ANN202
+    def broken(rows, handle):
         handle.write("half")
         raise OSError(28, "No space left on device")
 
@@ -533,7 +533,7 @@ def test_a_slow_item_is_stopped_and_the_batch_goes_on(tmp_path: Path, monkeypatc
 
     real = mod._process_item
 
-    def slow(item, options):  # noqa: ANN001, ANN202
+    def slow(item, options):
         if item.external_id == "doc-1":
             time.sleep(60)
         return real(item, options)
@@ -545,7 +545,7 @@ def test_a_slow_item_is_stopped_and_the_batch_goes_on(tmp_path: Path, monkeypatc
     assert (stats.new, stats.failed) == (2, 1) and _codes(tmp_path / "t.db") == ["E041"]
 
 
-def die_or_work(items: list[Item], options: IngestOptions):  # noqa: ANN201 - run in a worker process
+def die_or_work(items: list[Item], options: IngestOptions):
     """Kill the worker on a batch holding doc-2; hang past every signal on one holding doc-4;
     else do the work."""
     import signal
@@ -604,7 +604,7 @@ def test_an_item_out_of_memory_is_a_failure_and_the_batch_goes_on(tmp_path: Path
 
     real = mod._process_item
 
-    def greedy(item, options):  # noqa: ANN001, ANN202 - what a capped worker meets
+    def greedy(item, options):
         if item.external_id == "doc-0":
             raise MemoryError()
         return real(item, options)

@@ -17,7 +17,7 @@ from conftest import ROOT
 from corpus_fixtures import canonical_dump, write_jsonl
 
 
-def _crash_module():  # noqa: ANN202 - the script, imported as a module
+def _crash_module():
     spec = importlib.util.spec_from_file_location("veille_crash", ROOT / "scripts" / "crash.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]

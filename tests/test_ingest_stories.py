@@ -22,7 +22,7 @@ SUMMIT_B = ("Sommet de l'Union africaine à Addis-Abeba", "2025-02-15",
             "aux conflits au Soudan et dans l'est de la République démocratique du Congo.")
 
 
-def corpus(path: Path, items) -> Path:  # noqa: ANN001
+def corpus(path: Path, items) -> Path:
     path.write_text("".join(json.dumps({"id": f"x{i}", "title": t, "published": d, "text": body, "lang": "fr"},
                                        ensure_ascii=False) + "\n" for i, (t, d, body) in enumerate(items)), "utf-8")
     return path

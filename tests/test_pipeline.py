@@ -52,12 +52,12 @@ def test_ingest_workers_and_analyze_agree(tmp_path: Path) -> None:
     assert done.article.model_copy(update={"source": expected.source}).to_json() == expected.to_json()
 
 
-def test_one_bad_article_does_not_fail_its_batch(monkeypatch) -> None:  # noqa: ANN001
+def test_one_bad_article_does_not_fail_its_batch(monkeypatch) -> None:
     import veille.understand as understand
 
     real = understand.understand_many
 
-    def fragile(articles, options):  # noqa: ANN001, ANN202
+    def fragile(articles, options):
         if any("Tokaïev" in a.text for a in articles):
             raise RuntimeError("boom")
         return real(articles, options)

@@ -286,7 +286,10 @@ def test_quotes_by_speaker_and_text(store: str) -> None:
     assert tuple(rows[0]) == query.QUOTE_COLUMNS
     assert rows[0]["speaker"] == "le président français" and rows[0]["speaker_name"] == "Emmanuel Macron"
     assert visit().text[rows[0]["start_char"]:rows[0]["end_char"]] == rows[0]["text"]
-    by = lambda **kw: [r["article_id"] for r in query.quotes(store, **kw)]
+
+    def by(**kw):
+        return [r["article_id"] for r in query.quotes(store, **kw)]
+
     assert by(speaker="Macron") == ["visit"]                  # canonical name, though written otherwise
     assert by(speaker="président français") == ["visit"]      # as written
     assert by(speaker="Q3052772") == ["visit"]

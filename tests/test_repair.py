@@ -69,6 +69,7 @@ def test_english_sample(brussels):
 
 def test_offsets_point_into_clean_text(brussels):
     text = brussels.text
+    assert brussels.blocks
     for block in brussels.blocks:
         assert text[block.start:block.end] == block.text
 

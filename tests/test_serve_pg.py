@@ -19,7 +19,7 @@ PATHS = ["/", "/search", "/search?q=Poutine", "/search?q=gouvernement&lang=fr", 
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def both(tmp_path_factory: pytest.TempPathFactory):
     """Test clients over the same corpus in SQLite and in PostgreSQL."""
     url = os.environ.get(PG_ENV)
     if not url:
@@ -40,7 +40,7 @@ def both(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_every_page_and_twin_on_postgresql_matches_sqlite(both, path: str) -> None:  # noqa: ANN001
+def test_every_page_and_twin_on_postgresql_matches_sqlite(both, path: str) -> None:
     pg, sq = both
     assert pg.get(path).status_code == 200
     base, _, query = path.partition("?")
@@ -62,12 +62,13 @@ def test_every_page_and_twin_on_postgresql_matches_sqlite(both, path: str) -> No
         assert a["aliases"] == b["aliases"] and a["timeline"] == b["timeline"]
 
 
-def test_article_story_and_read_only_on_postgresql(both) -> None:  # noqa: ANN001
+def test_article_story_and_read_only_on_postgresql(both) -> None:
     pg, _ = both
     story = next(r["story_id"] for r in pg.get("/search.json").json()["results"] if r["story_id"])
     assert pg.get(f"/story/{story}").status_code == 200
     aid = pg.get("/search.json", params={"q": "Poutine"}).json()["results"][0]["id"]
     data = pg.get(f"/article/{aid}.json").json()
+    assert data["spans"]
     for sp in data["spans"]:
         assert data["fields"][sp["field"]][sp["start"]:sp["end"]] == sp["text"]
     from fastapi.testclient import TestClient

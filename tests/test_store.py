@@ -197,7 +197,7 @@ def test_sqlite_full_disk_is_one_coded_error_and_the_store_stays_intact(tmp_path
 
 
 @pytest.fixture
-def tiny_tmpfs(tmp_path: Path):  # noqa: ANN201
+def tiny_tmpfs(tmp_path: Path):
     """A 1 MiB tmpfs (needs root and mount rights; skipped otherwise)."""
     mount = tmp_path / "tiny"
     mount.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from datetime import date
 
 import pytest
@@ -146,14 +145,14 @@ def test_profile_event_keys(summits: dict[str, Article]) -> None:
 
 @pytest.mark.shared
 def test_ecbplus_smoke_three_topics(tmp_path) -> None:
-    """Three ECB+ topics through veille and the clusterer: sane figures, under a minute."""
+    """Three ECB+ topics through veille and the clusterer: sane figures (speed: benchmarks/bench_understand.py
+    and bench_stories.py)."""
     archive = shared_path("data", "ecbplus", "ECBplus_xml.tar.gz")
     sys.path.insert(0, str(ROOT / "eval"))
     try:
         import stories as ecb  # eval/stories.py
     finally:
         sys.path.pop(0)
-    t0 = time.perf_counter()
     docs = ecb.load_corpus(archive, {1, 3, 6})
     assert len(docs) > 40 and {d.gold for d in docs} == {f"{t}/{s}" for t in (1, 3, 6) for s in ("ecb", "ecbplus")}
     assert not any(d.text.startswith("http") for d in docs)
@@ -161,7 +160,6 @@ def test_ecbplus_smoke_three_topics(tmp_path) -> None:
     result = ecb.evaluate(docs, arts)
     assert result["pairwise"]["f1"] > 0.6 and result["b_cubed"]["f1"] > 0.6
     assert ecb.analyse(docs, tmp_path / "cache.jsonl")[0] == arts[0]  # read back from the cache
-    assert time.perf_counter() - t0 < 60
 
 
 def test_scores_of_the_evaluation() -> None:

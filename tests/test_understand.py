@@ -157,14 +157,18 @@ def test_english_quote_and_according_to():
 
 def test_indirect_speech():
     art = run("Le ministre russe des Affaires étrangères Sergueï Lavrov a estimé que les négociations étaient dans une impasse.", "fr")
-    q = [q for q in art.quotes if q.kind == "indirect"][0]
+    q = next(q for q in art.quotes if q.kind == "indirect")
     assert q.text.startswith("les négociations") and q.speaker_actor_id is not None
 
 
 def test_quote_offsets_point_into_text():
-    art = run("Le porte-parole a répété : « Aucune décision n'a été prise à ce stade. »", "fr")
+    art = run("« Nous ne céderons pas à la pression », a déclaré mercredi Emmanuel Macron devant la presse.\n\n"
+              "Le porte-parole a répété : « Aucune décision n'a été prise à ce stade. »", "fr")
+    assert [q.text for q in art.quotes] == ["Nous ne céderons pas à la pression",
+                                            "Aucune décision n'a été prise à ce stade."]
     for q in art.quotes:
         assert art.field_text(q.span.field)[q.span.start:q.span.end] == q.text
+    assert art.quotes[1].span.start > art.quotes[0].span.end  # the second paragraph's offset counts the first
 
 
 # ----------------------------------------------------------------- relations

@@ -40,7 +40,7 @@ def rss(items: list[tuple[str, str]]) -> bytes:
     entries = "".join(f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid>"
                       f"<pubDate>Thu, 28 Nov 2024 10:00:00 GMT</pubDate></item>" for t, link in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Fil</title>'
-            f"<link>http://127.0.0.1/</link><language>fr</language>{entries}</channel></rss>").encode("utf-8")
+            f"<link>http://127.0.0.1/</link><language>fr</language>{entries}</channel></rss>").encode()
 
 
 class Site:
@@ -66,7 +66,7 @@ class Site:
                 if status != 304:
                     self.wfile.write(body)
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 site.log.append(("GET", self.path, dict(self.headers)))
                 if self.path == "/feed.xml":
                     body = rss(site.feed_items)
@@ -86,7 +86,7 @@ class Site:
                          "text/plain; charset=utf-8" if self.path.endswith(".txt") else "text/html; charset=utf-8")
                 self._send(200, body, {"Content-Type": ctype, "ETag": etag})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 site.hooks.append(json.loads(self.rfile.read(length)))
                 site.log.append(("POST", self.path, dict(self.headers)))
@@ -118,7 +118,7 @@ class Site:
 
 
 @pytest.fixture
-def site():  # noqa: ANN201
+def site():
     s = Site()
     yield s
     s.close()

@@ -404,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(rows)} documents written to {DOCS}")
     elif args.cmd == "list":
         for d in load_docs().values():
-            if (not args.task or args.task in d["tasks"]) and (not args.lang or d["lang"] == args.lang) and (not args.split or d["split"] == args.split):
+            if (not args.task or args.task in d["tasks"]) and (not args.lang or d["lang"] == args.lang) and \
+                    (not args.split or d["split"] == args.split):
                 print(d["doc"], d["lang"], d["split"], ",".join(d["tasks"]), len(d["sentences"]), sep="\t")
     elif args.cmd == "show":
         print(show(args.doc))

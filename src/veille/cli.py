@@ -27,7 +27,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date like 2024-11-27") from None
 
 
-def _stack(*decorators):  # noqa: ANN202 - a decorator
+def _stack(*decorators):  # noqa: ANN002, ANN202 - click decorators
     """Several click options as one decorator (shared by ``analyze`` and ``ingest``)."""
     def wrap(func):  # noqa: ANN001, ANN202
         for decorator in reversed(decorators):

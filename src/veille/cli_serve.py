@@ -115,7 +115,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, watchlist: str | None, 
                                                 corpus=corpus_options(not no_robots, not no_follow)))
     stop = threading.Event()
 
-    def request_stop(signum: int, frame: object) -> None:  # noqa: ARG001
+    def request_stop(signum: int, frame: object) -> None:
         if not stop.is_set():
             click.echo("veille watch: stopping after the item in hand", err=True)
         stop.set()

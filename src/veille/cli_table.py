@@ -38,7 +38,7 @@ def table(rows: Iterable[dict], columns: tuple[str, ...], as_json: bool, noun: s
     (stdout stays valid JSON lines or TSV)."""
     n = 0
     if as_json:
-        for n, row in enumerate(rows, 1):
+        for n, row in enumerate(rows, 1):  # noqa: B007 - n: the rows written
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
     else:
         lines = (_cells(row, columns, width) for row in rows)
@@ -52,7 +52,7 @@ def _tsv(header: list[str], lines: Iterable[list[str]]) -> int:
     """Header and rows as tab-separated values; the number of rows."""
     click.echo("\t".join(header))
     n = 0
-    for n, cells in enumerate(lines, 1):
+    for n, cells in enumerate(lines, 1):  # noqa: B007 - n: the rows written
         click.echo("\t".join(cells))
     return n
 
@@ -71,6 +71,6 @@ def _aligned(header: list[str], lines: Iterable[list[str]]) -> int:
 
     click.echo(line(header))
     n = 0
-    for n, cells in enumerate(itertools.chain(first, lines), 1):
+    for n, cells in enumerate(itertools.chain(first, lines), 1):  # noqa: B007 - n: the rows written
         click.echo(line(cells))
     return n

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from veille.model import EventDate
 
@@ -31,7 +32,7 @@ class DateMention:
     end: int
     text: str
     kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | year | iso
-    value: tuple[int, ...] = ()
+    value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
 
 
 def _fold(text: str) -> str:
@@ -73,7 +74,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",
-        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?|(?:{month})\s+(?:{after}))"] if before and after else []),
+        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
+           rf"|(?:{month})\s+(?:{after}))"] if before and after else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         rf"(?P<weekday>{day})",
         rf"(?P<rel>{rel})",

@@ -36,6 +36,7 @@ started again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -46,6 +47,7 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 
 from veille.errors import VeilleError
 from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, LookupIndex, as_link, fingerprint
@@ -246,7 +248,7 @@ def _process_batch(items: list[Item], options: IngestOptions) -> list[Processed 
     stage = options.stage_options()
     prepared = [_process_item(item, options) for item in items]
     todo = [i for i, p in enumerate(prepared) if isinstance(p, Article)]
-    understood = _understand_each_or_all([prepared[i] for i in todo], [items[i] for i in todo], stage)
+    understood = _understand_each_or_all([p for p in prepared if isinstance(p, Article)], [items[i] for i in todo], stage)
     out: list[Processed | Failure] = list(prepared)  # type: ignore[arg-type]
     for i, result in zip(todo, understood, strict=True):
         if isinstance(result, Failure):
@@ -315,10 +317,8 @@ def preload() -> None:
     table = os.environ.get(PRELOAD_ENV)
     if not table:
         return
-    try:
+    with contextlib.suppress(Exception):  # a worker reports the problem on its first batch
         warm(DEFAULT.with_(pipelines=json.loads(table)))
-    except Exception:  # noqa: BLE001 - a worker reports the problem on its first batch
-        pass
 
 
 def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
@@ -327,6 +327,7 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
     where there is no forkserver, spawned workers that each load their own."""
     import json
 
+    context: BaseContext
     try:
         context = get_context("forkserver")
     except ValueError:
@@ -462,13 +463,13 @@ class _Batch:
 class _Done:
     """A finished result that quacks like a Future (for in-process runs)."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: list[Processed | Failure]) -> None:
         self.value = value
 
     def done(self) -> bool:
         return True
 
-    def result(self) -> object:
+    def result(self) -> list[Processed | Failure]:
         return self.value
 
 
@@ -502,7 +503,7 @@ def _outcomes(entries: Iterable[Entry], store: Store, options: IngestOptions, st
         current = _Batch()
 
     def head_ready() -> bool:
-        entry, batch, _ = pending[0]
+        _, batch, _ = pending[0]
         return batch is None or batch.ready()
 
     def pop() -> Outcome:

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-class ItemTimeout(BaseException):  # noqa: N818 - a signal, like KeyboardInterrupt
+class ItemTimeout(BaseException):
     """The item took longer than its time limit."""
 
 
-def _alarm(signum: int, frame: object) -> None:  # noqa: ARG001
+def _alarm(signum: int, frame: object) -> None:
     raise ItemTimeout()
 
 

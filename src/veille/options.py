@@ -7,6 +7,7 @@ an :class:`Options` from its flags and passes it down unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class Options:
     extra: dict = field(default_factory=dict)
     """Free-form settings for later stages."""
 
-    def with_(self, **changes: object) -> "Options":
+    def with_(self, **changes: Any) -> Options:
         """A copy with some settings changed."""
         return replace(self, **changes)
 

@@ -529,7 +529,7 @@ class Watcher:
                     status = "stopped"
                 elif remember is not None:  # the whole feed is stored: next time, a conditional GET
                     self.store.remember_fetch(remember.url, remember.etag, remember.last_modified)
-        except Exception as exc:  # noqa: BLE001 - one source failing never stops the watch
+        except Exception as exc:
             from veille.store import StoreError
 
             if isinstance(exc, StoreError):

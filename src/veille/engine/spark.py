@@ -47,7 +47,7 @@ from veille.engine.errors import EngineError
 from veille.engine.tables import TABLES, failure_row, record_rows, spark_schema
 from veille.ingest import IngestOptions, IngestStats, Processed, process_batch
 from veille.link.dedup import Match, bands_for, as_link, differences, jaccard, shingle_set
-from veille.read.corpus import Failure, Item, iter_file, iter_path, kind_of
+from veille.read.corpus import Entry, Failure, Item, iter_file, iter_path, kind_of
 from veille.read.source import is_url
 from veille.store.rows import ArticleRecord
 
@@ -148,7 +148,7 @@ def run(sources: Iterable[str], out: str | Path, options: IngestOptions | None =
         stats = _job(spark, files, out, options, spark_options)
     except EngineError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if type(exc).__module__.startswith(("py4j", "pyspark")):
             raise EngineError("E066", str(out), str(exc).strip().splitlines()[0][:300]) from None
         raise
@@ -234,7 +234,7 @@ def _ordered(row: dict, table: str) -> tuple:
 # -- executors: read and process --------------------------------------------------------------------
 
 
-def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Item | Failure]:
+def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Entry]:
     """The entries of one input file, as ingest's readers give them (no fetching)."""
     label, name = shard
     path = Path(name)
@@ -259,7 +259,7 @@ def _process_partition(rows: Iterator[tuple[int, Item]], options: IngestOptions)
 
 def _summaries(batch: list[tuple[int, Item]], options: IngestOptions) -> Iterator[tuple]:
     results = process_batch([item for _, item in batch], options)
-    for (position, item), result in zip(batch, results, strict=True):
+    for (position, _item), result in zip(batch, results, strict=True):
         if isinstance(result, Failure):
             yield "f", position, result
         else:

@@ -51,7 +51,7 @@ def arrow_schema(table: str):  # noqa: ANN201 - pyarrow.Schema
 
 def spark_schema(table: str):  # noqa: ANN201 - pyspark StructType
     """The table's Spark schema (the same types as :func:`arrow_schema`)."""
-    from pyspark.sql import types as T
+    from pyspark.sql import types as T  # noqa: N812 - the pyspark convention
 
     kinds = {"TEXT": T.StringType(), "INTEGER": T.LongType(), "BIGINT": T.LongType(), "{real}": T.DoubleType(),
              "{blob}": T.BinaryType(), "BIGINT[]": T.ArrayType(T.LongType())}

@@ -211,7 +211,7 @@ class LookupIndex:
     def __init__(self, candidates: Callable[[list[int]], list[str]]) -> None:
         self.candidates = candidates
 
-    def add(self, article_id: str, keys: list[int]) -> None:  # noqa: ARG002 - written with the article
+    def add(self, article_id: str, keys: list[int]) -> None:
         return None
 
 

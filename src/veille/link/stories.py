@@ -264,13 +264,13 @@ def term_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS
     stop = _stop_words(article.language)
     names = _name_words(article, stop)
     stem = _stemmer(article.language) if options.stem else (lambda w: w)
-    counts: Counter = Counter()
+    counts: dict[str, float] = defaultdict(float)
     for text, boost in ((article.title or "", options.title_boost), (article.standfirst or "", 1.0),
                         (article.text, 1.0)):
         for w in _words(text, stop):
             counts[stem(w)] += boost * (options.name_boost if w in names else 1.0)
     if options.sublinear_tf:
-        counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
+        counts = {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
     return _normalised(_heaviest(counts, options.max_terms))
 
 
@@ -291,7 +291,7 @@ def evidence_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPT
     - ``$<name>``: the words of named entities as written (folded, not stemmed: "Amatrice",
       "Tusk" are spelt alike in both languages), ``name_term_weight``."""
     o = options
-    counts: Counter = Counter()
+    counts: dict[str, float] = defaultdict(float)
     for actor in article.actors:
         counts["@" + actor.id] += o.actor_term_weight * (1.0 + math.log(max(1, len(actor.mentions))))
     for event in article.events:
@@ -319,7 +319,7 @@ def evidence_weights(article: Article, options: StoryOptions = DEFAULT_STORY_OPT
                 if w[0].isupper() and len(w) > 2 and _fold(w) not in stop:
                     counts["$" + _fold(w)] += o.name_term_weight
     if o.sublinear_tf:
-        counts = Counter({t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()})
+        counts = {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
     return _normalised(_heaviest(counts, o.max_evidence))
 
 
@@ -352,14 +352,14 @@ def _written_days(text: str, language: str | None) -> set[str]:
     return days
 
 
-def _heaviest(counts: Counter, keep: int) -> Counter:
+def _heaviest(counts: dict[str, float], keep: int) -> dict[str, float]:
     """The ``keep`` heaviest terms (ties by term; 0: all)."""
     if keep and len(counts) > keep:
-        return Counter(dict(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:keep]))
+        return dict(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:keep])
     return counts
 
 
-def _normalised(counts: Counter) -> dict[str, float]:
+def _normalised(counts: dict[str, float]) -> dict[str, float]:
     """Weights divided by their sum (empty when there are none)."""
     total = sum(counts.values())
     return {t: c / total for t, c in sorted(counts.items())} if total else {}

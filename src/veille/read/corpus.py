@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from veille.errors import VeilleError
 from veille.model import Fetched
@@ -35,6 +35,9 @@ from veille.read import article_id
 from veille.read.source import BLOCK as _BLOCK
 from veille.read.source import Bomb, Raw, _kind, file_status, is_url
 from veille.read.source import open_file as _open
+
+if TYPE_CHECKING:
+    from veille.read.corpus_web import PoliteClient
 
 # failure codes of the corpus readers (E001–E010 are veille.errors', E020–E025 the store's)
 NOT_A_SOURCE = "E024"
@@ -153,7 +156,7 @@ Entry = Item | Failure | Unchanged
 Validators = Callable[[str], "tuple[str | None, str | None] | None"]
 
 
-def _no_validators(url: str) -> None:  # noqa: ARG001
+def _no_validators(url: str) -> None:
     return None
 
 
@@ -210,7 +213,7 @@ def looks_like_feed(head: bytes) -> bool:
 
 
 def iter_path(source: str, options: Options, corpus: CorpusOptions, validators: Validators = _no_validators,
-              client_factory: Callable[[], object] | None = None) -> Iterator[Entry]:
+              client_factory: Callable[[], PoliteClient] | None = None) -> Iterator[Entry]:
     """Items of a file or, recursively and in name order, of a folder's files.
 
     In a folder, hidden files and folders are skipped, symbolic links are followed
@@ -290,7 +293,7 @@ def _head(path: Path) -> bytes:
 
 
 def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
-              validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
+              validators: Validators = _no_validators, client_factory: Callable[[], PoliteClient] | None = None,
               ) -> Iterator[Entry]:
     """Items of one file, by its kind. A reader failing in a way nobody foresaw ends that
     file with one failure (E000, its reason kept): the other inputs are still read."""
@@ -304,7 +307,7 @@ def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
 
 
 def _iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
-               validators: Validators = _no_validators, client_factory: Callable[[], object] | None = None,
+               validators: Validators = _no_validators, client_factory: Callable[[], PoliteClient] | None = None,
                ) -> Iterator[Entry]:
     kind = kind_of(path)
     if kind == "page":  # the name does not say: a feed shows itself in its first bytes
@@ -548,6 +551,6 @@ def _drain(stream) -> None:  # noqa: ANN001 - a warcio stream
         pass
 
 
-def with_defaults(item: Item, **changes: object) -> Item:
+def with_defaults(item: Item, **changes: Any) -> Item:
     """A copy of ``item`` with fields set where they are still empty."""
     return replace(item, **{k: v for k, v in changes.items() if v and not getattr(item, k)})

@@ -49,7 +49,7 @@ class Page:
 class FetchFailed(Exception):
     """A URL that could not be fetched: its failure code and reason."""
 
-    def __init__(self, code: str, reason: str) -> None:  # noqa: D107
+    def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
@@ -211,6 +211,7 @@ class PoliteClient:
                                   else error.reason + tries)
             time.sleep(self._backoff(attempt, error))
             attempt += 1
+        assert response is not None  # the loop leaves with an answer or raises
         if response.status == 304:
             return Page(response.url, 304, etag=validators[0] if validators else None,
                         last_modified=validators[1] if validators else None)

@@ -32,6 +32,7 @@ import ipaddress
 import socket
 import time
 import zlib
+from typing import Any
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -62,7 +63,7 @@ _CHUNK = 1 << 16
 class FetchError(Exception):
     """A URL that could not be fetched: its error code, the detail, and whether trying again may help."""
 
-    def __init__(self, code: str, detail: str, transient: bool = False, status: int | None = None,  # noqa: D107
+    def __init__(self, code: str, detail: str, transient: bool = False, status: int | None = None,
                  retry_after: str | None = None) -> None:
         self.code = code
         self.detail = detail
@@ -197,10 +198,10 @@ class _DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._stream.close()
 
-    def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # noqa: ANN001, ANN201
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> _DeadlineStream:  # noqa: ANN001
         return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, _remaining(timeout)))
 
-    def get_extra_info(self, info: str):  # noqa: ANN201
+    def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
 
 

@@ -16,9 +16,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from veille.errors import VeilleError
 from veille.model import Block, BlockKind
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # trafilatura's output elements that make one unit each (taken whole, children included)
 _BLOCK_KIND: dict[str, BlockKind] = {
@@ -121,14 +125,17 @@ def extract_html(html: str, source: str, url: str | None = None, max_depth: int 
     """
     from trafilatura import bare_extraction
 
-    doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    def extract(page: str) -> Document | None:  # a Document, not a dict: as_dict is off
+        return cast("Document | None", bare_extraction(page, url=url, with_metadata=True, include_comments=False))
+
+    doc = extract(html)
     blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
     if not blocks:
         flat = flatten(html, max_depth)
         if flat is not None:
-            doc = bare_extraction(flat, url=url, with_metadata=True, include_comments=False)
+            doc = extract(flat)
             blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
-    if not blocks:
+    if not blocks or doc is None:
         raise VeilleError("E008", source, "the extractor found no main text")
     return HtmlExtract(
         blocks=blocks,

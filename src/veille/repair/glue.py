@@ -17,6 +17,7 @@ lost its markup (trafilatura works on the HTML).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒÆ"
 _LOW = "a-zàâäçéèêëîïôöûùüÿœæß"
@@ -59,5 +60,5 @@ def split_glued(text: str) -> list[str]:
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
-    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    pieces = [text[a:b].strip() for a, b in pairwise(bounds)]
     return [p for p in pieces if p]

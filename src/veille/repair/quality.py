@@ -55,7 +55,7 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def flags(before: Signals, after: Signals, removed: Sequence[Removal], has_title: bool) -> list[str]:  # noqa: C901
+def flags(before: Signals, after: Signals, removed: Sequence[Removal], has_title: bool) -> list[str]:
     """Readable flags: what the page suffered from, and what is still doubtful."""
     out: list[str] = []
     reasons = " ".join(r.reason for r in removed if r.kind == "boilerplate")

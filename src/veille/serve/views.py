@@ -43,7 +43,7 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 class BadParameter(ValueError):
     """A URL parameter that cannot be used (shown as a 400 page, never a traceback)."""
 
-    def __init__(self, name: str, value: object, reason: str) -> None:  # noqa: D107
+    def __init__(self, name: str, value: object, reason: str) -> None:
         super().__init__(f"{name}={value!r}: {reason}")
         self.name = name
         self.value = value
@@ -945,7 +945,8 @@ def places(s: Store, type: Iterable[str] | None = None, since: str | None = None
            until: str | None = None) -> dict[str, Any]:
     """Event places: counts per place (city level, with coordinates) and per country."""
     since, until = clean_date("since", since), clean_date("until", until)
-    clauses, params = ["e.latitude IS NOT NULL", "e.longitude IS NOT NULL"], []
+    clauses = ["e.latitude IS NOT NULL", "e.longitude IS NOT NULL"]
+    params: list[Any] = []
     types = [t.upper() for t in many(type)]
     if types:
         clauses.append(f"e.type IN ({_in(types)})")

@@ -11,7 +11,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from veille.store.errors import StoreError
 from veille.store.rows import (
@@ -117,7 +117,7 @@ class Store(ABC):
                                   (migration.version, migration.description, now()))
         return found
 
-    def _lock_schema(self) -> None:
+    def _lock_schema(self) -> None:  # noqa: B027 - a hook: nothing to do on SQLite
         """Serialise concurrent migrations (SQLite's write lock already does)."""
 
     def schema_version(self) -> int:
@@ -159,10 +159,10 @@ class Store(ABC):
         for r in entity_rows(a):
             self._insert("entities", r, returning=False)
         for r in quote_rows(a):
-            self._index("quotes", self._insert("quotes", r), r, a.language)
+            self._index("quotes", cast(int, self._insert("quotes", r)), r, a.language)
         events, people = event_rows(a)
         for r in events:
-            self._index("events", self._insert("events", r), r, a.language)
+            self._index("events", cast(int, self._insert("events", r)), r, a.language)
         for r in people:
             self._insert("event_participants", r, returning=False)
         for r in relation_rows(a):
@@ -309,7 +309,7 @@ class Store(ABC):
             self.conn.close()
             self.conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -43,7 +43,7 @@ class PostgresStore(Store):
     dialect = "postgresql"
     placeholder = "%s"
 
-    def __init__(self, url: str, create: bool = True) -> None:  # noqa: ARG002 - databases exist already
+    def __init__(self, url: str, create: bool = True) -> None:
         super().__init__(redact(url))
         import psycopg
         from psycopg.rows import dict_row
@@ -114,8 +114,7 @@ class PostgresStore(Store):
             return self.conn.execute(self._sql(sql), tuple(params)).fetchall()
 
     def iter_rows(self, sql: str, params: Sequence[Any] = (), batch: int = 1000) -> Iterator[Row]:
-        with self._guard(), self.conn.transaction():
-            with self.conn.cursor(name=f"veille_{next(_cursor_names)}") as cursor:
-                cursor.execute(self._sql(sql), tuple(params))
-                while chunk := cursor.fetchmany(batch):
-                    yield from chunk
+        with self._guard(), self.conn.transaction(), self.conn.cursor(name=f"veille_{next(_cursor_names)}") as cursor:
+            cursor.execute(self._sql(sql), tuple(params))
+            while chunk := cursor.fetchmany(batch):
+                yield from chunk

@@ -104,7 +104,7 @@ def _check_value(name: str, value: Any) -> None:
             _check_value(name, inner)
 
 
-def bounded(func):  # noqa: ANN001, ANN202 - a decorator keeping the signature
+def bounded(func):  # noqa: ANN001, ANN201 - a decorator keeping the signature
     """Check every filter argument of a query function (:func:`_check_value`) when it is
     called, before any database is opened (a generator function too)."""
     names = list(inspect.signature(func).parameters)
@@ -725,7 +725,7 @@ def _writing(target: str | Path) -> Iterator[None]:
 
 def _jsonl(rows: Iterator[Row], handle: IO) -> int:
     n = 0
-    for n, row in enumerate(rows, 1):
+    for n, row in enumerate(rows, 1):  # noqa: B007 - n: the rows written
         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return n
 
@@ -734,7 +734,7 @@ def _csv(rows: Iterator[Row], handle: IO, columns: Sequence[str]) -> int:
     writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for n, row in enumerate(rows, 1):
+    for n, row in enumerate(rows, 1):  # noqa: B007 - n: the rows written
         writer.writerow(_flat(row))
     return n
 
@@ -763,7 +763,7 @@ def _geojson(rows: Iterator[Row], handle: IO, layout: str) -> int:
     return n
 
 
-def _arrow_type(kind: str):
+def _arrow_type(kind: str):  # noqa: ANN202 - a pyarrow DataType
     import pyarrow as pa
 
     if kind == "int":

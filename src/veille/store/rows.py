@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 from veille.model import Article, Fetched, Span
@@ -41,7 +41,7 @@ class ArticleRecord:
 
 def now() -> str:
     """Current UTC time, ISO 8601 to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def article_row(rec: ArticleRecord) -> Row:
@@ -68,7 +68,8 @@ def actor_rows(a: Article) -> list[Row]:
     for actor in a.actors:
         base = {"article_id": a.id, "actor_id": actor.id, "name": actor.name, "type": actor.type,
                 "country": actor.country, "sector": actor.sector, "role": actor.role}
-        for m in actor.mentions or [None]:
+        mentions: list[Span | None] = [*actor.mentions] or [None]
+        for m in mentions:
             extra = {**_span(m), "text": m.text} if m else {"field": None, "start_char": None,
                                                             "end_char": None, "text": None}
             rows.append({**base, "n": len(rows), **extra})

@@ -171,7 +171,7 @@ class Actor:
         (a Phoenix office holder to 2014 that no curated row took)."""
         return self.row.get("source", "curated")
 
-    def affiliations(self) -> list["Affiliation"]:
+    def affiliations(self) -> list[Affiliation]:
         """A Phoenix person's dated CAMEO codes ('FRAGOV' from 2012-05-15), as Affiliation."""
         out = []
         for text in self.row.get("affiliations") or ():
@@ -415,9 +415,9 @@ class ActorTable:
             if place != where:
                 continue
             for term in terms:
-                if term.active(on_date) and any(fold(term.title.get(lg, "")) == wanted for lg in langs):
-                    if best is None or (term.start or date.min) > (best.start or date.min):
-                        best = term
+                if term.active(on_date) and any(fold(term.title.get(lg, "")) == wanted for lg in langs) and \
+                        (best is None or (term.start or date.min) > (best.start or date.min)):
+                    best = term
         return best.person if best else None
 
     def terms(self, role: str, country: str) -> list[Role]:

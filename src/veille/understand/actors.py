@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
@@ -63,7 +63,7 @@ def role_titles(lang: str) -> dict[str, str]:
     return {phrase.lower(): role for phrase, role in load_actor_table().role_phrases(lang)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def info(actor_id: str | None) -> dict:
     """The fields of an actor row that linking needs ({} for None or unknown ids)."""
     actor = load_actor_table().by_id(actor_id) if actor_id else None
@@ -168,8 +168,7 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [_surname_check(m, links, named, on) for m in found]
-        found = [m for m in found if m is not None]
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on)) is not None]
         found += _ner_mentions(seg, found)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -291,7 +290,7 @@ def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN
         return True
     if words and words[0].is_sent_start and words[0].text[:1].isupper() and len(words) == 1 and span.start == words[0].i:
         return True  # 'Moscou a dénoncé …' at a sentence start
-    for actor_id, kind in options:
+    for actor_id, _kind in options:
         actor = load_actor_table().by_id(actor_id)
         if actor is None:
             continue
@@ -368,9 +367,7 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     governor = root.head if root.dep_ == "nmod" else (root.head.head if root.dep_ == "pobj" else None)
     if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
         return True  # 'l'administration de Kaboul', 'the government in Beijing'
-    if root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i):
-        return True  # 'Moscow's decision'
-    return False
+    return root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i)  # 'Moscow's decision'
 
 
 def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bool = True) -> tuple[str, str]:
@@ -532,7 +529,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
             return participant(index, segments, seg, reporter, lang) if reporter is not None else None
         if key in PERSONAL:
             ref = index.coref.ref_at(seg_id, tok.i) if index.coref is not None else None
-            if ref is not None and ref.referent is not None:
+            if ref is not None and ref.referent is not None and index.coref is not None:
                 return index.coref.participant(ref, tok.text)
             reporter = _reporter(tok, lang)
             if reporter is not None:

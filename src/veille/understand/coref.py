@@ -385,9 +385,9 @@ class _Builder:
         for tok in doc:
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
-            ref = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
-            if ref is not None:
-                out.append(ref)
+            other = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
+            if other is not None:
+                out.append(other)
         out.sort(key=lambda r: (r.start, r.end))
         _comma_appositions(out, doc_text(doc))
         return out
@@ -547,9 +547,7 @@ class _Builder:
             return True
         if any(c.lower_ == "y" for c in verb.children) and lemma == "avoir":
             return True
-        if verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children):
-            return True
-        return False
+        return bool(verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children))
 
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
@@ -561,9 +559,9 @@ class _Builder:
             dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'
         if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
             dets = [tok.doc[tok.i - 2]]
-        if not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]:
-            if not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
-                return None
+        if (not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]) and \
+                not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
+            return None
         is_person = self._person_noun(tok)
         org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
         if not is_person and not org_kind:
@@ -657,9 +655,9 @@ class _Builder:
                 who = Referent(name=r.text, kind="organisation", actor_id=r.actor_id, words=words)
                 self._add(who)
                 self.by_actor[r.actor_id] = who
-        elif r.kind == "organisation" and len(words) == 1 and self._join_by_words(words, r) is not None \
-                and len(self._join_by_words(words, r).words) > 1:
-            who = self._join_by_words(words, r)  # the NER took a surname for an organisation ('Maley said')
+        elif r.kind == "organisation" and len(words) == 1 and (joined := self._join_by_words(words, r)) is not None \
+                and len(joined.words) > 1:
+            who = joined  # the NER took a surname for an organisation ('Maley said')
             r.kind, r.form = "person", "surname"
         elif r.kind == "organisation":
             words = tuple(w for w in words if w not in ("the", "le", "la", "les", "l'"))
@@ -681,6 +679,7 @@ class _Builder:
                 who.name, who.words = _clean_name(r.text, self.lex), words
             elif len(words) == 1 and r.form == "name":
                 r.form = "surname" if words[-1] == who.words[-1] else "first"
+        assert who is not None  # every branch above found or made one
         if r.kind == "person" and who.kind == "person":
             if len(words) == 1 and len(who.words) > 1 and r.form == "name":
                 r.form = "surname" if words[0] == who.words[-1] else "first"
@@ -847,7 +846,8 @@ class _Builder:
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
-            r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or self._office_holder(r.text)) else "description"
+            r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
+                                                  self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
 
     def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
@@ -1068,7 +1068,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     titles = lex.get("titles", {})
     words = [w for w in r.text.replace("\u2019", "'").split()]
     gender = None
-    out = []
+    out: list[str] = []
     for w in words:
         key = fold(w)
         if not out and key in titles:
@@ -1082,7 +1082,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     if head_tok > 0:
         prev = doc[head_tok - 1]
         key = fold(prev.text)
-        if key in titles and titles[key]:
+        if titles.get(key):
             gender = gender or titles[key]
     out = [w for w in out if w]
     return tuple(out), gender

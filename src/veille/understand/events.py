@@ -12,10 +12,11 @@ conditions, is dropped rather than guessed.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from veille.dates import find_dates, resolve
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
@@ -23,6 +24,9 @@ from veille.understand.event_model import EventModel, event_model, sentence_feat
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
@@ -32,9 +36,9 @@ PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
 class Candidate:
     """A trigger that passed its pattern: what is known before linking."""
 
-    token: object
+    token: Token
     trigger: Trigger
-    anchor: object  # the verb that carries tense, negation and the subject
+    anchor: Token  # the verb that carries tense, negation and the subject
     actors: list
     recipients: list
 
@@ -64,8 +68,8 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
         options = _options(tok, lex)
         if not options or question or _in_name(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
-        options = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
-        matched = [c for trig in sorted(options, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
+        fitting = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
+        matched = [c for trig in sorted(fitting, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
 
@@ -164,7 +168,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     return Candidate(tok, trig, anchor, actors, recipients)
 
 
-def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN201
+def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN202 - spaCy tokens
     """The subject of the reporting verb whose words contain ``tok``: the verb governing
     its clause ('X a estimé que c'est inacceptable'), or the incise of the sentence
     ('« c'est inacceptable », a lancé X'). None outside reported speech."""
@@ -240,7 +244,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
     if _case(tok) in ("contre", "against", "sans", "without"):
         return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
-    actors, patients = agent, []
+    actors = agent
+    patients: list = []
     for p in of:
         (patients if trig.of == "recipient" else actors).append(p)
     recipients = recipients or patients
@@ -430,9 +435,9 @@ class EventContext:
     article_id: str
     lang: str
     published: date | None
-    resolve_participant: object  # Callable[[Segment, token], Participant | None]
-    resolve_place: object  # Callable[[Segment, token], Place | None]
-    kind_of: object = lambda actor_id: None  # Callable[[str | None], str | None]: actor type
+    resolve_participant: Callable[[Segment, Token], Participant | None]
+    resolve_place: Callable[[Segment, Token], Place | None]
+    kind_of: Callable[[str | None], str | None] = lambda actor_id: None  # the actor's type
     use_model: bool = True  # the statistical second opinion (event_model), where the language has one
 
 

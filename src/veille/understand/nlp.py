@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from veille.errors import VeilleError
 from veille.model import Article, TextField
+
+if TYPE_CHECKING:  # importing veille does not import spaCy
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Segment:
 
     field: TextField
     offset: int
-    doc: object  # spacy.tokens.Doc (kept untyped so importing veille does not import spaCy)
+    doc: Doc
     block: int | None = None
 
 

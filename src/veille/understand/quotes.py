@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from veille.model import Article, Participant, Quote, Span
+from veille.model import Article, Participant, Quote, Span, TextField
 from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, pronoun_key
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
@@ -68,9 +68,11 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
         same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
         spans, open_at, closes_first = _pairs(text, pending=same)
         if same and closes_first is not None:
+            assert pending is not None  # same: a quotation is pending
             pending.pieces.append((seg_id, 0, closes_first))
             pending = None
         elif same and text[lead:lead + 1] in ("“", "\"", "«"):
+            assert pending is not None
             if spans and spans[0][0] <= lead + 1:
                 pending.pieces.append((seg_id, *spans[0]))
                 spans = spans[1:]
@@ -183,7 +185,7 @@ class _Extractor:
         quotes.extend(self._signed_blocks(signed))
         previous: tuple[Quote, Found, Quotation] | None = None
         for q in self.marks:
-            seg_id, start, _ = q.pieces[0]
+            seg_id, _, _ = q.pieces[0]
             seg = self.segments[seg_id]
             if seg.block in signed:
                 continue
@@ -264,7 +266,7 @@ class _Extractor:
             return None
         return Span(field=seg.field, start=start, end=end, text=self._field_text(seg.field)[start:end])
 
-    def _field_text(self, field: str) -> str:
+    def _field_text(self, field: TextField) -> str:
         cache = self.__dict__.setdefault("_texts", {})
         if field not in cache:
             cache[field] = self.article.field_text(field)  # Article.text joins the blocks on every call
@@ -292,9 +294,8 @@ class _Extractor:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
-        doc = self.segments[seg_id].doc
         rest = list(self._span_tokens(seg_id, z + 1, z + 400))
-        window = []
+        window: list = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and window) or t.text in (".", "!", "?", ";", "…"):
                 break  # the cue of a quotation stands in its sentence, before another quotation
@@ -327,7 +328,6 @@ class _Extractor:
         """« Il n'y aura pas de sécurité sans l'Ukraine, a souligné Emmanuel Macron. Et … »:
         a cue set inside the marks between commas (one pair of marks around two quotes)."""
         for seg_id, a, b in q.pieces:
-            doc = self.segments[seg_id].doc
             toks = list(self._span_tokens(seg_id, a, b))
             for k, tok in enumerate(toks[1:-1], 1):
                 if tok.text != "," or k + 4 >= len(toks):
@@ -354,8 +354,8 @@ class _Extractor:
             any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
-    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,
-                 inverted: bool = False, within: bool = False) -> Found | None:  # noqa: ANN001
+    def _subject(self, seg_id: int, verb, outside: Quotation | None = None, cue: str | None = None,  # noqa: ANN001
+                 inverted: bool = False, within: bool = False) -> Found | None:
         """The speaker of a reporting verb: a clitic pronoun ('-t-il'), its subject, the
         subject of the verb a participle or infinitive hangs on, or the noun phrase placed
         after it ('a déclaré le Premier ministre'); never a word inside a quotation. In a
@@ -473,7 +473,7 @@ class _Extractor:
         start, end = phrase(tok)
         text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
-            name = tok.text if tok.i == 0 or not tok.text[:1].isupper() else tok.text
+            name = tok.text
             return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
                          cue, strength)  # 'la police a indiqué', 'police say'
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
@@ -589,7 +589,6 @@ class _Extractor:
 
     def _cue_phrase(self, seg_id: int, sent, exclude: Quotation | None = None) -> Found | None:  # noqa: ANN001
         low = sent.text.lower()
-        doc = self.segments[seg_id].doc
         for cue in self.lex.get("according", ()):
             for m in re.finditer(rf"(?<!\w){re.escape(cue)}\s+", low):
                 pos = sent.start_char + m.end()
@@ -655,9 +654,9 @@ class _Extractor:
                     found = self._from_token(sid, subj[0], verb.text)
                     if found.who is not None or found.ref is not None:
                         return found
-            found = self._cue_phrase(sid, sent)
-            if found is not None:
-                return found
+            cued = self._cue_phrase(sid, sent)
+            if cued is not None:
+                return cued
         return None
 
     def _continuation(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> Found | None:
@@ -665,7 +664,7 @@ class _Extractor:
         or paragraph, nothing said in between) continues its speaker."""
         if previous is None:
             return None
-        pquote, pfound, pq = previous
+        _, pfound, pq = previous
         if pfound.who is None and pfound.ref is None:
             return None
         p_seg, _, p_end = pq.pieces[-1]
@@ -712,22 +711,20 @@ class _Extractor:
         """The person subject of the verb the quotation depends on ('M. Bayrou plaide pour
         la création d'une « direction unique »', 'X a qualifié … de « … »')."""
         seg_id, a, b = q.pieces[0]
-        doc = self.segments[seg_id].doc
         inside = list(self._span_tokens(seg_id, a, b))
         if not inside:
             return None
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
-            if anc.idx < a or anc.idx >= b:
-                if anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT":
-                    subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
-                    if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
-                        subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
-                    if subj:
-                        found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
-                        if found.who is not None and (found.referent is not None or found.who.name):
-                            return found
-                    return None
+            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
+                subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
+                    subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if subj:
+                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
+                    if found.who is not None and (found.referent is not None or found.who.name):
+                        return found
+                return None
         return None
 
     # ------------------------------------------------------------- kinds
@@ -736,7 +733,6 @@ class _Extractor:
         """direct, or scare / title / term for words in quotation marks that no one is
         reported to say."""
         seg_id, a, _ = q.pieces[0]
-        doc = self.segments[seg_id].doc
         before = fold(self.texts[seg_id][max(0, a - 40):a].rstrip(" «“\""))
         prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
         words = text.split()
@@ -746,7 +742,7 @@ class _Extractor:
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
         if any(before.endswith(c) for c in self._folded("term_cues")):
-            return "direct" if named and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
+            return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
         incise = self.texts[last_seg][z + 1:z + 3].lstrip().startswith(",")
         if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and incise):
@@ -934,7 +930,7 @@ class _Extractor:
         return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
 
 
-def is_reporting(tok, verbs: set[str]) -> bool:  # noqa: ANN001
+def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
     'soupire'), so the regular -er infinitive of the form is tried too; a light verb
     with its noun counts as the phrase ('a fait part', 'mis en garde')."""

@@ -23,7 +23,7 @@ def children(tok, deps: set[str]) -> list:  # noqa: ANN001 - spacy Token
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def with_conjuncts(toks: list) -> list:  # noqa: ANN001
+def with_conjuncts(toks: list) -> list:
     """``toks`` plus their coordinated tokens (``X and Y``, ``X et Y``)."""
     out = []
     for t in toks:
@@ -115,12 +115,12 @@ def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             yield from with_conjuncts(_prep_objects(child))
-        elif child.dep_.startswith(("obl", "nmod", "obj", "iobj")) and child.dep_ != "obl:agent":
-            if any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
-                yield from with_conjuncts([child])
+        elif child.dep_.startswith(("obl", "nmod", "obj", "iobj")) and child.dep_ != "obl:agent" and \
+                any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
+            yield from with_conjuncts([child])
 
 
-def slot(tok, name: str) -> list:  # noqa: ANN001, C901
+def slot(tok, name: str) -> list:  # noqa: ANN001
     """Tokens filling slot ``name`` of ``tok``: subj, obj, iobj, agent, poss, prep:X|Y."""
     if name == "subj":
         return subjects(tok)

@@ -460,7 +460,7 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
         data, name = _input(text, file)
         published = views.clean_date("published", published)
         result = analyse(data, name, published=published, language=lang or None, understand=understand)
-        out = {"result": result, "stored": None, "max": MAX_ANALYSE}
+        out: dict[str, Any] = {"result": result, "stored": None, "max": MAX_ANALYSE}
         if store:
             out["stored"] = _store_one(db, data, name, published, lang or None, understand)
         return out

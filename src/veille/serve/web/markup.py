@@ -11,6 +11,7 @@ to. Actor mentions link to the actor's page. Every character of the text is esca
 
 from __future__ import annotations
 
+from itertools import pairwise
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -33,7 +34,7 @@ def highlight(text: str, spans: list[dict], field: str = "body", anchored: set[s
     cuts = sorted({0, len(text), *(s["start"] for s in mine), *(s["end"] for s in mine)})
     anchored = set() if anchored is None else anchored
     out: list[str] = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in pairwise(cuts):
         piece = str(escape(text[lo:hi]))
         covering = sorted((s for s in mine if s["start"] <= lo and hi <= s["end"]),
                           key=lambda s: (s["start"] - s["end"], s["start"]))

@@ -116,8 +116,7 @@ def _ordinal(value: str | None) -> int | None:
 def timeline(points: Sequence[dict], label: str, kinds: Sequence[str] = ("article", "event", "quote"),
              width: int = 760) -> Markup:
     """One row per kind, a dot per point at its date (``{"date", "kind", "label", "href"}``)."""
-    dated = [(p, _ordinal(p.get("date"))) for p in points]
-    dated = [(p, d) for p, d in dated if d is not None]
+    dated = [(p, d) for p in points if (d := _ordinal(p.get("date"))) is not None]
     if not dated:
         return Markup("")
     lo = min(d for _, d in dated)
@@ -248,6 +247,7 @@ def world_map(cities: Sequence[dict], countries: Sequence[dict], label: str, lev
     for m in sorted(marks, key=lambda m: -m["events"]):
         x, y = robinson(m["latitude"], m["longitude"])
         r = 8 + 42 * math.sqrt(m["events"] / top)
+        href: str | None
         if level == "city":
             name = f"{m.get('name')} ({m.get('country') or '?'})"
             href = f"/events?place={quote(str(m.get('name') or ''))}{extra}"
