@@ -89,11 +89,6 @@ def register_exporter(name: str, suffix: str | None = None, media_type: str = "t
     return decorate
 
 
-def exporter(name: str) -> Exporter:
-    """The format ``name``; an unknown one is E025 listing the known ones."""
-    return EXPORTERS.get(name)
-
-
 def web_exporters() -> list[Exporter]:
     """The formats the web UI serves (every text format), in registration order."""
     return [e for _name, e in EXPORTERS.items() if not e.binary]

@@ -3,8 +3,9 @@
 Every function takes an open :class:`~veille.store.Store` or a store path/URL
 and returns ``list[dict]`` (``articles``, ``events``, ``quotes``, ``actors``,
 ``relations``, ``stories``, ``failures``) or streams dicts (their ``iter_*``
-twins); ``export`` writes JSONL, CSV, Parquet or, for events, GeoJSON, in
-veille's columns or, for events, a GDELT-like layout. The CLI's ``search``,
+twins); ``export`` writes JSONL, CSV, Parquet or, for events, GeoJSON (the
+formats registered in :data:`veille.store.exporters.EXPORTERS`, the built-in ones
+at the end of this module), in veille's columns or, for events, a GDELT-like layout. The CLI's ``search``,
 ``articles``, ``events``, ``quotes``, ``actors``, ``relations``, ``stories``,
 ``failures`` and ``export`` are thin wrappers over these.
 """
