@@ -429,7 +429,7 @@ def test_huge_numbers_and_bad_outputs_are_one_line_errors(tmp_path: Path, capsys
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
+def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
     import veille.store.query as q
 
     db = str(tmp_path / "c.db")
@@ -438,13 +438,18 @@ def test_an_export_that_fails_leaves_the_old_file(tmp_path: Path, monkeypatch) -
     out = tmp_path / "out.jsonl"
     out.write_text("the previous export\n")
 
-    def broken(rows, handle):
+    def broken(rows, handle, spec):
         handle.write("half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(q, "_jsonl", broken)
-    with pytest.raises(VeilleError) as err:
-        q.export(db, out=out)
+    from veille.store.exporters import EXPORTERS, register_exporter
+
+    register_exporter("half-written")(broken)
+    try:
+        with pytest.raises(VeilleError) as err:
+            q.export(db, fmt="half-written", out=out)
+    finally:
+        EXPORTERS.remove("half-written")
     assert err.value.code == "E047" and out.read_text() == "the previous export\n"
 
 

@@ -25,6 +25,25 @@ _db = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="PATH_
 _json = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 
 
+class _ExportFormats(click.Choice):
+    """The ``--format`` choices of ``veille export``: the names registered in
+    :data:`veille.store.exporters.EXPORTERS` when asked (a format registered after
+    this module is imported is a choice too; the store is imported only when needed)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        from veille.store.exporters import EXPORTERS
+
+        return EXPORTERS.names()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        """Click's constructor sets the choices; the registry is their one source."""
+
+
 def _fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
     """``--field text=article`` pairs as a dict, veille name -> input name."""
     from veille.read.corpus import FIELDS
@@ -318,7 +337,7 @@ def stories(db: str, limit: int | None, as_json: bool) -> None:
 @_db
 @click.option("--what", type=click.Choice(["articles", "events", "quotes", "actors", "relations", "stories",
                                            "failures"]), default="articles", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
+@click.option("--format", "fmt", type=_ExportFormats(), default="jsonl",
               show_default=True, help="geojson: events with a place, as a FeatureCollection.")
 @click.option("--layout", type=click.Choice(["veille", "gdelt"]), default="veille", show_default=True,
               help="gdelt: events in GDELT-like columns (see docs/corpus.md).")

@@ -82,6 +82,7 @@ CATALOGUE: dict[str, tuple[int, str, str]] = {
     "E030": (ExitCode.ERROR, "lost a worker process ({detail})", "rerun to resume; lower --jobs if memory is short"),
     "E046": (ExitCode.USAGE, "invalid query value ({detail})", "give shorter or fewer values; see the command's --help"),
     "E047": (ExitCode.OUTPUT, "cannot be written ({detail})", "give a writable file path, or - for stdout"),
+    "E048": (ExitCode.USAGE, "unknown name ({detail})", "see the command's --help for the names it accepts"),
     # `veille serve`, `veille watch` and `veille alerts` (see docs/serve.md)
     "E050": (ExitCode.OUTPUT, "cannot listen ({detail})", "choose another --port, or stop what uses it"),
     "E051": (ExitCode.USAGE, "invalid duration ({detail})",

@@ -32,6 +32,7 @@ from veille.errors import VeilleError
 from veille.model import Fetched
 from veille.options import DEFAULT, Options
 from veille.read import article_id
+from veille.read.registry import FALLBACK, HEAD_BYTES, FileInput, reader_for, register_reader
 from veille.read.source import BLOCK as _BLOCK
 from veille.read.source import Bomb, Raw, _kind, file_status, is_url
 from veille.read.source import open_file as _open
@@ -189,27 +190,9 @@ def _client(options: Options, corpus: CorpusOptions):  # noqa: ANN202 - PoliteCl
 
 
 def kind_of(path: Path, head: bytes = b"") -> str:
-    """``jsonl``, ``warc``, ``feed`` or ``page`` from the name (``.gz`` looked through), then the first bytes."""
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    suffix = Path(name).suffix
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in WARC_SUFFIXES:
-        return "warc"
-    if suffix in FEED_SUFFIXES and suffix != ".xml":
-        return "feed"
-    if looks_like_feed(head):
-        return "feed"
-    return "page"
-
-
-def looks_like_feed(head: bytes) -> bool:
-    """True when the first bytes are an RSS, Atom or RDF document."""
-    start = head[:2048].lstrip().lower()
-    return start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(
-        tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
+    """The name of the reader of ``path`` (``jsonl``, ``warc``, ``feed``, ``page`` or a registered one):
+    from the name (``.gz`` looked through), then the first bytes (see :func:`veille.read.registry.reader_for`)."""
+    return reader_for(path, lambda: head).name
 
 
 def iter_path(source: str, options: Options, corpus: CorpusOptions, validators: Validators = _no_validators,
@@ -287,7 +270,7 @@ def display(name: str) -> str:
 def _head(path: Path) -> bytes:
     try:
         with _open(path) as handle:
-            return handle.read(2048)
+            return handle.read(HEAD_BYTES)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error, Bomb):
         return b""
 
@@ -309,34 +292,62 @@ def iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
 def _iter_file(path: Path, source: str, options: Options, corpus: CorpusOptions,
                validators: Validators = _no_validators, client_factory: Callable[[], PoliteClient] | None = None,
                ) -> Iterator[Entry]:
-    kind = kind_of(path)
-    if kind == "page":  # the name does not say: a feed shows itself in its first bytes
-        kind = kind_of(path, _head(path))
-    if kind == "jsonl":
-        yield from _or_empty(iter_jsonl(path, source, options, corpus), source, "holds no JSONL line")
-    elif kind == "warc":
-        yield from _or_empty(iter_warc(path, source, options), source, "holds no page record")
-    elif kind == "feed":
-        data = _read(path, source, options.max_bytes, options.max_ratio)
-        if isinstance(data, Failure):
-            yield data
-            return
-        from veille.read.corpus_web import iter_feed
+    """The file's items by the reader :data:`~veille.read.registry.READERS` names for it
+    (by suffix; a name that does not say is sniffed: a feed shows itself in its first bytes)."""
+    reader = reader_for(path, lambda: _head(path))
+    yield from reader.read(FileInput(path, source, options, corpus, validators, client_factory))
 
-        client = client_factory() if (client_factory and corpus.follow_entries) else None
-        try:
-            yield from iter_feed(data, source, client, options, corpus, validators)
-        finally:
-            if client is not None:
-                client.close()  # type: ignore[attr-defined]
+
+# -- the built-in readers, in order of precedence (see veille.read.registry) ----------------------
+
+
+@register_reader("jsonl", suffixes=JSONL_SUFFIXES)
+def _read_jsonl(job: FileInput) -> Iterator[Entry]:
+    """A JSONL dump: one item per line (an empty dump is one E003 failure)."""
+    yield from _or_empty(iter_jsonl(job.path, job.source, job.options, job.corpus), job.source,
+                         "holds no JSONL line")
+
+
+@register_reader("warc", suffixes=WARC_SUFFIXES)
+def _read_warc(job: FileInput) -> Iterator[Entry]:
+    """A WARC (or ARC) crawl: one item per page record."""
+    yield from _or_empty(iter_warc(job.path, job.source, job.options), job.source, "holds no page record")
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the first bytes are an RSS, Atom or RDF document."""
+    start = head[:2048].lstrip().lower()
+    return start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(
+        tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
+
+
+@register_reader("feed", suffixes=FEED_SUFFIXES - {".xml"}, sniff=looks_like_feed)  # .xml: only if it looks a feed
+def _read_feed(job: FileInput) -> Iterator[Entry]:
+    """An RSS/Atom/RDF feed: each entry's page fetched politely, or its own content with ``follow_entries`` off."""
+    data = _read(job.path, job.source, job.options.max_bytes, job.options.max_ratio)
+    if isinstance(data, Failure):
+        yield data
+        return
+    from veille.read.corpus_web import iter_feed
+
+    client = job.client_factory() if (job.client_factory and job.corpus.follow_entries) else None
+    try:
+        yield from iter_feed(data, job.source, client, job.options, job.corpus, job.validators)
+    finally:
+        if client is not None:
+            client.close()
+
+
+@register_reader(FALLBACK)
+def _read_page(job: FileInput) -> Iterator[Entry]:
+    """Any other file: one article, text or HTML (``.gz`` decompressed)."""
+    data = _read(job.path, job.source, job.options.max_bytes, job.options.max_ratio)
+    if isinstance(data, Failure):
+        yield data
+    elif not data.strip():
+        yield Failure(job.source, job.source, "E003", "is empty (no bytes, or only white space)")
     else:
-        data = _read(path, source, options.max_bytes, options.max_ratio)
-        if isinstance(data, Failure):
-            yield data
-        elif not data.strip():
-            yield Failure(source, source, "E003", "is empty (no bytes, or only white space)")
-        else:
-            yield Item(data, source, source)
+        yield Item(data, job.source, job.source)
 
 
 def _or_empty(entries: Iterator[Entry], source: str, what: str) -> Iterator[Entry]:

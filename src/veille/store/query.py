@@ -3,8 +3,9 @@
 Every function takes an open :class:`~veille.store.Store` or a store path/URL
 and returns ``list[dict]`` (``articles``, ``events``, ``quotes``, ``actors``,
 ``relations``, ``stories``, ``failures``) or streams dicts (their ``iter_*``
-twins); ``export`` writes JSONL, CSV, Parquet or, for events, GeoJSON, in
-veille's columns or, for events, a GDELT-like layout. The CLI's ``search``,
+twins); ``export`` writes JSONL, CSV, Parquet or, for events, GeoJSON (the
+formats registered in :data:`veille.store.exporters.EXPORTERS`, the built-in ones
+at the end of this module), in veille's columns or, for events, a GDELT-like layout. The CLI's ``search``,
 ``articles``, ``events``, ``quotes``, ``actors``, ``relations``, ``stories``,
 ``failures`` and ``export`` are thin wrappers over these.
 """
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 
 from veille.model import Article
 from veille.store import Store, StoreError, open_store
+from veille.store.exporters import EXPORT_HINT, EXPORTERS, ExportSpec, register_exporter
 from veille.store.rows import Row
 
 ARTICLE_COLUMNS = ("id", "external_id", "source", "url", "title", "section", "standfirst", "author", "site",
@@ -60,11 +62,8 @@ GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", 
 """Columns of the GDELT-like layout of events (see docs/corpus.md for the mapping; no GoldsteinScale)."""
 
 EXPORTS = ("articles", "events", "quotes", "actors", "relations", "stories", "failures")
-FORMATS = ("jsonl", "csv", "parquet", "geojson")
 LAYOUTS = ("veille", "gdelt")
 SEARCHABLE = ("articles", "quotes", "events")
-EXPORT_HINT = "see `veille export --help`"
-"""The hint of an invalid export request (E025)."""
 
 StoreLike = Store | str | Path
 
@@ -651,34 +650,32 @@ def export(store: StoreLike, what: str = "articles", fmt: str = "jsonl", out: st
            batch: int = 5000, layout: str = "veille", filters: dict[str, Any] | None = None) -> int:
     """Write ``what`` to ``out`` (a path, a text stream, or stdout); return the row (or feature) count.
 
-    ``what``: one of :data:`EXPORTS`; ``fmt``: ``jsonl``, ``csv``, ``parquet`` (needs a path) or,
-    for events, ``geojson`` (a FeatureCollection of the events that have coordinates, Point
-    geometries ``[longitude, latitude]``, the row as properties). ``layout="gdelt"`` (events only)
-    writes :data:`GDELT_COLUMNS`. ``filters`` go to the ``iter_*`` function (e.g. ``{"since": "2024-11"}``).
+    ``what``: one of :data:`EXPORTS`; ``fmt``: a format of :data:`~veille.store.exporters.EXPORTERS`:
+    ``jsonl``, ``csv``, ``parquet`` (needs a path) or, for events, ``geojson`` (a FeatureCollection
+    of the events that have coordinates, Point geometries ``[longitude, latitude]``, the row as
+    properties), or one registered since. ``layout="gdelt"`` (events only) writes
+    :data:`GDELT_COLUMNS`. ``filters`` go to the ``iter_*`` function (e.g. ``{"since": "2024-11"}``).
     """
-    if fmt not in FORMATS:
-        raise StoreError("E025", fmt, f"format one of {', '.join(FORMATS)}", EXPORT_HINT)
+    writer = EXPORTERS.get(fmt)
     if what not in EXPORTS:
         raise StoreError("E025", what, f"export one of {', '.join(EXPORTS)}", EXPORT_HINT)
     if layout not in LAYOUTS:
         raise StoreError("E025", layout, f"layout one of {', '.join(LAYOUTS)}", EXPORT_HINT)
-    if what != "events" and (layout != "veille" or fmt == "geojson"):
-        raise StoreError("E025", f"{fmt}/{layout}", "GeoJSON and the gdelt layout are for --what events",
-                         EXPORT_HINT)
+    if what != "events" and (layout != "veille" or writer.events_only):
+        raise StoreError("E025", f"{fmt}/{layout}", f"{writer.label if writer.events_only else 'the gdelt layout'}"
+                         " is for --what events", EXPORT_HINT)
+    if writer.binary and (out is None or out == "-" or not isinstance(out, (str, Path))):
+        raise StoreError("E025", fmt, f"{writer.label} is binary: give an output file with --output", EXPORT_HINT)
+    spec = ExportSpec(what, layout, columns_of(what, layout), _TYPES.get("gdelt" if layout == "gdelt" else what, {}),
+                      batch)
     with _opened(store) as s:
         rows = _rows(s, what, layout, filters or {})
-        columns = columns_of(what, layout)
-        types = _TYPES.get("gdelt" if layout == "gdelt" else what, {})
-        if fmt == "parquet":
-            if out is None or out == "-" or not isinstance(out, (str, Path)):
-                raise StoreError("E025", "parquet", "Parquet is binary: give an output file with --output",
-                                 EXPORT_HINT)
-            with _output(Path(out)) as path, _writing(out):
-                return _parquet(rows, path, columns, types, batch)
+        if writer.binary:
+            target = Path(out)  # type: ignore[arg-type]  # a path: checked above
+            with _output(target) as path, _writing(target):
+                return writer.write(rows, path, spec)
         with _text_out(out) as handle:
-            if fmt == "geojson":
-                return _geojson(rows, handle, layout)
-            return _jsonl(rows, handle) if fmt == "jsonl" else _csv(rows, handle, columns)
+            return writer.write(rows, handle, spec)
 
 
 @contextmanager
@@ -723,43 +720,26 @@ def _writing(target: str | Path) -> Iterator[None]:
         raise StoreError("E047", str(target), exc.strerror or str(exc)[:200] or type(exc).__name__) from None
 
 
-def _jsonl(rows: Iterator[Row], handle: IO) -> int:
+# -- the built-in formats, in the order --help lists them (see veille.store.exporters) ---------------
+
+
+@register_exporter("jsonl", media_type="application/x-ndjson; charset=utf-8", label="JSONL", flat=False)
+def _jsonl(rows: Iterator[Row], handle: IO, spec: ExportSpec | None = None) -> int:
+    """One JSON object per line, lists and dicts kept."""
     n = 0
     for n, row in enumerate(rows, 1):  # noqa: B007 - n: the rows written
         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return n
 
 
-def _csv(rows: Iterator[Row], handle: IO, columns: Sequence[str]) -> int:
-    writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
+@register_exporter("csv", media_type="text/csv; charset=utf-8")
+def _csv(rows: Iterator[Row], handle: IO, spec: ExportSpec) -> int:
+    """A header of ``spec.columns``, then one line per row (lists and dicts as JSON text)."""
+    writer = csv.DictWriter(handle, fieldnames=list(spec.columns), extrasaction="ignore")
     writer.writeheader()
     n = 0
     for n, row in enumerate(rows, 1):  # noqa: B007 - n: the rows written
         writer.writerow(_flat(row))
-    return n
-
-
-def feature(row: Row, layout: str = "veille") -> Row | None:
-    """A GeoJSON Feature of an event row (None without coordinates): Point ``[longitude, latitude]``."""
-    lat, lon = ((row.get("ActionGeo_Lat"), row.get("ActionGeo_Long")) if layout == "gdelt"
-                else (row.get("latitude"), row.get("longitude")))
-    if lat is None or lon is None:
-        return None
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-            "properties": row}
-
-
-def _geojson(rows: Iterator[Row], handle: IO, layout: str) -> int:
-    """A FeatureCollection written one feature per line (memory flat in the number of events)."""
-    handle.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for row in rows:
-        feat = feature(row, layout)
-        if feat is None:
-            continue
-        handle.write((",\n" if n else "") + json.dumps(feat, ensure_ascii=False))
-        n += 1
-    handle.write("\n]}\n")
     return n
 
 
@@ -777,10 +757,13 @@ def _arrow_type(kind: str):  # noqa: ANN202 - a pyarrow DataType
     return pa.string()
 
 
-def _parquet(rows: Iterator[Row], path: Path, columns: Sequence[str], types: dict[str, str], batch: int) -> int:
+@register_exporter("parquet", media_type="application/vnd.apache.parquet", label="Parquet", binary=True)
+def _parquet(rows: Iterator[Row], path: Path, spec: ExportSpec) -> int:
+    """Typed columns (:data:`_TYPES`: lists and participants nested, the rest strings), ``spec.batch`` rows at a time."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    columns, types, batch = spec.columns, spec.types, spec.batch
     schema = pa.schema([(c, _arrow_type(types.get(c, "string"))) for c in columns])
     nested = [c for c, k in types.items() if k in ("strings", _PARTICIPANTS)]
     n = 0
@@ -790,4 +773,30 @@ def _parquet(rows: Iterator[Row], path: Path, columns: Sequence[str], types: dic
             n += len(chunk)
         if n == 0:
             writer.write_table(pa.Table.from_pylist([], schema=schema))
+    return n
+
+
+def feature(row: Row, layout: str = "veille") -> Row | None:
+    """A GeoJSON Feature of an event row (None without coordinates): Point ``[longitude, latitude]``."""
+    lat, lon = ((row.get("ActionGeo_Lat"), row.get("ActionGeo_Long")) if layout == "gdelt"
+                else (row.get("latitude"), row.get("longitude")))
+    if lat is None or lon is None:
+        return None
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+            "properties": row}
+
+
+@register_exporter("geojson", media_type="application/geo+json", label="GeoJSON", events_only=True)
+def _geojson(rows: Iterator[Row], handle: IO, spec: ExportSpec) -> int:
+    """A FeatureCollection of the located events, one feature per line (memory flat in the number of events)."""
+    layout = spec.layout
+    handle.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for row in rows:
+        feat = feature(row, layout)
+        if feat is None:
+            continue
+        handle.write((",\n" if n else "") + json.dumps(feat, ensure_ascii=False))
+        n += 1
+    handle.write("\n]}\n")
     return n

@@ -17,7 +17,6 @@ transactions) and refuses every write.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import threading
@@ -43,6 +42,7 @@ from veille.serve import views
 from veille.serve.errors import ServeError
 from veille.serve.web import markup, svg
 from veille.store import Store, StoreError, open_store
+from veille.store.exporters import Exporter, ExportSpec, web_exporters
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -252,7 +252,7 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
         return HTMLResponse(html, status_code=status)
 
     def error(request: Request, status: int, message: str) -> Response:
-        if request.url.path.endswith((".json", ".csv", ".jsonl", ".geojson", ".atom")):
+        if request.url.path.endswith((".json", ".atom", *(f".{e.suffix}" for e in web_exporters()))):
             return JSONResponse({"error": message, "status": status}, status_code=status)
         return page(request, "error.html", {"status": status, "message": message}, status=status)
 
@@ -364,33 +364,20 @@ def create_app(db: str, read_only: bool = False, allowed_hosts: Sequence[str] | 
     @app.get("/events", include_in_schema=False)
     def events(request: Request, f: dict = Depends(_events_params), sort: str = _sort(),
                page_: int = Query(1, alias="page", ge=1, le=views.MAX_PAGE)) -> Response:
-        return page(request, "events.html", run(views.events, sort=sort, page=page_, **f))
+        return page(request, "events.html", run(views.events, sort=sort, page=page_, **f), exports=web_exporters())
 
-    @app.get("/events.csv", tags=["exports"], summary="The current filter's events as CSV")
-    def events_csv(f: dict = Depends(_events_params)) -> Response:
-        rows = [views.flat_event(r) for r in run(views.export_rows, **f)]
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(views.flat_event(_EMPTY_EVENT)))
-        writer.writeheader()
-        writer.writerows(rows)
-        return _download(buf.getvalue(), "text/csv; charset=utf-8", "events.csv")
+    def events_download(exporter: Exporter) -> Any:
+        """The route serving the current filter's events in one registered text format."""
 
-    @app.get("/events.jsonl", tags=["exports"], summary="The current filter's events as JSON lines")
-    def events_jsonl(f: dict = Depends(_events_params)) -> Response:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in run(views.export_rows, **f))
-        return _download(text, "application/x-ndjson; charset=utf-8", "events.jsonl")
+        def download(f: dict = Depends(_events_params)) -> Response:
+            return _download(_events_export(run(views.export_rows, **f), exporter), exporter.media_type,
+                             f"events.{exporter.suffix}")
 
-    @app.get("/events.geojson", tags=["exports"], summary="The current filter's located events as GeoJSON")
-    def events_geojson(f: dict = Depends(_events_params)) -> Response:
-        feats = []
-        for r in run(views.export_rows, **f):
-            loc = r.get("location") or {}
-            if loc.get("latitude") is None or loc.get("longitude") is None:
-                continue
-            feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [
-                float(loc["longitude"]), float(loc["latitude"])]}, "properties": views.flat_event(r)})
-        return _download(json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False),
-                         "application/geo+json", "events.geojson")
+        return download
+
+    for fmt in web_exporters():  # /events.csv, /events.jsonl, /events.geojson, and any format registered
+        app.add_api_route(f"/events.{fmt.suffix}", events_download(fmt), methods=["GET"], tags=["exports"],
+                          name=f"events_{fmt.name}", summary=f"The current filter's events as {fmt.label}")
 
     # -- actor, story, map -----------------------------------------------------------------------
 
@@ -540,6 +527,16 @@ def _coloured(svg_bytes: bytes) -> bytes:
     """The base map with land and borders coloured by presentation attributes (no style sheet)."""
     return svg_bytes.replace(b'<g id="countries">',
                              b'<g id="countries" fill="#dfe6da" stroke="#ffffff" stroke-width="0.8">', 1)
+
+
+def _events_export(rows: list[dict], exporter: Exporter) -> str:
+    """Merged events in one export format: flat rows (:func:`views.flat_event`, the CSV columns)
+    for a format that takes them, the merged events with their lists and dicts for the others (JSONL)."""
+    columns = list(views.flat_event(_EMPTY_EVENT))
+    buf = io.StringIO()
+    exporter.write(iter([views.flat_event(r) for r in rows] if exporter.flat else rows), buf,
+                   ExportSpec("events", "veille", columns))
+    return buf.getvalue()
 
 
 def _download(text: str, media_type: str, name: str) -> Response:
