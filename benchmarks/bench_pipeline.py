@@ -24,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -74,12 +75,15 @@ def timed(cmd: list[str], memory: bool = False) -> dict:
     """Wall seconds (and peak tree RSS) of a command; its last output line."""
     load = os.getloadavg()[0]
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with PeakMemory() as mem:
         done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr[-2000:]}")
-    out = {"seconds": round(seconds, 2), "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
+    out = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
            "last_line": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""}
     if memory:
         out["peak_mib"] = round(mem.peak)
@@ -132,13 +136,20 @@ def main() -> int:
                                                          / res["ingest_j2"]["articles_per_s"], 3)
         if "startup" in what:
             sample_file = str(ROOT / "samples" / "fr-visite-dakar.txt")
-            load_s, analyze_s = [], []
+            loads, analyses = [], []
             for _ in range(args.rounds):
-                load_s.append(timed([sys.executable, "-c", "import spacy; spacy.load('fr_core_news_md')"])["seconds"])
-                analyze_s.append(timed(VEILLE + ["analyze", sample_file, "--published", "2024-11-25"])["seconds"])
-            res["startup"] = {"spacy_load_s": load_s, "veille_analyze_s": analyze_s,
-                              "beyond_spacy_load_median_s": round(statistics.median(analyze_s)
-                                                                  - statistics.median(load_s), 2)}
+                loads.append(timed([sys.executable, "-c", "import spacy; spacy.load('fr_core_news_md')"]))
+                analyses.append(timed(VEILLE + ["analyze", sample_file, "--published", "2024-11-25"]))
+
+            def beyond(key: str) -> float:  # median of analyze minus median of spacy.load
+                return round(statistics.median(a[key] for a in analyses) - statistics.median(x[key] for x in loads), 2)
+
+            res["startup"] = {"spacy_load_s": [x["seconds"] for x in loads],
+                              "veille_analyze_s": [a["seconds"] for a in analyses],
+                              "spacy_load_cpu_s": [x["cpu_seconds"] for x in loads],
+                              "veille_analyze_cpu_s": [a["cpu_seconds"] for a in analyses],
+                              "beyond_spacy_load_median_s": beyond("seconds"),
+                              "beyond_spacy_load_median_cpu_s": beyond("cpu_seconds")}
             print("startup", res["startup"], file=sys.stderr)
         if "memory" in what:
             small = sample(args.small, work / "small.jsonl")
