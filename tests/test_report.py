@@ -57,6 +57,15 @@ def test_a_page_counts_paragraphs_and_says_byline() -> None:
     assert "paragraph 1: byline; its author and date are kept as metadata — “AFP, publié le" in out
 
 
+def test_a_standfirst_removal_is_said_as_the_field() -> None:
+    body = "Le conseil municipal de Villebrune a voté mardi soir la fermeture de la piscine pour travaux."
+    art = repair(Article(id="0" * 16, source="p.html", format="html", standfirst=body,
+                         blocks=[Block(kind="paragraph", text=body)]))
+    out = render(art, "text")
+    assert "  standfirst: the body opens with the same text, kept there once — “Le conseil" in out
+    assert "paragraph 1:" not in out
+
+
 def test_event_name_says_the_type_and_the_code() -> None:
     assert event_name(Event.model_construct(type="ACCUSE", cameo="112")) == "ACCUSE (accuse, criticise) · CAMEO 112"
     assert event_name(Event.model_construct(type="NEWTYPE", cameo=None)) == "NEWTYPE"

@@ -121,7 +121,9 @@ def removed_lines(article: Article) -> list[str]:
     out: list[str] = []
     for g in _groups(article.removed):
         where = _numbers(article, g.positions)
-        if g.copies_of:
+        if g.first.reason in _words()["fields"]:
+            where, why = _words()["fields"][g.first.reason]
+        elif g.copies_of:
             verb = "repeat" if len(g.positions) > 1 else "repeats"
             why = f"{verb} {_numbers(article, g.copies_of)}"
         else:
