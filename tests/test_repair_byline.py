@@ -38,6 +38,8 @@ def html_article(*units: str | tuple[str, str], **meta: str | None) -> Article:
     ("By Jane Doe, Reuters · 3 min read", "Jane Doe, Reuters", None),
     ("Mis à jour le 18/05/2020 à 10h12", None, "2020-05-18"),
     ("Published May 18, 2020", None, "2020-05-18"),
+    ("UPDATED: Tue., Nov. 19, 2019", None, "2019-11-19"),
+    ("Updated 10:30 GMT, 18 May 2020", None, "2020-05-18"),
     ("publié le 18 mars", None, None),
     ("Source : Mister Buzz, publié le dimanche 03 septembre 2017 à 19h22", "Mister Buzz", "2017-09-03"),
 ])
@@ -52,6 +54,9 @@ def test_byline_shapes(line: str, author: str | None, published: str | None) -> 
     "Le texte publié le 3 mai 2020 a été adopté par le Sénat.",
     "Jean Dupont",
     "Published research shows the vaccine works.",
+    "Publié le 3 mai 2020 " + "x" * 400,
+    "Publié le 3 mai 2020, le décret entre en vigueur",
+    "AFP, published on May 3, 2020 ahead of the vote",
 ])
 def test_body_lines_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None

@@ -22,6 +22,7 @@ from veille.dates import find_dates
 from veille.repair.normalize import word_count
 from veille.repair.structure import name_particles
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?!\d)")
 
 
@@ -39,9 +40,11 @@ class _Words:
     date_word: re.Pattern[str]
     date_lang: dict[str, str]
     read_time: re.Pattern[str]
+    tail_words: frozenset[str]
     separators: re.Pattern[str]
     joiners: frozenset[str]
     max_words: int
+    max_chars: int
     top_units: int
 
 
@@ -57,9 +60,11 @@ def _words() -> _Words:
         date_word=re.compile(rf"(?:^|(?<=[\s,·|•—–]))(?P<word>{alternatives})\b\s*:?\s*(?P<tail>.*)$", re.I),
         date_lang={w.casefold(): lang for w, lang in langs.items()},
         read_time=re.compile(raw["read_time"], re.I),
+        tail_words=frozenset(raw["tail_words"]),
         separators=re.compile("|".join(re.escape(s) for s in raw["separators"])),
         joiners=frozenset(raw["name_joiners"]),
         max_words=int(raw["max_words"]),
+        max_chars=int(raw["max_chars"]),
         top_units=int(raw["top_units"]),
     )
 
@@ -79,12 +84,12 @@ def parse_byline(text: str) -> Byline | None:
     """
     words = _words()
     line = text.strip().rstrip(".")
-    if not line or word_count(line) > words.max_words:
+    if not line or len(line) > words.max_chars or word_count(line) > words.max_words:
         return None
     head, published, dated = line, None, False
     if match := words.date_word.search(line):
         published, is_date = _date_of(match["tail"], words.date_lang[match["word"].casefold()])
-        if not is_date or word_count(match["tail"]) > 12:
+        if not is_date or not _only_a_date(match["tail"]):
             return None
         head, dated = line[: match.start()], True
     author = _author_of(head, needs_by=not dated)
@@ -138,6 +143,17 @@ def _date_of(tail: str, lang: str) -> tuple[str | None, bool]:
         day, month = (a, b) if lang != "en" else (b, a)
         return _iso(year, month, day), True
     return None, partial
+
+
+def _only_a_date(tail: str) -> bool:
+    """Does the date part hold nothing but dates, times and the few words of
+    ``tail_words`` ('lundi 18 mai 2020 à 21h18', 'Tue., Nov. 19, 2019', '10:30 GMT')?"""
+    rest = tail
+    for lang in ("fr", "en"):
+        for mention in reversed(find_dates(rest, lang)):
+            rest = rest[: mention.start] + " " + rest[mention.end:]
+    allowed = _words().tail_words
+    return all(w.casefold() in allowed for w in _LETTERS.findall(rest))
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
