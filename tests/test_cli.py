@@ -41,7 +41,10 @@ def test_text_report(capsys):
     code, out, _ = run(["analyze", SAMPLE], capsys)
     assert code == 0
     assert out.startswith("# Macron À Dakar")
-    assert "── removed" in out and "repeated block" in out and "flags:" in out
+    assert "── removed" in out and "lines 19–23: repeat lines 14–18" in out and "notes:" in out
+    assert "CAMEO 042" in out and "CONSULT (meet, talk, visit)" in out
+    for raw in ("units", "unit ", "gopher_", "repeated_block", "[repeat]", "member_of"):
+        assert raw not in out, raw
 
 
 def test_json_is_the_model(capsys):

@@ -1,8 +1,9 @@
 """Repair stage: one raw article in, one clean article out.
 
 Order matters and is fixed: the breadcrumb becomes the section, boilerplate
-goes, then later copies of repeated units and blocks, then structure is
-recovered from what is left. Every unit that leaves the body is recorded in
+goes, then later copies of repeated units and blocks, then a byline at the
+top (its author and date kept as metadata), then structure is recovered from
+what is left; a standfirst the body opens with is kept once, in the body. Every unit that leaves the body is recorded in
 ``Article.removed`` with its reason; nothing is dropped silently.
 """
 
@@ -11,10 +12,12 @@ from __future__ import annotations
 from veille.model import Article, Block, Quality, Removal, article_id
 from veille.options import DEFAULT, Options
 from veille.repair.boilerplate import classify
+from veille.repair.byline import Byline, merge_authors, parse_byline, top_units
 from veille.repair.glue import split_glued
 from veille.repair.layout import layout
 from veille.repair.quality import flags, signals
 from veille.repair.repeats import find_repeats
+from veille.repair.normalize import unit_key
 from veille.repair.structure import breadcrumb
 
 __all__ = ["clean_article", "repair", "with_offsets"]
@@ -33,14 +36,18 @@ def repair(article: Article, options: Options = DEFAULT) -> Article:
     if options.boilerplate:
         _remove_boilerplate(texts, removed)
     _remove_repeats(texts, removed, options.min_repeat_chars)
+    byline = _remove_bylines(units, removed)
     kept = _unglue([(i, u) for i, u in enumerate(units) if i not in removed])
     skeleton = layout(kept, article.format, article.title)
+    standfirst, repeated = _standfirst(article.standfirst, skeleton.blocks, kept)
     out = article.model_copy(update={
         "section": section,
         "title": article.title or skeleton.title,
-        "standfirst": article.standfirst or skeleton.standfirst,
+        "standfirst": standfirst or skeleton.standfirst,
+        "author": merge_authors(article.author) or byline.author,
+        "published": article.published or byline.published,
         "blocks": with_offsets(skeleton.blocks),
-        "removed": [removed[i] for i in sorted(removed)] + skeleton.removed,
+        "removed": [removed[i] for i in sorted(removed)] + skeleton.removed + repeated,
     })
     return out.model_copy(update={"quality": _quality(texts, out)})
 
@@ -69,6 +76,41 @@ def _remove_repeats(texts: list[str], removed: dict[int, Removal], min_chars: in
         i, first = index[rep.index], index[rep.first]
         where = f"part of a repeated block of {rep.block_size} units" if rep.block_size > 1 else "repeated paragraph"
         removed[i] = Removal(kind="repeat", text=texts[i], position=i, reason=f"{where}; first copy is unit {first}")
+
+
+def _remove_bylines(units: list[Block], removed: dict[int, Removal]) -> Byline:
+    """Record byline and dateline lines among the top kept paragraphs ('AFP, publié le…',
+    'By Jane Doe · 3 min read'); return the first author and date they give."""
+    author: str | None = None
+    published: str | None = None
+    top = [i for i in range(len(units)) if i not in removed][: top_units()]
+    for i in top:
+        found = parse_byline(units[i].text) if units[i].kind == "paragraph" else None
+        if found is None:
+            continue
+        removed[i] = Removal(kind="boilerplate", text=units[i].text, position=i, reason="byline")
+        author, published = author or found.author, published or found.published
+    return Byline(author=author, published=published)
+
+
+def _standfirst(standfirst: str | None, blocks: list[Block],
+                kept: list[tuple[int, Block]]) -> tuple[str | None, list[Removal]]:
+    """The reader's standfirst, or None when the body opens with the same text (a lead
+    printed again, or a whole article taken for the standfirst): the text stays once,
+    in the body, and the dropped copy is recorded."""
+    key = unit_key((standfirst or "").rstrip(" .…"))
+    if len(key) < 20 or not blocks:
+        return standfirst, []
+    opening = ""
+    for block in blocks:
+        opening += unit_key(block.text)
+        if len(opening) >= len(key):
+            break
+    if not opening.startswith(key):
+        return standfirst, []
+    position = kept[0][0] if kept else 0
+    return None, [Removal(kind="repeat", text=standfirst or "", position=position,
+                          reason="standfirst repeated at the start of the body")]
 
 
 def clean_article(paragraphs: list[str], source: str, language: str | None = None,

@@ -73,6 +73,13 @@ def attribution(text: str) -> tuple[str, str | None] | None:
     return match["name"].strip(), role
 
 
+def name_particles() -> frozenset[str]:
+    """Words that may stay lower case inside a name ('de', 'von', 'al-')."""
+    particles = _words()["name_particles"]
+    assert isinstance(particles, frozenset)
+    return particles
+
+
 def _is_person_name(text: str) -> bool:
     """2–5 tokens, each capitalised except name particles (de, von, al-, …)."""
     tokens = text.split()
