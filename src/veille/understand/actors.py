@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, cache
 
+from veille.languages import known, words
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
@@ -25,7 +26,8 @@ from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import phrase
 
-LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
+LOCATIVE = words("locative")
+"""Prepositions that place an actor ('à Paris', 'in Paris'), of every language (``words.locative``)."""
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
@@ -348,7 +350,7 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
 
 
 def _lang_of(doc) -> str:  # noqa: ANN001
-    return doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    return known(doc.lang_)
 
 
 def _actor_position(span) -> bool:  # noqa: ANN001

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from veille.dates import find_dates, resolve
+from veille.languages import known, words
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
@@ -586,7 +587,7 @@ PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui"
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     from veille.dates import find_dates
 
-    return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
+    return bool(find_dates(tok.text, known(tok.lang_)))
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
@@ -818,7 +819,7 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
     """A place introduced by a locative preposition in the trigger's clause."""
-    locative = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
+    locative = words("locative")
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):

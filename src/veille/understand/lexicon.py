@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from veille.languages import extra_file
+
 
 def _data(name: str) -> Any:
     """Parse one JSON file of ``understand/data``."""
@@ -138,9 +140,11 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
 
 @lru_cache(maxsize=8)
 def event_lexicon(lang: str) -> EventLexicon | None:
-    """The event lexicon of ``lang``, or None when veille has none for it."""
+    """The event lexicon of ``lang``, or None when veille has none for it: ``events/<lang>.json``
+    of a ``VEILLE_LANGUAGE_DATA`` directory when there is one, else the built-in file."""
+    extra = extra_file(f"events/{lang}.json")
     try:
-        raw = _data(f"events/{lang}.json")
+        raw = json.loads(extra.read_text("utf-8")) if extra else _data(f"events/{lang}.json")
     except FileNotFoundError:
         return None
     unknown = set(raw) - LEXICON_KEYS

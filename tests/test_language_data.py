@@ -1,0 +1,159 @@
+"""A language is data: ``data/lang/<code>.json`` (checked against ``data/lang.schema.json``),
+and more languages from the directories of ``VEILLE_LANGUAGE_DATA``.
+
+The third language here is a minimal Spanish written for the test: its dates are found,
+its words are stemmed for search, and the triggers of its event lexicon fire on a
+sentence of a blank spaCy pipeline (``spacy.blank("es")``, annotated by hand: no model needed).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from veille import languages
+from veille.dates import find_dates, resolve
+from veille.languages import ENV, LanguageDataError
+from veille.store import fts
+
+LANG_DIR = Path(languages.__file__).parent / "data" / "lang"
+
+SPANISH = {
+    "_doc": "A minimal Spanish, written for tests/test_language_data.py.",
+    "code": "es",
+    "name": "Spanish",
+    "snowball": "spanish",
+    "postgres": "veille_simple",
+    "spacy_lang": "es",
+    "dates": {
+        "relative": {"hoy": 0, "ayer": -1, "anteayer": -2, "mañana": 1},
+        "ordinal_first": ["1º", "primero"],
+        "year_before": ["en"],
+        "date_linkers": ["de"],
+    },
+    "words": {"locative": ["en", "cerca de"]},
+}
+
+SPANISH_EVENTS = {
+    "_doc": "One trigger: 'reunirse' (to meet) is a CONSULT, CAMEO 040.",
+    "light_verbs": [],
+    "modality": {"negators": ["no"], "future_aux": ["ir"], "future_governors": [], "hypothetical_aux": [],
+                 "hypothetical_marks": ["si"], "refusal_governors": []},
+    "triggers": [{"lemma": "reunir", "pos": "VERB", "type": "CONSULT", "mode": "meet", "cameo": "040"}],
+}
+
+
+@pytest.fixture
+def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A language data directory holding ``es.json`` and ``events/es.json``, named by the variable."""
+    (tmp_path / "events").mkdir()
+    (tmp_path / "es.json").write_text(json.dumps(SPANISH, ensure_ascii=False), "utf-8")
+    (tmp_path / "events" / "es.json").write_text(json.dumps(SPANISH_EVENTS, ensure_ascii=False), "utf-8")
+    monkeypatch.setenv(ENV, str(tmp_path))
+    yield tmp_path
+    from veille.understand.lexicon import event_lexicon
+
+    event_lexicon.cache_clear()  # forget the test's lexicon
+
+
+def test_the_builtin_languages_are_the_data_files() -> None:
+    assert languages.languages() == ("fr", "en")
+    assert languages.known("fr") == "fr" and languages.known("de") == languages.FALLBACK == "en"
+    assert languages.known(None) == "en"
+
+
+@pytest.mark.parametrize("path", sorted(LANG_DIR.glob("*.json")), ids=lambda p: p.name)
+def test_every_builtin_file_follows_the_schema(path: Path) -> None:
+    jsonschema.Draft202012Validator.check_schema(languages.schema())
+    jsonschema.validate(json.loads(path.read_text("utf-8")), languages.schema())
+
+
+def test_the_minimal_test_language_follows_the_schema() -> None:
+    jsonschema.validate(SPANISH, languages.schema())
+
+
+@pytest.mark.parametrize(("where", "bad"), [
+    ((), "stemmer"),  # top level: 'snowball' misspelt
+    (("dates",), "relativ"),
+    (("words",), "locatives"),
+])
+def test_a_misspelt_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: tuple[str, ...],
+                                    bad: str) -> None:
+    data = json.loads(json.dumps(SPANISH))
+    target = data
+    for key in where:
+        target = target[key]
+    target[bad] = ["x"]
+    (tmp_path / "es.json").write_text(json.dumps(data), "utf-8")
+    monkeypatch.setenv(ENV, str(tmp_path))
+    with pytest.raises(LanguageDataError, match=bad):
+        languages.languages()
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, languages.schema())
+
+
+def test_a_wrong_type_or_a_missing_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV, str(tmp_path))
+    (tmp_path / "es.json").write_text(json.dumps({**SPANISH, "dates": {**SPANISH["dates"], "relative": {"hoy": "0"}}}))
+    with pytest.raises(LanguageDataError, match="relative: hoy: expected integer"):
+        languages.languages()
+    (tmp_path / "es.json").write_text(json.dumps({k: v for k, v in SPANISH.items() if k != "snowball"}))
+    with pytest.raises(LanguageDataError, match="snowball"):
+        languages.languages()
+    (tmp_path / "es.json").write_text(json.dumps({**SPANISH, "code": "pt"}))
+    with pytest.raises(LanguageDataError, match="not the file's name"):
+        languages.languages()
+
+
+def test_an_extra_directory_adds_a_language(spanish: Path) -> None:
+    assert languages.languages() == ("fr", "en", "es")
+    assert languages.known("es") == "es"
+    assert "cerca de" in languages.words("locative") and "à" in languages.words("locative")
+
+
+def test_the_dates_of_the_new_language_are_found(spanish: Path) -> None:
+    text = "El presidente llegó ayer a Madrid y el lunes 3 de marzo se reunirá con el rey; en 2014 ya vino."
+    found = {(m.text, m.kind) for m in find_dates(text, "es")}
+    assert found == {("ayer", "relative"), ("lunes 3 de marzo", "daymonth"), ("2014", "year")}
+    published = date(2025, 3, 5)  # a Wednesday
+    ayer = next(m for m in find_dates(text, "es") if m.text == "ayer")
+    assert resolve(ayer, published).value == "2025-03-04"
+    full = [(m.text, m.kind, m.value) for m in find_dates("el 3 de marzo de 2024 y en marzo de 2023", "es")]
+    assert full == [("3 de marzo de 2024", "full", (2024, 3, 3)), ("marzo de 2023", "monthyear", (2023, 3))]
+
+
+def test_without_the_directory_the_language_has_no_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV, raising=False)
+    assert find_dates("ayer, el lunes", "es") == []
+
+
+def test_the_new_language_is_stemmed_for_search(spanish: Path) -> None:
+    assert fts.stems("los presidentes", "es") == "los president"
+    assert fts.pg_config("es") == "veille_simple" and fts.pg_config("fr") == "veille_french"
+    assert '"president"' in (fts.fts5_query("presidentes") or "")
+
+
+def test_the_event_lexicon_of_the_new_language_fires(spanish: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from veille.understand.events import candidates
+    from veille.understand.lexicon import event_lexicon
+
+    event_lexicon.cache_clear()
+    lex = event_lexicon("es")
+    assert lex is not None and lex.lang == "es" and set(lex.triggers) == {"reunir"}
+    nlp = spacy.blank("es")
+    # 'El ministro se reunió con el rey .' annotated by hand (Universal Dependencies)
+    doc = Doc(nlp.vocab, words=["El", "ministro", "se", "reunió", "con", "el", "rey", "."],
+              pos=["DET", "NOUN", "PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              lemmas=["el", "ministro", "él", "reunir", "con", "el", "rey", "."],
+              heads=[1, 3, 3, 3, 6, 6, 3, 3], deps=["det", "nsubj", "expl:pv", "ROOT", "case", "det", "obl", "punct"],
+              sent_starts=[True] + [False] * 7)
+    found = [c for options in candidates(next(doc.sents), lex) for c in options]
+    assert [(c.token.text, c.trigger.type, c.trigger.cameo) for c in found] == [("reunió", "CONSULT", "040")]
+    assert [a.text for a in found[0].actors] == ["ministro"]
