@@ -57,7 +57,19 @@ def known(code: str | None) -> str:
 def words(key: str) -> frozenset[str]:
     """The ``words[key]`` lists of every language, joined: closed-class words tested on
     text whose language they do not depend on (a French article quoting 'in Paris')."""
+    return _words(key, os.environ.get(ENV, ""))
+
+
+@lru_cache(maxsize=256)
+def _words(key: str, env: str) -> frozenset[str]:
+    """:func:`words`, cached per value of the variable."""
+    del env  # the cache key: languages() reads the variable again
     return frozenset(w for code in languages() for w in (language(code) or {}).get("words", {}).get(key, ()))
+
+
+def grammar(code: str | None, switch: str) -> bool:
+    """Whether ``grammar[switch]`` is on for language ``code`` (off when absent or unknown)."""
+    return bool((language(code) or {}).get("grammar", {}).get(switch, False))
 
 
 def date_words(key: str) -> list[str]:
