@@ -112,7 +112,7 @@ def test_a_wrong_type_or_a_missing_key_is_an_error(tmp_path: Path, monkeypatch: 
 def test_an_extra_directory_adds_a_language(spanish: Path) -> None:
     assert languages.languages() == ("fr", "en", "es")
     assert languages.known("es") == "es"
-    assert "cerca de" in languages.words("locative") and "à" in languages.words("locative")
+    assert "cerca de" in languages.closed_words("locative") and "à" in languages.closed_words("locative")
 
 
 def test_the_dates_of_the_new_language_are_found(spanish: Path) -> None:

@@ -54,7 +54,7 @@ def known(code: str | None) -> str:
     return code if code and language(code) is not None else FALLBACK
 
 
-def words(key: str) -> frozenset[str]:
+def closed_words(key: str) -> frozenset[str]:
     """The ``words[key]`` lists of every language, joined: closed-class words tested on
     text whose language they do not depend on (a French article quoting 'in Paris')."""
     return _words(key, os.environ.get(ENV, ""))
@@ -62,7 +62,7 @@ def words(key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _words(key: str, env: str) -> frozenset[str]:
-    """:func:`words`, cached per value of the variable."""
+    """:func:`closed_words`, cached per value of the variable."""
     del env  # the cache key: languages() reads the variable again
     return frozenset(w for code in languages() for w in (language(code) or {}).get("words", {}).get(key, ()))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from veille.languages import words
+from veille.languages import closed_words
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
@@ -151,7 +151,7 @@ def _has_case(tok) -> bool:  # noqa: ANN001
 
 ARG_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr", "oprd"}
 OBL_DEPS = {"obl", "obl:arg", "obl:mod"}
-ARG_PREPS = words("argument_prepositions")
+ARG_PREPS = closed_words("argument_prepositions")
 
 
 def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
