@@ -67,6 +67,19 @@ def _words(key: str, env: str) -> frozenset[str]:
     return frozenset(w for code in languages() for w in (language(code) or {}).get("words", {}).get(key, ()))
 
 
+def own_words(code: str | None, key: str) -> frozenset[str]:
+    """The ``words[key]`` list of language ``code`` alone (empty when absent or unknown): for
+    tests that only make sense in that language ('monsieur' before a description)."""
+    return _own_words(code or "", key, os.environ.get(ENV, ""))
+
+
+@lru_cache(maxsize=256)
+def _own_words(code: str, key: str, env: str) -> frozenset[str]:
+    """:func:`own_words`, cached per value of the variable."""
+    del env  # the cache key: language() reads the variable again
+    return frozenset((language(code) or {}).get("words", {}).get(key, ()))
+
+
 def grammar(code: str | None, switch: str) -> bool:
     """Whether ``grammar[switch]`` is on for language ``code`` (off when absent or unknown)."""
     return bool((language(code) or {}).get("grammar", {}).get(switch, False))
