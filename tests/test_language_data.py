@@ -157,3 +157,49 @@ def test_the_event_lexicon_of_the_new_language_fires(spanish: Path) -> None:
     found = [c for options in candidates(next(doc.sents), lex) for c in options]
     assert [(c.token.text, c.trigger.type, c.trigger.cameo) for c in found] == [("reunió", "CONSULT", "040")]
     assert [a.text for a in found[0].actors] == ["ministro"]
+
+
+def test_code_asking_for_an_undeclared_word_list_or_switch_is_an_error() -> None:
+    with pytest.raises(LanguageDataError, match=r"words\.locatives"):
+        languages.closed_words("locatives")
+    with pytest.raises(LanguageDataError, match=r"words\.honorific"):
+        languages.own_words("fr", "honorific")
+    with pytest.raises(LanguageDataError, match=r"grammar\.que_clauses"):
+        languages.grammar("fr", "que_clauses")
+
+
+def test_word_lists_are_joined_across_languages_or_taken_from_one() -> None:
+    assert {"à", "in"} <= languages.closed_words("locative")
+    assert languages.own_words("fr", "honorifics") == {"monsieur", "madame"}
+    assert languages.own_words("en", "honorifics") == frozenset() == languages.own_words("xx", "honorifics")
+    assert languages.grammar("fr", "que_clause") and not languages.grammar("en", "que_clause")
+    assert not languages.grammar("xx", "que_clause")
+
+
+def test_every_key_the_code_asks_for_is_declared_and_every_declared_key_is_used() -> None:
+    """The schema is the list of word lists and switches: none missing, none left over."""
+    import re
+
+    src = Path(languages.__file__).parent
+    code = "\n".join(p.read_text("utf-8") for p in src.rglob("*.py"))
+    asked = set(re.findall(r'closed_words\("(\w+)"\)', code)) | set(re.findall(r'own_words\([^,()]+, "(\w+)"\)', code))
+    switches = set(re.findall(r'grammar\((?:[^,()]+, )?"(\w+)"\)', code))
+    props = languages.schema()["properties"]
+    assert asked == set(props["words"]["properties"])
+    assert switches == set(props["grammar"]["properties"])
+
+
+def test_the_inverted_pronouns_come_from_the_data() -> None:
+    """'a-t-il': the French pipeline gets the inversion component because French data has
+    euphonic pronouns; a language without them does not."""
+    from veille.understand import nlp as nlp_mod
+
+    assert {"-il", "-elle", "-on", "-ils", "-elles"} == nlp_mod.INVERTED
+    assert languages.own_words("fr", "euphonic_pronouns") and not languages.own_words("en", "euphonic_pronouns")
+
+
+def test_the_warm_text_comes_from_the_data(spanish: Path) -> None:
+    from veille.understand import _warm_article
+
+    assert _warm_article("fr").text.startswith("Le président a rencontré jeudi")
+    assert _warm_article("es").text == languages.language("en")["warm_text"]  # none in the test's Spanish: the fallback's

@@ -64,6 +64,7 @@ def closed_words(key: str) -> frozenset[str]:
 def _words(key: str, env: str) -> frozenset[str]:
     """:func:`closed_words`, cached per value of the variable."""
     del env  # the cache key: languages() reads the variable again
+    _declared("words", key)
     return frozenset(w for code in languages() for w in (language(code) or {}).get("words", {}).get(key, ()))
 
 
@@ -77,11 +78,13 @@ def own_words(code: str | None, key: str) -> frozenset[str]:
 def _own_words(code: str, key: str, env: str) -> frozenset[str]:
     """:func:`own_words`, cached per value of the variable."""
     del env  # the cache key: language() reads the variable again
+    _declared("words", key)
     return frozenset((language(code) or {}).get("words", {}).get(key, ()))
 
 
 def grammar(code: str | None, switch: str) -> bool:
     """Whether ``grammar[switch]`` is on for language ``code`` (off when absent or unknown)."""
+    _declared("grammar", switch)
     return bool((language(code) or {}).get("grammar", {}).get(switch, False))
 
 
@@ -114,6 +117,13 @@ def _catalogue(env: str) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
     order = list(Options().pipelines)
     codes = sorted(data, key=lambda c: (order.index(c) if c in order else len(order), c))
     return tuple(codes), data
+
+
+def _declared(section: str, key: str) -> None:
+    """Refuse a key the schema does not declare: code asking for a misspelt word list would
+    otherwise get an empty one, silently."""
+    if key not in schema()["properties"][section]["properties"]:
+        raise LanguageDataError(f"{section}.{key} is not declared in data/lang.schema.json")
 
 
 @lru_cache(maxsize=1)
