@@ -259,11 +259,11 @@ def _match(s: Store, table: str, q: str, ranked: bool = True) -> tuple[str, list
     if s.dialect == "postgresql":
         if not fts.words(q):
             return None
-        tsq = " || ".join(f"websearch_to_tsquery('veille_{c}', ?)" for c in ("french", "english", "simple"))
+        tsq = " || ".join(f"websearch_to_tsquery('{c}', ?)" for c in fts.pg_configs())
         if not ranked:
-            return f"SELECT seq, 0 AS score FROM {table} WHERE tsv @@ ({tsq})", [q, q, q]
+            return f"SELECT seq, 0 AS score FROM {table} WHERE tsv @@ ({tsq})", [q] * len(fts.pg_configs())
         return (f"SELECT seq, -ts_rank(tsv, ({tsq})) AS score FROM {table} WHERE tsv @@ ({tsq})",
-                [q, q, q, q, q, q])
+                [q] * (2 * len(fts.pg_configs())))
     expr = fts.fts5_query(q)
     if expr is None:
         return None

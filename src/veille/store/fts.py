@@ -6,8 +6,8 @@ of the article's language (named by its data, :mod:`veille.languages`) (``snowba
 when it is installed, as the ``corpus`` extra does; stems are cached per word). A
 query word then matches its exact form (diacritics folded by the
 ``unicode61 remove_diacritics 2`` tokenizer) or its stem in any language veille has data for.
-PostgreSQL does the same with ``tsvector`` and its ``french``/``english``
-configurations.
+PostgreSQL does the same with ``tsvector`` and the configuration each language's data
+names (``veille_french``, ``veille_english``; ``veille_simple`` for the others).
 """
 
 from __future__ import annotations
@@ -26,6 +26,19 @@ def pg_config(language: str | None) -> str:
     ``veille_simple`` for languages without data."""
     data = languages.language(language)
     return data["postgres"] if data else "veille_simple"
+
+
+def pg_configs() -> tuple[str, ...]:
+    """Every PostgreSQL text-search configuration a query is matched with: each language's,
+    in language order, then ``veille_simple``."""
+    found = [pg_config(code) for code in languages.languages()] + ["veille_simple"]
+    return tuple(dict.fromkeys(found))
+
+
+def pg_case(column: str) -> str:
+    """SQL choosing the configuration of a row by its ``column`` (a language code)."""
+    whens = " ".join(f"WHEN '{code}' THEN '{pg_config(code)}'" for code in languages.languages())
+    return f"(CASE {column} {whens} ELSE 'veille_simple' END)::regconfig"
 
 
 @lru_cache(maxsize=8)
