@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import jsonschema
 import pytest
@@ -47,17 +48,35 @@ SPANISH_EVENTS = {
 }
 
 
+SPANISH_QUOTES = {"es": {"verbs": ["decir", "afirmar"]}}
+SPANISH_AGENTS = {"_doc": "agent nouns", "es": {"policía": "COP"}}
+SPANISH_COREF = {"es": {"first_person": ["yo", "nosotros"]}}
+
+
+def _forget() -> None:
+    """Empty the caches of what a language directory may change."""
+    from veille.understand import coref, events, lexicon
+
+    for cached in (lexicon.event_lexicon, lexicon.quote_lexicon, lexicon.agents, lexicon.relation_lexicon,
+                   coref.lexicon, events._reporting, events._sector_of):
+        cached.cache_clear()
+
+
 @pytest.fixture
 def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A language data directory holding ``es.json`` and ``events/es.json``, named by the variable."""
+    """A language data directory laid out as the package's (``lang/es.json``, ``events/es.json``,
+    ``quotes.json``, ``agents.json``, ``coref.json``), named by the variable."""
+    for name, data in (("quotes.json", SPANISH_QUOTES), ("agents.json", SPANISH_AGENTS), ("coref.json", SPANISH_COREF)):
+        (tmp_path / name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     (tmp_path / "events").mkdir()
-    (tmp_path / "es.json").write_text(json.dumps(SPANISH, ensure_ascii=False), "utf-8")
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "es.json").write_text(json.dumps(SPANISH, ensure_ascii=False), "utf-8")
     (tmp_path / "events" / "es.json").write_text(json.dumps(SPANISH_EVENTS, ensure_ascii=False), "utf-8")
     monkeypatch.setenv(ENV, str(tmp_path))
+    _forget()
     yield tmp_path
-    from veille.understand.lexicon import event_lexicon
-
-    event_lexicon.cache_clear()  # forget the test's lexicon
+    monkeypatch.delenv(ENV)
+    _forget()  # forget the test's lexicons
 
 
 def test_the_builtin_languages_are_the_data_files() -> None:
@@ -88,7 +107,8 @@ def test_a_misspelt_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     for key in where:
         target = target[key]
     target[bad] = ["x"]
-    (tmp_path / "es.json").write_text(json.dumps(data), "utf-8")
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "es.json").write_text(json.dumps(data), "utf-8")
     monkeypatch.setenv(ENV, str(tmp_path))
     with pytest.raises(LanguageDataError, match=bad):
         languages.languages()
@@ -98,13 +118,14 @@ def test_a_misspelt_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_a_wrong_type_or_a_missing_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV, str(tmp_path))
-    (tmp_path / "es.json").write_text(json.dumps({**SPANISH, "dates": {**SPANISH["dates"], "relative": {"hoy": "0"}}}))
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "es.json").write_text(json.dumps({**SPANISH, "dates": {**SPANISH["dates"], "relative": {"hoy": "0"}}}))
     with pytest.raises(LanguageDataError, match="relative: hoy: expected integer"):
         languages.languages()
-    (tmp_path / "es.json").write_text(json.dumps({k: v for k, v in SPANISH.items() if k != "snowball"}))
+    (tmp_path / "lang" / "es.json").write_text(json.dumps({k: v for k, v in SPANISH.items() if k != "snowball"}))
     with pytest.raises(LanguageDataError, match="snowball"):
         languages.languages()
-    (tmp_path / "es.json").write_text(json.dumps({**SPANISH, "code": "pt"}))
+    (tmp_path / "lang" / "es.json").write_text(json.dumps({**SPANISH, "code": "pt"}))
     with pytest.raises(LanguageDataError, match="not the file's name"):
         languages.languages()
 
@@ -144,7 +165,6 @@ def test_the_event_lexicon_of_the_new_language_fires(spanish: Path) -> None:
     from veille.understand.events import candidates
     from veille.understand.lexicon import event_lexicon
 
-    event_lexicon.cache_clear()
     lex = event_lexicon("es")
     assert lex is not None and lex.lang == "es" and set(lex.triggers) == {"reunir"}
     nlp = spacy.blank("es")
@@ -203,3 +223,15 @@ def test_the_warm_text_comes_from_the_data(spanish: Path) -> None:
 
     assert _warm_article("fr").text.startswith("Le président a rencontré jeudi")
     assert _warm_article("es").text == languages.language("en")["warm_text"]  # none in the test's Spanish: the fallback's
+
+
+def test_the_sections_of_the_new_language_join_the_shared_lexicons(spanish: Path) -> None:
+    from veille.understand.coref import lexicon
+    from veille.understand.events import _reporting, _sector_of
+    from veille.understand.lexicon import agents, quote_lexicon
+
+    assert quote_lexicon()["es"]["verbs"] == ["decir", "afirmar"] and "fr" in quote_lexicon()
+    assert _reporting("es") == {"decir", "afirmar"}
+    assert agents()["es"] == {"policía": "COP"} and "_doc" not in agents() and agents()["fr"]
+    assert _sector_of("es")(SimpleNamespace(lemma_="Policía", lower_="policía")) == "COP"
+    assert lexicon("es")["first_person"] == {"yo", "nosotros"} and lexicon("fr")["first_person"]

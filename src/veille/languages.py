@@ -6,8 +6,10 @@ understanding stage all read it, and stages do not import one another.
 Each language is a JSON file, ``data/lang/<code>.json`` inside the package, checked against
 ``data/lang.schema.json`` (a misspelt key is an error, not a silent default). More languages,
 or replacements of the built-in ones, come from the directories named by the environment
-variable ``VEILLE_LANGUAGE_DATA`` (separated by ``os.pathsep``): each holds ``<code>.json``
-files of the same schema and, optionally, ``events/<code>.json`` event lexicons.
+variable ``VEILLE_LANGUAGE_DATA`` (separated by ``os.pathsep``), laid out as the package's data:
+``lang/<code>.json`` (this schema), ``events/<code>.json`` (event lexicons) and ``quotes.json``,
+``coref.json``, ``agents.json``, ``relations.json`` (sections by language, each replacing the
+built-in section of its language).
 Whether a language is *analysed* is still decided by ``Options.pipelines`` (its spaCy pipeline).
 """
 
@@ -102,6 +104,17 @@ def extra_file(relative: str) -> Path | None:
     return found[-1] if found else None
 
 
+def extra_sections(name: str) -> dict[str, Any]:
+    """The language sections of ``name`` (``quotes.json``, ``coref.json``, ...) in the extra
+    directories, merged in order: ``{code: section}``, keys starting with '_' left out."""
+    found: dict[str, Any] = {}
+    for directory in extra_dirs():
+        if (directory / name).is_file():
+            raw = json.loads((directory / name).read_text("utf-8"))
+            found.update({code: section for code, section in raw.items() if not code.startswith("_")})
+    return found
+
+
 @lru_cache(maxsize=4)
 def _catalogue(env: str) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
     """Every language file, built-in then extra (``env`` is the variable's value: the cache key)."""
@@ -111,7 +124,7 @@ def _catalogue(env: str) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
         if entry.name.endswith(".json"):
             files[entry.name[:-5]] = entry
     for directory in extra_dirs():
-        for path in sorted(directory.glob("*.json")):
+        for path in sorted((directory / "lang").glob("*.json")):
             files[path.stem] = path
     data = {code: _checked(json.loads(path.read_text("utf-8")), code) for code, path in files.items()}
     order = list(Options().pipelines)

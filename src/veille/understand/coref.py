@@ -48,7 +48,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from veille.languages import closed_words, grammar, language, own_words
+from veille.languages import closed_words, extra_sections, grammar, language, own_words
 from veille.model import Participant, ResolvedMention, Span
 
 DECAY = 0.5  # salience halves with each sentence of distance
@@ -66,9 +66,10 @@ BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot na
 
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> dict:
-    """The coreference word lists of one language ({} when veille has none)."""
+    """The coreference word lists of one language ({} when veille has none; a section of
+    ``coref.json`` in a ``VEILLE_LANGUAGE_DATA`` directory replaces the built-in one)."""
     data = json.loads(resources.files("veille.understand").joinpath("data", "coref.json").read_text("utf-8"))
-    lex = data.get(lang, {})
+    lex = {**data, **extra_sections("coref.json")}.get(lang, {})
     if lex:
         lex = dict(lex)
         lex["person_nouns"] = frozenset(lex.get("person_nouns", ()))

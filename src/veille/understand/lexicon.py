@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from veille.languages import extra_file
+from veille.languages import extra_file, extra_sections
 
 
 def _data(name: str) -> Any:
@@ -183,16 +183,17 @@ def event_lexicon(lang: str) -> EventLexicon | None:
 @lru_cache(maxsize=1)
 def agents() -> dict[str, dict[str, str]]:
     """Agent nouns per language -> sector code ('police' -> COP, 'rebelles' -> REB)."""
-    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in _data("agents.json").items() if lang[0] != "_"}
+    tables = {**_data("agents.json"), **extra_sections("agents.json")}
+    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in tables.items() if lang[0] != "_"}
 
 
 @lru_cache(maxsize=1)
 def quote_lexicon() -> dict[str, Any]:
-    """Reporting verbs and cue phrases per language."""
-    return _data("quotes.json")
+    """Reporting verbs and cue phrases per language (sections of ``VEILLE_LANGUAGE_DATA`` included)."""
+    return {**_data("quotes.json"), **extra_sections("quotes.json")}
 
 
 @lru_cache(maxsize=1)
 def relation_lexicon() -> dict[str, Any]:
-    """Relation cue patterns per language."""
-    return _data("relations.json")
+    """Relation cue patterns per language (sections of ``VEILLE_LANGUAGE_DATA`` included)."""
+    return {**_data("relations.json"), **extra_sections("relations.json")}
