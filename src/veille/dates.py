@@ -63,7 +63,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     day = "|".join(re.escape(d) for d in lex["days"])
     rel = "|".join(sorted((re.escape(r) for r in lex["relative"]), key=len, reverse=True))
     first = "|".join(re.escape(x) for x in lex["first"])
-    num = rf"(?:{first}|[0-3]?\d)(?:st|nd|rd|th)?"
+    num = rf"(?:{first}|[0-3]?\d)(?:{_alternatives('day_suffixes')})?"
     before = "|".join(sorted((re.escape(b) for b in lex["month_before"]), key=len, reverse=True))
     after = "|".join(sorted((re.escape(a) for a in lex["month_after"]), key=len, reverse=True))
     weeks = "|".join(sorted((re.escape(w) for w in lex["weeks"]), key=len, reverse=True))
