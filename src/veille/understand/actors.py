@@ -255,7 +255,7 @@ def _of_institution(span) -> bool:  # noqa: ANN001
     if root.dep_ not in ("nmod", "pobj") or root.head.i == root.i:
         return False
     head = root.head if root.dep_ == "nmod" else root.head.head
-    if head.lower_ == "of" or head is None:
+    if head is None or head.lower_ in closed_words("of_preposition"):
         return False
     for _ in range(2):
         if head.lemma_.lower() in linking()["institution_nouns"] or head.lower_ in linking()["institution_nouns"]:

@@ -1083,7 +1083,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
             gender = gender or titles[key]
             continue
         key = key.strip(",.;:()\"«»“”")
-        for tail in ("'s", "’s"):
+        for tail in sorted(closed_words("possessive_endings")):
             key = key.removesuffix(tail)
         out.append(key)
     head_tok = _tok_at(doc, r.start)
@@ -1131,7 +1131,7 @@ def _clean_name(text: str, lex: dict) -> str:
     while len(words) > 1 and fold(words[0]) in titles:
         words = words[1:]
     name = " ".join(words)
-    for tail in ("'s", "’s"):
+    for tail in sorted(closed_words("possessive_endings")):
         name = name.removesuffix(tail)
     return name
 
@@ -1184,7 +1184,7 @@ def _of_complement(tok) -> bool:  # noqa: ANN001
     if tok.dep_ not in ("nmod", "prep"):
         return False
     if tok.dep_ == "prep":
-        return tok.lower_ == "of"
+        return tok.lower_ in closed_words("of_preposition")
     return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
 
 
