@@ -16,7 +16,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "veille"
 STAGES = ("read", "repair", "understand", "link", "store")
-NEUTRAL = ("model", "options", "errors", "limits", "dates", "registry")
+NEUTRAL = ("model", "options", "errors", "limits", "dates", "languages", "registry")
 """Top-level modules of ``veille`` every stage may use: the shared model and small utilities."""
 
 

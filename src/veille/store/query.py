@@ -232,8 +232,8 @@ def _text_match(s: Store, table: str, text: str) -> tuple[str, list[Any]] | None
     if s.dialect == "postgresql":
         if not fts.words(text):
             return None
-        tsq = " || ".join(f"websearch_to_tsquery('veille_{c}', ?)" for c in ("french", "english", "simple"))
-        return f"q.tsv @@ ({tsq})", [text, text, text]
+        tsq = " || ".join(f"websearch_to_tsquery('{c}', ?)" for c in fts.pg_configs())
+        return f"q.tsv @@ ({tsq})", [text] * len(fts.pg_configs())
     query = fts.fts5_query(text)
     if query is None:
         return None

@@ -51,16 +51,11 @@ def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -
             understand_many([_warm_article(lang)], options)  # lexicons, models: whatever loads lazily
 
 
-_WARM_TEXT = {
-    "fr": "Le président a rencontré jeudi à Paris le ministre allemand. « Nous avancerons », a-t-il déclaré.",
-    "en": "The president met the German minister in Paris on Thursday. \"We will move on,\" he said.",
-}
-
-
 def _warm_article(lang: str) -> Article:
     """A two-sentence article in ``lang`` that touches every extractor once."""
+    from veille.languages import FALLBACK, language
     from veille.model import Block
 
-    text = _WARM_TEXT.get(lang, _WARM_TEXT["en"])
+    text = (language(lang) or {}).get("warm_text") or (language(FALLBACK) or {})["warm_text"]
     return Article(id="warm", source="<warm>", language=lang, published="2024-11-28",
                    blocks=[Block(kind="paragraph", text=text, start=0, end=len(text))])

@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from veille.languages import languages
 __all__ = [
     "ALIAS_KINDS",
     "AMBIGUITY_REASONS",
@@ -349,7 +350,7 @@ class ActorTable:
         self._load_lazy()
         if self._fold_index is None:
             index: dict[str, list[Alias]] = defaultdict(list)
-            for language in ("fr", "en"):
+            for language in languages():
                 for alias in self.alias_entries(language, phoenix=True):
                     index[fold(alias.text)].append(alias)
             self._fold_index = dict(index)
@@ -409,7 +410,7 @@ class ActorTable:
         generic role phrases: 'le président iranien' is the head of government, not of state."""
         wanted = fold(title)
         where = self._where(country)
-        langs = (lang,) if lang else ("fr", "en")
+        langs = (lang,) if lang else languages()
         best: Role | None = None
         for (_role, place), terms in self._roles_by_place.items():
             if place != where:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, cache
 
+from veille.languages import closed_words, grammar, known
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
@@ -25,11 +26,12 @@ from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import phrase
 
-LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
+LOCATIVE = closed_words("locative")
+"""Prepositions that place an actor ('à Paris', 'in Paris'), of every language (``words.locative``)."""
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
-GROUP_PRONOUNS = {"it", "they", "we", "ils", "elles", "nous", "on"}
+GROUP_PRONOUNS = closed_words("group_pronouns")
 
 
 @dataclass
@@ -253,7 +255,7 @@ def _of_institution(span) -> bool:  # noqa: ANN001
     if root.dep_ not in ("nmod", "pobj") or root.head.i == root.i:
         return False
     head = root.head if root.dep_ == "nmod" else root.head.head
-    if head.lower_ == "of" or head is None:
+    if head is None or head.lower_ in closed_words("of_preposition"):
         return False
     for _ in range(2):
         if head.lemma_.lower() in linking()["institution_nouns"] or head.lower_ in linking()["institution_nouns"]:
@@ -284,7 +286,7 @@ def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN
     """A proper name must be written with a capital ('Réunion', 'Rabat'); an all-lower
     match of a capitalised alias is a common word ('la réunion', 'un rabat'), and so is
     one whose only capital is that of a sentence's first word ('La réunion')."""
-    words = [t for t in span if t.lower_ not in ("la", "le", "les", "l'", "l’", "the")]
+    words = [t for t in span if t.lower_ not in closed_words("definite_articles")]
     if any(c.isupper() for t in words for c in t.text if not (t.i == span.sent.start and t.i == span.start)) or \
             (words and words[0].text[:1].isupper() and not words[0].is_sent_start):
         return True
@@ -342,13 +344,13 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
         return True  # 'France Services', 'United Nations High Commissioner', 'Washington Post'
     if span.start >= 2:
         linker, street = doc[span.start - 1], doc[span.start - 2]
-        if linker.lower_ in ("de", "d'", "d’", "of") and street.lower_ in linking()["street_nouns"]:
+        if linker.lower_ in closed_words("street_linkers") and street.lower_ in linking()["street_nouns"]:
             return True  # 'place d'Italie', 'rue de Rivoli'
     return False
 
 
 def _lang_of(doc) -> str:  # noqa: ANN001
-    return doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    return known(doc.lang_)
 
 
 def _actor_position(span) -> bool:  # noqa: ANN001
@@ -416,13 +418,14 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
 
 
 def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
-    """A country or demonym mention right after (fr) or right before (en) a title."""
+    """A country or demonym mention right after a title ('le président iranien'), or right
+    before it where the language puts it there ('the Iranian president': ``grammar.country_before_title``)."""
     for m in found:
         if m.actor_id is None or info(m.actor_id).get("type") != "country":
             continue
         after = 0 <= m.tokens[0] - end <= 2
         before = 0 <= start - m.tokens[1] <= 1
-        if after or (lang == "en" and before):
+        if after or (before and grammar(lang, "country_before_title")):
             return m
     return None
 
@@ -492,7 +495,13 @@ def _newspaper_like(ent) -> bool:  # noqa: ANN001
     """'au Parisien', 'dans Le Parisien': a demonym-shaped word with an article is a title, not a place."""
     word = ent[0]
     prev = ent.doc[word.i - 1].lower_ if word.i > 0 else ""
-    return prev in ("le", "au", "du", "the") and re.search(r"(ien|ienne|ais|aise|ois|oise|ain|aine)$", word.lower_) is not None
+    return prev in closed_words("title_articles") and _DEMONYM_SUFFIX().search(word.lower_) is not None
+
+
+@lru_cache(maxsize=1)
+def _DEMONYM_SUFFIX() -> re.Pattern[str]:  # noqa: N802 - a constant, built from the data once
+    """Endings of demonym-shaped words, of every language (``words.demonym_suffixes``)."""
+    return re.compile("(" + "|".join(sorted(map(re.escape, closed_words("demonym_suffixes")))) + ")$")
 
 
 def _title_case(text: str) -> bool:
@@ -504,9 +513,8 @@ def _title_case(text: str) -> bool:
 # ----------------------------------------------------------------- resolution
 
 
-PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "eux",
-            "he", "she", "they", "him", "her", "them", "it"}
-FIRST_PERSON = {"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on", "i", "we", "us"}
+PERSONAL = closed_words("personal_pronouns")
+FIRST_PERSON = closed_words("first_person")
 
 
 def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, lang: str) -> Participant | None:  # noqa: ANN001

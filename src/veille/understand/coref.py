@@ -48,6 +48,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from veille.languages import closed_words, extra_sections, grammar, language, own_words
 from veille.model import Participant, ResolvedMention, Span
 
 DECAY = 0.5  # salience halves with each sentence of distance
@@ -57,7 +58,7 @@ FIELD_WEIGHT = {"title": 0.4, "standfirst": 0.6, "body": 1.0}
 NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "bin", "ben", "al", "el", "y", "d'", "d’"}
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
-CLITICS = {"le", "la", "l'", "l’", "les"}
+CLITICS = closed_words("clitics")
 CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
@@ -65,9 +66,10 @@ BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot na
 
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> dict:
-    """The coreference word lists of one language ({} when veille has none)."""
+    """The coreference word lists of one language ({} when veille has none; a section of
+    ``coref.json`` in a ``VEILLE_LANGUAGE_DATA`` directory replaces the built-in one)."""
     data = json.loads(resources.files("veille.understand").joinpath("data", "coref.json").read_text("utf-8"))
-    lex = data.get(lang, {})
+    lex = {**data, **extra_sections("coref.json")}.get(lang, {})
     if lex:
         lex = dict(lex)
         lex["person_nouns"] = frozenset(lex.get("person_nouns", ()))
@@ -476,8 +478,9 @@ class _Builder:
         return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
 
     def _noun_gender(self, noun) -> str | None:  # noqa: ANN001
-        """Gender a description tells: its determiner or its own agreement (fr), its noun (en)."""
-        if self.ctx.lang == "en":
+        """Gender a description tells: its noun where the language's nouns tell it ('chairwoman':
+        ``grammar.gender_from_noun``), else its determiner or its own agreement ('la ministre')."""
+        if grammar(self.ctx.lang, "gender_from_noun"):
             low = noun.lower_
             if low in self.lex["feminine_nouns"] or low.endswith("woman"):
                 return "f"
@@ -487,7 +490,7 @@ class _Builder:
         for c in noun.children:
             if c.dep_ == "det":
                 g = c.morph.get("Gender")
-                if g and c.lower_ not in ("l'", "l’", "les", "leur", "leurs", "ses"):
+                if g and c.lower_ not in closed_words("genderless_determiners"):
                     return "f" if g[0] == "Fem" else "m"
         for c in noun.children:
             if c.dep_ == "amod":
@@ -511,9 +514,9 @@ class _Builder:
             return None
         if tok.pos_ not in ("PRON",) and not tok.text.startswith("-"):
             return None
-        if self.ctx.lang == "en" and tok.tag_ == "PRP$":
+        if tok.tag_ in own_words(self.ctx.lang, "possessive_tags"):
             return None
-        if self.ctx.lang == "fr" and key in CLITICS | {"leur"} and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
+        if key in own_words(self.ctx.lang, "object_clitics") and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
             return None
         if key in CLITICS and tok.head.lemma_.lower() in self.lex.get("neuter_verbs", ()):
             return None  # 'le dire', 'l'espère': it, not him
@@ -539,7 +542,7 @@ class _Builder:
 
     def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
         """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
-        if key not in ("il", "it"):
+        if key not in closed_words("impersonal_pronouns"):
             return False
         verb = tok.head
         lemma = verb.lemma_.lower()
@@ -560,7 +563,7 @@ class _Builder:
         if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
             dets = [tok.doc[tok.i - 2]]
         if (not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]) and \
-                not (self.ctx.lang == "fr" and any(c.lower_ in ("monsieur", "madame") for c in tok.children)):
+                not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children):
             return None
         is_person = self._person_noun(tok)
         org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
@@ -568,7 +571,7 @@ class _Builder:
             return None
         if "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS"):
             return None
-        if dets[0].lower_ in ("son", "sa", "ses", "his", "her", "their", "its", "leur") and is_person and \
+        if dets[0].lower_ in closed_words("possessive_determiners") and is_person and \
                 fold(tok.lower_) not in {fold(n) for n in self.lex["generic_person"]}:
             pass
         lo = min(d.i for d in dets)
@@ -660,7 +663,7 @@ class _Builder:
             who = joined  # the NER took a surname for an organisation ('Maley said')
             r.kind, r.form = "person", "surname"
         elif r.kind == "organisation":
-            words = tuple(w for w in words if w not in ("the", "le", "la", "les", "l'"))
+            words = tuple(w for w in words if w not in closed_words("name_articles"))
             who = self._same_organisation(words, r.text)
             if who is None:
                 who = Referent(name=_org_name(r.text), kind="organisation", words=words)
@@ -893,29 +896,34 @@ class _Builder:
         """'le chef de l'État', 'le président de la République', 'le Premier ministre' in a
         French article: the French office holder at the date (a domestic office named
         without a country)."""
-        if self.ctx.lang != "fr" or self.ctx.on is None:
+        if self._home_default() is None or self.ctx.on is None:
             return None
         words = fold(text).split(" ", 1)
-        phrase = words[1] if len(words) > 1 and words[0] in ("le", "la", "l'") else fold(text)
+        phrase = words[1] if len(words) > 1 and words[0] in own_words(self.ctx.lang, "singular_articles") else fold(text)
         if phrase.startswith("l'"):
             phrase = phrase[2:]
         role = self._role_phrases.get(phrase)
-        if role is None or phrase in ("president", "presidente", "roi", "reine", "monarque", "souverain", "emir",
-                                      "empereur", "numero un"):
+        if role is None or phrase in closed_words("foreign_titles"):
             return None
         return self.ctx.role_holder(role, self._home_country(), self.ctx.on)
 
+    def _home_default(self) -> str | None:
+        """The country whose offices the article's language names without a country (its data's
+        ``home_country``: FRA for French), or None."""
+        return (language(self.ctx.lang) or {}).get("home_country")
+
     def _home_country(self) -> str:
         """The country an office named without a country belongs to: the country the article
-        names most (at least twice), else France for a French article."""
+        names most (at least twice), else the language's ``home_country`` (France for a French article)."""
         if not hasattr(self, "_home"):
+            home = self._home_default() or ""
             counts: Counter = Counter()
             for _, m in self.index.order:
                 row = self.ctx.info(m.actor_id)
                 if row.get("type") == "country" and row.get("country"):
                     counts[row["country"]] += 1
             top = counts.most_common(1)
-            self._home = top[0][0] if top and top[0][1] >= 2 and top[0][1] > counts.get("FRA", 0) else "FRA"
+            self._home = top[0][0] if top and top[0][1] >= 2 and top[0][1] > counts.get(home, 0) else home
         return self._home
 
     def _only_person(self) -> None:
@@ -988,7 +996,7 @@ class _Builder:
         if r.kind == "org":  # 'it'
             return p.kind == "organisation"
         if r.plural:
-            return p.kind == "organisation" and (self.ctx.lang == "en" or p.plural)
+            return p.kind == "organisation" and (grammar(self.ctx.lang, "plural_organisations") or p.plural)
         if p.kind != "person":
             return False
         g = p.gender
@@ -1075,7 +1083,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
             gender = gender or titles[key]
             continue
         key = key.strip(",.;:()\"«»“”")
-        for tail in ("'s", "’s"):
+        for tail in sorted(closed_words("possessive_endings")):
             key = key.removesuffix(tail)
         out.append(key)
     head_tok = _tok_at(doc, r.start)
@@ -1088,7 +1096,7 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     return tuple(out), gender
 
 
-ACRONYM_STOP = {"and", "of", "for", "the", "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour", "en", "&", "on", "in"}
+ACRONYM_STOP = closed_words("acronym_stop")
 
 
 def _acronym(words: tuple[str, ...]) -> str:
@@ -1104,7 +1112,7 @@ def _acronym(words: tuple[str, ...]) -> str:
 def _org_name(text: str) -> str:
     """An organisation's name without a leading article ('The Centers for Disease Control')."""
     words = text.split()
-    if len(words) > 1 and fold(words[0]) in ("the", "le", "la", "les"):
+    if len(words) > 1 and fold(words[0]) in closed_words("leading_articles"):
         words = words[1:]
     name = " ".join(words)
     if name.lower().startswith(("l'", "l’")) and len(name) > 2:
@@ -1123,7 +1131,7 @@ def _clean_name(text: str, lex: dict) -> str:
     while len(words) > 1 and fold(words[0]) in titles:
         words = words[1:]
     name = " ".join(words)
-    for tail in ("'s", "’s"):
+    for tail in sorted(closed_words("possessive_endings")):
         name = name.removesuffix(tail)
     return name
 
@@ -1131,7 +1139,7 @@ def _clean_name(text: str, lex: dict) -> str:
 def _agreement(tok, lang: str) -> str | None:  # noqa: ANN001
     """The gender a French participle or adjective agreeing with a subject tells
     ('Marine Le Pen s'est exprimée', 'élue en 2017')."""
-    if lang != "fr":
+    if not grammar(lang, "participle_agreement"):
         return None
     while tok.dep_ in ("flat:name", "flat") and tok.head.i != tok.i:
         tok = tok.head
@@ -1176,14 +1184,14 @@ def _of_complement(tok) -> bool:  # noqa: ANN001
     if tok.dep_ not in ("nmod", "prep"):
         return False
     if tok.dep_ == "prep":
-        return tok.lower_ == "of"
+        return tok.lower_ in closed_words("of_preposition")
     return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
 
 
 def _bare_phrase(text: str, former: set[str]) -> str:
     """A folded description without its determiner and 'ancien': 'president de la republique'."""
     words = text.replace("l'", "l' ").split()
-    while words and (words[0] in ("le", "la", "les", "l'", "the", "ce", "cet", "cette", "this", "that", "son", "sa", "his", "her")
+    while words and (words[0] in closed_words("description_determiners")
                      or words[0].rstrip("-") in former):
         words = words[1:]
     return " ".join(words).replace("l' ", "l'")

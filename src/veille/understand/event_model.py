@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from veille.languages import closed_words
+
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX"})
-FIRST_PERSON = frozenset({"je", "j'", "j’", "nous", "i", "we", "me", "us", "moi", "my", "our", "notre", "nos", "mon", "ma", "mes"})
+FIRST_PERSON = closed_words("first_person_features")
 QUOTE_MARKS = frozenset('«»“”"')
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from veille.dates import find_dates, resolve
+from veille.languages import closed_words, grammar, known
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
-PARTITIVE = {"de", "d'", "d’"}  # 'ne signera pas d'accord': still the object
+PARTITIVE = closed_words("partitive")  # 'ne signera pas d'accord': still the object
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
     if found:
         return found
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and lex.lang == "fr":
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
     return _verb_form(tok, lex)
 
@@ -242,7 +243,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, verb, actors, recipients)
     if verb is not None and verb.lemma_.lower() in lex.triggers:
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
-    if _case(tok) in ("contre", "against", "sans", "without"):
+    if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
     actors = agent
     patients: list = []
@@ -256,7 +257,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
 
 
-OF_CASES = {"de", "du", "des", "d'", "d’", "of"}
+OF_CASES = closed_words("of")
 
 
 def _of_phrase(tok) -> Iterator:  # noqa: ANN001
@@ -272,8 +273,8 @@ def _of_phrase(tok) -> Iterator:  # noqa: ANN001
 def _determined(tok) -> bool:  # noqa: ANN001
     """A participant, not a classifier: 'la visite du ministre', 'de Poutine', 'de trois
     suspects' — not 'visite d'État', 'coup d'État', 'visite de travail'."""
-    return tok.pos_ in ("PROPN", "PRON") or tok.lower_ in ("des", "du") or any(
-        c.dep_ in ("det", "nummod", "det:poss") or (c.dep_ == "case" and c.lower_ in ("du", "des")) for c in tok.children)
+    return tok.pos_ in ("PROPN", "PRON") or tok.lower_ in closed_words("contracted_articles") or any(
+        c.dep_ in ("det", "nummod", "det:poss") or (c.dep_ == "case" and c.lower_ in closed_words("contracted_articles")) for c in tok.children)
 
 
 def _by_phrase(tok) -> Iterator:  # noqa: ANN001
@@ -353,7 +354,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     return True
 
 
-REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "himself", "herself", "themselves", "itself"}
+REFLEXIVE = closed_words("reflexive")
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -579,14 +580,13 @@ def participant_keys(participants: list[Participant]) -> set[str]:
     return {p.actor_id or p.text for p in participants}
 
 
-PERSONAL = {"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "he", "she", "they", "him",
-            "her", "them", "je", "j'", "j’", "nous", "i", "we", "me", "us"}
+PERSONAL = closed_words("event_pronouns")
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     from veille.dates import find_dates
 
-    return bool(find_dates(tok.text, "fr" if tok.lang_ == "fr" else "en"))
+    return bool(find_dates(tok.text, known(tok.lang_)))
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
@@ -773,7 +773,7 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None)
     return []
 
 
-_SPAN_WORDS = {"depuis", "since", "jusqu'", "jusqu'à", "jusque", "until", "till", "entre", "between"}
+_SPAN_WORDS = closed_words("span")
 
 
 def _span(sent, mention) -> bool:  # noqa: ANN001
@@ -781,7 +781,7 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
     is set in, not its date."""
     first = sent.doc[_token_at(sent, mention.start)]
     before = sent.doc[first.i - 1].lower_ if first.i > sent.start else ""
-    return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in ("au", "à") and first.i > sent.start + 1
+    return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in closed_words("span_to") and first.i > sent.start + 1
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
 
 
@@ -818,7 +818,7 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
     """A place introduced by a locative preposition in the trigger's clause."""
-    locative = {"à", "au", "aux", "en", "dans", "in", "at", "near", "près", "outside", "devant"}
+    locative = closed_words("locative")
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):

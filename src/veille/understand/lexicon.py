@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from veille.languages import extra_file, extra_sections
+
 
 def _data(name: str) -> Any:
     """Parse one JSON file of ``understand/data``."""
@@ -138,9 +140,11 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
 
 @lru_cache(maxsize=8)
 def event_lexicon(lang: str) -> EventLexicon | None:
-    """The event lexicon of ``lang``, or None when veille has none for it."""
+    """The event lexicon of ``lang``, or None when veille has none for it: ``events/<lang>.json``
+    of a ``VEILLE_LANGUAGE_DATA`` directory when there is one, else the built-in file."""
+    extra = extra_file(f"events/{lang}.json")
     try:
-        raw = _data(f"events/{lang}.json")
+        raw = json.loads(extra.read_text("utf-8")) if extra else _data(f"events/{lang}.json")
     except FileNotFoundError:
         return None
     unknown = set(raw) - LEXICON_KEYS
@@ -179,16 +183,17 @@ def event_lexicon(lang: str) -> EventLexicon | None:
 @lru_cache(maxsize=1)
 def agents() -> dict[str, dict[str, str]]:
     """Agent nouns per language -> sector code ('police' -> COP, 'rebelles' -> REB)."""
-    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in _data("agents.json").items() if lang[0] != "_"}
+    tables = {**_data("agents.json"), **extra_sections("agents.json")}
+    return {lang: {k.lower(): v for k, v in table.items()} for lang, table in tables.items() if lang[0] != "_"}
 
 
 @lru_cache(maxsize=1)
 def quote_lexicon() -> dict[str, Any]:
-    """Reporting verbs and cue phrases per language."""
-    return _data("quotes.json")
+    """Reporting verbs and cue phrases per language (sections of ``VEILLE_LANGUAGE_DATA`` included)."""
+    return {**_data("quotes.json"), **extra_sections("quotes.json")}
 
 
 @lru_cache(maxsize=1)
 def relation_lexicon() -> dict[str, Any]:
-    """Relation cue patterns per language."""
-    return _data("relations.json")
+    """Relation cue patterns per language (sections of ``VEILLE_LANGUAGE_DATA`` included)."""
+    return {**_data("relations.json"), **extra_sections("relations.json")}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from veille.errors import VeilleError
+from veille.languages import closed_words, own_words
 from veille.model import Article, TextField
 
 if TYPE_CHECKING:  # importing veille does not import spaCy
@@ -45,11 +46,12 @@ def sentence_guard(doc):  # noqa: ANN001, ANN201 - spacy Doc in and out
     return doc
 
 
-INVERTED = frozenset({"-il", "-elle", "-on", "-ils", "-elles"})
+INVERTED = frozenset("-" + w for w in closed_words("inverted_pronouns"))
+"""Inverted subject pronouns as the tokenizer leaves them ("-il"), of every language."""
 
 
 def inverted_subject(doc):  # noqa: ANN001, ANN201 - spacy Doc in and out
-    """French inversion 'a-t-il déclaré' is tokenized 'a', '-t', '-il', and the parser
+    """French inversion 'a-t-il déclaré' (a language whose data has ``euphonic_pronouns``) is tokenized 'a', '-t', '-il', and the parser
     then hangs the verb on the euphonic '-t' and loses the subject. One token
     '-t-il', as the treebanks write it, gets it parsed as the verb's subject."""
     spans = [doc[i:i + 2] for i, tok in enumerate(doc[:-1]) if tok.text == "-t" and doc[i + 1].lower_ in INVERTED]
@@ -85,7 +87,7 @@ def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
     _register()
     if "parser" in nlp.pipe_names and "veille_sentence_guard" not in nlp.pipe_names:
         nlp.add_pipe("veille_sentence_guard", before="parser")
-    if nlp.lang == "fr" and "veille_inverted_subject" not in nlp.pipe_names:
+    if own_words(nlp.lang, "euphonic_pronouns") and "veille_inverted_subject" not in nlp.pipe_names:
         nlp.add_pipe("veille_inverted_subject", first=True)
     return nlp
 

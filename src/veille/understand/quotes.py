@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
 from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, pronoun_key
 from veille.understand.lexicon import quote_lexicon
@@ -49,7 +50,7 @@ OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
-QUE = ("que", "qu'", "qu’", "that")
+QUE = closed_words("complementizers")
 
 
 # ------------------------------------------------------------------ quotation marks
@@ -315,11 +316,11 @@ class _Extractor:
             if _non_finite(tok) or tok.dep_.startswith("aux"):
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
-                      and t.pos_ not in ("ADV",) and t.lower_ not in ("t", "s'", "se")]
+                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip")]
             if len(before) > 6:
                 break
-            if self._is_reporting(tok) or (self.lang == "fr" and k <= 4 and self._incise(tok, window[:k])):
-                return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self.lang == "fr" and not before)
+            if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
+                return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self._grammar("inverted_incise") and not before)
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
@@ -335,9 +336,9 @@ class _Extractor:
                 window = toks[k + 1:k + 5]
                 verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and self._is_reporting(t) and not _non_finite(t)), None)
                 if verb is None or any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.i < verb.i
-                                       for t in window) and self.lang == "fr":
+                                       for t in window) and self._grammar("inverted_incise"):
                     continue
-                found = self._subject(seg_id, verb, cue=_cue_text(verb), inverted=self.lang == "fr", within=True)
+                found = self._subject(seg_id, verb, cue=_cue_text(verb), inverted=self._grammar("inverted_incise"), within=True)
                 if found is not None and (found.who is not None or found.ref is not None):
                     return found
         return None
@@ -345,12 +346,12 @@ class _Extractor:
     def _incise(self, verb, before: list) -> bool:  # noqa: ANN001
         """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
         the quotation whose subject follows it."""
-        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in ("s'", "se", "t")
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in closed_words("incise_skip")
                for t in before):
             return False
         doc = verb.doc
         after = doc[verb.i + 1:verb.i + 4]
-        return any(t.text.startswith("-") and pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on") for t in after) or \
+        return any(t.text.startswith("-") and pronoun_key(t.text) in closed_words("inverted_pronouns") for t in after) or \
             any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
@@ -366,8 +367,8 @@ class _Extractor:
             return within or not self._inside_any(seg_id, t.idx)
 
         for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)]:
-            if (t.text.startswith("-") or t.lower_ in ("t-il", "t-elle", "t-ils", "t-elles", "t-on")) and free(t) and \
-                    pronoun_key(t.text) in ("il", "elle", "ils", "elles", "on"):
+            if (t.text.startswith("-") or t.lower_ in closed_words("euphonic_pronouns")) and free(t) and \
+                    pronoun_key(t.text) in closed_words("inverted_pronouns"):
                 return self._from_token(seg_id, t, cue)
         if inverted:
             after = [c for c in verb.children if c.dep_ in SUBJ and c.i > verb.i and free(c)]
@@ -406,7 +407,7 @@ class _Extractor:
                 break
             if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in t.children) and \
                     t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") and \
-                    t.lower_ not in ("part", "tour", "fois"):
+                    t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
                     head = head.head
@@ -594,12 +595,13 @@ class _Extractor:
                 pos = sent.start_char + m.end()
                 if self._inside_any(seg_id, pos):
                     continue
-                if cue in ("pour", "for") and not (m.start() == 0 or low[:m.start()].strip() in ("et", "mais", "and", "but")):
+                opening = m.start() == 0 or low[:m.start()].strip() in closed_words("sentence_conjunctions")
+                if cue in closed_words("short_according") and not opening:
                     continue  # 'pour X, « … »' only opens a sentence
                 tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
                 if tok is None:
                     continue
-                if cue in ("pour", "for") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
+                if cue in closed_words("short_according") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
                     continue
                 person = self._last_person_in(seg_id, sent, pos)
                 if person is not None:
@@ -756,6 +758,10 @@ class _Extractor:
             return "direct" if speech else "scare"
         return "direct" if speech or len(words) > 4 else "scare"
 
+    def _grammar(self, switch: str) -> bool:
+        """Whether the article's language has ``grammar[switch]`` in its data (:mod:`veille.languages`)."""
+        return grammar(self.lang, switch)
+
     def _folded(self, key: str) -> frozenset[str]:
         cache = self.__dict__.setdefault("_fold_cache", {})
         if key not in cache:
@@ -775,7 +781,8 @@ class _Extractor:
         if not words or len(words) > 8 or text.isupper():
             return False
         if len(words) == 1:
-            return self.lang == "en" and words[0][:1].isupper() and len(text) > 3 and fold(words[0]) not in self._folded("not_titles")
+            return self._grammar("single_word_titles") and words[0][:1].isupper() and len(text) > 3 and \
+                fold(words[0]) not in self._folded("not_titles")
         return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
     # ------------------------------------------------------------- indirect speech
@@ -808,7 +815,7 @@ class _Extractor:
         """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
         doc = seg.doc
         text = self.texts[seg_id].lower()
-        cues = [c for c in self.lex.get("according", ()) if c not in ("pour", "for") and c in text]
+        cues = [c for c in self.lex.get("according", ()) if c not in closed_words("short_according") and c in text]
         if not cues:
             return
         for sent in doc.sents:
@@ -855,7 +862,7 @@ class _Extractor:
         clause (English 'that' may be left out), an infinitive ('il dit avoir facturé …'),
         or the clause a parenthetical cue follows ('…, Mayer said')."""
         comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        if self.lang == "fr":
+        if self._grammar("que_clause"):
             comps = [c for c in comps if any(m.dep_ == "mark" and m.lower_ in QUE for m in c.subtree if m.i < c.i)] or \
                 [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                  and is_reporting(verb, self._folded_raw("infinitive_verbs"))
@@ -865,7 +872,7 @@ class _Extractor:
             return self._clause_before(verb)
         comp = comps[0]
         toks = [t for t in comp.subtree if t.i > verb.i]
-        if toks and self.lang == "fr":  # a que-clause runs to the end of the sentence, or to an incise
+        if toks and self._grammar("que_clause"):  # a que-clause runs to the end of the sentence, or to an incise
             sent = verb.sent
             tail = [t for t in verb.doc[toks[-1].i + 1:sent.end]]
             cut = next((k for k, t in enumerate(tail) if t.text in (",", ";", ":") and k + 1 < len(tail)
@@ -884,15 +891,15 @@ class _Extractor:
         sent = verb.sent
         k = verb.i - 1
         while k > sent.start and (doc[k].dep_.startswith("aux") or doc[k].text.startswith("-") or doc[k].pos_ in ("ADV",)
-                                  or (self.lang == "en" and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "PART")
+                                  or (self._grammar("subject_before_cue") and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "PART")
                                       and k >= verb.i - 5)):
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return []
-        if self.lang == "en" and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
+        if self._grammar("subject_before_cue") and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
-        if self.lang == "fr" and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
+        if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
@@ -907,7 +914,7 @@ class _Extractor:
         if found.who is not None:
             return True
         if subj.pos_ == "PRON":
-            return pronoun_key(subj.text) in ("il", "elle", "ils", "elles", "on", "he", "she", "they", "we", "i", "je", "nous", "it")
+            return pronoun_key(subj.text) in closed_words("speaker_pronouns")
         from veille.understand.coref import lexicon
 
         lex = lexicon(self.lang)
@@ -939,13 +946,13 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     forms = {lemma, low, low + "r", er_infinitive(low)}
     if forms & verbs:
         return True
-    if lemma in ("faire", "mettre", "rendre", "prendre", "make") and tok.pos_ in ("VERB", "AUX"):
+    if lemma in closed_words("phrase_verbs") and tok.pos_ in ("VERB", "AUX"):
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
 
 
-OF = {"de", "du", "des", "d'", "d’", "of"}
+OF = closed_words("of")
 
 
 def _complement_of_noun(doc, r) -> bool:  # noqa: ANN001
@@ -982,7 +989,7 @@ def _cue_text(verb) -> str:  # noqa: ANN001
 def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
     """'un témoin', 'a source', 'officials': an indefinite or bare plural subject."""
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-    return any(d in ("un", "une", "des", "a", "an", "some", "plusieurs", "several") for d in dets)
+    return any(d in closed_words("indefinite_determiners") for d in dets)
 
 
 def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from veille.languages import closed_words
+
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
@@ -149,7 +151,7 @@ def _has_case(tok) -> bool:  # noqa: ANN001
 
 ARG_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "attr", "oprd"}
 OBL_DEPS = {"obl", "obl:arg", "obl:mod"}
-ARG_PREPS = {"à", "au", "aux", "de", "du", "des", "d'", "d’", "en", "dans", "pour", "sur", "contre", "avec"}
+ARG_PREPS = closed_words("argument_prepositions")
 
 
 def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
