@@ -211,3 +211,12 @@ def test_an_event_the_model_adds_is_never_carried_by_a_time_word_or_a_name():
     words = _trigger_words(sent, "fr")
     assert "interpeller" in words and "police" in words
     assert not words & {"mardi", "jean", "dupont", "lyon"}
+
+
+def test_an_accusation_voiced_as_a_quotation_targets_whom_it_names():
+    art = run("« Le projet de Marine Le Pen, c'est la fermeture et le repli », a fustigé Emmanuel Macron.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.actors[0].name == "Emmanuel Macron"
+    assert [r.name for r in accuse.recipients] == ["Marine Le Pen"]
+    art = run("« Ce sont des décisions ridicules », a dénoncé Emmanuel Macron devant la presse.", "fr")
+    assert only(art.events, "ACCUSE").recipients == []  # no one named in the quotation: no recipient

@@ -626,6 +626,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     flags, tense = modality(cand.anchor, lex)
     etype, cameo = _recode(trig, flags, lex)
+    if etype == "ACCUSE" and actors and not recipients and not cand.recipients:
+        recipients = _quoted_target(seg, sent, cand, actors, ctx)
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
@@ -640,6 +642,26 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
+
+
+def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001
+                   ctx: EventContext) -> list[Participant]:
+    """Whom an accusation voiced as a quotation targets when its verb names no one
+    ('« Le projet d'EELV, c'est interdire », a fustigé X'): the first named actor or
+    person of the quotation who is not the speaker (not a city: a place named in a
+    complaint is where, not whom)."""
+    if _inside_quotes(cand.anchor):
+        return []
+    speakers = {a.actor_id or a.text for a in actors}
+    for tok in sent:
+        if tok.pos_ != "PROPN" or not _inside_quotes(tok) or (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
+            continue
+        p = ctx.resolve_participant(seg, tok)
+        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) == "city":
+            continue
+        if p.actor_id or p.text[:1].isupper():
+            return [p]
+    return []
 
 
 def _country_of(participants: list[Participant]) -> str | None:
