@@ -220,3 +220,10 @@ def test_an_accusation_voiced_as_a_quotation_targets_whom_it_names():
     assert [r.name for r in accuse.recipients] == ["Marine Le Pen"]
     art = run("« Ce sont des décisions ridicules », a dénoncé Emmanuel Macron devant la presse.", "fr")
     assert only(art.events, "ACCUSE").recipients == []  # no one named in the quotation: no recipient
+
+
+def test_violence_described_inside_a_quotation_is_not_an_attack():
+    art = run("« Ils tuent nos enfants et attaquent nos policiers », a déclaré la députée de Vaucluse.", "fr")
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+    art = run("Des hommes armés ont attaqué un poste de police à Niamey.", "fr")
+    assert only(art.events, "ASSAULT").trigger

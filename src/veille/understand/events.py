@@ -602,9 +602,17 @@ def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participa
     return found
 
 
+UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
+"""Deeds a quotation describes are the speaker's words about them, not events of the article
+(PLOVER codes the statement: the speaker accusing or praising); a quotation can announce the
+speaker's own decisions, so the other types are kept."""
+
+
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
+    if trig.type in UNQUOTED_TYPES and _inside_quotes(cand.token):
+        return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
     if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
