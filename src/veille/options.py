@@ -71,8 +71,6 @@ class Options:
     event_model: bool = True
     """Let the trained second opinion confirm, reject and add events (where the language has
     a model, ``understand/data/events/model_<lang>.json``); off: the patterns alone."""
-    extra: dict = field(default_factory=dict)
-    """Free-form settings for later stages."""
 
     def with_(self, **changes: Any) -> Options:
         """A copy with some settings changed."""
