@@ -227,3 +227,11 @@ def test_violence_described_inside_a_quotation_is_not_an_attack():
     assert not [e for e in art.events if e.type == "ASSAULT"]
     art = run("Des hommes armés ont attaqué un poste de police à Niamey.", "fr")
     assert only(art.events, "ASSAULT").trigger
+
+
+def test_a_relative_pronoun_stands_for_its_noun_and_an_incise_after_a_clitic_has_its_subject():
+    art = run("Les manifestants, qui réclament la démission du gouvernement, ont défilé à Lyon.", "fr")
+    assert [a.text for a in only(art.events, "REQUEST").actors] == ["Les manifestants"]
+    art = run("« Nous ne céderons pas », s'est insurgé le président de la République jeudi.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.actors and "président" in accuse.actors[0].text and not accuse.recipients

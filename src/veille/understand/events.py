@@ -523,7 +523,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     weighed most, its actor the subject of that word's clause (or of the sentence)."""
     lemma = model.strongest(etype, feats, _trigger_words(sent, ctx.lang))
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
-    if trigger is None:
+    if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
         return None
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)

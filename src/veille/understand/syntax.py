@@ -51,6 +51,9 @@ def subjects(verb) -> list:  # noqa: ANN001
         if found or is_passive(verb):
             return with_conjuncts(found)
     found = children(verb, SUBJ | PASS_SUBJ) or [c for c in verb.children if c.lower_.startswith("-t-")]
+    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
+            and verb.head.pos_ in ("NOUN", "PROPN"):
+        return with_conjuncts([verb.head])  # 'les manifestants, qui réclament …': who 'qui' stands for
     if found:
         return with_conjuncts(found)
     if _incise(verb):
@@ -83,9 +86,16 @@ def agents_of(verb) -> list:  # noqa: ANN001
 
 def _incise(verb) -> bool:  # noqa: ANN001
     """A reporting or action verb in an incise after a quotation: '», a dénoncé X', '", said X'."""
-    first = min([verb, *[c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i]], key=lambda t: t.i)
+    first = min([verb, *[c for c in verb.children if c.i < verb.i and (c.dep_ in ("aux", "aux:tense")
+                                                                        or c.dep_.startswith("expl"))]],
+                key=lambda t: t.i)  # '», s'est insurgé X': the clitic opens the incise
     prev = verb.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
+
+
+def _relative(tok) -> bool:  # noqa: ANN001
+    """A relative pronoun ('qui', 'who', 'which')."""
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
 
 
 def _nonfinite(verb) -> bool:  # noqa: ANN001
