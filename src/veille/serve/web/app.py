@@ -618,8 +618,8 @@ def _store_one(db: str, data: bytes, name: str, published: str | None, language:
 
     item = Item(data, "analyse", name, published=published, language=language)
     with open_store(db) as s:
-        ingest_entries([item], s, IngestOptions(article=Options(max_bytes=MAX_ANALYSE), jobs=1,
-                                                understand=understand))
+        ingest_entries([item], s, IngestOptions(article=Options(max_bytes=MAX_ANALYSE, understand=understand),
+                                                jobs=1))
         found = s.scalar("SELECT id FROM articles WHERE id = ?", (item.key,))
     return found
 
