@@ -99,6 +99,25 @@ def test_no_understand_is_flagged(tmp_path: Path) -> None:
     assert {tuple(r["flags"]) for r in query.articles(tmp_path / "c.db")} == {("not_understood",)}
 
 
+def test_understanding_has_one_switch_options_understand(tmp_path: Path) -> None:
+    """``Options.understand`` is the one switch: ``IngestOptions(understand=…)`` writes through
+    into ``article``, and nothing else holds a second value that could disagree."""
+    from dataclasses import fields, replace
+
+    assert "understand" not in {f.name for f in fields(IngestOptions)}
+    assert IngestOptions(understand=False).article.understand is False
+    assert IngestOptions(article=Options(understand=False), understand=True).article.understand is True
+    off = IngestOptions(article=Options(understand=False), jobs=2)
+    assert off.stage_options().understand is False and off.batch_size() == 64
+    assert off == IngestOptions(jobs=2, understand=False)
+    assert replace(off, jobs=3).article.understand is False  # not reset by a default
+    assert replace(off, article=Options()).article.understand is True  # the new article says
+    # an article switched off is not understood, with no second switch to turn it back on
+    src = write_jsonl(tmp_path / "c.jsonl", synthetic_corpus(2, near_every=99, exact_every=99))
+    run([str(src)], str(tmp_path / "c.db"), IngestOptions(article=Options(allow_private=True, understand=False), jobs=1))
+    assert {tuple(r["flags"]) for r in query.articles(tmp_path / "c.db")} == {("not_understood",)}
+
+
 def test_bad_items_are_recorded_and_the_batch_goes_on(store_target: str, tmp_path: Path) -> None:
     good = synthetic_corpus(3, near_every=99, exact_every=99)
     src = tmp_path / "mixed.jsonl"

@@ -14,6 +14,8 @@ from urllib.parse import quote
 
 import pytest
 
+from veille.model import Article
+
 from serve_fixtures import HOSTILE_ID, HUGE_ID, REFERENCE
 
 pytest_plugins = ["serve_fixtures"]
@@ -190,7 +192,57 @@ def test_reference_article_highlights_sit_on_their_words(client, served_store) -
     # what repair removed, with its reasons, collapsed
     assert "<details class=\"removed\"><summary>What repair removed" in html
     assert data["removed"] and data["removed"][0]["reason"] in html.replace("&#39;", "'").replace("&#34;", '"')
-    assert "repeated_block" in html  # a quality flag
+    assert "repeated_block" in data["quality_flags"] and 'title="repeated_block"' in html  # a quality flag
+
+
+def _stored_article_with_removals(db: str) -> Article:
+    """The first stored article that repair removed something from and flagged."""
+    from veille.store import open_store
+
+    with open_store(db, create=False) as s:
+        for row in s.iter_rows("SELECT article_json FROM articles ORDER BY seq"):
+            art = Article.model_validate_json(row["article_json"])
+            if art.removed and art.quality and art.quality.flags:
+                return art
+    pytest.skip("no stored article with removals and quality flags")
+
+
+def test_article_page_says_removals_and_flags_in_the_report_words(client, served_store) -> None:
+    from html import unescape
+
+    from veille.serve import report, words
+
+    art = _stored_article_with_removals(served_store[0])
+    data = client.get(f"/article/{art.id}.json").json()
+    page = unescape(client.get(f"/article/{art.id}").text)
+    # the JSON twin keeps the raw removals and flags, and adds the words beside
+    assert data["removed"] == [r.model_dump() for r in art.removed]
+    told = [f"{r['where']}: {r['why']}" for r in data["removed_words"]]
+    assert told == [line.partition(" — “")[0] for line in report.removed_lines(art)]
+    for r in data["removed_words"]:
+        assert f"{r['where']}</span>: <span class=\"why\" title=\"{r['kind']}: {r['reason']}\">{r['why']}" in page
+    for f in art.quality.flags:
+        assert data["words"]["flags"][f] == words.flag(f) != f
+        assert f'title="{f}">{words.flag(f)}</span>' in page
+
+
+def test_event_pages_say_types_in_the_report_words(client, served_store) -> None:
+    from html import unescape
+
+    from veille.serve import words
+
+    data = client.get("/events.json").json()
+    assert data["events"]
+    page = unescape(client.get("/events").text)
+    for e in data["events"]:
+        meaning = words.meaning(e["type"])
+        assert meaning and data["words"]["plover"][e["type"]] == f"{e['type']} ({meaning})"
+        assert f'<span class="type">{e["type"]}</span> <small class="meaning">{meaning}</small>' in page
+    actor = client.get("/search.json").json()["facets"]["actor"][0]["value"]
+    shown = client.get(f"/actor/{quote(actor)}.json").json()
+    assert set(shown["words"]["plover"]) == {e["type"] for e in shown["events"]}
+    for t in shown["words"]["plover"]:
+        assert words.meaning(t) in unescape(client.get(f"/actor/{quote(actor)}").text)
 
 
 # -- events and exports -----------------------------------------------------------------------------

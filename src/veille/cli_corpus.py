@@ -114,7 +114,7 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
     from veille.read.corpus import CorpusOptions
 
     options = IngestOptions(
-        article=Options(language=language, **limits), jobs=jobs, understand=not no_understand,  # type: ignore[arg-type]
+        article=Options(language=language, understand=not no_understand, **limits), jobs=jobs,  # type: ignore[arg-type]
         corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots,
                              max_entries=max_entries),
         near_threshold=threshold or THRESHOLD, batch=batch,

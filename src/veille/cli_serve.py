@@ -110,8 +110,9 @@ def watch(sources: tuple[str, ...], db: str, every: str, watchlist: str | None, 
     if webhook:
         rules = replace(rules, webhook=check_webhook(webhook))
     options = WatchOptions(every=seconds, watchlist=rules, rounds=1 if once else rounds,
-                           ingest=IngestOptions(article=Options(**limits),  # type: ignore[arg-type]
-                                                jobs=1, batch=1, understand=not no_understand,
+                           ingest=IngestOptions(article=Options(understand=not no_understand,
+                                                                **limits),  # type: ignore[arg-type]
+                                                jobs=1, batch=1,
                                                 corpus=corpus_options(not no_robots, not no_follow)))
     stop = threading.Event()
 

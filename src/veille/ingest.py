@@ -45,7 +45,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import InitVar, asdict, dataclass, field
 from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 
@@ -74,14 +74,13 @@ STORY_WINDOW = 5000
 class IngestOptions:
     """Settings of one ingest run; ``article`` is the per-article :class:`~veille.options.Options`
     (its ``pipelines`` are the one language registry: languages without one are stored,
-    flagged ``language_not_analysed``, and not analysed)."""
+    flagged ``language_not_analysed``, and not analysed; its ``understand`` is the one switch
+    of the understand stage)."""
 
     article: Options = DEFAULT
     corpus: CorpusOptions = field(default_factory=CorpusOptions)
     jobs: int = 0
     """Worker processes for repair and understanding; 0 means one per core, 1 runs in this process."""
-    understand: bool = True
-    """Run the understand stage (actors, quotes, events); False is much faster."""
     near_threshold: float = THRESHOLD
     """Jaccard similarity of word shingles from which an article is a near-duplicate."""
     batch: int = 0
@@ -95,6 +94,15 @@ class IngestOptions:
     """Cluster originals into stories as they are stored (duplicates join their original's story)."""
     story_window: int = STORY_WINDOW
     """Most recent originals story clustering keeps (and restores from the store); 0: all."""
+    understand: InitVar[bool | None] = None
+    """A constructor argument only, kept for compatibility: given, it is written into
+    ``article`` (``article.understand``, the one switch of the understand stage, which is
+    the value every reader reads); None (the default) leaves ``article`` as it says."""
+
+    def __post_init__(self, understand: bool | None) -> None:
+        """Write ``understand=`` through into ``article``, so that the run holds one value."""
+        if understand is not None and understand != self.article.understand:
+            object.__setattr__(self, "article", self.article.with_(understand=understand))
 
     def workers(self) -> int:
         """The number of worker processes this run uses."""
@@ -106,12 +114,11 @@ class IngestOptions:
             return self.batch
         if self.workers() == 1:
             return 1
-        return 16 if self.understand else 64
+        return 16 if self.article.understand else 64
 
     def stage_options(self) -> Options:
-        """The per-article options the pipeline runs with (``understand`` applied)."""
-        return self.article if self.article.understand == self.understand else \
-            self.article.with_(understand=self.understand)
+        """The per-article options the pipeline runs with: ``article`` (kept for callers)."""
+        return self.article
 
 
 @dataclass
@@ -333,7 +340,7 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
     except ValueError:
         context = get_context("spawn")
     else:
-        if options.understand:
+        if options.article.understand:
             os.environ.setdefault(PRELOAD_ENV, json.dumps(options.stage_options().pipelines))
             context.set_forkserver_preload(["veille.ingest_preload"])
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))

@@ -67,7 +67,8 @@ class Options:
     """spaCy pipeline (installed package name or path) serving each language;
     languages not listed here are stored and flagged, not analysed."""
     understand: bool = True
-    """Run the understanding stage (actors, quotes, events, relations)."""
+    """Run the understanding stage (actors, quotes, events, relations). The one switch:
+    ingest, watch and the Spark engine read it from their ``IngestOptions.article``."""
     event_model: bool = True
     """Let the trained second opinion confirm, reject and add events (where the language has
     a model, ``understand/data/events/model_<lang>.json``); off: the patterns alone."""

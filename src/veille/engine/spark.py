@@ -246,7 +246,7 @@ def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Entr
 def _process_partition(rows: Iterator[tuple[int, Item]], options: IngestOptions) -> Iterator[tuple]:
     """:func:`veille.ingest.process_batch` over a partition, batch by batch (this Python
     worker's spaCy pipelines are loaded by the first batch and kept for the next tasks)."""
-    size = options.batch if options.batch > 0 else (16 if options.understand else 64)
+    size = options.batch if options.batch > 0 else (16 if options.article.understand else 64)
     batch: list[tuple[int, Item]] = []
     for row in rows:
         batch.append(row)

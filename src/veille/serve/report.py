@@ -3,21 +3,18 @@
 The text report is what a person reads in a terminal: where the article sits,
 its clean body, what was removed and why, and the quality flags. It speaks
 words: removal kinds, boilerplate categories, quality flags and PLOVER types are
-said in plain language (``data/report.json``), positions count lines or
+said in plain language (``data/report.json``, through ``words.py``, which the web UI
+uses too), positions count lines or
 paragraphs from 1; the raw names stay in the JSON output.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from veille.model import Article, Block, Event, Removal
+from veille.model import Article, Block, Event
+from veille.serve import words
 
 FORMATS = ("text", "json", "markdown")
 
@@ -47,89 +44,25 @@ def text_report(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict:
-    """The report's plain words (``data/report.json``), read once per process."""
-    return json.loads(resources.files("veille.serve").joinpath("data/report.json").read_text("utf-8"))
+    """The report's plain words (``data/report.json``), shared with the web UI through ``words.py``."""
+    return words.words()
 
 
 def _say(table: str, name: str) -> str:
     """``name`` in plain words from the ``table`` of the words file; itself when missing."""
-    return str(_words()[table].get(name, name))
+    return words.say(table, name)
 
 
 def _unit(article: Article, plural: bool = False) -> str:
     """What a position counts in this article: lines of a text, paragraphs of a page."""
-    singular, many = _words()["units"].get(article.format, ["unit", "units"])
-    return many if plural else singular
-
-
-# the reasons repair/__init__.py gives a later copy: 'repeated paragraph; first copy is
-# unit N' and 'part of a repeated block of K units; first copy is unit N'
-_REPEAT = re.compile(r"^(?:repeated paragraph|part of a repeated block of (?P<size>\d+) units); first copy is unit (?P<first>\d+)$")
-
-
-@dataclass
-class _Group:
-    """Removals told as one line: a run of copies of one repeated block, or one removal."""
-
-    first: Removal
-    positions: list[int] = field(default_factory=list)
-    copies_of: list[int] = field(default_factory=list)
-    block_size: int = 0
-
-
-def _groups(removed: list[Removal]) -> list[_Group]:
-    """Consecutive removals of the same repeated block become one group."""
-    groups: list[_Group] = []
-    for r in removed:
-        match = _REPEAT.match(r.reason) if r.kind == "repeat" else None
-        size = int(match["size"] or 1) if match else 0
-        last = groups[-1] if groups else None
-        if (match and last and last.block_size == size > len(last.positions)
-                and last.positions[-1] == r.position - 1):
-            last.positions.append(r.position)
-            last.copies_of.append(int(match["first"]))
-            continue
-        groups.append(_Group(r, [r.position], [int(match["first"])] if match else [], size))
-    return groups
-
-
-def _numbers(article: Article, positions: list[int]) -> str:
-    """Positions (0-based) as people count them: 'line 5', 'lines 14–18, 24'."""
-    runs: list[list[int]] = []
-    for p in sorted(set(positions)):
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    said = ", ".join(f"{r[0] + 1}–{r[-1] + 1}" if len(r) > 1 else f"{r[0] + 1}" for r in runs)
-    return f"{_unit(article, len(positions) > 1)} {said}"
-
-
-def _why(removal: Removal) -> str:
-    """The reason of one removal in plain words."""
-    if removal.kind == "boilerplate":
-        cats = [_say("categories", c) for c in removal.reason.split(" + ")]
-        return cats[0] if cats == [_say("categories", "byline")] else f"page furniture ({', '.join(cats)})"
-    return removal.reason
+    return words.unit(article.format, plural)
 
 
 def removed_lines(article: Article) -> list[str]:
     """One line per removal, or per run of copies of a repeated block:
     'lines 19–23 repeat lines 14–18 — “La question…”'."""
-    out: list[str] = []
-    for g in _groups(article.removed):
-        where = _numbers(article, g.positions)
-        if g.first.reason in _words()["fields"]:
-            where, why = _words()["fields"][g.first.reason]
-        elif g.copies_of:
-            verb = "repeat" if len(g.positions) > 1 else "repeats"
-            why = f"{verb} {_numbers(article, g.copies_of)}"
-        else:
-            why = _why(g.first)
-        out.append(f"{where}: {why} — “{_clip(g.first.text)}”")
-    return out
+    return [f"{r.where}: {r.why} — “{_clip(r.text)}”" for r in words.removals(article.format, article.removed)]
 
 
 def understanding_lines(article: Article) -> list[str]:
@@ -183,9 +116,7 @@ def _who(p) -> str:  # noqa: ANN001 - Participant
 def event_name(event: Event) -> str:
     """The PLOVER type with its meaning in words, the CAMEO code beside:
     'ACCUSE (accuse, criticise) · CAMEO 112'."""
-    meaning = _say("plover", event.type)
-    name = event.type if meaning == event.type else f"{event.type} ({meaning})"
-    return name + (f" · CAMEO {event.cameo}" if event.cameo else "")
+    return words.event_name(event.type, event.cameo)
 
 
 def _event_table(article: Article) -> str:
@@ -193,9 +124,8 @@ def _event_table(article: Article) -> str:
     where, when, flags, confidence; then each event's evidence."""
     rows = [("event", "how", "CAMEO", "who", "to whom", "where", "when", "flags", "confidence")]
     for e in article.events:
-        meaning = _say("plover", e.type)
         rows.append((
-            e.type if meaning == e.type else f"{e.type} ({meaning})", e.mode or "—", e.cameo or "—",
+            words.plover(e.type), e.mode or "—", e.cameo or "—",
             "; ".join(_who(p) for p in e.actors), "; ".join(_who(p) for p in e.recipients) or "—",
             e.location.name if e.location else "—", e.date.value or e.date.text or "—",
             ",".join(e.flags) or "—", f"{e.confidence:.2f}",
@@ -233,7 +163,7 @@ def _removed_summary(article: Article) -> str:
     """'13 of 31 lines removed: 11 repeated, 1 breadcrumb, 1 page furniture'."""
     counts = Counter(r.kind for r in article.removed)
     before = article.quality.before.lines if article.quality else 0
-    parts = ", ".join(f"{n} {_say('kinds', kind)}" for kind, n in counts.most_common()) or "nothing"
+    parts = ", ".join(f"{n} {words.kind(kind)}" for kind, n in counts.most_common()) or "nothing"
     return f"{len(article.removed)} of {before} {_unit(article, True)} removed: {parts}"
 
 
@@ -243,7 +173,7 @@ def _quality_line(article: Article) -> str:
     if q is None:
         return "not measured"
     units = _unit(article, True)
-    notes = [f"  · {_say('flags', f)}" for f in q.flags] or ["  none"]
+    notes = [f"  · {words.flag(f)}" for f in q.flags] or ["  none"]
     return "\n".join([
         f"before repair: {q.before.lines} {units}, {q.before.words} words, {q.before.dup_line_frac:.0%} of {units} are repeats",
         f"after repair:  {q.after.lines} {units}, {q.after.words} words, {q.after.dup_line_frac:.0%} of {units} are repeats",

@@ -27,6 +27,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from veille.languages import languages
+from veille.model import Removal
+from veille.serve import words
 from veille.store import Store
 from veille.store import fts
 from veille.store.rows import Row
@@ -581,6 +583,7 @@ def article(s: Store, article_id: str) -> dict[str, Any] | None:
         out["original"] = dict(zip(("id", "title", "published", "site"), orig)) if orig else None
     out["copies"] = s.rows("SELECT id, title, published, site, status, similarity FROM articles "
                            "WHERE duplicate_of = ? ORDER BY seq", (article_id,))
+    out["words"] = _article_words(out)
     return out
 
 
@@ -607,7 +610,23 @@ def article_view(data: dict) -> dict[str, Any]:
     out["relations"] = data.get("relations") or []
     out["spans"] = spans_of(data)
     out["original"], out["copies"] = None, []
+    out["removed_words"] = removed_words(data.get("format"), out["removed"])
+    out["words"] = _article_words(out)
     return out
+
+
+def removed_words(fmt: str | None, removed: list[dict]) -> list[dict]:
+    """Removals as the text report tells them (``words.removals``): where, why in words, the
+    raw kind and reason, the text; runs of copies of one repeated block as one entry."""
+    fields: list[dict[str, Any]] = [{"kind": r.get("kind"), "text": r.get("text") or "", "reason": r.get("reason") or "",
+                                     "position": int(r.get("position") or 0)} for r in removed]
+    items = [Removal.model_construct(**f) for f in fields]  # as stored: not validated again
+    return [line.as_dict() for line in words.removals(fmt, items)]
+
+
+def _article_words(out: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The words of the article page's flags and event types (``words.glossary``)."""
+    return words.glossary([*out["flags"], *out["quality_flags"]], [e.get("type") for e in out["events"]])
 
 
 def _evidences(item: dict) -> list[dict]:
@@ -774,7 +793,7 @@ def events(s: Store, sort: str = "articles", page: int = 1, per_page: int = 50, 
     types = Counter(r["type"] for r in rows)
     return {"filters": {k: v for k, v in filters.items() if v}, "sort": sort, "page": page, "per_page": per_page,
             "total": len(rows), "types": [{"value": t, "n": n} for t, n in types.most_common()],
-            "events": rows[(page - 1) * per_page: page * per_page]}
+            "events": rows[(page - 1) * per_page: page * per_page], "words": words.glossary(types=types)}
 
 
 def export_rows(s: Store, **filters: Any) -> list[Row]:
@@ -858,6 +877,7 @@ def actor(s: Store, actor_id: str, month: str | None = None, limit: int = 50) ->
     out["network"] = _network(s, actor_id, month)
     out["months"] = sorted({e["month"] for e in out["network"]["all_edges"]}, reverse=True)
     del out["network"]["all_edges"]
+    out["words"] = words.glossary(types=[e["type"] for e in out["events"]])
     return out
 
 
@@ -929,7 +949,7 @@ def story(s: Store, story_id: str) -> dict[str, Any] | None:
     timeline = [{"date": a["published"], "kind": "article", "label": a["title"] or a["id"],
                  "href": f"/article/{a['id']}"} for a in arts if a.get("published")]
     timeline += [{"date": (e.get("date") or {}).get("value") or e.get("first_published"), "kind": "event",
-                  "label": e["type"], "href": f"/article/{e['mentions'][0]['article_id']}#ev-{e['mentions'][0]['event_id']}"}
+                  "label": words.plover(e["type"]), "href": f"/article/{e['mentions'][0]['article_id']}#ev-{e['mentions'][0]['event_id']}"}
                  for e in evs if (e.get("date") or {}).get("value") or e.get("first_published")]
     timeline += [{"date": q["article_published"], "kind": "quote", "label": (q["speaker"] or "?") + ": " + q["text"][:80],
                   "href": f"/article/{q['article_id']}#quote-{q['n']}"} for q in quotes if q.get("article_published")]
@@ -937,7 +957,8 @@ def story(s: Store, story_id: str) -> dict[str, Any] | None:
             "articles": arts, "outlets": sorted({a["outlet"] for a in arts if a["outlet"]}),
             "languages": sorted({a["language"] for a in arts if a["language"]}),
             "first_published": arts[0]["published"], "last_published": max((a["published"] or "") for a in arts),
-            "events": evs, "quotes": quotes, "timeline": sorted(timeline, key=lambda t: str(t["date"]))}
+            "events": evs, "quotes": quotes, "timeline": sorted(timeline, key=lambda t: str(t["date"])),
+            "words": words.glossary(types=[e["type"] for e in evs])}
 
 
 # -- map -----------------------------------------------------------------------------------------

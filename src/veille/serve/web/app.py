@@ -39,6 +39,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from veille.errors import VeilleError
 from veille.serve import views
+from veille.serve import words
 from veille.serve.errors import ServeError
 from veille.serve.web import markup, svg
 from veille.store import Store, StoreError, open_store
@@ -192,7 +193,23 @@ def _env() -> Environment:
     env.globals["bars"] = _bars
     env.filters["who"] = lambda people: ", ".join(p.get("name") or p.get("text") or "?" for p in people or [])
     env.filters["pct"] = lambda v: f"{100 * float(v or 0):.0f} %"
+    env.globals["event_type"] = event_type
+    env.filters["plover"] = words.plover
+    env.filters["flag_words"] = words.flag
+    env.filters["kind_words"] = words.kind
     return env
+
+
+def event_type(name: str | None, cameo: str | None = None) -> Markup:
+    """A PLOVER type as the pages show it: the raw name (what filters and links use), its
+    meaning in words beside and the CAMEO code when known, as the text report says them."""
+    html = Markup('<span class="type">{}</span>').format(name or "")
+    said = words.meaning(name or "")
+    if said:
+        html += Markup(' <small class="meaning">{}</small>').format(said)
+    if cameo:
+        html += Markup(' <small class="cameo">CAMEO {}</small>').format(cameo)
+    return html
 
 
 def _bars(rows: list[dict], label: str, value: str, key: str | None = None,
@@ -601,8 +618,8 @@ def _store_one(db: str, data: bytes, name: str, published: str | None, language:
 
     item = Item(data, "analyse", name, published=published, language=language)
     with open_store(db) as s:
-        ingest_entries([item], s, IngestOptions(article=Options(max_bytes=MAX_ANALYSE), jobs=1,
-                                                understand=understand))
+        ingest_entries([item], s, IngestOptions(article=Options(max_bytes=MAX_ANALYSE, understand=understand),
+                                                jobs=1))
         found = s.scalar("SELECT id FROM articles WHERE id = ?", (item.key,))
     return found
 
