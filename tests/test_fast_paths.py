@@ -58,9 +58,12 @@ def test_word_cap_keeps_long_units_out():
 
 
 def test_the_first_texts_skip_building_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    from py3langid.langid import classify as reference
+    from py3langid.langid import classify
 
     monkeypatch.setattr(language, "_calls", 0)
+    reference = language._reference()  # py3langid's own identifier (its model possibly read from the user cache)
+    assert getattr(reference, "__self__", None).__class__.__name__ == "LanguageIdentifier"
+    assert all(reference(t) == classify(t) for t in TRICKY)
     assert [language._classify() for _ in range(language._WARM_AFTER)] == [reference] * language._WARM_AFTER
     assert getattr(language._classify(), "__self__", None).__class__.__name__ == "_FastLangid"
 

@@ -20,7 +20,10 @@ knew of (see ``ActorTable.knowledge_as_of``); the table guarantees nothing after
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,6 +35,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from veille.languages import languages
+from veille.understand import cache
+
 __all__ = [
     "ALIAS_KINDS",
     "AMBIGUITY_REASONS",
@@ -227,6 +232,13 @@ class ActorTable:
         self.role_vocabulary: dict[str, Mapping[str, Any]] = {r["role"]: r for r in role_rows}
         self.meta: Mapping[str, Any] = meta or {}
         self._lazy: list[Path] = list(lazy)
+        #: the files the rows came from (set by :func:`load_table_from`): what the on-disk
+        #: lookup cache is keyed by; a table built from rows in memory has none and no cache
+        self.sources: tuple[Path, ...] = ()
+        self._cache: sqlite3.Connection | bool | None = None  # None: not tried; False: none usable
+        self._cache_pid = 0
+        self._cache_digest: str | None = None
+        self._cache_hits: dict[str, list[Alias]] = {}
         for row in rows:
             self._add(row)
 
@@ -346,7 +358,17 @@ class ActorTable:
     def lookup(self, text: str, lang: str | None = None) -> list[Alias]:
         """Aliases whose text equals ``text`` ignoring case and accents, in ``lang`` or any
         language, Phoenix-only people included; best kinds first (names, acronyms, demonyms,
-        metonyms), curated actors before Phoenix-only ones."""
+        metonyms), curated actors before Phoenix-only ones.
+
+        The first lookup of a process reads the answer from an on-disk index in the user cache
+        (see :mod:`veille.understand.cache`) when one was built from the same table files, rather
+        than loading the Phoenix rows and folding every alias (half a second); without one it
+        builds the index in memory, as before, and writes it there for the next process."""
+        key = fold(text)
+        if self._fold_index is None and self.sources:
+            cached = self._cached_lookup(key)
+            if cached is not None:
+                return [a for a in cached if lang is None or a.lang == lang]
         self._load_lazy()
         if self._fold_index is None:
             index: dict[str, list[Alias]] = defaultdict(list)
@@ -354,8 +376,99 @@ class ActorTable:
                 for alias in self.alias_entries(language, phoenix=True):
                     index[fold(alias.text)].append(alias)
             self._fold_index = dict(index)
-        found = [a for a in self._fold_index.get(fold(text), ()) if lang is None or a.lang == lang]
+            if self.sources and self._cache is False:
+                self._write_cache()
+        found = [a for a in self._fold_index.get(key, ()) if lang is None or a.lang == lang]
+        return self._ranked(found)
+
+    def _ranked(self, found: list[Alias]) -> list[Alias]:
         return sorted(found, key=lambda a: (ALIAS_KINDS.index(a.kind), self._actors[a.actor_id].source == "phoenix"))
+
+    # ------------------------------------------------------------------ lookup cache
+
+    def _digest(self) -> str:
+        """What the folded index depends on: the table files, the languages, folding's Unicode."""
+        if self._cache_digest is None:
+            parts: list[str | bytes] = ["veille actor lookup 1", unicodedata.unidata_version,
+                                        json.dumps(list(languages())), " ".join(ALIAS_KINDS)]
+            for path in self.sources:
+                parts += [path.name, path.read_bytes()]
+            self._cache_digest = cache.digest(parts)
+        return self._cache_digest
+
+    def _cache_name(self) -> str:
+        return f"actors-{self._digest()[:32]}.sqlite"
+
+    def _open_cache(self) -> sqlite3.Connection | bool:
+        """The cached index: a file holding the sha256 of an SQLite database, then the database
+        (read whole, checked against the hash and opened in memory: damage is never answered from)."""
+        folder = cache.cache_dir()
+        if folder is None:
+            return False
+        path = folder / self._cache_name()
+        if not path.is_file():
+            return False
+        data = path.read_bytes()
+        check, payload = data[:32], data[32:]
+        if not payload or hashlib.sha256(payload).digest() != check:
+            return False
+        con = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            con.deserialize(payload)
+            row = con.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
+        except sqlite3.Error:
+            con.close()
+            raise
+        if row is None or row[0] != self._digest():
+            con.close()
+            return False
+        return con
+
+    def _cached_lookup(self, key: str) -> list[Alias] | None:
+        """Every alias of a folded key, ranked, from the on-disk cache; None without a usable one."""
+        if key in self._cache_hits:
+            return self._cache_hits[key]
+        if self._cache is False:
+            return None
+        try:
+            if self._cache is None or self._cache_pid != os.getpid():
+                self._cache, self._cache_pid = self._open_cache(), os.getpid()
+            if not isinstance(self._cache, sqlite3.Connection):
+                return None
+            row = self._cache.execute("SELECT value FROM alias WHERE key = ?", (key,)).fetchone()
+            found = [Alias(*item) for item in json.loads(row[0])] if row is not None else []
+            if any(len(a) != len(Alias._fields) or not all(isinstance(v, str) or v is None for v in a) for a in found):
+                raise ValueError("malformed cache row")
+        except Exception:  # noqa: BLE001 - a corrupt or unreadable cache: build the index in memory
+            self._cache = False
+            return None
+        self._cache_hits[key] = found
+        return found
+
+    def _write_cache(self) -> None:
+        """Write the in-memory index (ranked) to the user cache; silently nothing if not writable."""
+        index = self._fold_index or {}
+        try:
+            digest = self._digest()
+        except OSError:
+            return
+
+        def fill(path: Path) -> None:
+            con = sqlite3.connect(":memory:")
+            try:
+                con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                con.execute("CREATE TABLE alias (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+                con.executemany("INSERT INTO alias VALUES (?, ?)",
+                                ((key, json.dumps([list(a) for a in self._ranked(found)], ensure_ascii=False))
+                                 for key, found in index.items()))
+                con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
+                con.commit()
+                payload = con.serialize()
+            finally:
+                con.close()
+            path.write_bytes(hashlib.sha256(payload).digest() + payload)
+
+        cache.write_atomic(self._cache_name(), fill)
 
     def ambiguity(self, text: str, lang: str, actor_id: str | None = None) -> str | None:
         """Why an alias is ambiguous, or None: 'first name' (Salvador, Jordan, Maurice:
@@ -488,6 +601,7 @@ def load_table_from(folder: Path, *, lazy: bool = True) -> ActorTable:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     later = [folder / name for name in LAZY_FILES if (folder / name).exists()]
     table = ActorTable(rows, role_rows, meta, lazy=later)
+    table.sources = tuple(folder / name for name in (*TABLE_FILES, *LAZY_FILES) if (folder / name).exists())
     if not lazy:
         table._load_lazy()
     return table

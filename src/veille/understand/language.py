@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from veille.model import Article
 
@@ -50,20 +51,82 @@ def _classify() -> Classify:
 
 
 @lru_cache(maxsize=1)
-def _reference() -> Classify:
-    from py3langid.langid import classify
+def _identifier():  # noqa: ANN202 - py3langid LanguageIdentifier
+    """py3langid's identifier, built from the decompressed model in the user cache when there is
+    one (py3langid decompresses its 4.5 MB LZMA model at every start: about 0.4 s), else py3langid's own."""
+    try:
+        ident = _cached_identifier()
+    except Exception:  # noqa: BLE001 - py3langid internals changed or cache unusable: py3langid's own
+        ident = None
+    if ident is None:
+        from py3langid.langid import _get_identifier
 
+        ident = _get_identifier()
+    return ident
+
+
+_MODEL_KEYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _cached_identifier():  # noqa: ANN202 - py3langid LanguageIdentifier, or None
+    """py3langid's default identifier made as ``LanguageIdentifier.from_model_file`` makes it, from
+    the same model bytes once decompressed (cached under a hash of the compressed file and the
+    version of py3langid); None when the cache is off."""
+    import lzma
+    import shutil
+    from importlib.metadata import version
+
+    import numpy as np
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from veille.understand import cache
+
+    folder = cache.cache_dir()
+    if folder is None:
+        return None
+    model = Path(MODEL_DIR) / MODEL_FILE
+    name = f"langid-{cache.digest(['py3langid model 1', version('py3langid'), model.read_bytes()])[:32]}.npz"
+    try:
+        arrays = _read_npz(folder / name)
+    except Exception:  # noqa: BLE001 - missing or corrupt: decompress into the cache for the next process
+        def fill(path: Path) -> None:
+            with lzma.open(model) as src, path.open("wb") as out:
+                shutil.copyfileobj(src, out, length=1 << 20)
+
+        written = cache.write_atomic(name, fill)
+        if written is None:  # not writable: py3langid loads its model itself
+            return None
+        arrays = _read_npz(written)
+    ptc, pc, classes, nextmove, row, output = (
+        arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), modelio._to_array(arrays["nextmove"]),
+        modelio._to_array(arrays["nextmove_row"]), arrays["out_feat"].tolist())
+    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output, tk_row=row)
+
+
+def _read_npz(source):  # noqa: ANN001, ANN202 - a path or a file object; dict of numpy arrays
+    """The model's arrays, read as py3langid's ``load_model`` reads them (zip CRCs checked)."""
+    import numpy as np
+
+    with np.load(source, allow_pickle=False) as data:
+        if set(_MODEL_KEYS) - set(data.files):
+            raise ValueError("unexpected model layout")
+        return {key: data[key] for key in _MODEL_KEYS}
+
+
+@lru_cache(maxsize=1)
+def _reference() -> Classify:
+    """py3langid's ``classify`` (through the cached model when there is one)."""
+    classify: Classify = _identifier().classify
     return classify
 
 
 @lru_cache(maxsize=1)
 def _fast() -> Classify:
     """py3langid's classify, through the exact fast path when it agrees with it."""
-    from py3langid.langid import _get_identifier
-    from py3langid.langid import classify as reference
-
+    reference = _reference()
     try:
-        fast = _FastLangid(_get_identifier(), reference)
+        fast = _FastLangid(_identifier(), reference)
     except Exception:  # noqa: BLE001 - py3langid internals changed: use its public function
         return reference
     return fast.classify if fast.agrees(_SELF_TEST) else reference

@@ -1,0 +1,81 @@
+"""A user cache directory for data the understanding stage derives from its shipped files.
+
+What is cached is only ever a faster form of something veille can rebuild (the actor table's
+folded alias index, py3langid's decompressed model): every file is named by a hash of what it was
+built from, written whole to a temporary file and renamed into place, and any failure to read or
+write it (a read-only or missing directory, a corrupt file) falls back silently to building the
+data in memory. Nothing is ever written into the package directory.
+
+The directory is ``$VEILLE_CACHE_DIR`` if set (empty: no cache), else ``$XDG_CACHE_HOME/veille``,
+else ``~/.cache/veille``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["cache_dir", "digest", "write_atomic"]
+
+
+def cache_dir() -> Path | None:
+    """The cache directory (not created), or None when caching is off."""
+    explicit = os.environ.get("VEILLE_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit).expanduser() if explicit.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    try:
+        root = Path(base) if base.strip() else Path.home() / ".cache"
+    except (RuntimeError, KeyError):  # no home directory
+        return None
+    return root / "veille"
+
+
+def digest(parts: Iterable[str | bytes]) -> str:
+    """Hex sha256 of the parts, each length-prefixed (so that no two lists collide)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _inside_package(path: Path) -> bool:
+    package = Path(__file__).resolve().parent.parent
+    try:
+        path.resolve().relative_to(package)
+    except ValueError:
+        return False
+    return True
+
+
+def write_atomic(name: str, fill) -> Path | None:  # noqa: ANN001 - fill(path) writes the file
+    """Create ``name`` in the cache directory: ``fill(tmp_path)`` writes a temporary file there,
+    which is then renamed into place. Returns the path, or None when the cache is off, not
+    writable or ``fill`` failed (never raises)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    tmp: str | None = None
+    try:
+        if _inside_package(folder):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+        fill(Path(tmp))
+        target = folder / name
+        os.replace(tmp, target)
+        tmp = None
+        return target
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
+        return None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
