@@ -209,8 +209,8 @@ def test_an_event_the_model_adds_is_never_carried_by_a_time_word_or_a_name():
 
     sent = next(load_pipeline("fr_core_news_md")("La police a interpellé mardi Jean Dupont à Lyon.").sents)
     words = _trigger_words(sent, "fr")
-    assert "interpeller" in words and "police" in words
-    assert not words & {"mardi", "jean", "dupont", "lyon"}
+    assert "interpeller" in words
+    assert not words & {"mardi", "jean", "dupont", "lyon", "police"}  # a noun for people is no event either
 
 
 def test_an_accusation_voiced_as_a_quotation_targets_whom_it_names():
@@ -235,3 +235,11 @@ def test_a_relative_pronoun_stands_for_its_noun_and_an_incise_after_a_clitic_has
     art = run("« Nous ne céderons pas », s'est insurgé le président de la République jeudi.", "fr")
     accuse = only(art.events, "ACCUSE")
     assert accuse.actors and "président" in accuse.actors[0].text and not accuse.recipients
+
+
+def test_a_head_of_state_welcomed_by_his_counterpart_is_a_visit_not_aid():
+    art = run("Le président français Emmanuel Macron a été accueilli lundi à Dakar par son homologue "
+              "Bassirou Diomaye Faye.", "fr")
+    assert not [e for e in art.events if e.type == "AID"]
+    art = run("L'Allemagne a accueilli des milliers de réfugiés syriens en 2015.", "fr")
+    assert only(art.events, "AID").trigger

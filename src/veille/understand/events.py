@@ -324,8 +324,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     objs = _objects(tok, quantities)
     if key == "obj":
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
-    if key == "obj_not":
-        return not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
+    if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
+        patients = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+        return not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs + patients)
     if key == "intrans":
         return not objs
     if key == "iobj":
@@ -507,10 +508,11 @@ def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], mo
     probs = model.probabilities(feats)
     kept = [e for e in events if e.type not in probs or probs[e.type] >= model.types[e.type]["keep"]]
     have = {e.type for e in kept} | {e.type for e in events}
+    taken = {e.trigger.lower() for e in events if e.trigger}  # one word, one event: the patterns coded these
     for etype, p in sorted(probs.items(), key=lambda kv: -kv[1]):
         if etype in have or p < model.types[etype]["add"]:
             continue
-        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx)
+        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx, taken)
         if added is not None:
             kept.append(added)
             have.add(etype)
@@ -518,10 +520,12 @@ def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], mo
 
 
 def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], model: EventModel,  # noqa: ANN001
-                 lex: EventLexicon, ctx: EventContext) -> Event | None:
+                 lex: EventLexicon, ctx: EventContext, taken: set[str] = frozenset()) -> Event | None:  # type: ignore[assignment]
     """An event of ``etype`` the model finds in ``sent``: its trigger is the word that
-    weighed most, its actor the subject of that word's clause (or of the sentence)."""
-    lemma = model.strongest(etype, feats, _trigger_words(sent, ctx.lang))
+    weighed most, its actor the subject of that word's clause (or of the sentence). A word
+    the patterns already coded ('accueilli' of a visit) is not given a second type."""
+    words = _trigger_words(sent, ctx.lang) - {t.lemma_.lower() for t in sent if t.text.lower() in taken}
+    lemma = model.strongest(etype, feats, words)
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
     if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
         return None
@@ -543,10 +547,13 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
 
 
 def _trigger_words(sent, lang: str) -> set[str]:  # noqa: ANN001
-    """Lemmas of the sentence that can carry an event: verbs and common nouns, not a
-    name, a number or a time word ('mardi' weighs for arrests in crime reports, but an
-    arrest is not made of it)."""
-    return {t.lemma_.lower() for t in sent if t.pos_ in ("VERB", "NOUN") and not _is_time_word(t)}
+    """Lemmas of the sentence that can carry an event: verbs, and nouns the lexicon knows
+    as events — not a name, a number, a time word or a noun for a person ('mardi' weighs
+    for arrests in crime reports, 'président' for visits, but neither is the event)."""
+    lex = event_lexicon(lang)
+    nouns = lex.triggers if lex is not None else {}
+    return {t.lemma_.lower() for t in sent if not _is_time_word(t) and
+            (t.pos_ == "VERB" or (t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lower_ in nouns)))}
 
 
 def _complements(anchor) -> set[int]:  # noqa: ANN001
