@@ -108,7 +108,7 @@ def test_understanding_has_one_switch_options_understand(tmp_path: Path) -> None
     assert IngestOptions(understand=False).article.understand is False
     assert IngestOptions(article=Options(understand=False), understand=True).article.understand is True
     off = IngestOptions(article=Options(understand=False), jobs=2)
-    assert off.stage_options().understand is False and off.batch_size() == 64
+    assert off.article.understand is False and off.batch_size() == 64
     assert off == IngestOptions(jobs=2, understand=False)
     assert replace(off, jobs=3).article.understand is False  # not reset by a default
     assert replace(off, article=Options()).article.understand is True  # the new article says

@@ -205,10 +205,13 @@ def test_a_statement_takes_the_date_of_its_reporting_incise_unless_still_to_come
 
 def test_an_event_the_model_adds_is_never_carried_by_a_time_word_or_a_name():
     from veille.understand.events import _trigger_words
+    from veille.understand.lexicon import event_lexicon
     from veille.understand.nlp import load_pipeline
 
     sent = next(load_pipeline("fr_core_news_md")("La police a interpellé mardi Jean Dupont à Lyon.").sents)
-    words = _trigger_words(sent, "fr")
+    lex = event_lexicon("fr")
+    assert lex is not None
+    words = _trigger_words(sent, lex)
     assert "interpeller" in words
     assert not words & {"mardi", "jean", "dupont", "lyon", "police"}  # a noun for people is no event either
 

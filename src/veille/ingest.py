@@ -116,9 +116,6 @@ class IngestOptions:
             return 1
         return 16 if self.article.understand else 64
 
-    def stage_options(self) -> Options:
-        """The per-article options the pipeline runs with: ``article`` (kept for callers)."""
-        return self.article
 
 
 @dataclass
@@ -205,7 +202,7 @@ def prepare_item(item: Item, options: Options) -> Article | Failure:
 
 def _process_item(item: Item, options: IngestOptions) -> Article | Failure:
     """:func:`prepare_item` with the run's per-article options (one item of a batch)."""
-    return prepare_item(item, options.stage_options())
+    return prepare_item(item, options.article)
 
 
 def _unexpected(item: Item, exc: BaseException) -> Failure:
@@ -252,7 +249,7 @@ def _limit_failure(item: Item, exc: BaseException, options: IngestOptions) -> Fa
 
 
 def _process_batch(items: list[Item], options: IngestOptions) -> list[Processed | Failure]:
-    stage = options.stage_options()
+    stage = options.article
     prepared = [_process_item(item, options) for item in items]
     todo = [i for i, p in enumerate(prepared) if isinstance(p, Article)]
     understood = _understand_each_or_all([p for p in prepared if isinstance(p, Article)], [items[i] for i in todo], stage)
@@ -298,7 +295,7 @@ def _start_worker(options: IngestOptions) -> None:
 
     limit_memory(options.article.worker_memory)
     try:
-        warm(options.stage_options())
+        warm(options.article)
         _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in _WARM_UP], options)
     except VeilleError:
         pass  # the first batch reports it with its code
@@ -341,7 +338,7 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
         context = get_context("spawn")
     else:
         if options.article.understand:
-            os.environ.setdefault(PRELOAD_ENV, json.dumps(options.stage_options().pipelines))
+            os.environ.setdefault(PRELOAD_ENV, json.dumps(options.article.pipelines))
             context.set_forkserver_preload(["veille.ingest_preload"])
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
 

@@ -508,11 +508,14 @@ def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], mo
     probs = model.probabilities(feats)
     kept = [e for e in events if e.type not in probs or probs[e.type] >= model.types[e.type]["keep"]]
     have = {e.type for e in kept} | {e.type for e in events}
-    taken = {e.trigger.lower() for e in events if e.trigger}  # one word, one event: the patterns coded these
+    words: set[str] | None = None  # what an added event may ride on, found once per sentence when needed
     for etype, p in sorted(probs.items(), key=lambda kv: -kv[1]):
         if etype in have or p < model.types[etype]["add"]:
             continue
-        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx, taken)
+        if words is None:
+            taken = {e.trigger.lower() for e in events if e.trigger}  # one word, one event: the patterns coded these
+            words = _trigger_words(sent, lex) - {t.lemma_.lower() for t in sent if t.text.lower() in taken}
+        added = _model_event(seg, sent, etype, p, feats, model, lex, ctx, words)
         if added is not None:
             kept.append(added)
             have.add(etype)
@@ -520,11 +523,11 @@ def second_opinion(seg: Segment, sent, events: list[Event], feats: list[str], mo
 
 
 def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], model: EventModel,  # noqa: ANN001
-                 lex: EventLexicon, ctx: EventContext, taken: set[str] = frozenset()) -> Event | None:  # type: ignore[assignment]
-    """An event of ``etype`` the model finds in ``sent``: its trigger is the word that
-    weighed most, its actor the subject of that word's clause (or of the sentence). A word
-    the patterns already coded ('accueilli' of a visit) is not given a second type."""
-    words = _trigger_words(sent, ctx.lang) - {t.lemma_.lower() for t in sent if t.text.lower() in taken}
+                 lex: EventLexicon, ctx: EventContext, words: set[str]) -> Event | None:
+    """An event of ``etype`` the model finds in ``sent``: its trigger is the word of ``words``
+    that weighed most (a word the patterns already coded — 'accueilli' of a visit — is not
+    among them: it gets no second type), its actor the subject of that word's clause (or of
+    the sentence)."""
     lemma = model.strongest(etype, feats, words)
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
     if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
@@ -546,12 +549,11 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     )
 
 
-def _trigger_words(sent, lang: str) -> set[str]:  # noqa: ANN001
+def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
     """Lemmas of the sentence that can carry an event: verbs, and nouns the lexicon knows
     as events — not a name, a number, a time word or a noun for a person ('mardi' weighs
     for arrests in crime reports, 'président' for visits, but neither is the event)."""
-    lex = event_lexicon(lang)
-    nouns = lex.triggers if lex is not None else {}
+    nouns = lex.triggers
     return {t.lemma_.lower() for t in sent if not _is_time_word(t) and
             (t.pos_ == "VERB" or (t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lower_ in nouns)))}
 
@@ -591,8 +593,6 @@ PERSONAL = closed_words("event_pronouns")
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
-    from veille.dates import find_dates
-
     return bool(find_dates(tok.text, known(tok.lang_)))
 
 
