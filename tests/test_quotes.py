@@ -143,3 +143,57 @@ def test_report_shows_the_article_name_and_the_canonical_name():
     text = render(art, "text")
     assert "Vladimir Poutine = Vladimir Putin" in text
     assert "« tournant » (scare)" in text
+
+
+# ----------------------------------------------------------------- speakers found through the phrase around the cue
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_stands_for():
+    art = run("Les riverains sont soutenus par l'association Vigie Littoral, qui dit avoir relevé "
+              "« des erreurs graves dans le dossier de la préfecture ».", "fr")
+    assert quote(art, "des erreurs graves").speaker == "Vigie Littoral"
+
+
+def test_a_quotation_followed_in_its_sentence_by_another_shares_its_cue():
+    art = run("« Ce qui s'est passé ce soir-là est une honte pour la ville » qui doit « rendre des comptes "
+              "aux habitants », a déploré Hélène Marchal.", "fr")
+    assert quote(art, "Ce qui s'est passé").speaker == "Hélène Marchal"
+    assert quote(art, "rendre des comptes").speaker == "Hélène Marchal"
+
+
+def test_organisation_speaks_through_elle_and_through_its_short_name():
+    art = run("L'ONG Médecins sans frontières a dénoncé l'attaque de son hôpital. « Nos équipes ont tout perdu », "
+              "a raconté l'organisation dans un communiqué. « Nous ne partirons pas », a-t-elle ajouté.\n\n"
+              "Le Conseil de sécurité des Nations unies a condamné les attaques. « Ces actes sont abominables », "
+              "a affirmé le Conseil.", "fr", "2020-05-14")
+    assert quote(art, "Nous ne partirons pas").speaker == "Médecins sans frontières"
+    assert quote(art, "Ces actes sont abominables").speaker_actor_id == quote(art, "Nos équipes").speaker_actor_id or \
+        quote(art, "Ces actes sont abominables").speaker == "Conseil de sécurité des Nations unies"
+
+
+def test_a_person_of_the_same_weight_goes_before_an_organisation():
+    art = run("La chaîne a présenté ses excuses. « Nous regrettons cette séquence », a indiqué la journaliste "
+              "Claire Vannier. « Elle n'aurait pas dû être diffusée », a-t-elle poursuivi.", "fr")
+    assert quote(art, "Elle n'aurait pas dû").speaker == "Claire Vannier"
+
+
+def test_metonym_speaker_keeps_the_institution_the_article_names():
+    art = run("« La France est solidaire des victimes », écrit l'Élysée dans un communiqué.", "fr", "2016-07-26")
+    q = quote(art, "La France est solidaire")
+    assert q.speaker == "Élysée" and q.speaker_actor_id is not None
+
+
+def test_former_office_goes_to_the_former_holder_before_a_current_one_described_alike():
+    art = run("Hervé Morin, président de la région Normandie, a réagi sur BFMTV. Nicolas Sarkozy a appelé le "
+              "gouvernement à agir. « Nous devons être impitoyables », a affirmé l'ancien président.", "fr", "2016-07-26")
+    assert quote(art, "Nous devons être impitoyables").speaker_actor_id == "veille:person:nicolas-sarkozy"
+
+
+def test_a_heading_in_capitals_glued_to_its_paragraph_does_not_make_a_speaker():
+    from veille.pipeline import analyze_text  # the whole pipeline: repair cuts the heading off
+
+    art = analyze_text("Les élus ont réagi mardi 26 juillet 2016. MARINE LE PEN ACCUSE « CEUX QUI NOUS GOUVERNENT »Marine Le "
+                       "Pen a elle aussi réagi. « La responsabilité de ceux qui gouvernent est immense », a-t-elle "
+                       "dénoncé.", options=Options(language="fr"))
+    assert quote(art, "La responsabilité").speaker_actor_id == "veille:person:marine-le-pen"
+    assert not any((q.speaker or "").startswith("GOUVERN") for q in art.quotes)

@@ -186,3 +186,18 @@ def test_glued_paragraphs_are_cut_apart_and_nothing_is_lost() -> None:
     assert any(t.startswith("Dix personnes ont été blessées selon actu.orange.fr et son iPhone.") for t in texts)
     assert texts[-1] == "M. Dupont a porté plainte."
     assert "".join(texts).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_heading_in_capitals_glued_to_its_paragraph_is_cut_off_and_acronyms_are_left_alone() -> None:
+    """'EFFROI DES ÉLUS LOCAUXLaurent Fabius': scraping glued a heading in capitals to the
+    paragraph after it; an acronym glued to a word ('l'OTANLe') or a heading with no sentence
+    end before it is left as it is."""
+    from veille.repair.glue import split_glued
+
+    assert split_glued("Il a parlé. EFFROI DES ÉLUS LOCAUXLaurent Dubois a réagi.") == \
+        ["Il a parlé.", "EFFROI DES ÉLUS LOCAUX", "Laurent Dubois a réagi."]
+    assert split_glued('fin." DUPONT : "C\'EST LA FRANCE QUI EST TOUCHÉE"Dans les rangs') == \
+        ['fin."', 'DUPONT : "C\'EST LA FRANCE QUI EST TOUCHÉE"', "Dans les rangs"]
+    assert split_glued("Fin. UN « MARTYR »D'autres élus ont parlé.") == ["Fin.", "UN « MARTYR »", "D'autres élus ont parlé."]
+    assert split_glued("un accord de l'OTANLe président") == ["un accord de l'OTANLe président"]
+    assert split_glued("la COVID-19 et le SRAS.") == ["la COVID-19 et le SRAS."]

@@ -26,6 +26,9 @@ _GLUED_END = re.compile(rf"(?<=[{_UP}{_LOW}0-9%»\"”)\]])[.!?…]+(?P<close>[�
 # a heading glued to its paragraph: 'des évacuationsDix personnes' (a lower-case word of 4+ letters
 # running into a capitalised word; brand names such as 'iPhone' or 'MasterCard' do not match)
 _GLUED_WORD = re.compile(rf"(?<![{_UP}{_LOW}])[{_LOW}]*[{_LOW}]{{4}}(?=[{_UP}][{_LOW}]+\b)")
+# a heading in capitals glued to its paragraph: 'EFFROI DES ÉLUS LOCAUXLaurent Fabius',
+# 'QUI EST TOUCHÉE"Dans les rangs', 'UN "MARTYR"D'autres ténors'
+_GLUED_CAPS = re.compile(rf"(?<=[{_UP}]{{3}})(?:\s?[»\"”])?(?=[{_UP}](?:[{_LOW}]+\b|['’][{_LOW}]))")
 _ABBREV = {"m", "mm", "mme", "dr", "st", "mr", "mrs", "ms", "jr", "vs", "etc", "no", "art", "p"}
 
 
@@ -44,7 +47,43 @@ def glue_points(text: str) -> list[int]:
     for m in _GLUED_WORD.finditer(text):
         if not _in_url(text, m.start()):
             cuts.append(m.end())
+    for m in _GLUED_CAPS.finditer(text):
+        if _in_url(text, m.start()):
+            continue
+        start = _caps_run_start(text, m.start())
+        if start is None:
+            continue
+        cuts.append(m.end())
+        if start > 0:
+            cuts.append(start)
     return sorted(set(cuts))
+
+
+def _caps_run_start(text: str, end: int) -> int | None:
+    """Where the run of words in capitals that ends at ``end`` begins, when it is a heading:
+    two words or more (eight letters at least), after the start of the text or a sentence
+    end. None otherwise (an acronym glued to a word: 'OTANLe' is no heading)."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    start, letters, n = None, 0, 0
+    for w in reversed(words):
+        token = w.group()
+        if any(c.islower() for c in token):
+            if start is None and w.end() == end:  # 'du MoDEMLe': a word glued before the capitals
+                return None
+            break
+        if not any(c.isalpha() for c in token) and token not in (":", "-", "–", "«", "»", ","):
+            break
+        start = w.start()
+        letters += sum(c.isalpha() for c in token)
+        n += any(c.isalpha() for c in token)
+    if start is None or n < 2 or letters < 8:
+        return None
+    before = text[:start].rstrip()
+    if before and before[-1] not in ".!?…»\"”)":
+        return None
+    while start < end and text[start] in ":-–«», ":
+        start += 1
+    return start
 
 
 def _in_url(text: str, pos: int) -> bool:

@@ -666,10 +666,10 @@ class _Builder:
             words = tuple(w for w in words if w not in closed_words("name_articles"))
             who = self._same_organisation(words, r.text)
             if who is None:
-                who = Referent(name=_org_name(r.text), kind="organisation", words=words)
+                who = Referent(name=org_name(r.text), kind="organisation", words=words)
                 self._add(who)
             elif len(words) > len(who.words) and who.actor_id is None:
-                who.name, who.words = _org_name(r.text), words
+                who.name, who.words = org_name(r.text), words
                 self._absorb_short_forms(who)
         else:
             if not words:
@@ -705,6 +705,12 @@ class _Builder:
                     who.nouns.add(fold(noun))
         if r.form in ("surname", "first") and who.name != r.text:
             r.antecedent = self._last_name_ref(who)
+        if who.kind == "organisation" and grammar(self.ctx.lang, "gendered_organisations"):
+            start = _tok_at(doc, r.start)
+            det = doc[start] if doc[start].pos_ == "DET" else (doc[start - 1] if start > 0 and doc[start - 1].pos_ == "DET" else None)
+            g = det.morph.get("Gender") if det is not None else []
+            if g:
+                who.gender_votes["f" if g[0] == "Fem" else "m"] += 1  # 'la CGT', 'le Conseil de sécurité'
         r.referent = who
 
     def _same_organisation(self, words: tuple[str, ...], text: str) -> Referent | None:
@@ -777,13 +783,7 @@ class _Builder:
     def _resolve_description(self, r: Ref, seg) -> None:  # noqa: ANN001
         head = seg.doc[r.head]
         if r.kind == "org":
-            cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3
-                     and p.events]
-            if cands:
-                best = max(cands, key=lambda p: p.salience(r.sent, r.quote is None))
-                if best.salience(r.sent, r.quote is None) > 5:
-                    r.referent = best
-                    r.antecedent = self._last_ref(best)
+            self._resolve_org_description(r, head)
             return
         noun = fold(head.lemma_.lower())
         low = fold(head.lower_)
@@ -803,7 +803,10 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
-        who = pick(described)
+        who = None
+        if former and self.ctx.on is not None:  # 'l'ancien président': one whose role ended, before one described 'président'
+            who = pick([p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)])
+        who = who or pick(described)
         # 2. a role the table gives a person of the article at the date ('le ministre', 'l'ancien président')
         if who is None and self.ctx.on is not None:
             holders = [p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)]
@@ -852,6 +855,29 @@ class _Builder:
             r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
                                                   self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
+
+    def _resolve_org_description(self, r: Ref, head) -> None:  # noqa: ANN001
+        """'la chaîne', 'l'organisation': the most salient organisation of the last sentences;
+        one whose name holds the description's noun first ('le Conseil' after 'le Conseil de
+        sécurité des Nations unies'), and only such one for a noun of type 'named'."""
+        orgs = self.lex.get("org_nouns", {})
+        kind = orgs.get(head.lower_) or orgs.get(head.lemma_.lower())
+        outside = r.quote is None
+        cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3 and p.events]
+        named = [p for p in cands if fold(head.lower_) in p.words or fold(head.lemma_.lower()) in p.words]
+        if named or kind == "named":
+            cands, floor = named, 0.0
+        else:
+            floor = 5.0
+        if not cands:
+            return
+        best = max(cands, key=lambda p: p.salience(r.sent, outside))
+        if best.salience(r.sent, outside) > floor:
+            r.referent = best
+            r.antecedent = self._last_ref(best)
+            g = head.morph.get("Gender")
+            if g and not r.plural:
+                best.gender_votes["f" if g[0] == "Fem" else "m"] += 1  # 'l'organisation … a-t-elle ajouté'
 
     def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
         """Does the table give this person a role titled like the description (held at the
@@ -986,6 +1012,8 @@ class _Builder:
                 score *= 1.2
             if r.gender in ("m", "f") and p.gender is None:
                 score *= 0.5
+            if r.gender in ("m", "f") and p.kind == "organisation":
+                score *= 0.5  # 'il', 'elle': a person of the same weight first
             if score > best_score:
                 best, best_score = p, score
         if best is not None and best_score >= 4.0:
@@ -997,10 +1025,18 @@ class _Builder:
             return p.kind == "organisation"
         if r.plural:
             return p.kind == "organisation" and (grammar(self.ctx.lang, "plural_organisations") or p.plural)
+        if p.kind == "organisation":  # 'le Conseil … a-t-il affirmé': a subject right after it, of its gender
+            return r.role == "subj" and r.gender in ("m", "f") and p.gender == r.gender and r.sent - p.last_sentence() <= 1 \
+                and grammar(self.ctx.lang, "gendered_organisations") and self._speaks(r)
         if p.kind != "person":
             return False
         g = p.gender
         return not (r.gender in ("m", "f") and g in ("m", "f") and g != r.gender)
+
+    def _speaks(self, r: Ref) -> bool:
+        """Is the mention the subject of a verb of speech ('a-t-elle ajouté', 'il a affirmé')?"""
+        verb = self.segments[r.seg].doc[r.head].head
+        return verb.lemma_.lower() in self.ctx.reporting
 
     def _reporter(self, tok, r: Ref, seg):  # noqa: ANN001, ANN202
         """'X a dit qu'il viendrait', 'Hungary said it would': the subject of the reporting
@@ -1109,7 +1145,7 @@ def _acronym(words: tuple[str, ...]) -> str:
     return out
 
 
-def _org_name(text: str) -> str:
+def org_name(text: str) -> str:
     """An organisation's name without a leading article ('The Centers for Disease Control')."""
     words = text.split()
     if len(words) > 1 and fold(words[0]) in closed_words("leading_articles"):

@@ -41,10 +41,10 @@ from dataclasses import dataclass
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
-from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, pronoun_key
+from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import er_infinitive, phrase
+from veille.understand.syntax import er_infinitive, phrase, relative_antecedent
 
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
@@ -237,7 +237,7 @@ class _Extractor:
             return None, NOTHING
         found = None
         for rule, finder in (("after", self._after), ("inside", self._inside), ("before", self._before),
-                             ("according", self._according),
+                             ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
                              ("next", self._next_sentence), ("governor", self._governor)):
@@ -284,7 +284,11 @@ class _Extractor:
         if who is not None and who.actor_id:
             name = self.info(who.actor_id).get("name")
         speaker = None
-        if found.referent is not None:
+        ref = found.ref
+        if found.referent is not None and ref is not None and ref.form == "name" and found.referent.kind == "organisation" \
+                and who is not None and self.info(who.actor_id).get("type") == "country":
+            speaker = org_name(ref.text)  # 'écrit l'Elysée': the institution the article names, France's actor id
+        elif found.referent is not None:
             speaker = found.referent.name
         elif who is not None:
             speaker = who.name or who.text
@@ -381,7 +385,8 @@ class _Extractor:
         for _ in range(3):
             subj = [c for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")]
             if subj:
-                return self._from_token(seg_id, subj[0], cue)
+                antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
+                return self._from_token(seg_id, antecedent if antecedent is not None else subj[0], cue)
             if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
                 continue
@@ -465,6 +470,10 @@ class _Extractor:
     def _from_token_as_is(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         ref = self._ref_for(seg_id, tok)
         doc = self.segments[seg_id].doc
+        named = next((c for c in tok.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" and c.i == tok.i + 1),
+                     None) if tok.pos_ == "NOUN" else None  # 'l'association Vigie Littoral': the name in apposition
+        if ref is not None and ref.referent is None and named is not None:
+            ref = None
         if ref is not None:
             who = ref.referent
             mention = (seg_id, ref.start, ref.end)
@@ -477,6 +486,7 @@ class _Extractor:
             name = tok.text
             return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
                          cue, strength)  # 'la police a indiqué', 'police say'
+        tok = named if named is not None else tok
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
@@ -528,6 +538,23 @@ class _Extractor:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
 
+    def _chained(self, q: Quotation) -> Found | None:
+        """« Ce qui s'est passé est un triste condensé » qui visent à « faire peur », a déploré
+        X: a quotation followed, in its sentence, by another whose cue comes after it; the cue
+        attributes both."""
+        seg_id, _, z = q.pieces[-1]
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= z < s.end_char + 1), None)
+        if sent is None:
+            return None
+        nxt = next((m for m in self.marks if m.pieces[0][0] == seg_id and z < m.pieces[0][1] < sent.end_char), None)
+        if nxt is None or any(t.text in (";", ":") for t in self._span_tokens(seg_id, z + 1, nxt.pieces[0][1])):
+            return None
+        found = self._after(nxt)
+        if found is None or found.who is None:
+            return None  # a weak cue: a short phrase in marks stays a scare quote
+        return Found(found.who, found.ref, found.referent, found.mention, found.cue, 1)
+
     def _main_verb_after(self, q: Quotation) -> Found | None:
         """'Pour lutter contre cette « guerre asymétrique », le président des Patriotes
         réclame …': the reporting verb of the sentence's main clause, after the quotation."""
@@ -566,12 +593,15 @@ class _Extractor:
         if any(self._inside_any(last_seg, t.idx) for t in sent):
             return None
         root = sent.root
-        if root.pos_ in ("VERB", "AUX") and self._is_reporting(root):
-            subj = [c for c in root.children if c.dep_ in SUBJ]
-            if subj:
-                found = self._from_token(last_seg, subj[0], _cue_text(root))
-                if found.who is not None and found.referent is not None:
-                    return found
+        # the main verb, or one the parser set beside a participle it took for the root
+        # ('Invité de BFM TV, l'avocat … a fait part de sa colère')
+        for verb in (root, *[c for c in root.children if c.dep_ in ("parataxis", "conj") and not _non_finite(c)]):
+            if verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb):
+                subj = [c for c in verb.children if c.dep_ in SUBJ]
+                if subj:
+                    found = self._from_token(last_seg, subj[0], _cue_text(verb))
+                    if found.who is not None and found.referent is not None:
+                        return found
         return None
 
     def _according(self, q: Quotation) -> Found | None:

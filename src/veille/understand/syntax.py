@@ -98,6 +98,30 @@ def _relative(tok) -> bool:  # noqa: ANN001
     return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
 
 
+def relative_antecedent(tok):  # noqa: ANN001, ANN201
+    """The noun phrase a relative pronoun stands for ('la Ligue des droits de l'Homme (LDH),
+    qui dit …' -> Ligue), where the parser did not hang the clause on it: the nearest noun
+    before the pronoun in its sentence, through appositions and common-noun complements up
+    to the head of its phrase. None when there is none (or ``tok`` is no relative pronoun)."""
+    if not _relative(tok):
+        return None
+    verb = tok.head
+    if verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    sent_start = tok.sent.start
+    for k in range(tok.i - 1, max(sent_start - 1, tok.i - 8), -1):
+        cand = tok.doc[k]
+        if cand.is_punct or cand.dep_ in ("case", "det"):
+            continue
+        if cand.pos_ not in ("NOUN", "PROPN"):
+            return None
+        while cand.head.i != cand.i and cand.head.i < cand.i and cand.head.pos_ in ("NOUN", "PROPN") and (
+                cand.dep_ in ("appos", "flat", "flat:name", "compound") or (cand.dep_ == "nmod" and cand.pos_ == "NOUN")):
+            cand = cand.head
+        return cand
+    return None
+
+
 def _nonfinite(verb) -> bool:  # noqa: ANN001
     """An infinitive, gerund or bare participle ('en demandant', 'menaçant', 'après avoir
     déclaré'), whose subject is left unsaid."""
