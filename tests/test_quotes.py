@@ -197,3 +197,35 @@ def test_a_heading_in_capitals_glued_to_its_paragraph_does_not_make_a_speaker():
                        "dénoncé.", options=Options(language="fr"))
     assert quote(art, "La responsabilité").speaker_actor_id == "veille:person:marine-le-pen"
     assert not any((q.speaker or "").startswith("GOUVERN") for q in art.quotes)
+
+
+def test_description_before_the_name_it_announces_and_then_alone():
+    art = run("Le député Les Républicains de l'Ain Paul Merlin a été le premier à s'exprimer. Il est revenu sur le "
+              "discours de la veille. « Vous êtes le ministre des renoncements », a tancé le député.", "fr", "2017-07-05")
+    assert quote(art, "Vous êtes le ministre").speaker == "Paul Merlin"
+
+
+def test_description_naming_the_subject_of_the_sentence_before_speaks():
+    art = run("Dans les colonnes du journal, Christian Perrot raconte une anecdote sur l'ancien président. « Il trinquait "
+              "avec tout le monde, mais faisait semblant de boire », raconte le président du groupe à l'Assemblée.", "fr")
+    assert quote(art, "Il trinquait").speaker == "Christian Perrot"
+
+
+def test_a_pronoun_or_a_document_coreference_cannot_name_continues_the_speaker_before():
+    art = run("« Ces enfants ne sont pas des bombes à retardement », estiment les chercheurs de l'Institut Lumen. "
+              "« Ils risquent surtout la pauvreté et l'exclusion », ajoutent-ils.", "fr")
+    first = quote(art, "Ces enfants")
+    assert first.speaker is not None and "Lumen" in first.speaker
+    assert quote(art, "Ils risquent").speaker == first.speaker
+
+
+def test_according_to_a_source_described_by_a_relative_clause():
+    art = run("Selon l'ONG Médecins sans frontières, qui gère la maternité de la ville, une femme a accouché pendant "
+              "l'attaque.", "fr", "2020-05-14")
+    q = quote(art, "une femme a accouché")
+    assert q.kind == "indirect" and q.speaker == "Médecins sans frontières"
+
+
+def test_collective_speaker_keeps_which_one_the_article_says():
+    art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
+    assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"

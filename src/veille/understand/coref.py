@@ -228,6 +228,17 @@ class Coref:
             return Participant(text=text)
         return referent_participant(who, text, self._info)
 
+    def organisation_named(self, text: str) -> Referent | None:
+        """The organisation of the article a name or acronym stands for, when a mention the
+        coreference did not see names it ('CTC' after 'Combating Terrorism Center (CTC)')."""
+        words = tuple(fold(w) for w in text.split())
+        for who in self.referents:
+            if who.kind != "organisation" or not who.words:
+                continue
+            if who.words == words or (len(words) == 1 and len(words[0]) >= 2 and _acronym(who.words) == words[0]):
+                return who
+        return None
+
     def speaker_of(self, seg: int, pos: int) -> Participant | None:
         """The speaker of the quotation enclosing ``pos`` (for first-person pronouns)."""
         q = self.quotation_at(seg, pos)
@@ -335,7 +346,8 @@ class _Builder:
                 self.narrative[sent_no] = narrative
                 sent_no += 1
             self._sent_starts = starts
-            for r in self._collect(seg_id, seg):
+            self._pending = self._collect(seg_id, seg)
+            for r in self._pending:
                 self._resolve(r, seg)
                 if r.form != "propn":
                     self.refs.append(r)
@@ -785,6 +797,11 @@ class _Builder:
         if r.kind == "org":
             self._resolve_org_description(r, head)
             return
+        named = self._named_after(r, seg)
+        if named is not None:  # 'Le député LR de l'Ain Damien Abad': the name the description announces
+            r.referent, r.antecedent = named.referent, named
+            self._describe(named.referent, r, seg)
+            return
         noun = fold(head.lemma_.lower())
         low = fold(head.lower_)
         text = fold(r.text)
@@ -843,18 +860,48 @@ class _Builder:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
-        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs:
+        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
+                and r.quote is None:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
                       and not any(d.split()[1:2] == [low] or low in d.split()[:3] for d in p.descriptions if rest)]
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
             if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
                 who = scored[0][2]
+        # 6. a description naming the subject of the sentence before, as the speaker of a quotation
+        #    ('Christian Jacob raconte une anecdote. « … », raconte le président du groupe LR')
+        if who is None and r.role == "subj" and not former and r.quote is None and self._speaks(r) and \
+                low not in self.lex["generic_person"]:
+            last = next((x for x in reversed(self.refs) if x.role == "subj" and x.kind == "person" and x.quote is None
+                         and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
+            p = last.referent if last is not None else None
+            if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
+                    not any(d.split()[1:2] == [low] for d in p.descriptions):
+                who = p
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
             r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
                                                   self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
+
+    def _named_after(self, r: Ref, seg) -> Ref | None:  # noqa: ANN001
+        """The person named right after a description in the same noun phrase, where the
+        parser did not make it an apposition ('Le député Les Républicains (LR) de l'Ain
+        Damien Abad'): the first person name within a few words, no verb or sentence end between."""
+        doc = seg.doc
+        end_tok = _tok_at(doc, r.end - 1)
+        for t in doc[end_tok + 1:min(len(doc), end_tok + 10)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"") or t.is_sent_start:
+                return None
+            if t.ent_type_ in ("PER", "PERSON"):
+                name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"
+                             and x.form == "name"), None)
+                if name is None:
+                    return None
+                self._resolve(name, seg)
+                return name if name.referent is not None and name.referent.kind == "person" and \
+                    not (r.gender and name.referent.gender and r.gender != name.referent.gender) else None
+        return None
 
     def _resolve_org_description(self, r: Ref, head) -> None:  # noqa: ANN001
         """'la chaîne', 'l'organisation': the most salient organisation of the last sentences;

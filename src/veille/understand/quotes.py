@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
-from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key
+from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key, referent_participant
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import er_infinitive, phrase, relative_antecedent
@@ -193,6 +193,11 @@ class _Extractor:
             quote, found = self._direct(q, previous)
             if quote is None:
                 continue
+            if quote.kind == "direct" and found.who is None and found.cue and self._same_voice(found, q, previous):
+                assert previous is not None  # _same_voice needs one
+                _, pfound, _ = previous
+                found = Found(pfound.who, pfound.ref, pfound.referent, found.mention, found.cue, found.strength, "same voice")
+                quote = self._quote(quote.text, quote.kind, quote.span, found)
             quotes.append(quote)
             if quote.kind in ("direct", "block"):
                 previous = (quote, found, q)
@@ -470,28 +475,35 @@ class _Extractor:
     def _from_token_as_is(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         ref = self._ref_for(seg_id, tok)
         doc = self.segments[seg_id].doc
-        named = next((c for c in tok.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" and c.i == tok.i + 1),
-                     None) if tok.pos_ == "NOUN" else None  # 'l'association Vigie Littoral': the name in apposition
-        if ref is not None and ref.referent is None and named is not None:
-            ref = None
-        if ref is not None:
-            who = ref.referent
-            mention = (seg_id, ref.start, ref.end)
-            if who is None:
-                return Found(None, ref, None, mention, cue, strength)
-            return Found(self.coref.participant(ref), ref, who, mention, cue, strength)
+        named = None
+        if tok.pos_ == "NOUN" and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
+            nxt = doc[tok.i + 1]
+            if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
+                    (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON")):
+                named = nxt
+                other = self._ref_for(seg_id, nxt)
+                if (ref is None or ref.referent is None) and other is not None and other.referent is not None:
+                    ref = other
+        if ref is not None and ref.referent is not None:
+            return Found(self.coref.participant(ref), ref, ref.referent, (seg_id, ref.start, ref.end), cue, strength)
         start, end = phrase(tok)
         text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
-            name = tok.text
-            return Found(Participant(text=text, name=name.lower() if name.isupper() else name), None, None, (seg_id, start, end),
-                         cue, strength)  # 'la police a indiqué', 'police say'
-        tok = named if named is not None else tok
+            name = tok.text.lower() if tok.text.isupper() else tok.text
+            if tok.pos_ == "NOUN" and any(c.dep_ == "nmod" and c.i > tok.i for c in tok.children) and len(text.split()) <= 6:
+                name = org_name(text)  # 'le ministère des Affaires étrangères': which one the article says
+            return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
+        tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 start, end, text = ent.start_char, ent.end_char, ent.text
+            org = self.coref.organisation_named(text)  # 'les chercheurs du CTC': the Combating Terrorism Center named before
+            if org is not None:
+                return Found(referent_participant(org, text, self.info), None, org, (seg_id, start, end), cue, strength)
             return Found(Participant(text=text, name=text), None, None, (seg_id, start, end), cue, strength)
+        if ref is not None:  # someone coreference could not name: no speaker, but no one else either
+            return Found(None, ref, None, (seg_id, ref.start, ref.end), cue, strength)
         return Found(None, None, None, (seg_id, start, end), cue, strength)
 
     def _ref_for(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
@@ -537,6 +549,22 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _same_voice(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
+        """« … », ajoutent-ils / ajoute le communiqué: a cue whose subject coreference could
+        not name — a pronoun, or the document the previous speaker issued — right after
+        another attributed quotation (this paragraph or the one before) is that speaker's."""
+        if previous is None or previous[1].who is None or found.mention is None:
+            return False
+        p_seg = previous[2].pieces[-1][0]
+        seg_id = q.pieces[0][0]
+        if not 0 <= seg_id - p_seg <= 1 or self.segments[p_seg].field != self.segments[seg_id].field:
+            return False
+        if found.ref is not None and found.ref.form == "pronoun" and found.ref.quote is None:
+            return True
+        s, a, b = found.mention
+        words = [fold(w) for w in re.findall(r"[\w-]+", self.texts[s][a:b])]
+        return bool(words) and any(w in self._folded("source_nouns") for w in words[:2])
 
     def _chained(self, q: Quotation) -> Found | None:
         """« Ce qui s'est passé est un triste condensé » qui visent à « faire peur », a déploré
@@ -881,11 +909,28 @@ class _Extractor:
                 break
 
     def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
-        """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end."""
-        for t in sent:
-            if t.idx >= after and t.text in (",", ";", ":", "."):
-                return t.idx + 1
-        return sent.end_char
+        """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
+        past a relative or participial clause or an apposition that describes the source
+        ('selon l'ONG MSF, qui gère l'hôpital, …', 'selon le bilan, donné mercredi, …',
+        'selon Jean Dupont, porte-parole du parti, …')."""
+        end = sent.end_char
+        for _ in range(3):
+            comma = next((t for t in sent if t.idx >= after and t.text in (",", ";", ":", ".")), None)
+            if comma is None:
+                return end
+            nxt = sent.doc[comma.i + 1] if comma.i + 1 < sent.end else None
+            describes = nxt is not None and comma.text == "," and (
+                _relative_word(nxt) or (nxt.pos_ in ("VERB", "ADJ") and "Part" in nxt.morph.get("VerbForm")
+                                        and nxt.dep_ in ("acl", "amod", "appos")) or
+                (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")))
+            if not describes:
+                return comma.idx + 1
+            after = comma.idx + 1
+            nxt_comma = next((t for t in sent if t.idx > after and t.text == ","), None)
+            if nxt_comma is None:
+                return comma.idx + 1
+            after = nxt_comma.idx
+        return end
 
     def _complement(self, verb) -> list:  # noqa: ANN001
         """The reported clause of a reporting verb, without its conjunction: a 'que'/'that'
@@ -999,6 +1044,11 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _relative_word(tok) -> bool:  # noqa: ANN001
+    """A relative pronoun opening a clause ('qui', 'dont', 'who', 'which')."""
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT", "WP$")
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001
