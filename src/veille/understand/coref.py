@@ -798,7 +798,7 @@ class _Builder:
             self._resolve_org_description(r, head)
             return
         named = self._named_after(r, seg)
-        if named is not None:  # 'Le député LR de l'Ain Damien Abad': the name the description announces
+        if named is not None and named.referent is not None:  # 'Le député LR de l'Ain Damien Abad': the name it announces
             r.referent, r.antecedent = named.referent, named
             self._describe(named.referent, r, seg)
             return
