@@ -332,6 +332,7 @@ class _Builder:
     # --------------------------------------------------------------- main loop
 
     def run(self) -> Coref:
+        self._org_names = self._organisation_names()
         sent_no = 0
         narrative = 0
         self.narrative: dict[int, int] = {}
@@ -396,6 +397,7 @@ class _Builder:
                     out.append(title)
                     taken.update(range(title.head, title.head + 1))
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
+        out.extend(self._names_again(seg_id, doc, taken))
         for tok in doc:
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
@@ -404,6 +406,36 @@ class _Builder:
                 out.append(other)
         out.sort(key=lambda r: (r.start, r.end))
         _comma_appositions(out, doc_text(doc))
+        return out
+
+    def _organisation_names(self) -> dict[str, str | None]:
+        """Names of several words the NER took for an organisation somewhere in the article
+        (with the actor they link to): one name, one thing, in the whole article."""
+        names: dict[str, str | None] = {}
+        for seg_id in self.index.by_segment:
+            for m in self.index.by_segment[seg_id]:
+                if self._kind_of(m) == "organisation" and m.kind in ("name", "ner") and " " in m.text and m.text[:1].isupper() \
+                        and not m.text.isupper():
+                    names.setdefault(m.text, m.actor_id)
+        return names
+
+    def _names_again(self, seg_id: int, doc, taken: set[int]) -> list[Ref]:  # noqa: ANN001
+        """'Big Machine have twice denied …': an organisation's name where the NER missed it
+        this time, as a mention of the organisation it names elsewhere in the article."""
+        out: list[Ref] = []
+        text = doc_text(doc)
+        for name, actor_id in self._org_names.items():
+            for start in _occurrences(text, name):
+                span = doc.char_span(start, start + len(name))
+                if span is None or any(t.i in taken for t in span):
+                    continue
+                head = span.root
+                role = _role(head)
+                if role != "subj" and self._inverted_subject(head):
+                    role = "subj"
+                out.append(Ref(seg_id, start, start + len(name), name, "name", head.i, self._sent(head), role,
+                               self._quote_of(seg_id, start), actor_id=actor_id, kind="organisation"))
+                taken.update(t.i for t in span)
         return out
 
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
@@ -910,7 +942,8 @@ class _Builder:
         orgs = self.lex.get("org_nouns", {})
         kind = orgs.get(head.lower_) or orgs.get(head.lemma_.lower())
         outside = r.quote is None
-        cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3 and p.events]
+        cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3 and p.events
+                 and self.ctx.info(p.actor_id).get("type") != "country"]  # 'the company' is no state
         named = [p for p in cands if fold(head.lower_) in p.words or fold(head.lemma_.lower()) in p.words]
         if named or kind == "named":
             cands, floor = named, 0.0
@@ -1189,6 +1222,18 @@ def _acronym(words: tuple[str, ...]) -> str:
         for part in w.replace("'", "' ").split():
             if part not in ACRONYM_STOP and part[:1].isalpha():
                 out += part[0]
+    return out
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` stands in ``text`` as whole words."""
+    out, at = [], text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(name)] if at + len(name) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            out.append(at)
+        at = text.find(name, at + 1)
     return out
 
 

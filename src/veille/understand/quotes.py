@@ -478,8 +478,10 @@ class _Extractor:
         named = None
         if tok.pos_ == "NOUN" and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
             nxt = doc[tok.i + 1]
+            appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
             if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
-                    (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON")):
+                    (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON")) or appos:
+                nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
                 if (ref is None or ref.referent is None) and other is not None and other.referent is not None:
