@@ -356,10 +356,17 @@ def _records(meta, docs, decisions, stories, options: IngestOptions, small: int)
     the small decided record of each article first, then one join with its JSON."""
     originals = meta.map(lambda r: (r[0], (r[1]["id"], r[1]["title"], r[1]["text"])))
     decided = meta.join(decisions, small).leftOuterJoin(stories, small).map(
-        lambda r: (r[1][0][1][1], (r[0], r[1][0][0], r[1][0][1], r[1][1])))  # keyed by original position
+        lambda r: (_original_key(r[0], r[1][0][1][1]), (r[0], r[1][0][0], r[1][0][1], r[1][1])))
     with_original = decided.leftOuterJoin(originals, small).map(lambda r: (r[1][0][0], r[1]))
     threshold = options.near_threshold
     return with_original.join(docs, small).map(lambda r: _rows(r[1][0][0], r[1][0][1], r[1][1], threshold))
+
+
+def _original_key(position: int, of: int | None) -> int:
+    """Join key of an article with its original: the original's position; an original's own
+    key is negative, unique and matches nothing (never None: PySpark sorts the keys of a
+    shuffle it spills to disk, and None does not compare with an int)."""
+    return of if of is not None else -1 - position
 
 
 def _rows(decided: tuple, original: tuple | None, article_json: str, threshold: float) -> tuple[int, dict]:
