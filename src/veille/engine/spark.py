@@ -58,6 +58,12 @@ DEFAULT_MASTER = "local[*,4]"
 (plain ``local[N]`` never retries a task; on a cluster ``spark.task.maxFailures`` does)."""
 
 
+PYTHON_WORKER_MEMORY = "2g"
+"""Default ``spark.python.worker.memory``: the spaCy pipelines a Python worker holds (about 1 GB
+with both) plus 1 GB for merging a shuffle before spilling it to disk (PySpark's default, 512m,
+is below the pipelines alone). ``--conf spark.python.worker.memory=…`` overrides it."""
+
+
 @dataclass(frozen=True)
 class SparkOptions:
     """Where and how the Spark job runs."""
@@ -120,6 +126,9 @@ def session(options: SparkOptions, app: str = "veille"):  # noqa: ANN201 - Spark
                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                .config("spark.python.worker.reuse", "true")
+               # PySpark spills an aggregation to disk once its worker's *whole* resident memory passes
+               # this; a worker holding spaCy pipelines (about 1 GB) would spill every shuffle it merges
+               .config("spark.python.worker.memory", PYTHON_WORKER_MEMORY)
                .config("spark.sql.shuffle.partitions", "4"))
     if options.master.startswith("local"):
         builder = builder.config("spark.driver.memory", "2g")  # the JVM of local mode holds the shuffles
@@ -144,6 +153,7 @@ def run(sources: Iterable[str], out: str | Path, options: IngestOptions | None =
     files = shards(sources, options)
     started = time.perf_counter()
     spark = session(spark_options)
+    log.info("session in %.1f s", time.perf_counter() - started)
     try:
         stats = _job(spark, files, out, options, spark_options)
     except EngineError:
