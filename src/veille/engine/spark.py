@@ -11,8 +11,8 @@ load DIR --db …`` imports the result into a store. The job, stage by stage:
    item twice in the input is kept once, at its first position), then each
    partition runs :func:`veille.ingest.process_batch` — the local workers'
    function — over batches, in ``mapPartitions``: one spaCy pipeline per
-   executor Python worker, loaded on its first batch and kept for the next
-   tasks (Python workers are reused).
+   executor, loaded by PySpark's daemon before it forks the Python workers
+   (:mod:`veille.engine.spark_daemon`), which are reused from task to task.
 3. **Duplicates.** Exact: all but the first article of each content hash. Near:
    every first article's LSH band keys (the very keys of the store's band
    table, :class:`veille.link.dedup.Bands`) are joined; candidate pairs get
@@ -213,11 +213,14 @@ def _job(spark, files: list[tuple[str, str]], out: Path, options: IngestOptions,
     decisions = _decide(meta, options, stats.read, small).persist(keep)  # pos -> (status, of_pos, sim)
     log.info("decided %d duplicates and originals in %.1f s", decisions.count(), time.perf_counter() - clock)
 
+    # each article's light part beside its decision: read by stories, rows and the counts
+    judged = meta.join(decisions, small).persist(keep)  # pos -> (summary, (status, of_pos, sim))
+
     # 4. stories
-    stories = _stories(meta, decisions, options, small) if options.stories else sc.emptyRDD()
+    stories = _stories(judged, decisions, options, small) if options.stories else sc.emptyRDD()
 
     # 5. rows
-    records = _records(meta, docs, decisions, stories, options, small).persist(keep)
+    records = _records(meta, judged, docs, options, stories, small).persist(keep)
     for table in TABLES:
         if table == "failures":
             rdd = failures.map(lambda f: failure_row(f.source, f.item, f.code, f.reason))
@@ -233,9 +236,9 @@ def _job(spark, files: list[tuple[str, str]], out: Path, options: IngestOptions,
     stats.new, stats.near_duplicate = counts.get("original", 0), counts.get("near_duplicate", 0)
     stats.duplicate += counts.get("duplicate", 0)
     stats.failed = failures.count()
-    stats.language_not_analysed = meta.join(decisions, small).filter(
+    stats.language_not_analysed = judged.filter(
         lambda r: r[1][1][0] == "original" and "language_not_analysed" in r[1][0]["flags"]).count()
-    for rdd in (entries, processed, meta, decisions, records):
+    for rdd in (entries, processed, meta, decisions, judged, records):
         rdd.unpersist()
     return stats
 
@@ -261,7 +264,8 @@ def _read_shard(shard: tuple[str, str], options: IngestOptions) -> Iterator[Entr
 
 def _process_partition(rows: Iterator[tuple[int, Item]], options: IngestOptions) -> Iterator[tuple]:
     """:func:`veille.ingest.process_batch` over a partition, batch by batch (this Python
-    worker's spaCy pipelines are loaded by the first batch and kept for the next tasks)."""
+    worker was forked with the spaCy pipelines loaded — or, with PySpark's own daemon, loads
+    them on its first batch and keeps them for the next tasks)."""
     size = options.batch if options.batch > 0 else (16 if options.article.understand else 64)
     batch: list[tuple[int, Item]] = []
     for row in rows:
@@ -346,10 +350,10 @@ def _resolve(heads: Iterator[tuple[int, list[tuple[int, float]]]], n_positions: 
 # -- stories and rows ------------------------------------------------------------------------------
 
 
-def _stories(meta, decisions, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
+def _stories(judged, decisions, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
     """``(position, story id)`` of every article: originals clustered in input order
     (one task, the windowed clusterer), duplicates in their original's story."""
-    originals = (meta.join(decisions, small).filter(lambda r: r[1][1][0] == "original")
+    originals = (judged.filter(lambda r: r[1][1][0] == "original")
                  .map(lambda r: (r[0], r[1][0]["profile"])))
     clustered = originals.sortByKey(numPartitions=1).mapPartitions(lambda it: _cluster(it, options.story_window))
     near = decisions.filter(lambda d: d[1][0] == "near_duplicate").map(lambda d: (d[1][1], d[0]))
@@ -367,11 +371,11 @@ def _cluster(profiles: Iterator[tuple[int, bytes]], window: int) -> Iterator[tup
         yield position, clusterer.add_profile(pickle.loads(prof))
 
 
-def _records(meta, docs, decisions, stories, options: IngestOptions, small: int):  # noqa: ANN001, ANN202 - RDDs
+def _records(meta, judged, docs, options: IngestOptions, stories, small: int):  # noqa: ANN001, ANN202 - RDDs
     """``(position, rows by table)`` of every article, decided, linked and in its story:
     the small decided record of each article first, then one join with its JSON."""
     originals = meta.map(lambda r: (r[0], (r[1]["id"], r[1]["title"], r[1]["text"])))
-    decided = meta.join(decisions, small).leftOuterJoin(stories, small).map(
+    decided = judged.leftOuterJoin(stories, small).map(
         lambda r: (_original_key(r[0], r[1][0][1][1]), (r[0], r[1][0][0], r[1][0][1], r[1][1])))
     with_original = decided.leftOuterJoin(originals, small).map(lambda r: (r[1][0][0], r[1]))
     threshold = options.near_threshold
