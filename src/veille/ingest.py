@@ -294,10 +294,8 @@ def _start_worker(options: IngestOptions) -> None:
     from veille.limits import limit_memory
 
     limit_memory(options.article.worker_memory)
-    try:
+    with contextlib.suppress(VeilleError):  # the first batch reports it with its code
         warm_up(options)
-    except VeilleError:
-        pass  # the first batch reports it with its code
 
 
 def warm_up(options: IngestOptions) -> None:
