@@ -38,17 +38,22 @@ FIELDS = {"text": "article", "standfirst": "heading", "published": "date"}
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and all its descendants (MiB), keeping the peak."""
+    """Samples the resident memory of this process and all its descendants (MiB), keeping the peak;
+    ``cpu`` is the CPU seconds its descendants used (each process's last sample, so a process that
+    ends between two samples loses at most ``interval`` seconds)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
         self.peak = 0.0
+        self._cpu: dict[tuple[int, int], float] = {}  # (pid, start time) -> CPU seconds
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _tree_rss(self) -> float:
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
+        cpu: dict[int, tuple[int, float]] = {}
+        tick = os.sysconf("SC_CLK_TCK")
         for entry in os.scandir("/proc"):
             if not entry.name.isdigit():
                 continue
@@ -57,6 +62,7 @@ class PeakMemory:
                     fields = handle.read().rsplit(")", 1)[1].split()
                 parents[int(entry.name)] = int(fields[1])
                 rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                cpu[int(entry.name)] = (int(fields[19]), (int(fields[11]) + int(fields[12])) / tick)
             except (OSError, IndexError, ValueError):
                 continue
         mine, frontier = {os.getpid()}, [os.getpid()]
@@ -66,7 +72,14 @@ class PeakMemory:
                 if parent == pid and child not in mine:
                     mine.add(child)
                     frontier.append(child)
+        for p in mine - {os.getpid()}:
+            if p in cpu:
+                self._cpu[(p, cpu[p][0])] = cpu[p][1]
         return sum(rss.get(p, 0) for p in mine) / 2**20
+
+    @property
+    def cpu(self) -> float:
+        return sum(self._cpu.values())
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -87,6 +87,7 @@ def timed(cmd: list[str], memory: bool = False) -> dict:
            "last_line": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""}
     if memory:
         out["peak_mib"] = round(mem.peak)
+        out["tree_cpu_seconds"] = round(mem.cpu, 1)  # every process of the tree (Spark's JVM, daemon, workers)
     return out
 
 

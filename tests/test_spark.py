@@ -115,7 +115,8 @@ def test_spark_output_is_the_local_engines(reference: tuple[list[str], dict], tm
 
 
 def _python_workers() -> list[int]:
-    """PIDs of PySpark's Python workers: processes forked by ``pyspark.daemon`` (same command line)."""
+    """PIDs of PySpark's Python workers: processes forked by the daemon (``pyspark.daemon`` or
+    veille's warm ``veille.engine.spark_daemon``, same command line)."""
     procs: dict[int, tuple[int, str]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -125,8 +126,10 @@ def _python_workers() -> list[int]:
             except (OSError, ValueError, IndexError):
                 continue
             procs[int(entry.name)] = (ppid, cmd)
-    return [pid for pid, (ppid, cmd) in procs.items()
-            if "pyspark.daemon" in cmd and "pyspark.daemon" in procs.get(ppid, (0, ""))[1]]
+    def daemon(cmd: str) -> bool:
+        return "pyspark.daemon" in cmd or "veille.engine.spark_daemon" in cmd
+
+    return [pid for pid, (ppid, cmd) in procs.items() if daemon(cmd) and daemon(procs.get(ppid, (0, ""))[1])]
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -294,11 +294,16 @@ def _start_worker(options: IngestOptions) -> None:
     from veille.limits import limit_memory
 
     limit_memory(options.article.worker_memory)
-    try:
-        warm(options.article)
-        _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in _WARM_UP], options)
-    except VeilleError:
-        pass  # the first batch reports it with its code
+    with contextlib.suppress(VeilleError):  # the first batch reports it with its code
+        warm_up(options)
+
+
+def warm_up(options: IngestOptions) -> None:
+    """Load the spaCy pipelines, actor matchers and tables now, then process
+    :data:`_WARM_UP` so that what loads lazily loads now: a worker's first batch then
+    measures the batch (raises :class:`~veille.errors.VeilleError` as a batch would)."""
+    warm(options.article)
+    _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in _WARM_UP], options)
 
 
 _WARM_UP = (
