@@ -24,7 +24,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, phrase, slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -441,6 +441,7 @@ class EventContext:
     resolve_place: Callable[[Segment, Token], Place | None]
     kind_of: Callable[[str | None], str | None] = lambda actor_id: None  # the actor's type
     use_model: bool = True  # the statistical second opinion (event_model), where the language has one
+    speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -534,8 +535,12 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
         return None
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
-    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx) if r not in actors]
+    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx, lex) if r not in actors]
     flags, tense = modality(anchor, lex)
+    speaker = ctx.speaker_of(seg, trigger) if etype in lex.speech_types and _inside_quotes(trigger) else None
+    if speaker is not None:  # '« La France doit expulser … », a réclamé X': X demands it of France
+        recipients = recipients or [a for a in actors if _key(a) != _key(speaker) and a.text.lower() not in FIRST_PERSON_WORDS]
+        actors, tense = [speaker], None  # saying it is the event: the time of the incise, not of what is said
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
@@ -590,13 +595,20 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+FIRST_PERSON_WORDS = closed_words("first_person_features")
+
+
+def _key(p: Participant) -> str:
+    return p.actor_id or p.text
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     return bool(find_dates(tok.text, known(tok.lang_)))
 
 
-def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
+def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
+    """The participants ``toks`` denote; given the lexicon of a language whose recipients must be
+    someone (``animate_recipients``), a thing ('la décision américaine', 'son secours') is left out."""
     found: list[Participant] = []
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
@@ -604,9 +616,20 @@ def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participa
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
+            continue
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
+
+
+def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """A common noun that names no actor, no kind of agent and no quantity of people: an
+    object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
+    if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns:
+        return False
+    start, end = phrase(tok)
+    return not any(t.pos_ == "PROPN" for t in tok.subtree if start <= t.idx < end)  # 'la députée X': a person
 
 
 UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
@@ -621,7 +644,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if trig.type in UNQUOTED_TYPES and _inside_quotes(cand.token):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
-    recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
+    recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
     if (cand.actors and not actors) or not _sector_ok(trig, actors):
