@@ -442,6 +442,7 @@ class EventContext:
     kind_of: Callable[[str | None], str | None] = lambda actor_id: None  # the actor's type
     use_model: bool = True  # the statistical second opinion (event_model), where the language has one
     speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
+    quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -536,11 +537,18 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
     recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx, lex) if r not in actors]
+    if not actors and trigger.pos_ == "NOUN":  # 'l'attaque menée par les talibans', 'la visite du ministre'
+        own = slot(trigger, "poss") + list(_of_phrase(trigger))
+        patient = etype in lex.agentless_types
+        actors = _participants(seg, slot(trigger, "agent") + list(_by_phrase(trigger)) + ([] if patient else own), ctx)
+        recipients = recipients or [r for r in _participants(seg, own if patient else [], ctx, lex) if r not in actors]
     flags, tense = modality(anchor, lex)
-    speaker = ctx.speaker_of(seg, trigger) if etype in lex.speech_types and _inside_quotes(trigger) else None
+    speaker = _quoted_speaker(seg, trigger, ctx, lex) if etype in lex.speech_types else None
     if speaker is not None:  # '« La France doit expulser … », a réclamé X': X demands it of France
         recipients = recipients or [a for a in actors if _key(a) != _key(speaker) and a.text.lower() not in FIRST_PERSON_WORDS]
         actors, tense = [speaker], None  # saying it is the event: the time of the incise, not of what is said
+    if lex.model_needs_actor and not actors and not (is_passive(anchor) and etype in lex.agentless_types):
+        return None  # as for the patterns: who did it must be said, but for an agentless passive arrest or attack
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
@@ -552,6 +560,17 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
         date=event_date(seg, sent, anchor, ctx, tense, trigger), flags=flags, trigger=trigger_span.text,
         trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
     )
+
+
+def _quoted_speaker(seg: Segment, tok, ctx: EventContext, lex: EventLexicon) -> Participant | None:  # noqa: ANN001
+    """Who says the quotation ``tok`` stands in: its attributed speaker (also for a quotation
+    opened in an earlier sentence), else the subject of the sentence's reporting verb."""
+    speaker = ctx.speaker_of(seg, tok)
+    if speaker is None and _inside_quotes(tok):
+        said = reporter(tok, lex)
+        found = _participants(seg, [said], ctx) if said is not None else []
+        speaker = found[0] if found else None
+    return speaker
 
 
 def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
@@ -789,9 +808,21 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         return EventDate()
     pivot = anchor.idx - sent.start_char
     best = min(own, key=lambda m: abs(m.start - pivot))
-    if best.kind in ("weekday", "relative", "monthrel") and _inside_quotes(sent.doc[_token_at(sent, best.start)]):
+    first = sent.doc[_token_at(sent, best.start)]
+    if best.kind in ("weekday", "relative", "monthrel", "years") and (_inside_quotes(first) or ctx.quoted(seg, first)):
         return EventDate(text=best.text)
+    if tense is None and _past(anchor) and _date_attaches(sent, best, anchor, None):
+        tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
     return resolve(best, ctx.published, tense)
+
+
+def _past(verb) -> bool:  # noqa: ANN001
+    """A verb in a past tense: a compound past ('a signé', 'avait été arrêté'), a simple past or
+    an imperfect ('signa', 'signait')."""
+    form, tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
+    if "Part" in form and "Past" in tense:
+        return any(c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX" for c in verb.children)
+    return "Fin" in form and ("Past" in tense or "Imp" in tense)
 
 
 def _token_at(sent, offset: int) -> int:  # noqa: ANN001

@@ -76,6 +76,7 @@ class EventLexicon:
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
+    model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -87,7 +88,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
-                "speech_types", "animate_recipients"}
+                "speech_types", "animate_recipients", "model_needs_actor"}
 
 
 class LexiconError(ValueError):
@@ -182,6 +183,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
         speech_types=frozenset(raw.get("speech_types", ())),
         animate_recipients=bool(raw.get("animate_recipients", False)),
+        model_needs_actor=bool(raw.get("model_needs_actor", False)),
     )
 
 
