@@ -557,7 +557,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     return Event(
         id=_event_id(ctx.article_id, evidence, trigger.idx + seg.offset, etype), type=etype, mode=info.get("mode"),
         cameo=info.get("cameo"), actors=actors, recipients=recipients, location=event_place(seg, sent, cand, ctx),
-        date=event_date(seg, sent, anchor, ctx, tense, trigger), flags=flags, trigger=trigger_span.text,
+        date=event_date(seg, sent, anchor, ctx, tense, trigger, etype in lex.speech_types), flags=flags, trigger=trigger_span.text,
         trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
     )
 
@@ -686,7 +686,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if etype == "ACCUSE" and actors and not recipients and not cand.recipients:
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
     mode = trig.mode if etype == trig.type else None
-    when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token)
+    when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
         flags = sorted(set(flags) | {"historical"})
     where = event_place(seg, sent, cand, ctx)
@@ -792,7 +792,8 @@ def _event_id(article_id: str, evidence: Evidence, pos: int, etype: str) -> str:
     return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None, trigger=None) -> EventDate:  # noqa: ANN001
+def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None, trigger=None,  # noqa: ANN001
+               speech: bool = False) -> EventDate:
     """The date of the event's own clause: a time expression whose words hang on the
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
@@ -802,7 +803,7 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
     if not own:
-        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense)
+        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech)
         tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
@@ -834,13 +835,15 @@ def _token_at(sent, offset: int) -> int:  # noqa: ANN001
     return sent.end - 1
 
 
-def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None) -> list:  # noqa: ANN001
+def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False) -> list:  # noqa: ANN001
     """Dates the event's clause takes from the clause around it when it has none of its own:
     a time adverbial fronted before the main clause ('Mercredi, …', 'En 2002, …') scopes over
     the whole sentence; an infinitive shares the time of the verb that governs it ('a estimé
     mercredi ne plus pouvoir justifier'); a statement takes the time of the reporting verb of
     its incise ('« … », a précisé vendredi Bruno Le Maire'), since saying it is the event —
-    unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X')."""
+    unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X');
+    and an act of speech (``speech``: an accusation, a demand) reported by the verb that
+    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X')."""
     root = sent.root
     if not _inside_quotes(anchor):
         fronted = [m for m in mentions if _fronted(sent, m, root)]
@@ -852,9 +855,14 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None)
         found = [m for m in mentions if _date_attaches(sent, m, governor, None)]
         if found:
             return found
+    reporting = _reporting(lang)
+    if speech and anchor.dep_ in ("ccomp", "advcl", "xcomp", "parataxis") and anchor.head.i != anchor.i and \
+            anchor.head.lemma_.lower() in reporting:
+        found = [m for m in mentions if _date_attaches(sent, m, anchor.head, None)]
+        if found:
+            return found
     if tense == "future":
         return []
-    reporting = _reporting(lang)
     for child in anchor.children:
         if child.i > anchor.i and child.dep_ in ("advcl", "parataxis", "dislocated", "conj") and \
                 child.lemma_.lower() in reporting:
