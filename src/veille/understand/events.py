@@ -348,7 +348,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         subj = slot(tok, "subj")
         return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
     if key == "refl":
-        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl", "dobj") for c in tok.children) == bool(values)
+        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl", "dobj")
+                   for c in tok.children) == bool(values)
     if key == "noprep":
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return not any(_prep_word(c) in wanted for c in near)
@@ -532,7 +533,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     the sentence)."""
     lemma = model.strongest(etype, feats, words)
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
-    if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
+    if trigger is None or (etype in UNQUOTED_TYPES and (_inside_quotes(trigger) or ctx.quoted(seg, trigger))):
         return None
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
@@ -660,7 +661,7 @@ speaker's own decisions, so the other types are kept."""
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
-    if trig.type in UNQUOTED_TYPES and _inside_quotes(cand.token):
+    if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
