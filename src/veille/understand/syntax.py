@@ -54,6 +54,10 @@ def subjects(verb) -> list:  # noqa: ANN001
     if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         return with_conjuncts([verb.head])  # 'les manifestants, qui réclament …': who 'qui' stands for
+    if found and _incise(verb) and all(f.i < verb.i for f in found) and _quote_between(found[0], verb):
+        after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if after:  # '« Ce sont les familles qui paient », a dénoncé X': the quotation is what X says
+            return with_conjuncts(after[:1])
     if found:
         return with_conjuncts(found)
     if _incise(verb):
@@ -91,6 +95,14 @@ def _incise(verb) -> bool:  # noqa: ANN001
                 key=lambda t: t.i)  # '», s'est insurgé X': the clitic opens the incise
     prev = verb.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
+
+
+def _quote_between(first, verb) -> bool:  # noqa: ANN001
+    """A closing quotation mark, then a comma, between a word and the verb of its incise
+    ('…", a dénoncé X'; not the opening mark of '… que le gouvernement "poursuivait …')."""
+    between = first.doc[first.i + 1:verb.i]
+    marks = [t.i for t in between if t.text in ("»", "”", '"')]
+    return bool(marks) and any(t.text == "," and t.i > marks[-1] for t in between)
 
 
 def _relative(tok) -> bool:  # noqa: ANN001
