@@ -24,7 +24,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, phrase, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -314,6 +314,7 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset()) -> bo
 def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     """Direct objects, looking through quantities ('une partie de la dette' -> dette)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
+    objs = objs or object_after_date(tok)
     inner = [g for o in objs if o.lemma_.lower() in quantities for g in o.children if g.dep_ in ("nmod", "prep", "pobj")]
     inner += [p for g in inner if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return objs + inner
@@ -648,8 +649,14 @@ def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
     if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns:
         return False
-    start, end = phrase(tok)
-    return not any(t.pos_ == "PROPN" for t in tok.subtree if start <= t.idx < end)  # 'la députée X': a person
+    return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
+
+
+def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
+    """A name in apposition to a noun, directly or through another apposition (not one
+    introduced by a preposition: 'la fermeture des mosquées de France' names no one)."""
+    return depth < 3 and any(c.pos_ in ("PROPN", "NOUN") and not _case(c) and c.dep_ in ("appos", "flat", "flat:name", "nmod")
+                             and (c.pos_ == "PROPN" or _named_inside(c, depth + 1)) for c in tok.children)
 
 
 UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
@@ -665,6 +672,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
+    if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
+        recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
     if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
     if (cand.actors and not actors) or not _sector_ok(trig, actors):
@@ -700,6 +709,19 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
     )
+
+
+def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], ctx: EventContext,
+                      lex: EventLexicon) -> list[Participant]:
+    """When the first slot of a pattern holds a thing ('une hausse des salaires'), the
+    recipient is in a later one ('à la direction')."""
+    for name in cand.trigger.recipient:
+        toks = slot(cand.token, name)
+        if toks and toks != cand.recipients:
+            found = [r for r in _participants(seg, toks, ctx, lex) if r not in actors and ctx.kind_of(r.actor_id) != "place"]
+            if found:
+                return found
+    return []
 
 
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001

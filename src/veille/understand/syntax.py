@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from veille.dates import find_dates
 from veille.languages import closed_words
 
 SUBJ = {"nsubj", "csubj"}
@@ -149,7 +150,7 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "subj":
         return subjects(tok)
     if name == "obj":
-        objs = [c for c in children(tok, OBJ) if not _has_case(c)]
+        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok)
         return with_conjuncts(objs) or passive_patients(tok)
     if name == "iobj":
         return with_conjuncts(children(tok, IOBJ))
@@ -165,6 +166,26 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou')
         return [g for c in tok.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "advmod", "nmod") for g in prep_objects(c, preps)]
     return []
+
+
+def object_after_date(verb) -> list:  # noqa: ANN001
+    """'a interpellé le 20 octobre trois militants': after a date between the verb and its
+    object the parser takes the object for one more adjunct (a bare noun phrase, no
+    preposition); it is the object when the verb has none."""
+    if children(verb, OBJ):
+        return []
+    adjuncts = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i and not _has_case(c)]
+    dated = [c for c in adjuncts if _is_date(c)]
+    if not dated:
+        return []
+    return [c for c in adjuncts if c.i > dated[0].i and c.pos_ in ("NOUN", "PROPN") and not _is_date(c)
+            and any(g.dep_ in ("det", "nummod") for g in c.children)][:1]
+
+
+def _is_date(tok) -> bool:  # noqa: ANN001
+    sub = list(tok.subtree)
+    text = tok.doc[sub[0].i:sub[-1].i + 1].text
+    return bool(find_dates(text, tok.lang_))
 
 
 def _has_case(tok) -> bool:  # noqa: ANN001
