@@ -246,3 +246,91 @@ def test_a_head_of_state_welcomed_by_his_counterpart_is_a_visit_not_aid():
     assert not [e for e in art.events if e.type == "AID"]
     art = run("L'Allemagne a accueilli des milliers de réfugiés syriens en 2015.", "fr")
     assert only(art.events, "AID").trigger
+
+
+# ----------------------------------------------------------------- issue 7 (French events on real articles)
+
+
+def test_year_words_and_a_day_and_month_said_of_a_past_act():
+    published = date(2024, 6, 5)
+    found = {m.text: resolve(m, published).value for m in find_dates("l'an dernier, l’année prochaine et cette année", "fr")}
+    assert found == {"l'an dernier": "2023", "l’année prochaine": "2025", "cette année": "2024"}
+    october = find_dates("le 20 octobre", "fr")[0]
+    assert resolve(october, published).value == "2024-10-20"  # nearest: the coming October
+    assert resolve(october, published, "past").value == "2023-10-20"  # said of something done: the last one
+    assert resolve(find_dates("le 6 juin", "fr")[0], published, "past").value == "2024-06-06"  # a day of slack
+    art = run("Trois militants écologistes ont été interpellés le 20 octobre à Lyon.", "fr", "2024-06-05")
+    assert only(art.events, "COERCE").date.value == "2023-10-20"
+    art = run("Le maire de la commune avait été arrêté l'an dernier pour corruption.", "fr", "2024-06-05")
+    assert only(art.events, "COERCE").date.value == "2023"
+
+
+def test_an_object_after_a_date_is_still_the_object():
+    art = run("Les policiers ont interpellé le 20 octobre trois militants écologistes à Lyon.", "fr", "2024-06-05")
+    coerce = only(art.events, "COERCE")
+    assert "militants" in coerce.recipients[0].text and coerce.date.value == "2023-10-20"
+
+
+def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():
+    art = run("« Nous avons tout tenté. Aujourd'hui, nous condamnons cette décision injuste », a déclaré "
+              "Sophie Binet.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.date.value is None  # the speaker's 'today', not the article's
+
+
+def test_an_act_of_speech_takes_the_date_of_the_verb_reporting_it():
+    art = run("Marine Tondelier a déclaré jeudi qu'elle condamnait l'expulsion des familles.", "fr")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-21"
+
+
+def test_violence_inside_a_quotation_opened_in_an_earlier_sentence_is_not_an_attack():
+    art = run("« Nous sommes en colère. Ils ont frappé nos policiers sans raison », a déclaré le maire.", "fr")
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+
+
+def test_reflexive_senses_are_no_request_no_investigation_no_support():
+    for text in ["« Pourquoi maintenant ? », s'est interrogé le ministre.",
+                 "Cette méthode, ça s'appelle faire de la politique, estime le député.",
+                 "Le ministre s'appuie sur un rapport d'experts."]:
+        art = run(text, "fr")
+        assert not [e for e in art.events if e.type in ("ACCUSE", "REQUEST", "SUPPORT")], text
+
+
+def test_the_subject_of_an_incise_after_a_quotation_is_the_speaker():
+    art = run('"Ce sont les familles modestes qui paient", a dénoncé Marine Tondelier.', "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert "Tondelier" in (accuse.actors[0].name or accuse.actors[0].text)
+    assert not any("Tondelier" in (r.name or r.text) for r in accuse.recipients)
+
+
+def test_a_recipient_is_someone_not_a_thing():
+    art = run("Le député a réclamé la fermeture des mosquées salafistes de France.", "fr")
+    assert only(art.events, "REQUEST").recipients == []
+    art = run("Le syndicat a porté plainte contre la députée européenne Sophie Montel.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients][0].endswith("Sophie Montel")
+
+
+def _tiny_model(monkeypatch, etype: str, lemma: str) -> None:
+    """A second opinion sure of ``etype`` whenever ``lemma`` is in the sentence (and of nothing else)."""
+    from veille.understand import events
+    from veille.understand.event_model import EventModel
+
+    model = EventModel(lang="fr", types={etype: {"bias": -20.0, "weights": {f"L:{lemma}": 40.0}, "keep": 0.5, "add": 0.5,
+                                                  "cameo": "100", "mode": None}})
+    monkeypatch.setattr(events, "event_model", lambda lang: model)
+
+
+def test_a_demand_the_model_finds_in_a_quotation_is_the_speakers(monkeypatch):
+    _tiny_model(monkeypatch, "REQUEST", "falloir")
+    art = run("« Il faut une enquête indépendante sur ces violences », a déclaré Sophie Binet mardi.", "fr")
+    request = only(art.events, "REQUEST")
+    assert "Binet" in (request.actors[0].name or request.actors[0].text)
+    assert request.date.value == "2024-11-26"  # the day it was said
+    art = run("« Plus tard. Il faut une enquête indépendante sur ces violences », a déclaré Sophie Binet.", "fr")
+    assert "Binet" in (only(art.events, "REQUEST").actors[0].name or "")  # a quotation opened a sentence before
+
+
+def test_an_event_the_model_adds_needs_an_actor(monkeypatch):
+    _tiny_model(monkeypatch, "REQUEST", "falloir")
+    art = run("Selon le rapport, faudrait-il davantage de moyens pour les hôpitaux de la région cette année.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST" and not e.actors]
