@@ -126,7 +126,12 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     qualifies ('les otages détenus par des bandits')."""
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
-    return with_conjuncts(children(verb, PASS_SUBJ)) if is_passive(verb) else []
+    if not is_passive(verb):
+        return []
+    found = children(verb, PASS_SUBJ)
+    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return with_conjuncts([verb.head])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
+    return with_conjuncts(found)
 
 
 def _prep_objects(tok) -> list:  # noqa: ANN001
