@@ -334,3 +334,23 @@ def test_an_event_the_model_adds_needs_an_actor(monkeypatch):
     _tiny_model(monkeypatch, "REQUEST", "falloir")
     art = run("Selon le rapport, faudrait-il davantage de moyens pour les hôpitaux de la région cette année.", "fr")
     assert not [e for e in art.events if e.type == "REQUEST" and not e.actors]
+
+
+def test_new_french_patterns_violence_reopening_and_appeal():
+    art = run("Armée d'un couteau, la femme s'est attaquée aux passants dans une rue de Nantes.", "fr")
+    assert only(art.events, "ASSAULT").recipients
+    art = run("L'Irlande doit rouvrir tous ses commerces lundi.", "fr")
+    assert only(art.events, "CONCEDE").actors[0].country == "IRL"
+    art = run("Le restaurant a rouvert ses portes samedi.", "fr")
+    assert not [e for e in art.events if e.type == "CONCEDE"]  # a business reopening concedes nothing
+    art = run("Les deux prévenus ont interjeté appel.", "fr")
+    assert only(art.events, "REJECT").actors
+
+
+def test_the_patient_of_a_passive_relative_clause_is_its_noun():
+    from veille.understand.nlp import load_pipeline
+    from veille.understand.syntax import slot
+
+    doc = load_pipeline("fr_core_news_md")("La police recherche le chauffeur, qui a été interpellé hier.")
+    verb = next(t for t in doc if t.lemma_ == "interpeller")
+    assert [t.text for t in slot(verb, "obj")] == ["chauffeur"]

@@ -129,9 +129,19 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     if not is_passive(verb):
         return []
     found = children(verb, PASS_SUBJ)
-    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return with_conjuncts([verb.head])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
+    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
+        noun = _antecedent(verb, found[0])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
+        return with_conjuncts([noun]) if noun is not None else []
     return with_conjuncts(found)
+
+
+def _antecedent(clause, pronoun):  # noqa: ANN001, ANN202
+    """The noun a relative pronoun stands for: the noun the clause hangs on, or the noun right
+    before the pronoun when the parser hung the clause on the verb ('recherche le chauffeur, qui …')."""
+    if clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    before = [t for t in pronoun.doc[max(pronoun.sent.start, pronoun.i - 3):pronoun.i] if not t.is_punct]
+    return before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else None
 
 
 def _prep_objects(tok) -> list:  # noqa: ANN001
