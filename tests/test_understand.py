@@ -354,3 +354,10 @@ def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     doc = load_pipeline("fr_core_news_md")("La police recherche le chauffeur, qui a été interpellé hier.")
     verb = next(t for t in doc if t.lemma_ == "interpeller")
     assert [t.text for t in slot(verb, "obj")] == ["chauffeur"]
+
+
+def test_an_accusation_targets_a_people_and_whom_a_quotation_over_two_sentences_names():
+    art = run("Le gouvernement accuse les Européens d'inaction face à la crise.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Européens"]
+    art = run("« Le bilan est lourd. La faute en revient à Marine Le Pen », a fustigé Emmanuel Macron.", "fr")
+    assert [r.name for r in only(art.events, "ACCUSE").recipients] == ["Marine Le Pen"]

@@ -637,6 +637,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
+            p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
             continue
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
@@ -644,10 +646,16 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     return found
 
 
+def _people_noun(tok) -> bool:  # noqa: ANN001
+    """A capitalised plural common noun in the middle of a sentence: a people ('les Européens')."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and "Plur" in tok.morph.get("Number")
+
+
 def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     """A common noun that names no actor, no kind of agent and no quantity of people: an
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
-    if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns:
+    if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
+            or _people_noun(tok):
         return False
     return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
 
@@ -730,11 +738,12 @@ def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant
     ('« Le projet d'EELV, c'est interdire », a fustigé X'): the first named actor or
     person of the quotation who is not the speaker (not a city: a place named in a
     complaint is where, not whom)."""
-    if _inside_quotes(cand.anchor):
+    if _inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor):
         return []
     speakers = {a.actor_id or a.text for a in actors}
     for tok in sent:
-        if tok.pos_ != "PROPN" or not _inside_quotes(tok) or (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
+        if tok.pos_ != "PROPN" or not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or \
+                (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
             continue
         p = ctx.resolve_participant(seg, tok)
         if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) == "city":
