@@ -361,3 +361,9 @@ def test_an_accusation_targets_a_people_and_whom_a_quotation_over_two_sentences_
     assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Européens"]
     art = run("« Le bilan est lourd. La faute en revient à Marine Le Pen », a fustigé Emmanuel Macron.", "fr")
     assert [r.name for r in only(art.events, "ACCUSE").recipients] == ["Marine Le Pen"]
+
+
+def test_a_person_named_in_apposition_to_an_office_is_the_actor():
+    art = run("La Haut-Commissaire de l'ONU aux droits de l'Homme, Michelle Bachelet, a dénoncé un acte de "
+              "brutalité gratuite.", "fr")
+    assert only(art.events, "ACCUSE").actors[0].name == "Michelle Bachelet"
