@@ -367,3 +367,12 @@ def test_a_person_named_in_apposition_to_an_office_is_the_actor():
     art = run("La Haut-Commissaire de l'ONU aux droits de l'Homme, Michelle Bachelet, a dénoncé un acte de "
               "brutalité gratuite.", "fr")
     assert only(art.events, "ACCUSE").actors[0].name == "Michelle Bachelet"
+
+
+def test_a_question_asked_and_an_infinitive_topic_are_no_events():
+    art = run("« Pourquoi maintenant ? », a demandé le député au ministre.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST"]
+    art = run("« Libérez les otages ! », a demandé le député au ministre.", "fr")
+    assert only(art.events, "REQUEST").actors
+    art = run("Condamner la violence ne suffit pas.", "fr")
+    assert not [e for e in art.events if e.type == "ACCUSE"]

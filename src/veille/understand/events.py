@@ -67,12 +67,29 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     question = sent.text.rstrip(' »”"').endswith("?")
     for tok in sent:
         options = _options(tok, lex)
-        if not options or question or _in_name(tok):
+        if not options or question or _in_name(tok) or _generic_infinitive(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
+        if _after_question(tok):
+            options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
         fitting = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(fitting, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
+
+
+def _generic_infinitive(tok) -> bool:  # noqa: ANN001
+    """An infinitive opening the sentence, with no one to do it: a topic, not an act
+    ('Critiquer ses positions est une chose', 'Condamner ne suffit pas')."""
+    return "Inf" in tok.morph.get("VerbForm") and all(t.is_punct for t in tok.sent if t.i < tok.i) and \
+        not any(c.dep_ in ("aux", "aux:tense", "mark") for c in tok.children)
+
+
+def _after_question(tok) -> bool:  # noqa: ANN001
+    """The verb of an incise right after a quoted question ('… ?», lui a demandé X')."""
+    i = tok.i - 1  # the quotation may have been parsed as a sentence of its own
+    while i >= max(0, tok.i - 6) and (tok.doc[i].is_punct and tok.doc[i].text != "?" or tok.doc[i].pos_ in ("AUX", "PRON")):
+        i -= 1
+    return i >= 0 and tok.doc[i].text == "?"
 
 
 def _in_name(tok) -> bool:  # noqa: ANN001
