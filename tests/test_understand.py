@@ -376,3 +376,12 @@ def test_a_question_asked_and_an_infinitive_topic_are_no_events():
     assert only(art.events, "REQUEST").actors
     art = run("Condamner la violence ne suffit pas.", "fr")
     assert not [e for e in art.events if e.type == "ACCUSE"]
+
+
+def test_an_accusation_the_model_finds_in_a_quotation_targets_whom_it_names(monkeypatch):
+    _tiny_model(monkeypatch, "ACCUSE", "échouer")
+    art = run("« Emmanuel Macron a échoué sur toute la ligne », a expliqué Marine Le Pen mardi.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.actors[0].name == "Marine Le Pen"
+    assert [r.name for r in accuse.recipients] == ["Emmanuel Macron"]
+    assert accuse.date.value == "2024-11-26"

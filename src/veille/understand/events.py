@@ -571,6 +571,8 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
+    if etype == "ACCUSE" and actors and not recipients and lex.speech_types:
+        recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
     trigger_span = _trigger_span(seg, cand)
     return Event(
@@ -750,20 +752,20 @@ def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], 
 
 
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001
-                   ctx: EventContext) -> list[Participant]:
+                   ctx: EventContext, quoted_ok: bool = False) -> list[Participant]:
     """Whom an accusation voiced as a quotation targets when its verb names no one
     ('« Le projet d'EELV, c'est interdire », a fustigé X'): the first named actor or
     person of the quotation who is not the speaker (not a city: a place named in a
     complaint is where, not whom)."""
-    if _inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor):
-        return []
+    if not quoted_ok and (_inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor)):
+        return []  # (unless the accusation is the quotation itself, said by its speaker)
     speakers = {a.actor_id or a.text for a in actors}
     for tok in sent:
         if tok.pos_ != "PROPN" or not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or \
                 (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
             continue
         p = ctx.resolve_participant(seg, tok)
-        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) == "city":
+        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
             continue
         if p.actor_id or p.text[:1].isupper():
             return [p]
