@@ -385,3 +385,14 @@ def test_an_accusation_the_model_finds_in_a_quotation_targets_whom_it_names(monk
     assert accuse.actors[0].name == "Marine Le Pen"
     assert [r.name for r in accuse.recipients] == ["Emmanuel Macron"]
     assert accuse.date.value == "2024-11-26"
+
+
+def test_what_a_quotation_says_another_actor_must_do_is_the_speakers_demand():
+    art = run("« La France doit expulser immédiatement les étrangers radicalisés », a déclaré mardi Éric Ciotti.", "fr")
+    request = only(art.events, "REQUEST")
+    assert request.actors[0].name == "Éric Ciotti" and [r.country for r in request.recipients] == ["FRA"]
+    assert request.date.value == "2024-11-26"
+    for text in ["« Nous devons agir vite », a affirmé le ministre.",  # a commitment, not a demand
+                 "« Ces terroristes devront payer », a affirmé le ministre.",  # a future, not an order
+                 "« Les fichés doivent être assignés à résidence », a affirmé le député."]:  # they undergo it
+        assert not [e for e in run(text, "fr").events if e.type == "REQUEST" and e.trigger.startswith("dev")], text

@@ -492,6 +492,11 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
                 built.append((cand, event))
                 break
     events = [e for c, e in built if not _absorbed(c, e, built, lex)]
+    if lex.quoted_obligation_verbs and "REQUEST" not in {e.type for e in events}:
+        demand = next(iter(_quoted_obligations(seg, sent, lex, ctx)), None)
+        if demand is not None:
+            events.append(demand)
+            proposed.append(("REQUEST", demand.trigger.lower() if demand.trigger else ""))
     model = event_model(lex.lang) if ctx.use_model else None
     if model is None and RECORDER is None:
         return events
@@ -500,6 +505,37 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
     if RECORDER is not None:
         RECORDER(seg, sent, feats, events)
     return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+def _quoted_obligations(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> Iterator[Event]:  # noqa: ANN001
+    """'« La France doit expulser … », a réclamé X': what a quotation says an actor other than
+    its speaker must do now is the speaker's demand of that actor (REQUEST); dated by the
+    incise, as saying it is the event."""
+    conf = lex.obligation or {"type": "REQUEST", "cameo": "100"}
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.quoted_obligation_verbs or tok.pos_ not in ("VERB", "AUX") or \
+                not any(c.dep_ == "xcomp" for c in tok.children) or tok.morph.get("Tense") != ["Pres"] or \
+                tok.morph.get("Mood") != ["Ind"]:
+            continue  # 'doit expulser', not 'devrait', 'devait', 'devront'
+        if not (_inside_quotes(tok) or ctx.quoted(seg, tok)):
+            continue
+        speaker = _quoted_speaker(seg, tok, ctx, lex)
+        if any(is_passive(c) for c in tok.children if c.dep_ == "xcomp"):
+            continue  # 'les fichés doivent être assignés à résidence': they undergo it, they are not asked
+        asked = [p for p in _participants(seg, slot(tok, "subj"), ctx, lex)
+                 if (p.actor_id or p.sector) and ctx.kind_of(p.actor_id) != "place"]
+        if speaker is None or not asked or any(_key(p) == _key(speaker) for p in asked):
+            continue  # someone else is told what to do: not 'nous devons', not 'la prison doit'
+        trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=conf["type"], cameo=conf["cameo"])
+        cand = Candidate(tok, trig, tok, [], [])
+        evidence = _evidence(seg, sent, ctx.article_id)
+        span = _trigger_span(seg, cand)
+        yield Event(
+            id=_event_id(ctx.article_id, evidence, tok.idx + seg.offset, conf["type"]), type=conf["type"], cameo=conf["cameo"],
+            actors=[speaker], recipients=asked, date=event_date(seg, sent, tok, ctx, None, tok, True), flags=[],
+            trigger=span.text, trigger_span=span, evidence=evidence, location=event_place(seg, sent, cand, ctx),
+            confidence=round(float(conf.get("confidence", 0.7)) - 0.1 * min(subordination(tok), 2), 2),
+        )
 
 
 def _lexicon_types(tok, lex: EventLexicon) -> set[str]:  # noqa: ANN001

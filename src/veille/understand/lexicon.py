@@ -77,6 +77,7 @@ class EventLexicon:
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
     model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
+    quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -88,7 +89,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
-                "speech_types", "animate_recipients", "model_needs_actor"}
+                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs"}
 
 
 class LexiconError(ValueError):
@@ -184,6 +185,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         speech_types=frozenset(raw.get("speech_types", ())),
         animate_recipients=bool(raw.get("animate_recipients", False)),
         model_needs_actor=bool(raw.get("model_needs_actor", False)),
+        quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
     )
 
 
