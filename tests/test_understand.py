@@ -396,3 +396,12 @@ def test_what_a_quotation_says_another_actor_must_do_is_the_speakers_demand():
                  "« Ces terroristes devront payer », a affirmé le ministre.",  # a future, not an order
                  "« Les fichés doivent être assignés à résidence », a affirmé le député."]:  # they undergo it
         assert not [e for e in run(text, "fr").events if e.type == "REQUEST" and e.trigger.startswith("dev")], text
+
+
+def test_a_present_participle_tagged_as_an_adjective_still_threatens():
+    art = run("La Russie a répondu, menaçant de couper le gaz.", "fr")
+    assert only(art.events, "THREATEN").actors[0].country == "RUS"
+    art = run("Le député a adopté un ton menaçant.", "fr")
+    assert not [e for e in art.events if e.type == "THREATEN"]
+    from veille.understand.syntax import participle_infinitive
+    assert [participle_infinitive(w) for w in ("menaçant", "exigeant", "accusant")] == ["menacer", "exiger", "accuser"]

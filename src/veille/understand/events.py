@@ -24,7 +24,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, participle_infinitive, slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -109,7 +109,15 @@ def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
         return found
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+    if _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
+        return tuple(t for t in lex.triggers.get(participle_infinitive(tok.lower_), ()) if t.pos == "VERB")
     return _verb_form(tok, lex)
+
+
+def _participle_as_adjective(tok) -> bool:  # noqa: ANN001
+    """A present participle the tagger took for an adjective, known by its complement clause
+    ('menaçant de saisir'; not 'un ton menaçant')."""
+    return tok.pos_ == "ADJ" and tok.lower_.endswith("ant") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
 
 def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
@@ -160,7 +168,7 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
 
 def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
-        verbish = tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
+        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
     if trig.pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN")

@@ -118,6 +118,8 @@ def _nonfinite(verb) -> bool:  # noqa: ANN001
     if auxes:
         return all("Fin" not in a.morph.get("VerbForm") for a in auxes)
     form = verb.morph.get("VerbForm")
+    if not form and verb.pos_ == "ADJ" and verb.lower_.endswith("ant"):
+        return True  # a present participle tagged as an adjective ('…, menaçant de couper le gaz')
     return bool(form) and form[0] in ("Part", "Ger", "Inf")
 
 
@@ -255,3 +257,14 @@ def er_infinitive(form: str) -> str:
     'réclament' -> 'réclamer'): French lemmatizers miss some of these."""
     low = form.lower()
     return low[:-2] + "r" if low.endswith("nt") else low + "r"
+
+
+def participle_infinitive(form: str) -> str:
+    """The -er infinitive of a French present participle ('menaçant' -> 'menacer',
+    'mangeant' -> 'manger')."""
+    stem = form.lower().removesuffix("ant")
+    if stem.endswith("ç"):
+        stem = stem[:-1] + "c"
+    elif stem.endswith("ge"):
+        stem = stem[:-1]
+    return stem + "er"
