@@ -405,3 +405,12 @@ def test_a_present_participle_tagged_as_an_adjective_still_threatens():
     assert not [e for e in art.events if e.type == "THREATEN"]
     from veille.understand.syntax import participle_infinitive
     assert [participle_infinitive(w) for w in ("menaçant", "exigeant", "accusant")] == ["menacer", "exiger", "accuser"]
+
+
+def test_a_verb_lemmatised_as_its_noun_and_a_past_infinitive():
+    art = run("Dans cet entretien, le député demande au gouvernement de retirer la réforme.", "fr")
+    assert only(art.events, "REQUEST").trigger == "demande"
+    art = run("Plusieurs figures des gilets jaunes ont annoncé vendredi avoir porté plainte contre le préfet de police.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert "gilets jaunes" in accuse.actors[0].text  # 'figures de': who they belong to
+    assert "future" not in accuse.flags and accuse.date.value is None  # filed before it was announced

@@ -105,6 +105,9 @@ def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
+    if found and tok.pos_ in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
+            grammar(lex.lang, "er_infinitive"):  # 'il demande à l'exécutif': the verb, not the noun 'demande'
+        return found + tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
     if found:
         return found
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
@@ -439,9 +442,15 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors:
-        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
+        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte'
+
     return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _past_infinitive(verb) -> bool:  # noqa: ANN001
+    """A perfect infinitive ('avoir porté', 'être parti'): done before the verb that governs it."""
+    return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -945,14 +954,14 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
         if fronted:
             return fronted
     governor, steps = anchor, 0
-    while governor.dep_ == "xcomp" and governor.head.i != governor.i and steps < 3:
+    while governor.dep_ == "xcomp" and governor.head.i != governor.i and steps < 3 and not _past_infinitive(governor):
         governor, steps = governor.head, steps + 1
         found = [m for m in mentions if _date_attaches(sent, m, governor, None)]
         if found:
             return found
     reporting = _reporting(lang)
     if speech and anchor.dep_ in ("ccomp", "advcl", "xcomp", "parataxis") and anchor.head.i != anchor.i and \
-            anchor.head.lemma_.lower() in reporting:
+            anchor.head.lemma_.lower() in reporting and not _past_infinitive(anchor):
         found = [m for m in mentions if _date_attaches(sent, m, anchor.head, None)]
         if found:
             return found
