@@ -414,3 +414,11 @@ def test_a_verb_lemmatised_as_its_noun_and_a_past_infinitive():
     accuse = only(art.events, "ACCUSE")
     assert "gilets jaunes" in accuse.actors[0].text  # 'figures de': who they belong to
     assert "future" not in accuse.flags and accuse.date.value is None  # filed before it was announced
+
+
+def test_a_place_does_not_act_in_an_event_the_model_adds(monkeypatch):
+    _tiny_model(monkeypatch, "PROTEST", "vivre")
+    art = run("Lyon a vécu une nuit agitée.", "fr")
+    assert not [e for e in art.events if e.type == "PROTEST"]
+    art = run("Les manifestants ont vécu une nuit agitée.", "fr")
+    assert only(art.events, "PROTEST").actors

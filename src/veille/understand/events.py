@@ -619,6 +619,8 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     if speaker is not None:  # '« La France doit expulser … », a réclamé X': X demands it of France
         recipients = recipients or [a for a in actors if _key(a) != _key(speaker) and a.text.lower() not in FIRST_PERSON_WORDS]
         actors, tense = [speaker], None  # saying it is the event: the time of the incise, not of what is said
+    if lex.model_needs_actor:  # a place or a newspaper beside the clause ('à Bayonne', 'selon Le Monde') did not do it
+        actors = [a for a in actors if ctx.kind_of(a.actor_id) != "place" and (a.sector != "MED" or etype in lex.speech_types)]
     if lex.model_needs_actor and not actors and not (is_passive(anchor) and etype in lex.agentless_types):
         return None  # as for the patterns: who did it must be said, but for an agentless passive arrest or attack
     info = model.types[etype]
