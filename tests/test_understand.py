@@ -246,3 +246,179 @@ def test_a_head_of_state_welcomed_by_his_counterpart_is_a_visit_not_aid():
     assert not [e for e in art.events if e.type == "AID"]
     art = run("L'Allemagne a accueilli des milliers de réfugiés syriens en 2015.", "fr")
     assert only(art.events, "AID").trigger
+
+
+# ----------------------------------------------------------------- issue 7 (French events on real articles)
+
+
+def test_year_words_and_a_day_and_month_said_of_a_past_act():
+    published = date(2024, 6, 5)
+    found = {m.text: resolve(m, published).value for m in find_dates("l'an dernier, l’année prochaine et cette année", "fr")}
+    assert found == {"l'an dernier": "2023", "l’année prochaine": "2025", "cette année": "2024"}
+    october = find_dates("le 20 octobre", "fr")[0]
+    assert resolve(october, published).value == "2024-10-20"  # nearest: the coming October
+    assert resolve(october, published, "past").value == "2023-10-20"  # said of something done: the last one
+    assert resolve(find_dates("le 6 juin", "fr")[0], published, "past").value == "2024-06-06"  # a day of slack
+    art = run("Trois militants écologistes ont été interpellés le 20 octobre à Lyon.", "fr", "2024-06-05")
+    assert only(art.events, "COERCE").date.value == "2023-10-20"
+    art = run("Le maire de la commune avait été arrêté l'an dernier pour corruption.", "fr", "2024-06-05")
+    assert only(art.events, "COERCE").date.value == "2023"
+
+
+def test_an_object_after_a_date_is_still_the_object():
+    art = run("Les policiers ont interpellé le 20 octobre trois militants écologistes à Lyon.", "fr", "2024-06-05")
+    coerce = only(art.events, "COERCE")
+    assert "militants" in coerce.recipients[0].text and coerce.date.value == "2023-10-20"
+
+
+def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():
+    art = run("« Nous avons tout tenté. Aujourd'hui, nous condamnons cette décision injuste », a déclaré "
+              "Sophie Binet.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.date.value is None  # the speaker's 'today', not the article's
+
+
+def test_an_act_of_speech_takes_the_date_of_the_verb_reporting_it():
+    art = run("Marine Tondelier a déclaré jeudi qu'elle condamnait l'expulsion des familles.", "fr")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-21"
+
+
+def test_violence_inside_a_quotation_opened_in_an_earlier_sentence_is_not_an_attack():
+    art = run("« Nous sommes en colère. Ils ont frappé nos policiers sans raison », a déclaré le maire.", "fr")
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+
+
+def test_reflexive_senses_are_no_request_no_investigation_no_support():
+    for text in ["« Pourquoi maintenant ? », s'est interrogé le ministre.",
+                 "Cette méthode, ça s'appelle faire de la politique, estime le député.",
+                 "Le ministre s'appuie sur un rapport d'experts."]:
+        art = run(text, "fr")
+        assert not [e for e in art.events if e.type in ("ACCUSE", "REQUEST", "SUPPORT")], text
+
+
+def test_the_subject_of_an_incise_after_a_quotation_is_the_speaker():
+    art = run('"Ce sont les familles modestes qui paient", a dénoncé Marine Tondelier.', "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert "Tondelier" in (accuse.actors[0].name or accuse.actors[0].text)
+    assert not any("Tondelier" in (r.name or r.text) for r in accuse.recipients)
+
+
+def test_a_recipient_is_someone_not_a_thing():
+    art = run("Le député a réclamé la fermeture des mosquées salafistes de France.", "fr")
+    assert only(art.events, "REQUEST").recipients == []
+    art = run("Le syndicat a porté plainte contre la députée européenne Sophie Montel.", "fr")
+    assert only(art.events, "ACCUSE").recipients[0].text.endswith("Sophie Montel")
+
+
+def _tiny_model(monkeypatch, etype: str, lemma: str) -> None:
+    """A second opinion sure of ``etype`` whenever ``lemma`` is in the sentence (and of nothing else)."""
+    from veille.understand import events
+    from veille.understand.event_model import EventModel
+
+    model = EventModel(lang="fr", types={etype: {"bias": -20.0, "weights": {f"L:{lemma}": 40.0}, "keep": 0.5, "add": 0.5,
+                                                  "cameo": "100", "mode": None}})
+    monkeypatch.setattr(events, "event_model", lambda lang: model)
+
+
+def test_a_demand_the_model_finds_in_a_quotation_is_the_speakers(monkeypatch):
+    _tiny_model(monkeypatch, "REQUEST", "falloir")
+    art = run("« Il faut une enquête indépendante sur ces violences », a déclaré Sophie Binet mardi.", "fr")
+    request = only(art.events, "REQUEST")
+    assert "Binet" in (request.actors[0].name or request.actors[0].text)
+    assert request.date.value == "2024-11-26"  # the day it was said
+    art = run("« Plus tard. Il faut une enquête indépendante sur ces violences », a déclaré Sophie Binet.", "fr")
+    assert "Binet" in (only(art.events, "REQUEST").actors[0].name or "")  # a quotation opened a sentence before
+
+
+def test_an_event_the_model_adds_needs_an_actor(monkeypatch):
+    _tiny_model(monkeypatch, "REQUEST", "falloir")
+    art = run("Selon le rapport, faudrait-il davantage de moyens pour les hôpitaux de la région cette année.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST" and not e.actors]
+
+
+def test_new_french_patterns_violence_reopening_and_appeal():
+    art = run("Armée d'un couteau, la femme s'est attaquée aux passants dans une rue de Nantes.", "fr")
+    assert only(art.events, "ASSAULT").recipients
+    art = run("L'Irlande doit rouvrir tous ses commerces lundi.", "fr")
+    assert only(art.events, "CONCEDE").actors[0].country == "IRL"
+    art = run("Le restaurant a rouvert ses portes samedi.", "fr")
+    assert not [e for e in art.events if e.type == "CONCEDE"]  # a business reopening concedes nothing
+    art = run("Les deux prévenus ont interjeté appel.", "fr")
+    assert only(art.events, "REJECT").actors
+
+
+def test_the_patient_of_a_passive_relative_clause_is_its_noun():
+    from veille.understand.nlp import load_pipeline
+    from veille.understand.syntax import slot
+
+    doc = load_pipeline("fr_core_news_md")("La police recherche le chauffeur, qui a été interpellé hier.")
+    verb = next(t for t in doc if t.lemma_ == "interpeller")
+    assert [t.text for t in slot(verb, "obj")] == ["chauffeur"]
+
+
+def test_an_accusation_targets_a_people_and_whom_a_quotation_over_two_sentences_names():
+    art = run("Le gouvernement accuse les Européens d'inaction face à la crise.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Européens"]
+    art = run("« Le bilan est lourd. La faute en revient à Marine Le Pen », a fustigé Emmanuel Macron.", "fr")
+    assert [r.name for r in only(art.events, "ACCUSE").recipients] == ["Marine Le Pen"]
+
+
+def test_a_person_named_in_apposition_to_an_office_is_the_actor():
+    art = run("La Haut-Commissaire de l'ONU aux droits de l'Homme, Michelle Bachelet, a dénoncé un acte de "
+              "brutalité gratuite.", "fr")
+    assert only(art.events, "ACCUSE").actors[0].name == "Michelle Bachelet"
+
+
+def test_a_question_asked_and_an_infinitive_topic_are_no_events():
+    art = run("« Pourquoi maintenant ? », a demandé le député au ministre.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST"]
+    art = run("« Libérez les otages ! », a demandé le député au ministre.", "fr")
+    assert only(art.events, "REQUEST").actors
+    art = run("Condamner la violence ne suffit pas.", "fr")
+    assert not [e for e in art.events if e.type == "ACCUSE"]
+
+
+def test_an_accusation_the_model_finds_in_a_quotation_targets_whom_it_names(monkeypatch):
+    _tiny_model(monkeypatch, "ACCUSE", "échouer")
+    art = run("« Emmanuel Macron a échoué sur toute la ligne », a expliqué Marine Le Pen mardi.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert accuse.actors[0].name == "Marine Le Pen"
+    assert [r.name for r in accuse.recipients] == ["Emmanuel Macron"]
+    assert accuse.date.value == "2024-11-26"
+
+
+def test_what_a_quotation_says_another_actor_must_do_is_the_speakers_demand():
+    art = run("« La France doit expulser immédiatement les étrangers radicalisés », a déclaré mardi Éric Ciotti.", "fr")
+    request = only(art.events, "REQUEST")
+    assert request.actors[0].name == "Éric Ciotti" and [r.country for r in request.recipients] == ["FRA"]
+    assert request.date.value == "2024-11-26"
+    for text in ["« Nous devons agir vite », a affirmé le ministre.",  # a commitment, not a demand
+                 "« Ces terroristes devront payer », a affirmé le ministre.",  # a future, not an order
+                 "« Les fichés doivent être assignés à résidence », a affirmé le député."]:  # they undergo it
+        assert not [e for e in run(text, "fr").events if e.type == "REQUEST" and e.trigger.startswith("dev")], text
+
+
+def test_a_present_participle_tagged_as_an_adjective_still_threatens():
+    art = run("La Russie a répondu, menaçant de couper le gaz.", "fr")
+    assert only(art.events, "THREATEN").actors[0].country == "RUS"
+    art = run("Le député a adopté un ton menaçant.", "fr")
+    assert not [e for e in art.events if e.type == "THREATEN"]
+    from veille.understand.syntax import participle_infinitive
+    assert [participle_infinitive(w) for w in ("menaçant", "exigeant", "accusant")] == ["menacer", "exiger", "accuser"]
+
+
+def test_a_verb_lemmatised_as_its_noun_and_a_past_infinitive():
+    art = run("Dans cet entretien, le député demande au gouvernement de retirer la réforme.", "fr")
+    assert only(art.events, "REQUEST").trigger == "demande"
+    art = run("Plusieurs figures des gilets jaunes ont annoncé vendredi avoir porté plainte contre le préfet de police.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert "gilets jaunes" in accuse.actors[0].text  # 'figures de': who they belong to
+    assert "future" not in accuse.flags and accuse.date.value is None  # filed before it was announced
+
+
+def test_a_place_does_not_act_in_an_event_the_model_adds(monkeypatch):
+    _tiny_model(monkeypatch, "PROTEST", "vivre")
+    art = run("Lyon a vécu une nuit agitée.", "fr")
+    assert not [e for e in art.events if e.type == "PROTEST"]
+    art = run("Les manifestants ont vécu une nuit agitée.", "fr")
+    assert only(art.events, "PROTEST").actors

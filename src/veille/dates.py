@@ -30,7 +30,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | year | iso
+    kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | years | year | iso
     value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
 
 
@@ -52,6 +52,7 @@ def _lexicon(lang: str) -> dict:
             "month_before": [_fold(x) for x in data.get("month_before", [])],
             "month_after": {_fold(k): v for k, v in data.get("month_after", {}).items()},
             "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()},
+            "years": {_fold(k): v for k, v in data.get("years", {}).items()},
             "linkers": [_fold(x) for x in data.get("date_linkers", [])]}
 
 
@@ -67,6 +68,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     before = "|".join(sorted((re.escape(b) for b in lex["month_before"]), key=len, reverse=True))
     after = "|".join(sorted((re.escape(a) for a in lex["month_after"]), key=len, reverse=True))
     weeks = "|".join(sorted((re.escape(w) for w in lex["weeks"]), key=len, reverse=True))
+    years = "|".join(sorted((re.escape(w) for w in lex["years"]), key=len, reverse=True))
     link = rf"(?:(?:{'|'.join(re.escape(w) for w in lex['linkers'])})\s+)?" if lex["linkers"] else ""
     forms = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})",
@@ -77,6 +79,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:{_linkers()})?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
            rf"|(?:{month})\s+(?:{after}))"] if before and after else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
+        *([rf"(?P<years>{years})"] if years else []),
         rf"(?P<weekday>{day})",
         rf"(?P<rel>{rel})",
         rf"(?:{_year_before()})(?P<year>(?:19|20)\d\d)\b",
@@ -142,6 +145,8 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "monthrel", (month, way or ""))
     if kind == "weeks":
         return DateMention(start, end, text[start:end], "weeks", (lex["weeks"][raw],))
+    if kind == "years":
+        return DateMention(start, end, text[start:end], "years", (lex["years"][raw],))
     return _day_month(raw, start, end, text, "dmy" if kind == "wdmy" else kind, lex)
 
 
@@ -164,7 +169,7 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
         if mention.kind == "iso":
             return EventDate(text=text, value=date(*mention.value).isoformat(), precision="day")
         if mention.kind in ("full", "daymonth"):
-            return _resolve_day(mention, published)
+            return _resolve_day(mention, published, tense)
         if mention.kind == "monthyear" and mention.value[0]:
             return EventDate(text=text, value=f"{mention.value[0]:04d}-{mention.value[1]:02d}", precision="month")
         if mention.kind == "year":
@@ -181,17 +186,24 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
     if mention.kind == "weeks":
         day = published + timedelta(days=mention.value[0])
         return EventDate(text=text, value=f"{day.year:04d}-{day.month:02d}", precision="month")
+    if mention.kind == "years":
+        return EventDate(text=text, value=f"{published.year + mention.value[0]:04d}", precision="year")
     if mention.kind == "weekday":
         return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
     return EventDate(text=text)
 
 
-def _resolve_day(mention: DateMention, published: date | None) -> EventDate:
+def _resolve_day(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
+    """A day and month: the year written, else the nearest to publication — or, said of
+    something past ('a été arrêté le 16 novembre'), the last such day (a day or two of
+    slack for a dispatch dated before the day it reports)."""
     year, month, day = mention.value
     if not year:
         if published is None:
             return EventDate(text=mention.text)
         year = _nearest_year(month, day, published)
+        if tense == "past" and _later_than(year, month, day, published + timedelta(days=2)):
+            year -= 1
     return EventDate(text=mention.text, value=date(year, month, day).isoformat(), precision="day")
 
 
@@ -203,6 +215,13 @@ def _month_year(month: int, way: str, published: date, tense: str | None) -> int
     if way == "next" or tense == "future":
         return published.year if month >= published.month else published.year + 1
     return published.year
+
+
+def _later_than(year: int, month: int, day: int, limit: date) -> bool:
+    try:
+        return date(year, month, day) > limit
+    except ValueError:
+        return False
 
 
 def _nearest_year(month: int, day: int, published: date) -> int:

@@ -545,6 +545,10 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
                 if found is not None:
                     return found
             return Participant(text=tok.text)
+    for named in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "NOUN"):
+        people = [m for m in index.in_span(seg_id, named.idx, named.idx + len(named.text)) if is_person_mention(m)]
+        if people:  # 'la Haut-Commissaire de l'ONU, Michelle Bachelet, …': the person, not the office's body
+            return _from_mention(_best(people), phrase_text(named))
     own = [m for m in index.in_span(seg_id, tok.idx, tok.idx + len(tok.text)) if m.kind != "demonym"]
     if own:
         return _from_mention(_best(own), phrase_text(tok))

@@ -24,7 +24,7 @@ from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, slot
+from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, participle_infinitive, slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,12 +67,29 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     question = sent.text.rstrip(' »”"').endswith("?")
     for tok in sent:
         options = _options(tok, lex)
-        if not options or question or _in_name(tok):
+        if not options or question or _in_name(tok) or _generic_infinitive(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
+        if _after_question(tok):
+            options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
         fitting = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(fitting, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
+
+
+def _generic_infinitive(tok) -> bool:  # noqa: ANN001
+    """An infinitive opening the sentence, with no one to do it: a topic, not an act
+    ('Critiquer ses positions est une chose', 'Condamner ne suffit pas')."""
+    return "Inf" in tok.morph.get("VerbForm") and all(t.is_punct for t in tok.sent if t.i < tok.i) and \
+        not any(c.dep_ in ("aux", "aux:tense", "mark") for c in tok.children)
+
+
+def _after_question(tok) -> bool:  # noqa: ANN001
+    """The verb of an incise right after a quoted question ('… ?», lui a demandé X')."""
+    i = tok.i - 1  # the quotation may have been parsed as a sentence of its own
+    while i >= max(0, tok.i - 6) and (tok.doc[i].is_punct and tok.doc[i].text != "?" or tok.doc[i].pos_ in ("AUX", "PRON")):
+        i -= 1
+    return i >= 0 and tok.doc[i].text == "?"
 
 
 def _in_name(tok) -> bool:  # noqa: ANN001
@@ -88,11 +105,22 @@ def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
+    if found and tok.pos_ in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
+            grammar(lex.lang, "er_infinitive"):  # 'il demande à l'exécutif': the verb, not the noun 'demande'
+        return found + tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
     if found:
         return found
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+    if _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
+        return tuple(t for t in lex.triggers.get(participle_infinitive(tok.lower_), ()) if t.pos == "VERB")
     return _verb_form(tok, lex)
+
+
+def _participle_as_adjective(tok) -> bool:  # noqa: ANN001
+    """A present participle the tagger took for an adjective, known by its complement clause
+    ('menaçant de saisir'; not 'un ton menaçant')."""
+    return tok.pos_ == "ADJ" and tok.lower_.endswith("ant") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
 
 def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
@@ -143,7 +171,7 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
 
 def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
-        verbish = tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)
+        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
     if trig.pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN")
@@ -314,6 +342,7 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset()) -> bo
 def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     """Direct objects, looking through quantities ('une partie de la dette' -> dette)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
+    objs = objs or object_after_date(tok)
     inner = [g for o in objs if o.lemma_.lower() in quantities for g in o.children if g.dep_ in ("nmod", "prep", "pobj")]
     inner += [p for g in inner if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return objs + inner
@@ -348,7 +377,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         subj = slot(tok, "subj")
         return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
     if key == "refl":
-        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl", "dobj") for c in tok.children) == bool(values)
+        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl", "dobj")
+                   for c in tok.children) == bool(values)
     if key == "noprep":
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return not any(_prep_word(c) in wanted for c in near)
@@ -412,9 +442,15 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors:
-        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
+        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte'
+
     return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _past_infinitive(verb) -> bool:  # noqa: ANN001
+    """A perfect infinitive ('avoir porté', 'être parti'): done before the verb that governs it."""
+    return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -441,6 +477,8 @@ class EventContext:
     resolve_place: Callable[[Segment, Token], Place | None]
     kind_of: Callable[[str | None], str | None] = lambda actor_id: None  # the actor's type
     use_model: bool = True  # the statistical second opinion (event_model), where the language has one
+    speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
+    quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -471,6 +509,11 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
                 built.append((cand, event))
                 break
     events = [e for c, e in built if not _absorbed(c, e, built, lex)]
+    if lex.quoted_obligation_verbs and "REQUEST" not in {e.type for e in events}:
+        demand = next(iter(_quoted_obligations(seg, sent, lex, ctx)), None)
+        if demand is not None:
+            events.append(demand)
+            proposed.append(("REQUEST", demand.trigger.lower() if demand.trigger else ""))
     model = event_model(lex.lang) if ctx.use_model else None
     if model is None and RECORDER is None:
         return events
@@ -479,6 +522,37 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
     if RECORDER is not None:
         RECORDER(seg, sent, feats, events)
     return second_opinion(seg, sent, events, feats, model, lex, ctx) if model else events
+
+
+def _quoted_obligations(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -> Iterator[Event]:  # noqa: ANN001
+    """'« La France doit expulser … », a réclamé X': what a quotation says an actor other than
+    its speaker must do now is the speaker's demand of that actor (REQUEST); dated by the
+    incise, as saying it is the event."""
+    conf = lex.obligation or {"type": "REQUEST", "cameo": "100"}
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.quoted_obligation_verbs or tok.pos_ not in ("VERB", "AUX") or \
+                not any(c.dep_ == "xcomp" for c in tok.children) or tok.morph.get("Tense") != ["Pres"] or \
+                tok.morph.get("Mood") != ["Ind"]:
+            continue  # 'doit expulser', not 'devrait', 'devait', 'devront'
+        if not (_inside_quotes(tok) or ctx.quoted(seg, tok)):
+            continue
+        speaker = _quoted_speaker(seg, tok, ctx, lex)
+        if any(is_passive(c) for c in tok.children if c.dep_ == "xcomp"):
+            continue  # 'les fichés doivent être assignés à résidence': they undergo it, they are not asked
+        asked = [p for p in _participants(seg, slot(tok, "subj"), ctx, lex)
+                 if (p.actor_id or p.sector) and ctx.kind_of(p.actor_id) != "place"]
+        if speaker is None or not asked or any(_key(p) == _key(speaker) for p in asked):
+            continue  # someone else is told what to do: not 'nous devons', not 'la prison doit'
+        trig = Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=conf["type"], cameo=conf["cameo"])
+        cand = Candidate(tok, trig, tok, [], [])
+        evidence = _evidence(seg, sent, ctx.article_id)
+        span = _trigger_span(seg, cand)
+        yield Event(
+            id=_event_id(ctx.article_id, evidence, tok.idx + seg.offset, conf["type"]), type=conf["type"], cameo=conf["cameo"],
+            actors=[speaker], recipients=asked, date=event_date(seg, sent, tok, ctx, None, tok, True), flags=[],
+            trigger=span.text, trigger_span=span, evidence=evidence, location=event_place(seg, sent, cand, ctx),
+            confidence=round(float(conf.get("confidence", 0.7)) - 0.1 * min(subordination(tok), 2), 2),
+        )
 
 
 def _lexicon_types(tok, lex: EventLexicon) -> set[str]:  # noqa: ANN001
@@ -530,23 +604,49 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     the sentence)."""
     lemma = model.strongest(etype, feats, words)
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
-    if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
+    if trigger is None or (etype in UNQUOTED_TYPES and (_inside_quotes(trigger) or ctx.quoted(seg, trigger))):
         return None
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
-    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx) if r not in actors]
+    recipients = [r for r in _participants(seg, slot(anchor, "obj") if anchor.pos_ == "VERB" else [], ctx, lex) if r not in actors]
+    if not actors and trigger.pos_ == "NOUN":  # 'l'attaque menée par les talibans', 'la visite du ministre'
+        own = slot(trigger, "poss") + list(_of_phrase(trigger))
+        patient = etype in lex.agentless_types
+        actors = _participants(seg, slot(trigger, "agent") + list(_by_phrase(trigger)) + ([] if patient else own), ctx)
+        recipients = recipients or [r for r in _participants(seg, own if patient else [], ctx, lex) if r not in actors]
     flags, tense = modality(anchor, lex)
+    speaker = _quoted_speaker(seg, trigger, ctx, lex) if etype in lex.speech_types else None
+    if speaker is not None:  # '« La France doit expulser … », a réclamé X': X demands it of France
+        recipients = recipients or [a for a in actors if _key(a) != _key(speaker) and a.text.lower() not in FIRST_PERSON_WORDS]
+        actors, tense = [speaker], None  # saying it is the event: the time of the incise, not of what is said
+    if lex.model_needs_actor:  # a place or a newspaper beside the clause ('à Bayonne', 'selon Le Monde') did not do it
+        actors = [a for a in actors if ctx.kind_of(a.actor_id) != "place" and (a.sector != "MED" or etype in lex.speech_types)]
+    if lex.model_needs_actor and not actors and not (is_passive(anchor) and etype in lex.agentless_types):
+        return None  # as for the patterns: who did it must be said, but for an agentless passive arrest or attack
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
+    if etype == "ACCUSE" and actors and not recipients and lex.speech_types:
+        recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
     trigger_span = _trigger_span(seg, cand)
     return Event(
         id=_event_id(ctx.article_id, evidence, trigger.idx + seg.offset, etype), type=etype, mode=info.get("mode"),
         cameo=info.get("cameo"), actors=actors, recipients=recipients, location=event_place(seg, sent, cand, ctx),
-        date=event_date(seg, sent, anchor, ctx, tense, trigger), flags=flags, trigger=trigger_span.text,
+        date=event_date(seg, sent, anchor, ctx, tense, trigger, etype in lex.speech_types), flags=flags, trigger=trigger_span.text,
         trigger_span=trigger_span, evidence=evidence, confidence=round(min(0.95, p), 2),
     )
+
+
+def _quoted_speaker(seg: Segment, tok, ctx: EventContext, lex: EventLexicon) -> Participant | None:  # noqa: ANN001
+    """Who says the quotation ``tok`` stands in: its attributed speaker (also for a quotation
+    opened in an earlier sentence), else the subject of the sentence's reporting verb."""
+    speaker = ctx.speaker_of(seg, tok)
+    if speaker is None and _inside_quotes(tok):
+        said = reporter(tok, lex)
+        found = _participants(seg, [said], ctx) if said is not None else []
+        speaker = found[0] if found else None
+    return speaker
 
 
 def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
@@ -590,13 +690,20 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+FIRST_PERSON_WORDS = closed_words("first_person_features")
+
+
+def _key(p: Participant) -> str:
+    return p.actor_id or p.text
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     return bool(find_dates(tok.text, known(tok.lang_)))
 
 
-def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participant]:
+def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
+    """The participants ``toks`` denote; given the lexicon of a language whose recipients must be
+    someone (``animate_recipients``), a thing ('la décision américaine', 'son secours') is left out."""
     found: list[Participant] = []
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
@@ -604,9 +711,34 @@ def _participants(seg: Segment, toks: list, ctx: EventContext) -> list[Participa
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
+            p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
+        if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
+            continue
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
+
+
+def _people_noun(tok) -> bool:  # noqa: ANN001
+    """A capitalised plural common noun in the middle of a sentence: a people ('les Européens')."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and "Plur" in tok.morph.get("Number")
+
+
+def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """A common noun that names no actor, no kind of agent and no quantity of people: an
+    object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
+    if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
+            or _people_noun(tok):
+        return False
+    return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
+
+
+def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
+    """A name in apposition to a noun, directly or through another apposition (not one
+    introduced by a preposition: 'la fermeture des mosquées de France' names no one)."""
+    return depth < 3 and any(c.pos_ in ("PROPN", "NOUN") and not _case(c) and c.dep_ in ("appos", "flat", "flat:name", "nmod")
+                             and (c.pos_ == "PROPN" or _named_inside(c, depth + 1)) for c in tok.children)
 
 
 UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
@@ -618,10 +750,12 @@ speaker's own decisions, so the other types are kept."""
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
-    if trig.type in UNQUOTED_TYPES and _inside_quotes(cand.token):
+    if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
-    recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]
+    recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
+    if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
+        recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
     if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
     if (cand.actors and not actors) or not _sector_ok(trig, actors):
@@ -644,7 +778,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if etype == "ACCUSE" and actors and not recipients and not cand.recipients:
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
     mode = trig.mode if etype == trig.type else None
-    when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token)
+    when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
         flags = sorted(set(flags) | {"historical"})
     where = event_place(seg, sent, cand, ctx)
@@ -659,20 +793,34 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     )
 
 
+def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], ctx: EventContext,
+                      lex: EventLexicon) -> list[Participant]:
+    """When the first slot of a pattern holds a thing ('une hausse des salaires'), the
+    recipient is in a later one ('à la direction')."""
+    for name in cand.trigger.recipient:
+        toks = slot(cand.token, name)
+        if toks and toks != cand.recipients:
+            found = [r for r in _participants(seg, toks, ctx, lex) if r not in actors and ctx.kind_of(r.actor_id) != "place"]
+            if found:
+                return found
+    return []
+
+
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001
-                   ctx: EventContext) -> list[Participant]:
+                   ctx: EventContext, quoted_ok: bool = False) -> list[Participant]:
     """Whom an accusation voiced as a quotation targets when its verb names no one
     ('« Le projet d'EELV, c'est interdire », a fustigé X'): the first named actor or
     person of the quotation who is not the speaker (not a city: a place named in a
     complaint is where, not whom)."""
-    if _inside_quotes(cand.anchor):
-        return []
+    if not quoted_ok and (_inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor)):
+        return []  # (unless the accusation is the quotation itself, said by its speaker)
     speakers = {a.actor_id or a.text for a in actors}
     for tok in sent:
-        if tok.pos_ != "PROPN" or not _inside_quotes(tok) or (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
+        if tok.pos_ != "PROPN" or not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or \
+                (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
             continue
         p = ctx.resolve_participant(seg, tok)
-        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) == "city":
+        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
             continue
         if p.actor_id or p.text[:1].isupper():
             return [p]
@@ -750,7 +898,8 @@ def _event_id(article_id: str, evidence: Evidence, pos: int, etype: str) -> str:
     return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None, trigger=None) -> EventDate:  # noqa: ANN001
+def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None, trigger=None,  # noqa: ANN001
+               speech: bool = False) -> EventDate:
     """The date of the event's own clause: a time expression whose words hang on the
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
@@ -760,15 +909,27 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
     if not own:
-        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense)
+        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech)
         tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
     pivot = anchor.idx - sent.start_char
     best = min(own, key=lambda m: abs(m.start - pivot))
-    if best.kind in ("weekday", "relative", "monthrel") and _inside_quotes(sent.doc[_token_at(sent, best.start)]):
+    first = sent.doc[_token_at(sent, best.start)]
+    if best.kind in ("weekday", "relative", "monthrel", "years") and (_inside_quotes(first) or ctx.quoted(seg, first)):
         return EventDate(text=best.text)
+    if tense is None and _past(anchor) and _date_attaches(sent, best, anchor, None):
+        tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
     return resolve(best, ctx.published, tense)
+
+
+def _past(verb) -> bool:  # noqa: ANN001
+    """A verb in a past tense: a compound past ('a signé', 'avait été arrêté'), a simple past or
+    an imperfect ('signa', 'signait')."""
+    form, tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
+    if "Part" in form and "Past" in tense:
+        return any(c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX" for c in verb.children)
+    return "Fin" in form and ("Past" in tense or "Imp" in tense)
 
 
 def _token_at(sent, offset: int) -> int:  # noqa: ANN001
@@ -780,27 +941,34 @@ def _token_at(sent, offset: int) -> int:  # noqa: ANN001
     return sent.end - 1
 
 
-def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None) -> list:  # noqa: ANN001
+def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False) -> list:  # noqa: ANN001
     """Dates the event's clause takes from the clause around it when it has none of its own:
     a time adverbial fronted before the main clause ('Mercredi, …', 'En 2002, …') scopes over
     the whole sentence; an infinitive shares the time of the verb that governs it ('a estimé
     mercredi ne plus pouvoir justifier'); a statement takes the time of the reporting verb of
     its incise ('« … », a précisé vendredi Bruno Le Maire'), since saying it is the event —
-    unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X')."""
+    unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X');
+    and an act of speech (``speech``: an accusation, a demand) reported by the verb that
+    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X')."""
     root = sent.root
     if not _inside_quotes(anchor):
         fronted = [m for m in mentions if _fronted(sent, m, root)]
         if fronted:
             return fronted
     governor, steps = anchor, 0
-    while governor.dep_ == "xcomp" and governor.head.i != governor.i and steps < 3:
+    while governor.dep_ == "xcomp" and governor.head.i != governor.i and steps < 3 and not _past_infinitive(governor):
         governor, steps = governor.head, steps + 1
         found = [m for m in mentions if _date_attaches(sent, m, governor, None)]
         if found:
             return found
+    reporting = _reporting(lang)
+    if speech and anchor.dep_ in ("ccomp", "advcl", "xcomp", "parataxis") and anchor.head.i != anchor.i and \
+            anchor.head.lemma_.lower() in reporting and not _past_infinitive(anchor):
+        found = [m for m in mentions if _date_attaches(sent, m, anchor.head, None)]
+        if found:
+            return found
     if tense == "future":
         return []
-    reporting = _reporting(lang)
     for child in anchor.children:
         if child.i > anchor.i and child.dep_ in ("advcl", "parataxis", "dislocated", "conj") and \
                 child.lemma_.lower() in reporting:

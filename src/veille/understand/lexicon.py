@@ -74,6 +74,10 @@ class EventLexicon:
     agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
     contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
+    speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
+    animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
+    model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
+    quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -84,7 +88,8 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
-                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs"}
+                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
+                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs"}
 
 
 class LexiconError(ValueError):
@@ -177,6 +182,10 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         agentless_types=frozenset(raw.get("agentless_types", ())),
         contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
+        speech_types=frozenset(raw.get("speech_types", ())),
+        animate_recipients=bool(raw.get("animate_recipients", False)),
+        model_needs_actor=bool(raw.get("model_needs_actor", False)),
+        quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from veille.dates import find_dates
 from veille.languages import closed_words
 
 SUBJ = {"nsubj", "csubj"}
@@ -54,6 +55,10 @@ def subjects(verb) -> list:  # noqa: ANN001
     if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         return with_conjuncts([verb.head])  # 'les manifestants, qui réclament …': who 'qui' stands for
+    if found and _incise(verb) and all(f.i < verb.i for f in found) and _quote_between(found[0], verb):
+        after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if after:  # '« Ce sont les familles qui paient », a dénoncé X': the quotation is what X says
+            return with_conjuncts(after[:1])
     if found:
         return with_conjuncts(found)
     if _incise(verb):
@@ -93,6 +98,14 @@ def _incise(verb) -> bool:  # noqa: ANN001
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
 
 
+def _quote_between(first, verb) -> bool:  # noqa: ANN001
+    """A closing quotation mark, then a comma, between a word and the verb of its incise
+    ('…", a dénoncé X'; not the opening mark of '… que le gouvernement "poursuivait …')."""
+    between = first.doc[first.i + 1:verb.i]
+    marks = [t.i for t in between if t.text in ("»", "”", '"')]
+    return bool(marks) and any(t.text == "," and t.i > marks[-1] for t in between)
+
+
 def _relative(tok) -> bool:  # noqa: ANN001
     """A relative pronoun ('qui', 'who', 'which')."""
     return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
@@ -129,6 +142,8 @@ def _nonfinite(verb) -> bool:  # noqa: ANN001
     if auxes:
         return all("Fin" not in a.morph.get("VerbForm") for a in auxes)
     form = verb.morph.get("VerbForm")
+    if not form and verb.pos_ == "ADJ" and verb.lower_.endswith("ant"):
+        return True  # a present participle tagged as an adjective ('…, menaçant de couper le gaz')
     return bool(form) and form[0] in ("Part", "Ger", "Inf")
 
 
@@ -137,7 +152,22 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     qualifies ('les otages détenus par des bandits')."""
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
-    return with_conjuncts(children(verb, PASS_SUBJ)) if is_passive(verb) else []
+    if not is_passive(verb):
+        return []
+    found = children(verb, PASS_SUBJ)
+    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
+        noun = _antecedent(verb, found[0])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
+        return with_conjuncts([noun]) if noun is not None else []
+    return with_conjuncts(found)
+
+
+def _antecedent(clause, pronoun):  # noqa: ANN001, ANN202
+    """The noun a relative pronoun stands for: the noun the clause hangs on, or the noun right
+    before the pronoun when the parser hung the clause on the verb ('recherche le chauffeur, qui …')."""
+    if clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    before = [t for t in pronoun.doc[max(pronoun.sent.start, pronoun.i - 3):pronoun.i] if not t.is_punct]
+    return before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else None
 
 
 def _prep_objects(tok) -> list:  # noqa: ANN001
@@ -161,7 +191,7 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "subj":
         return subjects(tok)
     if name == "obj":
-        objs = [c for c in children(tok, OBJ) if not _has_case(c)]
+        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok)
         return with_conjuncts(objs) or passive_patients(tok)
     if name == "iobj":
         return with_conjuncts(children(tok, IOBJ))
@@ -177,6 +207,26 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou')
         return [g for c in tok.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "advmod", "nmod") for g in prep_objects(c, preps)]
     return []
+
+
+def object_after_date(verb) -> list:  # noqa: ANN001
+    """'a interpellé le 20 octobre trois militants': after a date between the verb and its
+    object the parser takes the object for one more adjunct (a bare noun phrase, no
+    preposition); it is the object when the verb has none."""
+    if children(verb, OBJ):
+        return []
+    adjuncts = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i and not _has_case(c)]
+    dated = [c for c in adjuncts if _is_date(c)]
+    if not dated:
+        return []
+    return [c for c in adjuncts if c.i > dated[0].i and c.pos_ in ("NOUN", "PROPN") and not _is_date(c)
+            and any(g.dep_ in ("det", "nummod") for g in c.children)][:1]
+
+
+def _is_date(tok) -> bool:  # noqa: ANN001
+    sub = list(tok.subtree)
+    text = tok.doc[sub[0].i:sub[-1].i + 1].text
+    return bool(find_dates(text, tok.lang_))
 
 
 def _has_case(tok) -> bool:  # noqa: ANN001
@@ -231,3 +281,14 @@ def er_infinitive(form: str) -> str:
     'réclament' -> 'réclamer'): French lemmatizers miss some of these."""
     low = form.lower()
     return low[:-2] + "r" if low.endswith("nt") else low + "r"
+
+
+def participle_infinitive(form: str) -> str:
+    """The -er infinitive of a French present participle ('menaçant' -> 'menacer',
+    'mangeant' -> 'manger')."""
+    stem = form.lower().removesuffix("ant")
+    if stem.endswith("ç"):
+        stem = stem[:-1] + "c"
+    elif stem.endswith("ge"):
+        stem = stem[:-1]
+    return stem + "er"
