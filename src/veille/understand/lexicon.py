@@ -74,17 +74,23 @@ class EventLexicon:
     agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
     contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
+    negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
+    condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
+    unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
+    unquoted_types: frozenset[str] | None = None  # types not coded inside a direct quotation (None: the default set)
+    animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
                 "light_not", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
-WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj"}
+WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
+             "dep_not"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
-                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs"}
+                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs", "animate_heads"}
 
 
 class LexiconError(ValueError):
@@ -177,6 +183,11 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         agentless_types=frozenset(raw.get("agentless_types", ())),
         contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
+        negated_types=frozenset(m["negated_types"]) if "negated_types" in m else None,
+        condition_marks=frozenset(m.get("condition_marks", ())),
+        unreal_nouns=frozenset(m.get("unreal_nouns", ())),
+        animate_heads=bool(raw.get("animate_heads", False)),
+        unquoted_types=frozenset(m["unquoted_types"]) if "unquoted_types" in m else None,
     )
 
 
