@@ -539,7 +539,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     the sentence)."""
     lemma = model.strongest(etype, feats, words)
     trigger = next((t for t in sent if t.lemma_.lower() == lemma), None) if lemma else None
-    if trigger is None or (etype in _unquoted(lex) and _inside_quotes(trigger)):
+    if trigger is None or (etype in UNQUOTED_TYPES and _inside_quotes(trigger)):
         return None
     anchor = trigger if trigger.pos_ in ("VERB", "AUX") else (governor(trigger, frozenset()) or sent.root)
     actors = _participants(seg, slot(anchor, "subj") or slot(sent.root, "subj"), ctx)
@@ -624,15 +624,10 @@ UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
 speaker's own decisions, so the other types are kept."""
 
 
-def _unquoted(lex: EventLexicon) -> frozenset[str]:
-    """The types a direct quotation does not state as events, for this language's news."""
-    return UNQUOTED_TYPES if lex.unquoted_types is None else lex.unquoted_types
-
-
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
-    if trig.type in _unquoted(lex) and _inside_quotes(cand.token):
+    if trig.type in UNQUOTED_TYPES and _inside_quotes(cand.token):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     actors = _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx) if r not in actors]

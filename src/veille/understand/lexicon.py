@@ -77,7 +77,6 @@ class EventLexicon:
     negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
-    unquoted_types: frozenset[str] | None = None  # types not coded inside a direct quotation (None: the default set)
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
 
 
@@ -187,7 +186,6 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         condition_marks=frozenset(m.get("condition_marks", ())),
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
-        unquoted_types=frozenset(m["unquoted_types"]) if "unquoted_types" in m else None,
     )
 
 
