@@ -289,6 +289,7 @@ def test_a_recipient_must_be_someone_not_something_that_mentions_someone():
     assert "RETREAT" not in types("The archives released 10,000 pages of documents from the Nixon presidency.")
     assert "RETREAT" in types("The rebels released three hostages on Monday.")
     assert "SUPPORT" in types("The governor praised the firefighters.")
+    assert "SUPPORT" in types("A senior official praised Ghana's efforts to improve its human rights record.")
 
 
 def test_calling_someone_something_is_no_phone_call():

@@ -691,7 +691,8 @@ def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
 
 def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     """Is this argument someone: a name, a personal pronoun, a person or group noun of the
-    agents table, also through 'of' ('dozens of protesters', 'the work of his investigators')?
+    agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
+    named possessor ("Haiti's efforts")?
     Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
@@ -700,6 +701,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     if _sector_of(lex.lang)(tok):
         return True
     inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "praised Haiti's efforts"
     return any(_animate(g, lex) for g in inner)  # 'the work of his investigators', 'dozens of protesters'
 
 
