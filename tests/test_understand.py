@@ -422,3 +422,132 @@ def test_a_place_does_not_act_in_an_event_the_model_adds(monkeypatch):
     assert not [e for e in art.events if e.type == "PROTEST"]
     art = run("Les manifestants ont vécu une nuit agitée.", "fr")
     assert only(art.events, "PROTEST").actors
+
+
+# ----------------------------------------------------------------- English patterns on news as written
+
+
+def patterns(text: str, published: str | None = "2024-11-27") -> Article:
+    """The English patterns alone (no statistical second opinion)."""
+    return understand(clean_article(text.split("\n\n"), "<test>", "en", published), Options(language="en", event_model=False))
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in patterns(text).events}
+
+
+def test_declining_to_comment_or_to_give_a_name_is_no_refusal():
+    assert "REJECT" not in types("The ministry spokeswoman declined to comment on the talks.")
+    assert "REJECT" not in types("A resident, who declined to give his surname, said the shelling went on all night.")
+    assert "REJECT" in types("Hungary declined the invitation to the summit.")
+
+
+def test_questions_put_to_someone_are_no_demand():
+    assert "REQUEST" not in types("Reporters asked the mayor whether the curfew would be extended.")
+    assert "REQUEST" not in types("A police officer, who asked not to be named, said three men were held.")
+    assert "REQUEST" in types("The mayor asked residents to stay indoors.")
+
+
+def test_negated_acts_are_not_events_but_a_denied_attack_is_kept_flagged():
+    assert not types("The envoy did not meet the rebel commander.")
+    assert not types("The minister never agreed to the ceasefire.")
+    bombed = only(patterns("The army said it had not bombed the village.").events, "ASSAULT")
+    assert "negated" in bombed.flags
+
+
+def test_an_event_in_a_condition_is_not_reported_as_real():
+    assert "COERCE" not in types("If convicted, the former governor faces ten years in prison.")
+    assert "AGREE" not in types("The union said it would strike if no agreement is reached with the employers.")
+
+
+def test_a_recipient_must_be_someone_not_something_that_mentions_someone():
+    assert "SUPPORT" not in types("The speaker defended the state budget approved by Republicans in April.")
+    assert "RETREAT" not in types("The archives released 10,000 pages of documents from the Nixon presidency.")
+    assert "RETREAT" in types("The rebels released three hostages on Monday.")
+    assert "SUPPORT" in types("The governor praised the firefighters.")
+    assert "SUPPORT" in types("A senior official praised Ghana's efforts to improve its human rights record.")
+
+
+def test_calling_someone_something_is_no_phone_call():
+    assert "CONSULT" not in types('The Arab League called it an "extremely adverse development".')
+    assert "CONSULT" in types("The French president called the Ukrainian leader on Sunday.")
+
+
+def test_a_car_that_strikes_a_pedestrian_is_neither_a_strike_nor_an_attack():
+    found = types("A pedestrian was struck by a car on Main Street on Friday night.")
+    assert not found & {"PROTEST", "ASSAULT"}
+    assert "PROTEST" in types("Teachers struck for a third day in the capital.")
+
+
+def test_rioters_attacking_buildings_riot_and_politicians_attacking_rivals_accuse():
+    assert "PROTEST" in types("Hundreds of youths attacked a police station and banks in the city centre.")
+    assert "ACCUSE" in types("The opposition leader attacked the prime minister over the pension reform.")
+
+
+def test_retiring_voting_and_prices_dropping_are_no_events():
+    assert not types("The former director retired from the bureau in 1973.")
+    assert not types("Shares in the company dropped 5 percent on Tuesday.")
+    assert "REJECT" not in types("Voters in the province voted on Sunday in a regional election.")
+
+
+def test_seeking_treatment_or_refuge_is_no_demand_but_seeking_extradition_is():
+    assert "REQUEST" not in types("Hundreds of families sought refuge in the school.")
+    assert "REQUEST" in types("Ukraine sought the extradition of the banker from France.")
+    assert "REQUEST" not in types("The defendant pleaded guilty to fraud.")
+
+
+def test_ready_to_talk_is_an_offer_ready_to_pay_or_to_go_is_not():
+    assert "AGREE" in types("Iran said it was ready to resume talks with the United States.")
+    assert "AGREE" not in types("The company is willing to pay for the followers she has.")
+
+
+def test_an_obligation_of_the_speaker_or_a_state_of_being_is_no_demand():
+    assert "REQUEST" not in types('"We must teach our children patience," the bishop said.')
+    assert "REQUEST" not in types("The mayor said the response should be a peaceful one.")
+    assert "REQUEST" in types("The German chancellor said on Monday that Iran must release the detained journalists.")
+
+
+def test_the_patient_of_a_passive_is_its_subject_also_through_a_relative_pronoun():
+    arrest = only(patterns("The suspect was arrested two streets away shortly before midnight.").events, "COERCE")
+    assert [r.text for r in arrest.recipients] == ["The suspect"]
+    arrest = only(patterns("Police named the driver, who was arrested at the harbour on Sunday.").events, "COERCE")
+    assert [r.text for r in arrest.recipients] == ["the driver"]
+
+
+def test_held_without_bail_is_custody_and_held_hostage_an_abduction():
+    assert "COERCE" in types("The gunman will be held without bail.")
+    assert "ASSAULT" in types("The robbers held two cashiers hostage for an hour.")
+
+
+def test_the_deed_someone_is_accused_of_has_him_as_its_actor():
+    killing = only(patterns("The farmer is accused of killing his neighbour.").events, "ASSAULT")
+    assert [a.text for a in killing.actors] == ["The farmer"]
+    assert "ACCUSE" in types("The jury found him guilty of manslaughter.")
+    assert "REJECT" in types("The former mayor pleaded not guilty to all charges.")
+
+
+def test_protests_and_riots_are_events_with_their_protesters_implied():
+    protest = only(patterns("Fresh riots were reported in the port city on Saturday.").events, "PROTEST")
+    assert protest.actors and protest.actors[0].implied
+    assert "PROTEST" not in types("Stocks rallied on Wall Street after the announcement.")
+
+
+def test_a_navy_sinking_a_ship_attacks_it():
+    assert "ASSAULT" in types("The navy said it had sunk a pirate skiff off the coast.")
+
+
+def test_what_an_effort_or_a_plan_intends_is_not_reported_as_done():
+    assert "REQUEST" not in types("The envoy denied any effort to urge Kyiv to reopen the case.")
+    assert "CONCEDE" not in types("It was the latest move by the government to try to force the strikers to capitulate.")
+    assert "REQUEST" in types("The UN urged Israel to halt the strikes.")
+
+
+def test_refusing_to_comment_and_searching_for_someone_are_no_events():
+    assert "REJECT" not in types("Prosecutors refused to comment on the reports.")
+    assert "ACCUSE" not in types("Hundreds of officers searching for the fugitive combed the woods.")
+    assert "ACCUSE" in types("Police searched the home of the suspect on Tuesday.")
+
+
+def test_a_noun_qualifying_another_is_not_the_event():
+    assert "PROTEST" not in types("Riot police stood guard outside the ministry.")
+    assert "PROTEST" in types("Riot police fired tear gas as the protests spread to the port.")

@@ -145,12 +145,17 @@ def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
         return
     trig = Trigger(lemma="must", pos="VERB", type=lex.obligation["type"], cameo=lex.obligation["cameo"],
                    confidence=float(lex.obligation.get("confidence", 0.7)))
+    skip_verbs = frozenset(lex.obligation.get("verb_not", ()))
+    skip_subjects = frozenset(lex.obligation.get("subject_not", ()))
     for tok in sent:
         if tok.dep_ == "aux" and tok.lower_ in lex.obligation_aux:
             clause = tok.head
             speaker = _speaker_verb(clause)
+            obliged = slot(clause, "subj")
+            if clause.lemma_.lower() in skip_verbs or any(t.lower_ in skip_subjects for t in obliged):
+                continue  # 'it should be a peaceful way', 'we must teach': no one is asked to act
             if speaker is not None:
-                yield Candidate(clause, trig, speaker, slot(speaker, "subj"), slot(clause, "subj"))
+                yield Candidate(clause, trig, speaker, slot(speaker, "subj"), obliged)
 
 
 def _speaker_verb(clause):  # noqa: ANN001, ANN202
@@ -252,6 +257,8 @@ def _adj_anchor(tok):  # noqa: ANN001, ANN202
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
+    if tok.dep_ == "compound":
+        return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
     of = slot(tok, "poss") + list(_of_phrase(tok))
     agent = slot(tok, "agent") + list(_by_phrase(tok))
@@ -278,8 +285,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     for p in of:
         (patients if trig.of == "recipient" else actors).append(p)
     recipients = recipients or patients
-    if not (actors or recipients):
-        return None  # a bare noun ('la menace', 'une enquête') refers to no one
+    if not (actors or recipients) and not trig.implied:
+        return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
@@ -373,6 +380,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
+        return not any(c.dep_ in wanted for c in tok.children)
     if key == "plural_subj":
         subj = slot(tok, "subj")
         return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
@@ -764,8 +773,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
-    if trig.recipient_animate and not recipients:
-        return None
+    if trig.recipient_animate and (not recipients or (lex.animate_heads and not any(_animate(t, lex) for t in cand.recipients))):
+        return None  # 'defending the state budget', 'released pages of documents from the Nixon presidency': no one
     if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
         return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
     if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
@@ -774,6 +783,12 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
+    if "negated" in flags and lex.negated_types is not None and trig.type not in lex.negated_types:
+        return None  # 'did not speak to reporters', 'never agreed': where the news is no act at all
+    if lex.condition_marks and any(_marked(v, lex.condition_marks) for v in _verb_chain(cand.anchor)):
+        return None  # 'if convicted', 'if no deal is reached': a condition, not a reported event
+    if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):
+        return None  # 'efforts to urge Ukraine', 'a plan to withdraw': intended, not done
     etype, cameo = _recode(trig, flags, lex)
     if etype == "ACCUSE" and actors and not recipients and not cand.recipients:
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
@@ -804,6 +819,37 @@ def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], 
             if found:
                 return found
     return []
+
+
+def _marked(verb, marks: frozenset[str]) -> bool:  # noqa: ANN001
+    """Is the clause of ``verb`` introduced by one of ``marks`` ('if', 'unless')?"""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
+    """Is ``verb`` the infinitive complement of a noun of intention, directly or through
+    the verbs that control it ('an effort to urge', 'a move by the US to try to force')?"""
+    tok, steps = verb, 0
+    while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in nouns and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is this argument someone: a name, a personal pronoun, a person or group noun of the
+    agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
+    named possessor ("Haiti's efforts")?
+    Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL
+    if _sector_of(lex.lang)(tok):
+        return True
+    inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "praised Haiti's efforts"
+    return any(_animate(g, lex) for g in inner)  # 'the work of his investigators', 'dozens of protesters'
 
 
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001

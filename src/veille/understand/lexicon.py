@@ -78,18 +78,23 @@ class EventLexicon:
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
     model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
     quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
+    negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
+    condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
+    unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
+    animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
                 "light_not", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
-WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj"}
+WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
+             "dep_not"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
-                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs"}
+                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads"}
 
 
 class LexiconError(ValueError):
@@ -186,6 +191,10 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         animate_recipients=bool(raw.get("animate_recipients", False)),
         model_needs_actor=bool(raw.get("model_needs_actor", False)),
         quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
+        negated_types=frozenset(m["negated_types"]) if "negated_types" in m else None,
+        condition_marks=frozenset(m.get("condition_marks", ())),
+        unreal_nouns=frozenset(m.get("unreal_nouns", ())),
+        animate_heads=bool(raw.get("animate_heads", False)),
     )
 
 

@@ -67,6 +67,10 @@ def subjects(verb) -> list:  # noqa: ANN001
             return with_conjuncts(after[:1])
     if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
+        patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
+        return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
@@ -192,6 +196,8 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         return subjects(tok)
     if name == "obj":
         objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok)
+        if is_passive(tok):  # 'was arrested five buildings away': an object of a passive is a misparsed adjunct
+            return passive_patients(tok) or with_conjuncts(objs)
         return with_conjuncts(objs) or passive_patients(tok)
     if name == "iobj":
         return with_conjuncts(children(tok, IOBJ))
