@@ -44,7 +44,7 @@ from veille.model import Article, Participant, Quote, Span, TextField
 from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key, referent_participant
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import er_infinitive, phrase, relative_antecedent
+from veille.understand.syntax import er_infinitive, phrase, relative, relative_antecedent
 
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
@@ -922,7 +922,7 @@ class _Extractor:
                 return end
             nxt = sent.doc[comma.i + 1] if comma.i + 1 < sent.end else None
             describes = nxt is not None and comma.text == "," and (
-                _relative_word(nxt) or (nxt.pos_ in ("VERB", "ADJ") and "Part" in nxt.morph.get("VerbForm")
+                relative(nxt) or nxt.tag_ == "WP$" or (nxt.pos_ in ("VERB", "ADJ") and "Part" in nxt.morph.get("VerbForm")
                                         and nxt.dep_ in ("acl", "amod", "appos")) or
                 (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")))
             if not describes:
@@ -1046,11 +1046,6 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
-
-
-def _relative_word(tok) -> bool:  # noqa: ANN001
-    """A relative pronoun opening a clause ('qui', 'dont', 'who', 'which')."""
-    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT", "WP$")
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001

@@ -52,7 +52,7 @@ def subjects(verb) -> list:  # noqa: ANN001
         if found or is_passive(verb):
             return with_conjuncts(found)
     found = children(verb, SUBJ | PASS_SUBJ) or [c for c in verb.children if c.lower_.startswith("-t-")]
-    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
+    if found and all(relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         return with_conjuncts([verb.head])  # 'les manifestants, qui réclament …': who 'qui' stands for
     if found and _incise(verb) and all(f.i < verb.i for f in found) and _quote_between(found[0], verb):
@@ -110,7 +110,7 @@ def _quote_between(first, verb) -> bool:  # noqa: ANN001
     return bool(marks) and any(t.text == "," and t.i > marks[-1] for t in between)
 
 
-def _relative(tok) -> bool:  # noqa: ANN001
+def relative(tok) -> bool:  # noqa: ANN001
     """A relative pronoun ('qui', 'who', 'which')."""
     return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
 
@@ -120,7 +120,7 @@ def relative_antecedent(tok):  # noqa: ANN001, ANN201
     qui dit …' -> Ligue), where the parser did not hang the clause on it: the nearest noun
     before the pronoun in its sentence, through appositions and common-noun complements up
     to the head of its phrase. None when there is none (or ``tok`` is no relative pronoun)."""
-    if not _relative(tok):
+    if not relative(tok):
         return None
     verb = tok.head
     if verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -159,7 +159,7 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     if not is_passive(verb):
         return []
     found = children(verb, PASS_SUBJ)
-    if found and all(_relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
+    if found and all(relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
         noun = _antecedent(verb, found[0])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
         return with_conjuncts([noun]) if noun is not None else []
     return with_conjuncts(found)
