@@ -229,3 +229,21 @@ def test_according_to_a_source_described_by_a_relative_clause():
 def test_collective_speaker_keeps_which_one_the_article_says():
     art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
     assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"
+
+
+# ----------------------------------------------------------------- speakers of dev-split error causes
+
+
+def test_a_reporting_verb_the_tagger_does_not_know_is_still_a_cue():
+    art = run("« Les frontières resteront fermées jusqu'à nouvel ordre pour tous les visiteurs », a tweeté "
+              "M. Garnier. Les voyageurs ont été prévenus mardi.", "fr")
+    assert quote(art, "Les frontières resteront").speaker.endswith("Garnier")
+
+
+def test_a_quotation_without_cue_after_an_indirect_quote_continues_its_speaker():
+    art = run("The mayor of Brookfield, Dana Whitlock, spoke on Monday. Whitlock said the new bridge would open in May.\n\n"
+              "\"We have waited ten years for this and nobody will stop it now.\"", "en", "2019-03-05")
+    assert quote(art, "We have waited").speaker == "Dana Whitlock"
+    art = run("Le ministère de la Culture a annoncé que le musée rouvrirait lundi. "
+              "« Nous restons attentifs à la sécurité des visiteurs », ajoute le communiqué.", "fr")
+    assert quote(art, "Nous restons attentifs").speaker == quote(art, "le musée rouvrirait").speaker is not None

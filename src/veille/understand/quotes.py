@@ -184,12 +184,16 @@ class _Extractor:
         quotes: list[Quote] = []
         signed = {b for b, block in enumerate(self.article.blocks) if block.kind == "quote" and block.speaker}
         quotes.extend(self._signed_blocks(signed))
+        self._reported: list[tuple[Quote, Found, Quotation]] = []  # attributed indirect quotes, for the quotations after them
+        indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
+                    for q in self._indirect(seg_id, seg)]
         previous: tuple[Quote, Found, Quotation] | None = None
         for q in self.marks:
             seg_id, _, _ = q.pieces[0]
             seg = self.segments[seg_id]
             if seg.block in signed:
                 continue
+            previous = self._latest(previous, q)
             quote, found = self._direct(q, previous)
             if quote is None:
                 continue
@@ -206,11 +210,23 @@ class _Extractor:
             elif found.cue and found.strength == 2:
                 previous = None
         quotes.extend(self._unmarked_blocks(quotes, signed))
-        indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
-                    for q in self._indirect(seg_id, seg)]
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _latest(self, previous: tuple[Quote, Found, Quotation] | None, q: Quotation) -> tuple[Quote, Found, Quotation] | None:
+        """The quote a quotation may continue: the previous direct quote, or an attributed
+        indirect quote standing between it and the quotation ('Erekat said it was only the
+        latest move. "They wanted us on our knees …"')."""
+        seg_id, a, _ = q.pieces[0]
+        best = previous
+        for item in self._reported:
+            r_seg, _, r_end = item[2].pieces[-1]
+            if (r_seg, r_end) > (seg_id, a):
+                continue
+            if best is None or (r_seg, r_end) > best[2].pieces[-1][::2]:
+                best = item
+        return best
 
     def _signed_blocks(self, signed: set[int]) -> Iterator[Quote]:
         """Quote blocks signed on the next line (repair found the attribution)."""
@@ -320,7 +336,8 @@ class _Extractor:
                     and verb.sent == head.sent and not _non_finite(verb):
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3):
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
+                    not (tok.pos_ == "X" and self._is_reporting(tok)):  # a verb the tagger does not know: 'a tweeté'
                 continue
             if _non_finite(tok) or tok.dep_.startswith("aux"):
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
@@ -868,7 +885,10 @@ class _Extractor:
             if not self._speaker_like(seg_id, subj, found):
                 continue
             text = self.texts[seg_id][start:end]
-            yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
+            quote = self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
+            if found.who is not None:
+                self._reported.append((quote, found, Quotation(pieces=[(seg_id, start, end)])))
+            yield quote
         yield from self._according_clauses(seg_id, seg)
 
     def _according_clauses(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
@@ -1021,6 +1041,8 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     low = tok.lower_
     lemma = tok.lemma_.lower()
     forms = {lemma, low, low + "r", er_infinitive(low)}
+    if tok.pos_ == "X" and low.endswith(("é", "ée", "és", "ées")):
+        forms.add(low[:low.rindex("é")] + "er")  # a participle the lemmatizer does not know: 'tweeté'
     if forms & verbs:
         return True
     if lemma in closed_words("phrase_verbs") and tok.pos_ in ("VERB", "AUX"):
