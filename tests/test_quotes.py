@@ -247,3 +247,12 @@ def test_a_quotation_without_cue_after_an_indirect_quote_continues_its_speaker()
     art = run("Le ministère de la Culture a annoncé que le musée rouvrirait lundi. "
               "« Nous restons attentifs à la sécurité des visiteurs », ajoute le communiqué.", "fr")
     assert quote(art, "Nous restons attentifs").speaker == quote(art, "le musée rouvrirait").speaker is not None
+
+
+def test_an_organisation_the_ner_missed_is_named_through_its_acronym():
+    art = run("L'étude a été menée par des chercheurs du Northfield Policy Institute (NPI) de Boston. "
+              "« Ces chiffres sont très en dessous de la réalité », estiment les chercheurs du NPI.\n\n"
+              "Les chiffres ont été publiés par la Direction générale de la santé. "
+              "D'après la DGS, 1.200 malades sont encore hospitalisés en réanimation.", "fr")
+    assert quote(art, "Ces chiffres sont").speaker == "Northfield Policy Institute"
+    assert quote(art, "1.200 malades").speaker == "Direction générale de la santé"

@@ -40,6 +40,7 @@ Every resolution keeps the mention it came from (:class:`Ref.antecedent`).
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -398,6 +399,7 @@ class _Builder:
                     taken.update(range(title.head, title.head + 1))
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
         out.extend(self._names_again(seg_id, doc, taken))
+        out.extend(self._acronym_names(seg_id, doc, taken))
         for tok in doc:
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
@@ -436,6 +438,40 @@ class _Builder:
                 out.append(Ref(seg_id, start, start + len(name), name, "name", head.i, self._sent(head), role,
                                self._quote_of(seg_id, start), actor_id=actor_id, kind="organisation"))
                 taken.update(t.i for t in span)
+        return out
+
+    def _acronym_names(self, seg_id: int, doc, taken: set[int]) -> list[Ref]:  # noqa: ANN001
+        """Organisations the NER missed, known by their acronym: a name that spells the
+        acronym in brackets after it ('le Combating Terrorism Center (CTC)'), and an acronym
+        in capitals that spells a name the article gives ('la DGS' for 'Direction générale de
+        la santé')."""
+        out: list[Ref] = []
+        text = doc_text(doc)
+        spans = []
+        for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,7})\)", text):
+            words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))
+            base = max(0, m.start() - 120)
+            for k in range(2, min(8, len(words)) + 1):
+                chosen = words[-k:]
+                if text[base + chosen[-1].end():m.start()].strip() or not chosen[0].group()[:1].isupper():
+                    continue
+                if _acronym(tuple(fold(w.group()) for w in chosen)) == m.group(1).lower():
+                    spans.append((base + chosen[0].start(), base + chosen[-1].end(), None))
+                    break
+        known = {_acronym(tuple(fold(w) for w in name.split() if w not in closed_words("name_articles"))): (name, actor_id)
+                 for name, actor_id in self._org_names.items()}
+        for tok in doc:
+            if tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.i not in taken and \
+                    tok.lower_ in known and tok.pos_ in ("PROPN", "NOUN", "X"):
+                spans.append((tok.idx, tok.idx + len(tok.text), known[tok.lower_][1]))
+        for start, end, actor_id in spans:
+            span = doc.char_span(start, end)
+            if span is None or any(t.i in taken for t in span):
+                continue
+            head = span.root
+            out.append(Ref(seg_id, start, end, text[start:end], "name", head.i, self._sent(head), _role(head),
+                           self._quote_of(seg_id, start), actor_id=actor_id, kind="organisation"))
+            taken.update(t.i for t in span)
         return out
 
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
