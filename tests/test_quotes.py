@@ -256,3 +256,14 @@ def test_an_organisation_the_ner_missed_is_named_through_its_acronym():
               "D'après la DGS, 1.200 malades sont encore hospitalisés en réanimation.", "fr")
     assert quote(art, "Ces chiffres sont").speaker == "Northfield Policy Institute"
     assert quote(art, "1.200 malades").speaker == "Direction générale de la santé"
+
+
+def test_a_name_in_apposition_to_its_title_or_agent_of_a_passive_is_the_next_pronoun():
+    art = run("Le président Hugo Marchal a défendu sa réforme mardi. Elle sera votée en juin. "
+              "Le chef cuisinier Olivier Brunet, présenté par la presse comme un ami du président, dévoile un autre chiffre. "
+              "Document à l'appui, il dit avoir facturé ses services le double.", "fr")
+    assert quote(art, "avoir facturé").speaker == "Olivier Brunet"
+    art = run("L'avocat de Hugo Marchal, Me Paul Rivière, a dénoncé mardi la sévérité du jugement de Hugo Marchal. "
+              "Une colère partagée par Jean Corvol, l'avocat de Luc Morin, ancien adjoint de Hugo Marchal.\n\n"
+              "« La prison devrait être réservée aux gens dangereux », a-t-il estimé sur France Info.", "fr")
+    assert quote(art, "La prison devrait").speaker == "Jean Corvol"

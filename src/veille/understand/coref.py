@@ -1191,9 +1191,11 @@ def _role(tok) -> str:  # noqa: ANN001
     while dep in ("flat:name", "flat", "compound", "fixed") and tok.head.i != tok.i:
         tok = tok.head
         dep = tok.dep_
-    if dep in ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"):
-        return "subj"
-    if dep in ("obj", "dobj", "iobj", "dative", "obl:agent", "agent"):
+    if dep == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        dep = tok.head.dep_  # 'le compositeur Laurent Ferlet … dévoile': the name has its title's role
+    if dep in ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj", "obl:agent", "agent"):
+        return "subj"  # the agent of a passive acts: 'une colère partagée par Jean Veil'
+    if dep in ("obj", "dobj", "iobj", "dative"):
         return "obj"
     if dep in ("obl", "obl:arg", "obl:mod", "pobj", "appos"):
         return "obl"
@@ -1210,6 +1212,8 @@ def _embedding(tok) -> float:  # noqa: ANN001
     subordinate, relative or reported clause ('… que le président X s'est montré …')."""
     for anc in tok.ancestors:
         if anc.dep_ in EMBEDDING:
+            if anc.dep_ == "acl" and not any("Fin" in t.morph.get("VerbForm") for t in tok.sent):
+                continue  # a sentence without a finite verb: its participle is its predicate ('Une colère partagée par X.')
             return 0.5
     return 1.0
 
