@@ -267,3 +267,10 @@ def test_a_name_in_apposition_to_its_title_or_agent_of_a_passive_is_the_next_pro
               "Une colère partagée par Jean Corvol, l'avocat de Luc Morin, ancien adjoint de Hugo Marchal.\n\n"
               "« La prison devrait être réservée aux gens dangereux », a-t-il estimé sur France Info.", "fr")
     assert quote(art, "La prison devrait").speaker == "Jean Corvol"
+
+
+def test_a_name_placed_after_a_cue_the_lemmatizer_missed_is_its_subject():
+    art = run("M. Garnier plaide pour « une police unique ». « Les informations passent mal ».\n\n"
+              "« Il faut tenir bon face à la haine ! », estime quant à lui Paul Rivière sur Facebook. "
+              "« Ces violences frappent des lieux dédiés à la paix », clame le cofondateur du Mouvement commun.", "fr")
+    assert quote(art, "Ces violences frappent").speaker == "Paul Rivière"

@@ -51,6 +51,7 @@ from importlib import resources
 
 from veille.languages import closed_words, extra_sections, grammar, language, own_words
 from veille.model import Participant, ResolvedMention, Span
+from veille.understand.syntax import er_infinitive
 
 DECAY = 0.5  # salience halves with each sentence of distance
 WINDOW = 8  # sentences a pronoun looks back
@@ -477,10 +478,10 @@ class _Builder:
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
         """'« … », a déclaré François Hollande': a name right after a reporting verb that has
         no subject before it (parsers often call it an object)."""
-        while tok.dep_ in ("flat:name", "flat", "appos", "compound") and tok.head.i != tok.i:
-            tok = tok.head
+        while tok.dep_ in ("flat:name", "flat", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX"):
+            tok = tok.head  # ('estime Jean-Luc Mélenchon': a name the parser hung on the verb as an apposition)
         verb = tok.head
-        if verb.i >= tok.i or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.ctx.reporting:
+        if verb.i >= tok.i or verb.pos_ not in ("VERB", "AUX") or not self._reports(verb):
             return False
         return not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i for c in verb.children)
 
@@ -1152,7 +1153,13 @@ class _Builder:
     def _speaks(self, r: Ref) -> bool:
         """Is the mention the subject of a verb of speech ('a-t-elle ajouté', 'il a affirmé')?"""
         verb = self.segments[r.seg].doc[r.head].head
-        return verb.lemma_.lower() in self.ctx.reporting
+        return self._reports(verb)
+
+    def _reports(self, verb) -> bool:  # noqa: ANN001
+        """Is ``verb`` a reporting verb? Lemmatizers miss some present forms ('estime'):
+        the regular -er infinitive of the form is tried too, where the language has one."""
+        return verb.lemma_.lower() in self.ctx.reporting or \
+            (grammar(self.ctx.lang, "er_infinitive") and er_infinitive(verb.lower_) in self.ctx.reporting)
 
     def _reporter(self, tok, r: Ref, seg):  # noqa: ANN001, ANN202
         """'X a dit qu'il viendrait', 'Hungary said it would': the subject of the reporting
@@ -1166,7 +1173,7 @@ class _Builder:
             head = clause.head
             if head.i > tok.i:
                 return None
-            if head.lemma_.lower() in self.ctx.reporting:
+            if self._reports(head):
                 subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
                 if not subj:
                     return None
