@@ -199,6 +199,16 @@ def test_a_heading_in_capitals_glued_to_its_paragraph_does_not_make_a_speaker():
     assert not any((q.speaker or "").startswith("GOUVERN") for q in art.quotes)
 
 
+def test_a_quotation_in_capitals_in_a_heading_is_the_words_of_the_person_it_names():
+    from veille.pipeline import analyze_text
+
+    art = analyze_text("Les élus ont réagi mardi. « Il faut agir vite », a dit Paul Rivière. "
+                       "JEAN CORVOL DÉNONCE « UNE FAUTE GRAVE »Jean Corvol a lui aussi réagi dans la soirée. "
+                       "« Cette décision est une faute », a-t-il dénoncé.", options=Options(language="fr"))
+    heading = quote(art, "UNE FAUTE GRAVE")
+    assert heading.kind == "direct" and heading.speaker == "Jean Corvol"
+
+
 def test_description_before_the_name_it_announces_and_then_alone():
     art = run("Le député Les Républicains de l'Ain Paul Merlin a été le premier à s'exprimer. Il est revenu sur le "
               "discours de la veille. « Vous êtes le ministre des renoncements », a tancé le député.", "fr", "2017-07-05")

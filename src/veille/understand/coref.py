@@ -764,6 +764,8 @@ class _Builder:
             elif len(words) == 1 and r.form == "name":
                 r.form = "surname" if words[-1] == who.words[-1] else "first"
         assert who is not None  # every branch above found or made one
+        if who.name.isupper() and r.form == "name" and not r.text.isupper() and len(words) >= len(who.words):
+            who.name = _clean_name(r.text, self.lex) if who.kind == "person" else org_name(r.text)  # 'MARINE LE PEN' of a heading
         if r.kind == "person" and who.kind == "person":
             if len(words) == 1 and len(who.words) > 1 and r.form == "name":
                 r.form = "surname" if words[0] == who.words[-1] else "first"

@@ -257,7 +257,7 @@ class _Extractor:
         if span is None:
             return None, NOTHING
         found = None
-        for rule, finder in (("after", self._after), ("inside", self._inside), ("before", self._before),
+        for rule, finder in (("heading", self._heading), ("after", self._after), ("inside", self._inside), ("before", self._before),
                              ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
@@ -350,6 +350,32 @@ class _Extractor:
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
+
+    def _heading(self, q: Quotation) -> Found | None:
+        """'MARINE LE PEN ACCUSE « CEUX QUI NOUS GOUVERNENT »', 'SARKOZY : « C'EST L'ÂME … »': a
+        quotation in capitals in a heading in capitals is the words of the person it names."""
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        words = re.findall(r"[^\W\d_]+", text[a:b])
+        if len(q.pieces) > 1 or len(words) < 2 or not text[a:b].isupper():
+            return None
+        k = a - 1
+        while k > 0 and not text[k - 1].islower() and text[k - 1] not in ".!?»”":
+            k -= 1
+        if not re.search(r"[^\W\d_]{2,}", text[k:a]):
+            return None
+        people = [r for r in self.coref.refs if r.seg == seg_id and k <= r.start and r.end <= a and r.kind == "person"
+                  and r.referent is not None]
+        if people:
+            r = people[-1]
+            return Found(self.coref.participant(r), r, r.referent, (seg_id, r.start, r.end), None)
+        heading = [fold(w) for w in re.findall(r"[\w'’-]+", text[k:a])]  # a name in capitals the NER missed
+        named = [p for p in self.coref.referents if p.kind == "person" and len(p.words) > 1 and p.words[-1] in heading]
+        if len(named) != 1:
+            return None
+        at = text.lower().find(named[0].words[-1], k)
+        return Found(referent_participant(named[0], named[0].name, self.info), None, named[0],
+                     (seg_id, at, at + len(named[0].words[-1])) if 0 <= at < a else None, None)
 
     def _inside(self, q: Quotation) -> Found | None:
         """« Il n'y aura pas de sécurité sans l'Ukraine, a souligné Emmanuel Macron. Et … »:
