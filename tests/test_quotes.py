@@ -284,3 +284,17 @@ def test_a_name_placed_after_a_cue_the_lemmatizer_missed_is_its_subject():
               "« Il faut tenir bon face à la haine ! », estime quant à lui Paul Rivière sur Facebook. "
               "« Ces violences frappent des lieux dédiés à la paix », clame le cofondateur du Mouvement commun.", "fr")
     assert quote(art, "Ces violences frappent").speaker == "Paul Rivière"
+
+
+def test_a_noun_after_a_preposition_is_no_speaker_but_the_name_beside_it_is():
+    art = run("Paul Rivière a parlé des Jeux mardi. Sur Radio Brume Paul Rivière n'oublie pas pour autant de féliciter "
+              "ceux qui ont permis cette victoire : « Aujourd'hui, je suis heureux que la ville se soit engagée. "
+              "Nous avons presque réussi ».", "fr")
+    assert quote(art, "Aujourd'hui, je suis heureux").speaker == "Paul Rivière"
+
+
+def test_words_in_quotation_marks_inside_the_subject_phrase_are_not_said_by_it():
+    art = run("Le camion a percuté trois voitures. Un vrai « rodéo » à l'Américaine qui rappelle que tout le monde "
+              "n'est pas calme au volant. Dans le sud, douze magasins « proxi » et « contact » sont menacés.", "fr")
+    for words in ("rodéo", "proxi", "contact"):
+        assert quote(art, words).speaker is None and quote(art, words).kind != "direct"

@@ -333,7 +333,7 @@ class _Extractor:
                 head = head.head
             verb = head.head
             if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) \
-                    and verb.sent == head.sent and not _non_finite(verb):
+                    and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
@@ -431,9 +431,12 @@ class _Extractor:
                 return found
         v = verb
         for _ in range(3):
-            subj = [c for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")]
+            subj = [x for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")
+                    and (x := self._subject_token(c)) is not None]
             if subj:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
+                if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
+                    return None  # 'Les « gilets jaunes » ont dit …': words of the speaker's own phrase
                 return self._from_token(seg_id, antecedent if antecedent is not None else subj[0], cue)
             if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
@@ -446,6 +449,32 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _in_phrase(self, q: Quotation, seg_id: int, subj, antecedent=None) -> bool:  # noqa: ANN001
+        """Does the quotation stand in the subject's own phrase ('36 magasins « contact » sont
+        menacés', 'un vrai « road-rage » qui rappelle que …')? Then it names something; the
+        subject does not say it."""
+        s, a, _ = q.pieces[0]
+        if s != seg_id:
+            return False
+        if antecedent is not None:  # the words of the antecedent's phrase before the relative pronoun
+            while antecedent.dep_ in ("nmod", "appos", "flat:name", "flat") and antecedent.head.i < antecedent.i:
+                antecedent = antecedent.head  # 'un vrai « road-rage » à l'Américaine qui …'
+            return antecedent.left_edge.idx <= a < subj.idx
+        end = subj.right_edge.idx + len(subj.right_edge.text)
+        return subj.left_edge.idx <= a < end
+
+    def _subject_token(self, tok):  # noqa: ANN001, ANN202
+        """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
+        Hollande n'oublie pas …', the subject 'Franceinfo'): the person named in apposition
+        to it speaks; a noun after a preposition never does."""
+        doc = tok.doc
+        if not (any(c.dep_ == "case" and c.i < tok.i for c in tok.children) or
+                (tok.i > 0 and doc[tok.i - 1].pos_ == "ADP" and doc[tok.i - 1].dep_ == "case" and doc[tok.i - 1].head.i == tok.i)):
+            return tok
+        appos = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "PROPN" and c.i > tok.i
+                 and c.ent_type_ in ("PER", "PERSON")]
+        return appos[0] if appos else None
 
     def _np_after(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
         """The noun phrase placed after a verb, past adverbs and prepositional phrases
@@ -590,7 +619,8 @@ class _Extractor:
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
-            subj = [c for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)]
+            subj = [x for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)
+                    and (x := self._subject_token(c)) is not None]
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
@@ -643,7 +673,8 @@ class _Extractor:
             if tok.idx <= z or self._inside_any(seg_id, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ == "conj"):
-                subj = [c for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)]
+                subj = [x for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)
+                        and (x := self._subject_token(c)) is not None and not self._in_phrase(q, seg_id, x)]
                 if subj:
                     found = self._from_token(seg_id, subj[0], _cue_text(tok))
                     if found.who is not None:
@@ -670,7 +701,7 @@ class _Extractor:
         # ('Invité de BFM TV, l'avocat … a fait part de sa colère')
         for verb in (root, *[c for c in root.children if c.dep_ in ("parataxis", "conj") and not _non_finite(c)]):
             if verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb):
-                subj = [c for c in verb.children if c.dep_ in SUBJ]
+                subj = [x for c in verb.children if c.dep_ in SUBJ and (x := self._subject_token(c)) is not None]
                 if subj:
                     found = self._from_token(last_seg, subj[0], _cue_text(verb))
                     if found.who is not None and found.referent is not None:
@@ -754,7 +785,8 @@ class _Extractor:
             root = sent.root
             verbs = [root] + [t for t in sent if t.pos_ == "VERB" and t is not root]
             for verb in verbs:
-                subj = [c for c in verb.children if c.dep_ in SUBJ and not self._inside_any(sid, c.idx)]
+                subj = [x for c in verb.children if c.dep_ in SUBJ and not self._inside_any(sid, c.idx)
+                        and (x := self._subject_token(c)) is not None]
                 if subj:
                     found = self._from_token(sid, subj[0], verb.text)
                     if found.who is not None or found.ref is not None:
@@ -822,7 +854,8 @@ class _Extractor:
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
-                subj = [c for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                subj = [x for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b) and (x := self._subject_token(c)) is not None
+                        and not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if subj:
