@@ -129,6 +129,8 @@ def test_breadcrumb(line, crumbs):
     ("Charles de Gaulle, président de la République", ("Charles de Gaulle", "président de la République")),
     ("Un allié fidèle mais pas inconditionnel", None),
     ("Il a dit que tout allait bien, selon lui.", None),
+    ("Dana Whitlock, a nurse in Brookfield, said officials have “ignored” the staff.", None),
+    ("Marc Dupuis, cependant, a dit être « très ému » par l'annonce.", None),
 ])
 def test_attribution(line, expected):
     assert attribution(line) == expected

@@ -68,8 +68,8 @@ def attribution(text: str) -> tuple[str, str | None] | None:
     if not match or not _is_person_name(match["name"]):
         return None
     role = match["role"].strip() if match["role"] else None
-    if role and (role[:1].isupper() and _is_person_name(role)):
-        return None
+    if role and (role[:1].isupper() and _is_person_name(role) or any(m in role for m in "«»“”\"")):
+        return None  # a sentence quoting someone ('X, a teacher, said politicians have “vilified” educators.')
     return match["name"].strip(), role
 
 
