@@ -298,3 +298,11 @@ def test_words_in_quotation_marks_inside_the_subject_phrase_are_not_said_by_it()
               "n'est pas calme au volant. Dans le sud, douze magasins « proxi » et « contact » sont menacés.", "fr")
     for words in ("rodéo", "proxi", "contact"):
         assert quote(art, words).speaker is None and quote(art, words).kind != "direct"
+
+
+def test_an_organisation_description_with_the_name_in_apposition_is_that_organisation():
+    art = run("Silver Lake owns her catalogue. The company says she can perform.\n\n"
+              "The company that runs the gala, Dana Whitlock Productions, denies that anything has been agreed.\n\n"
+              "\"Any agreement needs to be made with her managers. We have no further comment,\" they said.", "en", "2019-11-20")
+    assert quote(art, "anything has been agreed").speaker == "Dana Whitlock Productions"
+    assert quote(art, "Any agreement needs").speaker == "Dana Whitlock Productions"

@@ -495,10 +495,13 @@ class _Builder:
             if kind == "country" and m.kind in ("name", "metonym", "acronym"):
                 return "organisation"
             return None
+        words = m.text.split()
+        if m.label in (PERSON_LABELS | ORG_LABELS) and len(words) >= 2 and \
+                fold(words[-1]).rstrip(".") in self.lex.get("organisation_name_ends", ()):
+            return "organisation"  # 'Dick Clark Productions' taken for a person
         if m.label in PERSON_LABELS:
             return "person"
         if m.label in ORG_LABELS and m.label != "NORP":
-            words = m.text.split()
             if 2 <= len(words) <= 3 and fold(words[0]) in first_names() and all(w[:1].isupper() for w in words):
                 return "person"  # 'Bettie Page' taken for an organisation
             return "organisation"
@@ -1338,8 +1341,9 @@ def _comma_appositions(refs: list[Ref], text: str) -> None:
     directrice de la rédaction, a reconnu': a person description next to a name, only a
     comma between, is that person (the parser does not always say apposition)."""
     for i, a in enumerate(refs):
-        if a.form == "description" and a.kind == "person":
-            b = next((x for x in refs[i + 1:i + 4] if x.kind == "person" and x.form != "propn"), None)
+        if a.form == "description" and a.kind in ("person", "org"):  # also 'The company that runs the AMAs, Dick Clark Productions,'
+            kinds = ("person",) if a.kind == "person" else ("organisation",)
+            b = next((x for x in refs[i + 1:i + 4] if x.kind in kinds and x.form != "propn"), None)
             if b is None or b.form != "name":
                 continue
             between = text[a.end:b.start]

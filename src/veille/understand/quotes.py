@@ -556,8 +556,9 @@ class _Extractor:
                 nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
-                if (ref is None or ref.referent is None) and other is not None and other.referent is not None:
-                    ref = other
+                if other is not None and other.referent is not None and \
+                        (ref is None or ref.referent is None or ref.form == "description"):
+                    ref = other  # 'The company that runs the AMAs, Dick Clark Productions, denies …': the name
         if ref is not None and ref.referent is not None:
             return Found(self.coref.participant(ref), ref, ref.referent, (seg_id, ref.start, ref.end), cue, strength)
         start, end = phrase(tok)
