@@ -306,3 +306,10 @@ def test_an_organisation_description_with_the_name_in_apposition_is_that_organis
               "\"Any agreement needs to be made with her managers. We have no further comment,\" they said.", "en", "2019-11-20")
     assert quote(art, "anything has been agreed").speaker == "Dana Whitlock Productions"
     assert quote(art, "Any agreement needs").speaker == "Dana Whitlock Productions"
+
+
+def test_a_spokesperson_is_not_the_person_they_speak_for():
+    art = run("Le PDG de Valmont, Marc Dupuis, avait annoncé la fermeture de 40 magasins : « Nous n'avons pas le choix ».\n\n"
+              "Seuls 12 magasins ont trouvé un repreneur.\n\n"
+              "« Nous irons au-delà de nos engagements pour les salariés », a indiqué le porte-parole du groupe.", "fr")
+    assert quote(art, "Nous irons au-delà").speaker != "Marc Dupuis"

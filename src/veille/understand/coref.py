@@ -934,8 +934,9 @@ class _Builder:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
+        proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
-                and r.quote is None:
+                and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
                       and not any(d.split()[1:2] == [low] or low in d.split()[:3] for d in p.descriptions if rest)]
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
@@ -944,7 +945,7 @@ class _Builder:
         # 6. a description naming the subject of the sentence before, as the speaker of a quotation
         #    ('Christian Jacob raconte une anecdote. « … », raconte le président du groupe LR')
         if who is None and r.role == "subj" and not former and r.quote is None and self._speaks(r) and \
-                low not in self.lex["generic_person"]:
+                low not in self.lex["generic_person"] and not proxy:
             last = next((x for x in reversed(self.refs) if x.role == "subj" and x.kind == "person" and x.quote is None
                          and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
             p = last.referent if last is not None else None
@@ -957,6 +958,15 @@ class _Builder:
             r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
                                                   self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
+
+    def _proxies(self) -> frozenset[str]:
+        """Nouns of people who speak for an organisation ('porte-parole', 'spokesman'): the
+        quote word lists' ``proxy_nouns``."""
+        from veille.understand.lexicon import quote_lexicon
+
+        if not hasattr(self, "_proxy_nouns"):
+            self._proxy_nouns = frozenset(fold(w) for w in quote_lexicon().get(self.ctx.lang, {}).get("proxy_nouns", ()))
+        return self._proxy_nouns
 
     def _named_after(self, r: Ref, seg) -> Ref | None:  # noqa: ANN001
         """The person named right after a description in the same noun phrase, where the
@@ -991,6 +1001,8 @@ class _Builder:
             cands, floor = named, 0.0
         else:
             floor = 5.0
+        if kind and kind != "media":  # 'l'enseigne' is not the newspaper the article cites ('dans le Parisien')
+            cands = [p for p in cands if self.ctx.info(p.actor_id).get("sector") != "MED"] or cands
         if not cands:
             return
         best = max(cands, key=lambda p: p.salience(r.sent, outside))
@@ -1084,8 +1096,9 @@ class _Builder:
                 continue
             if r.form == "description":
                 head = self.segments[r.seg].doc[r.head]
-                if fold(head.lower_) in self.lex["generic_person"] or fold(head.lemma_.lower()) in self.lex["generic_person"]:
-                    continue
+                if fold(head.lower_) in self.lex["generic_person"] or fold(head.lemma_.lower()) in self.lex["generic_person"] or \
+                        fold(head.lower_) in self._proxies() or fold(head.lemma_.lower()) in self._proxies():
+                    continue  # 'le porte-parole' speaks for the person or body, is not them
             elif r.form != "pronoun" or pronoun_key(r.text) in CLITICS:
                 continue
             fits = [p for p in people if not (r.gender and p.gender and r.gender != p.gender) and (r.gender is None or p.gender)]

@@ -640,6 +640,8 @@ class _Extractor:
             return True
         s, a, b = found.mention
         words = [fold(w) for w in re.findall(r"[\w-]+", self.texts[s][a:b])]
+        if len(words) == 2 and words[1] in self._folded("proxy_nouns"):
+            return True  # '« … », a précisé ce porte-parole': the one who spoke for the speaker before
         return bool(words) and any(w in self._folded("source_nouns") for w in words[:2])
 
     def _chained(self, q: Quotation) -> Found | None:
