@@ -313,3 +313,12 @@ def test_a_spokesperson_is_not_the_person_they_speak_for():
               "Seuls 12 magasins ont trouvé un repreneur.\n\n"
               "« Nous irons au-delà de nos engagements pour les salariés », a indiqué le porte-parole du groupe.", "fr")
     assert quote(art, "Nous irons au-delà").speaker != "Marc Dupuis"
+
+
+def test_the_subject_of_a_reported_clause_does_not_speak_and_a_late_incise_does():
+    art = run("Après avoir déclaré que les rebelles étaient responsables des attaques, le président Hugo Marchal a ordonné "
+              "mardi aux forces de « reprendre les opérations ».", "fr")
+    assert quote(art, "reprendre les opérations").speaker != "rebelles"
+    art = run("L'enseignant avait été testé lundi. « L'enquête a été lancée en urgence » sur l'endroit où ce patient a pu "
+              "être infecté, a expliqué mercredi le directeur de l'agence régionale, Paul Rivière, lors d'une conférence.", "fr")
+    assert quote(art, "L'enquête a été lancée").speaker == "Paul Rivière"

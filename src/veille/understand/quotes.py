@@ -446,6 +446,8 @@ class _Extractor:
         if found is not None:
             return found
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+            if (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
+                break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
@@ -481,8 +483,8 @@ class _Extractor:
         ('a expliqué à Ouest-France Cyrille Berrod', 'estime pour sa part le porte-parole')."""
         doc = self.segments[seg_id].doc
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
-            if not free(t):
-                break
+            if not free(t) or (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
+                break  # 'après avoir déclaré que les talibans …': the subject of the reported clause does not speak
             if t.is_punct and t.text not in ("-", "'"):
                 if t.text == "," and t.i == verb.i + 1:
                     continue
@@ -682,6 +684,21 @@ class _Extractor:
                     found = self._from_token(seg_id, subj[0], _cue_text(tok))
                     if found.who is not None:
                         return found
+        if self._grammar("inverted_incise") and not self.texts[seg_id][sent.start_char:a].strip(" «“\""):
+            # '« L'enquête a été lancée » sur l'endroit où …, a expliqué mercredi le N.2 du ministère, X': a
+            # quotation opening its sentence, whose incise comes after the rest of the clause
+            for tok in sent:
+                if tok.idx <= z or self._inside_any(seg_id, tok.idx) or tok.pos_ not in ("VERB", "AUX") or \
+                        tok.dep_.startswith("aux") or _non_finite(tok) or not self._is_reporting(tok):
+                    continue
+                k = tok.i - 1
+                while k > sent.start and (doc[k].dep_.startswith("aux") or doc[k].pos_ == "ADV"):
+                    k -= 1
+                if doc[k].text != "," or any(c.dep_ in SUBJ and c.i < tok.i for c in tok.children):
+                    continue
+                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=True)
+                if found is not None and found.who is not None:
+                    return found
         return None
 
     def _next_sentence(self, q: Quotation) -> Found | None:
