@@ -448,7 +448,7 @@ class _Builder:
         la santé')."""
         out: list[Ref] = []
         text = doc_text(doc)
-        spans = []
+        spans: list[tuple[int, int, str | None]] = []
         for m in re.finditer(r"\(([A-Z][A-Z0-9]{1,7})\)", text):
             words = list(re.finditer(r"[\w'’-]+", text[max(0, m.start() - 120):m.start()]))
             base = max(0, m.start() - 120)

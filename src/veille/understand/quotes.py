@@ -696,9 +696,9 @@ class _Extractor:
                     k -= 1
                 if doc[k].text != "," or any(c.dep_ in SUBJ and c.i < tok.i for c in tok.children):
                     continue
-                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=True)
-                if found is not None and found.who is not None:
-                    return found
+                incise = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=True)
+                if incise is not None and incise.who is not None:
+                    return incise
         return None
 
     def _next_sentence(self, q: Quotation) -> Found | None:
