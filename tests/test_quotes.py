@@ -229,3 +229,18 @@ def test_according_to_a_source_described_by_a_relative_clause():
 def test_collective_speaker_keeps_which_one_the_article_says():
     art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
     assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_place_name():
+    art = run("Man charged after a crash on the bridge. Moscow condemned the decision.", "en")
+    ids = {a.id for a in art.actors}
+    assert not any(m.text == "Man" for a in art.actors for m in a.mentions), ids
+    assert any(m.text == "Moscow" for a in art.actors for m in a.mentions)
+
+
+def test_an_organisation_alias_that_is_a_named_persons_surname_is_the_person():
+    art = run("The billionaire Michael Bloomberg spoke in Denver on Monday. "
+              "Later, supporters of Bloomberg cheered in the hall.", "en")
+    assert "veille:org:bloomberg" not in {a.id for a in art.actors}
+    plain = run("Shares fell, Bloomberg reported on Monday.", "en")
+    assert "veille:org:bloomberg" in {a.id for a in plain.actors}

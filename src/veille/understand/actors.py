@@ -169,8 +169,9 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         per_segment.append(found)
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
+    surnames = _ner_surnames(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [checked for m in found if (checked := _surname_check(m, links, named, on)) is not None]
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
         found += _ner_mentions(seg, found)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -178,16 +179,34 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     return index
 
 
-def _surname_check(m: Mention, links: dict, named: set[str], on: date | None) -> Mention | None:
+def _ner_surnames(segments: list[Segment]) -> frozenset[str]:
+    """Last words (lower case) of the people the NER finds named in full in the article."""
+    out = set()
+    for seg in segments:
+        for ent in seg.doc.ents:
+            if ent.label_ in ("PER", "PERSON") and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text[:1].isupper():
+                out.add(ent[-1].lower_)
+    return frozenset(out)
+
+
+def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
+                   surnames: frozenset[str] = frozenset()) -> Mention | None:
     """A one-word alias of a person stands for them only when the article names them in
     full or they lead a state at its date; else another actor of that alias (the
-    company 'Bloomberg'), or no link (the NER may still find a name there)."""
+    company 'Bloomberg'), or no link (the NER may still find a name there). A one-word
+    alias of an organisation that is the surname of a person the article names in full
+    ('Michael Bloomberg …, Bloomberg's shadow') is that person, whom coreference
+    resolves, not the organisation."""
     if m.actor_id is None or len(m.text.split()) > 1 or m.kind == "role":
         return m
     if info(m.actor_id).get("type") != "person":
         key = m.text if _case_sensitive(m.text) else m.text.lower()
         person = next((a for a, _ in links.get(key, []) if a in named), None)
-        return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens) if person else m
+        if person:
+            return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens)
+        if m.text.lower() in surnames and not m.text.isupper() and info(m.actor_id).get("type") not in ("country", "place"):
+            return None
+        return m
     if m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
                                                       for r in load_actor_table().roles_of(m.actor_id, on))):
         return m
@@ -291,7 +310,9 @@ def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN
             (words and words[0].text[:1].isupper() and not words[0].is_sent_start):
         return True
     if words and words[0].is_sent_start and words[0].text[:1].isupper() and len(words) == 1 and span.start == words[0].i:
-        return True  # 'Moscou a dénoncé …' at a sentence start
+        # 'Moscou a dénoncé …' at a sentence start; not 'Man charged in …', a common noun
+        # the tagger and the NER both read as a word
+        return words[0].pos_ == "PROPN" or bool(words[0].ent_type_)
     for actor_id, _kind in options:
         actor = load_actor_table().by_id(actor_id)
         if actor is None:
