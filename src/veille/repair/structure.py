@@ -20,6 +20,7 @@ _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _ATTRIBUTION = re.compile(r"^[—–-]?\s*(?P<name>[^,()]{3,60}?)\s*(?:[,(]\s*(?P<role>[^()]{3,120}?)\)?)?\s*\.?$")
 _QUOTED = re.compile(r"^[«“\"„‹'‘].{10,}[»”\"“›'’]$", re.S)
 _WORD = re.compile(r"[\w’'-]+")
+_QUOTE_MARKS = re.compile(r"[«»“”\"„]")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,8 @@ def attribution(text: str) -> tuple[str, str | None] | None:
     role = match["role"].strip() if match["role"] else None
     if role and (role[:1].isupper() and _is_person_name(role)):
         return None
+    if role and (_QUOTE_MARKS.search(role) or any(w.casefold() in _words()["clause_words"] for w in _WORD.findall(role))):
+        return None  # 'Jean Dupont, maire de X, a dit …': a sentence about the person, not a signature
     return match["name"].strip(), role
 
 
