@@ -161,3 +161,8 @@ def test_a_bare_title_after_a_comma_is_the_named_person():
     assert resolved(art).get("candidat Unis pour Lyon aux municipales") == ["Michel Fournier-Lavaud"], resolved(art)
     art = run("Joel Marsh, a teacher at Richmond High School, spoke to the crowd on Friday.", "en")
     assert resolved(art).get("a teacher at Richmond High School") == ["Joel Marsh"], resolved(art)
+
+
+def test_words_for_people_in_office_and_politics_are_person_descriptions():
+    art = run("Jeanne Morel a présenté son budget lundi. L'édile a promis de nouvelles crèches.", "fr")
+    assert resolved(art).get("L'édile") == ["Jeanne Morel"], resolved(art)
