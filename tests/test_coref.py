@@ -166,3 +166,10 @@ def test_a_bare_title_after_a_comma_is_the_named_person():
 def test_words_for_people_in_office_and_politics_are_person_descriptions():
     art = run("Jeanne Morel a présenté son budget lundi. L'édile a promis de nouvelles crèches.", "fr")
     assert resolved(art).get("L'édile") == ["Jeanne Morel"], resolved(art)
+
+
+def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
+    art = run("Paul Grant met Anna Ruiz in Ohio on Monday. She described herself as a unifier.", "en")
+    assert resolved(art).get("herself") == ["Anna Ruiz"], resolved(art)
+    art = run("Paul Grant a reçu Anna Ruiz lundi. Elle a reconnu elle-même son erreur.", "fr")
+    assert resolved(art).get("elle-même") == ["Anna Ruiz"], resolved(art)

@@ -1095,6 +1095,9 @@ class _Builder:
         if reporter is not None:
             r.referent, r.antecedent = reporter.referent, reporter
             return
+        if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
+            self._resolve_reflexive(r, tok)
+            return
         outside = r.quote is None
         clause_subjects = set()
         if r.role != "subj":
@@ -1124,6 +1127,21 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+
+    def _resolve_reflexive(self, r: Ref, tok) -> None:  # noqa: ANN001
+        """'himself', 'lui-même': the subject of its own clause ('Obama cast himself as …'),
+        never someone named elsewhere."""
+        verb = tok.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return
+        found = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end and x is not r), None)
+        if found is not None and found.referent is not None and self._agrees(found.referent, r):
+            r.referent, r.antecedent = found.referent, found
 
     def _agrees(self, p: Referent, r: Ref) -> bool:
         if r.kind == "org":  # 'it'
