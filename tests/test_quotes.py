@@ -244,3 +244,20 @@ def test_an_organisation_alias_that_is_a_named_persons_surname_is_the_person():
     assert "veille:org:bloomberg" not in {a.id for a in art.actors}
     plain = run("Shares fell, Bloomberg reported on Monday.", "en")
     assert "veille:org:bloomberg" in {a.id for a in plain.actors}
+
+
+def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
+    from spacy.tokens import Span
+
+    from veille.understand.actors import _ner_mentions, _ner_person_words
+    from veille.understand.nlp import Segment, load_pipeline
+
+    nlp = load_pipeline(Options().pipelines["en"])
+    doc = nlp("Then Garrett pulled off quarterback Dana Whitfield's helmet. Whitfield was not hurt.")
+    i = next(t.i for t in doc if t.text == "Dana")
+    j = next(t.i for t in doc if t.text == "Whitfield" and t.i > i + 1)
+    doc.ents = [Span(doc, i, i + 3, "ORG"), Span(doc, j, j + 1, "PERSON")]  # what the small model does
+    seg = Segment("body", 0, doc)
+    found = _ner_mentions(seg, [], _ner_person_words([seg]))
+    assert ("Dana Whitfield", "PERSON") in {(m.text, m.label) for m in found}
+    assert ("Dana Whitfield's", "ORG") not in {(m.text, m.label) for m in found}
