@@ -150,3 +150,26 @@ def test_participant_keeps_an_unresolved_pronoun_as_someone():
 def test_participant_resolves_a_definite_title():
     p = _participant("Le Premier ministre a annoncé des sanctions.", "fr", "ministre", "2020-01-10")
     assert p is not None and p.actor_id == "veille:person:edouard-philippe"
+
+
+def test_a_bare_title_after_a_comma_is_the_named_person():
+    art = run("Pierre Lagarde, secrétaire national du Parti radical, a tweeté sa colère jeudi.", "fr")
+    assert resolved(art).get("secrétaire national du Parti radical") == ["Pierre Lagarde"], resolved(art)
+    # the parser hangs the name on the noun before it: the comma still tells the apposition
+    art = run("Dans une vidéo publiée sur le site de son parti, Michel Fournier-Lavaud, candidat Unis pour Lyon "
+              "aux municipales, explique son choix.", "fr")
+    assert resolved(art).get("candidat Unis pour Lyon aux municipales") == ["Michel Fournier-Lavaud"], resolved(art)
+    art = run("Joel Marsh, a teacher at Richmond High School, spoke to the crowd on Friday.", "en")
+    assert resolved(art).get("a teacher at Richmond High School") == ["Joel Marsh"], resolved(art)
+
+
+def test_words_for_people_in_office_and_politics_are_person_descriptions():
+    art = run("Jeanne Morel a présenté son budget lundi. L'édile a promis de nouvelles crèches.", "fr")
+    assert resolved(art).get("L'édile") == ["Jeanne Morel"], resolved(art)
+
+
+def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
+    art = run("Paul Grant met Anna Ruiz in Ohio on Monday. She described herself as a unifier.", "en")
+    assert resolved(art).get("herself") == ["Anna Ruiz"], resolved(art)
+    art = run("Paul Grant a reçu Anna Ruiz lundi. Elle a reconnu elle-même son erreur.", "fr")
+    assert resolved(art).get("elle-même") == ["Anna Ruiz"], resolved(art)

@@ -322,3 +322,35 @@ def test_the_subject_of_a_reported_clause_does_not_speak_and_a_late_incise_does(
     art = run("L'enseignant avait été testé lundi. « L'enquête a été lancée en urgence » sur l'endroit où ce patient a pu "
               "être infecté, a expliqué mercredi le directeur de l'agence régionale, Paul Rivière, lors d'une conférence.", "fr")
     assert quote(art, "L'enquête a été lancée").speaker == "Paul Rivière"
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_place_name():
+    art = run("Man charged after a crash on the bridge. Moscow condemned the decision.", "en")
+    ids = {a.id for a in art.actors}
+    assert not any(m.text == "Man" for a in art.actors for m in a.mentions), ids
+    assert any(m.text == "Moscow" for a in art.actors for m in a.mentions)
+
+
+def test_an_organisation_alias_that_is_a_named_persons_surname_is_the_person():
+    art = run("The billionaire Michael Bloomberg spoke in Denver on Monday. "
+              "Later, supporters of Bloomberg cheered in the hall.", "en")
+    assert "veille:org:bloomberg" not in {a.id for a in art.actors}
+    plain = run("Shares fell, Bloomberg reported on Monday.", "en")
+    assert "veille:org:bloomberg" in {a.id for a in plain.actors}
+
+
+def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
+    from spacy.tokens import Span
+
+    from veille.understand.actors import _ner_mentions, _ner_person_words
+    from veille.understand.nlp import Segment, load_pipeline
+
+    nlp = load_pipeline(Options().pipelines["en"])
+    doc = nlp("Then Garrett pulled off quarterback Dana Whitfield's helmet. Whitfield was not hurt.")
+    i = next(t.i for t in doc if t.text == "Dana")
+    j = next(t.i for t in doc if t.text == "Whitfield" and t.i > i + 1)
+    doc.ents = [Span(doc, i, i + 3, "ORG"), Span(doc, j, j + 1, "PERSON")]  # what the small model does
+    seg = Segment("body", 0, doc)
+    found = _ner_mentions(seg, [], _ner_person_words([seg]))
+    assert ("Dana Whitfield", "PERSON") in {(m.text, m.label) for m in found}
+    assert ("Dana Whitfield's", "ORG") not in {(m.text, m.label) for m in found}

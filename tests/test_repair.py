@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import veille
+from veille.options import Options
+from veille.repair import repair
 from veille.repair.boilerplate import classify
 from veille.repair.repeats import find_repeats
 from veille.repair.structure import attribution, breadcrumb, is_heading
@@ -131,9 +133,30 @@ def test_breadcrumb(line, crumbs):
     ("Il a dit que tout allait bien, selon lui.", None),
     ("Dana Whitlock, a nurse in Brookfield, said officials have “ignored” the staff.", None),
     ("Marc Dupuis, cependant, a dit être « très ému » par l'annonce.", None),
+    ("Paul Martin, a nurse at the county hospital", ("Paul Martin", "a nurse at the county hospital")),
+    # a sentence about a person is no signature: folded into the quote before it, its text was lost
+    ("Paul Martin, a nurse at the county hospital, said managers have “ignored” the staff.", None),
+    ("Paul Martin, a nurse at the county hospital, said managers ignored them.", None),
+    ("Jeanne Roux, maire de Vernon, a déclaré son inquiétude.", None),
 ])
 def test_attribution(line, expected):
     assert attribution(line) == expected
+
+
+@pytest.mark.parametrize("paragraphs, kept", [
+    (["Les enseignants ont manifesté jeudi devant le rectorat de Vernon.", "« Nous ne lâcherons rien », a-t-elle dit.",
+      "Paul Martin, professeur au lycée Jean-Moulin, a dénoncé des classes surchargées.", "Le rectorat n'a pas répondu."],
+     "classes surchargées"),
+    (["Teachers marched on Thursday in Vernon.", "“What a shame that it takes a strike to get this,” she said.",
+      "Paul Martin, a teacher at Vernon High School, said politicians have “vilified” educators.", "The board did not answer."],
+     "vilified"),
+])
+def test_a_sentence_after_a_quote_is_not_taken_for_its_signature(paragraphs, kept):
+    from veille.read import read_raw
+    from veille.read.source import Raw
+
+    art = repair(read_raw(Raw("\n\n".join(paragraphs).encode("utf-8"), "<test>"), Options()))
+    assert kept in art.text
 
 
 def test_heading_shape():

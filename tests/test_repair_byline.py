@@ -42,6 +42,11 @@ def html_article(*units: str | tuple[str, str], **meta: str | None) -> Article:
     ("Updated 10:30 GMT, 18 May 2020", None, "2020-05-18"),
     ("publié le 18 mars", None, None),
     ("Source : Mister Buzz, publié le dimanche 03 septembre 2017 à 19h22", "Mister Buzz", "2017-09-03"),
+    # a dateline: nothing but a date with its month written out
+    ("Sunday, July 21, 2013", None, "2013-07-21"),
+    ("MAR. 14, 2013, 8: 12 PM", None, "2013-03-14"),
+    ("August 10, 2011 - - Updated 0947 GMT (1747 HKT)", None, "2011-08-10"),
+    ("mardi 12 mars 2019 à 10h00", None, "2019-03-12"),
 ])
 def test_byline_shapes(line: str, author: str | None, published: str | None) -> None:
     found = parse_byline(line)
@@ -57,6 +62,10 @@ def test_byline_shapes(line: str, author: str | None, published: str | None) -> 
     "Publié le 3 mai 2020 " + "x" * 400,
     "Publié le 3 mai 2020, le décret entre en vigueur",
     "AFP, published on May 3, 2020 ahead of the vote",
+    "La guerre a commencé le 24 février 2022.",
+    "24 février 2022 : la guerre commence",
+    "Sunday",
+    "12/03/2019",
 ])
 def test_body_lines_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
@@ -83,6 +92,13 @@ def test_byline_in_plain_text_after_the_title() -> None:
     assert art.title == "La piscine de Villebrune ferme pour travaux"
     assert (art.author, art.published) == ("Jean Dupont", "2021-03-03")
     assert "Par Jean Dupont" not in art.text
+
+
+def test_dateline_in_plain_text_dates_the_article() -> None:
+    text = "\n\n".join(["La piscine de Villebrune ferme pour travaux", "Mardi 3 mars 2021", *BODY, *MORE])
+    art = analyze_text(text, options=Options(understand=False))
+    assert art.published == "2021-03-03" and "Mardi 3 mars" not in art.text
+    assert [(r.kind, r.reason) for r in art.removed] == [("boilerplate", "byline")]
 
 
 def test_a_byline_shaped_line_deep_in_the_body_stays() -> None:

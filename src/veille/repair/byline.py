@@ -86,6 +86,8 @@ def parse_byline(text: str) -> Byline | None:
     line = text.strip().rstrip(".")
     if not line or len(line) > words.max_chars or word_count(line) > words.max_words:
         return None
+    if bare := _bare_date(line):
+        return Byline(author=None, published=bare)
     head, published, dated = line, None, False
     if match := words.date_word.search(line):
         published, is_date = _date_of(match["tail"], words.date_lang[match["word"].casefold()])
@@ -143,6 +145,21 @@ def _date_of(tail: str, lang: str) -> tuple[str | None, bool]:
         day, month = (a, b) if lang != "en" else (b, a)
         return _iso(year, month, day), True
     return None, partial
+
+
+def _bare_date(line: str) -> str | None:
+    """The ISO date of a dateline that is nothing but a date with its month written out
+    ('Sunday, July 21, 2013', 'MAR. 14, 2013, 8: 12 PM', 'August 10, 2011 - Updated 0947
+    GMT', 'mardi 12 mars 2019 à 10h00'): the page's date, not body text. An all-numeric
+    date alone ('12/03/2019') is left: its order of day and month is unknown here."""
+    if not _only_a_date(line):
+        return None
+    for lang in ("fr", "en"):
+        for mention in find_dates(line, lang):
+            if mention.kind == "full":
+                year, month, day = mention.value[:3]
+                return _iso(year, month, day)
+    return None
 
 
 def _only_a_date(tail: str) -> bool:

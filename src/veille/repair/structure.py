@@ -20,6 +20,7 @@ _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _ATTRIBUTION = re.compile(r"^[—–-]?\s*(?P<name>[^,()]{3,60}?)\s*(?:[,(]\s*(?P<role>[^()]{3,120}?)\)?)?\s*\.?$")
 _QUOTED = re.compile(r"^[«“\"„‹'‘].{10,}[»”\"“›'’]$", re.S)
 _WORD = re.compile(r"[\w’'-]+")
+_QUOTE_MARKS = re.compile(r"[«»“”\"„]")
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +69,10 @@ def attribution(text: str) -> tuple[str, str | None] | None:
     if not match or not _is_person_name(match["name"]):
         return None
     role = match["role"].strip() if match["role"] else None
-    if role and (role[:1].isupper() and _is_person_name(role) or any(m in role for m in "«»“”\"")):
-        return None  # a sentence quoting someone ('X, a teacher, said politicians have “vilified” educators.')
+    if role and (role[:1].isupper() and _is_person_name(role)):
+        return None
+    if role and (_QUOTE_MARKS.search(role) or any(w.casefold() in _words()["clause_words"] for w in _WORD.findall(role))):
+        return None  # 'Jean Dupont, maire de X, a dit …': a sentence about the person, not a signature
     return match["name"].strip(), role
 
 

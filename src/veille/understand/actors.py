@@ -169,25 +169,51 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         per_segment.append(found)
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
+    surnames = _ner_surnames(segments)
+    people = _ner_person_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [checked for m in found if (checked := _surname_check(m, links, named, on)) is not None]
-        found += _ner_mentions(seg, found)
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
+        found += _ner_mentions(seg, found, people)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
         index.order.extend((seg_id, m) for m in found)
     return index
 
 
-def _surname_check(m: Mention, links: dict, named: set[str], on: date | None) -> Mention | None:
+def _ner_surnames(segments: list[Segment]) -> frozenset[str]:
+    """Last words (lower case) of the people the NER finds named in full in the article."""
+    out = set()
+    for seg in segments:
+        for ent in seg.doc.ents:
+            if ent.label_ in ("PER", "PERSON") and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text[:1].isupper():
+                out.add(ent[-1].lower_)
+    return frozenset(out)
+
+
+def _ner_person_words(segments: list[Segment]) -> frozenset[str]:
+    """Last words of every person entity of the article, one-word ones included ('Rudolph')."""
+    return frozenset(ent[-1].text for seg in segments for ent in seg.doc.ents
+                     if ent.label_ in ("PER", "PERSON") and ent[-1].is_alpha)
+
+
+def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
+                   surnames: frozenset[str] = frozenset()) -> Mention | None:
     """A one-word alias of a person stands for them only when the article names them in
     full or they lead a state at its date; else another actor of that alias (the
-    company 'Bloomberg'), or no link (the NER may still find a name there)."""
+    company 'Bloomberg'), or no link (the NER may still find a name there). A one-word
+    alias of an organisation that is the surname of a person the article names in full
+    ('Michael Bloomberg …, Bloomberg's shadow') is that person, whom coreference
+    resolves, not the organisation."""
     if m.actor_id is None or len(m.text.split()) > 1 or m.kind == "role":
         return m
     if info(m.actor_id).get("type") != "person":
         key = m.text if _case_sensitive(m.text) else m.text.lower()
         person = next((a for a, _ in links.get(key, []) if a in named), None)
-        return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens) if person else m
+        if person:
+            return Mention(m.start, m.end, m.text, "name", person, tokens=m.tokens)
+        if m.text.lower() in surnames and not m.text.isupper() and info(m.actor_id).get("type") not in ("country", "place"):
+            return None
+        return m
     if m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
                                                       for r in load_actor_table().roles_of(m.actor_id, on))):
         return m
@@ -291,7 +317,9 @@ def _written_as_name(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN
             (words and words[0].text[:1].isupper() and not words[0].is_sent_start):
         return True
     if words and words[0].is_sent_start and words[0].text[:1].isupper() and len(words) == 1 and span.start == words[0].i:
-        return True  # 'Moscou a dénoncé …' at a sentence start
+        # 'Moscou a dénoncé …' at a sentence start; not 'Man charged in …', a common noun
+        # the tagger and the NER both read as a word
+        return words[0].pos_ == "PROPN" or bool(words[0].ent_type_)
     for actor_id, _kind in options:
         actor = load_actor_table().by_id(actor_id)
         if actor is None:
@@ -430,11 +458,13 @@ def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> M
     return None
 
 
-def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
+def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = frozenset()) -> list[Mention]:
     """Statistical entities not already linked, with junk dropped: common nouns, title-case
     headlines, all-capital headings ('SIX MOIS'), role words taken for names ('président
     de la République'), words the NER glued in front of a name ('République Eric
-    Mathais', 'LOCAUXLaurent Fabius'), and a newspaper taken for a place ('au Parisien')."""
+    Mathais', 'LOCAUXLaurent Fabius'), and a newspaper taken for a place ('au Parisien').
+    An organisation of a first name and a word the article names a person by elsewhere
+    ("Mason Rudolph's helmet" … 'Rudolph') is that person."""
     if seg.field == "title" and _title_case(doc_text(seg.doc)):
         return []
     out = []
@@ -457,6 +487,9 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
             start_char += glued.end()  # 'LOCAUXLaurent Fabius' -> 'Laurent Fabius'
         from veille.understand.coref import first_names, fold as _fold
 
+        if label == "ORG" and _person_named_as_org(ent, people, first_names(), _fold):
+            label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
+            ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
         if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
                                           and _fold(ent[1].text) in first_names()):
             label = "PER" if label not in ("PER", "PERSON") else label
@@ -475,6 +508,17 @@ def _ner_mentions(seg: Segment, found: list[Mention]) -> list[Mention]:
         tok0 = next((t.i for t in ent if t.idx <= start_char < t.idx + len(t.text)), ent.start)
         out.append(Mention(start_char, ent.end_char, text, "ner", None, label, (tok0, ent.end)))
     return out
+
+
+def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fold_) -> bool:  # noqa: ANN001
+    """'Mason Rudolph’s' tagged ORG: two capitalised words (a possessive aside), the second a
+    word the article's person entities end with ('Rudolph'), the first a known first name
+    or the entity a possessor ('’s'), as people are."""
+    words = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s"))]
+    if len(words) != 2 or not all(t.text[:1].isupper() and t.is_alpha for t in words) or words[1].text not in people:
+        return False
+    possessor = len(words) < len(ent) or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
+    return fold_(words[0].text) in names or possessor
 
 
 def _trim(ent):  # noqa: ANN001, ANN202

@@ -535,7 +535,10 @@ class _Builder:
                     noun = compounds[-1]
                     lo, hi = min(c.left_edge.i for c in compounds), span.start
         if noun is None or not self._person_noun(noun):
-            return None
+            found = self._comma_title(doc, span)
+            if found is None:
+                return None
+            noun, lo, hi = found
         if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
             return None  # 'l'avocat de Piotr Pavlenski': the name is a complement, not an apposition
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
@@ -554,6 +557,28 @@ class _Builder:
         ref.antecedent = name
         ref.plural = False
         return ref
+
+    def _comma_title(self, doc, span):  # noqa: ANN001, ANN202
+        """(noun, start, end) of a title set off by a comma after a name, whatever the parser
+        made of it: 'Pierre Laurent, secrétaire national du PCF, a …', 'Joel Smith, a
+        teacher at Richmond High School, said'. The title runs to the next comma, bracket or
+        verb, within ten words."""
+        i = span.end
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return None
+        j = i + 1
+        if doc[j].pos_ == "DET" and j + 1 < len(doc):
+            j += 1
+        while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
+            j += 1  # 'ancien ministre', 'former minister'
+        noun = doc[j]
+        if noun.pos_ not in ("NOUN", "PROPN") or not noun.text[:1].islower() or not self._person_noun(noun):
+            return None
+        hi = j + 1
+        while hi < min(len(doc), j + 11) and doc[hi].text not in (",", "(", ")", ";", ":", "«", "»", "\"", "“", "”") \
+                and doc[hi].pos_ not in ("VERB", "AUX") and not doc[hi].is_sent_start:
+            hi += 1
+        return noun, i + 1, hi
 
     def _person_noun(self, tok) -> bool:  # noqa: ANN001
         low = fold(tok.lower_)
@@ -1125,6 +1150,9 @@ class _Builder:
         if reporter is not None:
             r.referent, r.antecedent = reporter.referent, reporter
             return
+        if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
+            self._resolve_reflexive(r, tok)
+            return
         outside = r.quote is None
         clause_subjects = set()
         if r.role != "subj":
@@ -1154,6 +1182,21 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+
+    def _resolve_reflexive(self, r: Ref, tok) -> None:  # noqa: ANN001
+        """'himself', 'lui-même': the subject of its own clause ('Obama cast himself as …'),
+        never someone named elsewhere."""
+        verb = tok.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return
+        found = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end and x is not r), None)
+        if found is not None and found.referent is not None and self._agrees(found.referent, r):
+            r.referent, r.antecedent = found.referent, found
 
     def _agrees(self, p: Referent, r: Ref) -> bool:
         if r.kind == "org":  # 'it'
