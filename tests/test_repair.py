@@ -129,6 +129,9 @@ def test_breadcrumb(line, crumbs):
     ("Charles de Gaulle, président de la République", ("Charles de Gaulle", "président de la République")),
     ("Un allié fidèle mais pas inconditionnel", None),
     ("Il a dit que tout allait bien, selon lui.", None),
+    ("Jane Doe, a nurse at the city hospital, said the wards were full.", None),
+    ("On Monday, two guards were arrested, and one was charged with theft.", None),
+    ("Jane Doe, chief economist, Acme Bank", ("Jane Doe", "chief economist, Acme Bank")),
 ])
 def test_attribution(line, expected):
     assert attribution(line) == expected

@@ -70,6 +70,8 @@ def attribution(text: str) -> tuple[str, str | None] | None:
     role = match["role"].strip() if match["role"] else None
     if role and (role[:1].isupper() and _is_person_name(role)):
         return None
+    if role and "," in role and text.rstrip().endswith("."):
+        return None  # 'Joel Doe, a teacher, said …': a sentence that goes on after an apposition signs nothing
     return match["name"].strip(), role
 
 
