@@ -551,3 +551,16 @@ def test_refusing_to_comment_and_searching_for_someone_are_no_events():
 def test_a_noun_qualifying_another_is_not_the_event():
     assert "PROTEST" not in types("Riot police stood guard outside the ministry.")
     assert "PROTEST" in types("Riot police fired tear gas as the protests spread to the port.")
+
+
+def test_one_sport_word_in_a_name_or_a_gun_fired_changes_no_sense():
+    assert "ACCUSE" in types("The Arab League condemned the raid on the refugee camp.")
+    assert "ASSAULT" in types("The guard who fired the shot said he killed the boy in self-defence.")
+    assert "ASSAULT" not in types("The home team beat its rivals in the league match on Sunday.")
+    assert "ASSAULT" not in types("Two hikers were killed when a fire swept through the valley.")
+
+
+def test_criticising_a_decision_or_a_policy_is_an_accusation_also_by_an_igo():
+    assert "ACCUSE" in types("The opposition condemned the decision to close the border.")
+    assert "ACCUSE" in types("The European Union sharply criticised the new settlement policy.")
+    assert "ACCUSE" not in types("The striker blasted the ball over the bar.")

@@ -134,9 +134,16 @@ def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
 
 
 def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
-    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …)."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    return {name for name, words in lex.contexts.items() if lemmas & words}
+    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …): one of
+    the context's words, or as many distinct ones as ``context_min`` asks ('the Arab League' alone
+    is no sport); a word given as 'fire/NOUN' counts as that part of speech only (not 'fired a shot')."""
+    found = set()
+    for name, words in lex.contexts.items():
+        hits = {w for t in sent for w in (t.lemma_.lower(), t.lower_, f"{t.lemma_.lower()}/{t.pos_}", f"{t.lower_}/{t.pos_}")
+                if w in words}
+        if len({h.split("/")[0] for h in hits}) >= lex.context_min.get(name, 1):
+            found.add(name)
+    return found
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001

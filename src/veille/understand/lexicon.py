@@ -72,7 +72,8 @@ class EventLexicon:
     obligation_aux: frozenset[str] = frozenset()
     obligation: dict[str, Any] = field(default_factory=dict, hash=False)
     agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
-    contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words ('fire/NOUN': as that part of speech only)
+    context_min: dict[str, int] = field(default_factory=dict, hash=False)  # distinct words a context needs (default 1)
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
@@ -93,7 +94,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
-                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
+                "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads"}
 
 
@@ -186,6 +187,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         obligation=dict(raw.get("obligation", {})),
         agentless_types=frozenset(raw.get("agentless_types", ())),
         contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
+        context_min={k: int(v) for k, v in raw.get("context_min", {}).items()},
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
         speech_types=frozenset(raw.get("speech_types", ())),
         animate_recipients=bool(raw.get("animate_recipients", False)),
