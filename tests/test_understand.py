@@ -564,3 +564,16 @@ def test_criticising_a_decision_or_a_policy_is_an_accusation_also_by_an_igo():
     assert "ACCUSE" in types("The opposition condemned the decision to close the border.")
     assert "ACCUSE" in types("The European Union sharply criticised the new settlement policy.")
     assert "ACCUSE" not in types("The striker blasted the ball over the bar.")
+
+
+def _headline(title: str) -> Article:
+    article = clean_article(["The weather was mild in the port city on Monday."], "<test>", "en", "2024-11-27")
+    return understand(article.model_copy(update={"title": title}), Options(language="en", event_model=False))
+
+
+def test_a_headline_participle_without_its_auxiliary_is_a_passive():
+    charged = only(_headline("Driver charged over fatal crash outside supermarket").events, "COERCE")
+    assert [r.text for r in charged.recipients] == ["Driver"] and charged.trigger_span.field == "title"
+    killed = only(_headline("Protests spread after teenager killed by police").events, "ASSAULT")
+    assert [a.text for a in killed.actors] == ["police"] and killed.recipients[0].text.startswith("teenager")
+    assert "ASSAULT" in {e.type for e in _headline("Rebels kill 12 soldiers in northern Mali").events}

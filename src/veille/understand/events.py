@@ -504,9 +504,35 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
         return []
     events: list[Event] = []
     for seg in segments:
+        if seg.field == "title":
+            if not lex.headlines:
+                continue
+            headline_passives(seg.doc, lex)
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
+
+
+HEADLINE_VERBS = ("ROOT", "acl", "advcl", "ccomp", "conj", "relcl")
+
+
+def headline_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
+    """Headlines drop the passive auxiliary: in 'Man charged in hit and run' or 'Teen killed
+    by police' the past participle's subject undergoes the act. Such a subject is relabelled
+    a passive subject, and the participle marked passive (``syntax.is_passive``); a form the
+    tagger read as a simple past counts when it has no object and its patterns may go without
+    an actor (arrests, charges, attacks: 'Driver charged over fatal crash')."""
+    for tok in doc:
+        if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in HEADLINE_VERBS or \
+                any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        if tok.tag_ == "VBD" and (any(c.dep_ == "dobj" for c in tok.children) or
+                                  not any(t.pos == "VERB" and _agentless_ok(t, lex) for t in lex.triggers.get(tok.lemma_.lower(), ()))):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                c.dep_ = "nsubjpass"
+        doc.user_data.setdefault("headline_passives", set()).add(tok.i)
 
 
 RECORDER = None

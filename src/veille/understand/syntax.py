@@ -37,8 +37,9 @@ def with_conjuncts(toks: list) -> list:
 
 def is_passive(verb) -> bool:  # noqa: ANN001
     """True for passive clauses. The passive auxiliary is the signal: parsers
-    sometimes label an active subject nsubj:pass, never invent the auxiliary."""
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    sometimes label an active subject nsubj:pass, never invent the auxiliary. A headline
+    drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or verb.i in verb.doc.user_data.get("headline_passives", ())
 
 
 def subjects(verb) -> list:  # noqa: ANN001
