@@ -577,3 +577,18 @@ def test_a_headline_participle_without_its_auxiliary_is_a_passive():
     killed = only(_headline("Protests spread after teenager killed by police").events, "ASSAULT")
     assert [a.text for a in killed.actors] == ["police"] and killed.recipients[0].text.startswith("teenager")
     assert "ASSAULT" in {e.type for e in _headline("Rebels kill 12 soldiers in northern Mali").events}
+
+
+def test_someone_told_or_advised_to_act_is_asked_and_calls_stepped_up_are_demands():
+    told = only(patterns("Witnesses said a guard told the driver to stop.").events, "REQUEST")
+    assert [r.text for r in told.recipients] == ["the driver"]
+    assert "REQUEST" in types("Police advised residents to keep their windows shut.")
+    assert "REQUEST" not in types("The minister told reporters that the talks had failed.")
+    demand = patterns("The opposition has stepped up calls for the governor to resign.").events
+    assert [e.type for e in demand] == ["REQUEST"]  # the resignation is what is asked, not done
+    assert "REQUEST" in types("Opposition socialists are pressing for early elections.")
+
+
+def test_praising_the_work_of_someone_praises_them():
+    praise = only(patterns("The mayor praised the work of the firefighters.").events, "SUPPORT")
+    assert [r.text for r in praise.recipients] == ["the firefighters"]

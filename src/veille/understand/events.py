@@ -381,6 +381,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
+        return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
+                   for c in tok.children)
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
@@ -798,6 +801,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
+    if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
+        # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
+        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
     if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
     if (cand.actors and not actors) or not _sector_ok(trig, actors):
@@ -865,8 +871,8 @@ def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
     tok, steps = verb, 0
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") and steps < 4:
         tok, steps = tok.head, steps + 1
-    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in nouns and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in nouns and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # 'calls for the minister to quit' (advcl) too
 
 
 def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -880,9 +886,13 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return tok.lower_ in PERSONAL
     if _sector_of(lex.lang)(tok):
         return True
+    return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
+
+
+def _inner(tok) -> list:  # noqa: ANN001
+    """Whose thing a noun names: its 'of' complement or its named possessor ("Haiti's efforts")."""
     inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    inner += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "praised Haiti's efforts"
-    return any(_animate(g, lex) for g in inner)  # 'the work of his investigators', 'dozens of protesters'
+    return inner + [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
 
 
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001
