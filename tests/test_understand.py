@@ -592,3 +592,16 @@ def test_someone_told_or_advised_to_act_is_asked_and_calls_stepped_up_are_demand
 def test_praising_the_work_of_someone_praises_them():
     praise = only(patterns("The mayor praised the work of the firefighters.").events, "SUPPORT")
     assert [r.text for r in praise.recipients] == ["the firefighters"]
+
+
+def test_an_attack_noun_names_its_doer_before_it_and_its_victim_after_of():
+    shooting = only(patterns("Riots broke out after the police shooting of a teenage boy.").events, "ASSAULT")
+    assert [a.text for a in shooting.actors] == ["police"] and shooting.recipients[0].text.startswith("a teenage boy")
+    slaying = only(patterns("The farmhand is the main suspect in the slaying of Maria Lopez.").events, "ASSAULT")
+    assert not slaying.actors and [r.text for r in slaying.recipients] == ["Maria Lopez"]
+    assert "ASSAULT" in types("Villagers fled after the Taliban attack on the checkpoint.")
+
+
+def test_a_surname_tagged_as_a_plural_noun_is_still_someone():
+    sentence = only(patterns("The jury sentenced Jeffs to life in prison.").events, "COERCE")
+    assert [r.text for r in sentence.recipients] == ["Jeffs"]

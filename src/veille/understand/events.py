@@ -42,6 +42,7 @@ class Candidate:
     anchor: Token  # the verb that carries tense, negation and the subject
     actors: list
     recipients: list
+    nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
 
 
 POSITIVE = ("obj", "prep", "prt", "child")
@@ -185,8 +186,8 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
         verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
-    if trig.pos == "NOUN":
-        return tok.pos_ in ("NOUN", "PROPN")
+    if trig.pos == "NOUN":  # a gerund with an article is a noun ('after the police shooting of a boy')
+        return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
     return tok.pos_ == trig.pos
 
 
@@ -267,6 +268,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
+        verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
@@ -287,16 +290,33 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
-    actors = agent
+    actors = agent or (_modifier_agents(tok, lex) if lex.nominal_roles else [])
     patients: list = []
-    for p in of:
-        (patients if trig.of == "recipient" else actors).append(p)
+    for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it
+        (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
     if not (actors or recipients) and not trig.implied:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
         return None
-    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
+    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
+                     nominal=lex.nominal_roles)
+
+
+MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "amid", "amidst", "despite", "until"})
+
+
+def _modifier_agents(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who does what a noun names, said before it: 'the police shooting', 'a Taliban attack',
+    'Israeli airstrikes' (an agent noun, or a group's or a people's name; not a place: 'the Kabul
+    attack' says where)."""
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("compound", "amod"):
+            continue
+        if (c.dep_ == "compound" and _sector_of(lex.lang)(c)) or (c.ent_type_ in MODIFIER_NAMES and c.pos_ in ("PROPN", "ADJ")):
+            return [c]
+    return []
 
 
 OF_CASES = closed_words("of")
@@ -804,9 +824,11 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
-    if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
+    victim_named = False
+    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
-    if (cand.actors and not actors) or not _sector_ok(trig, actors):
+        victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
+    if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors:
         actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]

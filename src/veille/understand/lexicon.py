@@ -83,6 +83,7 @@ class EventLexicon:
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
+    nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
     headlines: bool = False  # events of the title too, read in headline grammar ('Man charged in …': a passive)
 
 
@@ -97,7 +98,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "headlines"}
+                "headlines", "nominal_roles"}
 
 
 class LexiconError(ValueError):
@@ -200,6 +201,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
         headlines=bool(raw.get("headlines", False)),
+        nominal_roles=bool(raw.get("nominal_roles", False)),
     )
 
 
