@@ -605,3 +605,12 @@ def test_an_attack_noun_names_its_doer_before_it_and_its_victim_after_of():
 def test_a_surname_tagged_as_a_plural_noun_is_still_someone():
     sentence = only(patterns("The jury sentenced Jeffs to life in prison.").events, "COERCE")
     assert [r.text for r in sentence.recipients] == ["Jeffs"]
+
+
+def test_a_merely_possible_act_is_no_event_but_a_reported_would_is_a_future():
+    assert "AGREE" not in types("Analysts said whether the rebels will agree to the truce depends on the army.")
+    assert "AGREE" not in types("Some diplomats would like to see Serbia agree to the plan.")
+    aid = patterns("The charity said it would provide blankets to the flood victims.").events
+    assert aid and "future" in aid[0].flags and "hypothetical" not in aid[0].flags
+    assert not types("The minister said he would impose tariffs on steel if no deal is reached.")
+    assert "REJECT" in types("The union is balking at the new contract.")

@@ -478,7 +478,7 @@ def _reported(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
 def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if "Fut" in verb.morph.get("Tense") or ("Cnd" in verb.morph.get("Mood") and _reported(verb, lex)):
         return True
-    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
+    if any(c.dep_ in ("aux", "aux:tense") and (c.lower_ in lex.future_aux or _reported_future(c, verb, lex)) for c in verb.children):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
@@ -492,10 +492,17 @@ def _past_infinitive(verb) -> bool:  # noqa: ANN001
     return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def _reported_future(aux, verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """'said they would provide doses': the future of a past statement, not a hypothesis."""
+    conditions = [verb, *(c for c in verb.children if c.dep_ == "advcl")]  # '… would raise tariffs if no deal is reached'
+    return aux.lower_ in lex.reported_future_aux and _reported(verb, lex) and \
+        not any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for v in conditions for c in v.children)
+
+
 def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if "Cnd" in verb.morph.get("Mood"):
         return not _reported(verb, lex)
-    if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux and not _reported_future(c, verb, lex) for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.hypothetical_aux:
         return True
@@ -846,6 +853,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     flags, tense = modality(cand.anchor, lex)
     if "negated" in flags and lex.negated_types is not None and trig.type not in lex.negated_types:
         return None  # 'did not speak to reporters', 'never agreed': where the news is no act at all
+    if "hypothetical" in flags and lex.hypothetical_types is not None and trig.type not in lex.hypothetical_types:
+        return None  # 'whether Trump will agree', 'would like to see China agree': no act reported
     if lex.condition_marks and any(_marked(v, lex.condition_marks) for v in _verb_chain(cand.anchor)):
         return None  # 'if convicted', 'if no deal is reached': a condition, not a reported event
     if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):

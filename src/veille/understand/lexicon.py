@@ -80,6 +80,8 @@ class EventLexicon:
     model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
     quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
     negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
+    reported_future_aux: frozenset[str] = frozenset()  # 'said they would provide': a future in the past, not a hypothesis
+    hypothetical_types: frozenset[str] | None = None  # types whose merely possible mentions are kept (None: all)
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
@@ -197,6 +199,8 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         model_needs_actor=bool(raw.get("model_needs_actor", False)),
         quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
         negated_types=frozenset(m["negated_types"]) if "negated_types" in m else None,
+        hypothetical_types=frozenset(m["hypothetical_types"]) if "hypothetical_types" in m else None,
+        reported_future_aux=frozenset(m.get("reported_future_aux", ())),
         condition_marks=frozenset(m.get("condition_marks", ())),
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
