@@ -614,3 +614,15 @@ def test_a_merely_possible_act_is_no_event_but_a_reported_would_is_a_future():
     assert aid and "future" in aid[0].flags and "hypothetical" not in aid[0].flags
     assert not types("The minister said he would impose tariffs on steel if no deal is reached.")
     assert "REJECT" in types("The union is balking at the new contract.")
+
+
+def test_accusations_by_suspicion_testimony_search_warrant_and_criticism_faced():
+    suspected = only(patterns("The driver was suspected of smuggling weapons, the police said.").events, "ACCUSE")
+    assert [r.text for r in suspected.recipients] == ["The driver"]
+    assert "ACCUSE" in types("A neighbour testified that the farmer had beaten his dog.")
+    assert "ACCUSE" in types("Detectives obtained a search warrant for the warehouse.")
+    faced = only(patterns("The ministry faced fierce criticism over the decision.").events, "ACCUSE")
+    assert [r.text for r in faced.recipients] == ["The ministry"] and not faced.actors
+    assert "ACCUSE" not in types("The actor suffered a heart attack on Monday.")
+    accusing = only(patterns("The singer won support after accusing her label of censorship.").events, "ACCUSE")
+    assert [a.text for a in accusing.actors] == ["The singer"]

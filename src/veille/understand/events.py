@@ -274,6 +274,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
+        critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
+        return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):

@@ -43,6 +43,7 @@ class Trigger:
     recipient_kinds: tuple[str, ...] = ()  # actor types a recipient must have ('country', 'place')
     light: tuple[str, ...] = ()  # noun triggers: governing verbs required (empty: any light verb)
     light_not: tuple[str, ...] = ()  # noun triggers: governing verbs that rule the pattern out
+    light_patient: tuple[str, ...] = ()  # noun triggers: governing verbs whose subject undergoes the act ('faced criticism')
     phrase: tuple[str, ...] = ()  # multi-word triggers ('mise en examen'): the words after the first
     agentless: bool | None = None  # code a passive or a noun with no actor named (None: the type's default)
     of: str = "actor"  # noun triggers: what 'de X' / 'X's' names: actor, recipient or either (by animacy)
@@ -91,7 +92,7 @@ class EventLexicon:
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
-                "light_not", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
+                "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
              "dep_not", "xcomp_mark"}
@@ -146,6 +147,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_kinds=tuple(entry.get("recipient_kinds", ())),
         light=tuple(entry.get("light", ())),
         light_not=tuple(entry.get("light_not", ())),
+        light_patient=tuple(entry.get("light_patient", ())),
         agentless=entry.get("agentless"),
         of=entry.get("of", "actor"),
         recipient_animate=bool(entry.get("recipient_animate", False)),

@@ -18,6 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
+SUBJECT_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "without", "by", "through", "despite", "besides"})
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -70,6 +71,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
+        if verb.head.lower_ in SUBJECT_PREPOSITIONS:  # 'X got support after accusing them': X, not 'support'
+            return subjects(gov)
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
