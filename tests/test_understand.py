@@ -626,3 +626,13 @@ def test_accusations_by_suspicion_testimony_search_warrant_and_criticism_faced()
     assert "ACCUSE" not in types("The actor suffered a heart attack on Monday.")
     accusing = only(patterns("The singer won support after accusing her label of censorship.").events, "ACCUSE")
     assert [a.text for a in accusing.actors] == ["The singer"]
+
+
+def test_weapons_drawn_shots_fired_control_seized_people_held_and_reported_deeds_in_testimony():
+    assert "THREATEN" in types("The robber pointed a pistol at the cashier.")
+    assert "ASSAULT" in types("A sergeant fired six shots at the car.")
+    assert "COERCE" in types("The army seized control of the border crossing.")
+    assert "COERCE" not in types("The investment fund took control of the brewery.")
+    assert "COERCE" in types("The agency has been holding migrants for weeks.")
+    assert "COERCE" in types("The province was annexed by its neighbour in 1940.")
+    assert {"ACCUSE", "ASSAULT"} <= types("A witness testified that the guard raped her.")
