@@ -636,3 +636,12 @@ def test_weapons_drawn_shots_fired_control_seized_people_held_and_reported_deeds
     assert "COERCE" in types("The agency has been holding migrants for weeks.")
     assert "COERCE" in types("The province was annexed by its neighbour in 1940.")
     assert {"ACCUSE", "ASSAULT"} <= types("A witness testified that the guard raped her.")
+
+
+def test_an_obligation_of_a_thing_or_to_serve_a_sentence_and_a_denial_of_wrongdoing_are_no_events():
+    assert "REQUEST" not in types("The new law should send a clear signal to smugglers, the minister said.")
+    assert "REQUEST" not in types("He must serve at least ten years of the sentence, the prosecutor said.")
+    assert "REQUEST" in types("The minister said Serbia must withdraw its troops.")
+    assert "REJECT" not in types("The label has denied doing anything wrong.")
+    assert "REJECT" not in types("The company denies that a deal has been reached.")
+    assert "REJECT" in types("The governor denied the request for a pardon.")

@@ -162,6 +162,8 @@ def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
             obliged = slot(clause, "subj")
             if clause.lemma_.lower() in skip_verbs or any(t.lower_ in skip_subjects for t in obliged):
                 continue  # 'it should be a peaceful way', 'we must teach': no one is asked to act
+            if lex.animate_heads and not any(t.pos_ == "PRON" or _animate(t, lex) for t in obliged):
+                continue  # 'the house's future use should send a signal': no one to ask
             if speaker is not None:
                 yield Candidate(clause, trig, speaker, slot(speaker, "subj"), obliged)
 
