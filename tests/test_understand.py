@@ -645,3 +645,9 @@ def test_an_obligation_of_a_thing_or_to_serve_a_sentence_and_a_denial_of_wrongdo
     assert "REJECT" not in types("The label has denied doing anything wrong.")
     assert "REJECT" not in types("The company denies that a deal has been reached.")
     assert "REJECT" in types("The governor denied the request for a pardon.")
+
+
+def test_an_act_under_a_refusal_through_a_preposition_is_refused():
+    assert types("The government is balking at committing to the reform.") == {"REJECT"}
+    killing = only(patterns("The farmer is accused of killing his neighbour.").events, "ASSAULT")
+    assert "negated" not in killing.flags

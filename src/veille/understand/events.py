@@ -464,8 +464,13 @@ def modality(anchor, lex: EventLexicon) -> tuple[list[str], str | None]:  # noqa
 def _verb_chain(verb) -> list:  # noqa: ANN001
     """The verb and the verbs that govern it through complements ('plans to visit')."""
     chain, tok = [verb], verb
-    while tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and len(chain) < 4:
-        tok = tok.head
+    while len(chain) < 4:
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # 'balking at committing', 'refrained from attacking' (English prepositional complements)
+        else:
+            break
         chain.append(tok)
     return chain
 
