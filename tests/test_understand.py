@@ -651,3 +651,12 @@ def test_an_act_under_a_refusal_through_a_preposition_is_refused():
     assert types("The government is balking at committing to the reform.") == {"REJECT"}
     killing = only(patterns("The farmer is accused of killing his neighbour.").events, "ASSAULT")
     assert "negated" not in killing.flags
+
+
+def test_offers_made_rallies_expected_and_arrests_counted_in_dozens():
+    offer = only(patterns("The company made an offer to the union.").events, "AGREE")
+    assert [a.text for a in offer.actors] == ["The company"]
+    assert "AGREE" not in types("The minister is going to have to make a deal that pleases the farmers.")
+    assert "PROTEST" in types("A large rally is expected in the capital on Friday.")
+    assert "PROTEST" not in types("Stocks staged a late rally on Wall Street.")
+    assert "COERCE" in types("Dozens of arrests have been made across the region.")

@@ -269,8 +269,8 @@ def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
 
 def _of_hop(head):  # noqa: ANN001, ANN202
     """'dollars of aid': the noun's head is itself a direct object of a verb."""
-    if head.dep_ in ("obj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+    if head.dep_ in ("obj", "dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # 'dozens of arrests have been made' too
     return None
 
 
