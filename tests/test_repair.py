@@ -138,6 +138,9 @@ def test_breadcrumb(line, crumbs):
     ("Paul Martin, a nurse at the county hospital, said managers have “ignored” the staff.", None),
     ("Paul Martin, a nurse at the county hospital, said managers ignored them.", None),
     ("Jeanne Roux, maire de Vernon, a déclaré son inquiétude.", None),
+    ("Jane Doe, a nurse at the city hospital, said the wards were full.", None),
+    ("On Monday, two guards were arrested, and one was charged with theft.", None),
+    ("Jane Doe, chief economist, Acme Bank", ("Jane Doe", "chief economist, Acme Bank")),
 ])
 def test_attribution(line, expected):
     assert attribution(line) == expected

@@ -73,6 +73,8 @@ def attribution(text: str) -> tuple[str, str | None] | None:
         return None
     if role and (_QUOTE_MARKS.search(role) or any(w.casefold() in _words()["clause_words"] for w in _WORD.findall(role))):
         return None  # 'Jean Dupont, maire de X, a dit …': a sentence about the person, not a signature
+    if role and "," in role and text.rstrip().endswith("."):
+        return None  # 'Joel Doe, a teacher, said …': a sentence that goes on after an apposition signs nothing
     return match["name"].strip(), role
 
 

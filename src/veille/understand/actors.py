@@ -613,7 +613,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
         if best.kind == "demonym" or (best.kind == "name" and info(best.actor_id).get("type") == "country" and tok.pos_ == "NOUN"):
             return _people_of(best, phrase_text(tok))
         return _from_mention(best, phrase_text(tok))
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the English tagger took for a plural noun ('Jeffs')
         return Participant(text=phrase_text(tok))
     return None
 

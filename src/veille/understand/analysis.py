@@ -62,7 +62,7 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                        use_model=options.event_model if options is not None else True,
                        speaker_of=lambda seg, tok: index.coref.speaker_of(segments.index(seg), tok.idx) if index.coref else None,
                        quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(segments.index(seg), tok.idx)))
-    events = extract_events([s for s in segments if s.field != "title"], ctx)
+    events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
 

@@ -42,6 +42,7 @@ class Candidate:
     anchor: Token  # the verb that carries tense, negation and the subject
     actors: list
     recipients: list
+    nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
 
 
 POSITIVE = ("obj", "prep", "prt", "child")
@@ -134,9 +135,16 @@ def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
 
 
 def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
-    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …)."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    return {name for name, words in lex.contexts.items() if lemmas & words}
+    """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …): one of
+    the context's words, or as many distinct ones as ``context_min`` asks ('the Arab League' alone
+    is no sport); a word given as 'fire/NOUN' counts as that part of speech only (not 'fired a shot')."""
+    found = set()
+    for name, words in lex.contexts.items():
+        hits = {w for t in sent for w in (t.lemma_.lower(), t.lower_, f"{t.lemma_.lower()}/{t.pos_}", f"{t.lower_}/{t.pos_}")
+                if w in words}
+        if len({h.split("/")[0] for h in hits}) >= lex.context_min.get(name, 1):
+            found.add(name)
+    return found
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -154,6 +162,8 @@ def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
             obliged = slot(clause, "subj")
             if clause.lemma_.lower() in skip_verbs or any(t.lower_ in skip_subjects for t in obliged):
                 continue  # 'it should be a peaceful way', 'we must teach': no one is asked to act
+            if lex.animate_heads and not any(t.pos_ == "PRON" or _animate(t, lex) for t in obliged):
+                continue  # 'the house's future use should send a signal': no one to ask
             if speaker is not None:
                 yield Candidate(clause, trig, speaker, slot(speaker, "subj"), obliged)
 
@@ -178,8 +188,8 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if trig.pos == "VERB":
         verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
-    if trig.pos == "NOUN":
-        return tok.pos_ in ("NOUN", "PROPN")
+    if trig.pos == "NOUN":  # a gerund with an article is a noun ('after the police shooting of a boy')
+        return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
     return tok.pos_ == trig.pos
 
 
@@ -260,10 +270,15 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
     verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
+        verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
+        critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
+        return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
@@ -280,16 +295,33 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
-    actors = agent
+    actors = agent or (_modifier_agents(tok, lex) if lex.nominal_roles else [])
     patients: list = []
-    for p in of:
-        (patients if trig.of == "recipient" else actors).append(p)
+    for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it
+        (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
     if not (actors or recipients) and not trig.implied:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
         return None
-    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients)
+    return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
+                     nominal=lex.nominal_roles)
+
+
+MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "amid", "amidst", "despite", "until"})
+
+
+def _modifier_agents(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who does what a noun names, said before it: 'the police shooting', 'a Taliban attack',
+    'Israeli airstrikes' (an agent noun, or a group's or a people's name; not a place: 'the Kabul
+    attack' says where)."""
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("compound", "amod"):
+            continue
+        if (c.dep_ == "compound" and _sector_of(lex.lang)(c)) or (c.ent_type_ in MODIFIER_NAMES and c.pos_ in ("PROPN", "ADJ")):
+            return [c]
+    return []
 
 
 OF_CASES = closed_words("of")
@@ -374,6 +406,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) 
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
+        return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
+                   for c in tok.children)
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
@@ -429,8 +464,13 @@ def modality(anchor, lex: EventLexicon) -> tuple[list[str], str | None]:  # noqa
 def _verb_chain(verb) -> list:  # noqa: ANN001
     """The verb and the verbs that govern it through complements ('plans to visit')."""
     chain, tok = [verb], verb
-    while tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and len(chain) < 4:
-        tok = tok.head
+    while len(chain) < 4:
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # 'balking at committing', 'refrained from attacking' (English prepositional complements)
+        else:
+            break
         chain.append(tok)
     return chain
 
@@ -448,7 +488,7 @@ def _reported(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
 def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if "Fut" in verb.morph.get("Tense") or ("Cnd" in verb.morph.get("Mood") and _reported(verb, lex)):
         return True
-    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
+    if any(c.dep_ in ("aux", "aux:tense") and (c.lower_ in lex.future_aux or _reported_future(c, verb, lex)) for c in verb.children):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
@@ -462,10 +502,17 @@ def _past_infinitive(verb) -> bool:  # noqa: ANN001
     return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def _reported_future(aux, verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """'said they would provide doses': the future of a past statement, not a hypothesis."""
+    conditions = [verb, *(c for c in verb.children if c.dep_ == "advcl")]  # '… would raise tariffs if no deal is reached'
+    return aux.lower_ in lex.reported_future_aux and _reported(verb, lex) and \
+        not any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for v in conditions for c in v.children)
+
+
 def _hypothetical(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if "Cnd" in verb.morph.get("Mood"):
         return not _reported(verb, lex)
-    if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux and not _reported_future(c, verb, lex) for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.hypothetical_aux:
         return True
@@ -497,9 +544,35 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
         return []
     events: list[Event] = []
     for seg in segments:
+        if seg.field == "title":
+            if not lex.headlines:
+                continue
+            headline_passives(seg.doc, lex)
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
+
+
+HEADLINE_VERBS = ("ROOT", "acl", "advcl", "ccomp", "conj", "relcl")
+
+
+def headline_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
+    """Headlines drop the passive auxiliary: in 'Man charged in hit and run' or 'Teen killed
+    by police' the past participle's subject undergoes the act. Such a subject is relabelled
+    a passive subject, and the participle marked passive (``syntax.is_passive``); a form the
+    tagger read as a simple past counts when it has no object and its patterns may go without
+    an actor (arrests, charges, attacks: 'Driver charged over fatal crash')."""
+    for tok in doc:
+        if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in HEADLINE_VERBS or \
+                any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        if tok.tag_ == "VBD" and (any(c.dep_ == "dobj" for c in tok.children) or
+                                  not any(t.pos == "VERB" and _agentless_ok(t, lex) for t in lex.triggers.get(tok.lemma_.lower(), ()))):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                c.dep_ = "nsubjpass"
+        doc.user_data.setdefault("headline_passives", set()).add(tok.i)
 
 
 RECORDER = None
@@ -765,9 +838,14 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
-    if trig.of == "either" and actors and not recipients and cand.anchor is cand.token and not _agentive(actors[0]):
+    if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
+        # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
+        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
+    victim_named = False
+    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
-    if (cand.actors and not actors) or not _sector_ok(trig, actors):
+        victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
+    if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors:
         actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]
@@ -785,6 +863,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     flags, tense = modality(cand.anchor, lex)
     if "negated" in flags and lex.negated_types is not None and trig.type not in lex.negated_types:
         return None  # 'did not speak to reporters', 'never agreed': where the news is no act at all
+    if "hypothetical" in flags and lex.hypothetical_types is not None and trig.type not in lex.hypothetical_types:
+        return None  # 'whether Trump will agree', 'would like to see China agree': no act reported
     if lex.condition_marks and any(_marked(v, lex.condition_marks) for v in _verb_chain(cand.anchor)):
         return None  # 'if convicted', 'if no deal is reached': a condition, not a reported event
     if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):
@@ -832,8 +912,8 @@ def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
     tok, steps = verb, 0
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") and steps < 4:
         tok, steps = tok.head, steps + 1
-    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in nouns and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in nouns and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # 'calls for the minister to quit' (advcl) too
 
 
 def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -847,9 +927,13 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return tok.lower_ in PERSONAL
     if _sector_of(lex.lang)(tok):
         return True
+    return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
+
+
+def _inner(tok) -> list:  # noqa: ANN001
+    """Whose thing a noun names: its 'of' complement or its named possessor ("Haiti's efforts")."""
     inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    inner += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "praised Haiti's efforts"
-    return any(_animate(g, lex) for g in inner)  # 'the work of his investigators', 'dozens of protesters'
+    return inner + [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
 
 
 def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant],  # noqa: ANN001

@@ -43,6 +43,7 @@ class Trigger:
     recipient_kinds: tuple[str, ...] = ()  # actor types a recipient must have ('country', 'place')
     light: tuple[str, ...] = ()  # noun triggers: governing verbs required (empty: any light verb)
     light_not: tuple[str, ...] = ()  # noun triggers: governing verbs that rule the pattern out
+    light_patient: tuple[str, ...] = ()  # noun triggers: governing verbs whose subject undergoes the act ('faced criticism')
     phrase: tuple[str, ...] = ()  # multi-word triggers ('mise en examen'): the words after the first
     agentless: bool | None = None  # code a passive or a noun with no actor named (None: the type's default)
     of: str = "actor"  # noun triggers: what 'de X' / 'X's' names: actor, recipient or either (by animacy)
@@ -72,29 +73,35 @@ class EventLexicon:
     obligation_aux: frozenset[str] = frozenset()
     obligation: dict[str, Any] = field(default_factory=dict, hash=False)
     agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
-    contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words ('fire/NOUN': as that part of speech only)
+    context_min: dict[str, int] = field(default_factory=dict, hash=False)  # distinct words a context needs (default 1)
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
     model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
     quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
     negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
+    reported_future_aux: frozenset[str] = frozenset()  # 'said they would provide': a future in the past, not a hypothesis
+    hypothetical_types: frozenset[str] | None = None  # types whose merely possible mentions are kept (None: all)
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
+    nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
+    headlines: bool = False  # events of the title too, read in headline grammar ('Man charged in …': a passive)
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
-                "light_not", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
+                "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
-             "dep_not"}
+             "dep_not", "xcomp_mark"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
-                "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
-                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads"}
+                "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
+                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
+                "headlines", "nominal_roles"}
 
 
 class LexiconError(ValueError):
@@ -140,6 +147,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_kinds=tuple(entry.get("recipient_kinds", ())),
         light=tuple(entry.get("light", ())),
         light_not=tuple(entry.get("light_not", ())),
+        light_patient=tuple(entry.get("light_patient", ())),
         agentless=entry.get("agentless"),
         of=entry.get("of", "actor"),
         recipient_animate=bool(entry.get("recipient_animate", False)),
@@ -186,15 +194,20 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         obligation=dict(raw.get("obligation", {})),
         agentless_types=frozenset(raw.get("agentless_types", ())),
         contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
+        context_min={k: int(v) for k, v in raw.get("context_min", {}).items()},
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
         speech_types=frozenset(raw.get("speech_types", ())),
         animate_recipients=bool(raw.get("animate_recipients", False)),
         model_needs_actor=bool(raw.get("model_needs_actor", False)),
         quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
         negated_types=frozenset(m["negated_types"]) if "negated_types" in m else None,
+        hypothetical_types=frozenset(m["hypothetical_types"]) if "hypothetical_types" in m else None,
+        reported_future_aux=frozenset(m.get("reported_future_aux", ())),
         condition_marks=frozenset(m.get("condition_marks", ())),
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
+        headlines=bool(raw.get("headlines", False)),
+        nominal_roles=bool(raw.get("nominal_roles", False)),
     )
 
 

@@ -18,6 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
+SUBJECT_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "without", "by", "through", "despite", "besides"})
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -37,8 +38,9 @@ def with_conjuncts(toks: list) -> list:
 
 def is_passive(verb) -> bool:  # noqa: ANN001
     """True for passive clauses. The passive auxiliary is the signal: parsers
-    sometimes label an active subject nsubj:pass, never invent the auxiliary."""
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    sometimes label an active subject nsubj:pass, never invent the auxiliary. A headline
+    drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or verb.i in verb.doc.user_data.get("headline_passives", ())
 
 
 def subjects(verb) -> list:  # noqa: ANN001
@@ -69,6 +71,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
+        if verb.head.lower_ in SUBJECT_PREPOSITIONS:  # 'X got support after accusing them': X, not 'support'
+            return subjects(gov)
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -265,8 +269,8 @@ def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
 
 def _of_hop(head):  # noqa: ANN001, ANN202
     """'dollars of aid': the noun's head is itself a direct object of a verb."""
-    if head.dep_ in ("obj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+    if head.dep_ in ("obj", "dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # 'dozens of arrests have been made' too
     return None
 
 
