@@ -586,7 +586,8 @@ class StoryClusterer:
 
     def _idf(self, term: str) -> float:
         """Smoothed inverse document frequency over the articles seen so far (memoised
-        until the next article is counted)."""
+        until the next article is counted; never 0, at least 1.0: hot loops read the memo
+        first, ``memo.get(t) or self._idf(t)``)."""
         idf = self._idf_memo.get(term)
         if idf is None:
             idf = self._idf_memo[term] = math.log((1 + self._docs) / (1 + self._df[term])) + 1.0
@@ -599,8 +600,8 @@ class StoryClusterer:
         vec, na = vector
         if not na or not terms:
             return 0.0
-        idf = self._idf
-        dot = sum(v * terms[t] * idf(t) for t, v in vec.items() if t in terms)
+        memo, idf = self._idf_memo, self._idf  # the memo holds every term of the article's vectors
+        dot = sum(v * terms[t] * (memo.get(t) or idf(t)) for t, v in vec.items() if t in terms)
         return dot / (na * self._norm(story, terms, key)) if dot else 0.0
 
     def _norm(self, story: Story, terms: Counter, key: str) -> float:
@@ -613,7 +614,8 @@ class StoryClusterer:
             story.norm_docs = seen
         norm = story.norms.get(key)
         if norm is None:
-            norm = story.norms[key] = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in terms.items()))
+            memo, idf = self._idf_memo, self._idf
+            norm = story.norms[key] = math.sqrt(sum((w * (memo.get(t) or idf(t))) ** 2 for t, w in terms.items()))
         return norm
 
     def _on_time(self, anchor: Anchor, story: Story) -> bool:

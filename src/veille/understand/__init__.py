@@ -34,14 +34,17 @@ def understand_many(articles: list[Article], options: Options = DEFAULT) -> list
 def warm(options: Options = DEFAULT, languages: tuple[str, ...] | None = None) -> None:
     """Build now what the first article would otherwise build: each configured
     language's spaCy pipeline, its actor matchers and the actor table (all
-    cached for the life of the process) and the gazetteer's index. A worker calls it
+    cached for the life of the process), the gazetteer's index and the language
+    identifier's fast path. A worker calls it
     once at start-up, or the process its workers are forked from (see
     :mod:`veille.ingest`), so that they share one copy."""
     from veille.understand import actors as actor_mod
+    from veille.understand import language
     from veille.understand.actor_table import load_actor_table
     from veille.understand.nlp import pipeline_for
     from veille.understand.places import lookup_city
 
+    language.warm()
     load_actor_table()
     lookup_city("Paris")  # the gazetteer's name index
     for lang in languages if languages is not None else tuple(options.pipelines):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from veille.dates import find_dates, resolve
 from veille.languages import closed_words, grammar, known
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
+from veille.understand.coref import doc_text
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
@@ -130,7 +131,7 @@ def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     if not trig.phrase:
         return True
     rest = " ".join(trig.phrase).replace("’", "'")
-    after = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + len(rest) + 2].replace("’", "'").lower()
+    after = doc_text(tok.doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + len(rest) + 2].replace("’", "'").lower()
     return after.lstrip().startswith(rest) and (after[:1].isspace() or rest[:1] in "'-")
 
 
@@ -1015,7 +1016,7 @@ def _trigger_span(seg: Segment, cand: Candidate) -> Span:
     tok = cand.token
     last = tok.doc[min(tok.i + len(cand.trigger.phrase), len(tok.doc) - 1)]
     start, end = tok.idx, last.idx + len(last.text)
-    return Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=tok.doc.text[start:end])
+    return Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=doc_text(tok.doc)[start:end])
 
 
 def _evidence(seg: Segment, sent, article_id: str) -> Evidence:  # noqa: ANN001

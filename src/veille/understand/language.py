@@ -50,6 +50,15 @@ def _classify() -> Classify:
     return _fast()
 
 
+def warm() -> None:
+    """Build the exact fast path now, for a process that will classify many texts (an ingest's
+    worker server, before it forks its workers): each worker would otherwise build its own
+    (about 1 s of CPU) after classifying its first texts with py3langid's slow function."""
+    global _calls
+    _fast()
+    _calls = _WARM_AFTER
+
+
 @lru_cache(maxsize=1)
 def _identifier():  # noqa: ANN202 - py3langid LanguageIdentifier
     """py3langid's identifier, built from the decompressed model in the user cache when there is

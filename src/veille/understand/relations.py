@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from veille.model import Evidence, Participant, Relation
+from veille.understand.coref import doc_text
 from veille.understand.lexicon import relation_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import slot
@@ -158,5 +159,5 @@ def _recognise(seg: Segment, verb, lex: dict, tools: Tools) -> Iterator:  # noqa
         subjects = slot(head.head, "subj")
     for s in subjects:
         for o in slot(verb, "obj"):
-            who = at(seg, o) or Participant(text=o.doc.text[o.left_edge.idx:o.right_edge.idx + len(o.right_edge.text)])
+            who = at(seg, o) or Participant(text=doc_text(o.doc)[o.left_edge.idx:o.right_edge.idx + len(o.right_edge.text)])
             yield rtype, resolve(seg, s), who, 0.6
