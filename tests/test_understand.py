@@ -347,6 +347,15 @@ def test_new_french_patterns_violence_reopening_and_appeal():
     assert only(art.events, "REJECT").actors
 
 
+def test_a_french_passive_meets_its_patterns_object_condition():
+    signed = only(run("Les deux accords de paix ont été paraphés mardi à Genève.", "fr").events, "SUPPORT")
+    assert signed.date.value == "2024-11-26"
+    assert only(run("Plusieurs réseaux de passeurs ont été démantelés le mois dernier.", "fr").events, "COERCE")
+    claimed = only(run("La nouvelle attaque a été revendiquée par le groupe armé.", "fr").events, "ASSAULT")
+    assert claimed.actors
+    assert "REQUEST" not in {e.type for e in run("Une hausse des salaires a été revendiquée.", "fr").events}
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

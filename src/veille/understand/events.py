@@ -24,7 +24,17 @@ from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, participle_infinitive, slot
+from veille.understand.syntax import (
+    children,
+    er_infinitive,
+    governor,
+    is_passive,
+    object_after_date,
+    participle_infinitive,
+    passive_patients,
+    relative,
+    slot,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -185,7 +195,7 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
 
 def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Apply one pattern to one token."""
-    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_, lex.quantity_nouns):
+    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
     if trig.pos == "NOUN":
         return _noun_candidate(tok, trig, lex)
@@ -334,14 +344,15 @@ def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
     return []
 
 
-def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
-    """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions?"""
+def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passives: bool = False) -> bool:  # noqa: ANN001
+    """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions? (``passives``: the
+    object of a passive is its subject, or the noun its participle qualifies.)"""
     for key, values in with_.items():
         if key == "any":
-            if not any(conditions(tok, sub, quantities) for sub in values):
+            if not any(conditions(tok, sub, quantities, passives) for sub in values):
                 return False
             continue
-        if not _condition(tok, key, values, quantities):
+        if not _condition(tok, key, values, quantities, passives):
             return False
     return True
 
@@ -355,10 +366,12 @@ def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     return objs + inner
 
 
-def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
+def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), passives: bool = False) -> bool:  # noqa: ANN001
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
+        if passives and wanted and not objs and is_passive(tok):  # 'les accords ont été paraphés'
+            objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
         patients = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]

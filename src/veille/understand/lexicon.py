@@ -82,6 +82,7 @@ class EventLexicon:
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
+    passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -94,7 +95,8 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
-                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads"}
+                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
+                "passive_objects"}
 
 
 class LexiconError(ValueError):
@@ -195,6 +197,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         condition_marks=frozenset(m.get("condition_marks", ())),
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
+        passive_objects=bool(raw.get("passive_objects", False)),
     )
 
 
