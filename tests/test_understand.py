@@ -356,6 +356,13 @@ def test_a_french_passive_meets_its_patterns_object_condition():
     assert "REQUEST" not in {e.type for e in run("Une hausse des salaires a été revendiquée.", "fr").events}
 
 
+def test_french_person_nouns_are_someone_to_act_or_be_acted_on():
+    arrest = only(run("En 2002, plus de quarante bagagistes avaient été arrêtés.", "fr").events, "COERCE")
+    assert arrest.recipients and arrest.date.value == "2002"
+    ban = only(run("L'édile a interdit les rassemblements sur la plage.", "fr").events, "COERCE")
+    assert ban.actors[0].sector == "GOV"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot
