@@ -363,6 +363,13 @@ def test_french_person_nouns_are_someone_to_act_or_be_acted_on():
     assert ban.actors[0].sector == "GOV"
 
 
+def test_a_french_participle_standing_as_an_adjective_voices_disapproval():
+    shocked = only(run("Le ministre s'est dit choqué par ces propos.", "fr").events, "ACCUSE")
+    assert shocked.actors[0].text == "Le ministre"
+    outraged = only(run("Le maire est scandalisé par la décision du préfet.", "fr").events, "ACCUSE")
+    assert outraged.actors[0].text == "Le maire"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

@@ -184,7 +184,9 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
 
 
-def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
+def _pos_ok(tok, trig: Trigger, lex: EventLexicon | None = None) -> bool:  # noqa: ANN001
+    if trig.pos == "ADJ" and lex is not None and lex.participle_adjectives and _attributive_participle(tok):
+        return True  # 's'est dit choqué', 'se disant dérangé', 'est indigné': the participle is the adjective
     if trig.pos == "VERB":
         verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
@@ -193,14 +195,24 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     return tok.pos_ == trig.pos
 
 
+def _attributive_participle(tok) -> bool:  # noqa: ANN001
+    """A past participle standing as an adjective: the attribute of the verb it completes
+    ('s'est dit choqué', 'se montre déçu') or of a passive auxiliary ('est scandalisé')."""
+    if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
+        return False
+    return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
+
+
 def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Apply one pattern to one token."""
-    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
+    if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
     if trig.pos == "NOUN":
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
+    if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
+        actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
     if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
         speaker = reporter(tok, lex)

@@ -83,6 +83,7 @@ class EventLexicon:
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
+    participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -96,7 +97,8 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "passive_objects"}
+                "passive_objects",
+                "participle_adjectives"}
 
 
 class LexiconError(ValueError):
@@ -198,6 +200,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
         passive_objects=bool(raw.get("passive_objects", False)),
+        participle_adjectives=bool(raw.get("participle_adjectives", False)),
     )
 
 
