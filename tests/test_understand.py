@@ -370,6 +370,14 @@ def test_a_french_participle_standing_as_an_adjective_voices_disapproval():
     assert outraged.actors[0].text == "Le maire"
 
 
+def test_french_gratitude_and_praise_in_someone_s_words_support():
+    thanks = only(run("Le président a exprimé sa reconnaissance aux soignants de l'hôpital.", "fr").events, "SUPPORT")
+    assert thanks.actors[0].text == "Le président" and thanks.recipients
+    praise = only(run("« Les gendarmes ont été exemplaires », a déclaré le préfet.", "fr").events, "SUPPORT")
+    assert praise.actors[0].text == "le préfet" and praise.recipients[0].text == "Les gendarmes"
+    assert "SUPPORT" not in {e.type for e in run("« Les gendarmes n'ont pas été exemplaires », a déclaré le préfet.", "fr").events}
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

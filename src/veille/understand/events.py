@@ -197,7 +197,10 @@ def _pos_ok(tok, trig: Trigger, lex: EventLexicon | None = None) -> bool:  # noq
 
 def _attributive_participle(tok) -> bool:  # noqa: ANN001
     """A past participle standing as an adjective: the attribute of the verb it completes
-    ('s'est dit choqué', 'se montre déçu') or of a passive auxiliary ('est scandalisé')."""
+    ('s'est dit choqué', 'se montre déçu') or of a passive auxiliary ('est scandalisé'); or an
+    adjective after a copula that the tagger took for a verb ('ont été exemplaires')."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "cop" for c in tok.children):
+        return True
     if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
         return False
     return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
