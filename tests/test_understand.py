@@ -378,6 +378,17 @@ def test_french_gratitude_and_praise_in_someone_s_words_support():
     assert "SUPPORT" not in {e.type for e in run("« Les gendarmes n'ont pas été exemplaires », a déclaré le préfet.", "fr").events}
 
 
+def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
+    demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
+    assert demand.actors[0].text == "la sénatrice"
+    assert "REQUEST" not in {e.type for e in run("L'attaque a été revendiquée dans la soirée.", "fr").events}
+
+
+def test_a_verb_coordinated_to_an_object_is_no_recipient():
+    art = run("Les rebelles ont rejeté toute responsabilité et accusé l'armée d'avoir tiré.", "fr")
+    assert not only(art.events, "REJECT").recipients
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

@@ -745,6 +745,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
             continue  # 'Saturday's protests': a date, not a participant
+        if lex is not None and lex.animate_recipients and tok.pos_ in ("VERB", "AUX"):
+            continue  # 'ont rejeté toute responsabilité et accusé X': a verb parsed as a coordinated object is no one
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
