@@ -389,6 +389,13 @@ def test_a_verb_coordinated_to_an_object_is_no_recipient():
     assert not only(art.events, "REJECT").recipients
 
 
+def test_a_written_weekday_settles_the_year_and_a_future_passive_looks_ahead():
+    [m] = find_dates("A partir de ce samedi 1er août, les plages seront fermées.", "fr")
+    assert resolve(m, date(2020, 7, 31), "past").value == "2020-08-01"  # 1 August 2019 was a Thursday
+    closing = only(run("Les plages de la commune seront fermées par arrêté municipal le 3 août.", "fr").events, "COERCE")
+    assert "future" in closing.flags and closing.date.value == "2025-08-03"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

@@ -478,6 +478,8 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True
     if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in lex.future_aux for c in verb.children):
         return True
+    if any(c.dep_ in ("aux:pass", "aux:tense") and "Fut" in c.morph.get("Tense") for c in verb.children):
+        return True  # a future passive or perfect ('seront fermées', 'aura quitté'): the tense is on the auxiliary
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
         return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte'
