@@ -396,6 +396,14 @@ def test_a_written_weekday_settles_the_year_and_a_future_passive_looks_ahead():
     assert "future" in closing.flags and closing.date.value == "2025-08-03"
 
 
+def test_a_french_compound_past_with_etre_is_active_not_passive():
+    visit = only(run("Le président est arrivé lundi à Kiev.", "fr").events, "CONSULT")
+    assert visit.actors[0].text == "Le président"
+    went = only(run("La ministre est allée rendre visite au maire de Lyon.", "fr").events, "CONSULT")
+    assert went.actors[0].text == "La ministre" and "future" not in went.flags
+    assert "AGREE" in {e.type for e in run("La ministre va rendre visite au maire de Lyon.", "fr").events}
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

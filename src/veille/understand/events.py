@@ -481,10 +481,16 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if any(c.dep_ in ("aux:pass", "aux:tense") and "Fut" in c.morph.get("Tense") for c in verb.children):
         return True  # a future passive or perfect ('seront fermées', 'aura quitté'): the tense is on the auxiliary
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
-        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte'
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb) \
+            and not (head.lemma_.lower() in lex.future_aux and _past_participle(head)):
+        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte' nor 'est allé rendre visite'
 
-    return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children)
+    return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children) and not _past_participle(verb)
+
+
+def _past_participle(verb) -> bool:  # noqa: ANN001
+    """'est allé', 'gone': an auxiliary verb of the future in a past tense says where someone went."""
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
 
 
 def _past_infinitive(verb) -> bool:  # noqa: ANN001

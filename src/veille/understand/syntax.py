@@ -18,6 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
+UNACCUSATIVE = closed_words("unaccusative_verbs")
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -37,8 +38,9 @@ def with_conjuncts(toks: list) -> list:
 
 def is_passive(verb) -> bool:  # noqa: ANN001
     """True for passive clauses. The passive auxiliary is the signal: parsers
-    sometimes label an active subject nsubj:pass, never invent the auxiliary."""
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    sometimes label an active subject nsubj:pass, never invent the auxiliary — but they take
+    the 'être' of a French compound past for one ('est arrivé', 'sont venus': ``unaccusative_verbs``)."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE
 
 
 def subjects(verb) -> list:  # noqa: ANN001
