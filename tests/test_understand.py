@@ -404,6 +404,13 @@ def test_a_french_compound_past_with_etre_is_active_not_passive():
     assert "AGREE" in {e.type for e in run("La ministre va rendre visite au maire de Lyon.", "fr").events}
 
 
+def test_going_to_the_scene_is_a_visit_and_the_management_is_someone():
+    visit = only(run("Le président s'est rendu sur les lieux du drame mardi.", "fr").events, "CONSULT")
+    assert visit.actors[0].text == "Le président" and visit.date.value == "2024-11-26"
+    blame = only(run("Le syndicat accuse la direction de vouloir fermer l'usine.", "fr").events, "ACCUSE")
+    assert blame.recipients[0].text == "la direction"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot
