@@ -411,6 +411,13 @@ def test_going_to_the_scene_is_a_visit_and_the_management_is_someone():
     assert blame.recipients[0].text == "la direction"
 
 
+def test_who_receives_a_threat_or_support_undergoes_it():
+    threat = only(run("Le maire a reçu des menaces de mort.", "fr").events, "THREATEN")
+    assert not threat.actors and threat.recipients[0].text == "Le maire"
+    backing = only(run("La candidate a reçu le soutien du président.", "fr").events, "SUPPORT")
+    assert backing.recipients[0].text == "La candidate" and backing.actors[0].text != "La candidate"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

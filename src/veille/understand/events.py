@@ -291,6 +291,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
+    if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
+        # 'a reçu des menaces', 'a essuyé des critiques', 'a reçu le soutien de X': the subject undergoes it
+        own = agent or (of if trig.of != "recipient" else [])
+        return Candidate(tok, trig, verb, own, slot(verb, "subj"))
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
         own = agent or (of if trig.of != "recipient" else [])
         actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own

@@ -84,6 +84,7 @@ class EventLexicon:
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
     participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
+    receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -98,7 +99,7 @@ LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "con
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
                 "passive_objects",
-                "participle_adjectives"}
+                "participle_adjectives", "receiving_verbs"}
 
 
 class LexiconError(ValueError):
@@ -201,6 +202,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         animate_heads=bool(raw.get("animate_heads", False)),
         passive_objects=bool(raw.get("passive_objects", False)),
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
+        receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
     )
 
 
