@@ -347,6 +347,77 @@ def test_new_french_patterns_violence_reopening_and_appeal():
     assert only(art.events, "REJECT").actors
 
 
+def test_a_french_passive_meets_its_patterns_object_condition():
+    signed = only(run("Les deux accords de paix ont été paraphés mardi à Genève.", "fr").events, "SUPPORT")
+    assert signed.date.value == "2024-11-26"
+    assert only(run("Plusieurs réseaux de passeurs ont été démantelés le mois dernier.", "fr").events, "COERCE")
+    claimed = only(run("La nouvelle attaque a été revendiquée par le groupe armé.", "fr").events, "ASSAULT")
+    assert claimed.actors
+    assert "REQUEST" not in {e.type for e in run("Une hausse des salaires a été revendiquée.", "fr").events}
+
+
+def test_french_person_nouns_are_someone_to_act_or_be_acted_on():
+    arrest = only(run("En 2002, plus de quarante bagagistes avaient été arrêtés.", "fr").events, "COERCE")
+    assert arrest.recipients and arrest.date.value == "2002"
+    ban = only(run("L'édile a interdit les rassemblements sur la plage.", "fr").events, "COERCE")
+    assert ban.actors[0].sector == "GOV"
+
+
+def test_a_french_participle_standing_as_an_adjective_voices_disapproval():
+    shocked = only(run("Le ministre s'est dit choqué par ces propos.", "fr").events, "ACCUSE")
+    assert shocked.actors[0].text == "Le ministre"
+    outraged = only(run("Le maire est scandalisé par la décision du préfet.", "fr").events, "ACCUSE")
+    assert outraged.actors[0].text == "Le maire"
+
+
+def test_french_gratitude_and_praise_in_someone_s_words_support():
+    thanks = only(run("Le président a exprimé sa reconnaissance aux soignants de l'hôpital.", "fr").events, "SUPPORT")
+    assert thanks.actors[0].text == "Le président" and thanks.recipients
+    praise = only(run("« Les gendarmes ont été exemplaires », a déclaré le préfet.", "fr").events, "SUPPORT")
+    assert praise.actors[0].text == "le préfet" and praise.recipients[0].text == "Les gendarmes"
+    assert "SUPPORT" not in {e.type for e in run("« Les gendarmes n'ont pas été exemplaires », a déclaré le préfet.", "fr").events}
+
+
+def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
+    demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
+    assert demand.actors[0].text == "la sénatrice"
+    assert "REQUEST" not in {e.type for e in run("L'attaque a été revendiquée dans la soirée.", "fr").events}
+
+
+def test_a_verb_coordinated_to_an_object_is_no_recipient():
+    art = run("Les rebelles ont rejeté toute responsabilité et accusé l'armée d'avoir tiré.", "fr")
+    assert not only(art.events, "REJECT").recipients
+
+
+def test_a_written_weekday_settles_the_year_and_a_future_passive_looks_ahead():
+    [m] = find_dates("A partir de ce samedi 1er août, les plages seront fermées.", "fr")
+    assert resolve(m, date(2020, 7, 31), "past").value == "2020-08-01"  # 1 August 2019 was a Thursday
+    closing = only(run("Les plages de la commune seront fermées par arrêté municipal le 3 août.", "fr").events, "COERCE")
+    assert "future" in closing.flags and closing.date.value == "2025-08-03"
+
+
+def test_a_french_compound_past_with_etre_is_active_not_passive():
+    visit = only(run("Le président est arrivé lundi à Kiev.", "fr").events, "CONSULT")
+    assert visit.actors[0].text == "Le président"
+    went = only(run("La ministre est allée rendre visite au maire de Lyon.", "fr").events, "CONSULT")
+    assert went.actors[0].text == "La ministre" and "future" not in went.flags
+    assert "AGREE" in {e.type for e in run("La ministre va rendre visite au maire de Lyon.", "fr").events}
+
+
+def test_going_to_the_scene_is_a_visit_and_the_management_is_someone():
+    visit = only(run("Le président s'est rendu sur les lieux du drame mardi.", "fr").events, "CONSULT")
+    assert visit.actors[0].text == "Le président" and visit.date.value == "2024-11-26"
+    blame = only(run("Le syndicat accuse la direction de vouloir fermer l'usine.", "fr").events, "ACCUSE")
+    assert blame.recipients[0].text == "la direction"
+
+
+def test_who_receives_a_threat_or_support_undergoes_it():
+    threat = only(run("Le maire a reçu des menaces de mort.", "fr").events, "THREATEN")
+    assert not threat.actors and threat.recipients[0].text == "Le maire"
+    backing = only(run("La candidate a reçu le soutien du président.", "fr").events, "SUPPORT")
+    assert backing.recipients[0].text == "La candidate" and backing.actors[0].text != "La candidate"
+
+
 def test_the_patient_of_a_passive_relative_clause_is_its_noun():
     from veille.understand.nlp import load_pipeline
     from veille.understand.syntax import slot

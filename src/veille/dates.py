@@ -32,6 +32,7 @@ class DateMention:
     text: str
     kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | years | year | iso
     value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
+    weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
 
 def _fold(text: str) -> str:
@@ -147,7 +148,11 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "weeks", (lex["weeks"][raw],))
     if kind == "years":
         return DateMention(start, end, text[start:end], "years", (lex["years"][raw],))
-    return _day_month(raw, start, end, text, "dmy" if kind == "wdmy" else kind, lex)
+    found = _day_month(raw, start, end, text, "dmy" if kind == "wdmy" else kind, lex)
+    if kind == "wdmy" and found.kind == "daymonth":
+        day = next((lex["days"][w] for w in re.findall(r"[a-z]+", raw) if w in lex["days"]), None)
+        return DateMention(found.start, found.end, found.text, found.kind, found.value, day)
+    return found
 
 
 def _day_month(raw: str, start: int, end: int, text: str, kind: str, lex: dict) -> DateMention:
@@ -196,7 +201,8 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
 def _resolve_day(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
     """A day and month: the year written, else the nearest to publication — or, said of
     something past ('a été arrêté le 16 novembre'), the last such day (a day or two of
-    slack for a dispatch dated before the day it reports)."""
+    slack for a dispatch dated before the day it reports); of something to come, the next
+    one; a weekday written with it settles the year ('samedi 1er août')."""
     year, month, day = mention.value
     if not year:
         if published is None:
@@ -204,6 +210,9 @@ def _resolve_day(mention: DateMention, published: date | None, tense: str | None
         year = _nearest_year(month, day, published)
         if tense == "past" and _later_than(year, month, day, published + timedelta(days=2)):
             year -= 1
+        elif tense == "future" and not _later_than(year, month, day, published - timedelta(days=2)):
+            year += 1  # 'seront fermées le 3 août', said in November: next August
+        year = _year_of_weekday(year, month, day, mention.weekday)
     return EventDate(text=mention.text, value=date(year, month, day).isoformat(), precision="day")
 
 
@@ -222,6 +231,20 @@ def _later_than(year: int, month: int, day: int, limit: date) -> bool:
         return date(year, month, day) > limit
     except ValueError:
         return False
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int | None) -> int:
+    """The written weekday settles the year of a day and month ('samedi 1er août' in an
+    article of July 2020 is 2020, not 2019): ``year`` if it fits, else the nearest year that does."""
+    if weekday is None:
+        return year
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _nearest_year(month: int, day: int, published: date) -> int:

@@ -25,7 +25,17 @@ from veille.understand.coref import doc_text
 from veille.understand.event_model import EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
-from veille.understand.syntax import children, er_infinitive, governor, is_passive, object_after_date, participle_infinitive, slot
+from veille.understand.syntax import (
+    children,
+    er_infinitive,
+    governor,
+    is_passive,
+    object_after_date,
+    participle_infinitive,
+    passive_patients,
+    relative,
+    slot,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -185,7 +195,9 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
 
 
-def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
+def _pos_ok(tok, trig: Trigger, lex: EventLexicon | None = None) -> bool:  # noqa: ANN001
+    if trig.pos == "ADJ" and lex is not None and lex.participle_adjectives and _attributive_participle(tok):
+        return True  # 's'est dit choqué', 'se disant dérangé', 'est indigné': the participle is the adjective
     if trig.pos == "VERB":
         verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
@@ -194,14 +206,27 @@ def _pos_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
     return tok.pos_ == trig.pos
 
 
+def _attributive_participle(tok) -> bool:  # noqa: ANN001
+    """A past participle standing as an adjective: the attribute of the verb it completes
+    ('s'est dit choqué', 'se montre déçu') or of a passive auxiliary ('est scandalisé'); or an
+    adjective after a copula that the tagger took for a verb ('ont été exemplaires')."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "cop" for c in tok.children):
+        return True
+    if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
+        return False
+    return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
+
+
 def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Apply one pattern to one token."""
-    if not _pos_ok(tok, trig) or not conditions(tok, trig.with_, lex.quantity_nouns):
+    if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
     if trig.pos == "NOUN":
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
+    if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
+        actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
     if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
         speaker = reporter(tok, lex)
@@ -282,6 +307,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
+    if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
+        # 'a reçu des menaces', 'a essuyé des critiques', 'a reçu le soutien de X': the subject undergoes it
+        own = agent or (of if trig.of != "recipient" else [])
+        return Candidate(tok, trig, verb, own, slot(verb, "subj"))
     if verb is not None and (vlemma in lex.light_verbs or vlemma in trig.light):
         own = agent or (of if trig.of != "recipient" else [])
         actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own
@@ -367,14 +396,15 @@ def _first_slot(tok, slots: tuple[str, ...]) -> list:  # noqa: ANN001
     return []
 
 
-def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
-    """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions?"""
+def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passives: bool = False) -> bool:  # noqa: ANN001
+    """Do the dependents of ``tok`` satisfy a pattern's ``with`` conditions? (``passives``: the
+    object of a passive is its subject, or the noun its participle qualifies.)"""
     for key, values in with_.items():
         if key == "any":
-            if not any(conditions(tok, sub, quantities) for sub in values):
+            if not any(conditions(tok, sub, quantities, passives) for sub in values):
                 return False
             continue
-        if not _condition(tok, key, values, quantities):
+        if not _condition(tok, key, values, quantities, passives):
             return False
     return True
 
@@ -388,10 +418,12 @@ def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     return objs + inner
 
 
-def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
+def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), passives: bool = False) -> bool:  # noqa: ANN001
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
+        if passives and wanted and not objs and is_passive(tok):  # 'les accords ont été paraphés'
+            objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
         patients = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
@@ -491,11 +523,19 @@ def _future(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True
     if any(c.dep_ in ("aux", "aux:tense") and (c.lower_ in lex.future_aux or _reported_future(c, verb, lex)) for c in verb.children):
         return True
+    if any(c.dep_ in ("aux:pass", "aux:tense") and "Fut" in c.morph.get("Tense") for c in verb.children):
+        return True  # a future passive or perfect ('seront fermées', 'aura quitté'): the tense is on the auxiliary
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb):
-        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte'
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.future_aux | lex.future_governors and not _past_infinitive(verb) \
+            and not (head.lemma_.lower() in lex.future_aux and _past_participle(head)):
+        return True  # 'a annoncé retirer ses troupes', not 'a annoncé avoir porté plainte' nor 'est allé rendre visite'
 
-    return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children)
+    return verb.lemma_.lower() in lex.future_aux and any(c.dep_ == "xcomp" for c in verb.children) and not _past_participle(verb)
+
+
+def _past_participle(verb) -> bool:  # noqa: ANN001
+    """'est allé', 'gone': an auxiliary verb of the future in a past tense says where someone went."""
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
 
 
 def _past_infinitive(verb) -> bool:  # noqa: ANN001
@@ -791,6 +831,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
             continue  # 'Saturday's protests': a date, not a participant
+        if lex is not None and lex.animate_recipients and tok.pos_ in ("VERB", "AUX"):
+            continue  # 'ont rejeté toute responsabilité et accusé X': a verb parsed as a coordinated object is no one
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone

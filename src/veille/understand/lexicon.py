@@ -88,6 +88,9 @@ class EventLexicon:
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
     headlines: bool = False  # events of the title too, read in headline grammar ('Man charged in …': a passive)
+    passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
+    participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
+    receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -101,7 +104,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "nominal_roles"}
+                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs"}
 
 
 class LexiconError(ValueError):
@@ -208,6 +211,9 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         animate_heads=bool(raw.get("animate_heads", False)),
         headlines=bool(raw.get("headlines", False)),
         nominal_roles=bool(raw.get("nominal_roles", False)),
+        passive_objects=bool(raw.get("passive_objects", False)),
+        participle_adjectives=bool(raw.get("participle_adjectives", False)),
+        receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
     )
 
 

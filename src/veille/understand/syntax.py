@@ -19,6 +19,7 @@ OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 SUBJECT_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "without", "by", "through", "despite", "besides"})
+UNACCUSATIVE = closed_words("unaccusative_verbs")
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -38,9 +39,11 @@ def with_conjuncts(toks: list) -> list:
 
 def is_passive(verb) -> bool:  # noqa: ANN001
     """True for passive clauses. The passive auxiliary is the signal: parsers
-    sometimes label an active subject nsubj:pass, never invent the auxiliary. A headline
-    drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or verb.i in verb.doc.user_data.get("headline_passives", ())
+    sometimes label an active subject nsubj:pass, never invent the auxiliary — but they take
+    the 'être' of a French compound past for one ('est arrivé', 'sont venus': ``unaccusative_verbs``).
+    A headline drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
+    return (any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE) \
+        or verb.i in verb.doc.user_data.get("headline_passives", ())
 
 
 def subjects(verb) -> list:  # noqa: ANN001
