@@ -431,8 +431,7 @@ class _Extractor:
                 return found
         v = verb
         for _ in range(3):
-            subj = [x for c in v.children if c.dep_ in SUBJ and free(c) and not c.text.startswith("-t")
-                    and (x := self._subject_token(c)) is not None]
+            subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t"))
             if subj:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
                 if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
@@ -465,6 +464,11 @@ class _Extractor:
             return antecedent.left_edge.idx <= a < subj.idx
         end = subj.right_edge.idx + len(subj.right_edge.text)
         return subj.left_edge.idx <= a < end
+
+    def _subjects(self, verb, keep: Callable[..., bool] = lambda c: True) -> list:  # noqa: ANN001
+        """The subjects of ``verb`` that ``keep`` accepts, each as :meth:`_subject_token` reads it
+        (dropped when it is a noun after a preposition with no name beside it)."""
+        return [x for c in verb.children if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
 
     def _subject_token(self, tok):  # noqa: ANN001, ANN202
         """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
@@ -622,8 +626,7 @@ class _Extractor:
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
-            subj = [x for c in root.children if c.dep_ in SUBJ and c.idx < a and not self._inside_any(seg_id, c.idx)
-                    and (x := self._subject_token(c)) is not None]
+            subj = self._subjects(root, lambda c: c.idx < a and not self._inside_any(seg_id, c.idx))
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
@@ -678,8 +681,8 @@ class _Extractor:
             if tok.idx <= z or self._inside_any(seg_id, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ == "conj"):
-                subj = [x for c in tok.children if c.dep_ in SUBJ and not self._inside_any(seg_id, c.idx)
-                        and (x := self._subject_token(c)) is not None and not self._in_phrase(q, seg_id, x)]
+                subj = [x for x in self._subjects(tok, lambda c: not self._inside_any(seg_id, c.idx))
+                        if not self._in_phrase(q, seg_id, x)]
                 if subj:
                     found = self._from_token(seg_id, subj[0], _cue_text(tok))
                     if found.who is not None:
@@ -721,7 +724,7 @@ class _Extractor:
         # ('Invité de BFM TV, l'avocat … a fait part de sa colère')
         for verb in (root, *[c for c in root.children if c.dep_ in ("parataxis", "conj") and not _non_finite(c)]):
             if verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb):
-                subj = [x for c in verb.children if c.dep_ in SUBJ and (x := self._subject_token(c)) is not None]
+                subj = self._subjects(verb)
                 if subj:
                     found = self._from_token(last_seg, subj[0], _cue_text(verb))
                     if found.who is not None and found.referent is not None:
@@ -805,8 +808,7 @@ class _Extractor:
             root = sent.root
             verbs = [root] + [t for t in sent if t.pos_ == "VERB" and t is not root]
             for verb in verbs:
-                subj = [x for c in verb.children if c.dep_ in SUBJ and not self._inside_any(sid, c.idx)
-                        and (x := self._subject_token(c)) is not None]
+                subj = self._subjects(verb, lambda c, sid=sid: not self._inside_any(sid, c.idx))
                 if subj:
                     found = self._from_token(sid, subj[0], verb.text)
                     if found.who is not None or found.ref is not None:
@@ -874,8 +876,8 @@ class _Extractor:
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
-                subj = [x for c in anc.children if c.dep_ in SUBJ and not (a <= c.idx < b) and (x := self._subject_token(c)) is not None
-                        and not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
+                subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
+                        if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if subj:
