@@ -342,7 +342,7 @@ def test_an_organisation_alias_that_is_a_named_persons_surname_is_the_person():
 def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
     from spacy.tokens import Span
 
-    from veille.understand.actors import _ner_mentions, _ner_person_words
+    from veille.understand.actors import _ner_mentions, _ner_person_last_words
     from veille.understand.nlp import Segment, load_pipeline
 
     nlp = load_pipeline(Options().pipelines["en"])
@@ -351,6 +351,6 @@ def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
     j = next(t.i for t in doc if t.text == "Whitfield" and t.i > i + 1)
     doc.ents = [Span(doc, i, i + 3, "ORG"), Span(doc, j, j + 1, "PERSON")]  # what the small model does
     seg = Segment("body", 0, doc)
-    found = _ner_mentions(seg, [], _ner_person_words([seg]))
+    found = _ner_mentions(seg, [], _ner_person_last_words([seg])[1])
     assert ("Dana Whitfield", "PERSON") in {(m.text, m.label) for m in found}
     assert ("Dana Whitfield's", "ORG") not in {(m.text, m.label) for m in found}

@@ -169,8 +169,7 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         per_segment.append(found)
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
-    surnames = _ner_surnames(segments)
-    people = _ner_person_words(segments)
+    surnames, people = _ner_person_last_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
         found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
         found += _ner_mentions(seg, found, people)
@@ -180,20 +179,19 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     return index
 
 
-def _ner_surnames(segments: list[Segment]) -> frozenset[str]:
-    """Last words (lower case) of the people the NER finds named in full in the article."""
-    out = set()
+def _ner_person_last_words(segments: list[Segment]) -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the article's person entities, in one pass: those of people named in
+    full, capitalised, in lower case (surnames: 'bloomberg'); and those of every person
+    entity, one-word ones included, as written ('Rudolph')."""
+    surnames, people = set(), set()
     for seg in segments:
         for ent in seg.doc.ents:
-            if ent.label_ in ("PER", "PERSON") and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text[:1].isupper():
-                out.add(ent[-1].lower_)
-    return frozenset(out)
-
-
-def _ner_person_words(segments: list[Segment]) -> frozenset[str]:
-    """Last words of every person entity of the article, one-word ones included ('Rudolph')."""
-    return frozenset(ent[-1].text for seg in segments for ent in seg.doc.ents
-                     if ent.label_ in ("PER", "PERSON") and ent[-1].is_alpha)
+            if ent.label_ not in ("PER", "PERSON") or not ent[-1].is_alpha:
+                continue
+            people.add(ent[-1].text)
+            if len(ent) > 1 and ent[-1].text[:1].isupper():
+                surnames.add(ent[-1].lower_)
+    return frozenset(surnames), frozenset(people)
 
 
 def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,

@@ -57,11 +57,12 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
     def resolve_place(seg: Segment, tok) -> Place | None:  # noqa: ANN001
         return actor_mod.place(index, segments, seg, tok)
 
+    seg_no = {id(seg): i for i, seg in enumerate(segments)}  # a segment's position, without a search per token
     ctx = EventContext(article.id, lang, published, resolve, resolve_place,
                        kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
                        use_model=options.event_model if options is not None else True,
-                       speaker_of=lambda seg, tok: index.coref.speaker_of(segments.index(seg), tok.idx) if index.coref else None,
-                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(segments.index(seg), tok.idx)))
+                       speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
+                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)))
     events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)

@@ -335,6 +335,8 @@ class _Builder:
 
     def run(self) -> Coref:
         self._org_names = self._organisation_names()
+        self._org_acronyms = {_acronym(tuple(fold(w) for w in name.split() if w not in closed_words("name_articles"))):
+                              (name, actor_id) for name, actor_id in self._org_names.items()}
         sent_no = 0
         narrative = 0
         self.narrative: dict[int, int] = {}
@@ -459,8 +461,7 @@ class _Builder:
                 if _acronym(tuple(fold(w.group()) for w in chosen)) == m.group(1).lower():
                     spans.append((base + chosen[0].start(), base + chosen[-1].end(), None))
                     break
-        known = {_acronym(tuple(fold(w) for w in name.split() if w not in closed_words("name_articles"))): (name, actor_id)
-                 for name, actor_id in self._org_names.items()}
+        known = self._org_acronyms  # built once per article, from the organisations' names
         for tok in doc:
             if tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.i not in taken and \
                     tok.lower_ in known and tok.pos_ in ("PROPN", "NOUN", "X"):
