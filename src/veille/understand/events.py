@@ -339,7 +339,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
-TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "amid", "amidst", "despite", "until"})
+TIME_PREPOSITIONS = closed_words("time_prepositions")  # 'after the shooting': the time of another act
 
 
 def _modifier_agents(tok, lex: EventLexicon) -> list:  # noqa: ANN001

@@ -18,7 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
-SUBJECT_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "without", "by", "through", "despite", "besides"})
+SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
