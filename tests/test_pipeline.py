@@ -66,3 +66,33 @@ def test_one_bad_article_does_not_fail_its_batch(monkeypatch) -> None:
     items = [Item(f"{t}\n\n{b}".encode(), "s", f"s:{i}") for i, (t, _, b) in enumerate((SUMMIT_B, MEETING_1))]
     out = process_batch(items, IngestOptions(jobs=1))
     assert isinstance(out[0], Processed) and out[1].code == "E000" and "boom" in out[1].reason
+
+
+def test_only_the_first_language_loads_before_the_first_batch(tmp_path: Path) -> None:
+    """Workers warm the forced or first configured language only; an English article in a run
+    then loads English on its first article, and stores exactly what a serial run stores."""
+    import json
+    import os
+    import shutil
+
+    from corpus_fixtures import canonical_dump
+    from veille.ingest import PRELOAD_ENV, ingest, preload_table, warm_languages
+    from veille.store import open_store
+
+    assert warm_languages(Options()) == ("fr",) and preload_table(Options()) == {"fr": "fr_core_news_md"}
+    assert warm_languages(Options(language="en")) == ("en",)
+    assert warm_languages(Options(language="de")) == () and preload_table(Options(language="de")) == {}
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("fr-visite-dakar.txt", "en-eu-summit.txt"):
+        shutil.copy(SAMPLES / name, src / name)
+    dumps = []
+    for jobs in (1, 2):
+        target = str(tmp_path / f"j{jobs}.db")
+        with open_store(target) as store:
+            stats = ingest([str(src)], store, IngestOptions(jobs=jobs, article=Options(published="2024-11-25")))
+        assert stats.new == 2 and stats.failed == 0
+        dumps.append(canonical_dump(target))
+    assert json.loads(os.environ[PRELOAD_ENV]) == {"fr": "fr_core_news_md"}
+    assert dumps[0] == dumps[1] and len(dumps[0]["events"]) > 2
+    assert {row["language"] for row in dumps[0]["articles"]} == {"fr", "en"}

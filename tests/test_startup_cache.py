@@ -201,3 +201,56 @@ def test_unwritable_langid_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("VEILLE_CACHE_DIR", "")
     assert lang_mod._cached_identifier() is None
     shutil.rmtree(tmp_path)
+
+
+# ---------------------------------------------------------------------- gazetteer
+
+
+def _gazetteer_keys() -> list[str]:
+    from veille.understand import places
+
+    keys = sorted(places._index())
+    return [*keys[::40], places._key("Moscou"), places._key("PÉKIN"), places._key("Saint-Pétersbourg"),
+            places._key("Paris"), places._key("Springfield"), "", "zzz unknown"]
+
+
+def test_cached_gazetteer_answers_as_the_index(cache_in: Path) -> None:
+    from veille.understand import places
+
+    writer = places._Cached()
+    assert writer.rows(places._key("Paris")) is None  # no cache yet: written, answered in memory
+    assert len(list(cache_in.glob("gazetteer-*.sqlite"))) == 1
+    reader = places._Cached()
+    keys = _gazetteer_keys()
+    assert len(keys) > 1000
+    for key in keys:
+        assert reader.rows(key) == places._index().get(key, []), key
+    assert isinstance(reader.con, __import__("sqlite3").Connection)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "flipped"])
+def test_corrupt_gazetteer_cache_falls_back_and_is_rewritten(damage: str, cache_in: Path) -> None:
+    from veille.understand import places
+
+    places._Cached().rows("paris")
+    (path,) = cache_in.glob("gazetteer-*.sqlite")
+    good = path.read_bytes()
+    middle = len(good) // 2
+    path.write_bytes({"garbage": b"not a database" * 100, "truncated": good[: len(good) // 3], "empty": b"",
+                      "flipped": good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1:]}[damage])
+    fallback = places._Cached()
+    assert fallback.rows("moscou") is None and fallback.con is False  # answered by the index in memory
+    assert path.read_bytes() == good  # rewritten whole
+    assert places._Cached().rows("moscou") == places._index()["moscou"]
+
+
+def test_unwritable_gazetteer_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from veille.understand import places
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("VEILLE_CACHE_DIR", str(blocker / "cache"))
+    assert places._Cached().rows("moscou") is None
+    monkeypatch.setenv("VEILLE_CACHE_DIR", "")
+    assert places._Cached().rows("moscou") is None
+    assert places.lookup_city("Moscou") is not None and places.lookup_city("Moscou").country == "RUS"

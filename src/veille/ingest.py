@@ -299,17 +299,36 @@ def _start_worker(options: IngestOptions) -> None:
 
 
 def warm_up(options: IngestOptions) -> None:
-    """Load the spaCy pipelines, actor matchers and tables now, then process
-    :data:`_WARM_UP` so that what loads lazily loads now: a worker's first batch then
-    measures the batch (raises :class:`~veille.errors.VeilleError` as a batch would)."""
-    warm(options.article)
-    _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in _WARM_UP], options)
+    """Load the spaCy pipelines of :func:`warm_languages`, actor matchers and tables now, then
+    process :data:`_WARM_UP` in those languages so that what loads lazily loads now: a worker's
+    first batch then measures the batch (raises :class:`~veille.errors.VeilleError` as a batch
+    would). Another configured language loads on its first article."""
+    languages = warm_languages(options.article)
+    warm(options.article, languages)
+    texts = [_WARM_UP[lang] for lang in languages if lang in _WARM_UP]
+    _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in texts], options)
 
 
-_WARM_UP = (
-    "Le président a rencontré jeudi à Paris le Premier ministre, a annoncé l'Élysée dans un communiqué.",
-    "The president met the prime minister in London on Thursday, the government said in a statement.",
-)
+def warm_languages(options: Options) -> tuple[str, ...]:
+    """The languages loaded before the first batch: the forced one (``--language``), else the
+    first configured (French by default). A run of French articles then never loads the English
+    pipeline (0.7 s of start-up and its memory); a worker meeting an English article loads it
+    then, once, as ``veille analyze`` does."""
+    if options.language:
+        return (options.language,) if options.language in options.pipelines else ()
+    return tuple(options.pipelines)[:1]
+
+
+def preload_table(options: Options) -> dict[str, str]:
+    """The ``{language: pipeline}`` table a worker server loads before forking its workers
+    (:data:`PRELOAD_ENV`): the pipelines of :func:`warm_languages`."""
+    return {lang: options.pipelines[lang] for lang in warm_languages(options)}
+
+
+_WARM_UP = {
+    "fr": "Le président a rencontré jeudi à Paris le Premier ministre, a annoncé l'Élysée dans un communiqué.",
+    "en": "The president met the prime minister in London on Thursday, the government said in a statement.",
+}
 """Articles a worker processes before its first batch, so that lazy imports and tables load then."""
 
 
@@ -327,7 +346,8 @@ def preload() -> None:
     if not table:
         return
     with contextlib.suppress(Exception):  # a worker reports the problem on its first batch
-        warm(DEFAULT.with_(pipelines=json.loads(table)))
+        options = DEFAULT.with_(pipelines=json.loads(table))
+        warm(options, warm_languages(options))
 
 
 def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
@@ -343,7 +363,7 @@ def _pool(options: IngestOptions, jobs: int) -> ProcessPoolExecutor:
         context = get_context("spawn")
     else:
         if options.article.understand:
-            os.environ.setdefault(PRELOAD_ENV, json.dumps(options.article.pipelines))
+            os.environ.setdefault(PRELOAD_ENV, json.dumps(preload_table(options.article)))
             context.set_forkserver_preload(["veille.ingest_preload"])
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
 

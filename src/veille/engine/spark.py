@@ -45,7 +45,7 @@ from pathlib import Path
 
 from veille.engine.errors import EngineError
 from veille.engine.tables import TABLES, failure_row, record_rows, spark_schema
-from veille.ingest import PRELOAD_ENV, IngestOptions, IngestStats, Processed, process_batch
+from veille.ingest import PRELOAD_ENV, IngestOptions, IngestStats, Processed, preload_table, process_batch
 from veille.link.dedup import Match, bands_for, as_link, differences, jaccard, shingle_set
 from veille.read.corpus import Entry, Failure, Item, iter_file, iter_path, kind_of
 from veille.read.source import is_url
@@ -124,8 +124,9 @@ def _kind(path: Path) -> str:
 def session(options: SparkOptions, app: str = "veille",  # noqa: ANN201 - SparkSession
             pipelines: dict[str, str] | None = None):
     """A Spark session bound to 127.0.0.1, no UI, executors running this Python; with
-    ``pipelines`` (the ``{language: spaCy pipeline}`` table of the run), executors' Python
-    workers are forked from a daemon that loaded them once (:mod:`veille.engine.spark_daemon`)."""
+    ``pipelines`` (the ``{language: spaCy pipeline}`` table to load before the first batch,
+    :func:`veille.ingest.preload_table`), executors' Python workers are forked from a daemon that
+    loaded them once (:mod:`veille.engine.spark_daemon`)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -167,7 +168,7 @@ def run(sources: Iterable[str], out: str | Path, options: IngestOptions | None =
         raise EngineError("E063", str(out), "it holds files already" if out.is_dir() else "it is a file")
     files = shards(sources, options)
     started = time.perf_counter()
-    spark = session(spark_options, pipelines=options.article.pipelines if options.article.understand else None)
+    spark = session(spark_options, pipelines=preload_table(options.article) if options.article.understand else None)
     log.info("session in %.1f s", time.perf_counter() - started)
     try:
         stats = _job(spark, files, out, options, spark_options)

