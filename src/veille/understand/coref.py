@@ -462,7 +462,7 @@ class _Builder:
                     spans.append((base + chosen[0].start(), base + chosen[-1].end(), None))
                     break
         known = self._org_acronyms  # built once per article, from the organisations' names
-        for tok in doc:
+        for tok in doc if known else ():  # (no walk of the tokens when the article names none)
             if tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.i not in taken and \
                     tok.lower_ in known and tok.pos_ in ("PROPN", "NOUN", "X"):
                 spans.append((tok.idx, tok.idx + len(tok.text), known[tok.lower_][1]))
