@@ -731,3 +731,19 @@ def test_offers_made_rallies_expected_and_arrests_counted_in_dozens():
     assert "PROTEST" in types("A large rally is expected in the capital on Friday.")
     assert "PROTEST" not in types("Stocks staged a late rally on Wall Street.")
     assert "COERCE" in types("Dozens of arrests have been made across the region.")
+
+
+def test_an_event_whose_pattern_names_no_recipient_takes_whom_it_is_done_with():
+    art = run("Protesters clashed with police outside the parliament.", "en")
+    assert [r.text for r in only(art.events, "PROTEST").recipients] == ["police outside the parliament"]
+    art = run("Des militants ont manifesté à Lyon contre la réforme.", "fr")
+    assert only(art.events, "PROTEST").recipients == []  # a place says where, a thing is no one
+
+
+def test_a_quoted_accusation_that_names_no_one_targets_whom_it_addresses():
+    art = run("« Vous vous êtes ridiculisé », a dénoncé l'avocat Paul Durand.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [a.text for a in accuse.actors] == ["Paul Durand"]
+    assert [r.text for r in accuse.recipients] == ["Vous"]
+    art = run("« Ce sont des décisions ridicules », a dénoncé Emmanuel Macron devant la presse.", "fr")
+    assert only(art.events, "ACCUSE").recipients == []
