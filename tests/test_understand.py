@@ -747,3 +747,9 @@ def test_a_quoted_accusation_that_names_no_one_targets_whom_it_addresses():
     assert [r.text for r in accuse.recipients] == ["Vous"]
     art = run("« Ce sont des décisions ridicules », a dénoncé Emmanuel Macron devant la presse.", "fr")
     assert only(art.events, "ACCUSE").recipients == []
+
+
+def test_an_object_parsed_as_a_predicate_before_a_de_complement_is_the_recipient():
+    art = run("Les rebelles ont rejeté toute responsabilité dans les attaques et accusé le groupe Etat islamique "
+              "d'en être responsables.", "fr")
+    assert only(art.events, "ACCUSE").recipients
