@@ -753,3 +753,11 @@ def test_an_object_parsed_as_a_predicate_before_a_de_complement_is_the_recipient
     art = run("Les rebelles ont rejeté toute responsabilité dans les attaques et accusé le groupe Etat islamique "
               "d'en être responsables.", "fr")
     assert only(art.events, "ACCUSE").recipients
+
+
+def test_a_quoted_accusation_targets_the_someone_its_pronoun_stands_for_when_it_names_no_one():
+    art = run("Paul Durand a présenté son projet lundi. « C'est ça le pire, il ment aux électeurs », a dénoncé Jean Martin.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [(r.name, r.text) for r in accuse.recipients] == [("Paul Durand", "il")]
+    art = run("« Il faut des sanctions », a dénoncé Jean Martin.", "fr")
+    assert only(art.events, "ACCUSE").recipients == []  # an impersonal 'il' is no one

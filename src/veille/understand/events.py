@@ -1010,16 +1010,17 @@ def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant
     dénoncé X': the 'vous' the speaker accuses)."""
     if not quoted_ok and (_inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor)):
         return []  # (unless the accusation is the quotation itself, said by its speaker)
-    speakers = {a.actor_id or a.text for a in actors}
-    for tok in sent:
-        if tok.pos_ != "PROPN" or not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or \
-                (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
+    speakers = {a.actor_id or a.text for a in actors} | {a.name for a in actors if a.name}
+    names = [t for t in sent if t.pos_ == "PROPN"]
+    for tok in names + [t for t in sent if _third_person_subject(t)]:  # a name first, else 'il' resolved to someone
+        pronoun = tok.pos_ == "PRON"
+        if not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
             continue
         p = ctx.resolve_participant(seg, tok)
-        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
+        if p is None or (p.actor_id or p.text) in speakers or p.name in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
             continue
-        if p.actor_id or p.text[:1].isupper():
-            return [p]
+        if p.actor_id or ((p.name or "") if pronoun else p.text)[:1].isupper():
+            return [p]  # a name, or 'il' the article resolves to someone ('« il ment aux Français », a dénoncé X')
     for tok in sent:  # '« Vous avez trahi vos électeurs », a dénoncé X': whom the quotation addresses
         if tok.pos_ == "PRON" and tok.lower_ in ADDRESSEE_PRONOUNS and not tok.dep_.startswith("expl") and \
                 (_inside_quotes(tok) or ctx.quoted(seg, tok)):
@@ -1028,6 +1029,12 @@ def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant
 
 
 ADDRESSEE_PRONOUNS = closed_words("addressee_pronouns")
+
+
+def _third_person_subject(tok) -> bool:  # noqa: ANN001
+    """A third-person personal pronoun subject ('il', 'elle', 'he'; the parser may take 'il ment' for an
+    impersonal 'il', which coreference leaves unresolved when it is one): someone spoken of."""
+    return tok.pos_ == "PRON" and tok.dep_.startswith(("nsubj", "expl:subj")) and tok.lower_ in PERSONAL and tok.lower_ not in FIRST_PERSON_WORDS
 
 
 def _country_of(participants: list[Participant]) -> str | None:
