@@ -761,3 +761,9 @@ def test_a_quoted_accusation_targets_the_someone_its_pronoun_stands_for_when_it_
     assert [(r.name, r.text) for r in accuse.recipients] == [("Paul Durand", "il")]
     art = run("« Il faut des sanctions », a dénoncé Jean Martin.", "fr")
     assert only(art.events, "ACCUSE").recipients == []  # an impersonal 'il' is no one
+
+
+def test_praise_voiced_as_a_quotation_is_aimed_at_whom_it_names():
+    art = run("Le maire a rendu hommage : « Marie Dubois a fait un travail remarquable », a-t-il dit.", "fr")
+    support = next(e for e in art.events if e.type == "SUPPORT" and e.trigger == "hommage")
+    assert [r.text for r in support.recipients] == ["Marie Dubois"]

@@ -751,7 +751,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     cand = Candidate(trigger, trig, anchor, [], [])
     if actors and not recipients:
         recipients = addressees(seg, cand, actors, ctx, lex)
-    if etype == "ACCUSE" and actors and not recipients and lex.speech_types:
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients and lex.speech_types:
         recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
     trigger_span = _trigger_span(seg, cand)
@@ -917,7 +917,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     etype, cameo = _recode(trig, flags, lex)
     if not recipients and actors:
         recipients = addressees(seg, cand, actors, ctx, lex)  # 'un geste envers les familles'
-    if etype == "ACCUSE" and actors and not recipients and \
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients and \
             all(p in actors for p in _participants(seg, cand.recipients, ctx)):  # (an inverted subject parsed as object)
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
     mode = trig.mode if etype == trig.type else None
@@ -1029,6 +1029,7 @@ def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant
 
 
 ADDRESSEE_PRONOUNS = closed_words("addressee_pronouns")
+QUOTED_TARGET_TYPES = frozenset({"ACCUSE", "SUPPORT"})  # blame and praise voiced as a quotation are aimed at whom it names
 
 
 def _third_person_subject(tok) -> bool:  # noqa: ANN001
