@@ -767,3 +767,10 @@ def test_praise_voiced_as_a_quotation_is_aimed_at_whom_it_names():
     art = run("Le maire a rendu hommage : « Marie Dubois a fait un travail remarquable », a-t-il dit.", "fr")
     support = next(e for e in art.events if e.type == "SUPPORT" and e.trigger == "hommage")
     assert [r.text for r in support.recipients] == ["Marie Dubois"]
+
+
+def test_an_accusation_that_names_no_one_blames_the_subject_of_the_clause_it_reports():
+    art = run("Prosecutors alleged that John Carter ordered the destruction of the files.", "en")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["John Carter"]
+    art = run("Le syndicat a dénoncé que le directeur Paul Leroy ait menacé les salariés.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Paul Leroy"]

@@ -751,6 +751,8 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     cand = Candidate(trigger, trig, anchor, [], [])
     if actors and not recipients:
         recipients = addressees(seg, cand, actors, ctx, lex)
+    if etype == "ACCUSE" and actors and not recipients:
+        recipients = _blamed(seg, anchor, actors, ctx, lex)
     if etype in QUOTED_TARGET_TYPES and actors and not recipients and lex.speech_types:
         recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
@@ -917,6 +919,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     etype, cameo = _recode(trig, flags, lex)
     if not recipients and actors:
         recipients = addressees(seg, cand, actors, ctx, lex)  # 'un geste envers les familles'
+    if etype == "ACCUSE" and actors and not recipients:
+        recipients = _blamed(seg, cand.anchor, actors, ctx, lex)
     if etype in QUOTED_TARGET_TYPES and actors and not recipients and \
             all(p in actors for p in _participants(seg, cand.recipients, ctx)):  # (an inverted subject parsed as object)
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
@@ -963,6 +967,18 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
                      if r not in actors and _key(r) not in participant_keys(actors) and ctx.kind_of(r.actor_id) not in ("place", "city")]
             if found:
                 return found
+    return []
+
+
+def _blamed(seg: Segment, anchor, actors: list[Participant], ctx: EventContext, lex: EventLexicon) -> list[Participant]:  # noqa: ANN001
+    """Whom an accusation that names no one blames: the named subject of the clause it reports
+    ('testified that Jeffs ordered …', 'a dénoncé que la police ait tiré …'), not the accuser."""
+    for clause in (c for c in anchor.children if c.dep_ == "ccomp"):
+        toks = [t for t in slot(clause, "subj") if _animate(t, lex) and t.pos_ != "PRON"]
+        found = [r for r in _participants(seg, toks, ctx, lex) if _key(r) not in participant_keys(actors) and
+                 r.name not in {a.name for a in actors if a.name} and ctx.kind_of(r.actor_id) not in ("place", "city")]
+        if found:
+            return found
     return []
 
 
