@@ -774,3 +774,8 @@ def test_an_accusation_that_names_no_one_blames_the_subject_of_the_clause_it_rep
     assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["John Carter"]
     art = run("Le syndicat a dénoncé que le directeur Paul Leroy ait menacé les salariés.", "fr")
     assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Paul Leroy"]
+
+
+def test_a_quoted_clause_before_its_incise_is_what_the_accusation_reports():
+    art = run("« Marie Dubois a trahi ses électeurs », a dénoncé le sénateur.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Marie Dubois"]

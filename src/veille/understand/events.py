@@ -751,7 +751,7 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     cand = Candidate(trigger, trig, anchor, [], [])
     if actors and not recipients:
         recipients = addressees(seg, cand, actors, ctx, lex)
-    if etype == "ACCUSE" and actors and not recipients:
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
         recipients = _blamed(seg, anchor, actors, ctx, lex)
     if etype in QUOTED_TARGET_TYPES and actors and not recipients and lex.speech_types:
         recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
@@ -919,7 +919,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     etype, cameo = _recode(trig, flags, lex)
     if not recipients and actors:
         recipients = addressees(seg, cand, actors, ctx, lex)  # 'un geste envers les familles'
-    if etype == "ACCUSE" and actors and not recipients:
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
         recipients = _blamed(seg, cand.anchor, actors, ctx, lex)
     if etype in QUOTED_TARGET_TYPES and actors and not recipients and \
             all(p in actors for p in _participants(seg, cand.recipients, ctx)):  # (an inverted subject parsed as object)
@@ -971,9 +971,13 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
 
 
 def _blamed(seg: Segment, anchor, actors: list[Participant], ctx: EventContext, lex: EventLexicon) -> list[Participant]:  # noqa: ANN001
-    """Whom an accusation that names no one blames: the named subject of the clause it reports
-    ('testified that Jeffs ordered …', 'a dénoncé que la police ait tiré …'), not the accuser."""
-    for clause in (c for c in anchor.children if c.dep_ == "ccomp"):
+    """Whom an accusation (or praise) that names no one blames (or praises): the named subject of
+    the clause it reports ('testified that Jeffs ordered …', 'a dénoncé que la police ait tiré …',
+    '"X has corrected an injustice," Y said'), not the speaker."""
+    clauses = [c for c in anchor.children if c.dep_ == "ccomp"]
+    if anchor.dep_ in ("parataxis", "ccomp") and anchor.head.i < anchor.i and anchor.lemma_.lower() in _reporting(lex.lang):
+        clauses.append(anchor.head)  # the reported clause stands before its incise
+    for clause in clauses:
         toks = [t for t in slot(clause, "subj") if _animate(t, lex) and t.pos_ != "PRON"]
         found = [r for r in _participants(seg, toks, ctx, lex) if _key(r) not in participant_keys(actors) and
                  r.name not in {a.name for a in actors if a.name} and ctx.kind_of(r.actor_id) not in ("place", "city")]
