@@ -731,3 +731,51 @@ def test_offers_made_rallies_expected_and_arrests_counted_in_dozens():
     assert "PROTEST" in types("A large rally is expected in the capital on Friday.")
     assert "PROTEST" not in types("Stocks staged a late rally on Wall Street.")
     assert "COERCE" in types("Dozens of arrests have been made across the region.")
+
+
+def test_an_event_whose_pattern_names_no_recipient_takes_whom_it_is_done_with():
+    art = run("Protesters clashed with police outside the parliament.", "en")
+    assert [r.text for r in only(art.events, "PROTEST").recipients] == ["police outside the parliament"]
+    art = run("Des militants ont manifesté à Lyon contre la réforme.", "fr")
+    assert only(art.events, "PROTEST").recipients == []  # a place says where, a thing is no one
+
+
+def test_a_quoted_accusation_that_names_no_one_targets_whom_it_addresses():
+    art = run("« Vous vous êtes ridiculisé », a dénoncé l'avocat Paul Durand.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [a.text for a in accuse.actors] == ["Paul Durand"]
+    assert [r.text for r in accuse.recipients] == ["Vous"]
+    art = run("« Ce sont des décisions ridicules », a dénoncé Emmanuel Macron devant la presse.", "fr")
+    assert only(art.events, "ACCUSE").recipients == []
+
+
+def test_an_object_parsed_as_a_predicate_before_a_de_complement_is_the_recipient():
+    art = run("Les rebelles ont rejeté toute responsabilité dans les attaques et accusé le groupe Etat islamique "
+              "d'en être responsables.", "fr")
+    assert only(art.events, "ACCUSE").recipients
+
+
+def test_a_quoted_accusation_targets_the_someone_its_pronoun_stands_for_when_it_names_no_one():
+    art = run("Paul Durand a présenté son projet lundi. « C'est ça le pire, il ment aux électeurs », a dénoncé Jean Martin.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [(r.name, r.text) for r in accuse.recipients] == [("Paul Durand", "il")]
+    art = run("« Il faut des sanctions », a dénoncé Jean Martin.", "fr")
+    assert only(art.events, "ACCUSE").recipients == []  # an impersonal 'il' is no one
+
+
+def test_praise_voiced_as_a_quotation_is_aimed_at_whom_it_names():
+    art = run("Le maire a rendu hommage : « Marie Dubois a fait un travail remarquable », a-t-il dit.", "fr")
+    support = next(e for e in art.events if e.type == "SUPPORT" and e.trigger == "hommage")
+    assert [r.text for r in support.recipients] == ["Marie Dubois"]
+
+
+def test_an_accusation_that_names_no_one_blames_the_subject_of_the_clause_it_reports():
+    art = run("Prosecutors alleged that John Carter ordered the destruction of the files.", "en")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["John Carter"]
+    art = run("Le syndicat a dénoncé que le directeur Paul Leroy ait menacé les salariés.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Paul Leroy"]
+
+
+def test_a_quoted_clause_before_its_incise_is_what_the_accusation_reports():
+    art = run("« Marie Dubois a trahi ses électeurs », a dénoncé le sénateur.", "fr")
+    assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Marie Dubois"]

@@ -760,7 +760,11 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
-    if etype == "ACCUSE" and actors and not recipients and lex.speech_types:
+    if actors and not recipients:
+        recipients = addressees(seg, cand, actors, ctx, lex)
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
+        recipients = _blamed(seg, anchor, actors, ctx, lex)
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients and lex.speech_types:
         recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
     trigger_span = _trigger_span(seg, cand)
@@ -924,7 +928,12 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):
         return None  # 'efforts to urge Ukraine', 'a plan to withdraw': intended, not done
     etype, cameo = _recode(trig, flags, lex)
-    if etype == "ACCUSE" and actors and not recipients and not cand.recipients:
+    if not recipients and actors:
+        recipients = addressees(seg, cand, actors, ctx, lex)  # 'un geste envers les familles'
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
+        recipients = _blamed(seg, cand.anchor, actors, ctx, lex)
+    if etype in QUOTED_TARGET_TYPES and actors and not recipients and \
+            all(p in actors for p in _participants(seg, cand.recipients, ctx)):  # (an inverted subject parsed as object)
         recipients = _quoted_target(seg, sent, cand, actors, ctx)
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
@@ -952,6 +961,39 @@ def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], 
             found = [r for r in _participants(seg, toks, ctx, lex) if r not in actors and ctx.kind_of(r.actor_id) != "place"]
             if found:
                 return found
+    return []
+
+
+def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: EventContext,
+               lex: EventLexicon) -> list[Participant]:
+    """Someone an event that names no recipient in its pattern's slots is done to or with, in the
+    language's addressee slots of its trigger or of the verb that carries it ('un geste envers
+    les familles', 'a coupé les liens avec les Républicains', 'la reconnaissance aux soignants'):
+    a person, group or state, not a place ('a manifesté à Lyon' says where)."""
+    heads = [cand.token] + ([cand.anchor] if cand.anchor is not cand.token else [])
+    for head in heads:
+        for name in lex.addressee_slots:
+            toks = [t for t in slot(head, name) if _animate(t, lex)]
+            found = [r for r in _participants(seg, toks, ctx, lex)
+                     if r not in actors and _key(r) not in participant_keys(actors) and ctx.kind_of(r.actor_id) not in ("place", "city")]
+            if found:
+                return found
+    return []
+
+
+def _blamed(seg: Segment, anchor, actors: list[Participant], ctx: EventContext, lex: EventLexicon) -> list[Participant]:  # noqa: ANN001
+    """Whom an accusation (or praise) that names no one blames (or praises): the named subject of
+    the clause it reports ('testified that Jeffs ordered …', 'a dénoncé que la police ait tiré …',
+    '"X has corrected an injustice," Y said'), not the speaker."""
+    clauses = [c for c in anchor.children if c.dep_ == "ccomp"]
+    if anchor.dep_ in ("parataxis", "ccomp") and anchor.head.i < anchor.i and anchor.lemma_.lower() in _reporting(lex.lang):
+        clauses.append(anchor.head)  # the reported clause stands before its incise
+    for clause in clauses:
+        toks = [t for t in slot(clause, "subj") if _animate(t, lex) and t.pos_ != "PRON"]
+        found = [r for r in _participants(seg, toks, ctx, lex) if _key(r) not in participant_keys(actors) and
+                 r.name not in {a.name for a in actors if a.name} and ctx.kind_of(r.actor_id) not in ("place", "city")]
+        if found:
+            return found
     return []
 
 
@@ -995,20 +1037,36 @@ def _quoted_target(seg: Segment, sent, cand: Candidate, actors: list[Participant
     """Whom an accusation voiced as a quotation targets when its verb names no one
     ('« Le projet d'EELV, c'est interdire », a fustigé X'): the first named actor or
     person of the quotation who is not the speaker (not a city: a place named in a
-    complaint is where, not whom)."""
+    complaint is where, not whom); else whom it addresses ('« Vous avez menti », a
+    dénoncé X': the 'vous' the speaker accuses)."""
     if not quoted_ok and (_inside_quotes(cand.anchor) or ctx.quoted(seg, cand.anchor)):
         return []  # (unless the accusation is the quotation itself, said by its speaker)
-    speakers = {a.actor_id or a.text for a in actors}
-    for tok in sent:
-        if tok.pos_ != "PROPN" or not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or \
-                (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
+    speakers = {a.actor_id or a.text for a in actors} | {a.name for a in actors if a.name}
+    names = [t for t in sent if t.pos_ == "PROPN"]
+    for tok in names + [t for t in sent if _third_person_subject(t)]:  # a name first, else 'il' resolved to someone
+        pronoun = tok.pos_ == "PRON"
+        if not (_inside_quotes(tok) or ctx.quoted(seg, tok)) or (tok.dep_.startswith("flat") and tok.head.pos_ == "PROPN"):
             continue
         p = ctx.resolve_participant(seg, tok)
-        if p is None or (p.actor_id or p.text) in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
+        if p is None or (p.actor_id or p.text) in speakers or p.name in speakers or ctx.kind_of(p.actor_id) in ("city", "place"):
             continue
-        if p.actor_id or p.text[:1].isupper():
-            return [p]
+        if p.actor_id or ((p.name or "") if pronoun else p.text)[:1].isupper():
+            return [p]  # a name, or 'il' the article resolves to someone ('« il ment aux Français », a dénoncé X')
+    for tok in sent:  # '« Vous avez trahi vos électeurs », a dénoncé X': whom the quotation addresses
+        if tok.pos_ == "PRON" and tok.lower_ in ADDRESSEE_PRONOUNS and not tok.dep_.startswith("expl") and \
+                (_inside_quotes(tok) or ctx.quoted(seg, tok)):
+            return [ctx.resolve_participant(seg, tok) or Participant(text=tok.text)]
     return []
+
+
+ADDRESSEE_PRONOUNS = closed_words("addressee_pronouns")
+QUOTED_TARGET_TYPES = frozenset({"ACCUSE", "SUPPORT"})  # blame and praise voiced as a quotation are aimed at whom it names
+
+
+def _third_person_subject(tok) -> bool:  # noqa: ANN001
+    """A third-person personal pronoun subject ('il', 'elle', 'he'; the parser may take 'il ment' for an
+    impersonal 'il', which coreference leaves unresolved when it is one): someone spoken of."""
+    return tok.pos_ == "PRON" and tok.dep_.startswith(("nsubj", "expl:subj")) and tok.lower_ in PERSONAL and tok.lower_ not in FIRST_PERSON_WORDS
 
 
 def _country_of(participants: list[Participant]) -> str | None:

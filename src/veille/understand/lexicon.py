@@ -91,6 +91,7 @@ class EventLexicon:
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
     participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
     receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
+    addressee_slots: tuple[str, ...] = ()  # slots tried last for someone an event with no recipient is done to ('un geste envers les familles')
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -104,7 +105,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs"}
+                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "addressee_slots"}
 
 
 class LexiconError(ValueError):
@@ -214,6 +215,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         passive_objects=bool(raw.get("passive_objects", False)),
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
         receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
+        addressee_slots=tuple(raw.get("addressee_slots", ())),
     )
 
 

@@ -202,7 +202,7 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "subj":
         return subjects(tok)
     if name == "obj":
-        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok)
+        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok) or object_as_predicate(tok)
         if is_passive(tok):  # 'was arrested five buildings away': an object of a passive is a misparsed adjunct
             return passive_patients(tok) or with_conjuncts(objs)
         return with_conjuncts(objs) or passive_patients(tok)
@@ -234,6 +234,16 @@ def object_after_date(verb) -> list:  # noqa: ANN001
         return []
     return [c for c in adjuncts if c.i > dated[0].i and c.pos_ in ("NOUN", "PROPN") and not _is_date(c)
             and any(g.dep_ in ("det", "nummod") for g in c.children)][:1]
+
+
+def object_as_predicate(verb) -> list:  # noqa: ANN001
+    """'a accusé le groupe Etat islamique d'en être responsable': before a 'de' complement the
+    parser takes the object for a predicate (xcomp) of the verb; a determined noun there, with
+    no other object, is the object (a predicate is bare: 'élu président')."""
+    if verb.pos_ not in ("VERB", "AUX") or children(verb, OBJ):
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")
+            and any(g.dep_ == "det" for g in c.children) and not _has_case(c)][:1]
 
 
 def _is_date(tok) -> bool:  # noqa: ANN001
