@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.dates import parse_iso
+from veille.dates import last_named_day, parse_iso
 from veille.model import Article, Event, Participant, Place
 from veille.options import Options
 from veille.understand import actors as actor_mod
@@ -62,7 +62,9 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                        kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
                        use_model=options.event_model if options is not None else True,
                        speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
-                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)))
+                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)),
+                       last_day=lambda seg, pos: last_named_day(
+                           "\n".join([*(s.doc.text for s in segments[:seg_no[id(seg)]]), seg.doc.text[:pos]]), lang, published))
     events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
