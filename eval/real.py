@@ -248,7 +248,8 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                                     f"rec={[r.name or r.text for r in pe.recipients]} "
                                     f"gold actor={_gold_p(ge.get('actor'), text)} rec={_gold_p(ge.get('recipient'), text)} "
                                     f"[{doc['doc']}#{s}] {sent_text[:200]}")
-                match = (ok or cands)[:1]
+                pos = _trigger_at(pe, align, doc, s)  # of two gold events of one type, the one with this trigger
+                match = sorted(ok or cands, key=lambda ge: _gap(ge["trigger"], pos))[:1]
                 if match:
                     ge = match[0]
                     neg_n += 1
@@ -280,6 +281,21 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
     if errors:
         out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors]}
     return out
+
+
+def _trigger_at(event, align: Aligner, doc: dict, sent: int) -> int | None:  # noqa: ANN001
+    """Where the event's trigger stands in the document's sentence ``sent`` (None if unknown)."""
+    for ev in [event.evidence, *getattr(event, "mentions", [])]:
+        inner = ev.text.find(event.trigger) if event.trigger else -1
+        pos = align(ev.start + max(inner, 0), ev.field)
+        if sentence_of(doc["sentences"], pos) == sent:
+            return pos
+    return None
+
+
+def _gap(span: list[int], pos: int | None) -> int:
+    """Distance from a position to a gold trigger span (0 inside it; all equal when unknown)."""
+    return 0 if pos is None else max(span[0] - pos, pos - span[1] + 1, 0)
 
 
 def _stated(p: dict | None) -> dict | None:
