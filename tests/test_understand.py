@@ -320,6 +320,14 @@ def test_english_year_words_and_the_first_year_of_a_bounded_span():
     assert [resolve(m, date(2024, 11, 27)).value for m in find_dates("entre 2017 et 2019", "fr")] == ["2017"]
 
 
+def test_an_event_stated_twice_keeps_the_date_and_place_only_its_later_mention_gives():
+    art = run("Emmanuel Macron a rencontré Olaf Scholz.\n\nMardi, Emmanuel Macron avait rencontré Olaf Scholz à Berlin.", "fr")
+    meeting = only(art.events, "CONSULT")
+    assert meeting.mentions and meeting.date.value == "2024-11-26" and meeting.location.name == "Berlin"
+    art = run("Emmanuel Macron a rencontré Olaf Scholz samedi.\n\nMardi, Emmanuel Macron avait rencontré Olaf Scholz à Berlin.", "fr")
+    assert sorted(e.date.value for e in art.events if e.type == "CONSULT") == ["2024-11-23", "2024-11-26"]  # two meetings
+
+
 def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():
     art = run("« Nous avons tout tenté. Aujourd'hui, nous condamnons cette décision injuste », a déclaré "
               "Sophie Binet.", "fr")
