@@ -328,6 +328,15 @@ def test_an_event_stated_twice_keeps_the_date_and_place_only_its_later_mention_g
     assert sorted(e.date.value for e in art.events if e.type == "CONSULT") == ["2024-11-23", "2024-11-26"]  # two meetings
 
 
+def test_a_country_is_a_place_and_a_city_complement_places_the_event():
+    assert only(run("La police a arrêté des manifestants en Grèce samedi.", "fr").events, "COERCE").location.name == "Greece"
+    assert only(run("Les talibans ont attaqué une maternité de Kaboul.", "fr").events, "ASSAULT").location.name == "Kabul"
+    critique = only(run("Le maire de Lyon a critiqué le préfet.", "fr").events, "ACCUSE")
+    assert critique.location is None  # the subject's city is not where the act happens
+    meeting = only(run("Emmanuel Macron a rencontré le président de la Russie.", "fr").events, "CONSULT")
+    assert meeting.location is None  # a country after 'de' is the president's, not a place
+
+
 def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():
     art = run("« Nous avons tout tenté. Aujourd'hui, nous condamnons cette décision injuste », a déclaré "
               "Sophie Binet.", "fr")

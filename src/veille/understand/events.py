@@ -1244,8 +1244,12 @@ def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001
 
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
-    """A place introduced by a locative preposition in the trigger's clause."""
-    locative = closed_words("locative")
+    """A place introduced by a locative preposition in the trigger's clause; else a city
+    named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
+    l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
+    président de la Russie')."""
+    locative, of = closed_words("locative"), closed_words("place_of")
+    fallback = None
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
@@ -1256,7 +1260,20 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                 place = ctx.resolve_place(seg, tok)
                 if place is not None:
                     return place
-    return None
+            elif fallback is None and prep in of and (tok.head.head if tok.dep_ == "pobj" else tok.head).pos_ == "NOUN" \
+                    and not _in_subject(tok, cand.anchor):
+                place = ctx.resolve_place(seg, tok)
+                fallback = place if place is not None and place.latitude is not None else None
+    return fallback
+
+
+def _in_subject(tok, anchor) -> bool:  # noqa: ANN001
+    """Is ``tok`` inside the subject of the event's verb (or of a clause under it)?"""
+    while tok.i != anchor.i and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
+            return True
+        tok = tok.head
+    return False
 
 
 __all__ = ["EventContext", "extract_events", "children"]
