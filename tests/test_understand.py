@@ -337,6 +337,11 @@ def test_a_country_is_a_place_and_a_city_complement_places_the_event():
     assert meeting.location is None  # a country after 'de' is the president's, not a place
 
 
+def test_a_present_participle_shares_the_time_of_the_verb_it_hangs_on():
+    art = run("The union protested on Monday outside the ministry, accusing the government of lying.", "en")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-25"
+
+
 def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():
     art = run("« Nous avons tout tenté. Aujourd'hui, nous condamnons cette décision injuste », a déclaré "
               "Sophie Binet.", "fr")

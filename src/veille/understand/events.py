@@ -1084,7 +1084,7 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
     inherited = not own
     if inherited:
-        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech)
+        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech, trigger is None or trigger.i == anchor.i)
         tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
@@ -1133,15 +1133,19 @@ def _token_at(sent, offset: int) -> int:  # noqa: ANN001
     return sent.end - 1
 
 
-def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False) -> list:  # noqa: ANN001
+def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False,  # noqa: ANN001
+                     verbal: bool = True) -> list:
     """Dates the event's clause takes from the clause around it when it has none of its own:
     a time adverbial fronted before the main clause ('Mercredi, …', 'En 2002, …') scopes over
     the whole sentence; an infinitive shares the time of the verb that governs it ('a estimé
     mercredi ne plus pouvoir justifier'); a statement takes the time of the reporting verb of
     its incise ('« … », a précisé vendredi Bruno Le Maire'), since saying it is the event —
     unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X');
-    and an act of speech (``speech``: an accusation, a demand) reported by the verb that
-    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X')."""
+    an act of speech (``speech``: an accusation, a demand) reported by the verb that
+    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X'); and a
+    present participle that is the event's own verb (``verbal``; not 'concernant l'attaque')
+    shares the time of the verb it hangs on ('ont bloqué lundi la route, réclamant la
+    démission du maire')."""
     root = sent.root
     if not _inside_quotes(anchor) and not _subordinate(anchor, root):
         fronted = [m for m in mentions if _fronted(sent, m, root)]
@@ -1157,6 +1161,13 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
     if speech and anchor.dep_ in ("ccomp", "advcl", "xcomp", "parataxis") and anchor.head.i != anchor.i and \
             anchor.head.lemma_.lower() in reporting and not _past_infinitive(anchor):
         found = [m for m in mentions if _date_attaches(sent, m, anchor.head, None)]
+        if found:
+            return found
+    if verbal and "Part" in anchor.morph.get("VerbForm") and "Pres" in anchor.morph.get("Tense") and anchor.head.i != anchor.i:
+        governor, steps = anchor.head, 0  # 'a déposé plainte vendredi, dénonçant …': the participle shares the verb's time
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
+            governor, steps = governor.head, steps + 1
+        found = [m for m in mentions if _date_attaches(sent, m, governor, None)] if governor.pos_ in ("VERB", "AUX") else []
         if found:
             return found
     if tense == "future":
