@@ -331,6 +331,8 @@ def test_an_event_stated_twice_keeps_the_date_and_place_only_its_later_mention_g
 def test_a_country_is_a_place_and_a_city_complement_places_the_event():
     assert only(run("La police a arrêté des manifestants en Grèce samedi.", "fr").events, "COERCE").location.name == "Greece"
     assert only(run("Les talibans ont attaqué une maternité de Kaboul.", "fr").events, "ASSAULT").location.name == "Kabul"
+    stabbing = only(run("En Italie, une femme a poignardé trois personnes samedi à Crémone.", "fr").events, "ASSAULT")
+    assert stabbing.location.name == "Cremona"  # the city, more precise than the country
     critique = only(run("Le maire de Lyon a critiqué le préfet.", "fr").events, "ACCUSE")
     assert critique.location is None  # the subject's city is not where the act happens
     meeting = only(run("Emmanuel Macron a rencontré le président de la Russie.", "fr").events, "CONSULT")

@@ -1255,12 +1255,12 @@ def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001
 
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
-    """A place introduced by a locative preposition in the trigger's clause; else a city
-    named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
+    """A place introduced by a locative preposition in the trigger's clause (a city before a
+    country: 'en Italie, à Crémone'); else a city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
     l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
     président de la Russie')."""
     locative, of = closed_words("locative"), closed_words("place_of")
-    fallback = None
+    fallback = country = None
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
@@ -1269,13 +1269,14 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
             prep = tok.head.lower_ if tok.dep_ == "pobj" else (case[0] if case else "")
             if prep in locative:
                 place = ctx.resolve_place(seg, tok)
-                if place is not None:
+                if place is not None and place.latitude is not None:
                     return place
+                country = country or place  # 'à Juba, au Soudan du Sud': the city, the more precise
             elif fallback is None and prep in of and (tok.head.head if tok.dep_ == "pobj" else tok.head).pos_ == "NOUN" \
                     and not _in_subject(tok, cand.anchor):
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
-    return fallback
+    return fallback or country
 
 
 def _in_subject(tok, anchor) -> bool:  # noqa: ANN001
