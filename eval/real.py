@@ -198,8 +198,9 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
     per_type = {t: Counter() for t in PLOVER_TYPES}
     full_ok = predicted = stated_ok = 0
     dated = dated_ok = dated_pred_wrong = 0
+    placed = placed_ok = 0
     neg_ok = neg_n = 0
-    err_fp, err_fn, err_args, err_dates = [], [], [], []
+    err_fp, err_fn, err_args, err_dates, err_places = [], [], [], [], []
     sentences = empty = 0
     for doc, article in zip(docs, articles, strict=True):
         text = load_doc(doc["doc"]).text
@@ -248,7 +249,8 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                                     f"rec={[r.name or r.text for r in pe.recipients]} "
                                     f"gold actor={_gold_p(ge.get('actor'), text)} rec={_gold_p(ge.get('recipient'), text)} "
                                     f"[{doc['doc']}#{s}] {sent_text[:200]}")
-                match = (ok or cands)[:1]
+                pos = _trigger_at(pe, align, doc, s)  # of two gold events of one type, the one with this trigger
+                match = sorted(ok or cands, key=lambda ge: _gap(ge["trigger"], pos))[:1]
                 if match:
                     ge = match[0]
                     neg_n += 1
@@ -262,6 +264,13 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
                     elif pe.date.value:
                         dated_pred_wrong += 1
                         err_dates.append(f"DATE gold=None pred={pe.date.value} ({pe.date.text}) [{doc['doc']}#{s}] {sent_text[:200]}")
+                    if ge.get("place"):
+                        placed += 1
+                        good = _place_ok(ge["place"], pe.location, text)
+                        placed_ok += good
+                        if not good:
+                            err_places.append(f"PLACE gold={ge['place'].get('name')} pred={pe.location.name if pe.location else None} "
+                                              f"[{doc['doc']}#{s}] {sent_text[:200]}")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     out = {
@@ -274,12 +283,29 @@ def score_events(docs: list[dict], articles: list[Article], gold: dict[str, dict
         "type_actor_recipient_right_as_stated": round(stated_ok / predicted, 3) if predicted else 0.0,
         "dates_right_on_gold_dated": round(dated_ok / dated, 3) if dated else None, "gold_dated_matched": dated,
         "dates_given_where_gold_has_none": dated_pred_wrong,
+        "places_right_on_gold_placed": round(placed_ok / placed, 3) if placed else None, "gold_placed_matched": placed,
         "negation_right": round(neg_ok / neg_n, 3) if neg_n else None,
         "per_type": {t: _prf(c) for t, c in per_type.items() if sum(c.values())},
     }
     if errors:
-        out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors]}
+        out["errors"] = {"fp": err_fp[:errors], "fn": err_fn[:errors], "args": err_args[:errors], "dates": err_dates[:errors],
+                         "places": err_places[:errors]}
     return out
+
+
+def _trigger_at(event, align: Aligner, doc: dict, sent: int) -> int | None:  # noqa: ANN001
+    """Where the event's trigger stands in the document's sentence ``sent`` (None if unknown)."""
+    for ev in [event.evidence, *getattr(event, "mentions", [])]:
+        inner = ev.text.find(event.trigger) if event.trigger else -1
+        pos = align(ev.start + max(inner, 0), ev.field)
+        if sentence_of(doc["sentences"], pos) == sent:
+            return pos
+    return None
+
+
+def _gap(span: list[int], pos: int | None) -> int:
+    """Distance from a position to a gold trigger span (0 inside it; all equal when unknown)."""
+    return 0 if pos is None else max(span[0] - pos, pos - span[1] + 1, 0)
 
 
 def _stated(p: dict | None) -> dict | None:
@@ -298,6 +324,17 @@ def _gold_p(p: dict | None, text: str) -> str | None:
     if not p:
         return None
     return p.get("name") or (text[p["span"][0]:p["span"][1]] if p.get("span") else None)
+
+
+def _place_ok(gold: dict, pred, text: str) -> bool:  # noqa: ANN001 - a veille Place or None
+    """veille's place is the gold one: the same name (or the span's words) after folding, or,
+    for a gold place with no name, the same country."""
+    if pred is None:
+        return False
+    names = {fold(gold.get("name"))} | ({fold(text[gold["span"][0]:gold["span"][1]])} if gold.get("span") else set())
+    if fold(pred.name) in names - {""}:
+        return True
+    return not gold.get("name") and bool(gold.get("country")) and pred.country == gold.get("country")
 
 
 def _date_ok(gold: str, pred: str | None) -> bool:

@@ -256,7 +256,9 @@ def test_year_words_and_a_day_and_month_said_of_a_past_act():
     found = {m.text: resolve(m, published).value for m in find_dates("l'an dernier, l’année prochaine et cette année", "fr")}
     assert found == {"l'an dernier": "2023", "l’année prochaine": "2025", "cette année": "2024"}
     october = find_dates("le 20 octobre", "fr")[0]
-    assert resolve(october, published).value == "2024-10-20"  # nearest: the coming October
+    assert resolve(october, published).value == "2023-10-20"  # no tense, over three months ahead: the last one
+    assert resolve(october, published, "future").value == "2024-10-20"  # said of something to come: the next one
+    assert resolve(find_dates("le 20 juillet", "fr")[0], published).value == "2024-07-20"  # within three months: the nearest
     assert resolve(october, published, "past").value == "2023-10-20"  # said of something done: the last one
     assert resolve(find_dates("le 6 juin", "fr")[0], published, "past").value == "2024-06-06"  # a day of slack
     art = run("Trois militants écologistes ont été interpellés le 20 octobre à Lyon.", "fr", "2024-06-05")
@@ -269,6 +271,77 @@ def test_an_object_after_a_date_is_still_the_object():
     art = run("Les policiers ont interpellé le 20 octobre trois militants écologistes à Lyon.", "fr", "2024-06-05")
     coerce = only(art.events, "COERCE")
     assert "militants" in coerce.recipients[0].text and coerce.date.value == "2023-10-20"
+
+
+def test_a_noun_event_takes_its_own_day_not_the_announcements():
+    art = run("Le gouvernement a annoncé dimanche la levée du couvre-feu le 15 décembre.", "fr", "2024-11-24")
+    assert only(art.events, "CONCEDE").date.value == "2024-12-15"  # not Sunday, and not last December
+    art = run("Le gouvernement britannique a annoncé dimanche la réouverture des écoles le 15 décembre pour les élèves.",
+              "fr", "2024-11-24")
+    assert only(art.events, "CONCEDE").date.value == "2024-12-15"  # both dates hung on the verb: the one after the noun
+
+
+def test_a_relative_clause_of_the_trigger_noun_tells_when_it_happened():
+    art = run("The rebels claimed the attack that took place on Monday in Goma.", "en")
+    assert only(art.events, "ASSAULT").date.value == "2024-11-25"
+
+
+def test_a_weekday_with_a_present_tense_is_the_nearest_one():
+    assert only(run("Les enseignants manifestent lundi à Lille.", "fr", "2024-11-24").events, "PROTEST").date.value == "2024-11-25"
+    assert only(run("Les enseignants manifestent lundi à Lille.", "fr").events, "PROTEST").date.value == "2024-11-25"
+    assert weekday_date(0, date(2024, 11, 24), "present").isoformat() == "2024-11-25"  # Sunday: tomorrow
+    assert weekday_date(0, date(2024, 11, 27), "present").isoformat() == "2024-11-25"  # Wednesday: two days ago
+
+
+def test_a_day_without_a_year_and_without_a_tense_is_past_beyond_three_months():
+    art = run("Des milliers de personnes ont défilé lors du rassemblement du 16 novembre à Lyon.", "fr", "2024-06-20")
+    assert only(art.events, "PROTEST").date.value == "2023-11-16"
+
+
+def test_the_day_before_counts_from_the_day_the_article_last_named():
+    art = run("Une femme a poignardé un homme samedi 23 novembre à Lyon.\n\n"
+              "La police l'avait interpellée la veille pour des violences.", "fr", "2024-11-27")
+    assert only(art.events, "COERCE").date.value == "2024-11-22"
+    art = run("Police arrested a man in Leeds on Saturday.\n\nHe was charged the next day.", "en", "2024-11-27")
+    assert [e.date.value for e in art.events if e.type == "COERCE"] == ["2024-11-23", "2024-11-24"]
+    assert only(run("La police a interpellé trois hommes la veille.", "fr").events, "COERCE").date.value == "2024-11-26"
+
+
+def test_a_fronted_date_is_not_the_date_of_a_relative_clause():
+    art = run("Last year, the police arrested a man who had attacked a nurse.", "en")
+    assert only(art.events, "COERCE").date.value == "2023"
+    assert all(e.date.value is None for e in art.events if e.type != "COERCE")
+
+
+def test_english_year_words_and_the_first_year_of_a_bounded_span():
+    assert only(run("The army shelled rebel positions between 2015 and 2018.", "en").events, "ASSAULT").date.value == "2015"
+    found = {m.text: resolve(m, date(2024, 11, 27)).value for m in find_dates("last year and next week", "en")}
+    assert found == {"last year": "2023", "next week": "2024-12"}
+    assert [resolve(m, date(2024, 11, 27)).value for m in find_dates("entre 2017 et 2019", "fr")] == ["2017"]
+
+
+def test_an_event_stated_twice_keeps_the_date_and_place_only_its_later_mention_gives():
+    art = run("Emmanuel Macron a rencontré Olaf Scholz.\n\nMardi, Emmanuel Macron avait rencontré Olaf Scholz à Berlin.", "fr")
+    meeting = only(art.events, "CONSULT")
+    assert meeting.mentions and meeting.date.value == "2024-11-26" and meeting.location.name == "Berlin"
+    art = run("Emmanuel Macron a rencontré Olaf Scholz samedi.\n\nMardi, Emmanuel Macron avait rencontré Olaf Scholz à Berlin.", "fr")
+    assert sorted(e.date.value for e in art.events if e.type == "CONSULT") == ["2024-11-23", "2024-11-26"]  # two meetings
+
+
+def test_a_country_is_a_place_and_a_city_complement_places_the_event():
+    assert only(run("La police a arrêté des manifestants en Grèce samedi.", "fr").events, "COERCE").location.name == "Greece"
+    assert only(run("Les talibans ont attaqué une maternité de Kaboul.", "fr").events, "ASSAULT").location.name == "Kabul"
+    stabbing = only(run("En Italie, une femme a poignardé trois personnes samedi à Crémone.", "fr").events, "ASSAULT")
+    assert stabbing.location.name == "Cremona"  # the city, more precise than the country
+    critique = only(run("Le maire de Lyon a critiqué le préfet.", "fr").events, "ACCUSE")
+    assert critique.location is None  # the subject's city is not where the act happens
+    meeting = only(run("Emmanuel Macron a rencontré le président de la Russie.", "fr").events, "CONSULT")
+    assert meeting.location is None  # a country after 'de' is the president's, not a place
+
+
+def test_a_present_participle_shares_the_time_of_the_verb_it_hangs_on():
+    art = run("The union protested on Monday outside the ministry, accusing the government of lying.", "en")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-25"
 
 
 def test_a_relative_date_inside_a_quotation_opened_in_an_earlier_sentence_is_not_resolved():

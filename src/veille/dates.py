@@ -30,7 +30,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # weekday | relative | full | daymonth | monthyear | monthrel | weeks | years | year | iso
+    kind: str  # weekday | relative | anaphoric | full | daymonth | monthyear | monthrel | weeks | years | year | iso
     value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
     weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
@@ -49,6 +49,7 @@ def _lexicon(lang: str) -> dict:
     months.update({_fold(k): v for k, v in data.get("extra_months", {}).items()})
     days = {_fold(v): k for k, v in get_day_names("wide", locale=lang).items()}  # 0 = Monday
     return {"months": months, "days": days, "relative": {_fold(k): v for k, v in data["relative"].items()},
+            "anaphoric": {_fold(k): v for k, v in data.get("anaphoric", {}).items()},
             "first": [_fold(x) for x in data["ordinal_first"]],
             "month_before": [_fold(x) for x in data.get("month_before", [])],
             "month_after": {_fold(k): v for k, v in data.get("month_after", {}).items()},
@@ -64,6 +65,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     month = "|".join(sorted((re.escape(m) for m in lex["months"]), key=len, reverse=True))
     day = "|".join(re.escape(d) for d in lex["days"])
     rel = "|".join(sorted((re.escape(r) for r in lex["relative"]), key=len, reverse=True))
+    anaphoric = "|".join(sorted((re.escape(r) for r in lex["anaphoric"]), key=len, reverse=True))
     first = "|".join(re.escape(x) for x in lex["first"])
     num = rf"(?:{first}|[0-3]?\d)(?:{_alternatives('day_suffixes')})?"
     before = "|".join(sorted((re.escape(b) for b in lex["month_before"]), key=len, reverse=True))
@@ -82,6 +84,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         *([rf"(?P<years>{years})"] if years else []),
         rf"(?P<weekday>{day})",
+        *([rf"(?P<anaphoric>{anaphoric})"] if anaphoric else []),
         rf"(?P<rel>{rel})",
         rf"(?:{_year_before()})(?P<year>(?:19|20)\d\d)\b",
     ]
@@ -137,6 +140,8 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "weekday", (lex["days"][raw],))
     if kind == "rel":
         return DateMention(start, end, text[start:end], "relative", (lex["relative"][raw],))
+    if kind == "anaphoric":
+        return DateMention(start, end, text[start:end], "anaphoric", (lex["anaphoric"][raw],))
     if kind == "year":
         return DateMention(start, end, text[start:end], "year", (int(raw),))
     if kind == "monthrel":
@@ -167,8 +172,10 @@ def _day_month(raw: str, start: int, end: int, text: str, kind: str, lex: dict) 
     return DateMention(start, end, text[start:end], "full" if year else "daymonth", (year or 0, month, day))
 
 
-def resolve(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
-    """An :class:`EventDate` for ``mention``: absolute where the article date allows."""
+def resolve(mention: DateMention, published: date | None, tense: str | None = None, reference: date | None = None) -> EventDate:
+    """An :class:`EventDate` for ``mention``: absolute where the article date allows. An
+    anaphoric word ('la veille') counts from ``reference``, the day the article last named,
+    else from publication."""
     text = mention.text
     try:
         if mention.kind == "iso":
@@ -183,8 +190,9 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
         return EventDate(text=text)
     if published is None:
         return EventDate(text=text)
-    if mention.kind == "relative":
-        return EventDate(text=text, value=(published + timedelta(days=mention.value[0])).isoformat(), precision="day")
+    if mention.kind in ("relative", "anaphoric"):
+        base = reference if mention.kind == "anaphoric" and reference is not None else published
+        return EventDate(text=text, value=(base + timedelta(days=mention.value[0])).isoformat(), precision="day")
     if mention.kind == "monthrel":
         return EventDate(text=text, value=f"{_month_year(mention.value[0], mention.value[1], published, tense):04d}-{mention.value[0]:02d}",
                          precision="month")
@@ -199,7 +207,8 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
 
 
 def _resolve_day(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
-    """A day and month: the year written, else the nearest to publication — or, said of
+    """A day and month: the year written, else the nearest to publication (to come only
+    within about three months, news telling mostly of the past) — or, said of
     something past ('a été arrêté le 16 novembre'), the last such day (a day or two of
     slack for a dispatch dated before the day it reports); of something to come, the next
     one; a weekday written with it settles the year ('samedi 1er août')."""
@@ -210,10 +219,15 @@ def _resolve_day(mention: DateMention, published: date | None, tense: str | None
         year = _nearest_year(month, day, published)
         if tense == "past" and _later_than(year, month, day, published + timedelta(days=2)):
             year -= 1
+        elif tense in (None, "present") and _later_than(year, month, day, published + timedelta(days=_AHEAD_DAYS)):
+            year -= 1  # news reports the past: 'le rassemblement du 16 novembre', read in June, was last November
         elif tense == "future" and not _later_than(year, month, day, published - timedelta(days=2)):
             year += 1  # 'seront fermées le 3 août', said in November: next August
         year = _year_of_weekday(year, month, day, mention.weekday)
     return EventDate(text=mention.text, value=date(year, month, day).isoformat(), precision="day")
+
+
+_AHEAD_DAYS = 92  # a day and month said with no tense is to come only within about three months of publication
 
 
 def _month_year(month: int, way: str, published: date, tense: str | None) -> int:
@@ -260,14 +274,28 @@ def _nearest_year(month: int, day: int, published: date) -> int:
 
 def weekday_date(weekday: int, published: date, tense: str | None) -> date:
     """The date of a weekday named in an article: the publication day itself when it
-    matches, the next one for future actions, else the most recent one (news reports
-    the past week)."""
+    matches, the next one for future actions, the nearest one for a present ('rouvre
+    lundi', read on Sunday, is tomorrow), else the most recent one (news reports the
+    past week)."""
     delta = weekday - published.weekday()
     if delta == 0:
         return published
-    if tense == "future":
+    if tense == "future" or (tense == "present" and delta % 7 <= 3):
         return published + timedelta(days=delta % 7)
     return published - timedelta(days=(-delta) % 7)
+
+
+_DAY_KINDS = ("iso", "full", "daymonth", "weekday", "relative")
+
+
+def last_named_day(text: str, lang: str, published: date | None) -> date | None:
+    """The last day ``text`` names ('samedi 1er septembre', 'hier', 'mardi'), resolved
+    against publication: what 'la veille' or 'the next day' after it counts from."""
+    for mention in reversed(find_dates(text, lang)):
+        value = resolve(mention, published).value if mention.kind in _DAY_KINDS else None
+        if value and len(value) == 10:
+            return date.fromisoformat(value)
+    return None
 
 
 def parse_iso(value: str | None) -> date | None:

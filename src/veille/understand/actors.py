@@ -709,13 +709,13 @@ def _agent(tok, sector: str, inside: list[Mention]) -> Participant:  # noqa: ANN
 
 
 def place(index: ActorIndex, segments: list[Segment], seg: Segment, tok) -> Place | None:  # noqa: ANN001
-    """A place for a locative argument: the table's places, else the gazetteer."""
+    """A place for a locative argument: the table's places and countries, else the gazetteer."""
     seg_id = segments.index(seg)
     start, end = phrase(tok)
     for m in index.in_span(seg_id, start, end):
         row = info(m.actor_id)
-        if row.get("type") == "place":
-            return place_from_row(row)
+        if row.get("type") in ("place", "country"):
+            return place_from_row(row)  # 'à Lyon', and a country as a place: 'in Greece', 'en Afghanistan'
         if m.kind == "ner" or not m.actor_id:
             return gazetteer(m.text)
     return gazetteer(phrase_text(tok)) if tok.pos_ == "PROPN" else None

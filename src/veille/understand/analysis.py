@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.dates import parse_iso
+from veille.dates import last_named_day, parse_iso
 from veille.model import Article, Event, Participant, Place
 from veille.options import Options
 from veille.understand import actors as actor_mod
@@ -62,7 +62,9 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                        kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
                        use_model=options.event_model if options is not None else True,
                        speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
-                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)))
+                       quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)),
+                       last_day=lambda seg, pos: last_named_day(
+                           "\n".join([*(s.doc.text for s in segments[:seg_no[id(seg)]]), seg.doc.text[:pos]]), lang, published))
     events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
@@ -135,7 +137,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     """The same event stated twice in one article (standfirst and body, or 'la
     visite de Poutine' after 'Poutine a entamé une visite au Kazakhstan') is kept
     once: same type, actors and negation, recipients equal or a subset. The
-    fuller mention wins (recipients, date, place, confidence)."""
+    fuller mention wins (recipients, date, place, confidence), and takes the date or
+    the place only the other states ('En mars, il a appelé à…' after an undated mention)."""
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if _same(k, event)), None)
@@ -145,7 +148,10 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         best, other = (event, twin) if _better(event, twin) else (twin, event)
         seen = {(m.field, m.start) for m in [best.evidence, *best.mentions]}
         extra = [m for m in [other.evidence, *other.mentions] if (m.field, m.start) not in seen]
-        kept[kept.index(twin)] = best.model_copy(update={"mentions": [*best.mentions, *extra]})
+        kept[kept.index(twin)] = best.model_copy(update={
+            "mentions": [*best.mentions, *extra],  # a date or a place only the other mention states is the event's too
+            "date": best.date if best.date.value else other.date if other.date.value else best.date,
+            "location": best.location or other.location})
     return kept
 
 
@@ -154,6 +160,9 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if ("negated" in a.flags) != ("negated" in b.flags):
         return False
+    da, db = a.date.value or "", b.date.value or ""
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False  # 'ont manifesté mardi' and 'ont manifesté samedi': two protests
     ra, rb = participant_keys(a.recipients), participant_keys(b.recipients)
     return ra <= rb or rb <= ra
 

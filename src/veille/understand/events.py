@@ -587,6 +587,7 @@ class EventContext:
     use_model: bool = True  # the statistical second opinion (event_model), where the language has one
     speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
     quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
+    last_day: Callable[[Segment, int], date | None] = lambda seg, pos: None  # the day the article last names before a segment's offset
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -1150,19 +1151,37 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     if not mentions:
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
-    if not own:
-        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech)
+    inherited = not own
+    if inherited:
+        own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech, trigger is None or trigger.i == anchor.i)
         tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
-    pivot = anchor.idx - sent.start_char
+    nominal = trigger is not None and trigger.i != anchor.i and trigger.pos_ in ("NOUN", "PROPN")
+    on_noun = [m for m in own if _date_attaches(sent, m, trigger, trigger)] if nominal and not inherited else []
+    if nominal and not inherited and not on_noun and trigger.head.i == anchor.i:
+        at = trigger.idx - sent.start_char  # the verb's day before its object, the object's after it (parsers hang both on the verb)
+        if any(m.end <= at for m in own):
+            on_noun = [m for m in own if m.start > at]
+    if on_noun:  # 'a annoncé dimanche la réouverture des écoles le 15 juin': the reopening's day, not the announcement's
+        own, tense = on_noun, None if tense != "future" else tense
+    pivot = (trigger if on_noun else anchor).idx - sent.start_char
     best = min(own, key=lambda m: abs(m.start - pivot))
     first = sent.doc[_token_at(sent, best.start)]
     if best.kind in ("weekday", "relative", "monthrel", "years") and (_inside_quotes(first) or ctx.quoted(seg, first)):
         return EventDate(text=best.text)
-    if tense is None and _past(anchor) and _date_attaches(sent, best, anchor, None):
+    if tense is None and not on_noun and _past(anchor) and _date_attaches(sent, best, anchor, None):
         tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
-    return resolve(best, ctx.published, tense)
+    elif tense is None and not inherited and _present(anchor):
+        tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
+    reference = ctx.last_day(seg, sent.start_char + best.start) if best.kind == "anaphoric" else None  # 'la veille': of the day last named
+    return resolve(best, ctx.published, tense, reference)
+
+
+def _present(verb) -> bool:  # noqa: ANN001
+    """A finite verb in the present with no auxiliary ('rouvre', 'reopens'): its weekday is the nearest one."""
+    return "Fin" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and \
+        not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
 
 
 def _past(verb) -> bool:  # noqa: ANN001
@@ -1183,17 +1202,21 @@ def _token_at(sent, offset: int) -> int:  # noqa: ANN001
     return sent.end - 1
 
 
-def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False) -> list:  # noqa: ANN001
+def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None, speech: bool = False,  # noqa: ANN001
+                     verbal: bool = True) -> list:
     """Dates the event's clause takes from the clause around it when it has none of its own:
     a time adverbial fronted before the main clause ('Mercredi, …', 'En 2002, …') scopes over
     the whole sentence; an infinitive shares the time of the verb that governs it ('a estimé
     mercredi ne plus pouvoir justifier'); a statement takes the time of the reporting verb of
     its incise ('« … », a précisé vendredi Bruno Le Maire'), since saying it is the event —
     unless what is said is still to come ('… risque d'être reconfinée, a indiqué dimanche X');
-    and an act of speech (``speech``: an accusation, a demand) reported by the verb that
-    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X')."""
+    an act of speech (``speech``: an accusation, a demand) reported by the verb that
+    governs it is dated by that verb ('a assuré samedi « ne rien partager » avec X'); and a
+    present participle that is the event's own verb (``verbal``; not 'concernant l'attaque')
+    shares the time of the verb it hangs on ('ont bloqué lundi la route, réclamant la
+    démission du maire')."""
     root = sent.root
-    if not _inside_quotes(anchor):
+    if not _inside_quotes(anchor) and not _subordinate(anchor, root):
         fronted = [m for m in mentions if _fronted(sent, m, root)]
         if fronted:
             return fronted
@@ -1209,6 +1232,13 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
         found = [m for m in mentions if _date_attaches(sent, m, anchor.head, None)]
         if found:
             return found
+    if verbal and "Part" in anchor.morph.get("VerbForm") and "Pres" in anchor.morph.get("Tense") and anchor.head.i != anchor.i:
+        governor, steps = anchor.head, 0  # 'a déposé plainte vendredi, dénonçant …': the participle shares the verb's time
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
+            governor, steps = governor.head, steps + 1
+        found = [m for m in mentions if _date_attaches(sent, m, governor, None)] if governor.pos_ in ("VERB", "AUX") else []
+        if found:
+            return found
     if tense == "future":
         return []
     for child in anchor.children:
@@ -1218,6 +1248,21 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             if found:
                 return found
     return []
+
+
+_SUBORDINATE = frozenset({"acl", "acl:relcl", "relcl"})
+
+
+def _subordinate(anchor, root) -> bool:  # noqa: ANN001
+    """Is the event's verb in a relative clause or a finite adverbial clause of the main one? A date fronted
+    before the main clause is not its date ('Last year, he was awarded a medal after he
+    shot a carjacker': the award, not the shooting)."""
+    tok, steps = anchor, 0
+    while tok.i != root.i and tok.head.i != tok.i and steps < 8:
+        if tok.dep_ in _SUBORDINATE or (tok.dep_ == "advcl" and children(tok, {"nsubj", "nsubj:pass", "nsubjpass"})):
+            return True  # not an infinitive's or a participle's ('après avoir découvert'): they share the main clause's time
+        tok, steps = tok.head, steps + 1
+    return False
 
 
 _SPAN_WORDS = closed_words("span")
@@ -1255,7 +1300,8 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     while steps < 6:
         if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
             return True
-        if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") \
+                and not _describes_trigger(head, trigger):
             return False
         if head.head.i == head.i:
             return False
@@ -1263,9 +1309,27 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     return False
 
 
+def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001
+    """A clause on the trigger noun that tells when the act itself happened: a participle
+    ('la plainte déposée le 10 mai') or a relative clause whose subject is the noun ('a
+    shooting that occurred Monday'); not one where someone else acts on it ('l'attaque
+    qu'il a condamnée lundi')."""
+    if trigger is None or verb.head.i != trigger.i or trigger.pos_ not in ("NOUN", "PROPN") or \
+            verb.dep_ not in ("acl", "acl:relcl", "relcl"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if not subjects:
+        return "Part" in verb.morph.get("VerbForm") and not any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
+    return all("Rel" in c.morph.get("PronType") for c in subjects)
+
+
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
-    """A place introduced by a locative preposition in the trigger's clause."""
-    locative = closed_words("locative")
+    """A place introduced by a locative preposition in the trigger's clause (a city before a
+    country: 'en Italie, à Crémone'); else a city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
+    l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
+    président de la Russie')."""
+    locative, of = closed_words("locative"), closed_words("place_of")
+    fallback = country = None
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
@@ -1274,9 +1338,23 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
             prep = tok.head.lower_ if tok.dep_ == "pobj" else (case[0] if case else "")
             if prep in locative:
                 place = ctx.resolve_place(seg, tok)
-                if place is not None:
+                if place is not None and place.latitude is not None:
                     return place
-    return None
+                country = country or place  # 'à Juba, au Soudan du Sud': the city, the more precise
+            elif fallback is None and prep in of and (tok.head.head if tok.dep_ == "pobj" else tok.head).pos_ == "NOUN" \
+                    and not _in_subject(tok, cand.anchor):
+                place = ctx.resolve_place(seg, tok)
+                fallback = place if place is not None and place.latitude is not None else None
+    return fallback or country
+
+
+def _in_subject(tok, anchor) -> bool:  # noqa: ANN001
+    """Is ``tok`` inside the subject of the event's verb (or of a clause under it)?"""
+    while tok.i != anchor.i and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
+            return True
+        tok = tok.head
+    return False
 
 
 __all__ = ["EventContext", "extract_events", "children"]
