@@ -354,3 +354,42 @@ def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
     found = _ner_mentions(seg, [], _ner_person_last_words([seg])[1])
     assert ("Dana Whitfield", "PERSON") in {(m.text, m.label) for m in found}
     assert ("Dana Whitfield's", "ORG") not in {(m.text, m.label) for m in found}
+
+
+def test_a_spokesperson_of_the_only_company_around_speaks_for_it_and_again_later():
+    art = run("Marc Dupuis, le PDG du distributeur Valmont, a annoncé la fermeture de 40 magasins.\n\n"
+              "Depuis, l'enseigne cherche des repreneurs. « Nous avons reçu douze offres », a déclaré un porte-parole "
+              "de l'enseigne. « Nous avons jusqu'au 4 juin pour conclure », a précisé ce porte-parole.\n\n"
+              "Les salariés attendent des réponses.\n\n"
+              "« Chaque salarié recevra une offre de reclassement », a indiqué le porte-parole du groupe. "
+              "« Personne ne sera laissé sans solution. »", "fr")
+    for words in ("Nous avons reçu", "Nous avons jusqu'au", "Chaque salarié", "Personne ne sera"):
+        assert quote(art, words).speaker == "Valmont", words
+
+
+def test_a_quotation_after_a_past_participle_cue_continues_its_speaker():
+    art = run("Le débat a duré deux heures.\n\n"
+              "« Le texte sera voté avant l'été », a indiqué la sénatrice Claire Vautrin lors de son intervention. "
+              "« Nous ne céderons sur rien. »", "fr")
+    assert quote(art, "Nous ne céderons").speaker == "Claire Vautrin"
+
+
+def test_a_ministry_named_by_its_country_is_the_speaker_as_written():
+    art = run("Talks resumed in Geneva on Monday.\n\n"
+              "Spain's health ministry said this week that the new rules were an important step.", "en", "2019-11-20")
+    assert quote(art, "the new rules were").speaker == "Spain's health ministry"
+
+
+def test_what_on_learned_from_a_source_is_the_sources_words():
+    art = run("Un enseignant est mort dans la nuit. Il était professeur dans un lycée de Lyon, a-t-on appris lundi "
+              "auprès du ministère de l'Éducation nationale. Le suspect a été interpellé, a-t-on appris de source policière.",
+              "fr")
+    assert quote(art, "Il était professeur").speaker == "ministère de l'Éducation nationale"
+    assert quote(art, "Le suspect a été").speaker is None
+
+
+def test_with_a_person_warning_of_a_quoted_fragment_is_their_words():
+    art = run('The two neighbours also sharply criticised the new policy, with Egyptian Foreign Minister Sameh Karim '
+              'warning of "grave consequences".', "en", "2019-11-20")
+    q = quote(art, "grave consequences")
+    assert (q.kind, q.speaker) == ("direct", "Sameh Karim")

@@ -41,7 +41,8 @@ from dataclasses import dataclass
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
-from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key, referent_participant
+from veille.understand.coref import (Coref, Quotation, Ref, Referent, doc_text, fold, lexicon, org_name, pronoun_key,
+                                     referent_participant)
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import er_infinitive, phrase, relative, relative_antecedent
@@ -421,7 +422,8 @@ class _Extractor:
         for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)]:
             if (t.text.startswith("-") or t.lower_ in closed_words("euphonic_pronouns")) and free(t) and \
                     pronoun_key(t.text) in closed_words("inverted_pronouns"):
-                return self._from_token(seg_id, t, cue)
+                return (pronoun_key(t.text) == "on" and self._learned_from(seg_id, verb, cue, free)) or \
+                    self._from_token(seg_id, t, cue)
         if inverted:
             after = [c for c in verb.children if c.dep_ in SUBJ and c.i > verb.i and free(c)]
             if after:
@@ -436,6 +438,8 @@ class _Extractor:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
                 if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
                     return None  # 'Les « gilets jaunes » ont dit …': words of the speaker's own phrase
+                if subj[0].lower_ == "on" and (learned := self._learned_from(seg_id, verb, cue, free)):
+                    return learned
                 return self._from_token(seg_id, antecedent if antecedent is not None else subj[0], cue)
             if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
@@ -450,6 +454,25 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _learned_from(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
+        """'…, a-t-on appris auprès du ministère': with the impersonal 'on', the source the
+        words after the verb name speaks ('auprès de X')."""
+        doc = self.segments[seg_id].doc
+        marks = self._folded_raw("learned_from")
+        window = doc[verb.i + 1:min(len(doc), verb.i + 8)]
+        for k, t in enumerate(window):
+            if t.is_punct and t.text not in ("'", "’", "-") or not free(t):
+                return None
+            if t.lower_ in marks:
+                head = next((x for x in window[k + 1:] if x.pos_ in ("NOUN", "PROPN")), None)
+                if head is None:
+                    return None
+                while head.dep_ in ("compound", "flat", "flat:name") and head.head.i > head.i:
+                    head = head.head
+                found = self._from_token(seg_id, head, cue)
+                return found if found.who is not None else None
+        return None
 
     def _in_phrase(self, q: Quotation, seg_id: int, subj, antecedent=None) -> bool:  # noqa: ANN001
         """Does the quotation stand in the subject's own phrase ('36 magasins « contact » sont
@@ -537,8 +560,21 @@ class _Extractor:
                 org = self._from_token_as_is(seg_id, comp, cue, strength)
                 if org.who is not None and not (org.referent is not None and org.referent.kind == "person") and \
                         self.info(org.who.actor_id).get("type") != "person":  # an organisation, not a person's aide
+                    self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+            last = self.__dict__.get("_spoken_for")
+            if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and \
+                    "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS":
+                # 'le porte-parole du groupe', 'the spokesperson': the organisation a spokesperson spoke for before
+                return Found(last.who, last.ref, last.referent, found.mention, cue, strength)
         return found
+
+    def _org_nouns(self) -> frozenset[str]:
+        """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
+        cache = self.__dict__.setdefault("_raw_cache", {})
+        if "org_nouns" not in cache:
+            cache["org_nouns"] = frozenset(lexicon(self.lang).get("org_nouns", {}))
+        return cache["org_nouns"]
 
     def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
         for c in tok.children:
@@ -571,8 +607,9 @@ class _Extractor:
         text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
-            if tok.pos_ == "NOUN" and any(c.dep_ == "nmod" and c.i > tok.i for c in tok.children) and len(text.split()) <= 6:
-                name = org_name(text)  # 'le ministère des Affaires étrangères': which one the article says
+            if any(c.dep_ == "nmod" and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
+                   for c in tok.children) and len(text.split()) <= 6:
+                name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
@@ -830,13 +867,16 @@ class _Extractor:
         seg_id, a, _ = q.pieces[0]
         if p_seg == seg_id:
             between = self.texts[seg_id][p_end:a]
+            toks = list(self._span_tokens(seg_id, p_end, a))
         elif p_seg == seg_id - 1 or (seg_id - p_seg == 2 and self._empty(seg_id - 1)):
             if self.segments[p_seg].field != self.segments[seg_id].field:
                 return None
             between = self.texts[p_seg][p_end:] + " " + self.texts[seg_id][:a]
+            toks = [*self._span_tokens(p_seg, p_end, len(self.texts[p_seg])), *self._span_tokens(seg_id, 0, a)]
         else:
             return None
-        if self._narrates(between) and not self._about(pfound, p_seg, p_end, seg_id, a):
+        cued = any(t.pos_ in ("VERB", "AUX") and self._is_reporting(t) for t in toks)  # '», a indiqué le porte-parole.'
+        if self._narrates(between, cued) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
 
@@ -853,7 +893,7 @@ class _Extractor:
     def _empty(self, seg_id: int) -> bool:
         return not self.texts[seg_id].strip()
 
-    def _narrates(self, between: str) -> bool:
+    def _narrates(self, between: str, cued: bool = False) -> bool:
         """Does the text between two quotations say something of its own (a new
         sentence with a verb, another person)? A cue of the previous quotation
         ('», a-t-il ajouté.') does not count."""
@@ -864,7 +904,7 @@ class _Extractor:
             return True
         lowered = [w.lower() for w in words]
         verbs = [w for w in lowered if w in self.verbs or er_infinitive(w) in self.verbs]
-        return not verbs and len(words) > 3
+        return not verbs and not cued and len(words) > 3
 
     def _governor(self, q: Quotation) -> Found | None:
         """The person subject of the verb the quotation depends on ('M. Bayrou plaide pour
@@ -875,13 +915,16 @@ class _Extractor:
             return None
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
-            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
+            gerund = _gerund_subject(anc)
+            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
                         if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
+                if not subj and gerund is not None and not (a <= gerund.idx < b):
+                    subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if subj:
-                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
+                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=2 if self._is_reporting(anc) else 1)
                     if found.who is not None and (found.referent is not None or found.who.name):
                         return found
                 return None
@@ -1124,12 +1167,24 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     forms = {lemma, low, low + "r", er_infinitive(low)}
     if tok.pos_ == "X" and low.endswith(("é", "ée", "és", "ées")):
         forms.add(low[:low.rindex("é")] + "er")  # a participle the lemmatizer does not know: 'tweeté'
+    if _gerund_subject(tok) is not None:
+        forms.add(low[:-3])  # a gerund tagged as a noun, with its own subject: 'with X warning of …'
     if forms & verbs:
         return True
     if lemma in closed_words("phrase_verbs") and tok.pos_ in ("VERB", "AUX"):
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+def _gerund_subject(tok):  # noqa: ANN001, ANN202
+    """The subject of an English gerund the tagger took for a noun ('with Minister X warning of
+    …'): its nominal subject, or the person name the parser made a compound of it."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing") or tok.dep_ not in ("pobj", "pcomp"):
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+        [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i - 1]
+    return subj[0] if subj else None
 
 
 OF = closed_words("of")
