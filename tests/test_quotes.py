@@ -393,3 +393,12 @@ def test_with_a_person_warning_of_a_quoted_fragment_is_their_words():
               'warning of "grave consequences".', "en", "2019-11-20")
     q = quote(art, "grave consequences")
     assert (q.kind, q.speaker) == ("direct", "Sameh Karim")
+
+
+def test_english_reported_clauses_the_parser_hangs_elsewhere():
+    art = run("Tariffs may be cut before the summit, people familiar with the talks say.\n\n"
+              "Norway argued for decades that it was only a bystander in the dispute.\n\n"
+              "Meanwhile, Dolan says, the chains are trying to buy time through cuts.", "en", "2019-11-20")
+    assert quote(art, "Tariffs may be cut").kind == "indirect"
+    assert quote(art, "it was only a bystander").speaker == "Norway"
+    assert quote(art, "the chains are trying").speaker == "Dolan"

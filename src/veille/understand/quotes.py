@@ -1089,6 +1089,16 @@ class _Extractor:
                  and is_reporting(verb, self._folded_raw("infinitive_verbs"))
                  and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
+        if not comps and not self._grammar("que_clause"):
+            comps = self._that_clause_below(verb)
+        if not comps and verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            # 'Meanwhile, Dolan says, they are trying …': the clause the cue interrupts, after it
+            toks = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
+                toks.pop()
+            return toks if len(toks) >= 3 else []
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1105,12 +1115,28 @@ class _Extractor:
             toks.pop()
         return toks if len(toks) >= 2 else []
 
+    def _that_clause_below(self, verb) -> list:  # noqa: ANN001
+        """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
+        argued for decades that it was …'): the verb's complement."""
+        for c in verb.children:
+            if c.dep_ not in ("prep", "npadvmod") or c.i < verb.i:
+                continue
+            for t in c.subtree:
+                if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and t.pos_ in ("VERB", "AUX") and \
+                        any(m.dep_ == "mark" and m.lower_ in QUE and m.i < t.i for m in t.children) and \
+                        (t.head.i == c.i or t.head.dep_ == "pobj" and t.head.head.i == c.i):
+                    return [t]
+        return []
+
     def _clause_before(self, verb) -> list:  # noqa: ANN001
         """'Disney's tech teams isolated the problem, Mayer said' / 'Les plages seront
         fermées, rapporte Ouest-France': the clause before a cue set off by a comma."""
         doc = verb.doc
         sent = verb.sent
         k = verb.i - 1
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i] if self._grammar("subject_before_cue") else []
+        if subj and subj[0].left_edge.i > sent.start:
+            k = subj[0].left_edge.i - 1  # '…, people familiar with the talks say'
         while k > sent.start and (doc[k].dep_.startswith("aux") or doc[k].text.startswith("-") or doc[k].pos_ in ("ADV",)
                                   or (self._grammar("subject_before_cue") and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "PART")
                                       and k >= verb.i - 5)):
