@@ -402,3 +402,11 @@ def test_english_reported_clauses_the_parser_hangs_elsewhere():
     assert quote(art, "Tariffs may be cut").kind == "indirect"
     assert quote(art, "it was only a bystander").speaker == "Norway"
     assert quote(art, "the chains are trying").speaker == "Dolan"
+
+
+def test_a_plural_pronoun_after_two_people_named_together_is_the_first_one():
+    art = run("Claire Vautrin et Paul Berthier ont porté plainte contre le préfet. Lors d'une conférence de presse, "
+              "ils ont annoncé que leur avocat avait saisi le procureur. « Nous voulons la vérité », ont-ils ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker == "Claire Vautrin"
+    art = run("Claire Vautrin a rencontré Paul Berthier et Luc Morel. « Nous voulons la vérité », ont-ils ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker is None  # who 'ils' are is not said

@@ -157,6 +157,7 @@ class Found:
     cue: str | None
     strength: int = 2  # 2: a cue of speech; 1: the quote's governing verb only
     rule: str = ""  # which rule found it: after, before, according, colon, continuation, governor
+    group: bool = False  # a plural pronoun standing for people named together ('X et Y … ils')
 
 
 NOTHING = Found(None, None, None, None, None, 0)
@@ -268,8 +269,8 @@ class _Extractor:
                 found.rule = rule
                 break
         kind = self._label(q, span.text, found)
-        if kind != "direct":
-            found = NOTHING
+        if kind != "direct" or found is not None and found.group and not self._clause(q):
+            found = NOTHING  # a group's words are clauses; 'pour « entrave à la liberté … »' names a charge
         return self._quote(span.text, kind, span, found or NOTHING), found or NOTHING
 
     def _span(self, q: Quotation) -> Span | None:
@@ -554,6 +555,10 @@ class _Extractor:
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and tok.pos_ == "PRON" and "Plur" in tok.morph.get("Number") and found.ref is not None:
+            first = self._first_of_pair(found.ref)
+            if first is not None:
+                return Found(self.coref.participant(first), first, first.referent, found.mention, cue, strength, group=True)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -575,6 +580,28 @@ class _Extractor:
         if "org_nouns" not in cache:
             cache["org_nouns"] = frozenset(lexicon(self.lang).get("org_nouns", {}))
         return cache["org_nouns"]
+
+    def _first_of_pair(self, ref: Ref) -> Ref | None:
+        """'X et Y ont porté plainte. … ils ont annoncé': a plural pronoun after a subject naming
+        two or more people speaks for them all; the speaker is the first one named."""
+        names = [r for r in self.coref.refs if r.kind == "person" and r.form == "name" and r.referent is not None
+                 and r.quote is None and (r.seg, r.start) < (ref.seg, ref.start) and 0 <= ref.sent - r.sent <= 2]
+        subjects = [r for r in names if r.role == "subj"]
+        if not subjects:
+            return None
+        last = subjects[-1]
+        pair = [r for r in names if r.seg == last.seg and r.sent == last.sent]
+
+        def joined(a: Ref, b: Ref) -> bool:
+            between = self.texts[a.seg][a.end:b.start].strip().lower()
+            return a.end <= b.start and (between == "," or between in closed_words("sentence_conjunctions"))
+
+        first = last
+        for r in reversed(pair):  # walk back over 'A, B et C'
+            if r is not first and joined(r, first):
+                first = r
+        grouped = first is not last or any(joined(last, r) for r in pair)
+        return first if grouped else None
 
     def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
         for c in tok.children:
@@ -952,12 +979,21 @@ class _Extractor:
             return "title"  # 'Invité de « Dimanche en Politique »', 'played “We’re Not Gonna Take It”
         if strong:
             return "direct"
-        speech = len(words) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
+        speech = self._speech(text)
         if found is not None and found.cue == "continuation":
             return "direct" if len(words) >= 3 else "scare"
         if found is not None and found.strength == 1 and named:
             return "direct" if speech else "scare"
         return "direct" if speech or len(words) > 4 else "scare"
+
+    def _clause(self, q: Quotation) -> bool:
+        """Does the quotation hold a finite verb (words said, not a name or a label)?"""
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                   for seg_id, a, b in q.pieces for t in self._span_tokens(seg_id, a, b))
+
+    def _speech(self, text: str) -> bool:
+        """Words that read as said: six words or more, a sentence's end, the first person."""
+        return len(text.split()) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
 
     def _grammar(self, switch: str) -> bool:
         """Whether the article's language has ``grammar[switch]`` in its data (:mod:`veille.languages`)."""
@@ -1004,6 +1040,8 @@ class _Extractor:
             found = self._subject(seg_id, tok, cue=_cue_text(tok))
             if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
+            if found.group:  # reported speech of a group ('ils ont annoncé que …') holds labels they did not say
+                found = Found(None, found.ref, None, found.mention, found.cue, found.strength)
             words = doc.char_span(found.mention[1], found.mention[2], alignment_mode="expand")
             subj = words.root if words is not None and len(words) else doc[_token_at(doc, found.mention[1])]
             if not self._speaker_like(seg_id, subj, found):
