@@ -1040,10 +1040,11 @@ class _Extractor:
             found = self._subject(seg_id, tok, cue=_cue_text(tok))
             if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
+            mention = found.mention
             if found.group:  # reported speech of a group ('ils ont annoncé que …') holds labels they did not say
-                found = Found(None, found.ref, None, found.mention, found.cue, found.strength)
-            words = doc.char_span(found.mention[1], found.mention[2], alignment_mode="expand")
-            subj = words.root if words is not None and len(words) else doc[_token_at(doc, found.mention[1])]
+                found = Found(None, found.ref, None, mention, found.cue, found.strength)
+            words = doc.char_span(mention[1], mention[2], alignment_mode="expand")
+            subj = words.root if words is not None and len(words) else doc[_token_at(doc, mention[1])]
             if not self._speaker_like(seg_id, subj, found):
                 continue
             text = self.texts[seg_id][start:end]
