@@ -410,3 +410,11 @@ def test_a_plural_pronoun_after_two_people_named_together_is_the_first_one():
     assert quote(art, "Nous voulons la vérité").speaker == "Claire Vautrin"
     art = run("Claire Vautrin a rencontré Paul Berthier et Luc Morel. « Nous voulons la vérité », ont-ils ajouté.", "fr")
     assert quote(art, "Nous voulons la vérité").speaker is None  # who 'ils' are is not said
+
+
+def test_a_video_posted_by_a_named_site_is_that_sites_report():
+    art = run("Des milliers d'ouvriers ont rejoint les manifestants, selon une vidéo publiée par le site d'information "
+              "Minsk Info.", "fr")
+    assert quote(art, "Des milliers d'ouvriers").speaker == "Minsk Info"
+    art = run("Thousands of workers joined the protest, according to a video posted by the news site Minsk Info.", "en", "2020-08-17")
+    assert quote(art, "Thousands of workers").speaker == "Minsk Info"

@@ -528,14 +528,18 @@ class _Extractor:
 
     def _source_of(self, tok):  # noqa: ANN001, ANN202
         """'les informations du quotidien El Mundo' -> El Mundo: the named source of a piece of information."""
-        for _ in range(3):
+        for _ in range(4):
             if tok.lemma_.lower() not in self._folded_raw("source_nouns") and tok.lower_ not in self._folded_raw("source_nouns"):
                 return tok
             comp = [c for c in tok.children if c.dep_ in ("nmod", "prep", "appos", "flat:name") and c.i > tok.i]
+            comp = [c for c in comp if c.pos_ == "PROPN"] or comp  # 'le site d'information Minsk Info': the name
+            if not comp:  # 'une vidéo publiée par le site X', 'a report released by X': the agent
+                comp = [g for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.i > tok.i and c.pos_ == "VERB"
+                        for g in c.children if g.dep_ in ("obl:agent", "agent")]
             if not comp:
                 return tok
             nxt = comp[0]
-            if nxt.dep_ == "prep":
+            if nxt.dep_ in ("prep", "agent"):
                 objs = [g for g in nxt.children if g.dep_ == "pobj"]
                 if not objs:
                     return tok
