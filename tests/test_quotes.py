@@ -418,3 +418,10 @@ def test_a_video_posted_by_a_named_site_is_that_sites_report():
     assert quote(art, "Des milliers d'ouvriers").speaker == "Minsk Info"
     art = run("Thousands of workers joined the protest, according to a video posted by the news site Minsk Info.", "en", "2020-08-17")
     assert quote(art, "Thousands of workers").speaker == "Minsk Info"
+
+
+def test_a_document_named_after_its_source_speaks_for_the_source():
+    art = run("Mobile service in the region was also disrupted, the Bloomberg article said.", "en", "2008-12-20")
+    assert quote(art, "Mobile service in the region").speaker == "Bloomberg"
+    art = run("Le communiqué de la préfecture précise que les écoles resteront fermées lundi.", "fr")
+    assert quote(art, "les écoles resteront fermées").speaker == "préfecture"

@@ -559,6 +559,13 @@ class _Extractor:
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("source_nouns"):
+            named = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod:poss") and c.pos_ == "PROPN" and c.i < tok.i]
+            src = named[0] if named else self._source_of(tok)  # 'the Bloomberg article said', 'le communiqué du ministère'
+            if src.i != tok.i:
+                org = self._from_token_as_is(seg_id, src, cue, strength)
+                if org.who is not None:
+                    return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "PRON" and "Plur" in tok.morph.get("Number") and found.ref is not None:
             first = self._first_of_pair(found.ref)
             if first is not None:
