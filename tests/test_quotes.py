@@ -425,3 +425,13 @@ def test_a_document_named_after_its_source_speaks_for_the_source():
     assert quote(art, "Mobile service in the region").speaker == "Bloomberg"
     art = run("Le communiqué de la préfecture précise que les écoles resteront fermées lundi.", "fr")
     assert quote(art, "les écoles resteront fermées").speaker == "préfecture"
+
+
+def test_words_a_speaker_said_according_to_a_medium_are_the_speakers():
+    art = run("Orion Telecom said it plans to send a boat to fix the cable by December 31, according to Bloomberg.", "en", "2008-12-20")
+    q = quote(art, "it plans to send a boat")
+    assert q.speaker == "Orion Telecom" and q.text.endswith("December 31")
+    assert not any(x.speaker == "Bloomberg" for x in art.quotes)
+    art = run("Le ministre Paul Berthier a affirmé que la réforme serait votée avant l'été, selon Le Monde.", "fr")
+    q = quote(art, "la réforme serait votée")
+    assert q.speaker == "Paul Berthier" and q.text == "la réforme serait votée avant l'été"

@@ -1100,9 +1100,21 @@ class _Extractor:
                 start = self.texts[seg_id].find(text, start)
                 if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
                     continue
+                if any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
+                       and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
+                       for t in sent):
+                    break  # 'X said it would …, according to Y': X's words, which Y reports
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
+
+    def _according_words(self) -> frozenset[str]:
+        """The first words of the 'selon X' cue phrases ('selon', 'd'après')."""
+        cache = self.__dict__.setdefault("_raw_cache", {})
+        if "according_first" not in cache:
+            cache["according_first"] = frozenset(c.split()[0].lower() for c in self.lex.get("according", ()) if c.split()
+                                                 and c not in closed_words("short_according"))
+        return cache["according_first"]
 
     def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
         """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
@@ -1157,8 +1169,11 @@ class _Extractor:
             sent = verb.sent
             tail = [t for t in verb.doc[toks[-1].i + 1:sent.end]]
             cut = next((k for k, t in enumerate(tail) if t.text in (",", ";", ":") and k + 1 < len(tail)
-                        and self._is_reporting(tail[k + 1])), None)
+                        and (self._is_reporting(tail[k + 1]) or tail[k + 1].lower_ in self._according_words())), None)
             toks += tail[:cut] if cut is not None else tail
+        cut = next((k for k, t in enumerate(toks[:-1]) if t.text == "," and toks[k + 1].lower_ in self._according_words()), None)
+        if cut is not None:
+            toks = toks[:cut]  # '… sera votée, selon Le Monde': the source is not the reported words
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in ("«", "“", "\"")):
             toks.pop(0)
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
