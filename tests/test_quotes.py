@@ -435,3 +435,11 @@ def test_words_a_speaker_said_according_to_a_medium_are_the_speakers():
     art = run("Le ministre Paul Berthier a affirmé que la réforme serait votée avant l'été, selon Le Monde.", "fr")
     q = quote(art, "la réforme serait votée")
     assert q.speaker == "Paul Berthier" and q.text == "la réforme serait votée avant l'été"
+
+
+def test_a_spokesperson_after_an_organisation_subject_speaks_for_it():
+    art = run("The Border Agency did not accept the offer. A spokesperson who asked not to be named said in a statement "
+              "that the agency had never given vaccines.\n\n"
+              "\"Running such a programme is not feasible,\" the spokesperson said.", "en", "2019-11-20")
+    assert quote(art, "the agency had never given").speaker == "Border Agency"
+    assert quote(art, "Running such a programme").speaker == "Border Agency"

@@ -578,12 +578,29 @@ class _Extractor:
                         self.info(org.who.actor_id).get("type") != "person":  # an organisation, not a person's aide
                     self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+            singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
             last = self.__dict__.get("_spoken_for")
-            if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and \
-                    "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS":
+            if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and singular:
                 # 'le porte-parole du groupe', 'the spokesperson': the organisation a spokesperson spoke for before
                 return Found(last.who, last.ref, last.referent, found.mention, cue, strength)
+            subject = self._organisation_subject_before(seg_id, tok) if last is None and comp is None and singular else None
+            if subject is not None:
+                org = Found(self.coref.participant(subject), subject, subject.referent, found.mention, cue, strength)
+                self._spoken_for = org
+                return org
         return found
+
+    def _organisation_subject_before(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """'X did not accept the offer. A spokesperson said …': the organisation named as the
+        subject of the sentence before (or of this one, before the spokesperson)."""
+        sent = tok.sent
+        here = [r.sent for r in self.coref.refs_in(seg_id, sent.start_char, sent.end_char)]
+        if not here:
+            return None
+        n = here[0]
+        cands = [r for r in self.coref.refs if r.kind == "organisation" and r.form == "name" and r.role == "subj"
+                 and r.referent is not None and r.quote is None and n - 1 <= r.sent <= n and (r.seg, r.start) < (seg_id, tok.idx)]
+        return cands[-1] if cands else None
 
     def _org_nouns(self) -> frozenset[str]:
         """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
