@@ -443,3 +443,10 @@ def test_a_spokesperson_after_an_organisation_subject_speaks_for_it():
               "\"Running such a programme is not feasible,\" the spokesperson said.", "en", "2019-11-20")
     assert quote(art, "the agency had never given").speaker == "Border Agency"
     assert quote(art, "Running such a programme").speaker == "Border Agency"
+
+
+def test_said_with_an_object_the_parser_gave_a_participle_is_a_reported_clause():
+    art = run("Organisers said more than 15,000 people registered for the march.", "en", "2019-11-20")
+    assert quote(art, "more than 15,000 people registered").kind == "indirect"
+    art = run("The mayor said a few words.", "en", "2019-11-20")
+    assert not art.quotes

@@ -1170,6 +1170,11 @@ class _Extractor:
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
         if not comps and not self._grammar("que_clause"):
             comps = self._that_clause_below(verb)
+        if not comps and verb.lemma_.lower() in self._folded_raw("object_clause_verbs"):
+            # 'The unions said more than 15,000 people registered': the object and its 'participle' are a clause
+            comps = [o for o in verb.children if o.dep_ == "dobj" and o.i > verb.i and o.pos_ == "NOUN" and any(
+                a.dep_ == "acl" and a.tag_ in ("VBD", "VBN") and a.i > o.i and any(g.dep_ in ("prep", "dobj", "advmod") for g in a.children)
+                for a in o.children)]
         if not comps and verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
             # 'Meanwhile, Dolan says, they are trying …': the clause the cue interrupts, after it
             toks = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
