@@ -450,3 +450,9 @@ def test_said_with_an_object_the_parser_gave_a_participle_is_a_reported_clause()
     assert quote(art, "more than 15,000 people registered").kind == "indirect"
     art = run("The mayor said a few words.", "en", "2019-11-20")
     assert not art.quotes
+
+
+def test_a_quotation_after_the_verbless_end_of_the_speakers_sentence_continues_them():
+    art = run("Claire Vautrin a confirmé son intention de conduire une liste « pour une autre Europe » aux élections de 2029. "
+              "« Nous ne voulons pas diluer notre programme dans une alliance. »", "fr")
+    assert quote(art, "Nous ne voulons pas diluer").speaker == "Claire Vautrin"

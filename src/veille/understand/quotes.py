@@ -931,6 +931,7 @@ class _Extractor:
         else:
             return None
         cued = any(t.pos_ in ("VERB", "AUX") and self._is_reporting(t) for t in toks)  # '», a indiqué le porte-parole.'
+        cued = cued or not any(t.pos_ in ("VERB", "AUX") for t in toks)  # '« … » aux élections de 2019. « … »': no new clause
         if self._narrates(between, cued) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
