@@ -456,3 +456,9 @@ def test_a_quotation_after_the_verbless_end_of_the_speakers_sentence_continues_t
     art = run("Claire Vautrin a confirmé son intention de conduire une liste « pour une autre Europe » aux élections de 2029. "
               "« Nous ne voulons pas diluer notre programme dans une alliance. »", "fr")
     assert quote(art, "Nous ne voulons pas diluer").speaker == "Claire Vautrin"
+
+
+def test_a_reporting_verb_in_a_subordinate_clause_after_a_quotation_is_no_incise():
+    art = run("The engineers isolated the problem, Lina Ortiz said, and \"patched\" the software as the company continued "
+              "to sign up customers.", "en", "2019-11-20")
+    assert quote(art, "patched").speaker == "Lina Ortiz"
