@@ -354,3 +354,111 @@ def test_a_name_the_ner_calls_an_organisation_is_the_person_the_article_names():
     found = _ner_mentions(seg, [], _ner_person_last_words([seg])[1])
     assert ("Dana Whitfield", "PERSON") in {(m.text, m.label) for m in found}
     assert ("Dana Whitfield's", "ORG") not in {(m.text, m.label) for m in found}
+
+
+def test_a_spokesperson_of_the_only_company_around_speaks_for_it_and_again_later():
+    art = run("Marc Dupuis, le PDG du distributeur Valmont, a annoncé la fermeture de 40 magasins.\n\n"
+              "Depuis, l'enseigne cherche des repreneurs. « Nous avons reçu douze offres », a déclaré un porte-parole "
+              "de l'enseigne. « Nous avons jusqu'au 4 juin pour conclure », a précisé ce porte-parole.\n\n"
+              "Les salariés attendent des réponses.\n\n"
+              "« Chaque salarié recevra une offre de reclassement », a indiqué le porte-parole du groupe. "
+              "« Personne ne sera laissé sans solution. »", "fr")
+    for words in ("Nous avons reçu", "Nous avons jusqu'au", "Chaque salarié", "Personne ne sera"):
+        assert quote(art, words).speaker == "Valmont", words
+
+
+def test_a_quotation_after_a_past_participle_cue_continues_its_speaker():
+    art = run("Le débat a duré deux heures.\n\n"
+              "« Le texte sera voté avant l'été », a indiqué la sénatrice Claire Vautrin lors de son intervention. "
+              "« Nous ne céderons sur rien. »", "fr")
+    assert quote(art, "Nous ne céderons").speaker == "Claire Vautrin"
+
+
+def test_a_ministry_named_by_its_country_is_the_speaker_as_written():
+    art = run("Talks resumed in Geneva on Monday.\n\n"
+              "Spain's health ministry said this week that the new rules were an important step.", "en", "2019-11-20")
+    assert quote(art, "the new rules were").speaker == "Spain's health ministry"
+
+
+def test_what_on_learned_from_a_source_is_the_sources_words():
+    art = run("Un enseignant est mort dans la nuit. Il était professeur dans un lycée de Lyon, a-t-on appris lundi "
+              "auprès du ministère de l'Éducation nationale. Le suspect a été interpellé, a-t-on appris de source policière.",
+              "fr")
+    assert quote(art, "Il était professeur").speaker == "ministère de l'Éducation nationale"
+    assert quote(art, "Le suspect a été").speaker is None
+
+
+def test_with_a_person_warning_of_a_quoted_fragment_is_their_words():
+    art = run('The two neighbours also sharply criticised the new policy, with Egyptian Foreign Minister Sameh Karim '
+              'warning of "grave consequences".', "en", "2019-11-20")
+    q = quote(art, "grave consequences")
+    assert (q.kind, q.speaker) == ("direct", "Sameh Karim")
+
+
+def test_english_reported_clauses_the_parser_hangs_elsewhere():
+    art = run("Tariffs may be cut before the summit, people familiar with the talks say.\n\n"
+              "Norway argued for decades that it was only a bystander in the dispute.\n\n"
+              "Meanwhile, Dolan says, the chains are trying to buy time through cuts.", "en", "2019-11-20")
+    assert quote(art, "Tariffs may be cut").kind == "indirect"
+    assert quote(art, "it was only a bystander").speaker == "Norway"
+    assert quote(art, "the chains are trying").speaker == "Dolan"
+
+
+def test_a_plural_pronoun_after_two_people_named_together_is_the_first_one():
+    art = run("Claire Vautrin et Paul Berthier ont porté plainte contre le préfet. Lors d'une conférence de presse, "
+              "ils ont annoncé que leur avocat avait saisi le procureur. « Nous voulons la vérité », ont-ils ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker == "Claire Vautrin"
+    art = run("Claire Vautrin a rencontré Paul Berthier et Luc Morel. « Nous voulons la vérité », ont-ils ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker is None  # who 'ils' are is not said
+
+
+def test_a_video_posted_by_a_named_site_is_that_sites_report():
+    art = run("Des milliers d'ouvriers ont rejoint les manifestants, selon une vidéo publiée par le site d'information "
+              "Minsk Info.", "fr")
+    assert quote(art, "Des milliers d'ouvriers").speaker == "Minsk Info"
+    art = run("Thousands of workers joined the protest, according to a video posted by the news site Minsk Info.", "en", "2020-08-17")
+    assert quote(art, "Thousands of workers").speaker == "Minsk Info"
+
+
+def test_a_document_named_after_its_source_speaks_for_the_source():
+    art = run("Mobile service in the region was also disrupted, the Bloomberg article said.", "en", "2008-12-20")
+    assert quote(art, "Mobile service in the region").speaker == "Bloomberg"
+    art = run("Le communiqué de la préfecture précise que les écoles resteront fermées lundi.", "fr")
+    assert quote(art, "les écoles resteront fermées").speaker == "préfecture"
+
+
+def test_words_a_speaker_said_according_to_a_medium_are_the_speakers():
+    art = run("Orion Telecom said it plans to send a boat to fix the cable by December 31, according to Bloomberg.", "en", "2008-12-20")
+    q = quote(art, "it plans to send a boat")
+    assert q.speaker == "Orion Telecom" and q.text.endswith("December 31")
+    assert not any(x.speaker == "Bloomberg" for x in art.quotes)
+    art = run("Le ministre Paul Berthier a affirmé que la réforme serait votée avant l'été, selon Le Monde.", "fr")
+    q = quote(art, "la réforme serait votée")
+    assert q.speaker == "Paul Berthier" and q.text == "la réforme serait votée avant l'été"
+
+
+def test_a_spokesperson_after_an_organisation_subject_speaks_for_it():
+    art = run("The Border Agency did not accept the offer. A spokesperson who asked not to be named said in a statement "
+              "that the agency had never given vaccines.\n\n"
+              "\"Running such a programme is not feasible,\" the spokesperson said.", "en", "2019-11-20")
+    assert quote(art, "the agency had never given").speaker == "Border Agency"
+    assert quote(art, "Running such a programme").speaker == "Border Agency"
+
+
+def test_said_with_an_object_the_parser_gave_a_participle_is_a_reported_clause():
+    art = run("Organisers said more than 15,000 people registered for the march.", "en", "2019-11-20")
+    assert quote(art, "more than 15,000 people registered").kind == "indirect"
+    art = run("The mayor said a few words.", "en", "2019-11-20")
+    assert not art.quotes
+
+
+def test_a_quotation_after_the_verbless_end_of_the_speakers_sentence_continues_them():
+    art = run("Claire Vautrin a confirmé son intention de conduire une liste « pour une autre Europe » aux élections de 2029. "
+              "« Nous ne voulons pas diluer notre programme dans une alliance. »", "fr")
+    assert quote(art, "Nous ne voulons pas diluer").speaker == "Claire Vautrin"
+
+
+def test_a_reporting_verb_in_a_subordinate_clause_after_a_quotation_is_no_incise():
+    art = run("The engineers isolated the problem, Lina Ortiz said, and \"patched\" the software as the company continued "
+              "to sign up customers.", "en", "2019-11-20")
+    assert quote(art, "patched").speaker == "Lina Ortiz"

@@ -1029,6 +1029,8 @@ class _Builder:
             floor = 5.0
         if kind and kind != "media":  # 'l'enseigne' is not the newspaper the article cites ('dans le Parisien')
             cands = [p for p in cands if self.ctx.info(p.actor_id).get("sector") != "MED"] or cands
+            if len(cands) == 1 and kind in ("company", "organisation"):
+                floor = 0.0  # the only organisation of the last sentences: 'l'enseigne' after 'le PDG de Carrefour'
         if not cands:
             return
         best = max(cands, key=lambda p: p.salience(r.sent, outside))

@@ -41,7 +41,8 @@ from dataclasses import dataclass
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
-from veille.understand.coref import Coref, Quotation, Ref, Referent, doc_text, fold, org_name, pronoun_key, referent_participant
+from veille.understand.coref import (Coref, Quotation, Ref, Referent, doc_text, fold, lexicon, org_name, pronoun_key,
+                                     referent_participant)
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import er_infinitive, phrase, relative, relative_antecedent
@@ -156,6 +157,7 @@ class Found:
     cue: str | None
     strength: int = 2  # 2: a cue of speech; 1: the quote's governing verb only
     rule: str = ""  # which rule found it: after, before, according, colon, continuation, governor
+    group: bool = False  # a plural pronoun standing for people named together ('X et Y … ils')
 
 
 NOTHING = Found(None, None, None, None, None, 0)
@@ -267,8 +269,8 @@ class _Extractor:
                 found.rule = rule
                 break
         kind = self._label(q, span.text, found)
-        if kind != "direct":
-            found = NOTHING
+        if kind != "direct" or found is not None and found.group and not self._clause(q):
+            found = NOTHING  # a group's words are clauses; 'pour « entrave à la liberté … »' names a charge
         return self._quote(span.text, kind, span, found or NOTHING), found or NOTHING
 
     def _span(self, q: Quotation) -> Span | None:
@@ -341,6 +343,8 @@ class _Extractor:
                 continue
             if _non_finite(tok) or tok.dep_.startswith("aux"):
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
+            if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
+                break  # '« … » the software as the company continued to …': a subordinate clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
                       and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip")]
             if len(before) > 6:
@@ -421,7 +425,8 @@ class _Extractor:
         for t in doc[max(0, verb.i - 3):min(len(doc), verb.i + 4)]:
             if (t.text.startswith("-") or t.lower_ in closed_words("euphonic_pronouns")) and free(t) and \
                     pronoun_key(t.text) in closed_words("inverted_pronouns"):
-                return self._from_token(seg_id, t, cue)
+                return (pronoun_key(t.text) == "on" and self._learned_from(seg_id, verb, cue, free)) or \
+                    self._from_token(seg_id, t, cue)
         if inverted:
             after = [c for c in verb.children if c.dep_ in SUBJ and c.i > verb.i and free(c)]
             if after:
@@ -436,6 +441,8 @@ class _Extractor:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
                 if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
                     return None  # 'Les « gilets jaunes » ont dit …': words of the speaker's own phrase
+                if subj[0].lower_ == "on" and (learned := self._learned_from(seg_id, verb, cue, free)):
+                    return learned
                 return self._from_token(seg_id, antecedent if antecedent is not None else subj[0], cue)
             if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head
@@ -450,6 +457,25 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _learned_from(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
+        """'…, a-t-on appris auprès du ministère': with the impersonal 'on', the source the
+        words after the verb name speaks ('auprès de X')."""
+        doc = self.segments[seg_id].doc
+        marks = self._folded_raw("learned_from")
+        window = doc[verb.i + 1:min(len(doc), verb.i + 8)]
+        for k, t in enumerate(window):
+            if t.is_punct and t.text not in ("'", "’", "-") or not free(t):
+                return None
+            if t.lower_ in marks:
+                head = next((x for x in window[k + 1:] if x.pos_ in ("NOUN", "PROPN")), None)
+                if head is None:
+                    return None
+                while head.dep_ in ("compound", "flat", "flat:name") and head.head.i > head.i:
+                    head = head.head
+                found = self._from_token(seg_id, head, cue)
+                return found if found.who is not None else None
+        return None
 
     def _in_phrase(self, q: Quotation, seg_id: int, subj, antecedent=None) -> bool:  # noqa: ANN001
         """Does the quotation stand in the subject's own phrase ('36 magasins « contact » sont
@@ -504,14 +530,18 @@ class _Extractor:
 
     def _source_of(self, tok):  # noqa: ANN001, ANN202
         """'les informations du quotidien El Mundo' -> El Mundo: the named source of a piece of information."""
-        for _ in range(3):
+        for _ in range(4):
             if tok.lemma_.lower() not in self._folded_raw("source_nouns") and tok.lower_ not in self._folded_raw("source_nouns"):
                 return tok
             comp = [c for c in tok.children if c.dep_ in ("nmod", "prep", "appos", "flat:name") and c.i > tok.i]
+            comp = [c for c in comp if c.pos_ == "PROPN"] or comp  # 'le site d'information Minsk Info': the name
+            if not comp:  # 'une vidéo publiée par le site X', 'a report released by X': the agent
+                comp = [g for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.i > tok.i and c.pos_ == "VERB"
+                        for g in c.children if g.dep_ in ("obl:agent", "agent")]
             if not comp:
                 return tok
             nxt = comp[0]
-            if nxt.dep_ == "prep":
+            if nxt.dep_ in ("prep", "agent"):
                 objs = [g for g in nxt.children if g.dep_ == "pobj"]
                 if not objs:
                     return tok
@@ -531,14 +561,77 @@ class _Extractor:
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("source_nouns"):
+            named = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod:poss") and c.pos_ == "PROPN" and c.i < tok.i]
+            src = named[0] if named else self._source_of(tok)  # 'the Bloomberg article said', 'le communiqué du ministère'
+            if src.i != tok.i:
+                org = self._from_token_as_is(seg_id, src, cue, strength)
+                if org.who is not None:
+                    return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "PRON" and "Plur" in tok.morph.get("Number") and found.ref is not None:
+            first = self._first_of_pair(found.ref)
+            if first is not None:
+                return Found(self.coref.participant(first), first, first.referent, found.mention, cue, strength, group=True)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
                 org = self._from_token_as_is(seg_id, comp, cue, strength)
                 if org.who is not None and not (org.referent is not None and org.referent.kind == "person") and \
                         self.info(org.who.actor_id).get("type") != "person":  # an organisation, not a person's aide
+                    self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+            singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
+            last = self.__dict__.get("_spoken_for")
+            if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and singular:
+                # 'le porte-parole du groupe', 'the spokesperson': the organisation a spokesperson spoke for before
+                return Found(last.who, last.ref, last.referent, found.mention, cue, strength)
+            subject = self._organisation_subject_before(seg_id, tok) if last is None and comp is None and singular else None
+            if subject is not None:
+                org = Found(self.coref.participant(subject), subject, subject.referent, found.mention, cue, strength)
+                self._spoken_for = org
+                return org
         return found
+
+    def _organisation_subject_before(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """'X did not accept the offer. A spokesperson said …': the organisation named as the
+        subject of the sentence before (or of this one, before the spokesperson)."""
+        sent = tok.sent
+        here = [r.sent for r in self.coref.refs_in(seg_id, sent.start_char, sent.end_char)]
+        if not here:
+            return None
+        n = here[0]
+        cands = [r for r in self.coref.refs if r.kind == "organisation" and r.form == "name" and r.role == "subj"
+                 and r.referent is not None and r.quote is None and n - 1 <= r.sent <= n and (r.seg, r.start) < (seg_id, tok.idx)]
+        return cands[-1] if cands else None
+
+    def _org_nouns(self) -> frozenset[str]:
+        """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
+        cache = self.__dict__.setdefault("_raw_cache", {})
+        if "org_nouns" not in cache:
+            cache["org_nouns"] = frozenset(lexicon(self.lang).get("org_nouns", {}))
+        return cache["org_nouns"]
+
+    def _first_of_pair(self, ref: Ref) -> Ref | None:
+        """'X et Y ont porté plainte. … ils ont annoncé': a plural pronoun after a subject naming
+        two or more people speaks for them all; the speaker is the first one named."""
+        names = [r for r in self.coref.refs if r.kind == "person" and r.form == "name" and r.referent is not None
+                 and r.quote is None and (r.seg, r.start) < (ref.seg, ref.start) and 0 <= ref.sent - r.sent <= 2]
+        subjects = [r for r in names if r.role == "subj"]
+        if not subjects:
+            return None
+        last = subjects[-1]
+        pair = [r for r in names if r.seg == last.seg and r.sent == last.sent]
+
+        def joined(a: Ref, b: Ref) -> bool:
+            between = self.texts[a.seg][a.end:b.start].strip().lower()
+            return a.end <= b.start and (between == "," or between in closed_words("sentence_conjunctions"))
+
+        first = last
+        for r in reversed(pair):  # walk back over 'A, B et C'
+            if r is not first and joined(r, first):
+                first = r
+        grouped = first is not last or any(joined(last, r) for r in pair)
+        return first if grouped else None
 
     def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
         for c in tok.children:
@@ -571,8 +664,9 @@ class _Extractor:
         text = self.texts[seg_id][start:end]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
-            if tok.pos_ == "NOUN" and any(c.dep_ == "nmod" and c.i > tok.i for c in tok.children) and len(text.split()) <= 6:
-                name = org_name(text)  # 'le ministère des Affaires étrangères': which one the article says
+            if any(c.dep_ == "nmod" and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
+                   for c in tok.children) and len(text.split()) <= 6:
+                name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
         if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
@@ -830,13 +924,17 @@ class _Extractor:
         seg_id, a, _ = q.pieces[0]
         if p_seg == seg_id:
             between = self.texts[seg_id][p_end:a]
+            toks = list(self._span_tokens(seg_id, p_end, a))
         elif p_seg == seg_id - 1 or (seg_id - p_seg == 2 and self._empty(seg_id - 1)):
             if self.segments[p_seg].field != self.segments[seg_id].field:
                 return None
             between = self.texts[p_seg][p_end:] + " " + self.texts[seg_id][:a]
+            toks = [*self._span_tokens(p_seg, p_end, len(self.texts[p_seg])), *self._span_tokens(seg_id, 0, a)]
         else:
             return None
-        if self._narrates(between) and not self._about(pfound, p_seg, p_end, seg_id, a):
+        cued = any(t.pos_ in ("VERB", "AUX") and self._is_reporting(t) for t in toks)  # '», a indiqué le porte-parole.'
+        cued = cued or not any(t.pos_ in ("VERB", "AUX") for t in toks)  # '« … » aux élections de 2019. « … »': no new clause
+        if self._narrates(between, cued) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
 
@@ -853,7 +951,7 @@ class _Extractor:
     def _empty(self, seg_id: int) -> bool:
         return not self.texts[seg_id].strip()
 
-    def _narrates(self, between: str) -> bool:
+    def _narrates(self, between: str, cued: bool = False) -> bool:
         """Does the text between two quotations say something of its own (a new
         sentence with a verb, another person)? A cue of the previous quotation
         ('», a-t-il ajouté.') does not count."""
@@ -864,7 +962,7 @@ class _Extractor:
             return True
         lowered = [w.lower() for w in words]
         verbs = [w for w in lowered if w in self.verbs or er_infinitive(w) in self.verbs]
-        return not verbs and len(words) > 3
+        return not verbs and not cued and len(words) > 3
 
     def _governor(self, q: Quotation) -> Found | None:
         """The person subject of the verb the quotation depends on ('M. Bayrou plaide pour
@@ -875,13 +973,16 @@ class _Extractor:
             return None
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
-            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT"):
+            gerund = _gerund_subject(anc)
+            if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
                         if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
+                if not subj and gerund is not None and not (a <= gerund.idx < b):
+                    subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if subj:
-                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=1)
+                    found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=2 if self._is_reporting(anc) else 1)
                     if found.who is not None and (found.referent is not None or found.who.name):
                         return found
                 return None
@@ -909,12 +1010,21 @@ class _Extractor:
             return "title"  # 'Invité de « Dimanche en Politique »', 'played “We’re Not Gonna Take It”
         if strong:
             return "direct"
-        speech = len(words) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
+        speech = self._speech(text)
         if found is not None and found.cue == "continuation":
             return "direct" if len(words) >= 3 else "scare"
         if found is not None and found.strength == 1 and named:
             return "direct" if speech else "scare"
         return "direct" if speech or len(words) > 4 else "scare"
+
+    def _clause(self, q: Quotation) -> bool:
+        """Does the quotation hold a finite verb (words said, not a name or a label)?"""
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                   for seg_id, a, b in q.pieces for t in self._span_tokens(seg_id, a, b))
+
+    def _speech(self, text: str) -> bool:
+        """Words that read as said: six words or more, a sentence's end, the first person."""
+        return len(text.split()) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
 
     def _grammar(self, switch: str) -> bool:
         """Whether the article's language has ``grammar[switch]`` in its data (:mod:`veille.languages`)."""
@@ -961,8 +1071,11 @@ class _Extractor:
             found = self._subject(seg_id, tok, cue=_cue_text(tok))
             if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
-            words = doc.char_span(found.mention[1], found.mention[2], alignment_mode="expand")
-            subj = words.root if words is not None and len(words) else doc[_token_at(doc, found.mention[1])]
+            mention = found.mention
+            if found.group:  # reported speech of a group ('ils ont annoncé que …') holds labels they did not say
+                found = Found(None, found.ref, None, mention, found.cue, found.strength)
+            words = doc.char_span(mention[1], mention[2], alignment_mode="expand")
+            subj = words.root if words is not None and len(words) else doc[_token_at(doc, mention[1])]
             if not self._speaker_like(seg_id, subj, found):
                 continue
             text = self.texts[seg_id][start:end]
@@ -1007,9 +1120,21 @@ class _Extractor:
                 start = self.texts[seg_id].find(text, start)
                 if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
                     continue
+                if any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
+                       and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
+                       for t in sent):
+                    break  # 'X said it would …, according to Y': X's words, which Y reports
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
+
+    def _according_words(self) -> frozenset[str]:
+        """The first words of the 'selon X' cue phrases ('selon', 'd'après')."""
+        cache = self.__dict__.setdefault("_raw_cache", {})
+        if "according_first" not in cache:
+            cache["according_first"] = frozenset(c.split()[0].lower() for c in self.lex.get("according", ()) if c.split()
+                                                 and c not in closed_words("short_according"))
+        return cache["according_first"]
 
     def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
         """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
@@ -1046,6 +1171,21 @@ class _Extractor:
                  and is_reporting(verb, self._folded_raw("infinitive_verbs"))
                  and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
+        if not comps and not self._grammar("que_clause"):
+            comps = self._that_clause_below(verb)
+        if not comps and verb.lemma_.lower() in self._folded_raw("object_clause_verbs"):
+            # 'The unions said more than 15,000 people registered': the object and its 'participle' are a clause
+            comps = [o for o in verb.children if o.dep_ == "dobj" and o.i > verb.i and o.pos_ == "NOUN" and any(
+                a.dep_ == "acl" and a.tag_ in ("VBD", "VBN") and a.i > o.i and any(g.dep_ in ("prep", "dobj", "advmod") for g in a.children)
+                for a in o.children)]
+        if not comps and verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            # 'Meanwhile, Dolan says, they are trying …': the clause the cue interrupts, after it
+            toks = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
+                toks.pop()
+            return toks if len(toks) >= 3 else []
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1054,13 +1194,29 @@ class _Extractor:
             sent = verb.sent
             tail = [t for t in verb.doc[toks[-1].i + 1:sent.end]]
             cut = next((k for k, t in enumerate(tail) if t.text in (",", ";", ":") and k + 1 < len(tail)
-                        and self._is_reporting(tail[k + 1])), None)
+                        and (self._is_reporting(tail[k + 1]) or tail[k + 1].lower_ in self._according_words())), None)
             toks += tail[:cut] if cut is not None else tail
+        cut = next((k for k, t in enumerate(toks[:-1]) if t.text == "," and toks[k + 1].lower_ in self._according_words()), None)
+        if cut is not None:
+            toks = toks[:cut]  # '… sera votée, selon Le Monde': the source is not the reported words
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in ("«", "“", "\"")):
             toks.pop(0)
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
             toks.pop()
         return toks if len(toks) >= 2 else []
+
+    def _that_clause_below(self, verb) -> list:  # noqa: ANN001
+        """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
+        argued for decades that it was …'): the verb's complement."""
+        for c in verb.children:
+            if c.dep_ not in ("prep", "npadvmod") or c.i < verb.i:
+                continue
+            for t in c.subtree:
+                if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and t.pos_ in ("VERB", "AUX") and \
+                        any(m.dep_ == "mark" and m.lower_ in QUE and m.i < t.i for m in t.children) and \
+                        (t.head.i == c.i or t.head.dep_ == "pobj" and t.head.head.i == c.i):
+                    return [t]
+        return []
 
     def _clause_before(self, verb) -> list:  # noqa: ANN001
         """'Disney's tech teams isolated the problem, Mayer said' / 'Les plages seront
@@ -1068,6 +1224,9 @@ class _Extractor:
         doc = verb.doc
         sent = verb.sent
         k = verb.i - 1
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i] if self._grammar("subject_before_cue") else []
+        if subj and subj[0].left_edge.i > sent.start:
+            k = subj[0].left_edge.i - 1  # '…, people familiar with the talks say'
         while k > sent.start and (doc[k].dep_.startswith("aux") or doc[k].text.startswith("-") or doc[k].pos_ in ("ADV",)
                                   or (self._grammar("subject_before_cue") and doc[k].pos_ in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "PART")
                                       and k >= verb.i - 5)):
@@ -1124,12 +1283,24 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     forms = {lemma, low, low + "r", er_infinitive(low)}
     if tok.pos_ == "X" and low.endswith(("é", "ée", "és", "ées")):
         forms.add(low[:low.rindex("é")] + "er")  # a participle the lemmatizer does not know: 'tweeté'
+    if _gerund_subject(tok) is not None:
+        forms.add(low[:-3])  # a gerund tagged as a noun, with its own subject: 'with X warning of …'
     if forms & verbs:
         return True
     if lemma in closed_words("phrase_verbs") and tok.pos_ in ("VERB", "AUX"):
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+def _gerund_subject(tok):  # noqa: ANN001, ANN202
+    """The subject of an English gerund the tagger took for a noun ('with Minister X warning of
+    …'): its nominal subject, or the person name the parser made a compound of it."""
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing") or tok.dep_ not in ("pobj", "pcomp"):
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+        [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == tok.i - 1]
+    return subj[0] if subj else None
 
 
 OF = closed_words("of")
