@@ -462,3 +462,10 @@ def test_a_reporting_verb_in_a_subordinate_clause_after_a_quotation_is_no_incise
     art = run("The engineers isolated the problem, Lina Ortiz said, and \"patched\" the software as the company continued "
               "to sign up customers.", "en", "2019-11-20")
     assert quote(art, "patched").speaker == "Lina Ortiz"
+
+
+def test_definite_plural_members_of_an_institution_speak_for_it():
+    art = run("Les gendarmes ont rendu visite à un retraité isolé. « Nous voulions lui montrer qu'il n'était pas seul », "
+              "racontent les gendarmes dans un message publié lundi.", "fr")
+    q = quote(art, "Nous voulions lui montrer")
+    assert q.speaker == "gendarmerie"

@@ -662,6 +662,9 @@ class _Extractor:
             return Found(self.coref.participant(ref), ref, ref.referent, (seg_id, ref.start, ref.end), cue, strength)
         start, end = phrase(tok)
         text = self.texts[seg_id][start:end]
+        institution = self._institution_of_members(tok)
+        if institution is not None:  # 'les gendarmes racontent', 'police officers said': the institution speaks
+            return Found(Participant(text=text, name=institution), None, None, (seg_id, start, end), cue, strength)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
             if any(c.dep_ == "nmod" and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
@@ -680,6 +683,15 @@ class _Extractor:
         if ref is not None:  # someone coreference could not name: no speaker, but no one else either
             return Found(None, ref, None, (seg_id, ref.start, ref.end), cue, strength)
         return Found(None, None, None, (seg_id, start, end), cue, strength)
+
+    def _institution_of_members(self, tok) -> str | None:  # noqa: ANN001
+        """'les gendarmes' -> gendarmerie, 'police officers' -> police: plural members of an
+        institution (``member_institutions``, keyed by the determiner or compound and the noun)."""
+        if tok.pos_ != "NOUN" or not ("Plur" in tok.morph.get("Number") or tok.tag_ == "NNS"):
+            return None
+        table = self.lex.get("member_institutions", {})
+        words = [c.lower_ for c in tok.children if c.dep_ in ("det", "compound") and c.i < tok.i]
+        return next((table[f"{w} {tok.lower_}"] for w in words if f"{w} {tok.lower_}" in table), None)
 
     def _ref_for(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """The coreference mention a subject token stands for: its own, that of its
