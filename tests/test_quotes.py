@@ -469,3 +469,10 @@ def test_definite_plural_members_of_an_institution_speak_for_it():
               "racontent les gendarmes dans un message publié lundi.", "fr")
     q = quote(art, "Nous voulions lui montrer")
     assert q.speaker == "gendarmerie"
+
+
+def test_the_insurgents_speak_for_the_armed_group_named_before():
+    art = run("Les talibans ont pris le contrôle d'un district du nord mardi. « Nous ne céderons rien aux forces "
+              "gouvernementales », ont affirmé les insurgés dans un communiqué.", "fr")
+    q = quote(art, "Nous ne céderons rien")
+    assert q.speaker_actor_id == "veille:org:taliban" and q.speaker_mention.text == "les insurgés"

@@ -572,6 +572,13 @@ class _Extractor:
             first = self._first_of_pair(found.ref)
             if first is not None:
                 return Found(self.coref.participant(first), first, first.referent, found.mention, cue, strength, group=True)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("armed_group_nouns") \
+                and not _anonymous(tok, self.lang):
+            group = self._armed_group(seg_id, tok)
+            if group is not None:  # 'les insurgés' after 'les talibans'
+                start, end = phrase(tok)
+                return Found(referent_participant(group, self.texts[seg_id][start:end], self.info), None, group,
+                             found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -591,6 +598,20 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _armed_group(self, seg_id: int, tok) -> Referent | None:  # noqa: ANN001
+        """The armed group 'les insurgés' stand for: the most salient organisation of the
+        actor table's rebel sector mentioned up to here, when it is twice as salient as any other."""
+        refs = [r for r in self.coref.refs if (r.seg, r.start) <= (seg_id, tok.idx)]
+        if not refs:
+            return None
+        n = max(refs, key=lambda r: (r.seg, r.start)).sent
+        scored = sorted(((who.salience(n, True), id(who), who) for who in self.coref.referents
+                         if who.kind == "organisation" and self.info(who.actor_id).get("sector") == "REB"), reverse=True)
+        scored = [x for x in scored if x[0] > 0]
+        if not scored or (len(scored) > 1 and scored[1][0] * 2 > scored[0][0]):
+            return None
+        return scored[0][2]
 
     def _organisation_subject_before(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """'X did not accept the offer. A spokesperson said …': the organisation named as the
