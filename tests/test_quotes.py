@@ -476,3 +476,10 @@ def test_the_insurgents_speak_for_the_armed_group_named_before():
               "gouvernementales », ont affirmé les insurgés dans un communiqué.", "fr")
     q = quote(art, "Nous ne céderons rien")
     assert q.speaker_actor_id == "veille:org:taliban" and q.speaker_mention.text == "les insurgés"
+
+
+def test_the_experts_speak_for_the_organisation_of_researchers_named_before():
+    art = run("L'étude a été menée par des chercheurs de l'Institut Pasteur pendant deux ans. Les données couvrent "
+              "dix pays. Les experts soulignent que ces résultats restent provisoires.", "fr")
+    q = quote(art, "ces résultats restent provisoires")
+    assert q.speaker is not None and "Pasteur" in q.speaker

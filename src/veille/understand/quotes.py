@@ -579,6 +579,11 @@ class _Extractor:
                 start, end = phrase(tok)
                 return Found(referent_participant(group, self.texts[seg_id][start:end], self.info), None, group,
                              found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("expert_nouns") \
+                and not _anonymous(tok, self.lang) and not any(c.dep_ in ("nmod", "prep") for c in tok.children):
+            org_ref = self._experts_of(seg_id, tok)
+            if org_ref is not None:  # 'les chercheurs du CTC …' … 'les experts rappellent'
+                return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -598,6 +603,24 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _experts_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """The organisation named last, in the six sentences before, as the complement of
+        researchers ('des chercheurs du Combating Terrorism Center', 'researchers at X')."""
+        before = [r for r in self.coref.refs if (r.seg, r.start) < (seg_id, tok.idx)]
+        if not before:
+            return None
+        n = max(before, key=lambda r: (r.seg, r.start)).sent
+        for r in reversed(before):
+            if n - r.sent > 6:
+                break
+            if r.kind != "organisation" or r.referent is None:
+                continue
+            head = self.segments[r.seg].doc[r.head]
+            gov = head.head.head if head.head.dep_ == "prep" else head.head
+            if gov.i != head.i and gov.lower_ in self._folded_raw("expert_nouns"):
+                return r
+        return None
 
     def _armed_group(self, seg_id: int, tok) -> Referent | None:  # noqa: ANN001
         """The armed group 'les insurgés' stand for: the most salient organisation of the
