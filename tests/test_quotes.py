@@ -462,3 +462,24 @@ def test_a_reporting_verb_in_a_subordinate_clause_after_a_quotation_is_no_incise
     art = run("The engineers isolated the problem, Lina Ortiz said, and \"patched\" the software as the company continued "
               "to sign up customers.", "en", "2019-11-20")
     assert quote(art, "patched").speaker == "Lina Ortiz"
+
+
+def test_definite_plural_members_of_an_institution_speak_for_it():
+    art = run("Les gendarmes ont rendu visite à un retraité isolé. « Nous voulions lui montrer qu'il n'était pas seul », "
+              "racontent les gendarmes dans un message publié lundi.", "fr")
+    q = quote(art, "Nous voulions lui montrer")
+    assert q.speaker == "gendarmerie"
+
+
+def test_the_insurgents_speak_for_the_armed_group_named_before():
+    art = run("Les talibans ont pris le contrôle d'un district du nord mardi. « Nous ne céderons rien aux forces "
+              "gouvernementales », ont affirmé les insurgés dans un communiqué.", "fr")
+    q = quote(art, "Nous ne céderons rien")
+    assert q.speaker_actor_id == "veille:org:taliban" and q.speaker_mention.text == "les insurgés"
+
+
+def test_the_experts_speak_for_the_organisation_of_researchers_named_before():
+    art = run("L'étude a été menée par des chercheurs de l'Institut Pasteur pendant deux ans. Les données couvrent "
+              "dix pays. Les experts soulignent que ces résultats restent provisoires.", "fr")
+    q = quote(art, "ces résultats restent provisoires")
+    assert q.speaker is not None and "Pasteur" in q.speaker

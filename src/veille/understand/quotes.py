@@ -572,6 +572,18 @@ class _Extractor:
             first = self._first_of_pair(found.ref)
             if first is not None:
                 return Found(self.coref.participant(first), first, first.referent, found.mention, cue, strength, group=True)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("armed_group_nouns") \
+                and not _anonymous(tok, self.lang):
+            group = self._armed_group(seg_id, tok)
+            if group is not None:  # 'les insurgés' after 'les talibans'
+                start, end = phrase(tok)
+                return Found(referent_participant(group, self.texts[seg_id][start:end], self.info), None, group,
+                             found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("expert_nouns") \
+                and not _anonymous(tok, self.lang) and not any(c.dep_ in ("nmod", "prep") for c in tok.children):
+            org_ref = self._experts_of(seg_id, tok)
+            if org_ref is not None:  # 'les chercheurs du CTC …' … 'les experts rappellent'
+                return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -591,6 +603,38 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _experts_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """The organisation named last, in the six sentences before, as the complement of
+        researchers ('des chercheurs du Combating Terrorism Center', 'researchers at X')."""
+        before = [r for r in self.coref.refs if (r.seg, r.start) < (seg_id, tok.idx)]
+        if not before:
+            return None
+        n = max(before, key=lambda r: (r.seg, r.start)).sent
+        for r in reversed(before):
+            if n - r.sent > 6:
+                break
+            if r.kind != "organisation" or r.referent is None:
+                continue
+            head = self.segments[r.seg].doc[r.head]
+            gov = head.head.head if head.head.dep_ == "prep" else head.head
+            if gov.i != head.i and gov.lower_ in self._folded_raw("expert_nouns"):
+                return r
+        return None
+
+    def _armed_group(self, seg_id: int, tok) -> Referent | None:  # noqa: ANN001
+        """The armed group 'les insurgés' stand for: the most salient organisation of the
+        actor table's rebel sector mentioned up to here, when it is twice as salient as any other."""
+        refs = [r for r in self.coref.refs if (r.seg, r.start) <= (seg_id, tok.idx)]
+        if not refs:
+            return None
+        n = max(refs, key=lambda r: (r.seg, r.start)).sent
+        scored = sorted(((who.salience(n, True), id(who), who) for who in self.coref.referents
+                         if who.kind == "organisation" and self.info(who.actor_id).get("sector") == "REB"), reverse=True)
+        scored = [x for x in scored if x[0] > 0]
+        if not scored or (len(scored) > 1 and scored[1][0] * 2 > scored[0][0]):
+            return None
+        return scored[0][2]
 
     def _organisation_subject_before(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """'X did not accept the offer. A spokesperson said …': the organisation named as the
@@ -662,6 +706,9 @@ class _Extractor:
             return Found(self.coref.participant(ref), ref, ref.referent, (seg_id, ref.start, ref.end), cue, strength)
         start, end = phrase(tok)
         text = self.texts[seg_id][start:end]
+        institution = self._institution_of_members(tok)
+        if institution is not None:  # 'les gendarmes racontent', 'police officers said': the institution speaks
+            return Found(Participant(text=text, name=institution), None, None, (seg_id, start, end), cue, strength)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
             if any(c.dep_ == "nmod" and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
@@ -680,6 +727,15 @@ class _Extractor:
         if ref is not None:  # someone coreference could not name: no speaker, but no one else either
             return Found(None, ref, None, (seg_id, ref.start, ref.end), cue, strength)
         return Found(None, None, None, (seg_id, start, end), cue, strength)
+
+    def _institution_of_members(self, tok) -> str | None:  # noqa: ANN001
+        """'les gendarmes' -> gendarmerie, 'police officers' -> police: plural members of an
+        institution (``member_institutions``, keyed by the determiner or compound and the noun)."""
+        if tok.pos_ != "NOUN" or not ("Plur" in tok.morph.get("Number") or tok.tag_ == "NNS"):
+            return None
+        table = self.lex.get("member_institutions", {})
+        words = [c.lower_ for c in tok.children if c.dep_ in ("det", "compound") and c.i < tok.i]
+        return next((table[f"{w} {tok.lower_}"] for w in words if f"{w} {tok.lower_}" in table), None)
 
     def _ref_for(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """The coreference mention a subject token stands for: its own, that of its
