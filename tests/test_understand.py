@@ -874,3 +874,10 @@ def test_denying_a_role_and_the_visits_of_relatives_are_no_events():
     assert not fr_types("Les hôpitaux vont pouvoir mettre en place des visites des proches le week-end.") & {"AGREE", "CONSULT"}
     assert not fr_types("Les enfants pourront participer à ces visites des familles, sous réserve de porter un masque.") & \
         {"AGREE", "CONSULT"}
+
+
+def test_coming_to_help_is_a_compound_past_not_a_passive():
+    assert "AID" not in fr_types("Ces derniers jours, les machines à coudre sont aussi venues en aide aux infirmières.")
+    art = understand(clean_article(["La Croix-Rouge est venue en aide aux migrants."], "<test>", "fr", "2024-11-27"),
+                     Options(language="fr", event_model=False))
+    assert [a.text for a in only(art.events, "AID").actors] == ["La Croix-Rouge"]

@@ -26,6 +26,7 @@ from veille.understand.event_model import EventModel, event_model, sentence_feat
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
+    UNACCUSATIVE,
     children,
     er_infinitive,
     governor,
@@ -288,7 +289,8 @@ def _inside_quotes(tok) -> bool:  # noqa: ANN001
 def _passive(verb) -> bool:  # noqa: ANN001
     """A passive clause or a past participle qualifying its patient ('les suspects interpellés')."""
     return is_passive(verb) or (verb.dep_ in ("acl", "amod", "advcl", "ROOT", "conj") and "Part" in verb.morph.get("VerbForm")
-                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"}))
+                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"})
+                                and verb.lemma_.lower() not in UNACCUSATIVE)  # 'sont venues en aide': a compound past
 
 
 def _agentless_ok(trig: Trigger, lex: EventLexicon) -> bool:
