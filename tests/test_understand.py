@@ -881,3 +881,9 @@ def test_coming_to_help_is_a_compound_past_not_a_passive():
     art = understand(clean_article(["La Croix-Rouge est venue en aide aux migrants."], "<test>", "fr", "2024-11-27"),
                      Options(language="fr", event_model=False))
     assert [a.text for a in only(art.events, "AID").actors] == ["La Croix-Rouge"]
+
+
+def test_calling_together_with_others_names_no_addressee():
+    art = understand(clean_article(["Le syndicat a appelé avec une vingtaine d'associations à manifester samedi."], "<test>", "fr",
+                                   "2024-11-27"), Options(language="fr", event_model=False))
+    assert not only(art.events, "REQUEST").recipients

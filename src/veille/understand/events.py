@@ -974,8 +974,11 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
     les familles', 'a coupé les liens avec les Républicains', 'la reconnaissance aux soignants'):
     a person, group or state, not a place ('a manifesté à Lyon' says where)."""
     heads = [cand.token] + ([cand.anchor] if cand.anchor is not cand.token else [])
+    comitative = lex.addressee_not.get(cand.trigger.type, frozenset())  # 'a appelé avec 19 ONG à …': together with them
     for head in heads:
         for name in lex.addressee_slots:
+            if comitative and name.startswith("prep:"):
+                name = "prep:" + "|".join(p for p in name[5:].split("|") if p not in comitative)
             toks = [t for t in slot(head, name) if _animate(t, lex)]
             found = [r for r in _participants(seg, toks, ctx, lex)
                      if r not in actors and _key(r) not in participant_keys(actors) and ctx.kind_of(r.actor_id) not in ("place", "city")]
