@@ -887,3 +887,8 @@ def test_calling_together_with_others_names_no_addressee():
     art = understand(clean_article(["Le syndicat a appelé avec une vingtaine d'associations à manifester samedi."], "<test>", "fr",
                                    "2024-11-27"), Options(language="fr", event_model=False))
     assert not only(art.events, "REQUEST").recipients
+
+
+def test_an_infinitive_coordinated_to_an_accusation_is_its_content():
+    assert "REJECT" not in fr_types("En outre, Moscou accuse les Américains d'inaction et de violer leurs promesses.")
+    assert "REQUEST" in fr_types("Le syndicat a dénoncé la réforme et a appelé à la grève.")

@@ -802,7 +802,15 @@ def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
 def _complements(anchor) -> set[int]:  # noqa: ANN001
     """Token indices of the clauses an anchor governs ('menacé de suspendre',
     'exhorté Kigali à retirer', 's'est engagé à retirer')."""
-    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) for t in c.subtree}
+
+
+def _marked_infinitive_conj(anchor, c) -> bool:  # noqa: ANN001
+    """An infinitive with its 'de'/'à' joined to a finite verb is a second complement of that
+    verb, the parser's coordination notwithstanding ('accuse X d'inaction et de violer ses
+    engagements')."""
+    return c.dep_ == "conj" and "Inf" in c.morph.get("VerbForm") and "Inf" not in anchor.morph.get("VerbForm") \
+        and any(m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’", "à") for m in c.children)
 
 
 def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> bool:
