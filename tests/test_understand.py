@@ -892,3 +892,9 @@ def test_calling_together_with_others_names_no_addressee():
 def test_an_infinitive_coordinated_to_an_accusation_is_its_content():
     assert "REJECT" not in fr_types("En outre, Moscou accuse les Américains d'inaction et de violer leurs promesses.")
     assert "REQUEST" in fr_types("Le syndicat a dénoncé la réforme et a appelé à la grève.")
+
+
+def test_denying_a_role_is_no_rejection_in_english_either():
+    assert "REJECT" not in types("The rebel group rejected any responsibility for the blast at the depot.")
+    assert "REJECT" not in types("The militia denied any role in the killings.")
+    assert "REJECT" in types("The union rejected the government's offer.")
