@@ -458,7 +458,7 @@ def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
 
 
 def test_a_verb_coordinated_to_an_object_is_no_recipient():
-    art = run("Les rebelles ont rejeté toute responsabilité et accusé l'armée d'avoir tiré.", "fr")
+    art = run("Les rebelles ont rejeté l'ultimatum et accusé l'armée d'avoir tiré.", "fr")
     assert not only(art.events, "REJECT").recipients
 
 
@@ -852,3 +852,49 @@ def test_an_accusation_that_names_no_one_blames_the_subject_of_the_clause_it_rep
 def test_a_quoted_clause_before_its_incise_is_what_the_accusation_reports():
     art = run("« Marie Dubois a trahi ses électeurs », a dénoncé le sénateur.", "fr")
     assert [r.text for r in only(art.events, "ACCUSE").recipients] == ["Marie Dubois"]
+
+
+def fr_types(text: str) -> set[str]:
+    """Types the French patterns alone find."""
+    art = understand(clean_article(text.split("\n\n"), "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+    return {e.type for e in art.events}
+
+
+def test_firefighters_sent_to_a_blaze_or_called_are_no_aid_no_deployment():
+    assert "AID" not in fr_types("L'entrepôt était encore en flammes à l'aube, mobilisant une centaine de pompiers.")
+    assert "AID" not in fr_types("Plus de deux cents pompiers sont toujours mobilisés sur place pour lutter contre l'incendie.")
+    assert not fr_types("Le voisin venait d'appeler les pompiers quand le toit s'est effondré, a expliqué le maire.") & \
+        {"REQUEST", "CONSULT"}
+    assert "AID" in fr_types("Le gouvernement a débloqué vingt millions d'euros pour les agriculteurs.")
+
+
+def test_denying_a_role_and_the_visits_of_relatives_are_no_events():
+    assert "REJECT" not in fr_types("Le groupe armé a rejeté toute responsabilité dans l'explosion du dépôt.")
+    assert "REJECT" in fr_types("Le syndicat a rejeté la proposition du ministre.")
+    assert not fr_types("Les hôpitaux vont pouvoir mettre en place des visites des proches le week-end.") & {"AGREE", "CONSULT"}
+    assert not fr_types("Les enfants pourront participer à ces visites des familles, sous réserve de porter un masque.") & \
+        {"AGREE", "CONSULT"}
+
+
+def test_coming_to_help_is_a_compound_past_not_a_passive():
+    assert "AID" not in fr_types("Ces derniers jours, les machines à coudre sont aussi venues en aide aux infirmières.")
+    art = understand(clean_article(["La Croix-Rouge est venue en aide aux migrants."], "<test>", "fr", "2024-11-27"),
+                     Options(language="fr", event_model=False))
+    assert [a.text for a in only(art.events, "AID").actors] == ["La Croix-Rouge"]
+
+
+def test_calling_together_with_others_names_no_addressee():
+    art = understand(clean_article(["Le syndicat a appelé avec une vingtaine d'associations à manifester samedi."], "<test>", "fr",
+                                   "2024-11-27"), Options(language="fr", event_model=False))
+    assert not only(art.events, "REQUEST").recipients
+
+
+def test_an_infinitive_coordinated_to_an_accusation_is_its_content():
+    assert "REJECT" not in fr_types("En outre, Moscou accuse les Américains d'inaction et de violer leurs promesses.")
+    assert "REQUEST" in fr_types("Le syndicat a dénoncé la réforme et a appelé à la grève.")
+
+
+def test_denying_a_role_is_no_rejection_in_english_either():
+    assert "REJECT" not in types("The rebel group rejected any responsibility for the blast at the depot.")
+    assert "REJECT" not in types("The militia denied any role in the killings.")
+    assert "REJECT" in types("The union rejected the government's offer.")

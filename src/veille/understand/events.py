@@ -26,6 +26,7 @@ from veille.understand.event_model import EventModel, event_model, sentence_feat
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
+    UNACCUSATIVE,
     children,
     er_infinitive,
     governor,
@@ -288,7 +289,8 @@ def _inside_quotes(tok) -> bool:  # noqa: ANN001
 def _passive(verb) -> bool:  # noqa: ANN001
     """A passive clause or a past participle qualifying its patient ('les suspects interpellés')."""
     return is_passive(verb) or (verb.dep_ in ("acl", "amod", "advcl", "ROOT", "conj") and "Part" in verb.morph.get("VerbForm")
-                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"}))
+                                and "Pass" in verb.morph.get("Voice", ["Pass"]) and not children(verb, {"nsubj", "aux", "aux:tense"})
+                                and verb.lemma_.lower() not in UNACCUSATIVE)  # 'sont venues en aide': a compound past
 
 
 def _agentless_ok(trig: Trigger, lex: EventLexicon) -> bool:
@@ -800,7 +802,15 @@ def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
 def _complements(anchor) -> set[int]:  # noqa: ANN001
     """Token indices of the clauses an anchor governs ('menacé de suspendre',
     'exhorté Kigali à retirer', 's'est engagé à retirer')."""
-    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) for t in c.subtree}
+
+
+def _marked_infinitive_conj(anchor, c) -> bool:  # noqa: ANN001
+    """An infinitive with its 'de'/'à' joined to a finite verb is a second complement of that
+    verb, the parser's coordination notwithstanding ('accuse X d'inaction et de violer ses
+    engagements')."""
+    return c.dep_ == "conj" and "Inf" in c.morph.get("VerbForm") and "Inf" not in anchor.morph.get("VerbForm") \
+        and any(m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’", "à") for m in c.children)
 
 
 def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> bool:
@@ -972,8 +982,11 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
     les familles', 'a coupé les liens avec les Républicains', 'la reconnaissance aux soignants'):
     a person, group or state, not a place ('a manifesté à Lyon' says where)."""
     heads = [cand.token] + ([cand.anchor] if cand.anchor is not cand.token else [])
+    comitative = lex.addressee_not.get(cand.trigger.type, frozenset())  # 'a appelé avec 19 ONG à …': together with them
     for head in heads:
         for name in lex.addressee_slots:
+            if comitative and name.startswith("prep:"):
+                name = "prep:" + "|".join(p for p in name[5:].split("|") if p not in comitative)
             toks = [t for t in slot(head, name) if _animate(t, lex)]
             found = [r for r in _participants(seg, toks, ctx, lex)
                      if r not in actors and _key(r) not in participant_keys(actors) and ctx.kind_of(r.actor_id) not in ("place", "city")]

@@ -92,6 +92,7 @@ class EventLexicon:
     participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
     receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
     addressee_slots: tuple[str, ...] = ()  # slots tried last for someone an event with no recipient is done to ('un geste envers les familles')
+    addressee_not: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type, those slots' 'with' prepositions
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -105,7 +106,8 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "addressee_slots"}
+                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "addressee_slots",
+                "addressee_not"}
 
 
 class LexiconError(ValueError):
@@ -216,6 +218,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
         receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
         addressee_slots=tuple(raw.get("addressee_slots", ())),
+        addressee_not={etype: frozenset(preps) for etype, preps in raw.get("addressee_not", {}).items()},
     )
 
 
