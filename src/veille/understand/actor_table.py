@@ -20,7 +20,6 @@ knew of (see ``ActorTable.knowledge_as_of``); the table guarantees nothing after
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -400,29 +399,8 @@ class ActorTable:
         return f"actors-{self._digest()[:32]}.sqlite"
 
     def _open_cache(self) -> sqlite3.Connection | bool:
-        """The cached index: a file holding the sha256 of an SQLite database, then the database
-        (read whole, checked against the hash and opened in memory: damage is never answered from)."""
-        folder = cache.cache_dir()
-        if folder is None:
-            return False
-        path = folder / self._cache_name()
-        if not path.is_file():
-            return False
-        data = path.read_bytes()
-        check, payload = data[:32], data[32:]
-        if not payload or hashlib.sha256(payload).digest() != check:
-            return False
-        con = sqlite3.connect(":memory:", check_same_thread=False)
-        try:
-            con.deserialize(payload)
-            row = con.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
-        except sqlite3.Error:
-            con.close()
-            raise
-        if row is None or row[0] != self._digest():
-            con.close()
-            return False
-        return con
+        """The cached index (:func:`cache.read_index`: checked whole, opened in memory), or False."""
+        return cache.read_index(self._cache_name(), self._digest()) or False
 
     def _cached_lookup(self, key: str) -> list[Alias] | None:
         """Every alias of a folded key, ranked, from the on-disk cache; None without a usable one."""
@@ -453,22 +431,9 @@ class ActorTable:
         except OSError:
             return
 
-        def fill(path: Path) -> None:
-            con = sqlite3.connect(":memory:")
-            try:
-                con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                con.execute("CREATE TABLE alias (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-                con.executemany("INSERT INTO alias VALUES (?, ?)",
-                                ((key, json.dumps([list(a) for a in self._ranked(found)], ensure_ascii=False))
-                                 for key, found in index.items()))
-                con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
-                con.commit()
-                payload = con.serialize()
-            finally:
-                con.close()
-            path.write_bytes(hashlib.sha256(payload).digest() + payload)
-
-        cache.write_atomic(self._cache_name(), fill)
+        cache.write_index(self._cache_name(), digest, "alias",
+                          ((key, json.dumps([list(a) for a in self._ranked(found)], ensure_ascii=False))
+                           for key, found in index.items()))
 
     def ambiguity(self, text: str, lang: str, actor_id: str | None = None) -> str | None:
         """Why an alias is ambiguous, or None: 'first name' (Salvador, Jordan, Maurice:

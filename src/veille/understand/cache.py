@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["cache_dir", "digest", "write_atomic"]
+__all__ = ["cache_dir", "digest", "read_index", "write_atomic", "write_index"]
 
 
 def cache_dir() -> Path | None:
@@ -79,3 +80,48 @@ def write_atomic(name: str, fill) -> Path | None:  # noqa: ANN001 - fill(path) w
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def write_index(name: str, digest_: str, table: str, rows: Iterable[tuple[str, str]]) -> Path | None:
+    """Write a key → value index to the cache as ``name``: the sha256 of an SQLite database, then
+    the database (one ``table`` of text keys and values, and ``meta`` holding ``digest_``, what
+    it was built from). Returns the path, or None when nothing could be written (never raises)."""
+
+    def fill(path: Path) -> None:
+        con = sqlite3.connect(":memory:")
+        try:
+            con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+            con.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
+            con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest_,))
+            con.commit()
+            payload = con.serialize()
+        finally:
+            con.close()
+        path.write_bytes(hashlib.sha256(payload).digest() + payload)
+
+    return write_atomic(name, fill)
+
+
+def read_index(name: str, digest_: str) -> sqlite3.Connection | None:
+    """The index :func:`write_index` wrote as ``name``, read whole, checked against its hash and
+    opened in memory (damage is never answered from); None when the cache is off, the file is
+    missing or damaged, or it was built from something else than ``digest_``."""
+    folder = cache_dir()
+    path = folder / name if folder is not None else None
+    if path is None or not path.is_file():
+        return None
+    data = path.read_bytes()
+    check, payload = data[:32], data[32:]
+    if not payload or hashlib.sha256(payload).digest() != check:
+        return None
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        con.deserialize(payload)
+        row = con.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is None or row[0] != digest_:
+        con.close()
+        return None
+    return con

@@ -15,7 +15,6 @@ before; both answer alike (``tests/test_startup_cache.py``).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -82,13 +81,14 @@ class _Cached:
     def _open(self) -> sqlite3.Connection | bool:
         """The cached index, checked whole (hash and digest); a missing or damaged file is
         (re)written from the index built in memory, and False returned (use that index)."""
-        folder = cache.cache_dir()
-        if folder is None:
+        if cache.cache_dir() is None:
             return False
-        path = folder / f"gazetteer-{_digest()[:32]}.sqlite"
-        con = _read(path) if path.is_file() else None
+        name = f"gazetteer-{_digest()[:32]}.sqlite"
+        con = cache.read_index(name, _digest())
         if con is None:
-            _write(path.name)
+            index = _index()
+            cache.write_index(name, _digest(), "city", ((key, json.dumps(rows, ensure_ascii=False))
+                                                        for key, rows in index.items()))
             return False
         return con
 
@@ -112,53 +112,12 @@ class _Cached:
         return rows
 
 
-def _read(path: Path) -> sqlite3.Connection | None:
-    """The database of a cache file (its sha256, then an SQLite image), opened in memory, or
-    None when the file is damaged or built from other sources."""
-    data = path.read_bytes()
-    check, payload = data[:32], data[32:]
-    if not payload or hashlib.sha256(payload).digest() != check:
-        return None
-    con = sqlite3.connect(":memory:", check_same_thread=False)
-    try:
-        con.deserialize(payload)
-        row = con.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
-    except sqlite3.Error:
-        row = None
-    if row is None or row[0] != _digest():
-        con.close()
-        return None
-    return con
-
-
 def _row(item: list) -> Row:
     name, country, lat, lon, gid = item
     if not (isinstance(name, str) and (country is None or isinstance(country, str))
             and isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and isinstance(gid, int)):
         raise ValueError("malformed gazetteer cache row")
     return name, country, float(lat), float(lon), gid
-
-
-def _write(name: str) -> None:
-    """Build the index and write it to the user cache as ``name`` (silently nothing if not writable)."""
-    index = _index()
-    digest = _digest()
-
-    def fill(path: Path) -> None:
-        con = sqlite3.connect(":memory:")
-        try:
-            con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            con.execute("CREATE TABLE city (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-            con.executemany("INSERT INTO city VALUES (?, ?)",
-                            ((key, json.dumps(rows, ensure_ascii=False)) for key, rows in index.items()))
-            con.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
-            con.commit()
-            payload = con.serialize()
-        finally:
-            con.close()
-        path.write_bytes(hashlib.sha256(payload).digest() + payload)
-
-    cache.write_atomic(name, fill)
 
 
 _CACHE = _Cached()
