@@ -217,31 +217,46 @@ def _gazetteer_keys() -> list[str]:
 def test_cached_gazetteer_answers_as_the_index(cache_in: Path) -> None:
     from veille.understand import places
 
-    writer = places._Cached()
-    assert writer.rows(places._key("Paris")) is None  # no cache yet: written, answered in memory
+    writer = places._reader()
+    assert writer.get(places._key("Paris")) is None and writer.failed  # no cache yet
+    places._write_cache()
     assert len(list(cache_in.glob("gazetteer-*.sqlite"))) == 1
-    reader = places._Cached()
+    reader = places._reader()
     keys = _gazetteer_keys()
     assert len(keys) > 1000
     for key in keys:
-        assert reader.rows(key) == places._index().get(key, []), key
-    assert isinstance(reader.con, __import__("sqlite3").Connection)
+        assert reader.get(key) == places._index().get(key, []), key
+    assert reader.con is not None and not reader.failed
+
+
+def test_lookup_city_writes_the_gazetteer_cache_and_reads_it_back(cache_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from veille.understand import places
+
+    monkeypatch.setattr(places, "_CACHE", places._reader())
+    places._index.cache_clear()
+    assert places.lookup_city("Moscou").country == "RUS"  # no cache: built in memory, then written
+    assert len(list(cache_in.glob("gazetteer-*.sqlite"))) == 1
+    places._index.cache_clear()
+    monkeypatch.setattr(places, "_CACHE", places._reader())
+    assert places.lookup_city("Pékin").country == "CHN"
+    assert places._index.cache_info().currsize == 0  # answered from the cache alone
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "flipped"])
 def test_corrupt_gazetteer_cache_falls_back_and_is_rewritten(damage: str, cache_in: Path) -> None:
     from veille.understand import places
 
-    places._Cached().rows("paris")
+    places._write_cache()
     (path,) = cache_in.glob("gazetteer-*.sqlite")
     good = path.read_bytes()
     middle = len(good) // 2
     path.write_bytes({"garbage": b"not a database" * 100, "truncated": good[: len(good) // 3], "empty": b"",
                       "flipped": good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1:]}[damage])
-    fallback = places._Cached()
-    assert fallback.rows("moscou") is None and fallback.con is False  # answered by the index in memory
+    fallback = places._reader()
+    assert fallback.get("moscou") is None and fallback.failed  # the caller answers from the index in memory
+    places._write_cache()
     assert path.read_bytes() == good  # rewritten whole
-    assert places._Cached().rows("moscou") == places._index()["moscou"]
+    assert places._reader().get("moscou") == places._index()["moscou"]
 
 
 def test_unwritable_gazetteer_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -250,7 +265,8 @@ def test_unwritable_gazetteer_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("VEILLE_CACHE_DIR", str(blocker / "cache"))
-    assert places._Cached().rows("moscou") is None
+    places._write_cache()
+    assert places._reader().get("moscou") is None
     monkeypatch.setenv("VEILLE_CACHE_DIR", "")
-    assert places._Cached().rows("moscou") is None
+    assert places._reader().get("moscou") is None
     assert places.lookup_city("Moscou") is not None and places.lookup_city("Moscou").country == "RUS"

@@ -21,8 +21,6 @@ knew of (see ``ActorTable.knowledge_as_of``); the table guarantees nothing after
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -234,10 +232,8 @@ class ActorTable:
         #: the files the rows came from (set by :func:`load_table_from`): what the on-disk
         #: lookup cache is keyed by; a table built from rows in memory has none and no cache
         self.sources: tuple[Path, ...] = ()
-        self._cache: sqlite3.Connection | bool | None = None  # None: not tried; False: none usable
-        self._cache_pid = 0
+        self._cache = cache.IndexReader(self._cache_name, self._digest, "alias", _aliases)
         self._cache_digest: str | None = None
-        self._cache_hits: dict[str, list[Alias]] = {}
         for row in rows:
             self._add(row)
 
@@ -375,7 +371,7 @@ class ActorTable:
                 for alias in self.alias_entries(language, phoenix=True):
                     index[fold(alias.text)].append(alias)
             self._fold_index = dict(index)
-            if self.sources and self._cache is False:
+            if self.sources and self._cache.failed:
                 self._write_cache()
         found = [a for a in self._fold_index.get(key, ()) if lang is None or a.lang == lang]
         return self._ranked(found)
@@ -398,30 +394,9 @@ class ActorTable:
     def _cache_name(self) -> str:
         return f"actors-{self._digest()[:32]}.sqlite"
 
-    def _open_cache(self) -> sqlite3.Connection | bool:
-        """The cached index (:func:`cache.read_index`: checked whole, opened in memory), or False."""
-        return cache.read_index(self._cache_name(), self._digest()) or False
-
     def _cached_lookup(self, key: str) -> list[Alias] | None:
         """Every alias of a folded key, ranked, from the on-disk cache; None without a usable one."""
-        if key in self._cache_hits:
-            return self._cache_hits[key]
-        if self._cache is False:
-            return None
-        try:
-            if self._cache is None or self._cache_pid != os.getpid():
-                self._cache, self._cache_pid = self._open_cache(), os.getpid()
-            if not isinstance(self._cache, sqlite3.Connection):
-                return None
-            row = self._cache.execute("SELECT value FROM alias WHERE key = ?", (key,)).fetchone()
-            found = [Alias(*item) for item in json.loads(row[0])] if row is not None else []
-            if any(len(a) != len(Alias._fields) or not all(isinstance(v, str) or v is None for v in a) for a in found):
-                raise ValueError("malformed cache row")
-        except Exception:  # noqa: BLE001 - a corrupt or unreadable cache: build the index in memory
-            self._cache = False
-            return None
-        self._cache_hits[key] = found
-        return found
+        return self._cache.get(key)
 
     def _write_cache(self) -> None:
         """Write the in-memory index (ranked) to the user cache; silently nothing if not writable."""
@@ -570,6 +545,14 @@ def load_table_from(folder: Path, *, lazy: bool = True) -> ActorTable:
     if not lazy:
         table._load_lazy()
     return table
+
+
+def _aliases(items: list) -> list[Alias]:
+    """Aliases as the lookup cache stores them (lists of strings), checked."""
+    found = [Alias(*item) for item in items]
+    if any(len(a) != len(Alias._fields) or not all(isinstance(v, str) or v is None for v in a) for a in found):
+        raise ValueError("malformed cache row")
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-__all__ = ["cache_dir", "digest", "read_index", "write_atomic", "write_index"]
+__all__ = ["IndexReader", "cache_dir", "digest", "read_index", "write_atomic", "write_index"]
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -125,3 +129,39 @@ def read_index(name: str, digest_: str) -> sqlite3.Connection | None:
         con.close()
         return None
     return con
+
+
+class IndexReader(Generic[T]):
+    """Answers from an index :func:`write_index` wrote, key by key: the database opened on the
+    first question (again in a forked child: an SQLite connection does not cross a fork), each
+    answer memoised. ``parse`` turns a stored JSON value into the answer (raising on a malformed
+    one). ``failed`` says when the cache is missing or unusable; every question then answers
+    None, and the caller uses its index in memory."""
+
+    def __init__(self, name: Callable[[], str], digest_: Callable[[], str], table: str,
+                 parse: Callable[[Any], T]) -> None:
+        self.name, self.digest, self.table, self.parse = name, digest_, table, parse
+        self.con: sqlite3.Connection | None = None
+        self.pid = 0
+        self.failed = False
+        self.hits: dict[str, T] = {}
+
+    def get(self, key: str) -> T | None:
+        """The answer for ``key`` (``parse`` of ``[]`` when the index lacks it), or None without a usable index."""
+        if key in self.hits:
+            return self.hits[key]
+        if self.failed:
+            return None
+        try:
+            if self.con is None or self.pid != os.getpid():
+                self.con, self.pid = read_index(self.name(), self.digest()), os.getpid()
+            if self.con is None:
+                self.failed = True
+                return None
+            row = self.con.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
+            answer = self.parse(json.loads(row[0]) if row is not None else [])
+        except Exception:  # noqa: BLE001 - a corrupt or unreadable cache: the caller's index in memory
+            self.failed = True
+            return None
+        self.hits[key] = answer
+        return answer

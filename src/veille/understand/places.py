@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import sqlite3
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -70,48 +68,6 @@ def _index() -> dict[str, list[Row]]:
     return index
 
 
-class _Cached:
-    """The index in the user cache: opened once per process, rows memoised per key."""
-
-    def __init__(self) -> None:
-        self.con: sqlite3.Connection | bool | None = None  # None: not tried; False: unusable
-        self.pid = 0
-        self.hits: dict[str, list[Row]] = {}
-
-    def _open(self) -> sqlite3.Connection | bool:
-        """The cached index, checked whole (hash and digest); a missing or damaged file is
-        (re)written from the index built in memory, and False returned (use that index)."""
-        if cache.cache_dir() is None:
-            return False
-        name = f"gazetteer-{_digest()[:32]}.sqlite"
-        con = cache.read_index(name, _digest())
-        if con is None:
-            index = _index()
-            cache.write_index(name, _digest(), "city", ((key, json.dumps(rows, ensure_ascii=False))
-                                                        for key, rows in index.items()))
-            return False
-        return con
-
-    def rows(self, key: str) -> list[Row] | None:
-        """Every city of a folded name, most populous first; None without a usable cache."""
-        if key in self.hits:
-            return self.hits[key]
-        if self.con is False:
-            return None
-        try:
-            if self.con is None or self.pid != os.getpid():
-                self.con, self.pid = self._open(), os.getpid()
-            if not isinstance(self.con, sqlite3.Connection):
-                return None
-            found = self.con.execute("SELECT value FROM city WHERE key = ?", (key,)).fetchone()
-            rows = [_row(item) for item in json.loads(found[0])] if found is not None else []
-        except Exception:  # noqa: BLE001 - a corrupt or unreadable cache: the index in memory
-            self.con = False
-            return None
-        self.hits[key] = rows
-        return rows
-
-
 def _row(item: list) -> Row:
     name, country, lat, lon, gid = item
     if not (isinstance(name, str) and (country is None or isinstance(country, str))
@@ -120,17 +76,36 @@ def _row(item: list) -> Row:
     return name, country, float(lat), float(lon), gid
 
 
-_CACHE = _Cached()
+def _cache_name() -> str:
+    return f"gazetteer-{_digest()[:32]}.sqlite"
+
+
+def _reader() -> cache.IndexReader[list[Row]]:
+    """The gazetteer's index in the user cache (:class:`cache.IndexReader`)."""
+    return cache.IndexReader(_cache_name, _digest, "city", lambda items: [_row(i) for i in items])
+
+
+def _write_cache() -> None:
+    """Build the index in memory and write it to the user cache (silently nothing if not writable)."""
+    cache.write_index(_cache_name(), _digest(), "city",
+                      ((key, json.dumps(rows, ensure_ascii=False)) for key, rows in _index().items()))
+
+
+_CACHE = _reader()
 
 
 def _rows(name: str) -> list[Row]:
+    """Every city called ``name``: from the cached index, else from the index built in memory
+    (and then written to the cache for the next process)."""
     key = _key(name)
     if _index.cache_info().currsize:  # built in this process already: the dict is the fastest
         return _index().get(key, [])
     with contextlib.suppress(OSError):
-        rows = _CACHE.rows(key)
+        rows = _CACHE.get(key)
         if rows is not None:
             return rows
+    if cache.cache_dir() is not None:
+        _write_cache()  # missing or damaged: rewritten whole
     return _index().get(key, [])
 
 
