@@ -763,12 +763,9 @@ def _model_event(seg: Segment, sent, etype: str, p: float, feats: list[str], mod
     info = model.types[etype]
     trig = Trigger(lemma=lemma or "", pos=trigger.pos_, type=etype, cameo=info.get("cameo") or "", mode=info.get("mode"))
     cand = Candidate(trigger, trig, anchor, [], [])
-    if actors and not recipients:
-        recipients = addressees(seg, cand, actors, ctx, lex)
-    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
-        recipients = _blamed(seg, anchor, actors, ctx, lex)
-    if etype in QUOTED_TARGET_TYPES and actors and not recipients and lex.speech_types:
-        recipients = _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=speaker is not None)
+    if not recipients:
+        recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex, lambda: bool(lex.speech_types),
+                                         quoted_ok=speaker is not None)
     evidence = _evidence(seg, sent, ctx.article_id)
     trigger_span = _trigger_span(seg, cand)
     return Event(
@@ -939,13 +936,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):
         return None  # 'efforts to urge Ukraine', 'a plan to withdraw': intended, not done
     etype, cameo = _recode(trig, flags, lex)
-    if not recipients and actors:
-        recipients = addressees(seg, cand, actors, ctx, lex)  # 'un geste envers les familles'
-    if etype in QUOTED_TARGET_TYPES and actors and not recipients:
-        recipients = _blamed(seg, cand.anchor, actors, ctx, lex)
-    if etype in QUOTED_TARGET_TYPES and actors and not recipients and \
-            all(p in actors for p in _participants(seg, cand.recipients, ctx)):  # (an inverted subject parsed as object)
-        recipients = _quoted_target(seg, sent, cand, actors, ctx)
+    if not recipients:  # (the pattern's recipient may be an inverted subject parsed as object: the actor again)
+        recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
+                                         lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
@@ -973,6 +966,24 @@ def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], 
             if found:
                 return found
     return []
+
+
+def _unnamed_recipients(seg: Segment, sent, cand: Candidate, etype: str, actors: list[Participant],  # noqa: ANN001
+                        ctx: EventContext, lex: EventLexicon, quotation_ok: Callable[[], bool],
+                        quoted_ok: bool = False) -> list[Participant]:
+    """Whom an event its pattern (or the model) gave no recipient is done to, tried in order: the
+    addressee slots of its trigger ('un geste envers les familles'); for blame and praise, the
+    named subject of the clause they report, then, when ``quotation_ok()``, whom the quotation
+    names or addresses. Nothing without an actor."""
+    if not actors:
+        return []
+    found = addressees(seg, cand, actors, ctx, lex)
+    if found or etype not in QUOTED_TARGET_TYPES:
+        return found
+    found = _blamed(seg, cand.anchor, actors, ctx, lex)
+    if found or not quotation_ok():
+        return found
+    return _quoted_target(seg, sent, cand, actors, ctx, quoted_ok=quoted_ok)
 
 
 def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: EventContext,
