@@ -50,6 +50,7 @@ from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 
 from veille.errors import VeilleError
+from veille.languages import language as language_data
 from veille.link.dedup import THRESHOLD, Deduplicator, Fingerprint, LookupIndex, as_link, fingerprint
 from veille.link.stories import Profile, StoryClusterer, profile
 from veille.model import Article
@@ -300,12 +301,12 @@ def _start_worker(options: IngestOptions) -> None:
 
 def warm_up(options: IngestOptions) -> None:
     """Load the spaCy pipelines of :func:`warm_languages`, actor matchers and tables now, then
-    process :data:`_WARM_UP` in those languages so that what loads lazily loads now: a worker's
+    process each one's ``warm_text`` (language data) as an article, so that what loads lazily loads now: a worker's
     first batch then measures the batch (raises :class:`~veille.errors.VeilleError` as a batch
     would). Another configured language loads on its first article."""
     languages = warm_languages(options.article)
     warm(options.article, languages)
-    texts = [_WARM_UP[lang] for lang in languages if lang in _WARM_UP]
+    texts = [text for lang in languages if (text := (language_data(lang) or {}).get("warm_text"))]
     _process_batch([Item(text.encode("utf-8"), "<warm-up>", "<warm-up>") for text in texts], options)
 
 
@@ -323,13 +324,6 @@ def preload_table(options: Options) -> dict[str, str]:
     """The ``{language: pipeline}`` table a worker server loads before forking its workers
     (:data:`PRELOAD_ENV`): the pipelines of :func:`warm_languages`."""
     return {lang: options.pipelines[lang] for lang in warm_languages(options)}
-
-
-_WARM_UP = {
-    "fr": "Le président a rencontré jeudi à Paris le Premier ministre, a annoncé l'Élysée dans un communiqué.",
-    "en": "The president met the prime minister in London on Thursday, the government said in a statement.",
-}
-"""Articles a worker processes before its first batch, so that lazy imports and tables load then."""
 
 
 PRELOAD_ENV = "VEILLE_PRELOAD_PIPELINES"
