@@ -14,7 +14,6 @@ before; both answer alike (``tests/test_startup_cache.py``).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import unicodedata
 from functools import lru_cache
@@ -26,8 +25,7 @@ from veille.understand import cache
 Row = tuple[str, str | None, float, float, int]
 """A city as the index keeps it: (name, ISO3 country, latitude, longitude, GeoNames id)."""
 
-_CITIES = "cities15000.json"
-_SOURCES = (_CITIES, "countries.json")
+_SOURCES = ("cities15000.json", "countries.json")
 _FORMAT = "veille gazetteer 1"
 
 
@@ -100,10 +98,9 @@ def _rows(name: str) -> list[Row]:
     key = _key(name)
     if _index.cache_info().currsize:  # built in this process already: the dict is the fastest
         return _index().get(key, [])
-    with contextlib.suppress(OSError):
-        rows = _CACHE.get(key)
-        if rows is not None:
-            return rows
+    rows = _CACHE.get(key)  # (never raises: an unreadable cache answers None)
+    if rows is not None:
+        return rows
     if cache.cache_dir() is not None:
         _write_cache()  # missing or damaged: rewritten whole
     return _index().get(key, [])
