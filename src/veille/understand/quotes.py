@@ -549,11 +549,15 @@ class _Extractor:
             tok = nxt
         return tok
 
-    def _folded_raw(self, key: str) -> frozenset[str]:
+    def _memo(self, key: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
+        """A word set derived from the lexicons, built once per attribution run."""
         cache = self.__dict__.setdefault("_raw_cache", {})
         if key not in cache:
-            cache[key] = frozenset(x.lower() for x in self.lex.get(key, ()))
+            cache[key] = build()
         return cache[key]
+
+    def _folded_raw(self, key: str) -> frozenset[str]:
+        return self._memo(key, lambda: frozenset(x.lower() for x in self.lex.get(key, ())))
 
     def _from_token(self, seg_id: int, tok, cue: str | None, strength: int = 2) -> Found:  # noqa: ANN001
         """A speaker for a subject token: the mention coreference found there (through its
@@ -650,10 +654,7 @@ class _Extractor:
 
     def _org_nouns(self) -> frozenset[str]:
         """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
-        cache = self.__dict__.setdefault("_raw_cache", {})
-        if "org_nouns" not in cache:
-            cache["org_nouns"] = frozenset(lexicon(self.lang).get("org_nouns", {}))
-        return cache["org_nouns"]
+        return self._memo("coref:org_nouns", lambda: frozenset(lexicon(self.lang).get("org_nouns", {})))
 
     def _first_of_pair(self, ref: Ref) -> Ref | None:
         """'X et Y ont porté plainte. … ils ont annoncé': a plural pronoun after a subject naming
@@ -1186,11 +1187,8 @@ class _Extractor:
 
     def _according_words(self) -> frozenset[str]:
         """The first words of the 'selon X' cue phrases ('selon', 'd'après')."""
-        cache = self.__dict__.setdefault("_raw_cache", {})
-        if "according_first" not in cache:
-            cache["according_first"] = frozenset(c.split()[0].lower() for c in self.lex.get("according", ()) if c.split()
-                                                 and c not in closed_words("short_according"))
-        return cache["according_first"]
+        return self._memo("according_first", lambda: frozenset(
+            c.split()[0].lower() for c in self.lex.get("according", ()) if c.split() and c not in closed_words("short_according")))
 
     def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
         """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
