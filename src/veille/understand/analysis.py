@@ -64,7 +64,7 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                        speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
                        quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)),
                        last_day=lambda seg, pos: last_named_day(
-                           "\n".join([*(s.doc.text for s in segments[:seg_no[id(seg)]]), seg.doc.text[:pos]]), lang, published))
+                           "\n".join([*(coref.doc_text(s.doc) for s in segments[:seg_no[id(seg)]]), coref.doc_text(seg.doc)[:pos]]), lang, published))
     events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
     actors, entities = actor_mod.article_lists(index, segments, published)
