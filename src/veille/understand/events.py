@@ -151,7 +151,9 @@ def _phrase_ok(tok, trig: Trigger) -> bool:  # noqa: ANN001
 def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
     """Sense contexts the sentence belongs to ('sport': 'match', 'but', 'championnat' …): one of
     the context's words, or as many distinct ones as ``context_min`` asks ('the Arab League' alone
-    is no sport); a word given as 'fire/NOUN' counts as that part of speech only (not 'fired a shot').
+    is no sport); a word given as 'fire/NOUN' counts as that part of speech only (not 'fired a shot');
+    an entry of several words ('world cup', 'sortie de route') is met as a phrase, in the words
+    or in their lemmas, and is enough alone.
 
     The sentence's keys (lemma, form, each with its part of speech) are built once and met
     with each context's words as a set intersection (a walk of the sentence per context cost
@@ -163,9 +165,15 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
         lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
         keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
     found = set()
+    texts = None
     for name, words in lex.contexts.items():
-        hits = words & keys
-        if len({h.split("/")[0] for h in hits}) >= lex.context_min.get(name, 1):
+        if phrases := lex.context_phrases.get(name):
+            if texts is None:  # words and lemmas, space-joined: 'world cup', 'heat waves' -> 'heat wave'
+                texts = (f" {' '.join(t.lower_ for t in sent)} ", f" {' '.join(t.lemma_.lower() for t in sent)} ")
+            if any(f" {p} " in text for p in phrases for text in texts):
+                found.add(name)  # a phrase is specific enough alone
+                continue
+        if len({h.split("/")[0] for h in words & keys}) >= lex.context_min.get(name, 1):
             found.add(name)
     return found
 

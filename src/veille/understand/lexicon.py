@@ -75,6 +75,7 @@ class EventLexicon:
     agentless_types: frozenset[str] = frozenset()  # types coded without a named actor by default
     contexts: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # sense contexts: words ('fire/NOUN': as that part of speech only)
     context_min: dict[str, int] = field(default_factory=dict, hash=False)  # distinct words a context needs (default 1)
+    context_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)  # a context's entries of several words ('world cup')
     occurrence_verbs: frozenset[str] = frozenset()  # 'avoir lieu', 'se produire': a noun event happened
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
@@ -199,7 +200,8 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         obligation_aux=frozenset(m.get("obligation_aux", ())),
         obligation=dict(raw.get("obligation", {})),
         agentless_types=frozenset(raw.get("agentless_types", ())),
-        contexts={k: frozenset(v) for k, v in raw.get("contexts", {}).items()},
+        contexts={k: frozenset(w for w in v if " " not in w) for k, v in raw.get("contexts", {}).items()},
+        context_phrases={k: phrases for k, v in raw.get("contexts", {}).items() if (phrases := tuple(w for w in v if " " in w))},
         context_min={k: int(v) for k, v in raw.get("context_min", {}).items()},
         occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
         speech_types=frozenset(raw.get("speech_types", ())),
