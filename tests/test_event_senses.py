@@ -29,3 +29,9 @@ def test_forces_or_fighters_attacking_a_place_use_military_force():
     assert "ASSAULT" in _types("Rebels attacked an army base in the north on Monday.")
     assert "ASSAULT" in _types("The army attacked rebel positions near the border.")
     assert "ASSAULT" not in _types("The government attacked the opposition's plan.")
+
+
+def test_french_forces_attacking_a_place_fight_and_a_government_attacking_a_plan_does_not():
+    assert "ASSAULT" in _types("Les rebelles ont attaqué une base militaire dans le nord du pays.", "fr")
+    assert "ASSAULT" in _types("Les forces russes ont attaqué des positions ukrainiennes près de la ville.", "fr")
+    assert "ASSAULT" not in _types("Le gouvernement a attaqué le projet de l'opposition.", "fr")
