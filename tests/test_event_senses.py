@@ -35,3 +35,18 @@ def test_french_forces_attacking_a_place_fight_and_a_government_attacking_a_plan
     assert "ASSAULT" in _types("Les rebelles ont attaqué une base militaire dans le nord du pays.", "fr")
     assert "ASSAULT" in _types("Les forces russes ont attaqué des positions ukrainiennes près de la ville.", "fr")
     assert "ASSAULT" not in _types("Le gouvernement a attaqué le projet de l'opposition.", "fr")
+
+
+def test_leaders_named_together_meet_or_talk_with_no_target():
+    met = understand(clean_article(["Biden and Xi met in Bali on Monday."], "<test>", "en", "2024-11-27"),
+                     Options(language="en", event_model=False)).events
+    consult = [e for e in met if e.type == "CONSULT"]
+    assert consult and not consult[0].recipients and len(consult[0].actors) == 2
+    assert "CONSULT" in _types("The two leaders discussed the war in a phone call.")
+    assert "CONSULT" not in _types("The committee discussed the budget.")
+    assert "CONSULT" not in _types("Students talked about the exam.")
+
+
+def test_a_counterpart_is_someone_met():
+    assert "CONSULT" in _types("The president met his French counterpart in Paris on Tuesday.")
+    assert "CONSULT" in _types("Le ministre s'est entretenu mardi avec son homologue russe.", "fr")
