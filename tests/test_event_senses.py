@@ -50,3 +50,9 @@ def test_leaders_named_together_meet_or_talk_with_no_target():
 def test_a_counterpart_is_someone_met():
     assert "CONSULT" in _types("The president met his French counterpart in Paris on Tuesday.")
     assert "CONSULT" in _types("Le ministre s'est entretenu mardi avec son homologue russe.", "fr")
+
+
+def test_a_labour_strike_is_a_protest_and_a_military_one_an_assault():
+    assert _types("Workers went on strike on Monday.") == {"PROTEST"}
+    assert "ASSAULT" not in _types("The rail strike paralysed the country.")
+    assert "ASSAULT" in _types("Russia launched missile strikes on Kyiv.")
