@@ -56,3 +56,14 @@ def test_a_labour_strike_is_a_protest_and_a_military_one_an_assault():
     assert _types("Workers went on strike on Monday.") == {"PROTEST"}
     assert "ASSAULT" not in _types("The rail strike paralysed the country.")
     assert "ASSAULT" in _types("Russia launched missile strikes on Kyiv.")
+
+
+def test_a_crowd_counted_in_thousands_protests():
+    assert "PROTEST" in _types("Thousands marched through the capital on Saturday.")
+    assert "PROTEST" in _types("Hundreds protested outside the parliament.")
+
+
+def test_praising_or_welcoming_an_act_is_support_with_no_one_needed():
+    assert "SUPPORT" in _types("The UN welcomed the ceasefire between the two armies.")
+    assert "SUPPORT" in _types("The minister hailed the decision as historic.")
+    assert "SUPPORT" not in _types("The mayor welcomed the rain after the long drought.")
