@@ -67,3 +67,10 @@ def test_praising_or_welcoming_an_act_is_support_with_no_one_needed():
     assert "SUPPORT" in _types("The UN welcomed the ceasefire between the two armies.")
     assert "SUPPORT" in _types("The minister hailed the decision as historic.")
     assert "SUPPORT" not in _types("The mayor welcomed the rain after the long drought.")
+
+
+def test_the_arrest_of_someone_is_coded_wherever_the_noun_stands_but_not_when_avoided():
+    assert "COERCE" in _types("The arrest of the opposition leader on Monday sparked outrage.")
+    assert "COERCE" in _types("Police confirmed the arrest of two suspects.")
+    assert "COERCE" not in _types("He fled abroad to avoid arrest.")
+    assert "COERCE" not in _types("The singer suffered a cardiac arrest on stage.")
