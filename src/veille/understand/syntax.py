@@ -64,6 +64,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
         if after:  # '« Ce sont les familles qui paient », a dénoncé X': the quotation is what X says
             return with_conjuncts(after[:1])
+    if found and _subject_taken_for_root(verb, found[0]):
+        return with_conjuncts([verb.head, *found])  # 'Le gouvernement et l'opposition ont conclu …'
     if found:
         return with_conjuncts(found)
     if _incise(verb):
@@ -88,6 +90,19 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _subject_taken_for_root(verb, subject) -> bool:  # noqa: ANN001
+    """'Le gouvernement et l'opposition ont conclu un accord': the parser may make the first
+    noun of a coordinated subject the sentence's root and the verb its conjunct, keeping only
+    the second noun as subject. Told by a root noun right before 'et/and' + that subject,
+    the coordinator hanging on the verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") \
+            or not head.i < subject.i < verb.i:
+        return False
+    cc = [c for c in verb.children if c.dep_ == "cc" and head.i < c.i < subject.i]
+    return bool(cc) and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in verb.doc[head.i + 1:cc[0].i])
 
 
 def agents_of(verb) -> list:  # noqa: ANN001

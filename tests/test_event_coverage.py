@@ -1,4 +1,5 @@
-"""Sense contexts of several words, and armed forces attacking a place (English patterns)."""
+"""Event coverage of common wire-news constructions (sentences written by the team): sense contexts
+of several words, military attacks, reciprocal meetings, strikes, praise of acts, arrests, coordinated subjects."""
 
 from __future__ import annotations
 
@@ -74,3 +75,10 @@ def test_the_arrest_of_someone_is_coded_wherever_the_noun_stands_but_not_when_av
     assert "COERCE" in _types("Police confirmed the arrest of two suspects.")
     assert "COERCE" not in _types("He fled abroad to avoid arrest.")
     assert "COERCE" not in _types("The singer suffered a cardiac arrest on stage.")
+
+
+def test_a_coordinated_subject_the_parser_split_at_the_root_keeps_both_members():
+    article = clean_article(["Le gouvernement et l'opposition ont conclu un accord mardi."], "<test>", "fr", "2024-11-27")
+    events = understand(article, Options(language="fr", event_model=False)).events
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and [a.text for a in agree[0].actors] == ["Le gouvernement", "l'opposition"]
