@@ -82,3 +82,7 @@ def test_a_coordinated_subject_the_parser_split_at_the_root_keeps_both_members()
     events = understand(article, Options(language="fr", event_model=False)).events
     agree = [e for e in events if e.type == "AGREE"]
     assert agree and [a.text for a in agree[0].actors] == ["Le gouvernement", "l'opposition"]
+
+
+def test_blocking_an_avenue_is_a_protest_not_a_refusal():
+    assert _types("Des manifestants ont bloqué l'avenue pendant deux heures.", "fr") == {"PROTEST"}
