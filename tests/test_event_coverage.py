@@ -86,3 +86,14 @@ def test_a_coordinated_subject_the_parser_split_at_the_root_keeps_both_members()
 
 def test_blocking_an_avenue_is_a_protest_not_a_refusal():
     assert _types("Des manifestants ont bloqué l'avenue pendant deux heures.", "fr") == {"PROTEST"}
+
+
+def test_speaking_with_or_hosting_a_leader_is_a_consultation_but_not_speaking_to_reporters():
+    assert "CONSULT" in _types("President Biden spoke with Volodymyr Zelensky by phone on Sunday.")
+    assert "CONSULT" in _types("Turkish President Recep Tayyip Erdogan hosted Vladimir Putin in Ankara.")
+    assert "CONSULT" not in _types("The minister spoke to reporters in Brussels.")
+    assert "CONSULT" not in _types("The comedian will host the Oscars next year.")
+
+
+def test_exchanging_fire_is_a_clash():
+    assert "ASSAULT" in _types("Troops from both countries exchanged fire along the border.")
