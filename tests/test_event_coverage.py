@@ -97,3 +97,21 @@ def test_speaking_with_or_hosting_a_leader_is_a_consultation_but_not_speaking_to
 
 def test_exchanging_fire_is_a_clash():
     assert "ASSAULT" in _types("Troops from both countries exchanged fire along the border.")
+
+
+def _fr_events(text: str) -> list:
+    return understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False)).events
+
+
+def test_french_hosting_talking_with_a_leader_and_exchanging_fire():
+    hosted = [e for e in _fr_events("Recep Tayyip Erdogan a accueilli Vladimir Poutine à Ankara.") if e.type in ("CONSULT", "AID")]
+    assert [(e.type, e.cameo) for e in hosted] == [("CONSULT", "043")]
+    assert "AID" in _types("La France a accueilli cinq cents enfants ukrainiens.", "fr")
+    assert "CONSULT" in _types("Emmanuel Macron a parlé avec Olaf Scholz lundi.", "fr")
+    assert "CONSULT" not in _types("Le journaliste a parlé avec un témoin.", "fr")
+    assert "ASSAULT" in _types("Les deux armées ont échangé des tirs à la frontière.", "fr")
+
+
+def test_a_partner_hung_on_the_verb_s_other_argument_is_still_found():
+    talk = [e for e in _fr_events("Emmanuel Macron s'est entretenu au téléphone avec Volodymyr Zelensky dimanche.") if e.type == "CONSULT"]
+    assert talk and [r.text for r in talk[0].recipients] == ["Volodymyr Zelensky"]

@@ -212,6 +212,11 @@ def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
             yield from with_conjuncts([child])
 
 
+NEIGHBOUR_ADJUNCTS = frozenset({"obl:mod", "obl", "obl:arg", "npadvmod", "advmod", "nmod"})
+"""Dependents a prepositional phrase of the verb may be hung on instead ('vendredi à Moscou',
+'au téléphone avec Volodymyr Zelensky')."""
+
+
 def slot(tok, name: str) -> list:  # noqa: ANN001
     """Tokens filling slot ``name`` of ``tok``: subj, obj, iobj, agent, poss, prep:X|Y."""
     if name == "subj":
@@ -232,8 +237,8 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         direct = list(prep_objects(tok, preps))
         if direct:
             return direct
-        # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou')
-        return [g for c in tok.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "advmod", "nmod") for g in prep_objects(c, preps)]
+        # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou', 'au téléphone avec X')
+        return [g for c in tok.children if c.dep_ in NEIGHBOUR_ADJUNCTS for g in prep_objects(c, preps)]
     return []
 
 
