@@ -106,7 +106,7 @@ def _fr_events(text: str) -> list:
 def test_french_hosting_talking_with_a_leader_and_exchanging_fire():
     hosted = [e for e in _fr_events("Recep Tayyip Erdogan a accueilli Vladimir Poutine à Ankara.") if e.type in ("CONSULT", "AID")]
     assert [(e.type, e.cameo) for e in hosted] == [("CONSULT", "043")]
-    assert "AID" in _types("La France a accueilli cinq cents enfants ukrainiens.", "fr")
+    assert "AID" in _types("La France a accueilli 500 enfants ukrainiens.", "fr")
     assert "CONSULT" in _types("Emmanuel Macron a parlé avec Olaf Scholz lundi.", "fr")
     assert "CONSULT" not in _types("Le journaliste a parlé avec un témoin.", "fr")
     assert "ASSAULT" in _types("Les deux armées ont échangé des tirs à la frontière.", "fr")
