@@ -115,3 +115,11 @@ def test_french_hosting_talking_with_a_leader_and_exchanging_fire():
 def test_a_partner_hung_on_the_verb_s_other_argument_is_still_found():
     talk = [e for e in _fr_events("Emmanuel Macron s'est entretenu au téléphone avec Volodymyr Zelensky dimanche.") if e.type == "CONSULT"]
     assert talk and [r.text for r in talk[0].recipients] == ["Volodymyr Zelensky"]
+
+
+def test_a_city_the_verb_acts_on_is_where_the_event_happens():
+    shelled = [e for e in understand(clean_article(["Russian forces shelled Kharkiv overnight."], "<test>", "en", "2024-11-27"),
+                                     Options(language="en", event_model=False)).events if e.type == "ASSAULT"]
+    assert shelled and shelled[0].location is not None and shelled[0].location.name == "Kharkiv"
+    bombed = [e for e in _fr_events("L'armée israélienne a bombardé Gaza dans la nuit.") if e.type == "ASSAULT"]
+    assert bombed and bombed[0].location is not None and bombed[0].location.country == "PSE"

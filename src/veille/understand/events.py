@@ -1359,7 +1359,7 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
     """A place introduced by a locative preposition in the trigger's clause (a city before a
     country: 'en Italie, à Crémone'); else a city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
     l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
-    président de la Russie')."""
+    président de la Russie'); else a city the verb acts on (:func:`_city_struck`)."""
     locative, of = closed_words("locative"), closed_words("place_of")
     fallback = country = None
     for head in (cand.token, cand.anchor):
@@ -1377,7 +1377,17 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                     and not _in_subject(tok, cand.anchor):
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
-    return fallback or country
+    return fallback or country or _city_struck(seg, cand, ctx)
+
+
+def _city_struck(seg: Segment, cand: Candidate, ctx: EventContext) -> Place | None:
+    """A city that is the direct object of the event's verb is where it happens ('shelled
+    Kharkiv', 'a bombardé Gaza', 'visited Kyiv'); a country there is the recipient, not a place."""
+    for obj in (c for c in cand.anchor.children if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"):
+        place = ctx.resolve_place(seg, obj)
+        if place is not None and place.latitude is not None:
+            return place
+    return None
 
 
 def _in_subject(tok, anchor) -> bool:  # noqa: ANN001
