@@ -123,3 +123,16 @@ def test_a_city_the_verb_acts_on_is_where_the_event_happens():
     assert shelled and shelled[0].location is not None and shelled[0].location.name == "Kharkiv"
     bombed = [e for e in _fr_events("L'armée israélienne a bombardé Gaza dans la nuit.") if e.type == "ASSAULT"]
     assert bombed and bombed[0].location is not None and bombed[0].location.country == "PSE"
+
+
+def test_a_span_counted_back_from_publication_dates_the_event():
+    from datetime import date
+
+    from veille.dates import find_dates, resolve
+
+    published = date(2024, 11, 27)
+    values = {m.text: resolve(m, published).value for m in find_dates("Il y a trois jours, puis il y a deux semaines et il y a un an.", "fr")}
+    assert values == {"Il y a trois jours": "2024-11-24", "il y a deux semaines": "2024-11", "il y a un an": "2023"}
+    assert [resolve(m, published).value for m in find_dates("It happened 18 months ago.", "en")] == ["2023-05"]
+    rejected = [e for e in _fr_events("Il y a deux semaines, le Hamas a rejeté la proposition.") if e.type == "REJECT"]
+    assert rejected and rejected[0].date.value == "2024-11"

@@ -30,7 +30,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # weekday | relative | anaphoric | full | daymonth | monthyear | monthrel | weeks | years | year | iso
+    kind: str  # weekday | relative | anaphoric | full | daymonth | monthyear | monthrel | ago | weeks | years | year | iso
     value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
     weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
@@ -55,7 +55,31 @@ def _lexicon(lang: str) -> dict:
             "month_after": {_fold(k): v for k, v in data.get("month_after", {}).items()},
             "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()},
             "years": {_fold(k): v for k, v in data.get("years", {}).items()},
+            "ago": _ago_lexicon(data.get("ago")),
             "linkers": [_fold(x) for x in data.get("date_linkers", [])]}
+
+
+def _ago_lexicon(ago: dict | None) -> dict | None:
+    """'il y a deux semaines', 'three days ago' (folded words): before/after words, units, numbers."""
+    if not ago:
+        return None
+    return {"before": [_fold(w) for w in ago["before"]], "after": [_fold(w) for w in ago["after"]],
+            "units": {_fold(k): v for k, v in ago["units"].items()}, "numbers": {_fold(k): v for k, v in ago["numbers"].items()}}
+
+
+def _ago_form(ago: dict | None) -> str | None:
+    """The regex of a span counted back from publication, or None for a language without one."""
+    if not ago or not (ago["before"] or ago["after"]):
+        return None
+    count = "|".join(sorted((re.escape(n) for n in ago["numbers"]), key=len, reverse=True))
+    count = rf"(?:\d{{1,2}}|{count})"
+    unit = "|".join(sorted((re.escape(u) for u in ago["units"]), key=len, reverse=True))
+    forms = []
+    if ago["before"]:
+        forms.append(rf"(?:{'|'.join(re.escape(b) for b in ago['before'])})\s+{count}\s+(?:{unit})")
+    if ago["after"]:
+        forms.append(rf"{count}\s+(?:{unit})\s+(?:{'|'.join(re.escape(a) for a in ago['after'])})")
+    return rf"(?P<ago>{'|'.join(forms)})"
 
 
 @lru_cache(maxsize=4)
@@ -81,6 +105,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<my>(?:{month})\s+{link}(?:19|20)\d\d)",
         *([rf"(?P<monthrel>(?:(?:{before})[\s-]+(?:{_linkers()})?)(?:{month})(?!\.?\s+(?:19|20)\d\d)(?:\s+(?:{after}))?"
            rf"|(?:{month})\s+(?:{after}))"] if before and after else []),
+        *([ago] if (ago := _ago_form(lex["ago"])) else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         *([rf"(?P<years>{years})"] if years else []),
         rf"(?P<weekday>{day})",
@@ -149,6 +174,11 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         month = next(lex["months"][w] for w in reversed(words) if w in lex["months"])
         way = next((lex["month_after"][w] for w in words if w in lex["month_after"]), None)
         return DateMention(start, end, text[start:end], "monthrel", (month, way or ""))
+    if kind == "ago":
+        words = re.findall(r"[a-z]+|\d+", raw)
+        count = next(int(w) if w.isdigit() else lex["ago"]["numbers"][w] for w in words if w.isdigit() or w in lex["ago"]["numbers"])
+        unit = next(lex["ago"]["units"][w] for w in words if w in lex["ago"]["units"])
+        return DateMention(start, end, text[start:end], "ago", (count, unit))
     if kind == "weeks":
         return DateMention(start, end, text[start:end], "weeks", (lex["weeks"][raw],))
     if kind == "years":
@@ -196,6 +226,8 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
     if mention.kind == "monthrel":
         return EventDate(text=text, value=f"{_month_year(mention.value[0], mention.value[1], published, tense):04d}-{mention.value[0]:02d}",
                          precision="month")
+    if mention.kind == "ago":
+        return _ago(text, mention.value[0], mention.value[1], published)
     if mention.kind == "weeks":
         day = published + timedelta(days=mention.value[0])
         return EventDate(text=text, value=f"{day.year:04d}-{day.month:02d}", precision="month")
@@ -204,6 +236,20 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
     if mention.kind == "weekday":
         return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
     return EventDate(text=text)
+
+
+def _ago(text: str, count: int, unit: str, published: date) -> EventDate:
+    """'il y a trois jours': that day; 'two weeks ago', 'il y a deux mois': that month (a week
+    back is not a day); 'five years ago': that year."""
+    if unit == "day":
+        return EventDate(text=text, value=(published - timedelta(days=count)).isoformat(), precision="day")
+    if unit == "year":
+        return EventDate(text=text, value=f"{published.year - count:04d}", precision="year")
+    if unit == "week":
+        day = published - timedelta(days=7 * count)
+        return EventDate(text=text, value=f"{day.year:04d}-{day.month:02d}", precision="month")
+    months = published.year * 12 + published.month - 1 - count
+    return EventDate(text=text, value=f"{months // 12:04d}-{months % 12 + 1:02d}", precision="month")
 
 
 def _resolve_day(mention: DateMention, published: date | None, tense: str | None = None) -> EventDate:
