@@ -37,3 +37,31 @@ def test_a_hunger_strike_or_a_general_strike_is_a_protest_and_an_ultimatum_a_thr
     assert types("The unions called a general strike across the country.") == {"PROTEST"}
     assert types("The army carried out a strike on a weapons depot.") == {"ASSAULT"}
     assert types("Ruritania issued an ultimatum to its neighbour to pull back its troops.") == {"THREATEN"}
+
+
+def test_complaints_hearings_and_defiance_are_accusations_or_refusals():
+    assert "ACCUSE" in types("Ruritania complained to the Security Council over the border incursions.")
+    assert "ACCUSE" not in types("Some shoppers complained about long queues at the tills.")
+    assert "REJECT" in types("The weekly newspaper violated a ban imposed by the military governor.")
+    assert "REJECT" in types("The president has reneged on his promise to hold early elections.")
+    assert "REQUEST" in types("The rebel movement insisted on its demand for a referendum.")
+
+
+def test_bans_blockades_and_stopped_rallies_are_coercion():
+    banned = only(patterns("The junta banned two opposition leaders from standing in the election.").events, "COERCE")
+    assert [r.text for r in banned.recipients] == ["two opposition leaders"]
+    assert "COERCE" in types("Riot police prevented the rally planned outside the ministry.")
+    assert "COERCE" not in types("The new rules will prevent the use of mobile phones in class.")
+    assert "COERCE" in types("The army declared a state of siege in the northern provinces.")
+    assert "COERCE" in types("The occupying forces reimposed blockades around the town.")
+
+
+def test_suspended_links_prohibited_aid_alerts_reinforcements_and_withdrawals():
+    assert "SANCTION" in types("Ruritania announced a suspension of air links with its neighbour.")
+    assert "SANCTION" in types("The government said it would prohibit all aid to the separatists.")
+    assert "MOBILIZE" in types("The army has strengthened its forces along the border.")
+    assert "MOBILIZE" in types("Government troops remained on alert in the capital.")
+    assert "RETREAT" in types("The country speeded up the withdrawal of its forces from the island.")
+    assert "RETREAT" in types("Half of the militiamen have been demobilized since the accord.")
+    assert "AID" in types("Volunteer doctors handed over two tons of medicine to the local clinic.")
+    assert "AGREE" in types("The island state accepted a formula for ending the fishing dispute.")
