@@ -17,7 +17,7 @@ def types(text: str) -> set[str]:
     return {e.type for e in patterns(text).events}
 
 
-def only(events, etype):  # noqa: ANN001, ANN201
+def only(events, etype):
     found = [e for e in events if e.type == etype]
     assert found, [(e.type, e.trigger) for e in events]
     return found[0]
@@ -65,3 +65,20 @@ def test_suspended_links_prohibited_aid_alerts_reinforcements_and_withdrawals():
     assert "RETREAT" in types("Half of the militiamen have been demobilized since the accord.")
     assert "AID" in types("Volunteer doctors handed over two tons of medicine to the local clinic.")
     assert "AGREE" in types("The island state accepted a formula for ending the fishing dispute.")
+
+
+def test_a_negated_acceptance_is_a_refusal_made_now():
+    refused = only(patterns("The ministry did not accept the offer.").events, "REJECT")
+    assert "negated" not in refused.flags
+    assert "future" not in only(patterns("Ruritania will not accept the new demands.").events, "REJECT").flags
+    assert "REJECT" in types("The governor did not heed the advice of his aides.")
+    assert not types("The minister never agreed to the ceasefire.")
+    assert types("The ministry accepted the offer.") == {"AGREE"}
+
+
+def test_a_coercive_act_announced_under_its_own_condition_is_a_threat():
+    threat = only(patterns("The party said it will boycott the vote unless the president steps down.").events, "THREATEN")
+    assert [a.text for a in threat.actors] == ["The party"] and not {"future", "hypothetical"} & set(threat.flags)
+    assert types("The army warned it would shell the town if the rebels did not withdraw.") >= {"THREATEN"}
+    assert "THREATEN" not in types("If convicted, the former governor faces ten years in prison.")
+    assert "THREATEN" not in types("The army shelled the town after the rebels refused to withdraw.")
