@@ -82,3 +82,12 @@ def test_a_coercive_act_announced_under_its_own_condition_is_a_threat():
     assert types("The army warned it would shell the town if the rebels did not withdraw.") >= {"THREATEN"}
     assert "THREATEN" not in types("If convicted, the former governor faces ten years in prison.")
     assert "THREATEN" not in types("The army shelled the town after the rebels refused to withdraw.")
+
+
+def test_calling_someone_or_something_a_bad_or_a_good_name_is_blame_or_praise():
+    assert types('The foreign ministry called the vote a "dangerous provocation".') == {"ACCUSE"}
+    assert "ACCUSE" in types("The senator branded the budget a disgrace.")
+    assert "ACCUSE" in types("The union described the reform as a betrayal of the workers.")
+    assert types("The governor called the volunteers heroes.") == {"SUPPORT"}
+    assert types("The minister called the ambassador on Sunday.") == {"CONSULT"}
+    assert not types("Analysts describe the currency as volatile.")

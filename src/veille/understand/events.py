@@ -57,7 +57,7 @@ class Candidate:
     nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
 
 
-POSITIVE = ("obj", "prep", "prt", "child")
+POSITIVE = ("obj", "prep", "prt", "child", "naming")
 
 
 def specificity(trigger: Trigger) -> int:
@@ -461,6 +461,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "naming":  # 'called it an "adverse development"', 'described the move as a betrayal': what X is called
+        return any(g.lemma_.lower() in wanted or g.lower_ in wanted for c in tok.children if c.dep_ in NAMING_DEPS
+                   for g in _phrase_words(c))
     if key == "neg":  # 'did not accept the offer': the negation is part of the pattern (a refusal)
         return any(c.dep_ == "neg" for c in tok.children) == bool(values)
     if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
@@ -478,6 +481,18 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
 
 
 REFLEXIVE = closed_words("reflexive")
+NAMING_DEPS = {"dobj", "obj", "oprd", "attr", "xcomp", "npadvmod", "prep", "advcl"}  # where a verb of naming puts the name
+
+
+def _phrase_words(tok) -> list:  # noqa: ANN001
+    """The words of a naming complement and its coordinates, without the clauses inside it
+    ('a disgrace that …' keeps 'disgrace'; 'as a betrayal' reaches 'betrayal' through 'as')."""
+    out, todo = [], [tok]
+    while todo and len(out) < 40:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos", "punct"))
+    return out
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
