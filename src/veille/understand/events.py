@@ -487,7 +487,8 @@ NAMING_DEPS = {"dobj", "obj", "oprd", "attr", "xcomp", "npadvmod", "prep", "advc
 def _phrase_words(tok) -> list:  # noqa: ANN001
     """The words of a naming complement and its coordinates, without the clauses inside it
     ('a disgrace that …' keeps 'disgrace'; 'as a betrayal' reaches 'betrayal' through 'as')."""
-    out, todo = [], [tok]
+    out: list = []
+    todo = [tok]
     while todo and len(out) < 40:
         t = todo.pop()
         out.append(t)
