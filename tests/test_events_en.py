@@ -91,3 +91,17 @@ def test_calling_someone_or_something_a_bad_or_a_good_name_is_blame_or_praise():
     assert types("The governor called the volunteers heroes.") == {"SUPPORT"}
     assert types("The minister called the ambassador on Sunday.") == {"CONSULT"}
     assert not types("Analysts describe the currency as volatile.")
+
+
+def test_politicians_vilifying_feuds_regrets_and_calls_made_among_measures():
+    assert "ACCUSE" in types('A teacher said politicians have "vilified" educators.')
+    assert "ACCUSE" in types("The investor recently tangled with the senator over her tax plan.")
+    assert "ACCUSE" in types("The foreign ministry said it regrets the decision to expand the settlements.")
+    assert "REQUEST" in types("The opposition said it would oppose the law by all means, including calling for a referendum.")
+
+
+def test_recognition_and_forgiveness_are_support_and_a_pardon_is_not():
+    assert "SUPPORT" in types("Ruritania recognised the breakaway region as an independent state.")
+    assert "SUPPORT" in types("Forty states have recognised the republic's independence.")
+    assert "SUPPORT" in types("The villagers said they forgive the former rebels.")
+    assert "SUPPORT" not in types("The president pardoned two journalists.")
