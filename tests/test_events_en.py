@@ -105,3 +105,18 @@ def test_recognition_and_forgiveness_are_support_and_a_pardon_is_not():
     assert "SUPPORT" in types("Forty states have recognised the republic's independence.")
     assert "SUPPORT" in types("The villagers said they forgive the former rebels.")
     assert "SUPPORT" not in types("The president pardoned two journalists.")
+
+
+def test_lifting_or_cancelling_restrictions_is_a_concession_and_offering_talks_an_agreement():
+    assert types("The junta lifted the state of emergency in the eastern region.") == {"CONCEDE"}
+    assert "CONCEDE" in types("The constitutional court cancelled restrictions on the minority language.")
+    assert types("The cabinet imposed a curfew on the capital.") == {"COERCE"}
+    talks = only(patterns("The prime minister offered to negotiate with the separatists.").events, "AGREE")
+    assert "future" in talks.flags
+
+
+def test_stopping_work_mediation_missions_and_artillery_fire():
+    assert "PROTEST" in types("Thousands of dockers stopped work on Monday over the pay freeze.")
+    assert "CONSULT" in types("The emir launched a mediation effort between the two neighbours.")
+    assert "ASSAULT" in types("Government forces launched artillery and rocket fire against rebel camps.")
+    assert "ASSAULT" not in types("The company launched a new fire safety campaign.")
