@@ -120,3 +120,9 @@ def test_stopping_work_mediation_missions_and_artillery_fire():
     assert "CONSULT" in types("The emir launched a mediation effort between the two neighbours.")
     assert "ASSAULT" in types("Government forces launched artillery and rocket fire against rebel camps.")
     assert "ASSAULT" not in types("The company launched a new fire safety campaign.")
+
+
+def test_praise_in_someones_words_is_support():
+    praise = only(patterns('"The mayor is a woman of exemplary courage and integrity," the bishop said.').events, "SUPPORT")
+    assert [a.text for a in praise.actors] == ["the bishop"]
+    assert "SUPPORT" not in types("The harvest was exceptional this year, the farmers' union said.")
