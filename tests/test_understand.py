@@ -756,7 +756,7 @@ def test_a_merely_possible_act_is_no_event_but_a_reported_would_is_a_future():
     assert "AGREE" not in types("Some diplomats would like to see Serbia agree to the plan.")
     aid = patterns("The charity said it would provide blankets to the flood victims.").events
     assert aid and "future" in aid[0].flags and "hypothetical" not in aid[0].flags
-    assert not types("The minister said he would impose tariffs on steel if no deal is reached.")
+    assert types("The minister said he would impose tariffs on steel if no deal is reached.") == {"THREATEN"}  # a conditional threat
     assert "REJECT" in types("The union is balking at the new contract.")
 
 

@@ -57,7 +57,7 @@ class Candidate:
     nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
 
 
-POSITIVE = ("obj", "prep", "prt", "child")
+POSITIVE = ("obj", "prep", "prt", "child", "naming")
 
 
 def specificity(trigger: Trigger) -> int:
@@ -469,6 +469,11 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "naming":  # 'called it an "adverse development"', 'described the move as a betrayal': what X is called
+        return any(g.lemma_.lower() in wanted or g.lower_ in wanted for c in tok.children if c.dep_ in NAMING_DEPS
+                   for g in _phrase_words(c))
+    if key == "neg":  # 'did not accept the offer': the negation is part of the pattern (a refusal)
+        return any(c.dep_ == "neg" for c in tok.children) == bool(values)
     if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
         return not any(c.dep_ in wanted for c in tok.children)
     if key == "plural_subj":
@@ -484,6 +489,19 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
 
 
 REFLEXIVE = closed_words("reflexive")
+NAMING_DEPS = {"dobj", "obj", "oprd", "attr", "xcomp", "npadvmod", "prep", "advcl"}  # where a verb of naming puts the name
+
+
+def _phrase_words(tok) -> list:  # noqa: ANN001
+    """The words of a naming complement and its coordinates, without the clauses inside it
+    ('a disgrace that …' keeps 'disgrace'; 'as a betrayal' reaches 'betrayal' through 'as')."""
+    out: list = []
+    todo = [tok]
+    while todo and len(out) < 40:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos", "punct"))
+    return out
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -935,6 +953,11 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
     flags, tense = modality(cand.anchor, lex)
+    if trig.with_.get("neg"):  # 'did not accept', 'will not accept the offer': the refusal, made now, is the event
+        flags = [f for f in flags if f not in ("negated", "future")]
+    threat = _conditional_threat(cand.anchor, trig, flags, lex)
+    if threat:  # the threat is made now, whatever it announces
+        flags = [f for f in flags if f not in ("hypothetical", "future")]
     if "negated" in flags and lex.negated_types is not None and trig.type not in lex.negated_types:
         return None  # 'did not speak to reporters', 'never agreed': where the news is no act at all
     if "hypothetical" in flags and lex.hypothetical_types is not None and trig.type not in lex.hypothetical_types:
@@ -943,7 +966,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None  # 'if convicted', 'if no deal is reached': a condition, not a reported event
     if lex.unreal_nouns and _intended(cand.anchor, lex.unreal_nouns):
         return None  # 'efforts to urge Ukraine', 'a plan to withdraw': intended, not done
-    etype, cameo = _recode(trig, flags, lex)
+    etype, cameo = ("THREATEN", "130") if threat else _recode(trig, flags, lex)
     if not recipients:  # (the pattern's recipient may be an inverted subject parsed as object: the actor again)
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
@@ -1028,6 +1051,15 @@ def _blamed(seg: Segment, anchor, actors: list[Participant], ctx: EventContext, 
         if found:
             return found
     return []
+
+
+def _conditional_threat(anchor, trig: Trigger, flags: list[str], lex: EventLexicon) -> bool:  # noqa: ANN001
+    """'said he would raise tariffs if no deal is reached', 'will boycott the vote unless …': a
+    coercive act announced under a condition of the act itself is a threat (PLOVER 2.3), not a
+    hypothetical act; an act inside the condition ('if convicted, he faces …') is no event at all."""
+    if trig.type not in lex.threat_types or not ({"future", "hypothetical"} & set(flags)) or "negated" in flags:
+        return False
+    return any(c.dep_ == "advcl" and _marked(c, lex.condition_marks) for c in anchor.children)
 
 
 def _marked(verb, marks: frozenset[str]) -> bool:  # noqa: ANN001

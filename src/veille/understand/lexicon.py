@@ -85,6 +85,7 @@ class EventLexicon:
     reported_future_aux: frozenset[str] = frozenset()  # 'said they would provide': a future in the past, not a hypothesis
     hypothetical_types: frozenset[str] | None = None  # types whose merely possible mentions are kept (None: all)
     condition_marks: frozenset[str] = frozenset()  # 'if', 'unless': an event in a condition is not reported as real
+    threat_types: frozenset[str] = frozenset()  # types whose act announced under a condition is a threat ('will strike unless …')
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
@@ -101,7 +102,7 @@ TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient",
                 "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
-             "dep_not", "xcomp_mark"}
+             "dep_not", "xcomp_mark", "neg", "naming"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
@@ -212,6 +213,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         hypothetical_types=frozenset(m["hypothetical_types"]) if "hypothetical_types" in m else None,
         reported_future_aux=frozenset(m.get("reported_future_aux", ())),
         condition_marks=frozenset(m.get("condition_marks", ())),
+        threat_types=frozenset(m.get("threat_types", ())),
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
         headlines=bool(raw.get("headlines", False)),

@@ -1,0 +1,128 @@
+"""English event patterns on invented sentences: lexicon families and parse repairs (issue 7)."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+
+
+def patterns(text: str, published: str | None = "2024-11-27") -> Article:
+    """The English patterns alone (no statistical second opinion)."""
+    return understand(clean_article(text.split("\n\n"), "<test>", "en", published), Options(language="en", event_model=False))
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in patterns(text).events}
+
+
+def only(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def test_detainees_elders_and_members_of_a_body_are_someone():
+    beaten = only(patterns("Prison guards beat up two detainees in the yard.").events, "ASSAULT")
+    assert [r.text for r in beaten.recipients] == ["two detainees"]
+    assert "REQUEST" in types("Village elders have demanded that the governor be replaced.")
+    strike = only(patterns("A member of the regional assembly began a hunger strike on Monday.").events, "PROTEST")
+    assert strike.actors
+
+
+def test_a_hunger_strike_or_a_general_strike_is_a_protest_and_an_ultimatum_a_threat():
+    assert types("Dozens of inmates started a hunger strike to protest their conditions.") >= {"PROTEST"}
+    assert "ASSAULT" not in types("Dozens of inmates started a hunger strike to protest their conditions.")
+    assert types("The unions called a general strike across the country.") == {"PROTEST"}
+    assert types("The army carried out a strike on a weapons depot.") == {"ASSAULT"}
+    assert types("Ruritania issued an ultimatum to its neighbour to pull back its troops.") == {"THREATEN"}
+
+
+def test_complaints_hearings_and_defiance_are_accusations_or_refusals():
+    assert "ACCUSE" in types("Ruritania complained to the Security Council over the border incursions.")
+    assert "ACCUSE" not in types("Some shoppers complained about long queues at the tills.")
+    assert "REJECT" in types("The weekly newspaper violated a ban imposed by the military governor.")
+    assert "REJECT" in types("The president has reneged on his promise to hold early elections.")
+    assert "REQUEST" in types("The rebel movement insisted on its demand for a referendum.")
+
+
+def test_bans_blockades_and_stopped_rallies_are_coercion():
+    banned = only(patterns("The junta banned two opposition leaders from standing in the election.").events, "COERCE")
+    assert [r.text for r in banned.recipients] == ["two opposition leaders"]
+    assert "COERCE" in types("Riot police prevented the rally planned outside the ministry.")
+    assert "COERCE" not in types("The new rules will prevent the use of mobile phones in class.")
+    assert "COERCE" in types("The army declared a state of siege in the northern provinces.")
+    assert "COERCE" in types("The occupying forces reimposed blockades around the town.")
+
+
+def test_suspended_links_prohibited_aid_alerts_reinforcements_and_withdrawals():
+    assert "SANCTION" in types("Ruritania announced a suspension of air links with its neighbour.")
+    assert "SANCTION" in types("The government said it would prohibit all aid to the separatists.")
+    assert "MOBILIZE" in types("The army has strengthened its forces along the border.")
+    assert "MOBILIZE" in types("Government troops remained on alert in the capital.")
+    assert "RETREAT" in types("The country speeded up the withdrawal of its forces from the island.")
+    assert "RETREAT" in types("Half of the militiamen have been demobilized since the accord.")
+    assert "AID" in types("Volunteer doctors handed over two tons of medicine to the local clinic.")
+    assert "AGREE" in types("The island state accepted a formula for ending the fishing dispute.")
+
+
+def test_a_negated_acceptance_is_a_refusal_made_now():
+    refused = only(patterns("The ministry did not accept the offer.").events, "REJECT")
+    assert "negated" not in refused.flags
+    assert "future" not in only(patterns("Ruritania will not accept the new demands.").events, "REJECT").flags
+    assert "REJECT" in types("The governor did not heed the advice of his aides.")
+    assert not types("The minister never agreed to the ceasefire.")
+    assert types("The ministry accepted the offer.") == {"AGREE"}
+
+
+def test_a_coercive_act_announced_under_its_own_condition_is_a_threat():
+    threat = only(patterns("The party said it will boycott the vote unless the president steps down.").events, "THREATEN")
+    assert [a.text for a in threat.actors] == ["The party"] and not {"future", "hypothetical"} & set(threat.flags)
+    assert types("The army warned it would shell the town if the rebels did not withdraw.") >= {"THREATEN"}
+    assert "THREATEN" not in types("If convicted, the former governor faces ten years in prison.")
+    assert "THREATEN" not in types("The army shelled the town after the rebels refused to withdraw.")
+
+
+def test_calling_someone_or_something_a_bad_or_a_good_name_is_blame_or_praise():
+    assert types('The foreign ministry called the vote a "dangerous provocation".') == {"ACCUSE"}
+    assert "ACCUSE" in types("The senator branded the budget a disgrace.")
+    assert "ACCUSE" in types("The union described the reform as a betrayal of the workers.")
+    assert types("The governor called the volunteers heroes.") == {"SUPPORT"}
+    assert types("The minister called the ambassador on Sunday.") == {"CONSULT"}
+    assert not types("Analysts describe the currency as volatile.")
+
+
+def test_politicians_vilifying_feuds_regrets_and_calls_made_among_measures():
+    assert "ACCUSE" in types('A teacher said politicians have "vilified" educators.')
+    assert "ACCUSE" in types("The investor recently tangled with the senator over her tax plan.")
+    assert "ACCUSE" in types("The foreign ministry said it regrets the decision to expand the settlements.")
+    assert "REQUEST" in types("The opposition said it would oppose the law by all means, including calling for a referendum.")
+
+
+def test_recognition_and_forgiveness_are_support_and_a_pardon_is_not():
+    assert "SUPPORT" in types("Ruritania recognised the breakaway region as an independent state.")
+    assert "SUPPORT" in types("Forty states have recognised the republic's independence.")
+    assert "SUPPORT" in types("The villagers said they forgive the former rebels.")
+    assert "SUPPORT" not in types("The president pardoned two journalists.")
+
+
+def test_lifting_or_cancelling_restrictions_is_a_concession_and_offering_talks_an_agreement():
+    assert types("The junta lifted the state of emergency in the eastern region.") == {"CONCEDE"}
+    assert "CONCEDE" in types("The constitutional court cancelled restrictions on the minority language.")
+    assert types("The cabinet imposed a curfew on the capital.") == {"COERCE"}
+    talks = only(patterns("The prime minister offered to negotiate with the separatists.").events, "AGREE")
+    assert "future" in talks.flags
+
+
+def test_stopping_work_mediation_missions_and_artillery_fire():
+    assert "PROTEST" in types("Thousands of dockers stopped work on Monday over the pay freeze.")
+    assert "CONSULT" in types("The emir launched a mediation effort between the two neighbours.")
+    assert "ASSAULT" in types("Government forces launched artillery and rocket fire against rebel camps.")
+    assert "ASSAULT" not in types("The company launched a new fire safety campaign.")
+
+
+def test_praise_in_someones_words_is_support():
+    praise = only(patterns('"The mayor is a woman of exemplary courage and integrity," the bishop said.').events, "SUPPORT")
+    assert [a.text for a in praise.actors] == ["the bishop"]
+    assert "SUPPORT" not in types("The harvest was exceptional this year, the farmers' union said.")
