@@ -1,0 +1,73 @@
+"""Actor links that know what they link, on sentences this team wrote: a word stressed in
+capitals is no acronym, a person glued after another name is a person, the capital of the
+United States by its full name."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+from veille.understand.actor_table import load_actor_table
+
+
+def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
+    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang))
+
+
+def links(art: Article) -> dict[str, str | None]:
+    return {e.text: e.actor_id for e in art.entities}
+
+
+def test_a_capital_named_for_its_government_stays_the_state():
+    art = run("Moscou a dénoncé mardi les sanctions décidées par les Européens.", "fr")
+    assert links(art)["Moscou"] == "Q159"
+
+
+def test_a_word_stressed_in_capitals_is_no_acronym():
+    """'IS' is a verb to the tagger: the group only where the article names it otherwise too."""
+    art = run("So now you know that there IS a new bakery in the old town.", "en")
+    assert "IS" not in links(art)
+    art = run("The Islamic State group attacked the village. Fighters of IS killed four men.", "en")
+    assert links(art).get("IS") == "veille:org:islamic-state"
+
+
+def test_a_person_glued_after_a_media_name_is_a_person():
+    art = run("L'accord a été critiqué dimanche par le chroniqueur de Radio Lumière Frédéric Dalbon. "
+              "Il a dénoncé un texte flou.", "fr")
+    people = [e.text for e in art.entities if e.label in ("PER", "PERSON")]
+    assert "Frédéric Dalbon" in people or not any("Dalbon" in e.text for e in art.entities)
+    assert not any(e.text.endswith("Frédéric Dalbon") and e.label not in ("PER", "PERSON") for e in art.entities)
+
+
+def test_a_body_named_after_a_person_is_not_split():
+    from veille.understand.actors import _person_after_name
+    from veille.understand.coref import first_names, fold
+    from veille.understand.nlp import load_pipeline
+    from veille.options import Options as _Options
+
+    nlp = load_pipeline(_Options().pipelines["fr"])
+    doc = nlp("Elle a reçu le prix à la Fondation Jean Dufresnoy puis sur Radio Lumière Marc Lavigne.")
+    found = lambda words: _person_after_name(doc[words[0]:words[1]], first_names(), fold)  # noqa: E731
+    toks = [t.text for t in doc]
+    fondation = (toks.index("Fondation"), toks.index("Dufresnoy") + 1)
+    radio = (toks.index("Radio"), toks.index("Lavigne") + 1)
+    assert found(fondation) is None
+    person = found(radio)
+    assert person is not None and person.text == "Marc Lavigne"
+
+
+def test_the_capital_of_the_united_states_by_its_full_name():
+    table = load_actor_table()
+    row = table.by_id("geonames:4140963")
+    assert "Washington, D.C." in row.row["names"]["en"]
+    art = run("The senator flew back to Washington, D.C. on Monday.", "en")
+    assert any(e.actor_id == "geonames:4140963" for e in art.entities)
+
+
+def test_a_person_ends_at_their_possessive():
+    art = run("Governor Ellen Marrow spoke on Monday. Marrow’s 2016 campaign had promised raises to teachers.", "en")
+    people = {e.text for e in art.entities if e.label in ("PER", "PERSON")}
+    assert not any("2016" in p for p in people)
+    marrow = [m for m in art.mentions if m.text.startswith("Marrow")]
+    assert all(m.name == "Ellen Marrow" for m in marrow)
