@@ -71,3 +71,29 @@ def test_a_person_ends_at_their_possessive():
     assert not any("2016" in p for p in people)
     marrow = [m for m in art.mentions if m.text.startswith("Marrow")]
     assert all(m.name == "Ellen Marrow" for m in marrow)
+
+
+def test_an_undated_article_holds_its_offices_at_the_last_day_it_writes():
+    from datetime import date
+
+    from veille.understand.actors import reference_day
+
+    assert reference_day(["The talks of March 2, 2013 failed.", "They met again on March 14, 2013."], "en") == date(2013, 3, 14)
+    assert reference_day(["Elle est née en 1974."], "fr") is None  # a bare year is often history
+    assert reference_day(["Les ventes de juin 2018 ont chuté."], "fr") == date(2018, 6, 15)
+    assert reference_day(["It will open on May 1, 2999."], "en", today=date(2025, 1, 1)) is None
+    text = "On March 14, 2013, the Iranian president addressed the assembly in Tehran."
+    undated = run(text, "en", None)
+    assert "Mahmoud Ahmadinejad" in {a.name for a in undated.actors if a.type == "person"}
+    assert not any(e.date.value for e in undated.events if e.date.value and len(e.date.value) > 10)
+
+
+def test_a_title_names_the_office_that_bears_it():
+    """'le président iranien' is the president, not the Supreme Leader who heads the state;
+    'le président allemand' (a federal president) is still the head of state."""
+    art = run("Le président iranien a prononcé un discours à Téhéran.", "fr", "2013-03-14")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Mahmoud Ahmadinejad"}
+    art = run("Le président allemand a reçu mardi des élus.", "fr", "2024-11-27")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Frank-Walter Steinmeier"}
+    art = run("The Iranian president addressed the assembly in Tehran.", "en", "2025-03-14")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Masoud Pezeshkian"}

@@ -79,6 +79,32 @@ def info(actor_id: str | None) -> dict:
             "gender": actor.row.get("gender")}
 
 
+def reference_day(texts: list[str], lang: str, today: date | None = None) -> date | None:
+    """The day an undated article is about, for whoever holds an office then: the latest
+    full date it writes ('March 14, 2013', '14 mars 2013'), else its latest month and year
+    (the 15th), not after today; None when it writes neither (a bare year is often history:
+    'in 1974'). Events are not dated from it."""
+    from veille.dates import find_dates
+
+    today = today or date.today()
+    days: list[date] = []
+    months: list[date] = []
+    for text in texts:
+        for m in find_dates(text, lang):
+            try:
+                if m.kind in ("full", "iso") and m.value[0] >= 1900:
+                    days.append(date(m.value[0], m.value[1], m.value[2]))
+                elif m.kind == "monthyear" and m.value[0] >= 1900:
+                    months.append(date(m.value[0], m.value[1], 15))
+            except (ValueError, IndexError):
+                continue
+    for found in (days, months):
+        found = [d for d in found if d <= today]
+        if found:
+            return max(found)
+    return None
+
+
 def coref_context(lang: str, on: date | None) -> CorefContext:
     """What coreference needs of the actor table and the language data."""
     from veille.understand.lexicon import quote_lexicon
@@ -441,7 +467,9 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         if any(w in not_current for w in before[-2:]) or any(t.lower_ in not_current for t in doc[lo:start]):
             continue
         country = info(near.actor_id).get("country")
-        holder = load_actor_table().role_holder(role, country, on) if country else None
+        table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
+        holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \
+            if country else None
         if holder:
             lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
             found = [m for m in found if m is not near]
