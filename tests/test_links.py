@@ -97,3 +97,18 @@ def test_a_title_names_the_office_that_bears_it():
     assert {a.name for a in art.actors if a.type == "person"} == {"Frank-Walter Steinmeier"}
     art = run("The Iranian president addressed the assembly in Tehran.", "en", "2025-03-14")
     assert {a.name for a in art.actors if a.type == "person"} == {"Masoud Pezeshkian"}
+
+
+def test_an_institution_many_countries_have_is_the_tables_only_in_an_article_about_its_country():
+    text = ("À Dakar, l'Assemblée nationale a adopté mardi une loi sur la pêche. "
+            "Les députés sénégalais ont siégé toute la nuit à Dakar.")
+    assert "veille:org:assemblee-nationale" not in set(links(run(text, "fr")).values())
+    text = "À Paris, l'Assemblée nationale a adopté mardi une loi sur la pêche."
+    assert "veille:org:assemblee-nationale" in set(links(run(text, "fr")).values())
+    text = ("The Supreme Court in New Delhi banned firecrackers on Tuesday. "
+            "Delhi's air was the worst in India this week.")
+    assert "veille:org:us-supreme-court" not in set(links(run(text, "en", None)).values())
+    text = "In Washington, the Supreme Court heard the case on Tuesday. American lawyers argued for hours."
+    assert "veille:org:us-supreme-court" in set(links(run(text, "en", None)).values())
+    text = "À Dakar, le Bundestag a été cité en exemple par les députés sénégalais réunis à Dakar."
+    assert "Bundestag" in links(run(text, "fr"))  # a name of its own, whatever the article's country

@@ -12,7 +12,7 @@ its government.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, cache
@@ -200,6 +200,9 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
     sure = {m.actor_id for found in per_segment for m in found if not m.doubtful}
     per_segment = [[m for m in found if not m.doubtful or m.actor_id in sure] for found in per_segment]
+    home = _article_country(per_segment, lang, segments)
+    if home:
+        per_segment = [[m for m in found if not _foreign_generic(m, home)] for found in per_segment]
     surnames, people = _ner_person_last_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
         found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
@@ -208,6 +211,44 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         index.by_segment[seg_id] = found
         index.order.extend((seg_id, m) for m in found)
     return index
+
+
+def _article_country(per_segment: list[list[Mention]], lang: str, segments: Sequence[Segment] = ()) -> str | None:
+    """The country the article is about: the one its countries, demonyms and places (of the
+    table, or cities of the gazetteer the NER finds) name most (at least twice, and more than
+    the language's home country: France for French), else the home country, else None."""
+    from collections import Counter
+
+    from veille.languages import language
+
+    counts: Counter = Counter()
+    for found in per_segment:
+        for m in found:
+            row = info(m.actor_id)
+            if row.get("type") in ("country", "place") and row.get("country"):
+                counts[row["country"]] += 1
+    for seg, found in zip(segments, per_segment):
+        for ent in seg.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+                city = gazetteer(ent.text)
+                if city is not None and city.country:
+                    counts[city.country] += 1
+    home = (language(lang) or {}).get("home_country")
+    top = counts.most_common(1)
+    if top and top[0][1] >= 2 and top[0][1] > counts.get(home, 0):
+        return top[0][0]
+    return home
+
+
+def _foreign_generic(m: Mention, home: str) -> bool:
+    """An institution named by words many countries' institutions bear ('Supreme Court',
+    'l'Assemblée nationale', 'le Parti socialiste') in an article about another country
+    than the table's institution: some other country's, not the table's."""
+    row = info(m.actor_id)
+    if row.get("type") != "organisation" or not row.get("country") or row["country"] == home:
+        return False
+    words = re.findall(r"\w+'?", m.text.lower().replace("’", "'"))
+    return bool(words) and all(w in linking()["generic_institution_words"] for w in words)
 
 
 def _ner_person_last_words(segments: list[Segment]) -> tuple[frozenset[str], frozenset[str]]:
@@ -264,7 +305,8 @@ def linking() -> dict:
     data["particles"] = frozenset(data["particles"])
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
-    for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns"):
+    for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
+                "generic_institution_words"):
         data[key] = frozenset(data[key])
     return data
 
