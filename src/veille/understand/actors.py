@@ -12,7 +12,7 @@ its government.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, cache
@@ -32,6 +32,8 @@ KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demo
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
 GROUP_PRONOUNS = closed_words("group_pronouns")
+VERB_POS = {"AUX", "VERB"}
+"""An acronym the tagger reads as a verb ('IS') may be a verb stressed in capitals ('there IS a bar')."""
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Mention:
     actor_id: str | None
     label: str = ""
     tokens: tuple[int, int] = (0, 0)
+    doubtful: bool = False  # an acronym that is also a word ('IS'): an actor only where the article names it otherwise
 
 
 @dataclass
@@ -74,6 +77,32 @@ def info(actor_id: str | None) -> dict:
     return {"id": actor.id, "type": actor.type, "name": actor.name, "country": actor.country,
             "sector": actor.sector, "lat": actor.lat, "lon": actor.lon, "geonames_id": actor.row.get("geonames"),
             "gender": actor.row.get("gender")}
+
+
+def reference_day(texts: list[str], lang: str, today: date | None = None) -> date | None:
+    """The day an undated article is about, for whoever holds an office then: the latest
+    full date it writes ('March 14, 2013', '14 mars 2013'), else its latest month and year
+    (the 15th), not after today; None when it writes neither (a bare year is often history:
+    'in 1974'). Events are not dated from it."""
+    from veille.dates import find_dates
+
+    today = today or date.today()
+    days: list[date] = []
+    months: list[date] = []
+    for text in texts:
+        for m in find_dates(text, lang):
+            try:
+                if m.kind in ("full", "iso") and m.value[0] >= 1900:
+                    days.append(date(m.value[0], m.value[1], m.value[2]))
+                elif m.kind == "monthyear" and m.value[0] >= 1900:
+                    months.append(date(m.value[0], m.value[1], 15))
+            except (ValueError, IndexError):
+                continue
+    for found in (days, months):
+        found = [d for d in found if d <= today]
+        if found:
+            return max(found)
+    return None
 
 
 def coref_context(lang: str, on: date | None) -> CorefContext:
@@ -169,6 +198,11 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         per_segment.append(found)
     named = {m.actor_id for found in per_segment for m in found
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
+    sure = {m.actor_id for found in per_segment for m in found if not m.doubtful}
+    per_segment = [[m for m in found if not m.doubtful or m.actor_id in sure] for found in per_segment]
+    home = _article_country(per_segment, lang, segments)
+    if home:
+        per_segment = [[m for m in found if not _foreign_generic(m, home)] for found in per_segment]
     surnames, people = _ner_person_last_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
         found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
@@ -177,6 +211,44 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         index.by_segment[seg_id] = found
         index.order.extend((seg_id, m) for m in found)
     return index
+
+
+def _article_country(per_segment: list[list[Mention]], lang: str, segments: Sequence[Segment] = ()) -> str | None:
+    """The country the article is about: the one its countries, demonyms and places (of the
+    table, or cities of the gazetteer the NER finds) name most (at least twice, and more than
+    the language's home country: France for French), else the home country, else None."""
+    from collections import Counter
+
+    from veille.languages import language
+
+    counts: Counter = Counter()
+    for found in per_segment:
+        for m in found:
+            row = info(m.actor_id)
+            if row.get("type") in ("country", "place") and row.get("country"):
+                counts[row["country"]] += 1
+    for seg, found in zip(segments, per_segment):
+        for ent in seg.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+                city = gazetteer(ent.text)
+                if city is not None and city.country:
+                    counts[city.country] += 1
+    home = (language(lang) or {}).get("home_country")
+    top = counts.most_common(1)
+    if top and top[0][1] >= 2 and top[0][1] > counts.get(home, 0):
+        return top[0][0]
+    return home
+
+
+def _foreign_generic(m: Mention, home: str) -> bool:
+    """An institution named by words many countries' institutions bear ('Supreme Court',
+    'l'Assemblée nationale', 'le Parti socialiste') in an article about another country
+    than the table's institution: some other country's, not the table's."""
+    row = info(m.actor_id)
+    if row.get("type") != "organisation" or not row.get("country") or row["country"] == home:
+        return False
+    words = re.findall(r"\w+'?", m.text.lower().replace("’", "'"))
+    return bool(words) and all(w in linking()["generic_institution_words"] for w in words)
 
 
 def _ner_person_last_words(segments: list[Segment]) -> tuple[frozenset[str], frozenset[str]]:
@@ -233,7 +305,8 @@ def linking() -> dict:
     data["particles"] = frozenset(data["particles"])
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
-    for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns"):
+    for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
+                "generic_institution_words"):
         data[key] = frozenset(data[key])
     return data
 
@@ -263,12 +336,14 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span):
             continue  # 'WHO' in a heading written in capitals is a word
+        doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
         actor_position = _actor_position(span)
         if not actor_position and all(k == "metonym" for _, k in options) and \
                 not any(info(a).get("type") == "place" for a, _ in options):
             continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
         actor_id, kind = _best_link(options, _is_locative(span), actor_position)
-        out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end)))
+        out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end),
+                           doubtful=doubtful))
     return out
 
 
@@ -434,7 +509,9 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         if any(w in not_current for w in before[-2:]) or any(t.lower_ in not_current for t in doc[lo:start]):
             continue
         country = info(near.actor_id).get("country")
-        holder = load_actor_table().role_holder(role, country, on) if country else None
+        table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
+        holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \
+            if country else None
         if holder:
             lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
             found = [m for m in found if m is not near]
@@ -485,6 +562,13 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
             start_char += glued.end()  # 'LOCAUXLaurent Fabius' -> 'Laurent Fabius'
         from veille.understand.coref import first_names, fold as _fold
 
+        person = _person_after_name(ent, first_names(), _fold) if label not in ("PER", "PERSON") else None
+        if person is not None:  # 'France Culture Frédéric Says': a name glued after another one
+            before = ent.doc[ent.start:person.start]
+            out.append(Mention(before.start_char, before.end_char, before.text, "ner", None, label, (before.start, before.end)))
+            out.append(Mention(person.start_char, person.end_char, person.text, "ner", None,
+                               "PERSON" if _lang_of(seg.doc) == "en" else "PER", (person.start, person.end)))
+            continue
         if label == "ORG" and _person_named_as_org(ent, people, first_names(), _fold):
             label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
             ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
@@ -508,6 +592,25 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
     return out
 
 
+def _person_after_name(ent, names: dict[str, str], fold_):  # noqa: ANN001, ANN202
+    """The person at the end of an entity that glues them to the name before them ('France
+    Culture Frédéric Says', 'TF1 Jean Dupont'): a known first name and a capitalised word,
+    after proper nouns; not a body named after a person ('Fondation Jean Jaurès', 'lycée
+    Victor Hugo'), whose name starts with a common noun."""
+    if len(ent) < 3:
+        return None
+    first, last = ent[-2], ent[-1]
+    if fold_(first.text) not in names or not (first.text[:1].isupper() and first.is_alpha) or \
+            not (last.text[:1].isupper() and last.is_alpha and not last.text.isupper()):
+        return None
+    before = ent[:-2]
+    nouns = linking()["institution_nouns"] | linking()["street_nouns"]
+    if before[0].lower_ in nouns or before[0].lemma_.lower() in nouns or \
+            any(not t.text[:1].isupper() or fold_(t.text) in names for t in before):
+        return None
+    return ent.doc[first.i:last.i + 1]
+
+
 def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fold_) -> bool:  # noqa: ANN001
     """'Mason Rudolph’s' tagged ORG: two capitalised words (a possessive aside), the second a
     word the article's person entities end with ('Rudolph'), the first a known first name
@@ -520,8 +623,11 @@ def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fol
 
 
 def _trim(ent):  # noqa: ANN001, ANN202
-    """An entity span without the punctuation NER sometimes takes at its edges."""
+    """An entity span without the punctuation NER sometimes takes at its edges, and a person
+    without what follows their possessive ('Holcomb’s 2016' -> 'Holcomb')."""
     start, end = ent.start, ent.end
+    if ent.label_ in PERSON_LABELS:
+        end = next((t.i for t in ent[1:] if t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKS), end)
     while start < end and ent.doc[start].is_punct:
         start += 1
     while end > start and ent.doc[end - 1].is_punct:
@@ -617,6 +723,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
 
 
 PERSON_LABELS = {"PER", "PERSON"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
 def is_person_mention(m: Mention) -> bool:

@@ -46,9 +46,10 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
     """Link, then extract events, quotes and relations from an article already parsed."""
     lang = article.language or ""
     published = parse_iso(article.published)
-    index = actor_mod.link(segments, nlp, lang, published)
+    known_on = published or actor_mod.reference_day([coref.doc_text(s.doc) for s in segments], lang)  # offices only
+    index = actor_mod.link(segments, nlp, lang, known_on)
     marks = quotations(segments)
-    index.coref = coref.build(index, segments, marks, actor_mod.coref_context(lang, published))
+    index.coref = coref.build(index, segments, marks, actor_mod.coref_context(lang, known_on))
     quotes = extract_quotes(article, segments, lang, index.coref, marks, actor_mod.info, link_name)
 
     def resolve(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
@@ -67,7 +68,7 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                            "\n".join([*(coref.doc_text(s.doc) for s in segments[:seg_no[id(seg)]]), coref.doc_text(seg.doc)[:pos]]), lang, published))
     events = extract_events(segments, ctx)  # the title only where the language reads headlines (``headlines``)
     events = merge_duplicates(locate_visits(events, index, segments))
-    actors, entities = actor_mod.article_lists(index, segments, published)
+    actors, entities = actor_mod.article_lists(index, segments, known_on)
 
     def at(seg: Segment, tok) -> Participant | None:  # noqa: ANN001
         return actor_mod.participant_at(index, segments, seg, tok)

@@ -1,0 +1,114 @@
+"""Actor links that know what they link, on sentences this team wrote: a word stressed in
+capitals is no acronym, a person glued after another name is a person, the capital of the
+United States by its full name."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+from veille.understand.actor_table import load_actor_table
+
+
+def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
+    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang))
+
+
+def links(art: Article) -> dict[str, str | None]:
+    return {e.text: e.actor_id for e in art.entities}
+
+
+def test_a_capital_named_for_its_government_stays_the_state():
+    art = run("Moscou a dénoncé mardi les sanctions décidées par les Européens.", "fr")
+    assert links(art)["Moscou"] == "Q159"
+
+
+def test_a_word_stressed_in_capitals_is_no_acronym():
+    """'IS' is a verb to the tagger: the group only where the article names it otherwise too."""
+    art = run("So now you know that there IS a new bakery in the old town.", "en")
+    assert "IS" not in links(art)
+    art = run("The Islamic State group attacked the village. Fighters of IS killed four men.", "en")
+    assert links(art).get("IS") == "veille:org:islamic-state"
+
+
+def test_a_person_glued_after_a_media_name_is_a_person():
+    art = run("L'accord a été critiqué dimanche par le chroniqueur de Radio Lumière Frédéric Dalbon. "
+              "Il a dénoncé un texte flou.", "fr")
+    people = [e.text for e in art.entities if e.label in ("PER", "PERSON")]
+    assert "Frédéric Dalbon" in people or not any("Dalbon" in e.text for e in art.entities)
+    assert not any(e.text.endswith("Frédéric Dalbon") and e.label not in ("PER", "PERSON") for e in art.entities)
+
+
+def test_a_body_named_after_a_person_is_not_split():
+    from veille.understand.actors import _person_after_name
+    from veille.understand.coref import first_names, fold
+    from veille.understand.nlp import load_pipeline
+    from veille.options import Options as _Options
+
+    nlp = load_pipeline(_Options().pipelines["fr"])
+    doc = nlp("Elle a reçu le prix à la Fondation Jean Dufresnoy puis sur Radio Lumière Marc Lavigne.")
+    found = lambda words: _person_after_name(doc[words[0]:words[1]], first_names(), fold)  # noqa: E731
+    toks = [t.text for t in doc]
+    fondation = (toks.index("Fondation"), toks.index("Dufresnoy") + 1)
+    radio = (toks.index("Radio"), toks.index("Lavigne") + 1)
+    assert found(fondation) is None
+    person = found(radio)
+    assert person is not None and person.text == "Marc Lavigne"
+
+
+def test_the_capital_of_the_united_states_by_its_full_name():
+    table = load_actor_table()
+    row = table.by_id("geonames:4140963")
+    assert "Washington, D.C." in row.row["names"]["en"]
+    art = run("The senator flew back to Washington, D.C. on Monday.", "en")
+    assert any(e.actor_id == "geonames:4140963" for e in art.entities)
+
+
+def test_a_person_ends_at_their_possessive():
+    art = run("Governor Ellen Marrow spoke on Monday. Marrow’s 2016 campaign had promised raises to teachers.", "en")
+    people = {e.text for e in art.entities if e.label in ("PER", "PERSON")}
+    assert not any("2016" in p for p in people)
+    marrow = [m for m in art.mentions if m.text.startswith("Marrow")]
+    assert all(m.name == "Ellen Marrow" for m in marrow)
+
+
+def test_an_undated_article_holds_its_offices_at_the_last_day_it_writes():
+    from datetime import date
+
+    from veille.understand.actors import reference_day
+
+    assert reference_day(["The talks of March 2, 2013 failed.", "They met again on March 14, 2013."], "en") == date(2013, 3, 14)
+    assert reference_day(["Elle est née en 1974."], "fr") is None  # a bare year is often history
+    assert reference_day(["Les ventes de juin 2018 ont chuté."], "fr") == date(2018, 6, 15)
+    assert reference_day(["It will open on May 1, 2999."], "en", today=date(2025, 1, 1)) is None
+    text = "On March 14, 2013, the Iranian president addressed the assembly in Tehran."
+    undated = run(text, "en", None)
+    assert "Mahmoud Ahmadinejad" in {a.name for a in undated.actors if a.type == "person"}
+    assert not any(e.date.value for e in undated.events if e.date.value and len(e.date.value) > 10)
+
+
+def test_a_title_names_the_office_that_bears_it():
+    """'le président iranien' is the president, not the Supreme Leader who heads the state;
+    'le président allemand' (a federal president) is still the head of state."""
+    art = run("Le président iranien a prononcé un discours à Téhéran.", "fr", "2013-03-14")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Mahmoud Ahmadinejad"}
+    art = run("Le président allemand a reçu mardi des élus.", "fr", "2024-11-27")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Frank-Walter Steinmeier"}
+    art = run("The Iranian president addressed the assembly in Tehran.", "en", "2025-03-14")
+    assert {a.name for a in art.actors if a.type == "person"} == {"Masoud Pezeshkian"}
+
+
+def test_an_institution_many_countries_have_is_the_tables_only_in_an_article_about_its_country():
+    text = ("À Dakar, l'Assemblée nationale a adopté mardi une loi sur la pêche. "
+            "Les députés sénégalais ont siégé toute la nuit à Dakar.")
+    assert "veille:org:assemblee-nationale" not in set(links(run(text, "fr")).values())
+    text = "À Paris, l'Assemblée nationale a adopté mardi une loi sur la pêche."
+    assert "veille:org:assemblee-nationale" in set(links(run(text, "fr")).values())
+    text = ("The Supreme Court in New Delhi banned firecrackers on Tuesday. "
+            "Delhi's air was the worst in India this week.")
+    assert "veille:org:us-supreme-court" not in set(links(run(text, "en", None)).values())
+    text = "In Washington, the Supreme Court heard the case on Tuesday. American lawyers argued for hours."
+    assert "veille:org:us-supreme-court" in set(links(run(text, "en", None)).values())
+    text = "À Dakar, le Bundestag a été cité en exemple par les députés sénégalais réunis à Dakar."
+    assert "Bundestag" in links(run(text, "fr"))  # a name of its own, whatever the article's country
