@@ -483,3 +483,29 @@ def test_the_experts_speak_for_the_organisation_of_researchers_named_before():
               "dix pays. Les experts soulignent que ces résultats restent provisoires.", "fr")
     q = quote(art, "ces résultats restent provisoires")
     assert q.speaker is not None and "Pasteur" in q.speaker
+
+
+def test_a_cue_after_an_unquoted_clause_has_its_subject_after_it():
+    art = run("Des vols sont régulièrement signalés dans les gares du pays, rappelle Le Courrier du Nord.", "fr")
+    q = quote(art, "Des vols sont régulièrement signalés")
+    assert q.kind == "indirect" and q.speaker is not None and "Courrier" in q.speaker
+    art = run("La crue a emporté deux ponts dans la vallée, ont constaté les journalistes de l'Agence Rivière.", "fr")
+    q = quote(art, "La crue a emporté")
+    assert q.speaker is not None and "Rivière" in q.speaker  # journalists of an outlet speak for it
+    art = run("Le nombre de malades a encore baissé dimanche, a précisé le communiqué.", "fr")
+    assert quote(art, "Le nombre de malades").kind == "indirect"  # a statement speaks for its issuer
+
+
+def test_a_comment_clause_attributes_the_rest_of_its_sentence():
+    art = run("Les piscines de la ville resteront fermées tout l'été, comme l'a annoncé Julie Marchand sur son blog.", "fr")
+    q = quote(art, "Les piscines de la ville")
+    assert (q.kind, q.speaker) == ("indirect", "Julie Marchand")
+    art = run("Comme le précise Paul Lenoir, la digue sera achevée en 2031.", "fr")
+    assert quote(art, "la digue sera achevée").speaker == "Paul Lenoir"
+    art = run("Comme prévu, la digue sera achevée en 2031.", "fr")
+    assert not art.quotes  # no one is said to have said it
+
+
+def test_an_incise_clause_reported_by_a_second_cue_stays_one_direct_quote():
+    art = run("« Je n'ai pas encore choisi », a-t-il répondu au journal, a relevé le chroniqueur Jean Brun.", "fr")
+    assert [q.kind for q in art.quotes if q.text.startswith("Je n'ai pas")] == ["direct"]

@@ -717,9 +717,11 @@ class _Extractor:
                 name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
-        if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
+        if _named(tok) and not _anonymous(tok, self.lang):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
+                stop = next((t for t in ent if t.i > tok.i and t.is_punct and t.text[:1] in ".:;!?"), None)
+                ent = ent if stop is None else doc[ent.start:stop.i]  # 'The Observer.- France': a heading glued to the name
                 start, end, text = ent.start_char, ent.end_char, ent.text
             org = self.coref.organisation_named(text)  # 'les chercheurs du CTC': the Combating Terrorism Center named before
             if org is not None:
@@ -1125,7 +1127,9 @@ class _Extractor:
             marks = [q for q in self.marks if any(s == seg_id and x - 1 <= start and end <= y + 1 for s, x, y in q.pieces)]
             if marks:
                 continue  # the whole clause is a quotation: a direct quote
-            found = self._subject(seg_id, tok, cue=_cue_text(tok))
+            # '<clause>, rappelle Air Journal': a cue after its clause has its subject after it (inverted incise)
+            inverted = self._grammar("inverted_incise") and (clause[-1].i < tok.i or self._comment_mark(tok) is not None)
+            found = self._subject(seg_id, tok, cue=_cue_text(tok), inverted=inverted)
             if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
             mention = found.mention
@@ -1135,9 +1139,13 @@ class _Extractor:
             subj = words.root if words is not None and len(words) else doc[_token_at(doc, mention[1])]
             if not self._speaker_like(seg_id, subj, found):
                 continue
+            if clause[-1].i < tok.i and any(self._is_reporting(t) and t.pos_ in ("VERB", "AUX") and not _non_finite(t) and (
+                    any(c.dep_ in SUBJ and c.i > t.i for c in t.children) or any(x.text.startswith("-") for x in t.doc[max(0, t.i - 2):t.i + 3]))
+                    for t in clause):
+                continue  # '« … », a-t-il répondu au journal, a relevé X': the clause holds its own incise
             text = self.texts[seg_id][start:end]
             quote = self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
-            if found.who is not None:
+            if found.who is not None and self._comment_mark(tok) is None:  # 'comme le précise X' reports a fact, not a voice that goes on
                 self._reported.append((quote, found, Quotation(pieces=[(seg_id, start, end)])))
             yield quote
         yield from self._according_clauses(seg_id, seg)
@@ -1240,6 +1248,8 @@ class _Extractor:
             while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
                 toks.pop()
             return toks if len(toks) >= 3 else []
+        if not comps and self._comment_mark(verb) is not None:
+            return self._commented_clause(verb)
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1258,6 +1268,35 @@ class _Extractor:
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
             toks.pop()
         return toks if len(toks) >= 2 else []
+
+    def _comment_mark(self, verb):  # noqa: ANN001, ANN202
+        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb`` heads one."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        return next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i
+                     and c.lower_ in self._folded_raw("comment_marks")), None)
+
+    def _commented_clause(self, verb) -> list:  # noqa: ANN001
+        """'Les plages seront fermées, comme l'a révélé le maire' / 'Comme le précise le journal, la
+        date remonterait à 15 ans': the rest of the sentence, when the comment clause opens or ends
+        it, is what the comment's speaker reported."""
+        if not ("Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)):
+            return []  # 'comme prévu': no one is said to have said it
+        sent = verb.sent
+        first, last = verb.left_edge.i, verb.right_edge.i
+        while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in ("«", "“", "\""):
+            last += 1
+        if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
+            toks = list(sent.doc[last + 1:sent.end])
+        elif all(t.is_punct for t in sent.doc[last + 1:sent.end]):
+            toks = list(sent.doc[sent.start:first])
+        else:
+            return []  # a comment in the middle of its sentence: the words around it are not one span
+        while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
+            toks.pop()
+        return toks if len(toks) >= 3 else []
 
     def _that_clause_below(self, verb) -> list:  # noqa: ANN001
         """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
@@ -1292,8 +1331,8 @@ class _Extractor:
             return []
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
-                not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
-            return []
+                not (verb.i + 1 < len(doc) and (doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN") or doc[verb.i + 1].ent_iob_ == "B")):
+            return []  # a name the tagger misreads may follow ('rapporte The Observer', 'rapporte 20 Minutes')
         toks = list(doc[sent.start:k])
         while toks and toks[0].is_punct:
             toks.pop(0)
@@ -1314,7 +1353,8 @@ class _Extractor:
 
         nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
         speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())} | {fold(n) for n in agents().get(self.lang, {})}
-        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or subj.pos_ == "PROPN"
+        voices = self._folded("proxy_nouns")  # 'a précisé le communiqué': a document that speaks for its issuer
+        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or subj.pos_ == "PROPN"
 
     # ------------------------------------------------------------- helpers
 
@@ -1345,6 +1385,13 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+def _named(tok) -> bool:  # noqa: ANN001
+    """A proper name, or a capitalised word of a named entity the tagger took for a common noun
+    ('20 Minutes', 'The Observer')."""
+    return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
+                                   and tok.text[:1].isupper())
 
 
 def _gerund_subject(tok):  # noqa: ANN001, ANN202
