@@ -509,3 +509,15 @@ def test_a_comment_clause_attributes_the_rest_of_its_sentence():
 def test_an_incise_clause_reported_by_a_second_cue_stays_one_direct_quote():
     art = run("« Je n'ai pas encore choisi », a-t-il répondu au journal, a relevé le chroniqueur Jean Brun.", "fr")
     assert [q.kind for q in art.quotes if q.text.startswith("Je n'ai pas")] == ["direct"]
+
+
+def test_two_incises_the_parser_left_in_one_sentence_stay_two_direct_quotes():
+    art = run("« Il fallait agir plus tôt », a plaidé Paul Ferrand. « Nous sommes devant un cas d'école », a estimé "
+              "le maire de Trévoux.", "fr")
+    assert [q.kind for q in art.quotes] == ["direct", "direct"]
+
+
+def test_someone_else_named_as_subject_between_two_quotations_ends_the_run():
+    art = run("« Ces meurtres frappent des lieux dédiés à la paix », clame le député Jean Morel. Paul Ferrand, secrétaire "
+              "national du Parti radical, a tweeté sa « consternation face à cet assassinat. Soyons unis. »", "fr")
+    assert quote(art, "consternation face").speaker == "Paul Ferrand"

@@ -995,7 +995,21 @@ class _Extractor:
         cued = cued or not any(t.pos_ in ("VERB", "AUX") for t in toks)  # '« … » aux élections de 2019. « … »': no new clause
         if self._narrates(between, cued) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
+        if self._someone_else(pfound, p_seg, p_end, seg_id, a):
+            return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
+        """Is someone other than the previous speaker named as a subject between two quotations
+        ('« … », clame X. Y, secrétaire du parti, a tweeté sa « … »')? Then the second is not a continuation."""
+        for r in self.coref.refs:
+            if not (p_seg, p_end) < (r.seg, r.start) < (seg_id, a) or r.form != "name" or r.quote is not None or \
+                    r.referent is None or r.referent is pfound.referent or r.kind not in ("person", "organisation"):
+                continue
+            head = self.segments[r.seg].doc[r.head]
+            if head.dep_ in SUBJ and self._comment_mark(head.head) is None:  # 'comme l'ajoute X' names a source, not a speaker
+                return True
+        return False
 
     def _about(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is the narration between two quotations about the previous speaker only ('l'édile
@@ -1030,6 +1044,7 @@ class _Extractor:
         inside = list(self._span_tokens(seg_id, a, b))
         if not inside:
             return None
+        inside = [t for t in inside if t.sent.start == inside[0].sent.start]  # the quotation's first sentence holds its governor
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
             gerund = _gerund_subject(anc)
@@ -1289,7 +1304,7 @@ class _Extractor:
         if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
             toks = list(sent.doc[last + 1:sent.end])
         elif all(t.is_punct for t in sent.doc[last + 1:sent.end]):
-            toks = list(sent.doc[sent.start:first])
+            toks = _last_sentence(list(sent.doc[sent.start:first]))
         else:
             return []  # a comment in the middle of its sentence: the words around it are not one span
         while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
@@ -1333,7 +1348,7 @@ class _Extractor:
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
                 not (verb.i + 1 < len(doc) and (doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN") or doc[verb.i + 1].ent_iob_ == "B")):
             return []  # a name the tagger misreads may follow ('rapporte The Observer', 'rapporte 20 Minutes')
-        toks = list(doc[sent.start:k])
+        toks = _last_sentence(list(doc[sent.start:k]))
         while toks and toks[0].is_punct:
             toks.pop(0)
         return toks if len(toks) >= 4 else []
@@ -1385,6 +1400,14 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+def _last_sentence(toks: list) -> list:
+    """The tokens after the last full stop that the parser left inside its sentence ('« … », a plaidé
+    X. « … », a estimé Y' parsed as one sentence): a clause does not run across a sentence's end."""
+    cut = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text in (".", "!", "?", "…")
+                and (toks[k + 1].text[:1].isupper() or toks[k + 1].text in ("«", "“", "\""))), None)
+    return toks[cut + 1:] if cut is not None else toks
 
 
 def _named(tok) -> bool:  # noqa: ANN001
