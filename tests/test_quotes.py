@@ -521,3 +521,15 @@ def test_someone_else_named_as_subject_between_two_quotations_ends_the_run():
     art = run("« Ces meurtres frappent des lieux dédiés à la paix », clame le député Jean Morel. Paul Ferrand, secrétaire "
               "national du Parti radical, a tweeté sa « consternation face à cet assassinat. Soyons unis. »", "fr")
     assert quote(art, "consternation face").speaker == "Paul Ferrand"
+
+
+def test_a_plural_pronoun_continues_the_plural_subject_of_the_sentence_before():
+    art = run("Nordia will show its first electric van on Sunday. Analysts expect the number of electric models to grow. "
+              "They say the longer range of the new vans will make them more popular.", "en", "2019-11-20")
+    assert quote(art, "the longer range").speaker is None  # analysts no one names
+    art = run("Governor Eric Holcomb and leaders of the Legislature have avoided criticism of teachers. They seem intent "
+              "on calm. However, they said they would not act before 2021.", "en", "2019-11-20")
+    assert quote(art, "they would not act").speaker == "Eric Holcomb"  # people named together: the first one
+    art = run("Marie Dulac et Hugo Perrin accusent le préfet d'avoir attisé les tensions. Ils lui reprochent d'avoir "
+              "menti. Lors d'une conférence de presse, ils ont annoncé que leur avocat avait déposé plainte.", "fr")
+    assert quote(art, "leur avocat avait déposé").speaker == "Marie Dulac"

@@ -1156,6 +1156,13 @@ class _Builder:
         if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
             self._resolve_reflexive(r, tok)
             return
+        if r.plural and r.role == "subj" and r.quote is None:
+            before = self._plural_subject_before(tok, r)
+            if before is BLOCKED:
+                return
+            if before is not None:
+                r.referent, r.antecedent = before.referent, before
+                return
         outside = r.quote is None
         clause_subjects = set()
         if r.role != "subj":
@@ -1185,6 +1192,34 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+
+    def _plural_subject_before(self, tok, r: Ref):  # noqa: ANN001, ANN202
+        """A plural subject pronoun continues the plural subject of the sentence before ('Analysts
+        expect … They say …', 'X et Y accusent … Ils reprochent …'): people named together
+        (the first one speaks for them, as the guidelines want), a plural pronoun resolved
+        there, or an organisation; a plural common noun no one names ('Analysts') blocks it."""
+        doc = tok.doc
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None or self._quote_of(r.seg, subj.idx) is not None:
+            return None
+        conj = [c for c in subj.children if c.dep_ == "conj"]
+        plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS") or bool(conj)
+        if not plural:
+            return None
+        found = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end), None)
+        if found is not None and found.referent is not None and found.quote is None:
+            if conj and found.referent.kind == "person":
+                return found  # 'Priscillia Ludosky et Faouzi Lellouche' … 'ils': the first one named
+            if found.form == "pronoun" or found.referent.kind == "organisation":
+                return found
+            return None
+        if found is None and subj.pos_ == "NOUN" and not conj:
+            return BLOCKED  # 'Analysts expect … They say': a group no one names
+        return None
 
     def _resolve_reflexive(self, r: Ref, tok) -> None:  # noqa: ANN001
         """'himself', 'lui-même': the subject of its own clause ('Obama cast himself as …'),
