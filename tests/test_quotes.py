@@ -533,3 +533,11 @@ def test_a_plural_pronoun_continues_the_plural_subject_of_the_sentence_before():
     art = run("Marie Dulac et Hugo Perrin accusent le préfet d'avoir attisé les tensions. Ils lui reprochent d'avoir "
               "menti. Lors d'une conférence de presse, ils ont annoncé que leur avocat avait déposé plainte.", "fr")
     assert quote(art, "leur avocat avait déposé").speaker == "Marie Dulac"
+
+
+def test_they_after_a_quotation_opening_a_paragraph_is_the_organisation_the_paragraph_before_was_about():
+    art = run("Big Harbor Records said it had agreed to grant licenses to the show.\n\n"
+              "The company that runs the festival, Lakeside Productions, denies that anything has been settled.\n\n"
+              "\"Any final agreement must be made with the artist's team. We have no further comment,\" they said.",
+              "en", "2019-11-20")
+    assert quote(art, "Any final agreement").speaker == "Lakeside Productions"
