@@ -541,3 +541,15 @@ def test_they_after_a_quotation_opening_a_paragraph_is_the_organisation_the_para
               "\"Any final agreement must be made with the artist's team. We have no further comment,\" they said.",
               "en", "2019-11-20")
     assert quote(art, "Any final agreement").speaker == "Lakeside Productions"
+
+
+def test_people_tied_to_a_named_organisation_before_speak_for_it():
+    art = run("The nurses, members of a recently formed group Nurses for Clean Air, have offered to run a free clinic.\n\n"
+              "The agency did not accept the offer.\n\n"
+              "\"We implore you to let our volunteers hold the clinic,\" the nurses stated in the letter.", "en", "2019-11-20")
+    assert quote(art, "We implore you").speaker == "Nurses for Clean Air"
+    art = run("Les médecins de l'association Urgence Santé ont manifesté lundi devant la préfecture. « Nous ne lâcherons "
+              "rien », ont affirmé les médecins.", "fr")
+    assert quote(art, "Nous ne lâcherons rien").speaker == "Urgence Santé"
+    art = run("The documents of Delta Labs were released on Monday. The documents mention \"a serious flaw\".", "en", "2019-11-20")
+    assert quote(art, "a serious flaw").speaker is None  # documents are not its members

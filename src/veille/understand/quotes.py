@@ -588,6 +588,12 @@ class _Extractor:
             org_ref = self._experts_of(seg_id, tok)
             if org_ref is not None:  # 'les chercheurs du CTC …' … 'les experts rappellent'
                 return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and ("Plur" in tok.morph.get("Number") or tok.tag_ == "NNS") \
+                and any(c.dep_ == "det" for c in tok.children) and not _anonymous(tok, self.lang) \
+                and not any(c.dep_ in ("nmod", "prep") for c in tok.children):
+            org_ref = self._members_of(seg_id, tok)
+            if org_ref is not None:  # 'The doctors, members of the group X, …' … 'the doctors said'
+                return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -623,6 +629,32 @@ class _Extractor:
             head = self.segments[r.seg].doc[r.head]
             gov = head.head.head if head.head.dep_ == "prep" else head.head
             if gov.i != head.i and gov.lower_ in self._folded_raw("expert_nouns"):
+                return r
+        return None
+
+    def _members_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """The organisation an earlier phrase headed by the same plural noun tied its members to
+        ('The doctors, members of the group X', 'les soignants du collectif X'), within a few
+        paragraphs: the noun phrase chain from the name up to the noun holds no verb."""
+        lemma = tok.lemma_.lower()
+        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        if fold(lemma) not in people and fold(tok.lower_) not in self._folded("speaker_nouns"):
+            return None  # people ('les médecins', 'the nurses'), not documents
+        before = [r for r in self.coref.refs if (r.seg, r.start) < (seg_id, tok.idx) and r.kind == "organisation"
+                  and r.form == "name" and r.referent is not None and r.quote is None and seg_id - r.seg <= 12]
+        for r in reversed(before):
+            t = self.segments[r.seg].doc[r.head]
+            for _ in range(6):
+                if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
+                    break
+                t = t.head
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    return r
+            # the top of the chain in apposition to the noun ('The doctors, members of X,'; the parser may
+            # make both subjects of the verb)
+            beside = [c for c in t.head.children if c.i < t.i and (c.dep_ == t.dep_ or c.dep_ == "appos")] + \
+                [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+            if t.i != r.head and any(c.lemma_.lower() == lemma and c.pos_ == "NOUN" for c in beside):
                 return r
         return None
 
