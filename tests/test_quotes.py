@@ -553,3 +553,15 @@ def test_people_tied_to_a_named_organisation_before_speak_for_it():
     assert quote(art, "Nous ne lâcherons rien").speaker == "Urgence Santé"
     art = run("The documents of Delta Labs were released on Monday. The documents mention \"a serious flaw\".", "en", "2019-11-20")
     assert quote(art, "a serious flaw").speaker is None  # documents are not its members
+
+
+def test_a_heading_in_capitals_glued_after_a_quotation_is_not_its_incise():
+    art = run("Dans une vidéo, Paul Ferrand, candidat à la présidentielle, explique : « Nous n'avons pas le droit "
+              "d'accepter le défaitisme » DURAND ÉVOQUE UNE MOSQUÉE SALAFISTE", "fr")
+    assert quote(art, "Nous n'avons pas le droit").speaker == "Paul Ferrand"
+
+
+def test_an_organisation_speaks_without_its_company_form():
+    art = run("Harbor Paper Co. reported a loss of $30 million in the third quarter. Harbor Paper said its finances "
+              "were impaired.", "en", "2019-11-20")
+    assert quote(art, "its finances were impaired").speaker == "Harbor Paper"

@@ -313,6 +313,11 @@ class _Extractor:
             speaker = org_name(ref.text)  # 'écrit l'Elysée': the institution the article names, France's actor id
         elif found.referent is not None:
             speaker = found.referent.name
+            if found.referent.kind == "organisation":  # 'McClatchy Co.' speaks as 'McClatchy'
+                words = speaker.split()
+                while len(words) > 1 and words[-1].rstrip(",") in self.lex.get("legal_suffixes", ()):
+                    words.pop()
+                speaker = " ".join(words).rstrip(",")
         elif who is not None:
             speaker = who.name or who.text
         return Quote(text=text, kind=kind, speaker=speaker, speaker_actor_id=who.actor_id if who else None,
@@ -341,6 +346,8 @@ class _Extractor:
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
                     not (tok.pos_ == "X" and self._is_reporting(tok)):  # a verb the tagger does not know: 'a tweeté'
                 continue
+            if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
+                break  # '« … » BAYROU ÉVOQUE …': a heading in capitals glued after the quotation, not its incise
             if _non_finite(tok) or tok.dep_.startswith("aux"):
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
