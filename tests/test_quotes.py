@@ -565,3 +565,15 @@ def test_an_organisation_speaks_without_its_company_form():
     art = run("Harbor Paper Co. reported a loss of $30 million in the third quarter. Harbor Paper said its finances "
               "were impaired.", "en", "2019-11-20")
     assert quote(art, "its finances were impaired").speaker == "Harbor Paper"
+
+
+def test_a_quotation_runs_over_paragraphs_without_marks_until_one_closes_it():
+    art = run("In her later years, the actress Jane Moreau defended the work she pioneered.\n\n"
+              "\"I never thought it was shameful.\n\nI felt normal.\n\n"
+              "It was better than typing letters all day,\" she told a magazine in 1998.\n\nShe died in 2008.",
+              "en", "2010-06-01")
+    q = quote(art, "I never thought")
+    assert "typing letters" in q.text and q.speaker == "Jane Moreau"
+    art = run("The mayor Tom Hale opened the bridge on Monday.\n\n\"We waited ten years for this day.\n\n"
+              "Traffic resumed on Tuesday morning.", "en", "2010-06-01")
+    assert "Traffic" not in quote(art, "We waited").text  # never closed: the quotation stays in its paragraph

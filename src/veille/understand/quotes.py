@@ -49,6 +49,7 @@ from veille.understand.syntax import er_infinitive, phrase, relative, relative_a
 
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
+MARKS = frozenset("«»“”„\"")
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 QUE = closed_words("complementizers")
@@ -64,16 +65,21 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
     each paragraph of a long quotation starts with a mark)."""
     out: list[Quotation] = []
     pending: Quotation | None = None
+    held: list[tuple[int, int, int]] = []  # paragraphs with no mark at all inside a pending quotation
     for seg_id, seg in enumerate(segments):
         text = doc_text(seg.doc)
         lead = len(text) - len(text.lstrip())
         same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
+        if same and len(held) < 3 and text.strip() and not any(ch in MARKS for ch in text):
+            held.append((seg_id, 0, len(text)))  # '"I never thought it was shameful. ¶ I felt normal. ¶ … ," she said'
+            continue
         spans, open_at, closes_first = _pairs(text, pending=same)
         if same and closes_first is not None:
             assert pending is not None  # same: a quotation is pending
+            pending.pieces.extend(held)
             pending.pieces.append((seg_id, 0, closes_first))
             pending = None
-        elif same and text[lead:lead + 1] in ("“", "\"", "«"):
+        elif same and text[lead:lead + 1] in ("“", "\"", "«") and not held:
             assert pending is not None
             if spans and spans[0][0] <= lead + 1:
                 pending.pieces.append((seg_id, *spans[0]))
@@ -84,8 +90,9 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
                 open_at = None
             else:
                 pending = None
-        elif pending is not None and open_at is None:
+        elif pending is not None and (open_at is None or held):
             pending = None
+        held = []
         out.extend(Quotation(pieces=[(seg_id, a, b)]) for a, b in spans)
         if open_at is not None:
             pending = Quotation(pieces=[(seg_id, open_at, len(text))])
