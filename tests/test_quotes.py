@@ -577,3 +577,11 @@ def test_a_quotation_runs_over_paragraphs_without_marks_until_one_closes_it():
     art = run("The mayor Tom Hale opened the bridge on Monday.\n\n\"We waited ten years for this day.\n\n"
               "Traffic resumed on Tuesday morning.", "en", "2010-06-01")
     assert "Traffic" not in quote(art, "We waited").text  # never closed: the quotation stays in its paragraph
+
+
+def test_the_legal_name_of_an_offence_is_a_term_without_speaker():
+    art = run("Julie Marchand a porté plainte pour « dénonciation calomnieuse » contre le député Paul Ferrand.", "fr")
+    q = quote(art, "dénonciation calomnieuse")
+    assert (q.kind, q.speaker) == ("term", None)
+    art = run("The former mayor Tom Hale was charged with \"aggravated fraud\" on Monday.", "en", "2019-11-20")
+    assert quote(art, "aggravated fraud").speaker is None

@@ -1122,6 +1122,8 @@ class _Extractor:
         strong = found is not None and found.strength == 2 and found.cue != "continuation" and \
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
+        if any(before.endswith(c) for c in self._folded("charge_cues")):
+            return "term"  # 'a porté plainte pour « diffamation »': the offence's legal name, not anyone's words
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
