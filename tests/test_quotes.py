@@ -483,3 +483,105 @@ def test_the_experts_speak_for_the_organisation_of_researchers_named_before():
               "dix pays. Les experts soulignent que ces résultats restent provisoires.", "fr")
     q = quote(art, "ces résultats restent provisoires")
     assert q.speaker is not None and "Pasteur" in q.speaker
+
+
+def test_a_cue_after_an_unquoted_clause_has_its_subject_after_it():
+    art = run("Des vols sont régulièrement signalés dans les gares du pays, rappelle Le Courrier du Nord.", "fr")
+    q = quote(art, "Des vols sont régulièrement signalés")
+    assert q.kind == "indirect" and q.speaker is not None and "Courrier" in q.speaker
+    art = run("La crue a emporté deux ponts dans la vallée, ont constaté les journalistes de l'Agence Rivière.", "fr")
+    q = quote(art, "La crue a emporté")
+    assert q.speaker is not None and "Rivière" in q.speaker  # journalists of an outlet speak for it
+    art = run("Le nombre de malades a encore baissé dimanche, a précisé le communiqué.", "fr")
+    assert quote(art, "Le nombre de malades").kind == "indirect"  # a statement speaks for its issuer
+
+
+def test_a_comment_clause_attributes_the_rest_of_its_sentence():
+    art = run("Les piscines de la ville resteront fermées tout l'été, comme l'a annoncé Julie Marchand sur son blog.", "fr")
+    q = quote(art, "Les piscines de la ville")
+    assert (q.kind, q.speaker) == ("indirect", "Julie Marchand")
+    art = run("Comme le précise Paul Lenoir, la digue sera achevée en 2031.", "fr")
+    assert quote(art, "la digue sera achevée").speaker == "Paul Lenoir"
+    art = run("Comme prévu, la digue sera achevée en 2031.", "fr")
+    assert not art.quotes  # no one is said to have said it
+
+
+def test_an_incise_clause_reported_by_a_second_cue_stays_one_direct_quote():
+    art = run("« Je n'ai pas encore choisi », a-t-il répondu au journal, a relevé le chroniqueur Jean Brun.", "fr")
+    assert [q.kind for q in art.quotes if q.text.startswith("Je n'ai pas")] == ["direct"]
+
+
+def test_two_incises_the_parser_left_in_one_sentence_stay_two_direct_quotes():
+    art = run("« Il fallait agir plus tôt », a plaidé Paul Ferrand. « Nous sommes devant un cas d'école », a estimé "
+              "le maire de Trévoux.", "fr")
+    assert [q.kind for q in art.quotes] == ["direct", "direct"]
+
+
+def test_someone_else_named_as_subject_between_two_quotations_ends_the_run():
+    art = run("« Ces meurtres frappent des lieux dédiés à la paix », clame le député Jean Morel. Paul Ferrand, secrétaire "
+              "national du Parti radical, a tweeté sa « consternation face à cet assassinat. Soyons unis. »", "fr")
+    assert quote(art, "consternation face").speaker == "Paul Ferrand"
+
+
+def test_a_plural_pronoun_continues_the_plural_subject_of_the_sentence_before():
+    art = run("Nordia will show its first electric van on Sunday. Analysts expect the number of electric models to grow. "
+              "They say the longer range of the new vans will make them more popular.", "en", "2019-11-20")
+    assert quote(art, "the longer range").speaker is None  # analysts no one names
+    art = run("Governor Eric Holcomb and leaders of the Legislature have avoided criticism of teachers. They seem intent "
+              "on calm. However, they said they would not act before 2021.", "en", "2019-11-20")
+    assert quote(art, "they would not act").speaker == "Eric Holcomb"  # people named together: the first one
+    art = run("Marie Dulac et Hugo Perrin accusent le préfet d'avoir attisé les tensions. Ils lui reprochent d'avoir "
+              "menti. Lors d'une conférence de presse, ils ont annoncé que leur avocat avait déposé plainte.", "fr")
+    assert quote(art, "leur avocat avait déposé").speaker == "Marie Dulac"
+
+
+def test_they_after_a_quotation_opening_a_paragraph_is_the_organisation_the_paragraph_before_was_about():
+    art = run("Big Harbor Records said it had agreed to grant licenses to the show.\n\n"
+              "The company that runs the festival, Lakeside Productions, denies that anything has been settled.\n\n"
+              "\"Any final agreement must be made with the artist's team. We have no further comment,\" they said.",
+              "en", "2019-11-20")
+    assert quote(art, "Any final agreement").speaker == "Lakeside Productions"
+
+
+def test_people_tied_to_a_named_organisation_before_speak_for_it():
+    art = run("The nurses, members of a recently formed group Nurses for Clean Air, have offered to run a free clinic.\n\n"
+              "The agency did not accept the offer.\n\n"
+              "\"We implore you to let our volunteers hold the clinic,\" the nurses stated in the letter.", "en", "2019-11-20")
+    assert quote(art, "We implore you").speaker == "Nurses for Clean Air"
+    art = run("Les médecins de l'association Urgence Santé ont manifesté lundi devant la préfecture. « Nous ne lâcherons "
+              "rien », ont affirmé les médecins.", "fr")
+    assert quote(art, "Nous ne lâcherons rien").speaker == "Urgence Santé"
+    art = run("The documents of Delta Labs were released on Monday. The documents mention \"a serious flaw\".", "en", "2019-11-20")
+    assert quote(art, "a serious flaw").speaker is None  # documents are not its members
+
+
+def test_a_heading_in_capitals_glued_after_a_quotation_is_not_its_incise():
+    art = run("Dans une vidéo, Paul Ferrand, candidat à la présidentielle, explique : « Nous n'avons pas le droit "
+              "d'accepter le défaitisme » DURAND ÉVOQUE UNE MOSQUÉE SALAFISTE", "fr")
+    assert quote(art, "Nous n'avons pas le droit").speaker == "Paul Ferrand"
+
+
+def test_an_organisation_speaks_without_its_company_form():
+    art = run("Harbor Paper Co. reported a loss of $30 million in the third quarter. Harbor Paper said its finances "
+              "were impaired.", "en", "2019-11-20")
+    assert quote(art, "its finances were impaired").speaker == "Harbor Paper"
+
+
+def test_a_quotation_runs_over_paragraphs_without_marks_until_one_closes_it():
+    art = run("In her later years, the actress Jane Moreau defended the work she pioneered.\n\n"
+              "\"I never thought it was shameful.\n\nI felt normal.\n\n"
+              "It was better than typing letters all day,\" she told a magazine in 1998.\n\nShe died in 2008.",
+              "en", "2010-06-01")
+    q = quote(art, "I never thought")
+    assert "typing letters" in q.text and q.speaker == "Jane Moreau"
+    art = run("The mayor Tom Hale opened the bridge on Monday.\n\n\"We waited ten years for this day.\n\n"
+              "Traffic resumed on Tuesday morning.", "en", "2010-06-01")
+    assert "Traffic" not in quote(art, "We waited").text  # never closed: the quotation stays in its paragraph
+
+
+def test_the_legal_name_of_an_offence_is_a_term_without_speaker():
+    art = run("Julie Marchand a porté plainte pour « dénonciation calomnieuse » contre le député Paul Ferrand.", "fr")
+    q = quote(art, "dénonciation calomnieuse")
+    assert (q.kind, q.speaker) == ("term", None)
+    art = run("The former mayor Tom Hale was charged with \"aggravated fraud\" on Monday.", "en", "2019-11-20")
+    assert quote(art, "aggravated fraud").speaker is None

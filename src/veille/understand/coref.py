@@ -1156,6 +1156,13 @@ class _Builder:
         if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
             self._resolve_reflexive(r, tok)
             return
+        if r.plural and r.role == "subj" and r.quote is None:
+            before = self._plural_subject_before(tok, r)
+            if before is BLOCKED:
+                return
+            if before is not None:
+                r.referent, r.antecedent = before.referent, before
+                return
         outside = r.quote is None
         clause_subjects = set()
         if r.role != "subj":
@@ -1185,6 +1192,63 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+
+    def _plural_subject_before(self, tok, r: Ref):  # noqa: ANN001, ANN202
+        """A plural subject pronoun continues the plural subject of the sentence before ('Analysts
+        expect … They say …', 'X et Y accusent … Ils reprochent …'): people named together
+        (the first one speaks for them, as the guidelines want), a plural pronoun resolved
+        there, or an organisation; a plural common noun no one names ('Analysts') blocks it."""
+        prev, seg_id = self._narrative_sentence_before(tok, r.seg)
+        subj = next((c for c in prev.root.children if c.dep_ in SUBJ_DEPS), None) if prev is not None else None
+        if subj is None or self._quote_of(seg_id, subj.idx) is not None:
+            return None
+        conj = [c for c in subj.children if c.dep_ == "conj"]
+        plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS") or bool(conj)
+        doc, root = prev.doc, prev.root
+        verb_at = min([root.idx, *[c.idx for c in root.children if c.dep_.startswith("aux")]])
+        text = doc_text(doc)
+
+        def closes_subject(x: Ref) -> bool:  # 'The company that runs X, Y Productions, denies': the apposition before the verb
+            return x.start <= subj.idx < x.end or (subj.left_edge.idx <= x.start and text[x.end:verb_at].strip() == ",")
+
+        named = [x for x in reversed(self.refs) if x.seg == seg_id and x.form == "name" and x.referent is not None
+                 and x.referent.kind == "organisation" and closes_subject(x)]
+        if not plural and named and grammar(self.ctx.lang, "plural_organisations"):
+            return named[0]  # 'they' for the company the sentence before was about
+        if not plural:
+            return None
+        found = next((x for x in reversed(self.refs) if x.seg == seg_id and x.start <= subj.idx < x.end), None)
+        if found is not None and found.referent is not None and found.quote is None:
+            if conj and found.referent.kind == "person":
+                return found  # 'Priscillia Ludosky et Faouzi Lellouche' … 'ils': the first one named
+            if found.form == "pronoun" or found.referent.kind == "organisation":
+                return found
+            return None
+        if found is None and subj.pos_ == "NOUN" and not conj:
+            return BLOCKED  # 'Analysts expect … They say': a group no one names
+        return None
+
+    def _narrative_sentence_before(self, tok, seg_id: int):  # noqa: ANN001, ANN202
+        """The sentence before ``tok``'s, past sentences that open inside a quotation, and into the
+        paragraph before ('… X Productions, denies it. ¶ "… We have no comment," they said'):
+        (sentence, segment) or (None, segment)."""
+        doc, sent = tok.doc, tok.sent
+        field = self.segments[seg_id].field
+        for _ in range(4):
+            while sent.start == 0:
+                seg_id -= 1
+                if seg_id < 0 or self.segments[seg_id].field != field:
+                    return None, seg_id
+                doc = self.segments[seg_id].doc
+                if len(doc):
+                    sent = doc[len(doc) - 1].sent
+                    break
+            else:
+                sent = doc[sent.start - 1].sent
+            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+            if first is not None and self._quote_of(seg_id, first.idx) is None:
+                return sent, seg_id
+        return None, seg_id
 
     def _resolve_reflexive(self, r: Ref, tok) -> None:  # noqa: ANN001
         """'himself', 'lui-même': the subject of its own clause ('Obama cast himself as …'),

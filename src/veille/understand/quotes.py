@@ -49,6 +49,7 @@ from veille.understand.syntax import er_infinitive, phrase, relative, relative_a
 
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
+MARKS = frozenset("«»“”„\"")
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 QUE = closed_words("complementizers")
@@ -64,16 +65,21 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
     each paragraph of a long quotation starts with a mark)."""
     out: list[Quotation] = []
     pending: Quotation | None = None
+    held: list[tuple[int, int, int]] = []  # paragraphs with no mark at all inside a pending quotation
     for seg_id, seg in enumerate(segments):
         text = doc_text(seg.doc)
         lead = len(text) - len(text.lstrip())
         same = pending is not None and segments[pending.pieces[-1][0]].field == seg.field
+        if same and len(held) < 3 and text.strip() and not any(ch in MARKS for ch in text):
+            held.append((seg_id, 0, len(text)))  # '"I never thought it was shameful. ¶ I felt normal. ¶ … ," she said'
+            continue
         spans, open_at, closes_first = _pairs(text, pending=same)
         if same and closes_first is not None:
             assert pending is not None  # same: a quotation is pending
+            pending.pieces.extend(held)
             pending.pieces.append((seg_id, 0, closes_first))
             pending = None
-        elif same and text[lead:lead + 1] in ("“", "\"", "«"):
+        elif same and text[lead:lead + 1] in ("“", "\"", "«") and not held:
             assert pending is not None
             if spans and spans[0][0] <= lead + 1:
                 pending.pieces.append((seg_id, *spans[0]))
@@ -84,8 +90,9 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
                 open_at = None
             else:
                 pending = None
-        elif pending is not None and open_at is None:
+        elif pending is not None and (open_at is None or held):
             pending = None
+        held = []
         out.extend(Quotation(pieces=[(seg_id, a, b)]) for a, b in spans)
         if open_at is not None:
             pending = Quotation(pieces=[(seg_id, open_at, len(text))])
@@ -313,6 +320,11 @@ class _Extractor:
             speaker = org_name(ref.text)  # 'écrit l'Elysée': the institution the article names, France's actor id
         elif found.referent is not None:
             speaker = found.referent.name
+            if found.referent.kind == "organisation":  # 'McClatchy Co.' speaks as 'McClatchy'
+                words = speaker.split()
+                while len(words) > 1 and words[-1].rstrip(",") in self.lex.get("legal_suffixes", ()):
+                    words.pop()
+                speaker = " ".join(words).rstrip(",")
         elif who is not None:
             speaker = who.name or who.text
         return Quote(text=text, kind=kind, speaker=speaker, speaker_actor_id=who.actor_id if who else None,
@@ -341,6 +353,8 @@ class _Extractor:
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
                     not (tok.pos_ == "X" and self._is_reporting(tok)):  # a verb the tagger does not know: 'a tweeté'
                 continue
+            if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
+                break  # '« … » BAYROU ÉVOQUE …': a heading in capitals glued after the quotation, not its incise
             if _non_finite(tok) or tok.dep_.startswith("aux"):
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
@@ -588,6 +602,12 @@ class _Extractor:
             org_ref = self._experts_of(seg_id, tok)
             if org_ref is not None:  # 'les chercheurs du CTC …' … 'les experts rappellent'
                 return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and ("Plur" in tok.morph.get("Number") or tok.tag_ == "NNS") \
+                and any(c.dep_ == "det" for c in tok.children) and not _anonymous(tok, self.lang) \
+                and not any(c.dep_ in ("nmod", "prep") for c in tok.children):
+            org_ref = self._members_of(seg_id, tok)
+            if org_ref is not None:  # 'The doctors, members of the group X, …' … 'the doctors said'
+                return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -623,6 +643,32 @@ class _Extractor:
             head = self.segments[r.seg].doc[r.head]
             gov = head.head.head if head.head.dep_ == "prep" else head.head
             if gov.i != head.i and gov.lower_ in self._folded_raw("expert_nouns"):
+                return r
+        return None
+
+    def _members_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """The organisation an earlier phrase headed by the same plural noun tied its members to
+        ('The doctors, members of the group X', 'les soignants du collectif X'), within a few
+        paragraphs: the noun phrase chain from the name up to the noun holds no verb."""
+        lemma = tok.lemma_.lower()
+        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        if fold(lemma) not in people and fold(tok.lower_) not in self._folded("speaker_nouns"):
+            return None  # people ('les médecins', 'the nurses'), not documents
+        before = [r for r in self.coref.refs if (r.seg, r.start) < (seg_id, tok.idx) and r.kind == "organisation"
+                  and r.form == "name" and r.referent is not None and r.quote is None and seg_id - r.seg <= 12]
+        for r in reversed(before):
+            t = self.segments[r.seg].doc[r.head]
+            for _ in range(6):
+                if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
+                    break
+                t = t.head
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    return r
+            # the top of the chain in apposition to the noun ('The doctors, members of X,'; the parser may
+            # make both subjects of the verb)
+            beside = [c for c in t.head.children if c.i < t.i and (c.dep_ == t.dep_ or c.dep_ == "appos")] + \
+                [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+            if t.i != r.head and any(c.lemma_.lower() == lemma and c.pos_ == "NOUN" for c in beside):
                 return r
         return None
 
@@ -717,9 +763,11 @@ class _Extractor:
                 name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
-        if tok.pos_ == "PROPN" and not _anonymous(tok, self.lang):
+        if _named(tok) and not _anonymous(tok, self.lang):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
+                stop = next((t for t in ent if t.i > tok.i and t.is_punct and t.text[:1] in ".:;!?"), None)
+                ent = ent if stop is None else doc[ent.start:stop.i]  # 'The Observer.- France': a heading glued to the name
                 start, end, text = ent.start_char, ent.end_char, ent.text
             org = self.coref.organisation_named(text)  # 'les chercheurs du CTC': the Combating Terrorism Center named before
             if org is not None:
@@ -993,7 +1041,21 @@ class _Extractor:
         cued = cued or not any(t.pos_ in ("VERB", "AUX") for t in toks)  # '« … » aux élections de 2019. « … »': no new clause
         if self._narrates(between, cued) and not self._about(pfound, p_seg, p_end, seg_id, a):
             return None
+        if self._someone_else(pfound, p_seg, p_end, seg_id, a):
+            return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
+        """Is someone other than the previous speaker named as a subject between two quotations
+        ('« … », clame X. Y, secrétaire du parti, a tweeté sa « … »')? Then the second is not a continuation."""
+        for r in self.coref.refs:
+            if not (p_seg, p_end) < (r.seg, r.start) < (seg_id, a) or r.form != "name" or r.quote is not None or \
+                    r.referent is None or r.referent is pfound.referent or r.kind not in ("person", "organisation"):
+                continue
+            head = self.segments[r.seg].doc[r.head]
+            if head.dep_ in SUBJ and self._comment_mark(head.head) is None:  # 'comme l'ajoute X' names a source, not a speaker
+                return True
+        return False
 
     def _about(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is the narration between two quotations about the previous speaker only ('l'édile
@@ -1028,6 +1090,7 @@ class _Extractor:
         inside = list(self._span_tokens(seg_id, a, b))
         if not inside:
             return None
+        inside = [t for t in inside if t.sent.start == inside[0].sent.start]  # the quotation's first sentence holds its governor
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
             gerund = _gerund_subject(anc)
@@ -1059,6 +1122,8 @@ class _Extractor:
         strong = found is not None and found.strength == 2 and found.cue != "continuation" and \
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
+        if any(before.endswith(c) for c in self._folded("charge_cues")):
+            return "term"  # 'a porté plainte pour « diffamation »': the offence's legal name, not anyone's words
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
@@ -1125,7 +1190,9 @@ class _Extractor:
             marks = [q for q in self.marks if any(s == seg_id and x - 1 <= start and end <= y + 1 for s, x, y in q.pieces)]
             if marks:
                 continue  # the whole clause is a quotation: a direct quote
-            found = self._subject(seg_id, tok, cue=_cue_text(tok))
+            # '<clause>, rappelle Air Journal': a cue after its clause has its subject after it (inverted incise)
+            inverted = self._grammar("inverted_incise") and (clause[-1].i < tok.i or self._comment_mark(tok) is not None)
+            found = self._subject(seg_id, tok, cue=_cue_text(tok), inverted=inverted)
             if found is None or found.mention is None or start <= found.mention[1] < end:
                 continue
             mention = found.mention
@@ -1135,9 +1202,13 @@ class _Extractor:
             subj = words.root if words is not None and len(words) else doc[_token_at(doc, mention[1])]
             if not self._speaker_like(seg_id, subj, found):
                 continue
+            if clause[-1].i < tok.i and any(self._is_reporting(t) and t.pos_ in ("VERB", "AUX") and not _non_finite(t) and (
+                    any(c.dep_ in SUBJ and c.i > t.i for c in t.children) or any(x.text.startswith("-") for x in t.doc[max(0, t.i - 2):t.i + 3]))
+                    for t in clause):
+                continue  # '« … », a-t-il répondu au journal, a relevé X': the clause holds its own incise
             text = self.texts[seg_id][start:end]
             quote = self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
-            if found.who is not None:
+            if found.who is not None and self._comment_mark(tok) is None:  # 'comme le précise X' reports a fact, not a voice that goes on
                 self._reported.append((quote, found, Quotation(pieces=[(seg_id, start, end)])))
             yield quote
         yield from self._according_clauses(seg_id, seg)
@@ -1240,6 +1311,8 @@ class _Extractor:
             while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
                 toks.pop()
             return toks if len(toks) >= 3 else []
+        if not comps and self._comment_mark(verb) is not None:
+            return self._commented_clause(verb)
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1258,6 +1331,35 @@ class _Extractor:
         while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
             toks.pop()
         return toks if len(toks) >= 2 else []
+
+    def _comment_mark(self, verb):  # noqa: ANN001, ANN202
+        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb`` heads one."""
+        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        return next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i
+                     and c.lower_ in self._folded_raw("comment_marks")), None)
+
+    def _commented_clause(self, verb) -> list:  # noqa: ANN001
+        """'Les plages seront fermées, comme l'a révélé le maire' / 'Comme le précise le journal, la
+        date remonterait à 15 ans': the rest of the sentence, when the comment clause opens or ends
+        it, is what the comment's speaker reported."""
+        if not ("Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)):
+            return []  # 'comme prévu': no one is said to have said it
+        sent = verb.sent
+        first, last = verb.left_edge.i, verb.right_edge.i
+        while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in ("«", "“", "\""):
+            last += 1
+        if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
+            toks = list(sent.doc[last + 1:sent.end])
+        elif all(t.is_punct for t in sent.doc[last + 1:sent.end]):
+            toks = _last_sentence(list(sent.doc[sent.start:first]))
+        else:
+            return []  # a comment in the middle of its sentence: the words around it are not one span
+        while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
+            toks.pop()
+        return toks if len(toks) >= 3 else []
 
     def _that_clause_below(self, verb) -> list:  # noqa: ANN001
         """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
@@ -1292,9 +1394,9 @@ class _Extractor:
             return []
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
-                not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
-            return []
-        toks = list(doc[sent.start:k])
+                not (verb.i + 1 < len(doc) and (doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN") or doc[verb.i + 1].ent_iob_ == "B")):
+            return []  # a name the tagger misreads may follow ('rapporte The Observer', 'rapporte 20 Minutes')
+        toks = _last_sentence(list(doc[sent.start:k]))
         while toks and toks[0].is_punct:
             toks.pop(0)
         return toks if len(toks) >= 4 else []
@@ -1314,7 +1416,8 @@ class _Extractor:
 
         nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
         speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())} | {fold(n) for n in agents().get(self.lang, {})}
-        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or subj.pos_ == "PROPN"
+        voices = self._folded("proxy_nouns")  # 'a précisé le communiqué': a document that speaks for its issuer
+        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or subj.pos_ == "PROPN"
 
     # ------------------------------------------------------------- helpers
 
@@ -1345,6 +1448,21 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+def _last_sentence(toks: list) -> list:
+    """The tokens after the last full stop that the parser left inside its sentence ('« … », a plaidé
+    X. « … », a estimé Y' parsed as one sentence): a clause does not run across a sentence's end."""
+    cut = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text in (".", "!", "?", "…")
+                and (toks[k + 1].text[:1].isupper() or toks[k + 1].text in ("«", "“", "\""))), None)
+    return toks[cut + 1:] if cut is not None else toks
+
+
+def _named(tok) -> bool:  # noqa: ANN001
+    """A proper name, or a capitalised word of a named entity the tagger took for a common noun
+    ('20 Minutes', 'The Observer')."""
+    return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
+                                   and tok.text[:1].isupper())
 
 
 def _gerund_subject(tok):  # noqa: ANN001, ANN202
