@@ -451,6 +451,23 @@ def test_french_gratitude_and_praise_in_someone_s_words_support():
     assert "SUPPORT" not in {e.type for e in run("« Les gendarmes n'ont pas été exemplaires », a déclaré le préfet.", "fr").events}
 
 
+def test_a_french_judgement_is_predicated_and_voiced_by_the_quotation_s_speaker():
+    later = only(run("« La décision du préfet est tout à fait aberrante. Nous irons jusqu'au bout », a déclaré le maire, "
+                     "Paul Martineau.", "fr").events, "ACCUSE")
+    assert later.trigger == "aberrante"
+    colon = only(run("Le maire, Paul Martineau, s'est exprimé devant la presse : « Qu'on veuille interdire ce marché "
+                     "est aberrant. »", "fr").events, "ACCUSE")
+    assert colon.actors[0].text == "Paul Martineau"
+    assert only(run("Le maire a évoqué un acte « lâche et odieux ».", "fr").events, "ACCUSE").actors[0].text == "Le maire"
+    assert only(run("« C'est une faute », a réagi la sénatrice.", "fr").events, "ACCUSE").actors[0].text == "la sénatrice"
+    assert only(run("La sénatrice s'est dit « dérangée » par ces propos.", "fr").events, "ACCUSE")
+    for calm in ("Le ministre a évoqué « une attaque barbare contre la police » devant les députés.",
+                 "« Les détenus qui sont dangereux resteront en prison », a déclaré le ministre.",
+                 "« Ce n'est pas une faute », a répondu la sénatrice."):
+        art = understand(clean_article([calm], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+        assert "ACCUSE" not in {e.type for e in art.events}, calm
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

@@ -55,6 +55,7 @@ class Candidate:
     actors: list
     recipients: list
     nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
+    said: bool = False  # a judgement inside a quotation whose speaker its attribution names, maybe in another sentence
 
 
 POSITIVE = ("obj", "prep", "prt", "child")
@@ -233,7 +234,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     """Apply one pattern to one token."""
     if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
-    if trig.pos == "NOUN":
+    if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
@@ -242,9 +243,10 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     recipients = _first_slot(tok, trig.recipient)
     if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
         speaker = reporter(tok, lex)
-        if speaker is None:
-            return None
-        actors, recipients = [speaker], recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
+        recipients = recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
+        if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
+            return Candidate(tok, trig, anchor, [], recipients, said=True)
+        actors = [speaker]
     if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
         return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
@@ -461,6 +463,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
+    if key == "predicative":  # 'c'est aberrant', 'je trouve ça navrant', not 'l'attaque barbare'
+        return _predicative(tok) == bool(values)
     if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
         return not any(c.dep_ in wanted for c in tok.children)
     if key == "plural_subj":
@@ -476,6 +480,33 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
 
 
 REFLEXIVE = closed_words("reflexive")
+PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "parataxis", "advcl"})
+EPITHET_POS = frozenset({"ADJ", "ADV", "PUNCT", "CCONJ", "VERB"})
+
+
+def _predicative(tok, depth: int = 0) -> bool:  # noqa: ANN001
+    """Is a word said of something (its copula's attribute, a verb's attribute complement
+    'je trouve ça navrant', an exclamation standing alone), or quoted alone as someone's
+    word ('un acte « abominable, lâche »'), rather than qualifying a noun ('l'attaque
+    barbare') or inside a relative clause that describes one ('des gens qui sont dangereux')?"""
+    if tok.dep_ in ("acl:relcl", "relcl") or _quoted_epithet(tok):
+        return tok.dep_ not in ("acl:relcl", "relcl")
+    if any(c.dep_ in ("cop", "nsubj") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and depth < 3:  # 'est abominable et révoltant'
+        return _predicative(tok.head, depth + 1)
+    return tok.dep_ in PREDICATE_DEPS
+
+
+def _quoted_epithet(tok) -> bool:  # noqa: ANN001
+    """A word quoted alone, or with a few other qualifying words: 'un acte « abominable, lâche
+    et révoltant »', 'qualifié d'« inacceptable »'."""
+    sent, marks = tok.sent, ("«", "»", "“", "”", '"')
+    start = next((t.i for t in reversed(sent[: tok.i - sent.start]) if t.text in marks), None)
+    end = next((t.i for t in sent[tok.i - sent.start + 1:] if t.text in marks), None)
+    if start is None or end is None or end - start > 8 or not _inside_quotes(tok):
+        return False
+    return all(t.pos_ in EPITHET_POS for t in tok.doc[start + 1:end])
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -900,7 +931,10 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     trig = cand.trigger
     if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
-    actors = _participants(seg, cand.actors, ctx)
+    speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
+    if cand.said and speaker is None:
+        return None  # a judgement no one is reported to voice: the article's own words
+    actors = [speaker] if speaker is not None else _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
