@@ -468,6 +468,13 @@ def test_a_french_judgement_is_predicated_and_voiced_by_the_quotation_s_speaker(
         assert "ACCUSE" not in {e.type for e in art.events}, calm
 
 
+def test_a_french_feeling_noun_shared_through_a_participle_names_its_agent():
+    shared = only(run("Une indignation partagée par la maire de la ville, Martine Dupuis.", "fr").events, "ACCUSE")
+    assert shared.actors[0].text == "Martine Dupuis"
+    told = only(run("L'avocat du maire a fait part de son indignation face à la décision du tribunal.", "fr").events, "ACCUSE")
+    assert told.actors[0].text == "L'avocat du maire"
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

@@ -310,7 +310,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
-    verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    verb = governor(tok, lex.light_verbs | frozenset(lex.triggers)) or _participle_of(tok, trig)
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
         verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
@@ -351,6 +351,16 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
+    """A light verb as a participle on the noun, with its agent: 'une colère partagée par X',
+    'des excuses présentées par X' (the verb the noun would be the object of)."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in trig.light and "Part" in c.morph.get("VerbForm") and \
+                any(g.dep_ in ("obl:agent", "agent") for g in c.children):
+            return c
+    return None
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
