@@ -475,6 +475,13 @@ def test_a_french_feeling_noun_shared_through_a_participle_names_its_agent():
     assert told.actors[0].text == "L'avocat du maire"
 
 
+def test_who_a_french_psych_verb_upsets_disapproves_of_its_cause():
+    upset = only(run("Cette polémique irrite aussi le Premier ministre.", "fr").events, "ACCUSE")
+    assert upset.actors[0].text == "le Premier ministre"
+    art = understand(clean_article(["La tempête a heurté la côte."], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+    assert not art.events
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

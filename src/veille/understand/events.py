@@ -225,6 +225,8 @@ def _attributive_participle(tok) -> bool:  # noqa: ANN001
     adjective after a copula that the tagger took for a verb ('ont été exemplaires')."""
     if tok.pos_ == "VERB" and any(c.dep_ == "cop" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and any(c.lower_ in REFLEXIVE for c in tok.head.children if c.i < tok.head.i):
+        return True  # 's'est dit « dérangé »', however the tagger read the participle
     if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
         return False
     return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
@@ -238,6 +240,9 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
+    if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
+        actors, subject = slot(tok, "obj"), actors
+        return Candidate(tok, trig, anchor, actors, subject) if actors and not is_passive(tok) else None
     if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
         actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
