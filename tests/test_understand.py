@@ -482,6 +482,16 @@ def test_who_a_french_psych_verb_upsets_disapproves_of_its_cause():
     assert not art.events
 
 
+def test_one_sport_word_alone_is_no_sport_and_a_newspaper_s_questions_no_investigation():
+    def patterns(text: str) -> set[str]:
+        art = understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+        return {e.type for e in art.events}
+    assert "SUPPORT" in patterns("Les manifestants sont soutenus par la Ligue des droits de l'Homme.")
+    assert "SUPPORT" in patterns("Le gouvernement a félicité l'entreprise pour son contrat de 20 millions d'euros.")
+    assert "ACCUSE" not in patterns("L'entraîneur a critiqué l'arbitre après la défaite du club.")
+    assert "ACCUSE" not in patterns("Interrogé par le journal régional, le ministre a estimé que la réforme était nécessaire.")
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"
