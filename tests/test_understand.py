@@ -492,6 +492,18 @@ def test_one_sport_word_alone_is_no_sport_and_a_newspaper_s_questions_no_investi
     assert "ACCUSE" not in patterns("Interrogé par le journal régional, le ministre a estimé que la réforme était nécessaire.")
 
 
+def test_a_french_request_named_in_an_adjunct_or_by_its_participle_s_agent():
+    asked = only(run("La réunion, convoquée à la demande des pays africains, se poursuivra jeudi.", "fr").events, "REQUEST")
+    assert asked.actors[0].text == "pays africains"
+    ordered = only(run("Les policiers ont évacué le camp sur ordre du préfet.", "fr").events, "REQUEST")
+    assert ordered.actors[0].text == "préfet"
+    call = only(run("Elle a répondu à l'appel lancé par les parents de la victime.", "fr").events, "REQUEST")
+    assert call.actors[0].text.startswith("les parents")
+    art = understand(clean_article(["Le train est reparti à la demande générale."], "<test>", "fr", "2024-11-27"),
+                     Options(language="fr", event_model=False))
+    assert "REQUEST" not in {e.type for e in art.events}
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

@@ -315,7 +315,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
-    verb = governor(tok, lex.light_verbs | frozenset(lex.triggers)) or _participle_of(tok, trig)
+    verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    if "case" in trig.with_:
+        verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
         verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
@@ -480,6 +482,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         return not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
     if key == "predicative":  # 'c'est aberrant', 'je trouve ça navrant', not 'l'attaque barbare'
         return _predicative(tok) == bool(values)
+    if key == "case":  # the noun's own preposition: 'à la demande de X'
+        return _case(tok) in wanted
     if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
         return not any(c.dep_ in wanted for c in tok.children)
     if key == "plural_subj":

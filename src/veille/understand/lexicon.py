@@ -100,7 +100,7 @@ TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient",
                 "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker", "obj"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
-             "dep_not", "xcomp_mark", "predicative"}
+             "dep_not", "xcomp_mark", "predicative", "case"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
