@@ -504,6 +504,11 @@ def test_a_french_request_named_in_an_adjunct_or_by_its_participle_s_agent():
     assert "REQUEST" not in {e.type for e in art.events}
 
 
+def test_a_french_suffocation_is_an_assault():
+    choke = only(run("Le policier a asphyxié le suspect lors de l'interpellation.", "fr").events, "ASSAULT")
+    assert choke.actors[0].text == "Le policier" and choke.recipients[0].text == "le suspect"
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"
