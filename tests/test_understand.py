@@ -509,6 +509,16 @@ def test_a_french_suffocation_is_an_assault():
     assert choke.actors[0].text == "Le policier" and choke.recipients[0].text == "le suspect"
 
 
+def test_a_french_apology_in_one_s_own_words_and_no_upset_read_in_an_infinitive():
+    def patterns(text: str) -> list:
+        return understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False)).events
+    sorry = [e for e in patterns("Le ministre s'est dit désolé d'avoir choqué les agriculteurs.")]
+    assert [(e.type, e.cameo) for e in sorry] == [("SUPPORT", "055")]
+    assert only(patterns("« Si nous avons blessé l'avocat, nous en sommes désolés », a déclaré la journaliste Marie Durand."),
+                "SUPPORT").cameo == "055"
+    assert not patterns("Il est désolé pour les familles des victimes.")
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

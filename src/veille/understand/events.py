@@ -242,7 +242,8 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     actors = slot(anchor, "subj")
     if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
         actors, subject = slot(tok, "obj"), actors
-        return Candidate(tok, trig, anchor, actors, subject) if actors and not is_passive(tok) else None
+        upset = actors and not is_passive(tok) and "Inf" not in tok.morph.get("VerbForm") and not _past_infinitive(tok)
+        return Candidate(tok, trig, anchor, actors, subject) if upset else None
     if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
         actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
