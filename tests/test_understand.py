@@ -451,6 +451,74 @@ def test_french_gratitude_and_praise_in_someone_s_words_support():
     assert "SUPPORT" not in {e.type for e in run("« Les gendarmes n'ont pas été exemplaires », a déclaré le préfet.", "fr").events}
 
 
+def test_a_french_judgement_is_predicated_and_voiced_by_the_quotation_s_speaker():
+    later = only(run("« La décision du préfet est tout à fait aberrante. Nous irons jusqu'au bout », a déclaré le maire, "
+                     "Paul Martineau.", "fr").events, "ACCUSE")
+    assert later.trigger == "aberrante"
+    colon = only(run("Le maire, Paul Martineau, s'est exprimé devant la presse : « Qu'on veuille interdire ce marché "
+                     "est aberrant. »", "fr").events, "ACCUSE")
+    assert colon.actors[0].text == "Paul Martineau"
+    assert only(run("Le maire a évoqué un acte « lâche et odieux ».", "fr").events, "ACCUSE").actors[0].text == "Le maire"
+    assert only(run("« C'est une faute », a réagi la sénatrice.", "fr").events, "ACCUSE").actors[0].text == "la sénatrice"
+    assert only(run("La sénatrice s'est dit « dérangée » par ces propos.", "fr").events, "ACCUSE")
+    for calm in ("Le ministre a évoqué « une attaque barbare contre la police » devant les députés.",
+                 "« Les détenus qui sont dangereux resteront en prison », a déclaré le ministre.",
+                 "« Ce n'est pas une faute », a répondu la sénatrice."):
+        art = understand(clean_article([calm], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+        assert "ACCUSE" not in {e.type for e in art.events}, calm
+
+
+def test_a_french_feeling_noun_shared_through_a_participle_names_its_agent():
+    shared = only(run("Une indignation partagée par la maire de la ville, Martine Dupuis.", "fr").events, "ACCUSE")
+    assert shared.actors[0].text == "Martine Dupuis"
+    told = only(run("L'avocat du maire a fait part de son indignation face à la décision du tribunal.", "fr").events, "ACCUSE")
+    assert told.actors[0].text == "L'avocat du maire"
+
+
+def test_who_a_french_psych_verb_upsets_disapproves_of_its_cause():
+    upset = only(run("Cette polémique irrite aussi le Premier ministre.", "fr").events, "ACCUSE")
+    assert upset.actors[0].text == "le Premier ministre"
+    art = understand(clean_article(["La tempête a heurté la côte."], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+    assert not art.events
+
+
+def test_one_sport_word_alone_is_no_sport_and_a_newspaper_s_questions_no_investigation():
+    def patterns(text: str) -> set[str]:
+        art = understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False))
+        return {e.type for e in art.events}
+    assert "SUPPORT" in patterns("Les manifestants sont soutenus par la Ligue des droits de l'Homme.")
+    assert "SUPPORT" in patterns("Le gouvernement a félicité l'entreprise pour son contrat de 20 millions d'euros.")
+    assert "ACCUSE" not in patterns("L'entraîneur a critiqué l'arbitre après la défaite du club.")
+    assert "ACCUSE" not in patterns("Interrogé par le journal régional, le ministre a estimé que la réforme était nécessaire.")
+
+
+def test_a_french_request_named_in_an_adjunct_or_by_its_participle_s_agent():
+    asked = only(run("La réunion, convoquée à la demande des pays africains, se poursuivra jeudi.", "fr").events, "REQUEST")
+    assert asked.actors[0].text == "pays africains"
+    ordered = only(run("Les policiers ont évacué le camp sur ordre du préfet.", "fr").events, "REQUEST")
+    assert ordered.actors[0].text == "préfet"
+    call = only(run("Elle a répondu à l'appel lancé par les parents de la victime.", "fr").events, "REQUEST")
+    assert call.actors[0].text.startswith("les parents")
+    art = understand(clean_article(["Le train est reparti à la demande générale."], "<test>", "fr", "2024-11-27"),
+                     Options(language="fr", event_model=False))
+    assert "REQUEST" not in {e.type for e in art.events}
+
+
+def test_a_french_suffocation_is_an_assault():
+    choke = only(run("Le policier a asphyxié le suspect lors de l'interpellation.", "fr").events, "ASSAULT")
+    assert choke.actors[0].text == "Le policier" and choke.recipients[0].text == "le suspect"
+
+
+def test_a_french_apology_in_one_s_own_words_and_no_upset_read_in_an_infinitive():
+    def patterns(text: str) -> list:
+        return understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False)).events
+    sorry = [e for e in patterns("Le ministre s'est dit désolé d'avoir choqué les agriculteurs.")]
+    assert [(e.type, e.cameo) for e in sorry] == [("SUPPORT", "055")]
+    assert only(patterns("« Si nous avons blessé l'avocat, nous en sommes désolés », a déclaré la journaliste Marie Durand."),
+                "SUPPORT").cameo == "055"
+    assert not patterns("Il est désolé pour les familles des victimes.")
+
+
 def test_a_french_demand_voiced_as_a_quotation_with_its_verb_in_the_incise():
     demand = only(run("« Les frontières doivent être fermées », a réclamé la sénatrice.", "fr").events, "REQUEST")
     assert demand.actors[0].text == "la sénatrice"

@@ -55,6 +55,7 @@ class Candidate:
     actors: list
     recipients: list
     nominal: bool = False  # a noun naming its own participants wherever it stands ('since the police shooting of a boy')
+    said: bool = False  # a judgement inside a quotation whose speaker its attribution names, maybe in another sentence
 
 
 POSITIVE = ("obj", "prep", "prt", "child", "naming")
@@ -232,6 +233,8 @@ def _attributive_participle(tok) -> bool:  # noqa: ANN001
     adjective after a copula that the tagger took for a verb ('ont été exemplaires')."""
     if tok.pos_ == "VERB" and any(c.dep_ == "cop" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and any(c.lower_ in REFLEXIVE for c in tok.head.children if c.i < tok.head.i):
+        return True  # 's'est dit « dérangé »', however the tagger read the participle
     if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Pres" in tok.morph.get("Tense"):
         return False
     return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
@@ -241,18 +244,23 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     """Apply one pattern to one token."""
     if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
-    if trig.pos == "NOUN":
+    if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj")
+    if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
+        actors, subject = slot(tok, "obj"), actors
+        upset = actors and not is_passive(tok) and "Inf" not in tok.morph.get("VerbForm") and not _past_infinitive(tok)
+        return Candidate(tok, trig, anchor, actors, subject) if upset else None
     if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
         actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
     if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
         speaker = reporter(tok, lex)
-        if speaker is None:
-            return None
-        actors, recipients = [speaker], recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
+        recipients = recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
+        if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
+            return Candidate(tok, trig, anchor, [], recipients, said=True)
+        actors = [speaker]
     if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
         return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
@@ -316,7 +324,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
-    verb = governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    if "case" in trig.with_:
+        verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
         verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
@@ -357,6 +367,16 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
+    """A light verb as a participle on the noun, with its agent: 'une colère partagée par X',
+    'des excuses présentées par X' (the verb the noun would be the object of)."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in trig.light and "Part" in c.morph.get("VerbForm") and \
+                any(g.dep_ in ("obl:agent", "agent") for g in c.children):
+            return c
+    return None
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
@@ -474,6 +494,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
                    for g in _phrase_words(c))
     if key == "neg":  # 'did not accept the offer': the negation is part of the pattern (a refusal)
         return any(c.dep_ == "neg" for c in tok.children) == bool(values)
+    if key == "predicative":  # 'c'est aberrant', 'je trouve ça navrant', not 'l'attaque barbare'
+        return _predicative(tok) == bool(values)
+    if key == "case":  # the noun's own preposition: 'à la demande de X'
+        return _case(tok) in wanted
     if key == "dep_not":  # 'called it "immaterial"': a naming complement, no phone call
         return not any(c.dep_ in wanted for c in tok.children)
     if key == "plural_subj":
@@ -502,6 +526,33 @@ def _phrase_words(tok) -> list:  # noqa: ANN001
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos", "punct"))
     return out
+PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "parataxis", "advcl"})
+EPITHET_POS = frozenset({"ADJ", "ADV", "PUNCT", "CCONJ", "VERB"})
+
+
+def _predicative(tok, depth: int = 0) -> bool:  # noqa: ANN001
+    """Is a word said of something (its copula's attribute, a verb's attribute complement
+    'je trouve ça navrant', an exclamation standing alone), or quoted alone as someone's
+    word ('un acte « abominable, lâche »'), rather than qualifying a noun ('l'attaque
+    barbare') or inside a relative clause that describes one ('des gens qui sont dangereux')?"""
+    if tok.dep_ in ("acl:relcl", "relcl") or _quoted_epithet(tok):
+        return tok.dep_ not in ("acl:relcl", "relcl")
+    if any(c.dep_ in ("cop", "nsubj") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and depth < 3:  # 'est abominable et révoltant'
+        return _predicative(tok.head, depth + 1)
+    return tok.dep_ in PREDICATE_DEPS
+
+
+def _quoted_epithet(tok) -> bool:  # noqa: ANN001
+    """A word quoted alone, or with a few other qualifying words: 'un acte « abominable, lâche
+    et révoltant »', 'qualifié d'« inacceptable »'."""
+    sent, marks = tok.sent, ("«", "»", "“", "”", '"')
+    start = next((t.i for t in reversed(sent[: tok.i - sent.start]) if t.text in marks), None)
+    end = next((t.i for t in sent[tok.i - sent.start + 1:] if t.text in marks), None)
+    if start is None or end is None or end - start > 8 or not _inside_quotes(tok):
+        return False
+    return all(t.pos_ in EPITHET_POS for t in tok.doc[start + 1:end])
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -926,7 +977,10 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     trig = cand.trigger
     if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
-    actors = _participants(seg, cand.actors, ctx)
+    speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
+    if cand.said and speaker is None:
+        return None  # a judgement no one is reported to voice: the article's own words
+    actors = [speaker] if speaker is not None else _participants(seg, cand.actors, ctx)
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'

@@ -100,9 +100,9 @@ class EventLexicon:
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
                 "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
-ACTOR_SLOTS = {"subj", "speaker"}
+ACTOR_SLOTS = {"subj", "speaker", "obj"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
-             "dep_not", "xcomp_mark", "neg", "naming"}
+             "dep_not", "xcomp_mark", "neg", "naming", "predicative", "case"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",

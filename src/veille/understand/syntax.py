@@ -295,7 +295,7 @@ def governor(noun, light_verbs: frozenset[str]):  # noqa: ANN001, ANN201
     if tok.dep_ in OBL_DEPS and tok.head.pos_ in ("VERB", "AUX"):
         case = [c.lower_ for c in tok.children if c.dep_ == "case"]
         return tok.head if not case or case[0] in ARG_PREPS else None
-    if tok.dep_ == "nmod":
+    if tok.dep_ in ("nmod", "dep"):  # ('dep': the parser's 'a fait part de sa colère' left unlabelled)
         return _of_hop(tok.head)
     return None
 
