@@ -84,7 +84,11 @@ def subjects(verb) -> list:  # noqa: ANN001
         controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return subjects(verb.head)
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "dobj", "obl", "obl:arg") and head.head.pos_ in ("VERB", "AUX") \
+                and "Part" in verb.morph.get("VerbForm"):
+            return subjects(head.head)  # 'ont rejeté toute responsabilité et accusé X': a participle hung on the object
+        return subjects(head)
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
