@@ -199,3 +199,19 @@ def test_analyze_gzip_failures_are_one_coded_line(tmp_path, capsys, data, args, 
     code, out, err = run(["analyze", str(path), "--no-understand", *args], capsys)
     assert code != 0 and out == ""
     assert err.startswith(f"veille: error {expected}: {path}") and err.count("\n") == 1, err
+
+
+def test_the_event_model_switch_reaches_the_understand_stage(capsys, monkeypatch, tmp_path):
+    import veille.ingest
+    import veille.pipeline
+
+    seen = []
+    real_analyze, real_ingest = veille.pipeline.analyze, veille.ingest.ingest
+    monkeypatch.setattr(veille.pipeline, "analyze", lambda source, options: seen.append(options.event_model) or
+                        real_analyze(source, options))
+    monkeypatch.setattr(veille.ingest, "ingest", lambda sources, store, options: seen.append(options.article.event_model) or
+                        real_ingest(sources, store, options))
+    assert run(["analyze", SAMPLE, "--format", "json", "--no-event-model"], capsys)[0] == 0
+    assert run(["analyze", SAMPLE, "--format", "json"], capsys)[0] == 0
+    code, _, _ = run(["ingest", SAMPLE, "--db", str(tmp_path / "v.db"), "-j", "1", "--no-event-model"], capsys)
+    assert code == 0 and seen == [False, True, False]

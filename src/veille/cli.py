@@ -42,6 +42,10 @@ max_bytes_option = click.option(
 max_chars_option = click.option(
     "--max-chars", type=click.IntRange(1, 1 << 40), default=Options.max_chars, show_default=True,
     help="Longest article (in characters) the understanding stage takes.")
+event_model_option = click.option(
+    "--event-model/--no-event-model", default=Options.event_model, show_default=True,
+    help="Let the trained second opinion add event types the patterns missed (more events found, "
+         "fewer right); off: the patterns alone.")
 fetch_options = _stack(
     click.option("--timeout", type=click.FloatRange(0.1, 86_400), default=Options.timeout, show_default=True,
                  help="Seconds one URL fetch may take in all (connection, redirects, body)."),
@@ -70,17 +74,19 @@ def cli() -> None:
               help="Find actors, quotes, events and relations (needs the nlp extra).")
 @click.option("--pipeline", "pipelines", multiple=True, metavar="LANG=NAME",
               help="spaCy pipeline serving a language, e.g. fr=fr_core_news_lg (repeatable).")
+@event_model_option
 @fetch_options
 @max_chars_option
 def analyze(source: str, fmt: str, published: str | None, language: str | None,
             encoding: str | None, max_bytes: int, understand: bool, pipelines: tuple[str, ...],
-            **limits: object) -> None:
+            event_model: bool, **limits: object) -> None:
     """Repair and structure one article: a file, an http(s) URL, or - for stdin."""
     from veille.pipeline import analyze as run
     from veille.serve.report import render
 
     options = Options(published=published, language=language, encoding=encoding, max_bytes=max_bytes,
-                      understand=understand, pipelines=_pipelines(pipelines), **limits)  # type: ignore[arg-type]
+                      understand=understand, pipelines=_pipelines(pipelines), event_model=event_model,
+                      **limits)  # type: ignore[arg-type]
     article = run(source, options)
     click.echo(render(article, fmt), nl=False)
 

@@ -13,7 +13,7 @@ import json
 
 import click
 
-from veille.cli import cli, fetch_options, max_bytes_option, max_chars_option
+from veille.cli import cli, event_model_option, fetch_options, max_bytes_option, max_chars_option
 from veille.cli_table import table as _table
 from veille.options import Options
 from veille.store import DEFAULT_DB
@@ -88,6 +88,7 @@ def _fields(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
               help="--engine spark: a Spark setting, e.g. spark.executor.memory=4g (repeatable).")
 @max_bytes_option
 @max_chars_option
+@event_model_option
 @fetch_options
 @click.option("--item-timeout", type=click.FloatRange(0, 86_400), default=Options.item_timeout, show_default=True,
               help="Seconds one item may take in a worker before it is recorded as a failure (0: no limit).")
@@ -100,7 +101,7 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
            threshold: float | None, language: str | None, no_follow: bool, no_robots: bool,
            progress: bool | None, batch: int, story_window: int | None, engine: str, out: str | None,
            master: str | None, partitions: int, conf: tuple[str, ...], as_json: bool, max_entries: int,
-           **limits: object) -> None:
+           event_model: bool, **limits: object) -> None:
     """Read files, folders, JSONL, RSS/Atom feeds, WARC files or URLs into the store.
 
     Running it again on the same input adds nothing; a run that was stopped
@@ -114,7 +115,8 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
     from veille.read.corpus import CorpusOptions
 
     options = IngestOptions(
-        article=Options(language=language, understand=not no_understand, **limits), jobs=jobs,  # type: ignore[arg-type]
+        article=Options(language=language, understand=not no_understand, event_model=event_model,
+                        **limits), jobs=jobs,  # type: ignore[arg-type]
         corpus=CorpusOptions(fields=fields, follow_entries=not no_follow, respect_robots=not no_robots,
                              max_entries=max_entries),
         near_threshold=threshold or THRESHOLD, batch=batch,
