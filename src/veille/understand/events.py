@@ -22,10 +22,13 @@ from veille.dates import find_dates, resolve
 from veille.languages import closed_words, grammar, known
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.coref import doc_text
-from veille.understand.event_model import EventModel, event_model, sentence_features
+from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
     UNACCUSATIVE,
     children,
     er_infinitive,
@@ -526,6 +529,8 @@ def _phrase_words(tok) -> list:  # noqa: ANN001
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "appos", "punct"))
     return out
+
+
 PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "parataxis", "advcl"})
 EPITHET_POS = frozenset({"ADJ", "ADV", "PUNCT", "CCONJ", "VERB"})
 
@@ -547,9 +552,9 @@ def _predicative(tok, depth: int = 0) -> bool:  # noqa: ANN001
 def _quoted_epithet(tok) -> bool:  # noqa: ANN001
     """A word quoted alone, or with a few other qualifying words: 'un acte « abominable, lâche
     et révoltant »', 'qualifié d'« inacceptable »'."""
-    sent, marks = tok.sent, ("«", "»", "“", "”", '"')
-    start = next((t.i for t in reversed(sent[: tok.i - sent.start]) if t.text in marks), None)
-    end = next((t.i for t in sent[tok.i - sent.start + 1:] if t.text in marks), None)
+    sent = tok.sent
+    start = next((t.i for t in reversed(sent[: tok.i - sent.start]) if t.text in QUOTE_MARKS), None)
+    end = next((t.i for t in sent[tok.i - sent.start + 1:] if t.text in QUOTE_MARKS), None)
     if start is None or end is None or end - start > 8 or not _inside_quotes(tok):
         return False
     return all(t.pos_ in EPITHET_POS for t in tok.doc[start + 1:end])
@@ -1469,7 +1474,7 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
 def _city_struck(seg: Segment, cand: Candidate, ctx: EventContext) -> Place | None:
     """A city that is the direct object of the event's verb is where it happens ('shelled
     Kharkiv', 'a bombardé Gaza', 'visited Kyiv'); a country there is the recipient, not a place."""
-    for obj in (c for c in cand.anchor.children if c.dep_ in ("obj", "dobj") and c.pos_ == "PROPN"):
+    for obj in (c for c in children(cand.anchor, OBJ) if c.pos_ == "PROPN"):
         place = ctx.resolve_place(seg, obj)
         if place is not None and place.latitude is not None:
             return place
@@ -1479,7 +1484,7 @@ def _city_struck(seg: Segment, cand: Candidate, ctx: EventContext) -> Place | No
 def _in_subject(tok, anchor) -> bool:  # noqa: ANN001
     """Is ``tok`` inside the subject of the event's verb (or of a clause under it)?"""
     while tok.i != anchor.i and tok.head.i != tok.i:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj"):
+        if tok.dep_ in SUBJ | PASS_SUBJ:
             return True
         tok = tok.head
     return False
