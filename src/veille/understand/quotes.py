@@ -1308,8 +1308,7 @@ class _Extractor:
             toks = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
             while toks and toks[0].is_punct:
                 toks.pop(0)
-            while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
-                toks.pop()
+            toks = _without_end_punct(toks)
             return toks if len(toks) >= 3 else []
         if not comps and self._comment_mark(verb) is not None:
             return self._commented_clause(verb)
@@ -1326,10 +1325,9 @@ class _Extractor:
         cut = next((k for k, t in enumerate(toks[:-1]) if t.text == "," and toks[k + 1].lower_ in self._according_words()), None)
         if cut is not None:
             toks = toks[:cut]  # '… sera votée, selon Le Monde': the source is not the reported words
-        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in ("«", "“", "\"")):
+        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in OPENING_KEPT):
             toks.pop(0)
-        while toks and (toks[-1].is_punct and toks[-1].text not in ("»", "”", "\"")):
-            toks.pop()
+        toks = _without_end_punct(toks)
         return toks if len(toks) >= 2 else []
 
     def _comment_mark(self, verb):  # noqa: ANN001, ANN202
@@ -1347,7 +1345,7 @@ class _Extractor:
             return []  # 'comme prévu': no one is said to have said it
         sent = verb.sent
         first, last = verb.left_edge.i, verb.right_edge.i
-        while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in ("«", "“", "\""):
+        while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in OPENING_KEPT:
             last += 1
         if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
             toks = list(sent.doc[last + 1:sent.end])
@@ -1355,10 +1353,9 @@ class _Extractor:
             toks = _last_sentence(list(sent.doc[sent.start:first]))
         else:
             return []  # a comment in the middle of its sentence: the words around it are not one span
-        while toks and toks[0].is_punct and toks[0].text not in ("«", "“", "\""):
+        while toks and toks[0].is_punct and toks[0].text not in OPENING_KEPT:
             toks.pop(0)
-        while toks and toks[-1].is_punct and toks[-1].text not in ("»", "”", "\""):
-            toks.pop()
+        toks = _without_end_punct(toks)
         return toks if len(toks) >= 3 else []
 
     def _that_clause_below(self, verb) -> list:  # noqa: ANN001
@@ -1448,6 +1445,18 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False
+
+
+OPENING_KEPT = ("«", "“", "\"")  # a clause's opening quotation mark stays with it
+CLOSING_KEPT = ("»", "”", "\"")
+
+
+def _without_end_punct(toks: list) -> list:
+    """``toks`` without the punctuation that ends them, a closing quotation mark kept."""
+    end = len(toks)
+    while end and toks[end - 1].is_punct and toks[end - 1].text not in CLOSING_KEPT:
+        end -= 1
+    return toks[:end]
 
 
 def _last_sentence(toks: list) -> list:
