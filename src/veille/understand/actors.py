@@ -200,9 +200,10 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
              if m.actor_id and (len(m.text.split()) > 1 or m.kind == "role") and info(m.actor_id).get("type") == "person"}
     sure = {m.actor_id for found in per_segment for m in found if not m.doubtful}
     per_segment = [[m for m in found if not m.doubtful or m.actor_id in sure] for found in per_segment]
-    home = _article_country(per_segment, lang, segments)
+    generic = {id(m) for found in per_segment for m in found if _generic_institution(m)}
+    home = _article_country(per_segment, lang, segments) if generic else None  # counted only when it can matter
     if home:
-        per_segment = [[m for m in found if not _foreign_generic(m, home)] for found in per_segment]
+        per_segment = [[m for m in found if id(m) not in generic or info(m.actor_id)["country"] == home] for found in per_segment]
     surnames, people = _ner_person_last_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
         found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
@@ -240,12 +241,12 @@ def _article_country(per_segment: list[list[Mention]], lang: str, segments: Sequ
     return home
 
 
-def _foreign_generic(m: Mention, home: str) -> bool:
-    """An institution named by words many countries' institutions bear ('Supreme Court',
-    'l'Assemblée nationale', 'le Parti socialiste') in an article about another country
-    than the table's institution: some other country's, not the table's."""
+def _generic_institution(m: Mention) -> bool:
+    """An institution of the table named by words many countries' institutions bear ('Supreme
+    Court', 'l'Assemblée nationale', 'le Parti socialiste'): in an article about another country
+    than the table's institution, it is some other country's, not the table's."""
     row = info(m.actor_id)
-    if row.get("type") != "organisation" or not row.get("country") or row["country"] == home:
+    if row.get("type") != "organisation" or not row.get("country"):
         return False
     words = re.findall(r"\w+'?", m.text.lower().replace("’", "'"))
     return bool(words) and all(w in linking()["generic_institution_words"] for w in words)
