@@ -91,6 +91,11 @@ def collect(lang: str, splits: tuple[str, ...] = ("dev", "train")) -> tuple[list
 MIN_ADD_PRECISION = 0.8
 
 
+def _stated(p: float, rule: bool, keep: float, add: float) -> bool:
+    """Is the type stated in the sentence, by the patterns (``rule``) kept at ``keep`` or by the model alone at ``add``?"""
+    return (rule and p >= keep) or (not rule and p >= add)
+
+
 def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool],
                     min_add_precision: float = MIN_ADD_PRECISION, max_keep: float = 1.0) -> tuple[float, float, tuple[int, int, int]]:
     """keep/add thresholds maximising F1 of: (pattern and p >= keep) or (not pattern and p >= add),
@@ -101,7 +106,7 @@ def best_thresholds(probs: list[float], gold: list[bool], rule: list[bool],
         for add in [*GRID, 1.01]:
             tp = fp = fn = added_tp = added = 0
             for p, g, r in zip(probs, gold, rule, strict=True):
-                pred = (r and p >= keep) or (not r and p >= add)
+                pred = _stated(p, r, keep, add)
                 tp += pred and g
                 fp += pred and not g
                 fn += g and not pred
@@ -208,7 +213,7 @@ def _nested(folds: list, dev: list[int], oof: list[float], y: list[bool], r: lis
         keep, add, _ = best_thresholds([oof[i] for i in inner], [y[i] for i in inner], [r[i] for i in inner],
                                        min_add_precision, max_keep)
         for i in (dev[j] for j in test):
-            pred = (r[i] and oof[i] >= keep) or (not r[i] and oof[i] >= add)
+            pred = _stated(oof[i], r[i], keep, add)
             out.update({"tp": pred and y[i], "fp": pred and not y[i], "fn": y[i] and not pred})
     return out
 
