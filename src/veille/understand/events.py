@@ -336,6 +336,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
+    if _case(tok) in closed_words("opposing_cases"):
+        return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
         critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
@@ -357,8 +359,6 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, verb, actors, recipients)
     if verb is not None and verb.lemma_.lower() in lex.triggers:
         return None  # the verb is the event ('threatened sanctions'); do not count it twice
-    if _case(tok) in closed_words("opposing_cases"):
-        return None  # 's'est prononcé contre l'interdiction': opposed to it, not doing it
     actors = agent or (_modifier_agents(tok, lex) if lex.nominal_roles else [])
     patients: list = []
     for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it

@@ -1,0 +1,40 @@
+"""French event coverage (sentences written by the team): families of wire-news constructions
+that French patterns must code, and the look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+
+
+def _fr_events(text: str) -> list:
+    return understand(clean_article([text], "<test>", "fr", "2024-11-27"), Options(language="fr", event_model=False)).events
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in _fr_events(text)}
+
+
+def test_restoring_or_reimposing_sanctions_is_imposing_them():
+    assert "SANCTION" in _types("L'Union européenne a reconduit ses sanctions contre la Russie.")
+    assert "SANCTION" in _types("Washington a rétabli des sanctions contre Caracas.")
+
+
+def test_soliciting_someone_is_a_request():
+    asked = [e for e in _fr_events("La maire a sollicité le préfet Jean Dumont pour obtenir des renforts.") if e.type == "REQUEST"]
+    assert asked and asked[0].actors
+    assert "REQUEST" not in _types("Sollicitée par l'AFP, la mairie n'a pas souhaité réagir.")
+
+
+def test_promising_a_policy_measure_is_a_pledge():
+    assert "AGREE" in _types("Le ministre a promis la suppression de la taxe.")
+    assert "AGREE" in _types("La ministre a promis une réponse ferme aux agriculteurs.")
+    assert "AGREE" not in _types("Le spectacle promet une belle soirée.")
+
+
+def test_speaking_out_against_a_measure_is_opposing_it_not_taking_it():
+    types = _types("La sénatrice s'est prononcée contre l'interdiction des rassemblements.")
+    assert "REJECT" in types and "COERCE" not in types
+    assert "COERCE" not in _types("Les élus ont voté contre la fermeture des écoles.")
+    assert "COERCE" in _types("Le préfet a décidé la fermeture des écoles.")
