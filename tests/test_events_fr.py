@@ -38,3 +38,9 @@ def test_speaking_out_against_a_measure_is_opposing_it_not_taking_it():
     assert "REJECT" in types and "COERCE" not in types
     assert "COERCE" not in _types("Les élus ont voté contre la fermeture des écoles.")
     assert "COERCE" in _types("Le préfet a décidé la fermeture des écoles.")
+
+
+def test_a_hyphenated_agent_noun_is_one_word_and_names_someone():
+    arrested = [e for e in _fr_events("L'aide-soignante a été interpellée dans la soirée.") if e.type == "COERCE"]
+    assert arrested and [r.text for r in arrested[0].recipients] == ["L'aide-soignante"]
+    assert "ACCUSE" in _types("Les sapeurs-pompiers ont critiqué le préfet.")
