@@ -44,3 +44,10 @@ def test_a_hyphenated_agent_noun_is_one_word_and_names_someone():
     arrested = [e for e in _fr_events("L'aide-soignante a été interpellée dans la soirée.") if e.type == "COERCE"]
     assert arrested and [r.text for r in arrested[0].recipients] == ["L'aide-soignante"]
     assert "ACCUSE" in _types("Les sapeurs-pompiers ont critiqué le préfet.")
+
+
+def test_a_protest_gathering_people_is_their_protest():
+    gathered = [e for e in _fr_events("Le cortège a rassemblé des milliers de manifestants dimanche à Lyon.") if e.type == "PROTEST"]
+    assert gathered and "manifestants" in gathered[0].actors[0].text
+    assert "PROTEST" in _types("La marche contre la réforme a réuni 2000 personnes.")
+    assert "PROTEST" not in _types("Le président a réuni les ministres après la manifestation.")
