@@ -51,3 +51,15 @@ def test_a_protest_gathering_people_is_their_protest():
     assert gathered and "manifestants" in gathered[0].actors[0].text
     assert "PROTEST" in _types("La marche contre la réforme a réuni 2000 personnes.")
     assert "PROTEST" not in _types("Le président a réuni les ministres après la manifestation.")
+
+
+def test_referring_a_case_to_an_authority_is_a_complaint_and_seizing_goods_is_not():
+    assert "ACCUSE" in _types("La candidate a saisi la Haute Autorité de la primaire.")
+    assert "ACCUSE" in _types("Le syndicat a saisi le procureur de la République.")
+    assert "ACCUSE" not in _types("Les douaniers ont saisi trois tonnes de cannabis.")
+
+
+def test_a_verb_with_its_own_auxiliary_coordinated_to_a_bare_participle_keeps_the_main_subject():
+    called = [e for e in _fr_events('Le président a jugé mardi la crise "terminée" en France mais a appelé à la prudence.')
+              if e.type == "REQUEST"]
+    assert called and called[0].actors[0].text == "Le président"
