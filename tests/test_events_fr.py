@@ -63,3 +63,18 @@ def test_a_verb_with_its_own_auxiliary_coordinated_to_a_bare_participle_keeps_th
     called = [e for e in _fr_events('Le président a jugé mardi la crise "terminée" en France mais a appelé à la prudence.')
               if e.type == "REQUEST"]
     assert called and called[0].actors[0].text == "Le président"
+
+
+def test_the_document_an_act_is_done_in_dates_it_when_its_participle_is_dated():
+    said = [e for e in _fr_events("« C'est inacceptable », dénonce la maire dans une lettre envoyée le 3 novembre.") if e.type == "ACCUSE"]
+    assert said and said[0].date.value == "2024-11-03"
+    issued = [e for e in _fr_events("Le syndicat a dénoncé la direction dans un communiqué publié lundi.") if e.type == "ACCUSE"]
+    assert issued and issued[0].date.value == "2024-11-25"
+
+
+def test_a_second_verb_sharing_the_subject_shares_the_first_one_s_day():
+    promised = [e for e in _fr_events("Le ministre a rencontré lundi les syndicats et a promis une hausse des salaires.") if e.type == "AGREE"]
+    assert promised and promised[0].date.value == "2024-11-25"
+    called = [e for e in _fr_events('Le président a jugé mardi la crise "terminée" en France mais a appelé à la prudence.')
+              if e.type == "REQUEST"]
+    assert called and called[0].date.value == "2024-11-26"

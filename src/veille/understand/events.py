@@ -31,6 +31,7 @@ from veille.understand.syntax import (
     SUBJ,
     UNACCUSATIVE,
     children,
+    coordinated_clause,
     er_infinitive,
     governor,
     is_passive,
@@ -1364,6 +1365,12 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             return found
     if tense == "future":
         return []
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and children(anchor, {"aux", "aux:tense"}) and \
+            not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
+        found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
+                 _date_attaches(sent, m, coordinated_clause(anchor), None)]
+        if found:
+            return found
     for child in anchor.children:
         if child.i > anchor.i and child.dep_ in ("advcl", "parataxis", "dislocated", "conj") and \
                 child.lemma_.lower() in reporting:
@@ -1424,12 +1431,22 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
         if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
             return True
         if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") \
-                and not _describes_trigger(head, trigger):
+                and not _describes_trigger(head, trigger) and not _describes_medium(head, anchor):
             return False
         if head.head.i == head.i:
             return False
         head, steps = head.head, steps + 1
     return False
+
+
+def _describes_medium(verb, anchor) -> bool:  # noqa: ANN001
+    """A bare participle dating the document or occasion the act is done in, a noun the event's
+    verb governs through a ``medium_cases`` preposition ('dénonce dans sa plainte envoyée le
+    10 mai', 'a annoncé dans un communiqué publié lundi')."""
+    noun = verb.head
+    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and noun.head.i == anchor.i and noun.i != anchor.i \
+        and _case(noun) in closed_words("medium_cases") \
+        and not any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:tense") for c in verb.children)
 
 
 def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001

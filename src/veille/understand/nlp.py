@@ -127,14 +127,12 @@ def keep_hyphenated_agents(nlp) -> None:  # noqa: ANN001 - spacy.Language
     """Keep whole the hyphenated agent nouns of ``agents.json`` the tokenizer would cut
     ('aide-soignante' into 'aide', '-', 'soignante'; 'sapeurs-pompiers'), so that they
     name someone (a subject, a victim) as their one-word synonyms do."""
-    from spacy.symbols import ORTH
-
     from veille.understand.lexicon import agents
 
     for word in agents().get(nlp.lang, {}):
         if "-" in word and " " not in word and len(nlp.tokenizer(word)) > 1:
             for form in {word, word.capitalize()}:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def index_lemmas_as_sets(nlp) -> None:  # noqa: ANN001 - spacy.Language

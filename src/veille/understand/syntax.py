@@ -88,19 +88,27 @@ def subjects(verb) -> list:  # noqa: ANN001
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "dobj", "obl", "obl:arg") and head.head.pos_ in ("VERB", "AUX") \
                 and "Part" in verb.morph.get("VerbForm"):
             return subjects(head.head)  # 'ont rejeté toute responsabilité et accusé X': a participle hung on the object
-        if _own_tense(verb) and head.dep_ in ("acl", "ccomp", "xcomp") and "Part" in head.morph.get("VerbForm") \
-                and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") for c in head.children):
-            clause = head.head  # 'a jugé l'épidémie « surmontée » mais a appelé à la prudence': the verb with its own
-            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:  # auxiliary is coordinated with
-                clause = clause.head  # the clause, not with the participle the parser hung it on
-            if clause.pos_ in ("VERB", "AUX"):
-                return subjects(clause)
-        return subjects(head)
+        return subjects(coordinated_clause(verb))
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def coordinated_clause(verb):  # noqa: ANN001, ANN201
+    """The verb a conjunct verb is coordinated with: its head, except that a verb with a tense
+    auxiliary of its own that the parser hung on a bare participle ('a jugé l'épidémie
+    « surmontée » mais a appelé à la prudence') is coordinated with the clause that participle is in."""
+    head = verb.head
+    if _own_tense(verb) and head.dep_ in ("acl", "ccomp", "xcomp") and "Part" in head.morph.get("VerbForm") \
+            and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") for c in head.children):
+        clause = head.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX"):
+            return clause
+    return head
 
 
 def _own_tense(verb) -> bool:  # noqa: ANN001
