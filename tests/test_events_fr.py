@@ -78,3 +78,10 @@ def test_a_second_verb_sharing_the_subject_shares_the_first_one_s_day():
     called = [e for e in _fr_events('Le président a jugé mardi la crise "terminée" en France mais a appelé à la prudence.')
               if e.type == "REQUEST"]
     assert called and called[0].date.value == "2024-11-26"
+
+
+def test_clashes_between_two_sides_are_an_assault_even_when_they_break_out():
+    assert "ASSAULT" in _types("Une rixe entre jeunes de deux quartiers a fait un blessé.")
+    clash = [e for e in _fr_events("Des heurts ont éclaté samedi entre manifestants et policiers à Nantes.") if e.type == "ASSAULT"]
+    assert clash and clash[0].recipients and clash[0].date.value == "2024-11-23"
+    assert "ASSAULT" not in _types("Le débat a donné lieu à des échanges entre les candidats.")

@@ -365,6 +365,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it
         (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
+    if not (actors or recipients) and tok.dep_ in SUBJ and tok.head.lemma_.lower() in lex.occurrence_verbs:
+        verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
     if not (actors or recipients) and not trig.implied:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
