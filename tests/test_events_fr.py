@@ -85,3 +85,11 @@ def test_clashes_between_two_sides_are_an_assault_even_when_they_break_out():
     clash = [e for e in _fr_events("Des heurts ont éclaté samedi entre manifestants et policiers à Nantes.") if e.type == "ASSAULT"]
     assert clash and clash[0].recipients and clash[0].date.value == "2024-11-23"
     assert "ASSAULT" not in _types("Le débat a donné lieu à des échanges entre les candidats.")
+
+
+def test_being_on_strike_is_striking_with_the_copula_as_its_verb():
+    striking = [e for e in _fr_events("Les cheminots seront en grève samedi.") if e.type == "PROTEST"]
+    assert striking and striking[0].actors[0].text == "Les cheminots" and "future" in striking[0].flags
+    assert striking[0].date.value == "2024-11-30"
+    assert "PROTEST" in _types("Les enseignants sont en grève depuis lundi.")
+    assert "PROTEST" not in _types("La grève est un droit.")

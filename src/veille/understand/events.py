@@ -333,6 +333,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
         verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
+    copula = children(tok, {"cop"})
+    if verb is None and copula and _case(tok) and copula[0].lemma_.lower() in trig.light and children(tok, SUBJ):
+        # 'les cheminots sont en grève': the noun is the predicate of its subject, the copula its light verb
+        return Candidate(tok, trig, copula[0], children(tok, SUBJ), _first_slot(tok, trig.recipient))
     of = slot(tok, "poss") + list(_of_phrase(tok))
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
