@@ -93,3 +93,9 @@ def test_being_on_strike_is_striking_with_the_copula_as_its_verb():
     assert striking[0].date.value == "2024-11-30"
     assert "PROTEST" in _types("Les enseignants sont en grève depuis lundi.")
     assert "PROTEST" not in _types("La grève est un droit.")
+
+
+def test_a_passive_meets_an_object_condition_with_its_subject():
+    criticised = [e for e in _fr_events("Le maire a été vivement critiqué par l'opposition.") if e.type == "ACCUSE"]
+    assert criticised and criticised[0].actors[0].text == "l'opposition"
+    assert "ACCUSE" not in _types("Le maire a été critiqué.")

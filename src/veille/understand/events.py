@@ -473,7 +473,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
-        if passives and wanted and not objs and is_passive(tok):  # 'les accords ont été paraphés'
+        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'le maire a été critiqué'
             objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
