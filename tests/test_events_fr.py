@@ -99,3 +99,9 @@ def test_a_passive_meets_an_object_condition_with_its_subject():
     criticised = [e for e in _fr_events("Le maire a été vivement critiqué par l'opposition.") if e.type == "ACCUSE"]
     assert criticised and criticised[0].actors[0].text == "l'opposition"
     assert "ACCUSE" not in _types("Le maire a été critiqué.")
+
+
+def test_an_event_noun_as_the_agent_of_a_passive_is_done_to_its_subject():
+    complaint = [e for e in _fr_events("Le ministre est visé par une plainte de l'association Anticor.") if e.type == "ACCUSE"]
+    assert complaint and [r.text for r in complaint[0].recipients] == ["Le ministre"]
+    assert "SANCTION" in _types("La Russie est frappée par de nouvelles sanctions américaines.")

@@ -323,6 +323,10 @@ def _adj_anchor(tok):  # noqa: ANN001, ANN202
     return tok.head if tok.dep_ not in ("ROOT",) and tok.head.pos_ in ("VERB", "AUX") else tok
 
 
+AGENT_DEPS = frozenset({"obl:agent", "agent"})
+"""The dependency of the 'par' phrase of a passive ('est visé par une plainte')."""
+
+
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
@@ -346,6 +350,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
         critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
+    if tok.dep_ in AGENT_DEPS and lex.passive_objects and is_passive(tok.head) and tok.head.lemma_.lower() not in trig.light_not:
+        # 'le ministre est visé par une plainte d'Anticor': the passive's subject undergoes it
+        return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []), passive_patients(tok.head))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
