@@ -105,3 +105,11 @@ def test_an_event_noun_as_the_agent_of_a_passive_is_done_to_its_subject():
     complaint = [e for e in _fr_events("Le ministre est visé par une plainte de l'association Anticor.") if e.type == "ACCUSE"]
     assert complaint and [r.text for r in complaint[0].recipients] == ["Le ministre"]
     assert "SANCTION" in _types("La Russie est frappée par de nouvelles sanctions américaines.")
+
+
+def test_a_present_tense_verb_read_as_a_modifier_of_its_subject_is_made_the_verb():
+    threat = [e for e in _fr_events("Le syndicat menace de bloquer les raffineries.") if e.type == "THREATEN"]
+    assert threat and threat[0].actors[0].text == "Le syndicat"
+    blamed = [e for e in _fr_events("Le chef de l'Etat critique le Sénat.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["le Sénat"]
+    assert not _fr_events("Une menace directe pour la sécurité.")

@@ -699,6 +699,8 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
             if not lex.headlines:
                 continue
             headline_passives(seg.doc, lex)
+        if grammar(lex.lang, "er_infinitive"):
+            verbless_roots(seg.doc, lex)
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
@@ -724,6 +726,56 @@ def headline_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy D
             if c.dep_ == "nsubj":
                 c.dep_ = "nsubjpass"
         doc.user_data.setdefault("headline_passives", set()).add(tok.i)
+
+
+def verbless_roots(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
+    """A present-tense verb the tagger read as a noun or adjective can leave a sentence with no
+    verb, its subject noun as root ('Le syndicat menace de bloquer …', 'Le rapport pointe des
+    manquements'). When the word right after the subject's phrase is the form of a regular -er
+    verb some pattern opens, it is made the root verb: the subject hangs on it, and so do the
+    root's dependents after it (an infinitive as its complement, a noun as its object)."""
+    if doc.user_data.get("verbless_roots_done"):
+        return
+    doc.user_data["verbless_roots_done"] = True
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") for t in sent):
+            continue
+        subject = {d.i for d in root.subtree}
+        verb = next((t for t in sent if t.i > root.i and _verb_taken_for_modifier(t, root, subject, lex)), None)
+        if verb is None:
+            continue
+        infinitive = er_infinitive(verb.lower_)
+        verb.pos_, verb.lemma_, verb.dep_ = "VERB", infinitive, "ROOT"
+        verb.set_morph("Mood=Ind|Tense=Pres|VerbForm=Fin")
+        after = [t for t in sent if t.i > verb.i and t.head.i in subject and t.head.i < verb.i]  # hung across the verb
+        verb.head = verb
+        root.head, root.dep_ = verb, "nsubj"
+        for c in after:
+            c.head = verb
+            if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm"):
+                c.dep_ = "xcomp"
+            elif c.dep_ in ("nmod", "obl:arg", "obl") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children):
+                c.dep_ = "obj"
+            elif c.dep_ == "nmod":
+                c.dep_ = "obl"
+        for c in verb.children:
+            cases = [g for g in c.children if g.dep_ == "case"]
+            if c.dep_ in ("obl:arg", "nmod") and c.pos_ == "NOUN" and len(cases) == 1 and cases[0].i == c.left_edge.i \
+                    and cases[0].lower_ in PARTITIVE | {"des"}:
+                c.dep_, cases[0].dep_ = "obj", "det"  # 'pointe des défaillances': an article, not 'de les'
+
+
+def _verb_taken_for_modifier(tok, root, subject: set[int], lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is ``tok``, hung as a modifier in the root noun's phrase, the present tense of a regular
+    -er verb a pattern opens ('pointe', 'menace', 'critique'), standing right after that phrase
+    (no comma, no article or preposition of its own)?"""
+    if tok.head.i not in subject or tok.dep_ not in ("amod", "nmod", "appos", "dep") or tok.pos_ not in ("NOUN", "ADJ") \
+            or not tok.lower_.endswith(("e", "ent")) or any(c.dep_ in ("det", "case") for c in tok.children):
+        return False
+    if any(t.is_punct or t.i not in subject or tok.i in {a.i for a in t.ancestors} for t in tok.doc[root.i + 1:tok.i]):
+        return False
+    return any(t.pos == "VERB" for t in lex.triggers.get(er_infinitive(tok.lower_), ()))
 
 
 RECORDER = None
