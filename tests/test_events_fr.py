@@ -113,3 +113,10 @@ def test_a_present_tense_verb_read_as_a_modifier_of_its_subject_is_made_the_verb
     blamed = [e for e in _fr_events("Le chef de l'Etat critique le Sénat.") if e.type == "ACCUSE"]
     assert blamed and [r.text for r in blamed[0].recipients] == ["le Sénat"]
     assert not _fr_events("Une menace directe pour la sécurité.")
+
+
+def test_a_merit_denied_in_someone_s_words_is_disapproval():
+    denied = [e for e in _fr_events('« Ce n\'est pas normal », a déclaré la maire de la commune.') if e.type == "ACCUSE"]
+    assert denied and denied[0].actors[0].text == "la maire de la commune" and "negated" not in denied[0].flags
+    assert "ACCUSE" in _types('« Il ne me semble pas acceptable de fermer cette école », a jugé le député.')
+    assert "ACCUSE" not in _types('« C\'est normal », a déclaré la maire.')

@@ -509,8 +509,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "naming":  # 'called it an "adverse development"', 'described the move as a betrayal': what X is called
         return any(g.lemma_.lower() in wanted or g.lower_ in wanted for c in tok.children if c.dep_ in NAMING_DEPS
                    for g in _phrase_words(c))
-    if key == "neg":  # 'did not accept the offer': the negation is part of the pattern (a refusal)
-        return any(c.dep_ == "neg" for c in tok.children) == bool(values)
+    if key == "neg":  # 'did not accept the offer': the negation is part of the pattern (a refusal); 'ne me paraît pas
+        heads = [tok, tok.head] if tok.dep_ == "xcomp" and tok.head.i != tok.i else [tok]  # acceptable': on the verb
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity"))
+                   for h in heads for c in h.children) == bool(values)
     if key == "predicative":  # 'c'est aberrant', 'je trouve ça navrant', not 'l'attaque barbare'
         return _predicative(tok) == bool(values)
     if key == "case":  # the noun's own preposition: 'à la demande de X'
