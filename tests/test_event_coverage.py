@@ -136,3 +136,43 @@ def test_a_span_counted_back_from_publication_dates_the_event():
     assert [resolve(m, published).value for m in find_dates("It happened 18 months ago.", "en")] == ["2023-05"]
     rejected = [e for e in _fr_events("Il y a deux semaines, le Hamas a rejeté la proposition.") if e.type == "REJECT"]
     assert rejected and rejected[0].date.value == "2024-11"
+
+
+def _events(text: str, lang: str = "fr") -> list:
+    article = clean_article([text], "<test>", lang, "2024-11-27")
+    return understand(article, Options(language=lang, event_model=False)).events
+
+
+def test_a_nominalised_adjective_is_the_one_arrested():
+    arrests = [e for e in _events("Un jeune a été interpellé.") if e.type == "COERCE"]
+    assert arrests and arrests[0].recipients[0].text == "Un jeune"
+
+
+def test_a_passive_without_its_own_subject_shares_the_subject_of_its_clause():
+    coordinated = _events("Les deux militantes ont tenté de franchir le cordon et ont été aussitôt interpellées.")
+    assert [r.text for e in coordinated if e.type == "COERCE" for r in e.recipients] == ["Les deux militantes"]
+    infinitive = _events("Après avoir été interpellé, le conducteur a été conduit au commissariat.")
+    assert any(e.type == "COERCE" and e.recipients and e.recipients[0].text == "le conducteur" for e in infinitive)
+    english = _events("After being arrested, the driver was taken to a police station.", "en")
+    assert any(e.type == "COERCE" and e.recipients and e.recipients[0].text == "the driver" for e in english)
+
+
+def test_what_is_to_be_deplored_is_no_one_deploring():
+    assert "ACCUSE" not in {e.type for e in _events("Selon les pompiers, trois blessés sont à déplorer.")}
+    assert "ACCUSE" not in {e.type for e in _events("Aucune victime n'est à déplorer.")}
+    assert "ACCUSE" in {e.type for e in _events("Le maire a déploré la violence des échanges.")}
+
+
+def test_a_protest_named_by_its_noun_is_made_by_protesters():
+    demo = [e for e in _events("La manifestation s'est déroulée dans le calme samedi à Rennes.") if e.type == "PROTEST"]
+    assert demo and demo[0].actors[0].text == "manifestants" and demo[0].actors[0].implied
+
+
+def test_a_word_of_a_party_s_name_is_no_event():
+    assert not _events("Elle est députée de La République en marche depuis 2017.")
+
+
+def test_people_gathering_protest_and_a_host_gathering_guests_does_not():
+    assert "PROTEST" in {e.type for e in _events("Des centaines de personnes se sont rassemblées devant la mairie.")}
+    assert "PROTEST" not in {e.type for e in _events("Le concert a rassemblé une foule compacte sur le port.")}
+    assert "PROTEST" not in {e.type for e in _events("Le président réunira les chefs de parti lundi.")}

@@ -33,6 +33,7 @@ from veille.understand.syntax import (
     children,
     er_infinitive,
     governor,
+    head_word,
     is_passive,
     object_after_date,
     participle_infinitive,
@@ -247,6 +248,8 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     """Apply one pattern to one token."""
     if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
+    if trig.pos == "VERB" and _to_be_done(tok):
+        return None
     if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
@@ -267,6 +270,17 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
         return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _to_be_done(verb) -> bool:  # noqa: ANN001
+    """'deux blessés sont à déplorer', 'cela reste à prouver': an infinitive after 'être/rester à'
+    says what is to be done (``to_be_done_heads``), not that anyone does it."""
+    if "Inf" not in verb.morph.get("VerbForm") or not any(c.dep_ == "mark" and c.lower_ == "à" for c in verb.children):
+        return False
+    heads = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "cop")]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        heads.append(verb.head)
+    return any(h.lemma_.lower() in TO_BE_DONE for h in heads)
 
 
 def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -327,6 +341,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
+    if tok.ent_type_ in NAME_ENTITIES:
+        return None  # 'La République en marche', 'Rassemblement national': a word of a name, no act
     verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
     if "case" in trig.with_:
         verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
@@ -672,6 +688,7 @@ class EventContext:
     speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
     quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
     last_day: Callable[[Segment, int], date | None] = lambda seg, pos: None  # the day the article last names before a segment's offset
+    in_name: Callable[[Segment, Token], bool] = lambda seg, tok: False  # a word of a longer name the actor table links ('La République en marche')
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -784,7 +801,14 @@ def _sector_of(lang: str):  # noqa: ANN202
     from veille.understand.lexicon import agents
 
     table = agents().get(lang, {})
-    return lambda tok: table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    def sector(tok) -> str | None:  # noqa: ANN001
+        found = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        if found or getattr(tok, "pos_", "") not in ("DET", "NUM"):
+            return found
+        word = head_word(tok)  # 'un jeune' read with 'un' as its head
+        return (table.get(word.lemma_.lower()) or table.get(word.lower_)) if word is not tok else None
+
+    return sector
 
 
 @lru_cache(maxsize=4)
@@ -918,6 +942,8 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+TO_BE_DONE = closed_words("to_be_done_heads")
+NAME_ENTITIES = frozenset({"ORG", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FIRST_PERSON_WORDS = closed_words("first_person_features")
 
 
@@ -980,6 +1006,8 @@ speaker's own decisions, so the other types are kept."""
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
+    if cand.token.pos_ in ("NOUN", "PROPN") and ctx.in_name(seg, cand.token):
+        return None  # 'La République en marche', 'la Manif pour tous': a word of a name, no act
     if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
