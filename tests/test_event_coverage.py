@@ -163,7 +163,7 @@ def test_what_is_to_be_deplored_is_no_one_deploring():
     assert "ACCUSE" in {e.type for e in _events("Le maire a déploré la violence des échanges.")}
 
 
-def test_a_protest_named_by_its_noun_is_made_by_protesters():
+def test_a_protest_the_clause_is_about_is_made_by_protesters():
     demo = [e for e in _events("La manifestation s'est déroulée dans le calme samedi à Rennes.") if e.type == "PROTEST"]
     assert demo and demo[0].actors[0].text == "manifestants" and demo[0].actors[0].implied
 
@@ -176,3 +176,14 @@ def test_people_gathering_protest_and_a_host_gathering_guests_does_not():
     assert "PROTEST" in {e.type for e in _events("Des centaines de personnes se sont rassemblées devant la mairie.")}
     assert "PROTEST" not in {e.type for e in _events("Le concert a rassemblé une foule compacte sur le port.")}
     assert "PROTEST" not in {e.type for e in _events("Le président réunira les chefs de parti lundi.")}
+
+
+def test_the_latter_and_people_nouns_of_crime_news_are_someone():
+    latter = [e for e in _events("Ce dernier a été interpellé un peu plus tard.") if e.type == "COERCE"]
+    assert latter and latter[0].recipients[0].text == "Ce dernier"
+    assert "COERCE" in {e.type for e in _events("Les autorités ont arrêté plusieurs passeurs.")}
+    assert "COERCE" in {e.type for e in _events("Police arrested two smugglers near the border.", "en")}
+
+
+def test_a_protest_noun_in_the_background_implies_no_protest():
+    assert "PROTEST" not in {e.type for e in _events("Le président a esquivé le débat depuis le début des manifestations.")}

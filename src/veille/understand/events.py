@@ -943,6 +943,7 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 PERSONAL = closed_words("event_pronouns")
 TO_BE_DONE = closed_words("to_be_done_heads")
+ANAPHORIC = closed_words("anaphoric_words")
 NAME_ENTITIES = frozenset({"ORG", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FIRST_PERSON_WORDS = closed_words("first_person_features")
 
@@ -953,6 +954,14 @@ def _key(p: Participant) -> str:
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     return bool(find_dates(tok.text, known(tok.lang_)))
+
+
+def _core_argument(cand: Candidate) -> bool:
+    """A noun event with no one named in it implies its actor only where it is what the clause
+    is about, its subject or object ('la manifestation s'est déroulée dans le calme', 'ont
+    interdit la manifestation'), not a background mention ('depuis le début des manifestations')."""
+    tok = cand.token
+    return tok.pos_ != "NOUN" or cand.anchor is not tok or tok.dep_ in SUBJ | PASS_SUBJ | OBJ
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
@@ -967,6 +976,9 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
+            first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
+            p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
         if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
@@ -1026,7 +1038,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
-    if not actors and trig.implied and not cand.actors:
+    if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):
         actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
@@ -1173,6 +1185,8 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL
+    if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
+        return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok):
         return True
     return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
