@@ -187,3 +187,15 @@ def test_the_latter_and_people_nouns_of_crime_news_are_someone():
 
 def test_a_protest_noun_in_the_background_implies_no_protest():
     assert "PROTEST" not in {e.type for e in _events("Le président a esquivé le débat depuis le début des manifestations.")}
+
+
+def test_an_arrest_noun_with_a_possessive_names_who_is_held():
+    held = [e for e in _events("Sa garde à vue pourrait durer 48 heures.") if e.type == "COERCE"]
+    assert held and held[0].recipients[0].text == "Sa"
+
+
+def test_keeping_silence_after_a_charge_is_no_arrest():
+    events = _events("Depuis sa mise en examen en mars, l'ancien ministre garde le silence.")
+    assert [e.trigger for e in events if e.type == "COERCE"] == ["mise en examen"]  # the charge, not 'garde'
+
+    assert "COERCE" in {e.type for e in _events("Le juge l'a placé en détention provisoire.")}

@@ -349,6 +349,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
         verb = None  # 'riots broke out after the shooting': the time of another act, not its argument
     of = slot(tok, "poss") + list(_of_phrase(tok))
+    of = of or [c for c in tok.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]  # 'sa mise en examen'
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
@@ -976,6 +977,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
+            p = Participant(text=tok.text)  # 'sa garde à vue': the one the article is about, left unresolved
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
