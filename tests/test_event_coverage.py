@@ -199,3 +199,20 @@ def test_keeping_silence_after_a_charge_is_no_arrest():
     assert [e.trigger for e in events if e.type == "COERCE"] == ["mise en examen"]  # the charge, not 'garde'
 
     assert "COERCE" in {e.type for e in _events("Le juge l'a placé en détention provisoire.")}
+
+
+def test_forces_fighting_each_other_or_an_enemy_clash_and_debaters_do_not():
+    assert "ASSAULT" in {e.type for e in _events("Des soldats des deux pays se sont affrontés à la frontière.")}
+    assert "ASSAULT" in {e.type for e in _events("L'armée a combattu les rebelles dans le nord du pays.")}
+    assert "ASSAULT" not in {e.type for e in _events("Les deux candidats se sont affrontés lors du débat télévisé.")}
+    assert "ASSAULT" not in {e.type for e in _events("Le gouvernement veut combattre le chômage.")}
+
+
+def test_property_attacked_with_no_one_named_is_still_an_attack():
+    assert "ASSAULT" in {e.type for e in _events("Une voiture de police a été incendiée dans la nuit.")}
+    assert "ASSAULT" in {e.type for e in _events("Le monument a été vandalisé la semaine dernière.")}
+
+
+def test_a_partner_named_on_the_object_is_the_recipient():
+    deal = [e for e in _events("La France a signé un accord avec le Maroc.") if e.recipients]
+    assert deal and deal[0].recipients[0].text == "le Maroc"

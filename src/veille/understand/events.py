@@ -483,7 +483,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
-        if passives and wanted and not objs and is_passive(tok):  # 'les accords ont été paraphés'
+        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'un véhicule a été incendié'
             objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
@@ -960,9 +960,10 @@ def _is_time_word(tok) -> bool:  # noqa: ANN001
 def _core_argument(cand: Candidate) -> bool:
     """A noun event with no one named in it implies its actor only where it is what the clause
     is about, its subject or object ('la manifestation s'est déroulée dans le calme', 'ont
-    interdit la manifestation'), not a background mention ('depuis le début des manifestations')."""
+    interdit la manifestation') or the whole of a headline ('More protests ahead'), not a
+    background mention ('depuis le début des manifestations')."""
     tok = cand.token
-    return tok.pos_ != "NOUN" or cand.anchor is not tok or tok.dep_ in SUBJ | PASS_SUBJ | OBJ
+    return tok.pos_ != "NOUN" or cand.anchor is not tok or tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"}
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:

@@ -277,7 +277,9 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         if direct:
             return direct
         # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou', 'au téléphone avec X')
-        return [g for c in tok.children if c.dep_ in NEIGHBOUR_ADJUNCTS for g in prep_objects(c, preps)]
+        near = [g for c in tok.children if c.dep_ in NEIGHBOUR_ADJUNCTS for g in prep_objects(c, preps)]
+        # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
+        return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
 
 
