@@ -136,3 +136,83 @@ def test_a_span_counted_back_from_publication_dates_the_event():
     assert [resolve(m, published).value for m in find_dates("It happened 18 months ago.", "en")] == ["2023-05"]
     rejected = [e for e in _fr_events("Il y a deux semaines, le Hamas a rejeté la proposition.") if e.type == "REJECT"]
     assert rejected and rejected[0].date.value == "2024-11"
+
+
+def _events(text: str, lang: str = "fr") -> list:
+    article = clean_article([text], "<test>", lang, "2024-11-27")
+    return understand(article, Options(language=lang, event_model=False)).events
+
+
+def test_a_nominalised_adjective_is_the_one_arrested():
+    arrests = [e for e in _events("Un jeune a été interpellé.") if e.type == "COERCE"]
+    assert arrests and arrests[0].recipients[0].text == "Un jeune"
+
+
+def test_a_passive_without_its_own_subject_shares_the_subject_of_its_clause():
+    coordinated = _events("Les deux militantes ont tenté de franchir le cordon et ont été aussitôt interpellées.")
+    assert [r.text for e in coordinated if e.type == "COERCE" for r in e.recipients] == ["Les deux militantes"]
+    infinitive = _events("Après avoir été interpellé, le conducteur a été conduit au commissariat.")
+    assert any(e.type == "COERCE" and e.recipients and e.recipients[0].text == "le conducteur" for e in infinitive)
+    english = _events("After being arrested, the driver was taken to a police station.", "en")
+    assert any(e.type == "COERCE" and e.recipients and e.recipients[0].text == "the driver" for e in english)
+
+
+def test_what_is_to_be_deplored_is_no_one_deploring():
+    assert "ACCUSE" not in {e.type for e in _events("Selon les pompiers, trois blessés sont à déplorer.")}
+    assert "ACCUSE" not in {e.type for e in _events("Aucune victime n'est à déplorer.")}
+    assert "ACCUSE" in {e.type for e in _events("Le maire a déploré la violence des échanges.")}
+
+
+def test_a_protest_the_clause_is_about_is_made_by_protesters():
+    demo = [e for e in _events("La manifestation s'est déroulée dans le calme samedi à Rennes.") if e.type == "PROTEST"]
+    assert demo and demo[0].actors[0].text == "manifestants" and demo[0].actors[0].implied
+
+
+def test_a_word_of_a_party_s_name_is_no_event():
+    assert not _events("Elle est députée de La République en marche depuis 2017.")
+
+
+def test_people_gathering_protest_and_a_host_gathering_guests_does_not():
+    assert "PROTEST" in {e.type for e in _events("Des centaines de personnes se sont rassemblées devant la mairie.")}
+    assert "PROTEST" not in {e.type for e in _events("Le concert a rassemblé une foule compacte sur le port.")}
+    assert "PROTEST" not in {e.type for e in _events("Le président réunira les chefs de parti lundi.")}
+
+
+def test_the_latter_and_people_nouns_of_crime_news_are_someone():
+    latter = [e for e in _events("Ce dernier a été interpellé un peu plus tard.") if e.type == "COERCE"]
+    assert latter and latter[0].recipients[0].text == "Ce dernier"
+    assert "COERCE" in {e.type for e in _events("Les autorités ont arrêté plusieurs passeurs.")}
+    assert "COERCE" in {e.type for e in _events("Police arrested two smugglers near the border.", "en")}
+
+
+def test_a_protest_noun_in_the_background_implies_no_protest():
+    assert "PROTEST" not in {e.type for e in _events("Le président a esquivé le débat depuis le début des manifestations.")}
+
+
+def test_an_arrest_noun_with_a_possessive_names_who_is_held():
+    held = [e for e in _events("Sa garde à vue pourrait durer 48 heures.") if e.type == "COERCE"]
+    assert held and held[0].recipients[0].text == "Sa"
+
+
+def test_keeping_silence_after_a_charge_is_no_arrest():
+    events = _events("Depuis sa mise en examen en mars, l'ancien ministre garde le silence.")
+    assert [e.trigger for e in events if e.type == "COERCE"] == ["mise en examen"]  # the charge, not 'garde'
+
+    assert "COERCE" in {e.type for e in _events("Le juge l'a placé en détention provisoire.")}
+
+
+def test_forces_fighting_each_other_or_an_enemy_clash_and_debaters_do_not():
+    assert "ASSAULT" in {e.type for e in _events("Des soldats des deux pays se sont affrontés à la frontière.")}
+    assert "ASSAULT" in {e.type for e in _events("L'armée a combattu les rebelles dans le nord du pays.")}
+    assert "ASSAULT" not in {e.type for e in _events("Les deux candidats se sont affrontés lors du débat télévisé.")}
+    assert "ASSAULT" not in {e.type for e in _events("Le gouvernement veut combattre le chômage.")}
+
+
+def test_property_attacked_with_no_one_named_is_still_an_attack():
+    assert "ASSAULT" in {e.type for e in _events("Une voiture de police a été incendiée dans la nuit.")}
+    assert "ASSAULT" in {e.type for e in _events("Le monument a été vandalisé la semaine dernière.")}
+
+
+def test_a_partner_named_on_the_object_is_the_recipient():
+    deal = [e for e in _events("La France a signé un accord avec le Maroc.") if e.recipients]
+    assert deal and deal[0].recipients[0].text == "le Maroc"

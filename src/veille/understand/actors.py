@@ -24,7 +24,7 @@ from veille.understand.coref import Context as CorefContext
 from veille.understand.coref import Coref, doc_text
 from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
-from veille.understand.syntax import phrase
+from veille.understand.syntax import head_word, phrase
 
 LOCATIVE = closed_words("locative")
 """Prepositions that place an actor ('à Paris', 'in Paris'), of every language (``words.locative``)."""
@@ -710,7 +710,8 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
             return index.coref.participant(ref, phrase_text(tok))
     start, end = phrase(tok)
     inside = index.in_span(seg_id, start, end)
-    sector = agents().get(lang, {}).get(tok.lemma_.lower()) or agents().get(lang, {}).get(tok.lower_)
+    word = head_word(tok)  # 'un jeune' read with 'un' as its head
+    sector = agents().get(lang, {}).get(word.lemma_.lower()) or agents().get(lang, {}).get(word.lower_)
     if sector:
         return _agent(tok, sector, inside)
     if inside:

@@ -63,6 +63,8 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
                        kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
                        use_model=options.event_model if options is not None else True,
                        speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
+                       in_name=lambda seg, tok: any(m.end - m.start > len(tok.text) and m.kind in ("name", "ner")
+                                                    for m in index.in_span(seg_no[id(seg)], tok.idx, tok.idx + len(tok.text))),
                        quoted=lambda seg, tok: bool(index.coref and index.coref.quotation_at(seg_no[id(seg)], tok.idx)),
                        last_day=lambda seg, pos: last_named_day(
                            "\n".join([*(coref.doc_text(s.doc) for s in segments[:seg_no[id(seg)]]), coref.doc_text(seg.doc)[:pos]]), lang, published))

@@ -34,6 +34,7 @@ from veille.understand.syntax import (
     coordinated_clause,
     er_infinitive,
     governor,
+    head_word,
     is_passive,
     object_after_date,
     participle_infinitive,
@@ -248,6 +249,8 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     """Apply one pattern to one token."""
     if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
         return None
+    if trig.pos == "VERB" and _to_be_done(tok):
+        return None
     if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
@@ -268,6 +271,17 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
         return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _to_be_done(verb) -> bool:  # noqa: ANN001
+    """'deux blessés sont à déplorer', 'cela reste à prouver': an infinitive after 'être/rester à'
+    says what is to be done (``to_be_done_heads``), not that anyone does it."""
+    if "Inf" not in verb.morph.get("VerbForm") or not any(c.dep_ == "mark" and c.lower_ == "à" for c in verb.children):
+        return False
+    heads = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "cop")]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        heads.append(verb.head)
+    return any(h.lemma_.lower() in TO_BE_DONE for h in heads)
 
 
 def reporter(tok, lex: EventLexicon):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -332,6 +346,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
     if tok.dep_ == "compound":
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
+    if tok.ent_type_ in NAME_ENTITIES:
+        return None  # 'La République en marche', 'Rassemblement national': a word of a name, no act
     verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
     if "case" in trig.with_:
         verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
@@ -342,6 +358,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         # 'les cheminots sont en grève': the noun is the predicate of its subject, the copula its light verb
         return Candidate(tok, trig, copula[0], children(tok, SUBJ), _first_slot(tok, trig.recipient))
     of = slot(tok, "poss") + list(_of_phrase(tok))
+    of = of or [c for c in tok.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]  # 'sa mise en examen'
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
@@ -480,7 +497,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
-        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'le maire a été critiqué'
+        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'le maire a été critiqué', 'un véhicule a été incendié'
             objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
@@ -688,6 +705,7 @@ class EventContext:
     speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
     quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
     last_day: Callable[[Segment, int], date | None] = lambda seg, pos: None  # the day the article last names before a segment's offset
+    in_name: Callable[[Segment, Token], bool] = lambda seg, tok: False  # a word of a longer name the actor table links ('La République en marche')
 
 
 def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
@@ -852,7 +870,14 @@ def _sector_of(lang: str):  # noqa: ANN202
     from veille.understand.lexicon import agents
 
     table = agents().get(lang, {})
-    return lambda tok: table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    def sector(tok) -> str | None:  # noqa: ANN001
+        found = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        if found or getattr(tok, "pos_", "") not in ("DET", "NUM"):
+            return found
+        word = head_word(tok)  # 'un jeune' read with 'un' as its head
+        return (table.get(word.lemma_.lower()) or table.get(word.lower_)) if word is not tok else None
+
+    return sector
 
 
 @lru_cache(maxsize=4)
@@ -986,6 +1011,9 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+TO_BE_DONE = closed_words("to_be_done_heads")
+ANAPHORIC = closed_words("anaphoric_words")
+NAME_ENTITIES = frozenset({"ORG", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FIRST_PERSON_WORDS = closed_words("first_person_features")
 
 
@@ -995,6 +1023,19 @@ def _key(p: Participant) -> str:
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
     return bool(find_dates(tok.text, known(tok.lang_)))
+
+
+def _core_argument(cand: Candidate) -> bool:
+    """A noun event with no one named in it implies its actor only where it is what the clause
+    is about, its subject or object ('la manifestation s'est déroulée dans le calme', 'ont
+    interdit la manifestation') or the whole of a headline ('More protests ahead'), not a
+    background mention ('depuis le début des manifestations')."""
+    tok = cand.token
+    if tok.pos_ != "NOUN" or cand.anchor is not tok:
+        return True
+    if children(tok.head, {"cop"}):
+        return False  # 'la grève est un droit': a statement about strikes, not one
+    return tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"}
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
@@ -1009,6 +1050,11 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
+            p = Participant(text=tok.text)  # 'sa garde à vue': the one the article is about, left unresolved
+        if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
+            first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
+            p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
         if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
@@ -1048,6 +1094,8 @@ speaker's own decisions, so the other types are kept."""
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
+    if cand.token.pos_ in ("NOUN", "PROPN") and ctx.in_name(seg, cand.token):
+        return None  # 'La République en marche', 'la Manif pour tous': a word of a name, no act
     if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
@@ -1066,7 +1114,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
-    if not actors and trig.implied and not cand.actors:
+    if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):
         actors = [Participant(text=trig.implied[0], sector=trig.implied[1], country=_country_of(recipients), implied=True)]
     if (trig.recipient_actor or trig.needs_recipient) and not any(r.actor_id or r.sector or r.country for r in recipients):
         return None
@@ -1213,6 +1261,8 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL
+    if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
+        return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok):
         return True
     return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'

@@ -20,12 +20,24 @@ IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
+REFLEXIVE_CLITICS = closed_words("reflexive")
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
 def children(tok, deps: set[str]) -> list:  # noqa: ANN001 - spacy Token
     """Children of ``tok`` whose dependency label is in ``deps``."""
     return [c for c in tok.children if c.dep_ in deps]
+
+
+def head_word(tok):  # noqa: ANN001, ANN201
+    """The word that names what a phrase is: itself, but for a determiner or a number the
+    parser made the head of a nominalised adjective ('un jeune', 'trois blessés', 'the
+    wounded'), where that adjective is."""
+    if tok.pos_ in ("DET", "NUM"):
+        for c in tok.children:
+            if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > tok.i:
+                return c
+    return tok
 
 
 def with_conjuncts(toks: list) -> list:
@@ -42,8 +54,14 @@ def is_passive(verb) -> bool:  # noqa: ANN001
     sometimes label an active subject nsubj:pass, never invent the auxiliary — but they take
     the 'être' of a French compound past for one ('est arrivé', 'sont venus': ``unaccusative_verbs``).
     A headline drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
-    return (any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE) \
-        or verb.i in verb.doc.user_data.get("headline_passives", ())
+    return (any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE
+            and not _pronominal(verb)) or verb.i in verb.doc.user_data.get("headline_passives", ())
+
+
+def _pronominal(verb) -> bool:  # noqa: ANN001
+    """'se sont rassemblés', 'se sont rencontrés': a French pronominal verb takes 'être' in its
+    compound past, which the parser may label a passive auxiliary; the clitic tells."""
+    return any(c.dep_.startswith("expl") and c.lower_ in REFLEXIVE_CLITICS for c in verb.children)
 
 
 def subjects(verb) -> list:  # noqa: ANN001
@@ -204,11 +222,28 @@ def passive_patients(verb) -> list:  # noqa: ANN001
         return [verb.head]
     if not is_passive(verb):
         return []
-    found = children(verb, PASS_SUBJ)
+    found = children(verb, PASS_SUBJ) or _shared_subject(verb)
     if found and all(relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
         noun = _antecedent(verb, found[0])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
         return with_conjuncts([noun]) if noun is not None else []
     return with_conjuncts(found)
+
+
+def _shared_subject(verb) -> list:  # noqa: ANN001
+    """The subject a passive with none of its own shares with the verb it hangs on: a
+    coordinated clause ('ont tenté de passer et ont été interpellées') or an infinitive
+    ('après avoir été interpellé, il …', 'before being arrested, he …')."""
+    if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))):
+        return []
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head  # 'after being arrested'
+    for _ in range(3):  # '… ont tenté de passer et ont été interpellées': through the infinitive to 'ont tenté'
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        found = [c for c in children(head, SUBJ | PASS_SUBJ) if not relative(c)]
+        if found or head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            return found
+        head = head.head
+    return []
 
 
 def _antecedent(clause, pronoun):  # noqa: ANN001, ANN202
@@ -262,7 +297,9 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         if direct:
             return direct
         # parsers often hang 'à Moscou' on a neighbouring adjunct ('vendredi à Moscou', 'au téléphone avec X')
-        return [g for c in tok.children if c.dep_ in NEIGHBOUR_ADJUNCTS for g in prep_objects(c, preps)]
+        near = [g for c in tok.children if c.dep_ in NEIGHBOUR_ADJUNCTS for g in prep_objects(c, preps)]
+        # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
+        return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
 
 
