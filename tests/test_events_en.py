@@ -126,3 +126,16 @@ def test_praise_in_someones_words_is_support():
     praise = only(patterns('"The mayor is a woman of exemplary courage and integrity," the bishop said.').events, "SUPPORT")
     assert [a.text for a in praise.actors] == ["the bishop"]
     assert "SUPPORT" not in types("The harvest was exceptional this year, the farmers' union said.")
+
+
+def test_a_participle_after_a_comma_takes_the_main_clause_s_subject_not_its_object():
+    killed = only(patterns("The village was raided by armed bandits, killing nine farmers.").events, "ASSAULT")
+    assert any("bandits" in a.text for e in patterns("The village was raided by armed bandits, killing nine farmers.").events
+               for a in e.actors)
+    assert killed.recipients
+
+
+def test_storming_a_place_is_no_storm_and_a_passive_keeps_its_object_condition():
+    assert "ASSAULT" in types("Gunmen stormed the police post on Friday, killing two officers.")
+    assert "ASSAULT" not in types("The storm killed two fishermen on Friday.")
+    assert "RETREAT" in types("The blockade of the port was lifted by the navy on Monday.")
