@@ -139,3 +139,13 @@ def test_storming_a_place_is_no_storm_and_a_passive_keeps_its_object_condition()
     assert "ASSAULT" in types("Gunmen stormed the police post on Friday, killing two officers.")
     assert "ASSAULT" not in types("The storm killed two fishermen on Friday.")
     assert "RETREAT" in types("The blockade of the port was lifted by the navy on Monday.")
+
+
+def test_a_statement_or_letter_speaks_for_whoever_issues_it():
+    demand = only(patterns("The farmers' union sent a letter urging the agriculture minister to resign.").events, "REQUEST")
+    assert [a.text for a in demand.actors] == ["The farmers' union"]
+    assert [r.text for r in demand.recipients] == ["the agriculture minister"]
+    blame = only(patterns("The opposition party issued a statement condemning the arrest of its spokesman.").events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["The opposition party"]
+    arrest = only(patterns("Police arrested a man carrying a knife.").events, "COERCE")
+    assert [a.text for a in arrest.actors] == ["Police"]

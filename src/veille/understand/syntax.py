@@ -20,6 +20,7 @@ IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
+DOCUMENT_NOUNS = closed_words("document_nouns")  # 'issued a statement condemning X': the issuer condemns
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -89,11 +90,26 @@ def subjects(verb) -> list:  # noqa: ANN001
                 and "Part" in verb.morph.get("VerbForm"):
             return subjects(head.head)  # 'ont rejeté toute responsabilité et accusé X': a participle hung on the object
         return subjects(head)
+    if (issuer := _document_issuer(verb)) is not None:
+        return subjects(issuer)  # 'issued a declaration demanding that …', 'sent a letter urging X to …'
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _document_issuer(verb):  # noqa: ANN001, ANN202
+    """The verb that issues the written statement a present participle hangs on ('issued a
+    statement condemning …', 'in a letter urging …' of 'said in a letter'), or None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _subject_taken_for_root(verb, subject) -> bool:  # noqa: ANN001
@@ -182,8 +198,9 @@ def _nonfinite(verb) -> bool:  # noqa: ANN001
 def passive_patients(verb) -> list:  # noqa: ANN001
     """Who undergoes a passive action: its subject, or the noun a past participle
     qualifies ('les otages détenus par des bandits')."""
-    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and "Pres" not in verb.morph.get("Tense"):
+        return [verb.head]  # (not 'a man carrying a knife', 'a letter urging X': the noun does it)
     if not is_passive(verb):
         return []
     found = children(verb, PASS_SUBJ)
