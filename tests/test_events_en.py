@@ -149,3 +149,10 @@ def test_a_statement_or_letter_speaks_for_whoever_issues_it():
     assert [a.text for a in blame.actors] == ["The opposition party"]
     arrest = only(patterns("Police arrested a man carrying a knife.").events, "COERCE")
     assert [a.text for a in arrest.actors] == ["Police"]
+
+
+def test_a_weapon_or_an_attack_as_subject_kills_with_its_attacker_unnamed():
+    blast = only(patterns("A roadside bomb killed four soldiers near the town on Tuesday.").events, "ASSAULT")
+    assert not blast.actors and blast.recipients
+    assert "ASSAULT" in types("Drone strikes have killed dozens of fighters in the valley.")
+    assert "ASSAULT" not in types("The fever killed dozens of villagers in the valley.")

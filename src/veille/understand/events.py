@@ -971,6 +971,7 @@ def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
                              and (c.pos_ == "PROPN" or _named_inside(c, depth + 1)) for c in tok.children)
 
 
+INSTRUMENTS = closed_words("attack_instruments")  # the subject of 'killed' that is a weapon or an attack: no one named
 UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
 """Deeds a quotation describes are the speaker's words about them, not events of the article
 (PLOVER codes the statement: the speaker accusing or praising); a quotation can announce the
@@ -992,6 +993,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
+    if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
+        actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
+        cand.actors = actors and cand.actors
     victim_named = False
     if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
