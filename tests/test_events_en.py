@@ -156,3 +156,9 @@ def test_a_weapon_or_an_attack_as_subject_kills_with_its_attacker_unnamed():
     assert not blast.actors and blast.recipients
     assert "ASSAULT" in types("Drone strikes have killed dozens of fighters in the valley.")
     assert "ASSAULT" not in types("The fever killed dozens of villagers in the valley.")
+
+
+def test_a_noun_qualified_by_an_infinitive_clause_is_the_subject_of_the_main_verb():
+    text = "The only three countries to have ratified the accord with Ruritania also sharply criticised the new tariffs."
+    blame = only(patterns(text).events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["The only three countries"]

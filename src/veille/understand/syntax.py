@@ -73,6 +73,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
         if after:
             return with_conjuncts(after[:1])
+    if (taken := _subject_of_infinitive_relative(verb)):
+        return with_conjuncts(taken)  # 'the only states to have signed a treaty … criticised X': the states
     if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -96,6 +98,18 @@ def subjects(verb) -> list:  # noqa: ANN001
         return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    return []
+
+
+def _subject_of_infinitive_relative(verb) -> list:  # noqa: ANN001
+    """'The first country to have signed the treaty also criticised …': the parser takes the
+    noun for the subject of the infinitive that qualifies it, a clause before the subjectless
+    main verb; the noun is the main verb's subject."""
+    if verb.dep_ != "ROOT":
+        return []
+    for clause in children(verb, {"ccomp"}):
+        if clause.i < verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return [s for s in children(clause, SUBJ) if s.pos_ in ("NOUN", "PROPN")]
     return []
 
 
