@@ -162,3 +162,10 @@ def test_a_noun_qualified_by_an_infinitive_clause_is_the_subject_of_the_main_ver
     text = "The only three countries to have ratified the accord with Ruritania also sharply criticised the new tariffs."
     blame = only(patterns(text).events, "ACCUSE")
     assert [a.text for a in blame.actors] == ["The only three countries"]
+
+
+def test_the_main_clause_event_outranks_what_a_participle_adds():
+    events = patterns("Thousands of dockers marched through the port city on Sunday, calling for the minister to resign.").events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "PROTEST", [(e.type, e.confidence) for e in events]
+    assert "RETREAT" not in {e.type for e in events}  # what they call for is no event of its own

@@ -881,7 +881,15 @@ def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
 def _complements(anchor) -> set[int]:  # noqa: ANN001
     """Token indices of the clauses an anchor governs ('menacé de suspendre',
     'exhorté Kigali à retirer', 's'est engagé à retirer')."""
-    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) for t in c.subtree}
+    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) or _for_to_clause(c)
+            for t in c.subtree}
+
+
+def _for_to_clause(c) -> bool:  # noqa: ANN001
+    """'calling for the minister to resign': an infinitive clause with its own subject, introduced
+    by 'for', is the verb's complement, however the parser labelled it."""
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children) and \
+        any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
 
 
 def _marked_infinitive_conj(anchor, c) -> bool:  # noqa: ANN001
@@ -1045,7 +1053,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
-        confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
+        confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
 
 
@@ -1226,6 +1234,14 @@ def _recode(trig: Trigger, flags: list[str], lex: EventLexicon) -> tuple[str, st
         etype, cameo = lex.future_to[trig.type].split(":")
         return etype, cameo
     return trig.type, trig.cameo
+
+
+MAIN_CLAUSE = 0.1  # what the sentence states outranks what its participles and complements add ('staged rallies …, saying he must resign')
+
+
+def _main_clause(anchor) -> bool:  # noqa: ANN001
+    """Is the anchor the verb of the sentence's main clause (its root, or a verb coordinated with it)?"""
+    return anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT" and anchor.head.pos_ in ("VERB", "AUX"))
 
 
 SUBORDINATE = {"relcl", "acl", "acl:relcl", "advcl", "pcomp", "csubj", "nmod", "obl", "obl:mod", "pobj", "prep"}
