@@ -169,3 +169,10 @@ def test_the_main_clause_event_outranks_what_a_participle_adds():
     top = max(events, key=lambda e: e.confidence)
     assert top.type == "PROTEST", [(e.type, e.confidence) for e in events]
     assert "RETREAT" not in {e.type for e in events}  # what they call for is no event of its own
+
+
+def test_a_participle_on_the_medium_or_occasion_of_speech_speaks_for_the_speaker():
+    blame = only(patterns("Last week the minister posted on Twitter accusing the opposition of lying.").events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["the minister"]
+    praise = only(patterns("The mayor said in a speech thanking the firefighters that the town would rebuild.").events, "SUPPORT")
+    assert [a.text for a in praise.actors] == ["The mayor"]
