@@ -176,3 +176,9 @@ def test_a_participle_on_the_medium_or_occasion_of_speech_speaks_for_the_speaker
     assert [a.text for a in blame.actors] == ["the minister"]
     praise = only(patterns("The mayor said in a speech thanking the firefighters that the town would rebuild.").events, "SUPPORT")
     assert [a.text for a in praise.actors] == ["The mayor"]
+
+
+def test_less_lethal_force_by_police_is_an_assault_but_spraying_a_field_is_not():
+    assert "ASSAULT" in types("Deputies tasered the driver after a short chase.")
+    assert "ASSAULT" in types("Riot police pepper-sprayed the students outside the campus.")
+    assert "ASSAULT" not in types("The farmer sprayed his orchards on Monday.")
