@@ -126,3 +126,59 @@ def test_praise_in_someones_words_is_support():
     praise = only(patterns('"The mayor is a woman of exemplary courage and integrity," the bishop said.').events, "SUPPORT")
     assert [a.text for a in praise.actors] == ["the bishop"]
     assert "SUPPORT" not in types("The harvest was exceptional this year, the farmers' union said.")
+
+
+def test_a_participle_after_a_comma_takes_the_main_clause_s_subject_not_its_object():
+    killed = only(patterns("The village was raided by armed bandits, killing nine farmers.").events, "ASSAULT")
+    assert any("bandits" in a.text for e in patterns("The village was raided by armed bandits, killing nine farmers.").events
+               for a in e.actors)
+    assert killed.recipients
+
+
+def test_storming_a_place_is_no_storm_and_a_passive_keeps_its_object_condition():
+    assert "ASSAULT" in types("Gunmen stormed the police post on Friday, killing two officers.")
+    assert "ASSAULT" not in types("The storm killed two fishermen on Friday.")
+    assert "RETREAT" in types("The blockade of the port was lifted by the navy on Monday.")
+
+
+def test_a_statement_or_letter_speaks_for_whoever_issues_it():
+    demand = only(patterns("The farmers' union sent a letter urging the agriculture minister to resign.").events, "REQUEST")
+    assert [a.text for a in demand.actors] == ["The farmers' union"]
+    assert [r.text for r in demand.recipients] == ["the agriculture minister"]
+    blame = only(patterns("The opposition party issued a statement condemning the arrest of its spokesman.").events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["The opposition party"]
+    arrest = only(patterns("Police arrested a man carrying a knife.").events, "COERCE")
+    assert [a.text for a in arrest.actors] == ["Police"]
+
+
+def test_a_weapon_or_an_attack_as_subject_kills_with_its_attacker_unnamed():
+    blast = only(patterns("A roadside bomb killed four soldiers near the town on Tuesday.").events, "ASSAULT")
+    assert not blast.actors and blast.recipients
+    assert "ASSAULT" in types("Drone strikes have killed dozens of fighters in the valley.")
+    assert "ASSAULT" not in types("The fever killed dozens of villagers in the valley.")
+
+
+def test_a_noun_qualified_by_an_infinitive_clause_is_the_subject_of_the_main_verb():
+    text = "The only three countries to have ratified the accord with Ruritania also sharply criticised the new tariffs."
+    blame = only(patterns(text).events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["The only three countries"]
+
+
+def test_the_main_clause_event_outranks_what_a_participle_adds():
+    events = patterns("Thousands of dockers marched through the port city on Sunday, calling for the minister to resign.").events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "PROTEST", [(e.type, e.confidence) for e in events]
+    assert "RETREAT" not in {e.type for e in events}  # what they call for is no event of its own
+
+
+def test_a_participle_on_the_medium_or_occasion_of_speech_speaks_for_the_speaker():
+    blame = only(patterns("Last week the minister posted on Twitter accusing the opposition of lying.").events, "ACCUSE")
+    assert [a.text for a in blame.actors] == ["the minister"]
+    praise = only(patterns("The mayor said in a speech thanking the firefighters that the town would rebuild.").events, "SUPPORT")
+    assert [a.text for a in praise.actors] == ["The mayor"]
+
+
+def test_less_lethal_force_by_police_is_an_assault_but_spraying_a_field_is_not():
+    assert "ASSAULT" in types("Deputies tasered the driver after a short chase.")
+    assert "ASSAULT" in types("Riot police pepper-sprayed the students outside the campus.")
+    assert "ASSAULT" not in types("The farmer sprayed his orchards on Monday.")

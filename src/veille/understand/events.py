@@ -974,7 +974,15 @@ def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
 def _complements(anchor) -> set[int]:  # noqa: ANN001
     """Token indices of the clauses an anchor governs ('menacé de suspendre',
     'exhorté Kigali à retirer', 's'est engagé à retirer')."""
-    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) for t in c.subtree}
+    return {t.i for c in anchor.children if c.dep_ in ("xcomp", "ccomp") or _marked_infinitive_conj(anchor, c) or _for_to_clause(c)
+            for t in c.subtree}
+
+
+def _for_to_clause(c) -> bool:  # noqa: ANN001
+    """'calling for the minister to resign': an infinitive clause with its own subject, introduced
+    by 'for', is the verb's complement, however the parser labelled it."""
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children) and \
+        any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
 
 
 def _marked_infinitive_conj(anchor, c) -> bool:  # noqa: ANN001
@@ -1085,6 +1093,7 @@ def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
                              and (c.pos_ == "PROPN" or _named_inside(c, depth + 1)) for c in tok.children)
 
 
+INSTRUMENTS = closed_words("attack_instruments")  # the subject of 'killed' that is a weapon or an attack: no one named
 UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
 """Deeds a quotation describes are the speaker's words about them, not events of the article
 (PLOVER codes the statement: the speaker accusing or praising); a quotation can announce the
@@ -1108,6 +1117,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
+    if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
+        actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
+        cand.actors = actors and cand.actors
     victim_named = False
     if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
@@ -1157,7 +1169,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         type=etype, mode=mode, context=list(trig.context), cameo=cameo,
         actors=actors, recipients=recipients, location=where, date=when, flags=flags,
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
-        confidence=_confidence(trig, actors, recipients, flags, subordination(cand.anchor)),
+        confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
 
 
@@ -1340,6 +1352,14 @@ def _recode(trig: Trigger, flags: list[str], lex: EventLexicon) -> tuple[str, st
         etype, cameo = lex.future_to[trig.type].split(":")
         return etype, cameo
     return trig.type, trig.cameo
+
+
+MAIN_CLAUSE = 0.1  # what the sentence states outranks what its participles and complements add ('staged rallies …, saying he must resign')
+
+
+def _main_clause(anchor) -> bool:  # noqa: ANN001
+    """Is the anchor the verb of the sentence's main clause (its root, or a verb coordinated with it)?"""
+    return anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT" and anchor.head.pos_ in ("VERB", "AUX"))
 
 
 SUBORDINATE = {"relcl", "acl", "acl:relcl", "advcl", "pcomp", "csubj", "nmod", "obl", "obl:mod", "pobj", "prep"}

@@ -21,6 +21,7 @@ AGENT = {"agent", "obl:agent"}
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
 REFLEXIVE_CLITICS = closed_words("reflexive")
+DOCUMENT_NOUNS = closed_words("document_nouns")  # 'issued a statement condemning X': the issuer condemns
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -90,6 +91,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
         if after:
             return with_conjuncts(after[:1])
+    if (taken := _subject_of_infinitive_relative(verb)):
+        return with_conjuncts(taken)  # 'the only states to have signed a treaty … criticised X': the states
     if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -107,6 +110,8 @@ def subjects(verb) -> list:  # noqa: ANN001
                 and "Part" in verb.morph.get("VerbForm"):
             return subjects(head.head)  # 'ont rejeté toute responsabilité et accusé X': a participle hung on the object
         return subjects(coordinated_clause(verb))
+    if (issuer := _document_issuer(verb)) is not None:
+        return subjects(issuer)  # 'issued a declaration demanding that …', 'sent a letter urging X to …'
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -132,6 +137,31 @@ def coordinated_clause(verb):  # noqa: ANN001, ANN201
 def _own_tense(verb) -> bool:  # noqa: ANN001
     """A verb with a tense auxiliary of its own ('a appelé', 'has called'): a finite clause."""
     return any(c.dep_ in ("aux", "aux:tense") and c.pos_ == "AUX" for c in verb.children)
+
+
+def _subject_of_infinitive_relative(verb) -> list:  # noqa: ANN001
+    """'The first country to have signed the treaty also criticised …': the parser takes the
+    noun for the subject of the infinitive that qualifies it, a clause before the subjectless
+    main verb; the noun is the main verb's subject."""
+    if verb.dep_ != "ROOT":
+        return []
+    for clause in children(verb, {"ccomp"}):
+        if clause.i < verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return [s for s in children(clause, SUBJ) if s.pos_ in ("NOUN", "PROPN")]
+    return []
+
+
+def _document_issuer(verb):  # noqa: ANN001, ANN202
+    """The verb that issues the written statement a present participle hangs on ('issued a
+    statement condemning …', 'in a letter urging …' of 'said in a letter'), or None."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _subject_taken_for_root(verb, subject) -> bool:  # noqa: ANN001
@@ -162,6 +192,8 @@ def _incise(verb) -> bool:  # noqa: ANN001
     first = min([verb, *[c for c in verb.children if c.i < verb.i and (c.dep_ in ("aux", "aux:tense")
                                                                         or c.dep_.startswith("expl"))]],
                 key=lambda t: t.i)  # '», s'est insurgé X': the clitic opens the incise
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or "Ger" in verb.morph.get("VerbForm"):
+        return False  # '…, killing 156 people': a participle after a comma has its object after it, not its subject
     prev = verb.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
 
@@ -218,8 +250,9 @@ def _nonfinite(verb) -> bool:  # noqa: ANN001
 def passive_patients(verb) -> list:  # noqa: ANN001
     """Who undergoes a passive action: its subject, or the noun a past participle
     qualifies ('les otages détenus par des bandits')."""
-    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and "Pres" not in verb.morph.get("Tense"):
+        return [verb.head]  # (not 'a man carrying a knife', 'a letter urging X': the noun does it)
     if not is_passive(verb):
         return []
     found = children(verb, PASS_SUBJ) or _shared_subject(verb)
