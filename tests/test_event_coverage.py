@@ -216,3 +216,16 @@ def test_property_attacked_with_no_one_named_is_still_an_attack():
 def test_a_partner_named_on_the_object_is_the_recipient():
     deal = [e for e in _events("La France a signé un accord avec le Maroc.") if e.recipients]
     assert deal and deal[0].recipients[0].text == "le Maroc"
+
+
+def test_maintaining_a_claim_is_no_support_and_arguing_in_an_incise_is_no_request():
+    assert "SUPPORT" not in {e.type for e in _events("L'infirmière soutient être venue par patriotisme.")}
+    assert "SUPPORT" not in {e.type for e in _events("Le maire soutient que la décision est juste.")}
+    assert "SUPPORT" in {e.type for e in _events("Le parti soutient le candidat sortant.")}
+    assert "REQUEST" not in {e.type for e in _events("« Il n'y a pas eu obstruction », a plaidé le président.")}
+    assert "REQUEST" in {e.type for e in _events("Le maire plaide pour une réouverture des commerces.")}
+
+
+def test_finding_oneself_somewhere_is_no_meeting():
+    assert "CONSULT" not in {e.type for e in _events("Elle ne veut pas se retrouver les mains vides.")}
+    assert "CONSULT" in {e.type for e in _events("Le ministre a retrouvé son homologue allemand à Berlin.")}
