@@ -173,3 +173,31 @@ def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
     assert resolved(art).get("herself") == ["Anna Ruiz"], resolved(art)
     art = run("Paul Grant a reçu Anna Ruiz lundi. Elle a reconnu elle-même son erreur.", "fr")
     assert resolved(art).get("elle-même") == ["Anna Ruiz"], resolved(art)
+
+
+# ----------------------------------------------------------------- titles and descriptions (links)
+
+
+def test_a_description_after_a_contracted_article_is_definite():
+    """'du président', 'au Premier ministre': the article 'le' is inside the preposition."""
+    art = run("Emmanuel Macron visitera une usine lundi. Les ouvriers attendent la venue du président "
+              "depuis des semaines. Une pétition a été remise au Premier ministre.", "fr", "2019-03-01")
+    got = resolved(art)
+    assert got.get("président") == ["Emmanuel Macron"]
+    assert got.get("Premier ministre") == ["Édouard Philippe"]
+
+
+def test_an_ex_title_written_with_a_hyphen_is_a_former_office():
+    """'l'ex-Premier ministre' is a former head of government named in the article, not a
+    former minister of something else."""
+    art = run("Nicolas Sarkozy et François Fillon ont réagi mardi. Une élue a salué le courage de "
+              "l'ex-Premier ministre.", "fr", "2016-07-26")
+    got = resolved(art)
+    assert got.get("l'ex-Premier ministre") == ["François Fillon"]
+
+
+def test_an_office_without_a_country_in_english_is_the_countrys_the_article_names_most():
+    art = run("Thousands marched in Athens on Sunday. Greece has seen a week of unrest, and "
+              "unions in Greece called a strike. The prime minister appealed for calm.", "en", "2008-12-10")
+    got = resolved(art)
+    assert got.get("The prime minister") == ["Kostas Karamanlis"]
