@@ -112,3 +112,14 @@ def test_an_institution_many_countries_have_is_the_tables_only_in_an_article_abo
     assert "veille:org:us-supreme-court" in set(links(run(text, "en", None)).values())
     text = "À Dakar, le Bundestag a été cité en exemple par les députés sénégalais réunis à Dakar."
     assert "Bundestag" in links(run(text, "fr"))  # a name of its own, whatever the article's country
+
+
+def test_a_newspaper_named_by_the_last_words_of_a_longer_name_is_that_one():
+    """'The Times' after 'The New York Times' is the New York paper; after a paper the table
+    does not hold ('the Harbour City Times'), no paper of the table; alone, the London one."""
+    art = run("The New York Times reported the sale on Monday. The Times said the deal was closed.", "en")
+    assert links(art)["The Times"] == "veille:org:nyt"
+    art = run("The Harbour City Times reported the sale on Monday. The Times said the deal was closed.", "en")
+    assert links(art).get("The Times") is None
+    art = run("The minister wrote in The Times on Monday that the deal was closed.", "en")
+    assert links(art)["The Times"] == "veille:org:the-times"
