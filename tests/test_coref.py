@@ -201,3 +201,11 @@ def test_an_office_without_a_country_in_english_is_the_countrys_the_article_name
               "unions in Greece called a strike. The prime minister appealed for calm.", "en", "2008-12-10")
     got = resolved(art)
     assert got.get("The prime minister") == ["Kostas Karamanlis"]
+
+
+def test_a_person_noun_the_tagger_calls_an_adjective_is_still_a_description():
+    """'La sexagénaire' as a subject: a noun, though tagged as an adjective."""
+    art = run("Agée de 64 ans, Odile Marchand a été retrouvée saine et sauve jeudi. Les voisins de la dame "
+              "avaient donné l'alerte. La sexagénaire était partie seule en forêt.", "fr", "2019-10-26")
+    got = resolved(art)
+    assert got.get("La sexagénaire") == ["Odile Marchand"]

@@ -61,7 +61,9 @@ NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
 CLITICS = closed_words("clitics")
-CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET"}
+CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET", "ADJ"}
+NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "appos",
+                "dobj", "pobj", "nsubjpass"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
 
@@ -666,7 +668,11 @@ class _Builder:
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
         or of an organisation ('la chaîne', 'the company')."""
-        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
+        if tok.pos_ == "ADJ":  # 'La nonagénaire était inscrite': a noun the tagger took for an adjective
+            if tok.dep_ not in NOMINAL_DEPS or not self._person_noun(tok) or \
+                    not any(c.dep_ == "det" and c.i == tok.i - 1 for c in tok.children):
+                return None
+        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
