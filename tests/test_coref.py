@@ -209,3 +209,11 @@ def test_a_person_noun_the_tagger_calls_an_adjective_is_still_a_description():
               "avaient donné l'alerte. La sexagénaire était partie seule en forêt.", "fr", "2019-10-26")
     got = resolved(art)
     assert got.get("La sexagénaire") == ["Odile Marchand"]
+
+
+def test_a_person_described_by_age_is_the_one_named_just_before():
+    art = run("Kate Morland was arrested on Monday in Leeds. The 47-year-old denied the charges. "
+              "The old mill where she worked was closed.", "en", "2019-10-26")
+    got = resolved(art)
+    assert got.get("The 47-year-old") == ["Kate Morland"]
+    assert "The old mill" not in got

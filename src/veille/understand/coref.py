@@ -78,6 +78,7 @@ def lexicon(lang: str) -> dict:
         lex = dict(lex)
         lex["person_nouns"] = frozenset(lex.get("person_nouns", ()))
         lex["generic_person"] = frozenset(lex.get("generic_person", ()))
+        lex["age_adjectives"] = frozenset(lex.get("age_adjectives", ()))
         lex["former"] = frozenset(lex.get("former", ()))
         lex["determiners"] = frozenset(lex.get("determiners", ()))
         lex["contracted_determiners"] = frozenset(fold(x) for x in lex.get("contracted_determiners", ()))
@@ -584,6 +585,10 @@ class _Builder:
             hi += 1
         return noun, i + 1, hi
 
+    def _age(self, tok) -> bool:  # noqa: ANN001
+        """'the 45-year-old': an age adjective with a number in its phrase, a person described by age."""
+        return tok.lower_ in self.lex["age_adjectives"] and any(t.like_num for t in tok.subtree if t.i < tok.i)
+
     def _person_noun(self, tok) -> bool:  # noqa: ANN001
         low = fold(tok.lower_)
         lemma = fold(tok.lemma_.lower())
@@ -669,8 +674,8 @@ class _Builder:
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
         or of an organisation ('la chaîne', 'the company')."""
         if tok.pos_ == "ADJ":  # 'La nonagénaire était inscrite': a noun the tagger took for an adjective
-            if tok.dep_ not in NOMINAL_DEPS or not self._person_noun(tok) or \
-                    not any(c.dep_ == "det" and c.i == tok.i - 1 for c in tok.children):
+            if tok.dep_ not in NOMINAL_DEPS or not (self._person_noun(tok) or self._age(tok)) or \
+                    not any(c.dep_ == "det" and (c.i == tok.i - 1 or self._age(tok)) for c in tok.children):
                 return None
         elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
@@ -691,7 +696,7 @@ class _Builder:
         if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
                 not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children):
             return None
-        is_person = self._person_noun(tok)
+        is_person = self._person_noun(tok) or self._age(tok)
         if contracted is not None and not is_person:
             return None  # ('auprès du ministère de la Santé' names the ministry)
         org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
@@ -973,8 +978,10 @@ class _Builder:
                     self._add(who)
                     self.by_actor[actor_id] = who
         # 4. a generic description ('la victime') of someone named just before
-        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"]) and r.gender:
-            near = [p for p in ok_gender if p.gender == r.gender and r.sent - p.last_sentence() <= 2]
+        age = low in self.lex["age_adjectives"]
+        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
+                (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
+            near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
