@@ -123,3 +123,10 @@ def test_a_newspaper_named_by_the_last_words_of_a_longer_name_is_that_one():
     assert links(art).get("The Times") is None
     art = run("The minister wrote in The Times on Monday that the deal was closed.", "en")
     assert links(art)["The Times"] == "veille:org:the-times"
+
+
+def test_a_surname_in_a_heading_in_capitals_is_the_person_the_article_names_in_full():
+    art = run("Barack Obama warned his party on Friday.\n\nHOW WILL OBAMA PLAY?\n\nWHO WILL WIN?", "en", "2019-11-20")
+    got = links(art)
+    assert got.get("OBAMA") == "Q76"
+    assert "WHO" not in got

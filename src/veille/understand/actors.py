@@ -365,7 +365,7 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if people and _person_as_org(span):
             continue
-        if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span):
+        if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
         actor_position = _actor_position(span)
