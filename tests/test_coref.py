@@ -217,3 +217,10 @@ def test_a_person_described_by_age_is_the_one_named_just_before():
     got = resolved(art)
     assert got.get("The 47-year-old") == ["Kate Morland"]
     assert "The old mill" not in got
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full():
+    art = run("The clinic was bought by Dr. Helen Ward-Okafor in 2018. That deal closed in June; "
+              "Ward-Okafor remains its main shareholder.", "en", "2019-11-20")
+    got = resolved(art)
+    assert got.get("Ward-Okafor") == ["Helen Ward-Okafor"]

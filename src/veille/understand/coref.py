@@ -655,8 +655,13 @@ class _Builder:
             return None
         if tok.dep_ in ("flat:name", "flat", "compound") or any(c.dep_ in ("flat:name", "flat") for c in tok.children):
             return None
-        return Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "propn", tok.i, self._sent(tok), _role(tok),
-                   self._quote_of(seg_id, tok.idx), kind="person")
+        start = tok.i
+        while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
+                not tok.doc[start - 2].whitespace_ and tok.doc[start - 2].text[:1].isupper() and start - 2 not in taken:
+            start -= 2  # 'Soon-Shiong': a hyphenated surname the tokenizer split
+        first = tok.doc[start]
+        return Ref(seg_id, first.idx, tok.idx + len(tok.text), tok.doc[start:tok.i + 1].text, "propn", tok.i, self._sent(tok),
+                   _role(tok), self._quote_of(seg_id, first.idx), kind="person")
 
     def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
         """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
