@@ -446,7 +446,8 @@ def _entity_is(entity: dict, actor_id: str) -> bool:
         return entity.get("country") == names.country
     if names.type == "country" and entity.get("type") != "country":
         return False
-    return any(fold(entity.get("name")) == fold(n) for n in names.names) or \
+    gold = {fold(entity.get("name")), fold(re.sub(r"\s*\([^()]*\)$", "", entity.get("name") or ""))}  # 'Democratic Movement (MoDem)'
+    return any(fold(n) in gold for n in names.names) or \
         (entity.get("type") == "person" and names.type == "person" and any(same_name(entity.get("name"), n) for n in names.names))
 
 

@@ -749,3 +749,11 @@ def test_lazy_phoenix_people(tmp_path):
     assert not ids & {a.id for a in phoenix}  # a phrase matcher gets them only when it asks
     assert {a.id for a in phoenix[:50]} <= {a.actor_id for a in small.alias_entries("fr", phoenix=True)}
     assert small.lookup(phoenix[0].name)  # lookup finds them
+
+
+def test_french_ecology_ministers_are_dated(table):
+    """The ecology portfolio of every French government since 2007 ('ministre de la Transition écologique')."""
+    assert table.role_holder("ecology minister", "FRA", "2018-01-15") == "veille:person:nicolas-hulot"
+    assert table.role_holder("ecology minister", "FRA", "2021-03-01") == "veille:person:barbara-pompili"
+    assert table.role_holder("ecology minister", "FRA", "2013-08-01") is None  # a namesake-prone name left out
+    assert ("ministre de la Transition écologique", "ecology minister") in list(table.role_phrases("fr"))

@@ -173,3 +173,54 @@ def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
     assert resolved(art).get("herself") == ["Anna Ruiz"], resolved(art)
     art = run("Paul Grant a reçu Anna Ruiz lundi. Elle a reconnu elle-même son erreur.", "fr")
     assert resolved(art).get("elle-même") == ["Anna Ruiz"], resolved(art)
+
+
+# ----------------------------------------------------------------- titles and descriptions (links)
+
+
+def test_a_description_after_a_contracted_article_is_definite():
+    """'du président', 'au Premier ministre': the article 'le' is inside the preposition."""
+    art = run("Emmanuel Macron visitera une usine lundi. Les ouvriers attendent la venue du président "
+              "depuis des semaines. Une pétition a été remise au Premier ministre.", "fr", "2019-03-01")
+    got = resolved(art)
+    assert got.get("président") == ["Emmanuel Macron"]
+    assert got.get("Premier ministre") == ["Édouard Philippe"]
+
+
+def test_an_ex_title_written_with_a_hyphen_is_a_former_office():
+    """'l'ex-Premier ministre' is a former head of government named in the article, not a
+    former minister of something else."""
+    art = run("Nicolas Sarkozy et François Fillon ont réagi mardi. Une élue a salué le courage de "
+              "l'ex-Premier ministre.", "fr", "2016-07-26")
+    got = resolved(art)
+    assert got.get("l'ex-Premier ministre") == ["François Fillon"]
+
+
+def test_an_office_without_a_country_in_english_is_the_countrys_the_article_names_most():
+    art = run("Thousands marched in Athens on Sunday. Greece has seen a week of unrest, and "
+              "unions in Greece called a strike. The prime minister appealed for calm.", "en", "2008-12-10")
+    got = resolved(art)
+    assert got.get("The prime minister") == ["Kostas Karamanlis"]
+
+
+def test_a_person_noun_the_tagger_calls_an_adjective_is_still_a_description():
+    """'La sexagénaire' as a subject: a noun, though tagged as an adjective."""
+    art = run("Agée de 64 ans, Odile Marchand a été retrouvée saine et sauve jeudi. Les voisins de la dame "
+              "avaient donné l'alerte. La sexagénaire était partie seule en forêt.", "fr", "2019-10-26")
+    got = resolved(art)
+    assert got.get("La sexagénaire") == ["Odile Marchand"]
+
+
+def test_a_person_described_by_age_is_the_one_named_just_before():
+    art = run("Kate Morland was arrested on Monday in Leeds. The 47-year-old denied the charges. "
+              "The old mill where she worked was closed.", "en", "2019-10-26")
+    got = resolved(art)
+    assert got.get("The 47-year-old") == ["Kate Morland"]
+    assert "The old mill" not in got
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full():
+    art = run("The clinic was bought by Dr. Helen Ward-Okafor in 2018. That deal closed in June; "
+              "Ward-Okafor remains its main shareholder.", "en", "2019-11-20")
+    got = resolved(art)
+    assert got.get("Ward-Okafor") == ["Helen Ward-Okafor"]

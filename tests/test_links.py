@@ -112,3 +112,21 @@ def test_an_institution_many_countries_have_is_the_tables_only_in_an_article_abo
     assert "veille:org:us-supreme-court" in set(links(run(text, "en", None)).values())
     text = "À Dakar, le Bundestag a été cité en exemple par les députés sénégalais réunis à Dakar."
     assert "Bundestag" in links(run(text, "fr"))  # a name of its own, whatever the article's country
+
+
+def test_a_newspaper_named_by_the_last_words_of_a_longer_name_is_that_one():
+    """'The Times' after 'The New York Times' is the New York paper; after a paper the table
+    does not hold ('the Harbour City Times'), no paper of the table; alone, the London one."""
+    art = run("The New York Times reported the sale on Monday. The Times said the deal was closed.", "en")
+    assert links(art)["The Times"] == "veille:org:nyt"
+    art = run("The Harbour City Times reported the sale on Monday. The Times said the deal was closed.", "en")
+    assert links(art).get("The Times") is None
+    art = run("The minister wrote in The Times on Monday that the deal was closed.", "en")
+    assert links(art)["The Times"] == "veille:org:the-times"
+
+
+def test_a_surname_in_a_heading_in_capitals_is_the_person_the_article_names_in_full():
+    art = run("Barack Obama warned his party on Friday.\n\nHOW WILL OBAMA PLAY?\n\nWHO WILL WIN?", "en", "2019-11-20")
+    got = links(art)
+    assert got.get("OBAMA") == "Q76"
+    assert "WHO" not in got

@@ -21,7 +21,7 @@ from veille.languages import closed_words, grammar, known
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
-from veille.understand.coref import Coref, doc_text
+from veille.understand.coref import Coref, doc_text, fold
 from veille.understand.lexicon import agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import head_word, phrase
@@ -204,6 +204,8 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     home = _article_country(per_segment, lang, segments) if generic else None  # counted only when it can matter
     if home:
         per_segment = [[m for m in found if id(m) not in generic or info(m.actor_id)["country"] == home] for found in per_segment]
+    if any(info(m.actor_id).get("sector") == "MED" for found in per_segment for m in found):
+        per_segment = _short_media_names(per_segment, segments, lang)
     surnames, people = _ner_person_last_words(segments)
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
         found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
@@ -212,6 +214,34 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
         index.by_segment[seg_id] = found
         index.order.extend((seg_id, m) for m in found)
     return index
+
+
+def _short_media_names(per_segment: list[list[Mention]], segments: Sequence[Segment], lang: str) -> list[list[Mention]]:
+    """'The Times' in an article that names the Los Angeles Times (or the New York Times) is
+    that newspaper, not the London one the table calls 'The Times': a medium named by the
+    last words of a longer name the article writes ('Los Angeles Times') is the longer
+    name's actor when the table knows it, else no actor of the table."""
+    text = "\n".join(seg.doc.text for seg in segments)
+    table = load_actor_table()
+    out = []
+    for found in per_segment:
+        kept = []
+        for m in found:
+            if m.actor_id and info(m.actor_id).get("sector") == "MED":
+                words = m.text.split()
+                core = " ".join(words[1:]) if len(words) > 1 and fold(words[0]) in closed_words("leading_articles") else m.text
+                before = next((g.group(1).split() for g in re.finditer(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)[ \t]+"
+                                                                         + re.escape(core) + r"\b", text)
+                               if fold(g.group(1).split()[-1]) not in closed_words("leading_articles")), None)
+                if before is not None:
+                    other = next((a.actor_id for k in range(len(before)) for a in table.lookup(" ".join(before[k:] + [core]), lang)
+                                  if a.actor_id != m.actor_id and info(a.actor_id).get("type") == "organisation"), None)
+                    if other is None:
+                        continue
+                    m = Mention(m.start, m.end, m.text, "name", other, tokens=m.tokens)
+            kept.append(m)
+        out.append(kept)
+    return out
 
 
 def _article_country(per_segment: list[list[Mention]], lang: str, segments: Sequence[Segment] = ()) -> str | None:
@@ -335,7 +365,7 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if people and _person_as_org(span):
             continue
-        if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span):
+        if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
         actor_position = _actor_position(span)

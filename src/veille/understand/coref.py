@@ -61,7 +61,9 @@ NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "d
 PERSON_LABELS = {"PER", "PERSON"}
 ORG_LABELS = {"ORG", "NORP"}
 CLITICS = closed_words("clitics")
-CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET"}
+CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET", "ADJ"}
+NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "appos",
+                "dobj", "pobj", "nsubjpass"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 BLOCKED = object()  # a pronoun that stands for a reporter coreference cannot name
 
@@ -76,8 +78,10 @@ def lexicon(lang: str) -> dict:
         lex = dict(lex)
         lex["person_nouns"] = frozenset(lex.get("person_nouns", ()))
         lex["generic_person"] = frozenset(lex.get("generic_person", ()))
+        lex["age_adjectives"] = frozenset(lex.get("age_adjectives", ()))
         lex["former"] = frozenset(lex.get("former", ()))
         lex["determiners"] = frozenset(lex.get("determiners", ()))
+        lex["contracted_determiners"] = frozenset(fold(x) for x in lex.get("contracted_determiners", ()))
         lex["first_person"] = frozenset(lex.get("first_person", ()))
         lex["impersonal"] = frozenset(lex.get("impersonal", ()))
         lex["feminine_nouns"] = frozenset(lex.get("feminine_nouns", ()))
@@ -581,6 +585,10 @@ class _Builder:
             hi += 1
         return noun, i + 1, hi
 
+    def _age(self, tok) -> bool:  # noqa: ANN001
+        """'the 45-year-old': an age adjective with a number in its phrase, a person described by age."""
+        return tok.lower_ in self.lex["age_adjectives"] and any(t.like_num for t in tok.subtree if t.i < tok.i)
+
     def _person_noun(self, tok) -> bool:  # noqa: ANN001
         low = fold(tok.lower_)
         lemma = fold(tok.lemma_.lower())
@@ -647,8 +655,13 @@ class _Builder:
             return None
         if tok.dep_ in ("flat:name", "flat", "compound") or any(c.dep_ in ("flat:name", "flat") for c in tok.children):
             return None
-        return Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "propn", tok.i, self._sent(tok), _role(tok),
-                   self._quote_of(seg_id, tok.idx), kind="person")
+        start = tok.i
+        while start >= 2 and tok.doc[start - 1].text == "-" and not tok.doc[start - 1].whitespace_ and \
+                not tok.doc[start - 2].whitespace_ and tok.doc[start - 2].text[:1].isupper() and start - 2 not in taken:
+            start -= 2  # 'Soon-Shiong': a hyphenated surname the tokenizer split
+        first = tok.doc[start]
+        return Ref(seg_id, first.idx, tok.idx + len(tok.text), tok.doc[start:tok.i + 1].text, "propn", tok.i, self._sent(tok),
+                   _role(tok), self._quote_of(seg_id, first.idx), kind="person")
 
     def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
         """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
@@ -665,17 +678,32 @@ class _Builder:
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
         or of an organisation ('la chaîne', 'the company')."""
-        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
+        if tok.pos_ == "ADJ":  # 'La nonagénaire était inscrite': a noun the tagger took for an adjective
+            if tok.dep_ not in NOMINAL_DEPS or not (self._person_noun(tok) or self._age(tok)) or \
+                    not any(c.dep_ == "det" and (c.i == tok.i - 1 or self._age(tok)) for c in tok.children):
+                return None
+        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
+        case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
+        if case >= 0 and any(d.i > case for d in dets):
+            dets = [d for d in dets if d.i > case]  # 'le pas de l'ex-Premier ministre' misparsed: the description starts after 'de'
         if not dets and tok.head.i == tok.i - 1 and tok.head.pos_ in ("ADJ", "PROPN", "NOUN"):
             dets = [c for c in tok.head.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.head.i]  # 'Le Premier ministre'
         if not dets and tok.i > 1 and tok.doc[tok.i - 1].pos_ in ("ADJ", "PROPN") and tok.doc[tok.i - 2].pos_ == "DET":
             dets = [tok.doc[tok.i - 2]]
-        if (not dets or fold(dets[0].lower_) not in self.lex["determiners_folded"]) and \
+        contracted = None
+        if not dets:  # 'la visite du président', 'une lettre au ministre': the article is in the preposition
+            contracted = next((c for c in tok.children if c.dep_ == "case" and c.i < tok.i
+                               and fold(c.lower_) in self.lex["contracted_determiners"]), None)
+            if contracted is not None:
+                dets = [contracted]
+        if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
                 not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children):
             return None
-        is_person = self._person_noun(tok)
+        is_person = self._person_noun(tok) or self._age(tok)
+        if contracted is not None and not is_person:
+            return None  # ('auprès du ministère de la Santé' names the ministry)
         org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
         if not is_person and not org_kind:
             return None
@@ -684,7 +712,7 @@ class _Builder:
         if dets[0].lower_ in closed_words("possessive_determiners") and is_person and \
                 fold(tok.lower_) not in {fold(n) for n in self.lex["generic_person"]}:
             pass
-        lo = min(d.i for d in dets)
+        lo = contracted.i + 1 if contracted is not None else min(d.i for d in dets)
         hi = tok.i + 1
         for c in tok.children:
             if c.i > tok.i and (c.dep_ in ("amod", "compound", "flat:name", "fixed") or _of_complement(c)):
@@ -906,7 +934,8 @@ class _Builder:
         low = fold(head.lower_)
         text = fold(r.text)
         former = any(fold(c.lower_).rstrip("-") in self.lex["former_stems"]
-                     for c in head.subtree if c.i < head.i) or low.startswith("ex-")
+                     or fold(c.lower_).split("-", 1)[0] in self.lex["former_stems"] and "-" in c.lower_.strip("-")
+                     for c in head.subtree if c.i < head.i) or low.startswith("ex-")  # 'l'ex-Premier ministre'
         people = [p for p in self.referents if p.kind == "person"]
         outside = r.quote is None
         ok_gender = [p for p in people if not (r.gender and p.gender and r.gender != p.gender)]
@@ -954,8 +983,10 @@ class _Builder:
                     self._add(who)
                     self.by_actor[actor_id] = who
         # 4. a generic description ('la victime') of someone named just before
-        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"]) and r.gender:
-            near = [p for p in ok_gender if p.gender == r.gender and r.sent - p.last_sentence() <= 2]
+        age = low in self.lex["age_adjectives"]
+        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
+                (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
+            near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
@@ -1056,7 +1087,7 @@ class _Builder:
                 continue
             titles = [fold(t) for t in role.title.values() if t]
             by_phrase = self._role_phrases.get(phrase) == role.role
-            if comp:
+            if comp or (" " in phrase and phrase in self._role_phrases):  # 'premier ministre' is no 'ministre de l'Intérieur'
                 if phrase in titles or by_phrase:
                     return True
                 continue
@@ -1084,8 +1115,8 @@ class _Builder:
         """'le chef de l'État', 'le président de la République', 'le Premier ministre' in a
         French article: the French office holder at the date (a domestic office named
         without a country)."""
-        if self._home_default() is None or self.ctx.on is None:
-            return None
+        if self.ctx.on is None or (self._home_default() is None and not self._home_country()):
+            return None  # (no home office by default: the country the article names most, if any)
         words = fold(text).split(" ", 1)
         phrase = words[1] if len(words) > 1 and words[0] in own_words(self.ctx.lang, "singular_articles") else fold(text)
         if phrase.startswith("l'"):
@@ -1498,6 +1529,8 @@ def _bare_phrase(text: str, former: set[str]) -> str:
     while words and (words[0] in closed_words("description_determiners")
                      or words[0].rstrip("-") in former):
         words = words[1:]
+    if words and "-" in words[0].strip("-") and words[0].split("-", 1)[0] in former:
+        words[0] = words[0].split("-", 1)[1]  # 'ex-premier ministre' -> 'premier ministre'
     return " ".join(words).replace("l' ", "l'")
 
 
