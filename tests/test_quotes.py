@@ -585,3 +585,24 @@ def test_the_legal_name_of_an_offence_is_a_term_without_speaker():
     assert (q.kind, q.speaker) == ("term", None)
     art = run("The former mayor Tom Hale was charged with \"aggravated fraud\" on Monday.", "en", "2019-11-20")
     assert quote(art, "aggravated fraud").speaker is None
+
+
+def test_a_quotation_making_its_sentence_after_a_persons_sentence_is_that_persons():
+    art = run("Interrogé sur Radio Brume mardi matin, le ministre de l'Intérieur Hugo Marchal a défendu le texte.\n\n"
+              "« Il n'y a pas d'autre solution. Nous devons protéger les habitants. »", "fr")
+    assert quote(art, "Il n'y a pas").speaker == "Hugo Marchal"
+    art = run("In an interview on Sunday, Defense Secretary Paul Granger defended the strikes.\n\n"
+              "\"We had no other choice. The threat was imminent.\"", "en", "2019-11-20")
+    assert quote(art, "We had no other").speaker == "Paul Granger"
+    art = run("The agency has held people for weeks.\n\n\"A cold welcome\"\n\nThe report was published on Monday.", "en", "2019-11-20")
+    assert quote(art, "A cold welcome").speaker is None  # a subheading in marks is no one's words
+
+
+def test_someone_else_named_with_a_title_before_a_quotation_ends_the_run_and_speaks():
+    art = run("« Nous allons porter plainte », a annoncé Claire Vautrin, l'avocate de la famille. « La vérité doit éclater. »\n\n"
+              "De son côté, le procureur Marc Lenoir a appelé au calme. « L'enquête suit son cours. »", "fr")
+    assert quote(art, "La vérité doit").speaker == "Claire Vautrin"
+    assert quote(art, "L'enquête suit").speaker == "Marc Lenoir"
+    art = run("\"The plant will close in March,\" said Laura Chen, the company's chief executive.\n\n"
+              "Union leader Bob Marsh was furious. \"They lied to us for years.\"", "en", "2019-11-20")
+    assert quote(art, "They lied to us").speaker == "Bob Marsh"

@@ -270,7 +270,7 @@ class _Extractor:
                              ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
-                             ("next", self._next_sentence), ("governor", self._governor)):
+                             ("next", self._next_sentence), ("intro", self._introduced), ("governor", self._governor)):
             found = finder(q)
             if found is not None:
                 found.rule = rule
@@ -930,6 +930,50 @@ class _Extractor:
                         return found
         return None
 
+    def _introduced(self, q: Quotation) -> Found | None:
+        """A quotation that makes its whole sentence, with no cue, after a sentence whose
+        subject is a named person or organisation ('Interrogé sur RTL, le ministre X a défendu
+        le texte. ¶ « Il n'y a pas d'autre solution. »', 'Union leader Bob Marsh was furious.
+        "They lied to us."'): that subject introduced it. The sentence before is the one
+        just before in the paragraph, or the last one of the paragraph before."""
+        seg_id, a, _ = q.pieces[0]
+        last_seg, _, z = q.pieces[-1]
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
+        if sent is None or self.texts[seg_id][sent.start_char:a].strip(" «“\"\n"):
+            return None  # words before the quotation in its sentence
+        ends = self.texts[last_seg][:z].rstrip().endswith((".", "!", "?", "…"))
+        tail = self.texts[last_seg][z + 1:].lstrip(" »”\"\u00a0")
+        if not ends and tail and tail[0] not in ".!?…\n":
+            return None  # the sentence goes on after the quotation: '« Mur de la honte » : c'est ainsi que …'
+        if not ends and not tail.strip() and not self.texts[seg_id][:a].strip(" «“\"\u00a0"):
+            return None  # a paragraph of a few words in marks with no full stop: a subheading
+        before = [s for s in doc.sents if s.end_char <= sent.start_char]
+        sid = seg_id
+        if not before:
+            prev = seg_id - 1
+            while prev >= 0 and self._empty(prev):
+                prev -= 1
+            if prev < 0 or self.segments[prev].field != self.segments[seg_id].field:
+                return None
+            sid, before = prev, list(self.segments[prev].doc.sents)
+        if not before:
+            return None
+        intro = before[-1]
+        if self.texts[sid][intro.start_char:intro.end_char].rstrip().endswith("?"):
+            return None  # a question: the next words answer it
+        root = intro.root
+        subj = self._subjects(root, lambda c: not self._inside_any(sid, c.idx))
+        if not subj or self._inside_any(sid, root.idx):
+            return None
+        reporting = root.pos_ in ("VERB", "AUX") and self._is_reporting(root)
+        found = self._from_token(sid, subj[0], _cue_text(root) if reporting else None, strength=2 if reporting else 1)
+        if found.who is None or found.group or (found.referent is None and not found.who.name):
+            return None
+        if found.referent is not None and found.referent.kind not in ("person", "organisation"):
+            return None
+        return found
+
     def _according(self, q: Quotation) -> Found | None:
         """'Selon X, « … »', 'Pour X, « … »', '« … », selon X', 'according to X'."""
         seg_id, a, _ = q.pieces[0]
@@ -1053,6 +1097,8 @@ class _Extractor:
                     r.referent is None or r.referent is pfound.referent or r.kind not in ("person", "organisation"):
                 continue
             head = self.segments[r.seg].doc[r.head]
+            while head.dep_ in ("flat:name", "flat", "appos", "compound") and head.head.i != head.i:
+                head = head.head  # 'le procureur Marc Lenoir a appelé au calme': the name stands beside the subject
             if head.dep_ in SUBJ and self._comment_mark(head.head) is None:  # 'comme l'ajoute X' names a source, not a speaker
                 return True
         return False
