@@ -606,3 +606,13 @@ def test_someone_else_named_with_a_title_before_a_quotation_ends_the_run_and_spe
     art = run("\"The plant will close in March,\" said Laura Chen, the company's chief executive.\n\n"
               "Union leader Bob Marsh was furious. \"They lied to us for years.\"", "en", "2019-11-20")
     assert quote(art, "They lied to us").speaker == "Bob Marsh"
+
+
+def test_an_object_pronoun_before_the_verb_of_an_incise_is_not_its_subject():
+    art = run("« Le gouvernement a échoué », a lancé Paul Ferrand. « Vous n'avez rien proposé », lui a répondu la "
+              "ministre Anne Roussel.", "fr")
+    assert quote(art, "Le gouvernement a").speaker == "Paul Ferrand"
+    assert quote(art, "Vous n'avez rien").speaker == "Anne Roussel"
+    art = run("Le village attend la route depuis vingt ans. « Nous n'y croyons plus », nous a confié Julie Marchand, "
+              "une habitante.", "fr")
+    assert quote(art, "Nous n'y croyons").speaker == "Julie Marchand"

@@ -346,7 +346,7 @@ class _Extractor:
             while head.dep_ in ("compound", "flat", "flat:name", "amod", "det", "poss", "case") and head.head.i > head.i:
                 head = head.head
             verb = head.head
-            if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) \
+            if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) and not self._clitic(head) \
                     and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
@@ -360,7 +360,7 @@ class _Extractor:
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
                 break  # '« … » the software as the company continued to …': a subordinate clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
-                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip")]
+                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
             if len(before) > 6:
                 break
             if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
@@ -417,7 +417,7 @@ class _Extractor:
         """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
         the quotation whose subject follows it."""
         if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in closed_words("incise_skip")
-               for t in before):
+               and not self._clitic(t) for t in before):
             return False
         doc = verb.doc
         after = doc[verb.i + 1:verb.i + 4]
@@ -450,7 +450,7 @@ class _Extractor:
                 return found
         v = verb
         for _ in range(3):
-            subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t"))
+            subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t") and not self._clitic(c))
             if subj:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
                 if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
@@ -471,6 +471,13 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _clitic(self, tok) -> bool:  # noqa: ANN001
+        """An object pronoun of an incise, right before its verb ('», lui a répondu X', '», nous a
+        confié X'), which the parser may take for the subject."""
+        doc = tok.doc
+        return tok.pos_ == "PRON" and tok.lower_ in self._folded_raw("object_clitics") and 0 < tok.i < len(doc) - 1 and \
+            doc[tok.i + 1].pos_ in ("AUX", "VERB") and doc[tok.i - 1].text in (",", *CLOSING_KEPT)  # an incise
 
     def _learned_from(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
         """'…, a-t-on appris auprès du ministère': with the impersonal 'on', the source the
