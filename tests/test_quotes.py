@@ -616,3 +616,21 @@ def test_an_object_pronoun_before_the_verb_of_an_incise_is_not_its_subject():
     art = run("Le village attend la route depuis vingt ans. « Nous n'y croyons plus », nous a confié Julie Marchand, "
               "une habitante.", "fr")
     assert quote(art, "Nous n'y croyons").speaker == "Julie Marchand"
+
+
+def test_a_name_alone_before_a_colon_speaks_as_in_an_interview():
+    art = run("Claire Vautrin, ministre du Travail, répond aux questions du Journal du Centre.\n\n"
+              "Le Journal du Centre : « Allez-vous reculer sur la réforme ? »\n\n"
+              "Claire Vautrin : « Non, nous irons jusqu'au bout. »", "fr")
+    assert quote(art, "Non, nous irons").speaker == "Claire Vautrin"
+    art = run("Laura Chen, the chief executive of Brightwater, spoke to us on Monday.\n\n"
+              "Laura Chen: \"No, we will hire more people next year.\"", "en", "2019-11-20")
+    assert quote(art, "No, we will hire").speaker == "Laura Chen"
+
+
+def test_the_agent_of_a_passive_verb_says_the_quoted_fragment():
+    art = run("Le projet a été qualifié d'« inacceptable » par le maire de Villebourg, Paul Ferrand.", "fr")
+    q = quote(art, "inacceptable")
+    assert (q.kind, q.speaker) == ("direct", "Paul Ferrand")
+    art = run("The plan was called \"reckless\" by Senator Mark Dalton.", "en", "2019-11-20")
+    assert quote(art, "reckless").speaker == "Mark Dalton"

@@ -1044,6 +1044,9 @@ class _Extractor:
         doc = self.segments[seg_id].doc
         head = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         candidates = []
+        label = self._label_speaker(seg_id, head)
+        if label is not None:
+            return label
         if head.endswith(":"):
             sents = [s for s in doc.sents if s.end_char <= a]
             if sents:
@@ -1067,6 +1070,22 @@ class _Extractor:
             if cued is not None:
                 return cued
         return None
+
+    def _label_speaker(self, seg_id: int, head: str) -> Found | None:
+        """'Claire Vautrin : « Non, nous irons jusqu'au bout. »', 'Laura Chen: "No."': a paragraph
+        that opens with a name and a colon (an interview's questions and answers, a
+        transcript) gives the words to the one it names."""
+        if not head.endswith(":"):
+            return None
+        label = head[:-1].rstrip()
+        if not label or len(label.split()) > 6 or any(ch in label for ch in ".!?;,«»“”\""):
+            return None
+        refs = [r for r in self.coref.refs if r.seg == seg_id and r.end <= len(label) and r.referent is not None
+                and r.kind in ("person", "organisation") and r.form in ("name", "surname")]
+        if not refs or label[:refs[0].start].strip() or label[refs[-1].end:].strip():
+            return None  # the label is the name alone
+        r = refs[-1]
+        return Found(self.coref.participant(r), r, r.referent, (seg_id, r.start, r.end), None)
 
     def _continuation(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> Found | None:
         """A quotation with no cue of its own right after another one (the next sentence
@@ -1150,6 +1169,9 @@ class _Extractor:
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
                         if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
+                agent = _passive_agent(anc, self._folded_raw("agent_marks"))
+                if agent is not None and not (a <= agent.idx < b) and not self._inside_any(seg_id, agent.idx):
+                    subj = [agent]  # 'qualifié d'« inacceptable » par le maire', 'called "reckless" by X'
                 if not subj and gerund is not None and not (a <= gerund.idx < b):
                     subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
@@ -1525,6 +1547,20 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper())
+
+
+def _passive_agent(verb, marks: frozenset[str]):  # noqa: ANN001, ANN202
+    """The agent of a passive verb ('qualifié de … par le maire', 'called … by X'), or None."""
+    if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) and "Pass" not in verb.morph.get("Voice"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+        if c.dep_ in ("obl:agent", "obl:mod", "obl") and c.i > verb.i and \
+                any(g.dep_ == "case" and g.lower_ in marks for g in c.children):
+            return c
+    return None
 
 
 def _gerund_subject(tok):  # noqa: ANN001, ANN202
