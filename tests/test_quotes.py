@@ -585,3 +585,52 @@ def test_the_legal_name_of_an_offence_is_a_term_without_speaker():
     assert (q.kind, q.speaker) == ("term", None)
     art = run("The former mayor Tom Hale was charged with \"aggravated fraud\" on Monday.", "en", "2019-11-20")
     assert quote(art, "aggravated fraud").speaker is None
+
+
+def test_a_quotation_making_its_sentence_after_a_persons_sentence_is_that_persons():
+    art = run("Interrogé sur Radio Brume mardi matin, le ministre de l'Intérieur Hugo Marchal a défendu le texte.\n\n"
+              "« Il n'y a pas d'autre solution. Nous devons protéger les habitants. »", "fr")
+    assert quote(art, "Il n'y a pas").speaker == "Hugo Marchal"
+    art = run("In an interview on Sunday, Defense Secretary Paul Granger defended the strikes.\n\n"
+              "\"We had no other choice. The threat was imminent.\"", "en", "2019-11-20")
+    assert quote(art, "We had no other").speaker == "Paul Granger"
+    art = run("The agency has held people for weeks.\n\n\"A cold welcome\"\n\nThe report was published on Monday.", "en", "2019-11-20")
+    assert quote(art, "A cold welcome").speaker is None  # a subheading in marks is no one's words
+
+
+def test_someone_else_named_with_a_title_before_a_quotation_ends_the_run_and_speaks():
+    art = run("« Nous allons porter plainte », a annoncé Claire Vautrin, l'avocate de la famille. « La vérité doit éclater. »\n\n"
+              "De son côté, le procureur Marc Lenoir a appelé au calme. « L'enquête suit son cours. »", "fr")
+    assert quote(art, "La vérité doit").speaker == "Claire Vautrin"
+    assert quote(art, "L'enquête suit").speaker == "Marc Lenoir"
+    art = run("\"The plant will close in March,\" said Laura Chen, the company's chief executive.\n\n"
+              "Union leader Bob Marsh was furious. \"They lied to us for years.\"", "en", "2019-11-20")
+    assert quote(art, "They lied to us").speaker == "Bob Marsh"
+
+
+def test_an_object_pronoun_before_the_verb_of_an_incise_is_not_its_subject():
+    art = run("« Le gouvernement a échoué », a lancé Paul Ferrand. « Vous n'avez rien proposé », lui a répondu la "
+              "ministre Anne Roussel.", "fr")
+    assert quote(art, "Le gouvernement a").speaker == "Paul Ferrand"
+    assert quote(art, "Vous n'avez rien").speaker == "Anne Roussel"
+    art = run("Le village attend la route depuis vingt ans. « Nous n'y croyons plus », nous a confié Julie Marchand, "
+              "une habitante.", "fr")
+    assert quote(art, "Nous n'y croyons").speaker == "Julie Marchand"
+
+
+def test_a_name_alone_before_a_colon_speaks_as_in_an_interview():
+    art = run("Claire Vautrin, ministre du Travail, répond aux questions du Journal du Centre.\n\n"
+              "Le Journal du Centre : « Allez-vous reculer sur la réforme ? »\n\n"
+              "Claire Vautrin : « Non, nous irons jusqu'au bout. »", "fr")
+    assert quote(art, "Non, nous irons").speaker == "Claire Vautrin"
+    art = run("Laura Chen, the chief executive of Brightwater, spoke to us on Monday.\n\n"
+              "Laura Chen: \"No, we will hire more people next year.\"", "en", "2019-11-20")
+    assert quote(art, "No, we will hire").speaker == "Laura Chen"
+
+
+def test_the_agent_of_a_passive_verb_says_the_quoted_fragment():
+    art = run("Le projet a été qualifié d'« inacceptable » par le maire de Villebourg, Paul Ferrand.", "fr")
+    q = quote(art, "inacceptable")
+    assert (q.kind, q.speaker) == ("direct", "Paul Ferrand")
+    art = run("The plan was called \"reckless\" by Senator Mark Dalton.", "en", "2019-11-20")
+    assert quote(art, "reckless").speaker == "Mark Dalton"

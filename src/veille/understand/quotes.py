@@ -270,7 +270,7 @@ class _Extractor:
                              ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
-                             ("next", self._next_sentence), ("governor", self._governor)):
+                             ("next", self._next_sentence), ("intro", self._introduced), ("governor", self._governor)):
             found = finder(q)
             if found is not None:
                 found.rule = rule
@@ -346,7 +346,7 @@ class _Extractor:
             while head.dep_ in ("compound", "flat", "flat:name", "amod", "det", "poss", "case") and head.head.i > head.i:
                 head = head.head
             verb = head.head
-            if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) \
+            if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) and not self._clitic(head) \
                     and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
@@ -360,7 +360,7 @@ class _Extractor:
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
                 break  # '« … » the software as the company continued to …': a subordinate clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
-                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip")]
+                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
             if len(before) > 6:
                 break
             if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
@@ -417,7 +417,7 @@ class _Extractor:
         """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
         the quotation whose subject follows it."""
         if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in closed_words("incise_skip")
-               for t in before):
+               and not self._clitic(t) for t in before):
             return False
         doc = verb.doc
         after = doc[verb.i + 1:verb.i + 4]
@@ -450,7 +450,7 @@ class _Extractor:
                 return found
         v = verb
         for _ in range(3):
-            subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t"))
+            subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t") and not self._clitic(c))
             if subj:
                 antecedent = relative_antecedent(subj[0])  # 'la LDH, qui dit …': the LDH speaks
                 if outside is not None and self._in_phrase(outside, seg_id, subj[0], antecedent):
@@ -471,6 +471,13 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _clitic(self, tok) -> bool:  # noqa: ANN001
+        """An object pronoun of an incise, right before its verb ('», lui a répondu X', '», nous a
+        confié X'), which the parser may take for the subject."""
+        doc = tok.doc
+        return tok.pos_ == "PRON" and tok.lower_ in self._folded_raw("object_clitics") and 0 < tok.i < len(doc) - 1 and \
+            doc[tok.i + 1].pos_ in ("AUX", "VERB") and doc[tok.i - 1].text in (",", *CLOSING_KEPT)  # an incise
 
     def _learned_from(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
         """'…, a-t-on appris auprès du ministère': with the impersonal 'on', the source the
@@ -930,6 +937,50 @@ class _Extractor:
                         return found
         return None
 
+    def _introduced(self, q: Quotation) -> Found | None:
+        """A quotation that makes its whole sentence, with no cue, after a sentence whose
+        subject is a named person or organisation ('Interrogé sur RTL, le ministre X a défendu
+        le texte. ¶ « Il n'y a pas d'autre solution. »', 'Union leader Bob Marsh was furious.
+        "They lied to us."'): that subject introduced it. The sentence before is the one
+        just before in the paragraph, or the last one of the paragraph before."""
+        seg_id, a, _ = q.pieces[0]
+        last_seg, _, z = q.pieces[-1]
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
+        if sent is None or self.texts[seg_id][sent.start_char:a].strip(" «“\"\n"):
+            return None  # words before the quotation in its sentence
+        ends = self.texts[last_seg][:z].rstrip().endswith((".", "!", "?", "…"))
+        tail = self.texts[last_seg][z + 1:].lstrip(" »”\"\u00a0")
+        if not ends and tail and tail[0] not in ".!?…\n":
+            return None  # the sentence goes on after the quotation: '« Mur de la honte » : c'est ainsi que …'
+        if not ends and not tail.strip() and not self.texts[seg_id][:a].strip(" «“\"\u00a0"):
+            return None  # a paragraph of a few words in marks with no full stop: a subheading
+        before = [s for s in doc.sents if s.end_char <= sent.start_char]
+        sid = seg_id
+        if not before:
+            prev = seg_id - 1
+            while prev >= 0 and self._empty(prev):
+                prev -= 1
+            if prev < 0 or self.segments[prev].field != self.segments[seg_id].field:
+                return None
+            sid, before = prev, list(self.segments[prev].doc.sents)
+        if not before:
+            return None
+        intro = before[-1]
+        if self.texts[sid][intro.start_char:intro.end_char].rstrip().endswith("?"):
+            return None  # a question: the next words answer it
+        root = intro.root
+        subj = self._subjects(root, lambda c: not self._inside_any(sid, c.idx))
+        if not subj or self._inside_any(sid, root.idx):
+            return None
+        reporting = root.pos_ in ("VERB", "AUX") and self._is_reporting(root)
+        found = self._from_token(sid, subj[0], _cue_text(root) if reporting else None, strength=2 if reporting else 1)
+        if found.who is None or found.group or (found.referent is None and not found.who.name):
+            return None
+        if found.referent is not None and found.referent.kind not in ("person", "organisation"):
+            return None
+        return found
+
     def _according(self, q: Quotation) -> Found | None:
         """'Selon X, « … »', 'Pour X, « … »', '« … », selon X', 'according to X'."""
         seg_id, a, _ = q.pieces[0]
@@ -993,6 +1044,9 @@ class _Extractor:
         doc = self.segments[seg_id].doc
         head = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         candidates = []
+        label = self._label_speaker(seg_id, head)
+        if label is not None:
+            return label
         if head.endswith(":"):
             sents = [s for s in doc.sents if s.end_char <= a]
             if sents:
@@ -1016,6 +1070,22 @@ class _Extractor:
             if cued is not None:
                 return cued
         return None
+
+    def _label_speaker(self, seg_id: int, head: str) -> Found | None:
+        """'Claire Vautrin : « Non, nous irons jusqu'au bout. »', 'Laura Chen: "No."': a paragraph
+        that opens with a name and a colon (an interview's questions and answers, a
+        transcript) gives the words to the one it names."""
+        if not head.endswith(":"):
+            return None
+        label = head[:-1].rstrip()
+        if not label or len(label.split()) > 6 or any(ch in label for ch in ".!?;,«»“”\""):
+            return None
+        refs = [r for r in self.coref.refs if r.seg == seg_id and r.end <= len(label) and r.referent is not None
+                and r.kind in ("person", "organisation") and r.form in ("name", "surname")]
+        if not refs or label[:refs[0].start].strip() or label[refs[-1].end:].strip():
+            return None  # the label is the name alone
+        r = refs[-1]
+        return Found(self.coref.participant(r), r, r.referent, (seg_id, r.start, r.end), None)
 
     def _continuation(self, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> Found | None:
         """A quotation with no cue of its own right after another one (the next sentence
@@ -1053,6 +1123,8 @@ class _Extractor:
                     r.referent is None or r.referent is pfound.referent or r.kind not in ("person", "organisation"):
                 continue
             head = self.segments[r.seg].doc[r.head]
+            while head.dep_ in ("flat:name", "flat", "appos", "compound") and head.head.i != head.i:
+                head = head.head  # 'le procureur Marc Lenoir a appelé au calme': the name stands beside the subject
             if head.dep_ in SUBJ and self._comment_mark(head.head) is None:  # 'comme l'ajoute X' names a source, not a speaker
                 return True
         return False
@@ -1097,6 +1169,9 @@ class _Extractor:
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
                         if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
+                agent = _passive_agent(anc, self._folded_raw("agent_marks"))
+                if agent is not None and not (a <= agent.idx < b) and not self._inside_any(seg_id, agent.idx):
+                    subj = [agent]  # 'qualifié d'« inacceptable » par le maire', 'called "reckless" by X'
                 if not subj and gerund is not None and not (a <= gerund.idx < b):
                     subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
@@ -1472,6 +1547,20 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper())
+
+
+def _passive_agent(verb, marks: frozenset[str]):  # noqa: ANN001, ANN202
+    """The agent of a passive verb ('qualifié de … par le maire', 'called … by X'), or None."""
+    if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) and "Pass" not in verb.morph.get("Voice"):
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+        if c.dep_ in ("obl:agent", "obl:mod", "obl") and c.i > verb.i and \
+                any(g.dep_ == "case" and g.lower_ in marks for g in c.children):
+            return c
+    return None
 
 
 def _gerund_subject(tok):  # noqa: ANN001, ANN202
