@@ -1,8 +1,8 @@
 """veille scored on real articles: the stand-off gold sets of ``eval/gold/real``.
 
-    python eval/real.py events   [--split test|dev] [--lang fr|en] [--errors N] [--json out.json]
-    python eval/real.py quotes   [--split test|dev] [--lang fr|en] [--errors N]
-    python eval/real.py mentions [--split test|dev] [--lang fr|en] [--errors N]
+    python eval/real.py events   [--split test|dev|train] [--lang fr|en] [--errors N] [--json out.json]
+    python eval/real.py quotes   [--split test|dev|train] [--lang fr|en] [--errors N]
+    python eval/real.py mentions [--split test|dev|train] [--lang fr|en] [--errors N]
     python eval/real.py gsr      [--split test|dev]       # PLOVER's own coded sentences
     python eval/real.py all      [--split test]           # every figure, as docs/understanding.md reports them
 
@@ -13,7 +13,7 @@ date) and run through the same read → repair → understand stages as
 back to the document's text by aligning the two, so that every prediction
 lands in a gold sentence. Scoring rules are in ``eval/gold/README.md``
 ("Scoring"). ``--errors N`` prints N errors of each kind to read — on the dev
-split only: the test split is frozen and its errors are not for tuning.
+and train splits only: the test split is frozen and its errors are not for tuning.
 """
 
 from __future__ import annotations
@@ -566,9 +566,10 @@ def evaluate(task: str, split: str, lang: str | None, errors: int = 0, options: 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("task", choices=["events", "quotes", "mentions", "gsr", "all"])
-    ap.add_argument("--split", choices=["dev", "test"], default="test")
+    ap.add_argument("--split", choices=["train", "dev", "test"], default="test",
+                    help="test: the frozen figures; dev and train: the documents rules are developed on")
     ap.add_argument("--lang", choices=["fr", "en"])
-    ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind (dev split only)")
+    ap.add_argument("--errors", type=int, default=0, help="print N errors of each kind (dev and train splits only)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--no-model", action="store_true",
                     help="events from the patterns alone (the trained model has seen the dev split: read dev errors of the patterns this way)")
