@@ -224,3 +224,17 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full():
               "Ward-Okafor remains its main shareholder.", "en", "2019-11-20")
     got = resolved(art)
     assert got.get("Ward-Okafor") == ["Helen Ward-Okafor"]
+
+
+def test_news_roles_party_members_and_company_heads_are_person_nouns():
+    """'membre', 'adversaire', 'le socialiste', 'son CEO': words for people the news uses as
+    titles, beside a name or alone, are person descriptions."""
+    art = run("« Nous avons gagné », affirme Lucie Marchal, membre du conseil municipal.", "fr")
+    assert resolved(art).get("membre du conseil municipal") == ["Lucie Marchal"], resolved(art)
+    art = run("Le texte a été critiqué par le principal adversaire du gouvernement, Marc Delorme, "
+              "qui s'est emporté.", "fr")
+    assert resolved(art).get("le principal adversaire du gouvernement") == ["Marc Delorme"], resolved(art)
+    art = run("Le socialiste Paul Girardot a voté contre le texte.", "fr")
+    assert resolved(art).get("Le socialiste") == ["Paul Girardot"], resolved(art)
+    art = run("Depuis son arrivée, son CEO Paul Girardot a réorganisé la société.", "fr")
+    assert resolved(art).get("son CEO") == ["Paul Girardot"], resolved(art)
