@@ -238,3 +238,24 @@ def test_news_roles_party_members_and_company_heads_are_person_nouns():
     assert resolved(art).get("Le socialiste") == ["Paul Girardot"], resolved(art)
     art = run("Depuis son arrivée, son CEO Paul Girardot a réorganisé la société.", "fr")
     assert resolved(art).get("son CEO") == ["Paul Girardot"], resolved(art)
+
+
+def test_a_name_with_a_title_before_it_keeps_a_comma_title_after_it():
+    """'selon le journaliste Paul Girardot, auteur du livre': both descriptions are his; a comma
+    title also follows a name after a preposition ('selon Paul Girardot, porte-parole …')."""
+    art = run("Le scandale a été évité de peu, selon le journaliste Paul Girardot, auteur du livre, "
+              "qu'il vient de publier.", "fr")
+    got = resolved(art)
+    assert got.get("le journaliste") == ["Paul Girardot"], got
+    assert got.get("auteur du livre") == ["Paul Girardot"], got
+    art = run("Le projet est critiqué, selon Paul Girardot, porte-parole du syndicat.", "fr")
+    assert resolved(art).get("porte-parole du syndicat") == ["Paul Girardot"], resolved(art)
+
+
+def test_a_description_ending_in_de_before_a_name_is_not_that_person():
+    """'l'avocate de Paul Girardot' is someone else: Paul Girardot is the complement; a name
+    after it and a comma is the one described."""
+    art = run("L'avocate de Paul Girardot a protesté.", "fr")
+    assert resolved(art).get("L'avocate de") is None, resolved(art)
+    art = run("Le vote a été critiqué par l'avocat de Paul Girardot, Marc Delorme.", "fr")
+    assert resolved(art).get("l'avocat de") == ["Marc Delorme"], resolved(art)

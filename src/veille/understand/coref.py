@@ -179,6 +179,7 @@ class Ref:
     first_person: bool = False
     done: bool = False
     factor: float = 1.0  # 0.5 inside a subordinate or reported clause
+    of_name: bool = False  # a description whose complement is the name after it ('l'avocat de Paul Roy')
 
 
 @dataclass
@@ -400,8 +401,7 @@ class _Builder:
             taken.update(range(m.tokens[0], m.tokens[1]))
             if kind == "person":
                 self._person_tokens.update(range(m.tokens[0], m.tokens[1]))
-                title = self._apposition(doc, span, seg_id, ref)
-                if title is not None:
+                for title in self._apposition(doc, span, seg_id, ref):
                     out.append(title)
                     taken.update(range(title.head, title.head + 1))
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
@@ -512,40 +512,52 @@ class _Builder:
             return "organisation"
         return None
 
-    def _apposition(self, doc, span, seg_id: int, name: Ref) -> Ref | None:  # noqa: ANN001
-        """A description standing beside a person's name: its head noun governs the name
-        ('le maire de Quiberon Bernard Hilliet', 'teacher Angela Cooper') or hangs on it
-        ('Bernard Hilliet, le maire de Quiberon')."""
+    def _apposition(self, doc, span, seg_id: int, name: Ref) -> list[Ref]:  # noqa: ANN001
+        """The descriptions standing beside a person's name: one before it whose head noun
+        governs the name ('le maire de Quiberon Bernard Hilliet', 'teacher Angela Cooper'),
+        and one after it that hangs on it ('Bernard Hilliet, le maire de Quiberon'). A name
+        may have both ('le journaliste Paul Roy, auteur du livre'); a name after a
+        preposition ('l'avocat de Piotr Pavlenski') has no title before it, but keeps a comma
+        title after it ('selon Paul Roy, porte-parole du parti')."""
+        after_preposition = span.start > 0 and doc[span.start - 1].pos_ == "ADP"
+        before = None if after_preposition else self._title_before(doc, span)
+        after = self._title_after(doc, span, comma_only=after_preposition)
+        found = [f for f in (before, after) if f is not None]
+        return [ref for f in found if (ref := self._title_ref(doc, f, seg_id, name)) is not None]
+
+    def _title_before(self, doc, span):  # noqa: ANN001, ANN202
+        """(noun, start, end) of a person description whose head noun governs the name after it."""
         head = span.root
-        noun = None
         governed = head.dep_ in ("appos", "flat:name", "compound", "dep") or \
             (head.dep_ in ("nmod", "nsubj", "obj") and not any(c.dep_ == "case" for c in head.children))
         if head.head.i != head.i and head.head.pos_ == "NOUN" and head.head.i < span.start and governed:
             noun = head.head
-            lo = noun.left_edge.i
-            hi = span.start
-        else:
-            for child in head.children:
-                if child.i >= span.end and child.dep_ in ("appos", "acl", "nmod") and child.pos_ == "NOUN":
-                    noun = child
-                    lo, hi = child.i, child.right_edge.i + 1
-                    dets = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
-                    if dets:
-                        lo = min(lo, dets[0].i)
+            return (noun, noun.left_edge.i, span.start) if self._person_noun(noun) else None
+        if any(c.i >= span.end and c.dep_ in ("appos", "acl", "nmod") and c.pos_ == "NOUN" for c in head.children):
+            return None  # the parser hangs a description after the name: that one is its title
+        compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < span.start and
+                     (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self._person_noun(c))]
+        if compounds and self._person_noun(compounds[-1]):
+            return compounds[-1], min(c.left_edge.i for c in compounds), span.start
+        return None
+
+    def _title_after(self, doc, span, comma_only: bool):  # noqa: ANN001, ANN202
+        """(noun, start, end) of a person description hanging on the name after it: the
+        parser's apposition, or a title set off by a comma (:meth:`_comma_title`)."""
+        head = span.root
+        for child in head.children:
+            if child.i >= span.end and child.dep_ in ("appos", "acl", "nmod") and child.pos_ == "NOUN":
+                if not self._person_noun(child) or comma_only and doc[span.end].text != ",":
                     break
-            if noun is None:
-                compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < span.start and
-                             (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self._person_noun(c))]
-                if compounds:
-                    noun = compounds[-1]
-                    lo, hi = min(c.left_edge.i for c in compounds), span.start
-        if noun is None or not self._person_noun(noun):
-            found = self._comma_title(doc, span)
-            if found is None:
-                return None
-            noun, lo, hi = found
-        if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
-            return None  # 'l'avocat de Piotr Pavlenski': the name is a complement, not an apposition
+                lo, hi = child.i, child.right_edge.i + 1
+                dets = [c for c in child.children if c.dep_ == "det" and c.i < child.i]
+                return child, min(lo, dets[0].i) if dets else lo, hi
+        return self._comma_title(doc, span)
+
+    def _title_ref(self, doc, found, seg_id: int, name: Ref) -> Ref | None:  # noqa: ANN001
+        """The title mention of (noun, start, end) beside ``name``, trimmed of punctuation and
+        of the words that only join it to the name."""
+        noun, lo, hi = found
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
             hi -= 1
         while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")):
@@ -725,6 +737,7 @@ class _Builder:
         inside = [i for i in range(tok.i + 1, hi) if i in self._person_tokens]
         if inside:
             hi = inside[0]  # 'le ministre de l'Economie Bruno Le Maire': the name is not the description
+        of_name = bool(inside) and tok.doc[hi - 1].pos_ == "ADP"  # 'l'avocat de Paul Roy': Paul Roy is another person
         if any(i in taken for i in range(lo, tok.i + 1)):
             return None
         doc = tok.doc
@@ -738,6 +751,7 @@ class _Builder:
         r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), role,
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
+        r.of_name = of_name
         return r
 
     # --------------------------------------------------------------- resolving
@@ -939,6 +953,8 @@ class _Builder:
         people = [p for p in self.referents if p.kind == "person"]
         outside = r.quote is None
         ok_gender = [p for p in people if not (r.gender and p.gender and r.gender != p.gender)]
+        if r.of_name:  # 'l'avocate de Paul Roy' is not Paul Roy
+            ok_gender = [p for p in ok_gender if p is not self._complement_person(r, seg)]
 
         def pick(cands: list[Referent]) -> Referent | None:
             if not cands:
@@ -1025,11 +1041,22 @@ class _Builder:
             self._proxy_nouns = frozenset(fold(w) for w in quote_lexicon().get(self.ctx.lang, {}).get("proxy_nouns", ()))
         return self._proxy_nouns
 
+    def _complement_person(self, r: Ref, seg) -> Referent | None:  # noqa: ANN001
+        """The person named as the complement of a description ('l'avocate de Paul Roy')."""
+        name = next((x for x in self._pending if x.seg == r.seg and x.start >= r.end and x.kind == "person"
+                     and x.form == "name"), None)
+        if name is None:
+            return None
+        self._resolve(name, seg)
+        return name.referent
+
     def _named_after(self, r: Ref, seg) -> Ref | None:  # noqa: ANN001
         """The person named right after a description in the same noun phrase, where the
         parser did not make it an apposition ('Le député Les Républicains (LR) de l'Ain
         Damien Abad'): the first person name within a few words, no verb or sentence end between."""
         doc = seg.doc
+        if r.of_name:
+            return None
         end_tok = _tok_at(doc, r.end - 1)
         for t in doc[end_tok + 1:min(len(doc), end_tok + 10)]:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"") or t.is_sent_start:
@@ -1151,7 +1178,7 @@ class _Builder:
         'il' long after ('the named person of the article, when that is clear')."""
         people = [p for p in self.referents if p.kind == "person" and p.events]
         for r in self.refs:
-            if r.referent is not None or r.first_person or r.kind != "person" or r.plural:
+            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name:
                 continue
             if r.form == "description":
                 head = self.segments[r.seg].doc[r.head]
@@ -1497,7 +1524,10 @@ def _comma_appositions(refs: list[Ref], text: str) -> None:
     for i, a in enumerate(refs):
         if a.form == "description" and a.kind in ("person", "org"):  # also 'The company that runs the AMAs, Dick Clark Productions,'
             kinds = ("person",) if a.kind == "person" else ("organisation",)
-            b = next((x for x in refs[i + 1:i + 4] if x.kind in kinds and x.form != "propn"), None)
+            named = [x for x in refs[i + 1:i + 4] if x.kind in kinds and x.form != "propn"]
+            if a.of_name:
+                named = named[1:]  # 'l'avocat de Paul Roy, Marc Dupré': the first name is the complement
+            b = named[0] if named else None
             if b is None or b.form != "name":
                 continue
             between = text[a.end:b.start]
