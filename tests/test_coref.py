@@ -259,3 +259,12 @@ def test_a_description_ending_in_de_before_a_name_is_not_that_person():
     assert resolved(art).get("L'avocate de") is None, resolved(art)
     art = run("Le vote a été critiqué par l'avocat de Paul Girardot, Marc Delorme.", "fr")
     assert resolved(art).get("l'avocat de") == ["Marc Delorme"], resolved(art)
+
+
+def test_ce_dernier_and_celle_ci_are_the_person_mentioned_last():
+    """'Ce dernier', 'Celle-ci' stand for the person of their gender mentioned last, not the
+    most salient one (the subject)."""
+    art = run("Paul Girardot a reçu Marc Dupré lundi. Ce dernier lui a remis une lettre.", "fr")
+    assert resolved(art).get("Ce dernier") == ["Marc Dupré"], resolved(art)
+    art = run("Anne Morel a salué Julie Petit et Marc Dupré. Celle-ci a refusé de répondre.", "fr")
+    assert resolved(art).get("Celle-ci") == ["Julie Petit"], resolved(art)

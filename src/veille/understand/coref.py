@@ -180,6 +180,7 @@ class Ref:
     done: bool = False
     factor: float = 1.0  # 0.5 inside a subordinate or reported clause
     of_name: bool = False  # a description whose complement is the name after it ('l'avocat de Paul Roy')
+    latter: bool = False  # 'ce dernier', 'celle-ci': the person last mentioned
 
 
 @dataclass
@@ -410,7 +411,8 @@ class _Builder:
         for tok in doc:
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
                 continue
-            other = self._pronoun(tok, seg_id) or self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
+            other = self._latter(tok, seg_id, taken) or self._pronoun(tok, seg_id) or \
+                self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
             if other is not None:
                 out.append(other)
         out.sort(key=lambda r: (r.start, r.end))
@@ -658,6 +660,35 @@ class _Builder:
         if r.kind == "org" and quote is not None:
             return None  # 'it' inside a quotation: mostly a thing
         return r
+
+    def _latter(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
+        """'ce dernier', 'cette dernière', 'celui-ci', 'celle-ci' (the lexicon's ``latter``): a
+        demonstrative standing for the person mentioned last, whatever the tokenizer made of it."""
+        latter = self.lex.get("latter", {})
+        for n in (1, 2, 3):
+            words = tok.doc[tok.i:tok.i + n]
+            if len(words) < n or any(t.i in taken for t in words):
+                return None
+            gender = latter.get(fold(words.text.lower()).replace(" - ", "-"))
+            if gender is not None:
+                break
+        else:
+            return None
+        taken.update(t.i for t in words)
+        head = next((t for t in words if t.dep_ in NOMINAL_DEPS), words[-1])
+        r = Ref(seg_id, words.start_char, words.end_char, words.text, "pronoun", head.i, self._sent(tok), _role(head),
+                self._quote_of(seg_id, words.start_char), gender=gender, kind="person")
+        r.latter = True
+        return r
+
+    def _resolve_latter(self, r: Ref) -> None:
+        """The person of the right gender whose mention comes last before 'ce dernier', within
+        the sentence before."""
+        last = next((x for x in reversed(self.refs) if x.referent is not None and x.kind == "person" and not x.plural
+                     and x.referent.kind == "person" and r.sent - 1 <= x.sent <= r.sent
+                     and not (x.referent.gender and x.referent.gender != r.gender)), None)
+        if last is not None:
+            r.referent, r.antecedent = last.referent, last
 
     def _bare_name(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A proper noun the NER missed ('Petrides said'): kept as a candidate surname or
@@ -1204,6 +1235,9 @@ class _Builder:
         return None
 
     def _resolve_pronoun(self, r: Ref, seg) -> None:  # noqa: ANN001
+        if r.latter:
+            self._resolve_latter(r)
+            return
         tok = seg.doc[r.head]
         reporter = self._reporter(tok, r, seg)
         if reporter is BLOCKED:
