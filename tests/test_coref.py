@@ -268,3 +268,11 @@ def test_ce_dernier_and_celle_ci_are_the_person_mentioned_last():
     assert resolved(art).get("Ce dernier") == ["Marc Dupré"], resolved(art)
     art = run("Anne Morel a salué Julie Petit et Marc Dupré. Celle-ci a refusé de répondre.", "fr")
     assert resolved(art).get("Celle-ci") == ["Julie Petit"], resolved(art)
+
+
+def test_selon_lui_is_the_source_last_reported_speaking():
+    """'selon lui', 'd'après elle' give the source of a statement: the person last reported
+    speaking, not the most salient person of the article."""
+    art = run("Le ministre Paul Girardot a présenté le texte lundi. « Il faut agir vite », estime le "
+              "syndicaliste Marc Dupré. Le projet serait, selon lui, mal préparé.", "fr")
+    assert resolved(art).get("lui") == ["Marc Dupré"], resolved(art)

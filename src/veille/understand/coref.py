@@ -1248,6 +1248,10 @@ class _Builder:
         if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
             self._resolve_reflexive(r, tok)
             return
+        source = self._last_speaker(tok, r)
+        if source is not None:
+            r.referent, r.antecedent = source.referent, source
+            return
         if r.plural and r.role == "subj" and r.quote is None:
             before = self._plural_subject_before(tok, r)
             if before is BLOCKED:
@@ -1341,6 +1345,41 @@ class _Builder:
             if first is not None and self._quote_of(seg_id, first.idx) is None:
                 return sent, seg_id
         return None, seg_id
+
+    def _last_speaker(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
+        """For a pronoun giving the source of a statement ('selon lui', 'd'après elle': the
+        lexicon's ``source_prepositions``), the person last reported speaking in the two
+        sentences before, of its gender: the source the article is quoting, not the most
+        salient person."""
+        preps = self.lex.get("source_prepositions", ())
+        doc = tok.doc
+        case = [c for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+        if not case or r.quote is not None or r.plural:
+            return None
+        c = case[0]
+        words = {fold(c.lower_)} | ({fold(doc[c.i - 1].text + c.text)} if c.i > 0 else set())
+        if not words & set(preps):
+            return None
+        near = [x for x in reversed(self.refs) if x.referent is not None and x.referent.kind == "person"
+                and x.quote is None and r.sent - 2 <= x.sent <= r.sent and self._agrees(x.referent, r)]
+        return next((x for x in near if self._reported_speaker(x)), None) or \
+            next((x for x in near if self._beside_quotation(x)), None)
+
+    def _beside_quotation(self, x: Ref) -> bool:
+        """Does the mention stand, outside the quotation marks, in a sentence that holds a
+        quotation (where the parser may have missed that it is the speaker)?"""
+        sent = self.segments[x.seg].doc[x.head].sent
+        return any(a < sent.end_char and b > sent.start_char for a, b, _ in self.quote_ranges.get(x.seg, ()))
+
+    def _reported_speaker(self, x: Ref) -> bool:
+        """Is the mention, or the phrase it stands in ('le syndicaliste Marc Dupré'), the
+        subject of a verb of speech?"""
+        t = self.segments[x.seg].doc[x.head]
+        for _ in range(3):
+            if t.dep_ not in ("appos", "flat:name", "flat", "compound") or t.head.i == t.i:
+                break
+            t = t.head
+        return (t.dep_ in SUBJ_DEPS or self._inverted_subject(t)) and self._reports(t.head)
 
     def _resolve_reflexive(self, r: Ref, tok) -> None:  # noqa: ANN001
         """'himself', 'lui-même': the subject of its own clause ('Obama cast himself as …'),
