@@ -276,3 +276,13 @@ def test_selon_lui_is_the_source_last_reported_speaking():
     art = run("Le ministre Paul Girardot a présenté le texte lundi. « Il faut agir vite », estime le "
               "syndicaliste Marc Dupré. Le projet serait, selon lui, mal préparé.", "fr")
     assert resolved(art).get("lui") == ["Marc Dupré"], resolved(art)
+
+
+def test_a_stressed_pronoun_after_a_name_and_a_comma_is_that_person_and_so_is_the_title_after_it():
+    """'renchérit Paul Girardot, lui aussi avocat à Nantes': 'lui' is Paul Girardot, not the
+    person quoted before, and 'avocat à Nantes' is his title."""
+    art = run("« Le texte est injuste », explique Anne Morel, avocate à Nantes. « Personne ne nous "
+              "écoute », renchérit Paul Girardot, lui aussi avocat à Nantes.", "fr")
+    got = resolved(art)
+    assert got.get("lui") == ["Paul Girardot"], got
+    assert got.get("avocat à Nantes") == ["Paul Girardot"], got

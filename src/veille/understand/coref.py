@@ -586,6 +586,11 @@ class _Builder:
         if i + 1 >= len(doc) or doc[i].text != ",":
             return None
         j = i + 1
+        if fold(doc[j].lower_) in self.lex.get("stressed_pronouns", ()) and j + 1 < len(doc):
+            j += 1  # 'Paul Roy, lui aussi avocat': the pronoun is the name's, a mention of its own
+            while j < len(doc) - 1 and doc[j].pos_ == "ADV":
+                j += 1
+        start = j
         if doc[j].pos_ == "DET" and j + 1 < len(doc):
             j += 1
         while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
@@ -597,7 +602,7 @@ class _Builder:
         while hi < min(len(doc), j + 11) and doc[hi].text not in (",", "(", ")", ";", ":", "«", "»", "\"", "“", "”") \
                 and doc[hi].pos_ not in ("VERB", "AUX") and not doc[hi].is_sent_start:
             hi += 1
-        return noun, i + 1, hi
+        return noun, start, hi
 
     def _age(self, tok) -> bool:  # noqa: ANN001
         """'the 45-year-old': an age adjective with a number in its phrase, a person described by age."""
@@ -1248,6 +1253,10 @@ class _Builder:
         if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
             self._resolve_reflexive(r, tok)
             return
+        named = self._apposed_to(tok, r)
+        if named is not None:
+            r.referent, r.antecedent = named.referent, named
+            return
         source = self._last_speaker(tok, r)
         if source is not None:
             r.referent, r.antecedent = source.referent, source
@@ -1345,6 +1354,16 @@ class _Builder:
             if first is not None and self._quote_of(seg_id, first.idx) is None:
                 return sent, seg_id
         return None, seg_id
+
+    def _apposed_to(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
+        """The person named right before a stressed pronoun set off by a comma ('Paul Roy, lui
+        aussi avocat, …': the lexicon's ``stressed_pronouns``)."""
+        if fold(tok.lower_) not in self.lex.get("stressed_pronouns", ()) or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+            return None
+        end = tok.doc[tok.i - 2].idx + len(tok.doc[tok.i - 2].text)
+        name = next((x for x in reversed(self.refs) if x.seg == r.seg and x.end == end and x.kind == "person"
+                     and x.form == "name" and x.referent is not None), None)
+        return name if name is not None and name.referent is not None and self._agrees(name.referent, r) else None
 
     def _last_speaker(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
         """For a pronoun giving the source of a statement ('selon lui', 'd'après elle': the
