@@ -130,3 +130,12 @@ def test_a_surname_in_a_heading_in_capitals_is_the_person_the_article_names_in_f
     got = links(art)
     assert got.get("OBAMA") == "Q76"
     assert "WHO" not in got
+
+
+def test_a_seat_of_power_after_a_word_of_stance_is_the_government():
+    """'l'opposant au Kremlin', 'proche de Pékin': a stance towards the government, though
+    'au' places things elsewhere ('au Kremlin' is the place)."""
+    art = run("Le principal opposant au Kremlin a été arrêté mardi.", "fr")
+    assert links(art)["Kremlin"] == "Q159"
+    art = run("Le sommet se tiendra au Kremlin mardi.", "fr")
+    assert links(art)["Kremlin"] == "veille:place:kremlin"

@@ -337,7 +337,7 @@ def linking() -> dict:
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
-                "generic_institution_words"):
+                "generic_institution_words", "relation_heads"):
         data[key] = frozenset(data[key])
     return data
 
@@ -498,6 +498,8 @@ def _actor_position(span) -> bool:  # noqa: ANN001
         cases.append(root.head.lower_)
     if any(c in linking()["actor_cases"] for c in cases):
         return True  # 'Pour Moscou, …', 'selon Washington', 'entre Kaboul et les insurgés'
+    if _after_stance(span):
+        return True  # 'l'opposant au Kremlin', 'proche de Pékin'
     governor = root.head if root.dep_ == "nmod" else (root.head.head if root.dep_ == "pobj" else None)
     if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
         return True  # 'l'administration de Kaboul', 'the government in Beijing'
@@ -515,10 +517,27 @@ def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bo
     return min(others, key=lambda o: (KIND_RANK.get(o[1], 5), TYPE_RANK.get(info(o[0]).get("type", ""), 5)))
 
 
+def _after_stance(span) -> bool:  # noqa: ANN001
+    """Does the span follow a word of stance and its preposition ('opposant au Kremlin',
+    'proche de Pékin', 'hostile à Washington': linking.json's ``relation_heads``), whatever
+    the parser attached it to?"""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].pos_ != "ADP":
+        return False
+    word = doc[i - 1]
+    return word.lower_ in linking()["relation_heads"] or word.lemma_.lower() in linking()["relation_heads"]
+
+
 def _is_locative(span) -> bool:  # noqa: ANN001
-    """'à Astana', 'in Moscow': the span's head is introduced by a locative preposition."""
+    """'à Astana', 'in Moscow': the span's head is introduced by a locative preposition
+    (not after a word of stance, 'opposant au Kremlin': linking.json's ``relation_heads``)."""
     root = span.root
     case = [c.lower_ for c in root.children if c.dep_ == "case"]
+    if _after_stance(span):
+        return False  # 'l'opposant au Kremlin', 'proche de Pékin': a stance towards the government, not a place
     if case:
         return case[0] in LOCATIVE
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
