@@ -286,3 +286,12 @@ def test_a_stressed_pronoun_after_a_name_and_a_comma_is_that_person_and_so_is_th
     got = resolved(art)
     assert got.get("lui") == ["Paul Girardot"], got
     assert got.get("avocat à Nantes") == ["Paul Girardot"], got
+
+
+def test_a_predicate_title_is_the_person_it_is_said_of():
+    """'X, qui était alors Premier ministre' (a bare title after a copula, through the
+    relative 'qui') and 'X est le maire de Y' describe X."""
+    art = run("Le scandale a gêné Paul Girardot, qui était alors Premier ministre. Marc Dupré est le maire de Nantes.", "fr")
+    got = resolved(art)
+    assert got.get("Premier ministre") == ["Paul Girardot"], got
+    assert got.get("le maire de Nantes") == ["Marc Dupré"], got

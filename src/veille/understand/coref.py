@@ -746,9 +746,10 @@ class _Builder:
                                and fold(c.lower_) in self.lex["contracted_determiners"]), None)
             if contracted is not None:
                 dets = [contracted]
+        predicate = not dets and any(c.dep_ == "cop" for c in tok.children) and self._person_noun(tok)
         if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
-                not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children):
-            return None
+                not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children) and not predicate:
+            return None  # (a bare predicate is a description: 'qui était alors Premier ministre')
         is_person = self._person_noun(tok) or self._age(tok)
         if contracted is not None and not is_person:
             return None  # ('auprès du ministère de la Santé' names the ministry)
@@ -757,10 +758,7 @@ class _Builder:
             return None
         if "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS"):
             return None
-        if dets[0].lower_ in closed_words("possessive_determiners") and is_person and \
-                fold(tok.lower_) not in {fold(n) for n in self.lex["generic_person"]}:
-            pass
-        lo = contracted.i + 1 if contracted is not None else min(d.i for d in dets)
+        lo = contracted.i + 1 if contracted is not None else min((d.i for d in dets), default=tok.i)
         hi = tok.i + 1
         for c in tok.children:
             if c.i > tok.i and (c.dep_ in ("amod", "compound", "flat:name", "fixed") or _of_complement(c)):
@@ -975,6 +973,11 @@ class _Builder:
         if r.kind == "org":
             self._resolve_org_description(r, head)
             return
+        said_of = self._predicate_subject(head, r)
+        if said_of is not None and said_of.referent is not None:  # 'X, qui était alors Premier ministre', 'X est le maire de Y'
+            r.referent, r.antecedent = said_of.referent, said_of
+            self._describe(said_of.referent, r, seg)
+            return
         named = self._named_after(r, seg)
         if named is not None and named.referent is not None:  # 'Le député LR de l'Ain Damien Abad': the name it announces
             r.referent, r.antecedent = named.referent, named
@@ -1076,6 +1079,20 @@ class _Builder:
         if not hasattr(self, "_proxy_nouns"):
             self._proxy_nouns = frozenset(fold(w) for w in quote_lexicon().get(self.ctx.lang, {}).get("proxy_nouns", ()))
         return self._proxy_nouns
+
+    def _predicate_subject(self, head, r: Ref) -> Ref | None:  # noqa: ANN001
+        """The named person a predicate description is said of: the subject of its copula, or
+        the name a relative 'qui' stands for ('X, qui était alors Premier ministre')."""
+        if not any(c.dep_ == "cop" for c in head.children):
+            return None
+        subj = next((c for c in head.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return None
+        if "Rel" in subj.morph.get("PronType") and head.dep_ == "acl:relcl":
+            subj = head.head
+        name = next((x for x in reversed(self.refs) if x.seg == r.seg and x.form == "name" and x.kind == "person"
+                     and x.start <= subj.idx < x.end), None)
+        return name if name is not None and name.referent is not None and self._agrees(name.referent, r) else None
 
     def _complement_person(self, r: Ref, seg) -> Referent | None:  # noqa: ANN001
         """The person named as the complement of a description ('l'avocate de Paul Roy')."""
