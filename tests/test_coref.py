@@ -295,3 +295,10 @@ def test_a_predicate_title_is_the_person_it_is_said_of():
     got = resolved(art)
     assert got.get("Premier ministre") == ["Paul Girardot"], got
     assert got.get("le maire de Nantes") == ["Marc Dupré"], got
+
+
+def test_a_person_noun_in_ant_tagged_as_a_participle_is_still_a_description():
+    """'Le principal opposant au régime, Marc Delorme, …': the tagger calls 'opposant' a
+    present participle after 'Le principal'; it is the person named after the comma."""
+    art = run("Le principal opposant au régime, Marc Delorme, s'est emporté contre la méthode.", "fr")
+    assert resolved(art).get("Le principal opposant") == ["Marc Delorme"], resolved(art)

@@ -409,7 +409,7 @@ class _Builder:
         out.extend(self._names_again(seg_id, doc, taken))
         out.extend(self._acronym_names(seg_id, doc, taken))
         for tok in doc:
-            if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-"):
+            if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-") and not self._participle_noun(tok):
                 continue
             other = self._latter(tok, seg_id, taken) or self._pronoun(tok, seg_id) or \
                 self._description(tok, seg_id, taken) or self._bare_name(tok, seg_id, taken)
@@ -614,6 +614,16 @@ class _Builder:
         nouns = self.lex["person_nouns_folded"]
         return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
 
+    def _participle_noun(self, tok) -> bool:  # noqa: ANN001
+        """'le principal opposant', 'le gérant': a person noun in -ant the tagger took for a
+        present participle, after a determiner and maybe adjectives."""
+        if tok.pos_ != "VERB" or not self._person_noun(tok):
+            return False
+        i = tok.i - 1
+        while i > 0 and tok.doc[i].pos_ == "ADJ":
+            i -= 1
+        return i >= 0 and i < tok.i and tok.doc[i].pos_ == "DET"
+
     def _noun_gender(self, noun) -> str | None:  # noqa: ANN001
         """Gender a description tells: its noun where the language's nouns tell it ('chairwoman':
         ``grammar.gender_from_noun``), else its determiner or its own agreement ('la ministre')."""
@@ -730,7 +740,7 @@ class _Builder:
             if tok.dep_ not in NOMINAL_DEPS or not (self._person_noun(tok) or self._age(tok)) or \
                     not any(c.dep_ == "det" and (c.i == tok.i - 1 or self._age(tok)) for c in tok.children):
                 return None
-        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
+        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
