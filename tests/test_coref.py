@@ -302,3 +302,14 @@ def test_a_person_noun_in_ant_tagged_as_a_participle_is_still_a_description():
     present participle after 'Le principal'; it is the person named after the comma."""
     art = run("Le principal opposant au régime, Marc Delorme, s'est emporté contre la méthode.", "fr")
     assert resolved(art).get("Le principal opposant") == ["Marc Delorme"], resolved(art)
+
+
+def test_the_pronoun_of_an_opening_subordinate_clause_is_the_new_person_named_after_it():
+    """'S'il a refusé de voter, …, le chef de l'opposition, Marc Dupré, a dénoncé …': the
+    pronoun announces the person named for the first time as the main clause's subject, not
+    the person named in the sentence before."""
+    art = run("Paul Girardot a présidé la séance. S'il a refusé de voter, jugeant le texte mal écrit, le chef "
+              "de l'opposition, Marc Dupré, a dénoncé la méthode. « C'est une honte », a-t-il ajouté.", "fr")
+    got = resolved(art)
+    assert got.get("il") == ["Marc Dupré"], got
+    assert got.get("-t-il") == ["Marc Dupré"], got

@@ -1280,6 +1280,10 @@ class _Builder:
         if (self.lex["pronouns"].get(pronoun_key(r.text)) or {}).get("reflexive"):
             self._resolve_reflexive(r, tok)
             return
+        ahead = self._cataphora(tok, r, seg)
+        if ahead is not None and ahead.referent is not None:
+            r.referent, r.antecedent = ahead.referent, ahead
+            return
         named = self._apposed_to(tok, r)
         if named is not None:
             r.referent, r.antecedent = named.referent, named
@@ -1381,6 +1385,33 @@ class _Builder:
             if first is not None and self._quote_of(seg_id, first.idx) is None:
                 return sent, seg_id
         return None, seg_id
+
+    def _cataphora(self, tok, r: Ref, seg) -> Ref | None:  # noqa: ANN001
+        """The person named for the first time as the subject of the main clause, for the
+        subject pronoun of a subordinate clause that opens the sentence ('S'il s'est gardé de
+        faire campagne, l'opposant Marc Dupré s'est emporté'): a writer who names someone new
+        right after such a clause means that person. The main clause's subject is the first
+        person mention of the sentence that follows a comma (the parser often misses where
+        the main clause starts)."""
+        sent = tok.sent
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if r.role != "subj" or r.quote is not None or r.plural or r.kind != "person" or not words or \
+                words[0].pos_ != "SCONJ" or tok.i - words[0].i > 2:
+            return None
+        text = doc_text(seg.doc)
+        for x in self._pending:
+            if x.seg != r.seg or x.start <= r.end or x.start >= sent.end_char or x.kind != "person" or x.quote is not None:
+                continue
+            if not text[:x.start].rstrip().endswith(","):
+                continue
+            name = x.antecedent if x.form == "title" and x.antecedent is not None else x
+            if name.form != "name" or name.done:
+                return None
+            known = set(map(id, self.referents))
+            self._resolve(name, seg)
+            who = name.referent
+            return name if who is not None and id(who) not in known and self._agrees(who, r) else None
+        return None
 
     def _apposed_to(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
         """The person named right before a stressed pronoun set off by a comma ('Paul Roy, lui
