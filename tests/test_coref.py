@@ -313,11 +313,3 @@ def test_the_pronoun_of_an_opening_subordinate_clause_is_the_new_person_named_af
     got = resolved(art)
     assert got.get("il") == ["Marc Dupré"], got
     assert got.get("-t-il") == ["Marc Dupré"], got
-
-
-def test_a_pronoun_the_writer_puts_in_brackets_inside_a_quotation_is_the_narrators():
-    """'« … confiance en (lui) … »': the brackets replace the speaker's 'moi'; the pronoun is
-    resolved as the writer's, though the tagger calls it a noun."""
-    art = run("Paul Girardot a quitté le parti en mars. Il reconnaît que Marc Dupré « avait une grande "
-              "confiance en (lui), ce qui (lui) permettait d'avancer ».", "fr")
-    assert resolved(art).get("lui") == ["Paul Girardot", "Paul Girardot"], resolved(art)

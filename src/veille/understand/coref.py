@@ -659,15 +659,11 @@ class _Builder:
         spec = self.lex["pronouns"].get(key)
         if spec is None:
             return None
-        bracketed = _bracketed(tok)  # '… confiance en (lui) …': the writer's word inside a quotation, for 'moi'
-        if bracketed:
-            quote = None
-        elif tok.pos_ not in ("PRON",) and not tok.text.startswith("-"):
+        if tok.pos_ not in ("PRON",) and not tok.text.startswith("-"):
             return None
         if tok.tag_ in own_words(self.ctx.lang, "possessive_tags"):
             return None
-        if key in own_words(self.ctx.lang, "object_clitics") and not bracketed and \
-                tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
+        if key in own_words(self.ctx.lang, "object_clitics") and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
             return None
         if key in CLITICS and tok.head.lemma_.lower() in self.lex.get("neuter_verbs", ()):
             return None  # 'le dire', 'l'espère': it, not him
@@ -1563,13 +1559,6 @@ def _embedding(tok) -> float:  # noqa: ANN001
                 continue  # a sentence without a finite verb: its participle is its predicate ('Une colère partagée par X.')
             return 0.5
     return 1.0
-
-
-def _bracketed(tok) -> bool:  # noqa: ANN001
-    """Is the word alone in brackets ('(lui)', '[il]'), as a writer replaces a speaker's
-    'moi' or 'je' inside a quotation?"""
-    doc = tok.doc
-    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in ("(", "[") and doc[tok.i + 1].text in (")", "]")
 
 
 def _tok_at(doc, char: int) -> int:  # noqa: ANN001
