@@ -11,7 +11,10 @@ resolution), linear in the article's length:
 2. **Descriptions in apposition** to a name ("le maire de Quiberon, Bernard
    Hilliet", "Bernard Hilliet, le maire de Quiberon", "la journaliste Valentine
    Desjeunes", "High school math teacher Angela Cooper") are that person; their
-   nouns and gender are remembered.
+   nouns and gender are remembered. A name may have one before and one after
+   ("le journaliste X, auteur du livre"); a name after a preposition keeps only the
+   one after ("selon X, porte-parole de …"); "l'avocate de X" is not X. A predicate
+   title is the person it is said of ("X, qui était alors Premier ministre").
 3. **Definite descriptions** ("le compositeur", "la députée", "l'ancien
    président", "le chef de l'État", "the governor") go to the person the article
    described so before, to the person of the article whose role in the actor
@@ -27,6 +30,10 @@ resolution), linear in the article's length:
    an object pronoun never takes the subject of its own clause; the subject of a
    clause reported by a verb of speech ("X a dit qu'il …") is that verb's
    subject first; impersonal subjects ("il faut", "il s'agit") are not mentions.
+   Before salience: "selon lui" is the person last reported speaking; "X, lui
+   aussi avocat" is X; "ce dernier", "celle-ci" are the person mentioned last; the
+   subject pronoun of an opening subordinate clause ("S'il …, l'opposant X a …") is
+   the person named there for the first time (cataphora).
 5. **First-person pronouns** inside a direct quotation (je, nous, on, I, we) are
    the quotation's speaker, once quotes are attributed (:meth:`Coref.add_speakers`).
 
