@@ -268,6 +268,9 @@ def test_ce_dernier_and_celle_ci_are_the_person_mentioned_last():
     assert resolved(art).get("Ce dernier") == ["Marc Dupré"], resolved(art)
     art = run("Anne Morel a salué Julie Petit et Marc Dupré. Celle-ci a refusé de répondre.", "fr")
     assert resolved(art).get("Celle-ci") == ["Julie Petit"], resolved(art)
+    # a thing of its gender named after the person is what 'ce dernier' stands for
+    art = run("Paul Girardot a présenté le projet lundi. Ce dernier prévoit la fermeture de trois écoles.", "fr")
+    assert "Ce dernier" not in resolved(art), resolved(art)
 
 
 def test_selon_lui_is_the_source_last_reported_speaking():

@@ -709,8 +709,20 @@ class _Builder:
         last = next((x for x in reversed(self.refs) if x.referent is not None and x.kind == "person" and not x.plural
                      and x.referent.kind == "person" and r.sent - 1 <= x.sent <= r.sent
                      and not (x.referent.gender and x.referent.gender != r.gender)), None)
-        if last is not None:
+        if last is not None and not self._thing_between(last, r):
             r.referent, r.antecedent = last.referent, last
+
+    def _thing_between(self, last: Ref, r: Ref) -> bool:
+        """Is a noun of the latter's gender, not a person, named between the person and
+        'ce dernier' ('X a présenté le projet. Ce dernier prévoit …': the project)? Dates
+        and other adjuncts ('lundi') do not count."""
+        if last.seg != r.seg:
+            return False
+        doc = self.segments[r.seg].doc
+        gender = {"m": "Masc", "f": "Fem"}.get(r.gender or "")
+        return any(t.pos_ == "NOUN" and gender in t.morph.get("Gender") and t.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg", "nmod")
+                   and any(c.dep_ == "det" for c in t.children) and not self._person_noun(t)
+                   for t in doc if last.end <= t.idx < r.start)
 
     def _bare_name(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A proper noun the NER missed ('Petrides said'): kept as a candidate surname or
@@ -1248,7 +1260,7 @@ class _Builder:
         'il' long after ('the named person of the article, when that is clear')."""
         people = [p for p in self.referents if p.kind == "person" and p.events]
         for r in self.refs:
-            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name:
+            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name or r.latter:
                 continue
             if r.form == "description":
                 head = self.segments[r.seg].doc[r.head]
