@@ -634,3 +634,10 @@ def test_the_agent_of_a_passive_verb_says_the_quoted_fragment():
     assert (q.kind, q.speaker) == ("direct", "Paul Ferrand")
     art = run("The plan was called \"reckless\" by Senator Mark Dalton.", "en", "2019-11-20")
     assert quote(art, "reckless").speaker == "Mark Dalton"
+
+
+def test_a_name_after_the_selon_phrase_that_governs_a_verb_is_the_clause_subject_not_an_apposition():
+    art = run("Selon Radio Bocage, Hélène Marchetti sera reçue vendredi à la préfecture.", "fr")
+    assert quote(art, "Hélène Marchetti sera reçue").speaker == "Radio Bocage"
+    art = run("Selon le porte-parole de la mairie, Julien Roussel, les travaux reprendront lundi.", "fr")
+    assert quote(art, "les travaux reprendront").speaker == "Julien Roussel"

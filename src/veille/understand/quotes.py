@@ -805,7 +805,8 @@ class _Extractor:
             for r in self.coref.refs:
                 if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title") and start <= r.start <= end + 2 \
                         and r.start >= tok.idx and r.referent is not None and \
-                        not _complement_of_noun(self.segments[seg_id].doc, r):
+                        not _complement_of_noun(self.segments[seg_id].doc, r) and \
+                        not ("," in self.texts[seg_id][end:r.start] and self._governs_after(seg_id, r)):
                     return r
         for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]):
             for r in self.coref.refs:
@@ -1028,14 +1029,33 @@ class _Extractor:
         de Galhau' or 'selon le porte-parole du Kremlin, Dmitri Peskov' the last person named
         before the phrase ends, never one inside a 'de X' complement ('la conseillère de X')."""
         end = next((t.idx for t in sent if t.idx > pos and t.text in (",", ";", ":", ".", "«", "“", "\"")
-                    and not (t.text == "," and t.i + 1 < len(sent.doc) and any(
-                        r.seg == seg_id and r.kind == "person" and r.form == "name" and r.start == sent.doc[t.i + 1].idx
-                        for r in self.coref.refs))), sent.end_char)
+                    and not (t.text == "," and self._apposed_name(seg_id, sent, t))), sent.end_char)
         doc = self.segments[seg_id].doc
         people = [r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title")
                   and pos <= r.start < end and r.referent is not None]
         people = [r for r in people if not _complement_of_noun(doc, r)]
         return people[-1] if people else None
+
+    def _governs_after(self, seg_id: int, r: Ref) -> bool:
+        """Is a name followed by more of its clause (its verb) rather than by punctuation or the
+        sentence end? Then after a comma it is no apposition but the subject of what follows."""
+        doc = self.segments[seg_id].doc
+        after = next((t for t in doc if t.idx >= r.end), None)
+        return after is not None and not after.is_punct and not after.is_sent_start
+
+    def _apposed_name(self, seg_id: int, sent, comma) -> bool:  # noqa: ANN001
+        """Is the person named right after this comma an apposition of the cue phrase ('selon le
+        porte-parole du Kremlin, Dmitri Peskov, …')? An apposition closes with punctuation or the
+        sentence; a name followed by its verb is the subject of the reported clause ('Selon La
+        Provence, Christophe Castaner est attendu …'), and the cue phrase ends at the comma."""
+        doc = sent.doc
+        if comma.i + 1 >= len(doc):
+            return False
+        name = next((r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form == "name"
+                     and r.start == doc[comma.i + 1].idx), None)
+        if name is None:
+            return False
+        return not self._governs_after(seg_id, name)
 
     def _colon_before(self, q: Quotation) -> Found | None:
         """The sentence before the quotation ends with a colon: its subject speaks
@@ -1307,7 +1327,7 @@ class _Extractor:
                 cue_tok = next((t for t in sent if t.idx >= pos), None)
                 if cue_tok is None:
                     continue
-                phrase_end = self._cue_phrase_end(sent, cue_tok, m.end() + sent.start_char)
+                phrase_end = self._cue_phrase_end(seg_id, sent, cue_tok, m.end() + sent.start_char)
                 found = self._cue_phrase(seg_id, sent)
                 if found is None:
                     continue
@@ -1336,11 +1356,11 @@ class _Extractor:
         return self._memo("according_first", lambda: frozenset(
             c.split()[0].lower() for c in self.lex.get("according", ()) if c.split() and c not in closed_words("short_according")))
 
-    def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
+    def _cue_phrase_end(self, seg_id: int, sent, cue_tok, after: int) -> int:  # noqa: ANN001
         """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
         past a relative or participial clause or an apposition that describes the source
         ('selon l'ONG MSF, qui gère l'hôpital, …', 'selon le bilan, donné mercredi, …',
-        'selon Jean Dupont, porte-parole du parti, …')."""
+        'selon Jean Dupont, porte-parole du parti, …', 'selon le porte-parole, Jean Dupont, …')."""
         end = sent.end_char
         for _ in range(3):
             comma = next((t for t in sent if t.idx >= after and t.text in (",", ";", ":", ".")), None)
@@ -1350,7 +1370,8 @@ class _Extractor:
             describes = nxt is not None and comma.text == "," and (
                 relative(nxt) or nxt.tag_ == "WP$" or (nxt.pos_ in ("VERB", "ADJ") and "Part" in nxt.morph.get("VerbForm")
                                         and nxt.dep_ in ("acl", "amod", "appos")) or
-                (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")))
+                (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")) or
+                self._apposed_name(seg_id, sent, comma))
             if not describes:
                 return comma.idx + 1
             after = comma.idx + 1
