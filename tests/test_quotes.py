@@ -641,3 +641,31 @@ def test_a_name_after_the_selon_phrase_that_governs_a_verb_is_the_clause_subject
     assert quote(art, "Hélène Marchetti sera reçue").speaker == "Radio Bocage"
     art = run("Selon le porte-parole de la mairie, Julien Roussel, les travaux reprendront lundi.", "fr")
     assert quote(art, "les travaux reprendront").speaker == "Julien Roussel"
+
+
+def test_a_fragment_in_an_infinitive_clause_is_said_by_the_subject_of_the_main_clause():
+    art = run("Le 12, Rome a haussé le ton contre Vienne en convoquant l'ambassadeur d'Autriche pour dénoncer "
+              "la détention « inacceptable » de deux journalistes italiens.", "fr")
+    assert quote(art, "inacceptable").speaker == "Rome"
+
+
+def test_the_main_clause_subject_skips_a_date_the_parser_took_for_a_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.quotes import _Extractor
+
+    words = ["Le", "27", ",", "Rome", "a", "durci", "le", "ton", "en", "convoquant", "l'", "ambassadeur",
+             "pour", "dénoncer", "une", "décision", "«", "absurde", "»", "."]
+    heads = [1, 5, 5, 5, 5, 5, 7, 5, 9, 5, 11, 9, 13, 9, 15, 13, 17, 15, 17, 5]
+    deps = ["det", "nsubj", "punct", "nsubj", "aux:tense", "ROOT", "det", "obj", "mark", "advcl", "det", "obj",
+            "mark", "advcl", "det", "obj", "punct", "amod", "punct", "punct"]
+    pos = ["DET", "NUM", "PUNCT", "PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "VERB", "DET", "NOUN",
+           "ADP", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    morphs = ["VerbForm=Inf" if w == "dénoncer" else "VerbForm=Part|Tense=Pres" if w == "convoquant" else
+              "VerbForm=Part|Tense=Past" if w == "durci" else "" for w in words]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    quoted = doc[17]
+    subj = _Extractor._main_clause_subject(None, doc[13], quoted.idx, quoted.idx + len(quoted.text))  # type: ignore[arg-type]
+    assert [t.text for t in subj] == ["Rome"]
+

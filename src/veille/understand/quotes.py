@@ -1196,12 +1196,29 @@ class _Extractor:
                     subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if not subj and "Inf" in anc.morph.get("VerbForm") and self._is_reporting(anc):
+                    subj = self._main_clause_subject(anc, a, b)
                 if subj:
                     found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=2 if self._is_reporting(anc) else 1)
                     if found.who is not None and (found.referent is not None or found.who.name):
                         return found
                 return None
         return None
+
+    def _main_clause_subject(self, verb, a: int, b: int) -> list:  # noqa: ANN001
+        """The noun subject of the finite clause a chain of infinitives and gerunds hangs on
+        ('Paris a haussé le ton en convoquant l'ambassadeur pour dénoncer la détention
+        « intolérable »': Paris): an infinitive reporting verb has no subject of its own, so the
+        quoted words are said by the subject of the verb it depends on (a date the parser took
+        for a subject, 'Le 27, Paris …', is not one)."""
+        verbs = [anc for anc in verb.ancestors if anc.pos_ in ("VERB", "AUX")][:3]
+        for anc in verbs:
+            subj = [c for c in anc.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN", "PRON") and not (a <= c.idx < b)]
+            if subj:
+                return subj[-1:]
+            if not _non_finite(anc):
+                return []
+        return []
 
     # ------------------------------------------------------------- kinds
 
