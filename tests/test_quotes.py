@@ -669,3 +669,10 @@ def test_the_main_clause_subject_skips_a_date_the_parser_took_for_a_subject():
     subj = _Extractor._main_clause_subject(None, doc[13], quoted.idx, quoted.idx + len(quoted.text))  # type: ignore[arg-type]
     assert [t.text for t in subj] == ["Rome"]
 
+
+
+def test_a_clause_with_its_own_reporting_verb_before_an_incise_is_its_subjects_words():
+    art = run("Dans un courrier au préfet, la maire de Saint-Brieuc Annick Le Floch réclame que les écoles restent "
+              "ouvertes tout l'été, a appris l'AFP mardi.", "fr")
+    assert all(q.speaker != "AFP" for q in art.quotes), [(q.text, q.speaker) for q in art.quotes]
+    assert quote(art, "les écoles restent ouvertes").speaker == "Annick Le Floch"

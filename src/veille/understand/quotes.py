@@ -1318,12 +1318,23 @@ class _Extractor:
                     any(c.dep_ in SUBJ and c.i > t.i for c in t.children) or any(x.text.startswith("-") for x in t.doc[max(0, t.i - 2):t.i + 3]))
                     for t in clause):
                 continue  # '« … », a-t-il répondu au journal, a relevé X': the clause holds its own incise
+            if clause[-1].i < tok.i and tok.lemma_.lower() in self._folded_raw("learning_verbs") and self._own_report(clause):
+                continue  # 'le maire réclame que …, a appris l'AFP': the mayor's words, which the agency learned
             text = self.texts[seg_id][start:end]
             quote = self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
             if found.who is not None and self._comment_mark(tok) is None:  # 'comme le précise X' reports a fact, not a voice that goes on
                 self._reported.append((quote, found, Quotation(pieces=[(seg_id, start, end)])))
             yield quote
         yield from self._according_clauses(seg_id, seg)
+
+    def _own_report(self, clause: list) -> bool:
+        """Does a clause before its cue hold its own reporting verb, with its subject and its
+        complement ('Le maire réclame que les écoles restent ouvertes, a appris l'AFP')? After a
+        verb of learning the words are that subject's; the agency only learned them."""
+        first = clause[0].i
+        return any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and not _non_finite(t)
+                   and any(c.dep_ in SUBJ and first <= c.i < t.i for c in t.children) and self._complement(t)
+                   for t in clause)
 
     def _according_clauses(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
