@@ -676,3 +676,9 @@ def test_a_clause_with_its_own_reporting_verb_before_an_incise_is_its_subjects_w
               "ouvertes tout l'été, a appris l'AFP mardi.", "fr")
     assert all(q.speaker != "AFP" for q in art.quotes), [(q.text, q.speaker) for q in art.quotes]
     assert quote(art, "les écoles restent ouvertes").speaker == "Annick Le Floch"
+
+
+def test_selon_the_confidences_of_a_person_gives_that_person():
+    art = run("Pour l'aider, elle dispose d'un directeur de cabinet, Bertrand Viala. Les deux anciens ministres en "
+              "recevaient une trentaine par jour, selon les confidences de M. Viala au Courrier de l'Ouest.", "fr")
+    assert quote(art, "Les deux anciens ministres").speaker == "Bertrand Viala"
