@@ -682,3 +682,9 @@ def test_selon_the_confidences_of_a_person_gives_that_person():
     art = run("Pour l'aider, elle dispose d'un directeur de cabinet, Bertrand Viala. Les deux anciens ministres en "
               "recevaient une trentaine par jour, selon les confidences de M. Viala au Courrier de l'Ouest.", "fr")
     assert quote(art, "Les deux anciens ministres").speaker == "Bertrand Viala"
+
+
+def test_a_medium_named_by_a_common_noun_is_the_source_cited_before():
+    art = run("Selon Le Phare de l'Estuaire, le conseil départemental a financé la piscine avec des fonds européens. "
+              "La facture a été réglée par Bruxelles en mars, précise le journal.", "fr")
+    assert quote(art, "La facture a été réglée").speaker == "Le Phare de l'Estuaire"

@@ -586,6 +586,11 @@ class _Extractor:
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
+                not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
+            cited = self._medium_cited_before(seg_id, tok)
+            if cited is not None:  # 'Selon Mediapart, … , explique le journal d'investigation'
+                return Found(cited.who, cited.ref, cited.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("source_nouns"):
             named = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod:poss") and c.pos_ == "PROPN" and c.i < tok.i]
             src = named[0] if named else self._source_of(tok)  # 'the Bloomberg article said', 'le communiqué du ministère'
@@ -704,6 +709,30 @@ class _Extractor:
         cands = [r for r in self.coref.refs if r.kind == "organisation" and r.form == "name" and r.role == "subj"
                  and r.referent is not None and r.quote is None and n - 1 <= r.sent <= n and (r.seg, r.start) < (seg_id, tok.idx)]
         return cands[-1] if cands else None
+
+    def _media_nouns(self) -> frozenset[str]:
+        """Common nouns of a medium ('le journal', 'le quotidien', 'la chaîne'): coreference's
+        ``org_nouns`` of kind media."""
+        return self._memo("coref:media_nouns", lambda: frozenset(
+            k for k, v in lexicon(self.lang).get("org_nouns", {}).items() if v == "media"))
+
+    def _medium_cited_before(self, seg_id: int, tok) -> Found | None:  # noqa: ANN001
+        """The source an earlier 'selon X' / 'd'après X' cited, in the twelve sentences before a
+        medium named by a common noun ('Selon Mediapart, … Le journal précise que …'): the
+        article goes on with the medium it quotes, not with another organisation it mentions.
+        A person of the actor table or a full person name is no medium."""
+        sents = [(sid, sent) for sid in range(seg_id, -1, -1)
+                 for sent in reversed(list(self.segments[sid].doc.sents)) if sid < seg_id or sent.end <= tok.sent.start][:12]
+        for sid, sent in sents:
+            found = self._cue_phrase(sid, sent)
+            if found is None or found.who is None:
+                continue
+            if found.who.actor_id and self.info(found.who.actor_id).get("type") == "person":
+                return None
+            if found.referent is not None and found.referent.kind == "person" and len(found.referent.name.split()) > 1:
+                return None
+            return found
+        return None
 
     def _org_nouns(self) -> frozenset[str]:
         """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
