@@ -688,3 +688,9 @@ def test_a_medium_named_by_a_common_noun_is_the_source_cited_before():
     art = run("Selon Le Phare de l'Estuaire, le conseil départemental a financé la piscine avec des fonds européens. "
               "La facture a été réglée par Bruxelles en mars, précise le journal.", "fr")
     assert quote(art, "La facture a été réglée").speaker == "Le Phare de l'Estuaire"
+
+
+def test_an_adverb_between_an_inverted_cue_and_its_subject():
+    art = run("Selon Le Phare de l'Estuaire, le feu a parcouru dix hectares. "
+              "Trois granges ont été détruites, précise encore le quotidien.", "fr")
+    assert quote(art, "Trois granges ont été détruites").speaker == "Le Phare de l'Estuaire"

@@ -1542,9 +1542,10 @@ class _Extractor:
         if self._grammar("subject_before_cue") and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
+        nxt = next((t for t in doc[verb.i + 1:sent.end] if t.pos_ != "ADV"), None)  # 'précise encore le quotidien'
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
-                not (verb.i + 1 < len(doc) and (doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN") or doc[verb.i + 1].ent_iob_ == "B")):
+                not (nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_iob_ == "B")):
             return []  # a name the tagger misreads may follow ('rapporte The Observer', 'rapporte 20 Minutes')
         toks = _last_sentence(list(doc[sent.start:k]))
         while toks and toks[0].is_punct:
