@@ -694,3 +694,14 @@ def test_an_adverb_between_an_inverted_cue_and_its_subject():
     art = run("Selon Le Phare de l'Estuaire, le feu a parcouru dix hectares. "
               "Trois granges ont été détruites, précise encore le quotidien.", "fr")
     assert quote(art, "Trois granges ont été détruites").speaker == "Le Phare de l'Estuaire"
+
+
+def test_comment_clauses_and_relating_verbs_report_the_rest_of_the_sentence():
+    art = run("Selon Le Phare de l'Estuaire, le feu a parcouru dix hectares. Comme le précise le quotidien, "
+              "plusieurs centaines de granges ont brûlé depuis 2000.", "fr")
+    assert quote(art, "plusieurs centaines de granges").speaker == "Le Phare de l'Estuaire"
+    art = run("Mardi, c'est une grange qui a brûlé près de Vannes, comme le relate Radio Bocage.", "fr")
+    assert quote(art, "Mardi, c'est une grange").speaker == "Radio Bocage"
+    art = run("Selon Radio Bocage, le maire a commandé des vins fins. La facture indique des prix bas, alors que les "
+              "tarifs affichés sont plus élevés, remarque la radio.", "fr")
+    assert quote(art, "La facture indique des prix bas").speaker == "Radio Bocage"

@@ -1484,11 +1484,14 @@ class _Extractor:
         return toks if len(toks) >= 2 else []
 
     def _comment_mark(self, verb):  # noqa: ANN001, ANN202
-        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb`` heads one."""
-        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb``
+        heads one; also one opening its sentence that the parser took for the main clause ('Comme
+        le précise le quotidien, …' parsed with 'précise' as the root)."""
+        opening = verb.dep_ == "ROOT" and verb.i > verb.sent.start
+        if not opening and (verb.dep_ != "advcl" or verb.head.i == verb.i):
             return None
         return next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i
-                     and c.lower_ in self._folded_raw("comment_marks")), None)
+                     and c.lower_ in self._folded_raw("comment_marks") and (not opening or c.i == verb.sent.start)), None)
 
     def _commented_clause(self, verb) -> list:  # noqa: ANN001
         """'Les plages seront fermées, comme l'a révélé le maire' / 'Comme le précise le journal, la
@@ -1498,6 +1501,8 @@ class _Extractor:
             return []  # 'comme prévu': no one is said to have said it
         sent = verb.sent
         first, last = verb.left_edge.i, verb.right_edge.i
+        if verb.dep_ == "ROOT":  # the comment opens the sentence and ends at its first comma
+            last = next((t.i - 1 for t in sent.doc[verb.i + 1:sent.end] if t.text == ","), last)
         while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in OPENING_KEPT:
             last += 1
         if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
