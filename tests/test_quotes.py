@@ -705,3 +705,12 @@ def test_comment_clauses_and_relating_verbs_report_the_rest_of_the_sentence():
     art = run("Selon Radio Bocage, le maire a commandé des vins fins. La facture indique des prix bas, alors que les "
               "tarifs affichés sont plus élevés, remarque la radio.", "fr")
     assert quote(art, "La facture indique des prix bas").speaker == "Radio Bocage"
+
+
+def test_an_incise_pronoun_right_after_a_quote_is_the_person_just_quoted():
+    art = run("Le cortège a longé le canal en mémoire de Lucas Bernier, disparu l'an dernier. Lucas Bernier avait 23 ans. "
+              "La famille de Lucas attend toujours le procès.\n\n"
+              "« Nous voulons la vérité » sur l'enquête, a expliqué à l'AFP Marc, parrain de Lucas. "
+              "« Nous irons jusqu'au bout », a-t-il ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker == "Marc"
+    assert quote(art, "Nous irons jusqu'au bout").speaker == "Marc"

@@ -206,6 +206,11 @@ class _Extractor:
             quote, found = self._direct(q, previous)
             if quote is None:
                 continue
+            if quote.kind == "direct" and found.who is not None and self._just_quoted(found, q, previous):
+                assert previous is not None  # _just_quoted needs one
+                _, pfound, _ = previous
+                found = Found(pfound.who, pfound.ref, pfound.referent, found.mention, found.cue, found.strength, "just quoted")
+                quote = self._quote(quote.text, quote.kind, quote.span, found)
             if quote.kind == "direct" and found.who is None and found.cue and self._same_voice(found, q, previous):
                 assert previous is not None  # _same_voice needs one
                 _, pfound, _ = previous
@@ -866,6 +871,28 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _just_quoted(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
+        """« … », a expliqué X. « … », a-t-il ajouté: an incise pronoun right after a quotation
+        its cue attributed, with no narration between, is the person just quoted (when the
+        gender agrees), not another one coreference finds more salient."""
+        if previous is None or found.ref is None or found.ref.form != "pronoun" or found.mention is None:
+            return False
+        _, pfound, pq = previous
+        if pfound.who is None or pfound.cue in (None, "continuation") or pfound.strength < 2 or \
+                (pfound.referent is not None and pfound.referent is found.referent):
+            return False
+        s, a, b = found.mention
+        if not self.texts[s][a:b].startswith("-"):
+            return False  # only an inverted pronoun ('-t-il') belongs to the incise of this quotation
+        p_seg, _, p_end = pq.pieces[-1]
+        seg_id, start, _ = q.pieces[0]
+        if p_seg != seg_id or self._narrates(self.texts[seg_id][p_end:start], cued=True) or \
+                self._someone_else(pfound, p_seg, p_end, seg_id, start):
+            return False
+        gender = {"il": "m", "elle": "f"}.get(pronoun_key(self.texts[s][a:b]))
+        pgender = pfound.referent.gender if pfound.referent is not None else None
+        return gender is not None and pgender in (None, gender)
 
     def _same_voice(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
         """« … », ajoutent-ils / ajoute le communiqué: a cue whose subject coreference could
