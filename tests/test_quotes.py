@@ -714,3 +714,11 @@ def test_an_incise_pronoun_right_after_a_quote_is_the_person_just_quoted():
               "« Nous irons jusqu'au bout », a-t-il ajouté.", "fr")
     assert quote(art, "Nous voulons la vérité").speaker == "Marc"
     assert quote(art, "Nous irons jusqu'au bout").speaker == "Marc"
+
+
+def test_a_clause_after_a_colon_that_closes_the_reporting_verb_is_reported_speech():
+    art = run("Le maire Paul Girard l'a répété à plusieurs reprises : la piscine rouvrira avant l'été.", "fr")
+    q = quote(art, "la piscine rouvrira")
+    assert (q.kind, q.speaker) == ("indirect", "Paul Girard")
+    art = run("Paul Girard a déclaré : « La piscine rouvrira avant l'été ».", "fr")
+    assert [q.kind for q in art.quotes] == ["direct"]

@@ -1492,6 +1492,8 @@ class _Extractor:
             return toks if len(toks) >= 3 else []
         if not comps and self._comment_mark(verb) is not None:
             return self._commented_clause(verb)
+        if not comps and (after_colon := self._colon_clause(verb)):
+            return after_colon
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1509,6 +1511,21 @@ class _Extractor:
             toks.pop(0)
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 2 else []
+
+    def _colon_clause(self, verb) -> list:  # noqa: ANN001
+        """'Le maire l'a répété à plusieurs reprises : la piscine rouvrira avant l'été': a clause
+        with its own subject and finite verb after a colon that closes the reporting verb's phrase
+        (no other verb between) is what was said; a quotation after the colon is a direct quote."""
+        sent = verb.sent
+        colon = next((t for t in sent.doc[verb.i + 1:sent.end] if t.text == ":"), None)
+        if colon is None or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[verb.i + 1:colon.i]):
+            return []
+        toks = _without_end_punct(list(sent.doc[colon.i + 1:sent.end]))
+        if not toks or toks[0].is_punct or any(t.text in OPENING_KEPT or t.is_quote for t in toks[:2]):
+            return []
+        finite = [t for t in toks if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                  and any(c.dep_ in (*SUBJ, "nsubj:pass") and c.i > colon.i for c in t.children)]
+        return toks if finite and len(toks) >= 3 else []
 
     def _comment_mark(self, verb):  # noqa: ANN001, ANN202
         """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb``
