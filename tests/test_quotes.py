@@ -722,3 +722,9 @@ def test_a_clause_after_a_colon_that_closes_the_reporting_verb_is_reported_speec
     assert (q.kind, q.speaker) == ("indirect", "Paul Girard")
     art = run("Paul Girard a déclaré : « La piscine rouvrira avant l'été ».", "fr")
     assert [q.kind for q in art.quotes] == ["direct"]
+
+
+def test_a_charge_cue_split_by_an_aside_names_an_offence():
+    art = run("Le comptable est poursuivi lui aussi pour « abus de confiance aggravé ».", "fr")
+    q = quote(art, "abus de confiance")
+    assert (q.kind, q.speaker) == ("term", None)

@@ -1290,7 +1290,7 @@ class _Extractor:
         strong = found is not None and found.strength == 2 and found.cue != "continuation" and \
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
-        if any(before.endswith(c) for c in self._folded("charge_cues")):
+        if any(_ends_with_split_cue(before, c) for c in self._folded("charge_cues")):
             return "term"  # 'a porté plainte pour « diffamation »': the offence's legal name, not anyone's words
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
@@ -1675,6 +1675,18 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper())
+
+
+def _ends_with_split_cue(before: str, cue: str) -> bool:
+    """Does ``before`` end with a cue of several words, allowing up to three words of an aside
+    before its last word ('poursuivi lui aussi pour', 'plainte jeudi pour')?"""
+    if before.endswith(cue):
+        return True
+    words = cue.split()
+    if len(words) < 2:
+        return False
+    head = r"\s+".join(re.escape(w) for w in words[:-1])
+    return re.search(rf"(?<![\w'’]){head}(?:\s+[\w'’-]+){{1,3}}\s+{re.escape(words[-1])}$", before) is not None
 
 
 def _passive_agent(verb, marks: frozenset[str]):  # noqa: ANN001, ANN202
