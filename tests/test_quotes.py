@@ -728,3 +728,11 @@ def test_a_charge_cue_split_by_an_aside_names_an_offence():
     art = run("Le comptable est poursuivi lui aussi pour « abus de confiance aggravé ».", "fr")
     q = quote(art, "abus de confiance")
     assert (q.kind, q.speaker) == ("term", None)
+
+
+def test_selon_a_source_citing_someone_gives_the_one_cited():
+    art = run("Selon La Voix du Nord, citant le maire de Berck, il \"avait commencé à tousser dès lundi\".", "fr")
+    q = quote(art, "avait commencé à tousser")
+    assert q.speaker is None and q.cue == "citant"
+    art = run("Selon La Voix du Nord, citant le maire Jacques Dufour, il \"avait commencé à tousser dès lundi\".", "fr")
+    assert quote(art, "avait commencé à tousser").speaker == "Jacques Dufour"

@@ -1067,6 +1067,9 @@ class _Extractor:
                     continue
                 if cue in closed_words("short_according") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
                     continue
+                cited = self._cited_by_source(seg_id, sent, pos)
+                if cited is not None:
+                    return cited
                 person = self._last_person_in(seg_id, sent, pos)
                 if person is not None:
                     return Found(self.coref.participant(person), person, person.referent, (seg_id, person.start, person.end),
@@ -1078,6 +1081,18 @@ class _Extractor:
                 found = self._from_token(seg_id, head, cue.strip())
                 if found.who is not None or found.ref is not None or found.mention is not None:
                     return found
+        return None
+
+    def _cited_by_source(self, seg_id: int, sent, pos: int) -> Found | None:  # noqa: ANN001
+        """'Selon Le Parisien, citant le maire de Vaumoise, …': the one the source cites speaks
+        (anonymous when only described), not the source that relays the words."""
+        doc = sent.doc
+        for t in doc[_token_at(doc, pos):min(sent.end, _token_at(doc, pos) + 10)]:
+            if t.text in (";", ":", ".") or self._inside_any(seg_id, t.idx):
+                return None
+            if t.lower_ in self._folded_raw("citing_words") and t.i > 0 and doc[t.i - 1].text == ",":
+                obj = next((c for c in t.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
+                return self._from_token(seg_id, obj, t.text) if obj is not None else None
         return None
 
     def _last_person_in(self, seg_id: int, sent, pos: int):  # noqa: ANN001, ANN202
