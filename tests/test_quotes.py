@@ -736,3 +736,9 @@ def test_selon_a_source_citing_someone_gives_the_one_cited():
     assert q.speaker is None and q.cue == "citant"
     art = run("Selon La Voix du Nord, citant le maire Jacques Dufour, il \"avait commencé à tousser dès lundi\".", "fr")
     assert quote(art, "avait commencé à tousser").speaker == "Jacques Dufour"
+
+
+def test_a_verbless_verdict_before_an_inverted_cue_is_reported_speech():
+    art = run("Une décision absurde, a déclaré le maire Paul Girard mardi.", "fr")
+    q = quote(art, "Une décision absurde")
+    assert (q.kind, q.speaker) == ("indirect", "Paul Girard")

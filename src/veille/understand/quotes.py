@@ -1614,6 +1614,8 @@ class _Extractor:
         toks = _last_sentence(list(doc[sent.start:k]))
         while toks and toks[0].is_punct:
             toks.pop(0)
+        if len(toks) == 3 and toks[0].pos_ == "DET" and toks[1].pos_ == "NOUN" and toks[2].pos_ in ("ADJ", "VERB"):
+            return toks  # 'Une peine adaptée, a déclaré le père': a verbless verdict is what was said
         return toks if len(toks) >= 4 else []
 
     def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
