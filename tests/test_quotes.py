@@ -742,3 +742,12 @@ def test_a_verbless_verdict_before_an_inverted_cue_is_reported_speech():
     art = run("Une décision absurde, a déclaré le maire Paul Girard mardi.", "fr")
     q = quote(art, "Une décision absurde")
     assert (q.kind, q.speaker) == ("indirect", "Paul Girard")
+
+
+def test_a_participle_right_after_a_noun_qualifies_it_and_the_noun_says_the_clause():
+    art = run("Le ministre Paul Girard a vivement dénoncé les « propos extraordinairement coupables » affirmant "
+              "que la ville était devenue une poubelle.", "fr")
+    q = quote(art, "la ville était devenue une poubelle")
+    assert (q.kind, q.speaker) == ("indirect", None)
+    art = run("Le ministre Paul Girard a vivement dénoncé ces propos, affirmant que la ville restait propre.", "fr")
+    assert quote(art, "la ville restait propre").speaker == "Paul Girard"

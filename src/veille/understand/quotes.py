@@ -453,6 +453,9 @@ class _Extractor:
             found = self._np_after(seg_id, verb, cue, free)
             if found is not None:
                 return found
+        noun = self._participle_of_noun(verb)
+        if noun is not None:  # 'a dénoncé les « discours » affirmant que …': the speeches say it, not the subject
+            return self._from_token(seg_id, noun, cue)
         v = verb
         for _ in range(3):
             subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t") and not self._clitic(c))
@@ -476,6 +479,24 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _participle_of_noun(self, verb):  # noqa: ANN001, ANN202
+        """The noun a French present participle follows with no comma between ('les discours
+        affirmant que …'): it qualifies that noun, which says the clause, even when the parser
+        hangs it on the main verb; '…, affirmant que …' after a comma is the subject's."""
+        if not self._grammar("inverted_incise") or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm") \
+                or "Pres" not in verb.morph.get("Tense") or any(c.dep_ == "mark" for c in verb.children if c.i < verb.i):
+            return None
+        k = verb.i - 1
+        doc = verb.doc
+        while k >= 0 and doc[k].is_quote:
+            k -= 1
+        if k < 0 or doc[k].is_punct or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        noun = doc[k]
+        while noun.pos_ != "NOUN" and noun.head.i != noun.i and noun.head.i < noun.i:
+            noun = noun.head  # 'les discours coupables affirmant': the noun the adjective qualifies
+        return noun if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod") else None
 
     def _clitic(self, tok) -> bool:  # noqa: ANN001
         """An object pronoun of an incise, right before its verb ('», lui a répondu X', '», nous a
