@@ -751,3 +751,9 @@ def test_a_participle_right_after_a_noun_qualifies_it_and_the_noun_says_the_clau
     assert (q.kind, q.speaker) == ("indirect", None)
     art = run("Le ministre Paul Girard a vivement dénoncé ces propos, affirmant que la ville restait propre.", "fr")
     assert quote(art, "la ville restait propre").speaker == "Paul Girard"
+
+
+def test_an_unnamed_subject_of_the_closest_cue_speaks_not_a_named_one_before():
+    art = run("Paul Girard a raconté sa visite au marché de Lyon, où un habitant a lancé : « Revenez vite au marché ! »", "fr")
+    q = quote(art, "Revenez vite")
+    assert (q.speaker, q.cue) == (None, "a lancé")

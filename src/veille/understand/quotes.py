@@ -883,8 +883,8 @@ class _Extractor:
         for tok in reversed([t for t in sent if t.idx < a - 1]):  # the closest reporting verb first
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
-                if found is not None and (found.who is not None or found.ref is not None):
-                    return found
+                if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
+                    return found  # 'un élu constatait : « … »': someone unnamed speaks, no one else
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
@@ -914,6 +914,15 @@ class _Extractor:
         gender = {"il": "m", "elle": "f"}.get(pronoun_key(self.texts[s][a:b]))
         pgender = pfound.referent.gender if pfound.referent is not None else None
         return gender is not None and pgender in (None, gender)
+
+    def _unnamed(self, found: Found) -> bool:
+        """Is the speaker an unnamed person or group the cue's subject describes with an
+        indefinite determiner ('un témoin', 'un élu', 'des habitants')?"""
+        if found.mention is None:
+            return False
+        seg_id, a, b = found.mention
+        words = self.segments[seg_id].doc.char_span(a, b, alignment_mode="expand")
+        return words is not None and len(words) > 0 and words.root.pos_ == "NOUN" and _anonymous(words.root, self.lang)
 
     def _same_voice(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
         """« … », ajoutent-ils / ajoute le communiqué: a cue whose subject coreference could
