@@ -634,3 +634,126 @@ def test_the_agent_of_a_passive_verb_says_the_quoted_fragment():
     assert (q.kind, q.speaker) == ("direct", "Paul Ferrand")
     art = run("The plan was called \"reckless\" by Senator Mark Dalton.", "en", "2019-11-20")
     assert quote(art, "reckless").speaker == "Mark Dalton"
+
+
+def test_a_name_after_the_selon_phrase_that_governs_a_verb_is_the_clause_subject_not_an_apposition():
+    art = run("Selon Radio Bocage, Hélène Marchetti sera reçue vendredi à la préfecture.", "fr")
+    assert quote(art, "Hélène Marchetti sera reçue").speaker == "Radio Bocage"
+    art = run("Selon le porte-parole de la mairie, Julien Roussel, les travaux reprendront lundi.", "fr")
+    assert quote(art, "les travaux reprendront").speaker == "Julien Roussel"
+
+
+def test_a_fragment_in_an_infinitive_clause_is_said_by_the_subject_of_the_main_clause():
+    art = run("Le 12, Rome a haussé le ton contre Vienne en convoquant l'ambassadeur d'Autriche pour dénoncer "
+              "la détention « inacceptable » de deux journalistes italiens.", "fr")
+    assert quote(art, "inacceptable").speaker == "Rome"
+
+
+def test_the_main_clause_subject_skips_a_date_the_parser_took_for_a_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.quotes import _Extractor
+
+    words = ["Le", "27", ",", "Rome", "a", "durci", "le", "ton", "en", "convoquant", "l'", "ambassadeur",
+             "pour", "dénoncer", "une", "décision", "«", "absurde", "»", "."]
+    heads = [1, 5, 5, 5, 5, 5, 7, 5, 9, 5, 11, 9, 13, 9, 15, 13, 17, 15, 17, 5]
+    deps = ["det", "nsubj", "punct", "nsubj", "aux:tense", "ROOT", "det", "obj", "mark", "advcl", "det", "obj",
+            "mark", "advcl", "det", "obj", "punct", "amod", "punct", "punct"]
+    pos = ["DET", "NUM", "PUNCT", "PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "VERB", "DET", "NOUN",
+           "ADP", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    morphs = ["VerbForm=Inf" if w == "dénoncer" else "VerbForm=Part|Tense=Pres" if w == "convoquant" else
+              "VerbForm=Part|Tense=Past" if w == "durci" else "" for w in words]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    quoted = doc[17]
+    subj = _Extractor._main_clause_subject(None, doc[13], quoted.idx, quoted.idx + len(quoted.text))  # type: ignore[arg-type]
+    assert [t.text for t in subj] == ["Rome"]
+
+
+
+def test_a_clause_with_its_own_reporting_verb_before_an_incise_is_its_subjects_words():
+    art = run("Dans un courrier au préfet, la maire de Saint-Brieuc Annick Le Floch réclame que les écoles restent "
+              "ouvertes tout l'été, a appris l'AFP mardi.", "fr")
+    assert all(q.speaker != "AFP" for q in art.quotes), [(q.text, q.speaker) for q in art.quotes]
+    assert quote(art, "les écoles restent ouvertes").speaker == "Annick Le Floch"
+
+
+def test_selon_the_confidences_of_a_person_gives_that_person():
+    art = run("Pour l'aider, elle dispose d'un directeur de cabinet, Bertrand Viala. Les deux anciens ministres en "
+              "recevaient une trentaine par jour, selon les confidences de M. Viala au Courrier de l'Ouest.", "fr")
+    assert quote(art, "Les deux anciens ministres").speaker == "Bertrand Viala"
+
+
+def test_a_medium_named_by_a_common_noun_is_the_source_cited_before():
+    art = run("Selon Le Phare de l'Estuaire, le conseil départemental a financé la piscine avec des fonds européens. "
+              "La facture a été réglée par Bruxelles en mars, précise le journal.", "fr")
+    assert quote(art, "La facture a été réglée").speaker == "Le Phare de l'Estuaire"
+
+
+def test_an_adverb_between_an_inverted_cue_and_its_subject():
+    art = run("Selon Le Phare de l'Estuaire, le feu a parcouru dix hectares. "
+              "Trois granges ont été détruites, précise encore le quotidien.", "fr")
+    assert quote(art, "Trois granges ont été détruites").speaker == "Le Phare de l'Estuaire"
+
+
+def test_comment_clauses_and_relating_verbs_report_the_rest_of_the_sentence():
+    art = run("Selon Le Phare de l'Estuaire, le feu a parcouru dix hectares. Comme le précise le quotidien, "
+              "plusieurs centaines de granges ont brûlé depuis 2000.", "fr")
+    assert quote(art, "plusieurs centaines de granges").speaker == "Le Phare de l'Estuaire"
+    art = run("Mardi, c'est une grange qui a brûlé près de Vannes, comme le relate Radio Bocage.", "fr")
+    assert quote(art, "Mardi, c'est une grange").speaker == "Radio Bocage"
+    art = run("Selon Radio Bocage, le maire a commandé des vins fins. La facture indique des prix bas, alors que les "
+              "tarifs affichés sont plus élevés, remarque la radio.", "fr")
+    assert quote(art, "La facture indique des prix bas").speaker == "Radio Bocage"
+
+
+def test_an_incise_pronoun_right_after_a_quote_is_the_person_just_quoted():
+    art = run("Le cortège a longé le canal en mémoire de Lucas Bernier, disparu l'an dernier. Lucas Bernier avait 23 ans. "
+              "La famille de Lucas attend toujours le procès.\n\n"
+              "« Nous voulons la vérité » sur l'enquête, a expliqué à l'AFP Marc, parrain de Lucas. "
+              "« Nous irons jusqu'au bout », a-t-il ajouté.", "fr")
+    assert quote(art, "Nous voulons la vérité").speaker == "Marc"
+    assert quote(art, "Nous irons jusqu'au bout").speaker == "Marc"
+
+
+def test_a_clause_after_a_colon_that_closes_the_reporting_verb_is_reported_speech():
+    art = run("Le maire Paul Girard l'a répété à plusieurs reprises : la piscine rouvrira avant l'été.", "fr")
+    q = quote(art, "la piscine rouvrira")
+    assert (q.kind, q.speaker) == ("indirect", "Paul Girard")
+    art = run("Paul Girard a déclaré : « La piscine rouvrira avant l'été ».", "fr")
+    assert [q.kind for q in art.quotes] == ["direct"]
+
+
+def test_a_charge_cue_split_by_an_aside_names_an_offence():
+    art = run("Le comptable est poursuivi lui aussi pour « abus de confiance aggravé ».", "fr")
+    q = quote(art, "abus de confiance")
+    assert (q.kind, q.speaker) == ("term", None)
+
+
+def test_selon_a_source_citing_someone_gives_the_one_cited():
+    art = run("Selon La Voix du Nord, citant le maire de Berck, il \"avait commencé à tousser dès lundi\".", "fr")
+    q = quote(art, "avait commencé à tousser")
+    assert q.speaker is None and q.cue == "citant"
+    art = run("Selon La Voix du Nord, citant le maire Jacques Dufour, il \"avait commencé à tousser dès lundi\".", "fr")
+    assert quote(art, "avait commencé à tousser").speaker == "Jacques Dufour"
+
+
+def test_a_verbless_verdict_before_an_inverted_cue_is_reported_speech():
+    art = run("Une décision absurde, a déclaré le maire Paul Girard mardi.", "fr")
+    q = quote(art, "Une décision absurde")
+    assert (q.kind, q.speaker) == ("indirect", "Paul Girard")
+
+
+def test_a_participle_right_after_a_noun_qualifies_it_and_the_noun_says_the_clause():
+    art = run("Le ministre Paul Girard a vivement dénoncé les « propos extraordinairement coupables » affirmant "
+              "que la ville était devenue une poubelle.", "fr")
+    q = quote(art, "la ville était devenue une poubelle")
+    assert (q.kind, q.speaker) == ("indirect", None)
+    art = run("Le ministre Paul Girard a vivement dénoncé ces propos, affirmant que la ville restait propre.", "fr")
+    assert quote(art, "la ville restait propre").speaker == "Paul Girard"
+
+
+def test_an_unnamed_subject_of_the_closest_cue_speaks_not_a_named_one_before():
+    art = run("Paul Girard a raconté sa visite au marché de Lyon, où un habitant a lancé : « Revenez vite au marché ! »", "fr")
+    q = quote(art, "Revenez vite")
+    assert (q.speaker, q.cue) == (None, "a lancé")

@@ -206,6 +206,11 @@ class _Extractor:
             quote, found = self._direct(q, previous)
             if quote is None:
                 continue
+            if quote.kind == "direct" and found.who is not None and self._just_quoted(found, q, previous):
+                assert previous is not None  # _just_quoted needs one
+                _, pfound, _ = previous
+                found = Found(pfound.who, pfound.ref, pfound.referent, found.mention, found.cue, found.strength, "just quoted")
+                quote = self._quote(quote.text, quote.kind, quote.span, found)
             if quote.kind == "direct" and found.who is None and found.cue and self._same_voice(found, q, previous):
                 assert previous is not None  # _same_voice needs one
                 _, pfound, _ = previous
@@ -448,6 +453,9 @@ class _Extractor:
             found = self._np_after(seg_id, verb, cue, free)
             if found is not None:
                 return found
+        noun = self._participle_of_noun(verb)
+        if noun is not None:  # 'a dénoncé les « discours » affirmant que …': the speeches say it, not the subject
+            return self._from_token(seg_id, noun, cue)
         v = verb
         for _ in range(3):
             subj = self._subjects(v, lambda c: free(c) and not c.text.startswith("-t") and not self._clitic(c))
@@ -471,6 +479,24 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _participle_of_noun(self, verb):  # noqa: ANN001, ANN202
+        """The noun a French present participle follows with no comma between ('les discours
+        affirmant que …'): it qualifies that noun, which says the clause, even when the parser
+        hangs it on the main verb; '…, affirmant que …' after a comma is the subject's."""
+        if not self._grammar("inverted_incise") or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm") \
+                or "Pres" not in verb.morph.get("Tense") or any(c.dep_ == "mark" for c in verb.children if c.i < verb.i):
+            return None
+        k = verb.i - 1
+        doc = verb.doc
+        while k >= 0 and doc[k].is_quote:
+            k -= 1
+        if k < 0 or doc[k].is_punct or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        noun = doc[k]
+        while noun.pos_ != "NOUN" and noun.head.i != noun.i and noun.head.i < noun.i:
+            noun = noun.head  # 'les discours coupables affirmant': the noun the adjective qualifies
+        return noun if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod") else None
 
     def _clitic(self, tok) -> bool:  # noqa: ANN001
         """An object pronoun of an incise, right before its verb ('», lui a répondu X', '», nous a
@@ -586,6 +612,11 @@ class _Extractor:
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
+                not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
+            cited = self._medium_cited_before(seg_id, tok)
+            if cited is not None:  # 'Selon Mediapart, … , explique le journal d'investigation'
+                return Found(cited.who, cited.ref, cited.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("source_nouns"):
             named = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod:poss") and c.pos_ == "PROPN" and c.i < tok.i]
             src = named[0] if named else self._source_of(tok)  # 'the Bloomberg article said', 'le communiqué du ministère'
@@ -705,6 +736,30 @@ class _Extractor:
                  and r.referent is not None and r.quote is None and n - 1 <= r.sent <= n and (r.seg, r.start) < (seg_id, tok.idx)]
         return cands[-1] if cands else None
 
+    def _media_nouns(self) -> frozenset[str]:
+        """Common nouns of a medium ('le journal', 'le quotidien', 'la chaîne'): coreference's
+        ``org_nouns`` of kind media."""
+        return self._memo("coref:media_nouns", lambda: frozenset(
+            k for k, v in lexicon(self.lang).get("org_nouns", {}).items() if v == "media"))
+
+    def _medium_cited_before(self, seg_id: int, tok) -> Found | None:  # noqa: ANN001
+        """The source an earlier 'selon X' / 'd'après X' cited, in the twelve sentences before a
+        medium named by a common noun ('Selon Mediapart, … Le journal précise que …'): the
+        article goes on with the medium it quotes, not with another organisation it mentions.
+        A person of the actor table or a full person name is no medium."""
+        sents = [(sid, sent) for sid in range(seg_id, -1, -1)
+                 for sent in reversed(list(self.segments[sid].doc.sents)) if sid < seg_id or sent.end <= tok.sent.start][:12]
+        for sid, sent in sents:
+            found = self._cue_phrase(sid, sent)
+            if found is None or found.who is None:
+                continue
+            if found.who.actor_id and self.info(found.who.actor_id).get("type") == "person":
+                return None
+            if found.referent is not None and found.referent.kind == "person" and len(found.referent.name.split()) > 1:
+                return None
+            return found
+        return None
+
     def _org_nouns(self) -> frozenset[str]:
         """Common nouns of organisations ('l'enseigne', 'the company'): coreference's ``org_nouns``."""
         return self._memo("coref:org_nouns", lambda: frozenset(lexicon(self.lang).get("org_nouns", {})))
@@ -805,7 +860,8 @@ class _Extractor:
             for r in self.coref.refs:
                 if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title") and start <= r.start <= end + 2 \
                         and r.start >= tok.idx and r.referent is not None and \
-                        not _complement_of_noun(self.segments[seg_id].doc, r):
+                        not _complement_of_noun(self.segments[seg_id].doc, r) and \
+                        not ("," in self.texts[seg_id][end:r.start] and self._governs_after(seg_id, r)):
                     return r
         for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]):
             for r in self.coref.refs:
@@ -827,8 +883,8 @@ class _Extractor:
         for tok in reversed([t for t in sent if t.idx < a - 1]):  # the closest reporting verb first
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
-                if found is not None and (found.who is not None or found.ref is not None):
-                    return found
+                if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
+                    return found  # 'un élu constatait : « … »': someone unnamed speaks, no one else
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
         if colon.endswith(":") and sent.start_char < a:
             root = sent.root
@@ -836,6 +892,37 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _just_quoted(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
+        """« … », a expliqué X. « … », a-t-il ajouté: an incise pronoun right after a quotation
+        its cue attributed, with no narration between, is the person just quoted (when the
+        gender agrees), not another one coreference finds more salient."""
+        if previous is None or found.ref is None or found.ref.form != "pronoun" or found.mention is None:
+            return False
+        _, pfound, pq = previous
+        if pfound.who is None or pfound.cue in (None, "continuation") or pfound.strength < 2 or \
+                (pfound.referent is not None and pfound.referent is found.referent):
+            return False
+        s, a, b = found.mention
+        if not self.texts[s][a:b].startswith("-"):
+            return False  # only an inverted pronoun ('-t-il') belongs to the incise of this quotation
+        p_seg, _, p_end = pq.pieces[-1]
+        seg_id, start, _ = q.pieces[0]
+        if p_seg != seg_id or self._narrates(self.texts[seg_id][p_end:start], cued=True) or \
+                self._someone_else(pfound, p_seg, p_end, seg_id, start):
+            return False
+        gender = {"il": "m", "elle": "f"}.get(pronoun_key(self.texts[s][a:b]))
+        pgender = pfound.referent.gender if pfound.referent is not None else None
+        return gender is not None and pgender in (None, gender)
+
+    def _unnamed(self, found: Found) -> bool:
+        """Is the speaker an unnamed person or group the cue's subject describes with an
+        indefinite determiner ('un témoin', 'un élu', 'des habitants')?"""
+        if found.mention is None:
+            return False
+        seg_id, a, b = found.mention
+        words = self.segments[seg_id].doc.char_span(a, b, alignment_mode="expand")
+        return words is not None and len(words) > 0 and words.root.pos_ == "NOUN" and _anonymous(words.root, self.lang)
 
     def _same_voice(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
         """« … », ajoutent-ils / ajoute le communiqué: a cue whose subject coreference could
@@ -1010,6 +1097,9 @@ class _Extractor:
                     continue
                 if cue in closed_words("short_according") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
                     continue
+                cited = self._cited_by_source(seg_id, sent, pos)
+                if cited is not None:
+                    return cited
                 person = self._last_person_in(seg_id, sent, pos)
                 if person is not None:
                     return Found(self.coref.participant(person), person, person.referent, (seg_id, person.start, person.end),
@@ -1023,19 +1113,50 @@ class _Extractor:
                     return found
         return None
 
+    def _cited_by_source(self, seg_id: int, sent, pos: int) -> Found | None:  # noqa: ANN001
+        """'Selon Le Parisien, citant le maire de Vaumoise, …': the one the source cites speaks
+        (anonymous when only described), not the source that relays the words."""
+        doc = sent.doc
+        for t in doc[_token_at(doc, pos):min(sent.end, _token_at(doc, pos) + 10)]:
+            if t.text in (";", ":", ".") or self._inside_any(seg_id, t.idx):
+                return None
+            if t.lower_ in self._folded_raw("citing_words") and t.i > 0 and doc[t.i - 1].text == ",":
+                obj = next((c for c in t.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
+                return self._from_token(seg_id, obj, t.text) if obj is not None else None
+        return None
+
     def _last_person_in(self, seg_id: int, sent, pos: int):  # noqa: ANN001, ANN202
         """The person a cue phrase names: in 'selon Bank of France Governor Francois Villeroy
         de Galhau' or 'selon le porte-parole du Kremlin, Dmitri Peskov' the last person named
         before the phrase ends, never one inside a 'de X' complement ('la conseillère de X')."""
         end = next((t.idx for t in sent if t.idx > pos and t.text in (",", ";", ":", ".", "«", "“", "\"")
-                    and not (t.text == "," and t.i + 1 < len(sent.doc) and any(
-                        r.seg == seg_id and r.kind == "person" and r.form == "name" and r.start == sent.doc[t.i + 1].idx
-                        for r in self.coref.refs))), sent.end_char)
+                    and not (t.text == "," and self._apposed_name(seg_id, sent, t))), sent.end_char)
         doc = self.segments[seg_id].doc
         people = [r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title")
                   and pos <= r.start < end and r.referent is not None]
         people = [r for r in people if not _complement_of_noun(doc, r)]
         return people[-1] if people else None
+
+    def _governs_after(self, seg_id: int, r: Ref) -> bool:
+        """Is a name followed by more of its clause (its verb) rather than by punctuation or the
+        sentence end? Then after a comma it is no apposition but the subject of what follows."""
+        doc = self.segments[seg_id].doc
+        after = next((t for t in doc if t.idx >= r.end), None)
+        return after is not None and not after.is_punct and not after.is_sent_start
+
+    def _apposed_name(self, seg_id: int, sent, comma) -> bool:  # noqa: ANN001
+        """Is the person named right after this comma an apposition of the cue phrase ('selon le
+        porte-parole du Kremlin, Dmitri Peskov, …')? An apposition closes with punctuation or the
+        sentence; a name followed by its verb is the subject of the reported clause ('Selon La
+        Provence, Christophe Castaner est attendu …'), and the cue phrase ends at the comma."""
+        doc = sent.doc
+        if comma.i + 1 >= len(doc):
+            return False
+        name = next((r for r in self.coref.refs if r.seg == seg_id and r.kind == "person" and r.form == "name"
+                     and r.start == doc[comma.i + 1].idx), None)
+        if name is None:
+            return False
+        return not self._governs_after(seg_id, name)
 
     def _colon_before(self, q: Quotation) -> Found | None:
         """The sentence before the quotation ends with a colon: its subject speaks
@@ -1176,12 +1297,29 @@ class _Extractor:
                     subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
+                if not subj and "Inf" in anc.morph.get("VerbForm") and self._is_reporting(anc):
+                    subj = self._main_clause_subject(anc, a, b)
                 if subj:
                     found = self._from_token(seg_id, subj[0], _cue_text(anc), strength=2 if self._is_reporting(anc) else 1)
                     if found.who is not None and (found.referent is not None or found.who.name):
                         return found
                 return None
         return None
+
+    def _main_clause_subject(self, verb, a: int, b: int) -> list:  # noqa: ANN001
+        """The noun subject of the finite clause a chain of infinitives and gerunds hangs on
+        ('Paris a haussé le ton en convoquant l'ambassadeur pour dénoncer la détention
+        « intolérable »': Paris): an infinitive reporting verb has no subject of its own, so the
+        quoted words are said by the subject of the verb it depends on (a date the parser took
+        for a subject, 'Le 27, Paris …', is not one)."""
+        verbs = [anc for anc in verb.ancestors if anc.pos_ in ("VERB", "AUX")][:3]
+        for anc in verbs:
+            subj = [c for c in anc.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN", "PRON") and not (a <= c.idx < b)]
+            if subj:
+                return subj[-1:]
+            if not _non_finite(anc):
+                return []
+        return []
 
     # ------------------------------------------------------------- kinds
 
@@ -1197,7 +1335,7 @@ class _Extractor:
         strong = found is not None and found.strength == 2 and found.cue != "continuation" and \
             (found.who is not None or found.ref is not None or found.mention is not None)
         named = found is not None and found.who is not None
-        if any(before.endswith(c) for c in self._folded("charge_cues")):
+        if any(_ends_with_split_cue(before, c) for c in self._folded("charge_cues")):
             return "term"  # 'a porté plainte pour « diffamation »': the offence's legal name, not anyone's words
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
@@ -1281,12 +1419,23 @@ class _Extractor:
                     any(c.dep_ in SUBJ and c.i > t.i for c in t.children) or any(x.text.startswith("-") for x in t.doc[max(0, t.i - 2):t.i + 3]))
                     for t in clause):
                 continue  # '« … », a-t-il répondu au journal, a relevé X': the clause holds its own incise
+            if clause[-1].i < tok.i and tok.lemma_.lower() in self._folded_raw("learning_verbs") and self._own_report(clause):
+                continue  # 'le maire réclame que …, a appris l'AFP': the mayor's words, which the agency learned
             text = self.texts[seg_id][start:end]
             quote = self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start, end=seg.offset + end, text=text), found)
             if found.who is not None and self._comment_mark(tok) is None:  # 'comme le précise X' reports a fact, not a voice that goes on
                 self._reported.append((quote, found, Quotation(pieces=[(seg_id, start, end)])))
             yield quote
         yield from self._according_clauses(seg_id, seg)
+
+    def _own_report(self, clause: list) -> bool:
+        """Does a clause before its cue hold its own reporting verb, with its subject and its
+        complement ('Le maire réclame que les écoles restent ouvertes, a appris l'AFP')? After a
+        verb of learning the words are that subject's; the agency only learned them."""
+        first = clause[0].i
+        return any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and not _non_finite(t)
+                   and any(c.dep_ in SUBJ and first <= c.i < t.i for c in t.children) and self._complement(t)
+                   for t in clause)
 
     def _according_clauses(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
@@ -1307,7 +1456,7 @@ class _Extractor:
                 cue_tok = next((t for t in sent if t.idx >= pos), None)
                 if cue_tok is None:
                     continue
-                phrase_end = self._cue_phrase_end(sent, cue_tok, m.end() + sent.start_char)
+                phrase_end = self._cue_phrase_end(seg_id, sent, cue_tok, m.end() + sent.start_char)
                 found = self._cue_phrase(seg_id, sent)
                 if found is None:
                     continue
@@ -1336,11 +1485,11 @@ class _Extractor:
         return self._memo("according_first", lambda: frozenset(
             c.split()[0].lower() for c in self.lex.get("according", ()) if c.split() and c not in closed_words("short_according")))
 
-    def _cue_phrase_end(self, sent, cue_tok, after: int) -> int:  # noqa: ANN001
+    def _cue_phrase_end(self, seg_id: int, sent, cue_tok, after: int) -> int:  # noqa: ANN001
         """End of 'selon le journaliste auteur de l'enquête': up to the next comma or the end,
         past a relative or participial clause or an apposition that describes the source
         ('selon l'ONG MSF, qui gère l'hôpital, …', 'selon le bilan, donné mercredi, …',
-        'selon Jean Dupont, porte-parole du parti, …')."""
+        'selon Jean Dupont, porte-parole du parti, …', 'selon le porte-parole, Jean Dupont, …')."""
         end = sent.end_char
         for _ in range(3):
             comma = next((t for t in sent if t.idx >= after and t.text in (",", ";", ":", ".")), None)
@@ -1350,7 +1499,8 @@ class _Extractor:
             describes = nxt is not None and comma.text == "," and (
                 relative(nxt) or nxt.tag_ == "WP$" or (nxt.pos_ in ("VERB", "ADJ") and "Part" in nxt.morph.get("VerbForm")
                                         and nxt.dep_ in ("acl", "amod", "appos")) or
-                (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")))
+                (nxt.pos_ == "NOUN" and not any(c.dep_ == "det" for c in nxt.children) and nxt.dep_ in ("appos", "nmod", "acl")) or
+                self._apposed_name(seg_id, sent, comma))
             if not describes:
                 return comma.idx + 1
             after = comma.idx + 1
@@ -1387,6 +1537,8 @@ class _Extractor:
             return toks if len(toks) >= 3 else []
         if not comps and self._comment_mark(verb) is not None:
             return self._commented_clause(verb)
+        if not comps and (after_colon := self._colon_clause(verb)):
+            return after_colon
         if not comps:
             return self._clause_before(verb)
         comp = comps[0]
@@ -1405,12 +1557,30 @@ class _Extractor:
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 2 else []
 
+    def _colon_clause(self, verb) -> list:  # noqa: ANN001
+        """'Le maire l'a répété à plusieurs reprises : la piscine rouvrira avant l'été': a clause
+        with its own subject and finite verb after a colon that closes the reporting verb's phrase
+        (no other verb between) is what was said; a quotation after the colon is a direct quote."""
+        sent = verb.sent
+        colon = next((t for t in sent.doc[verb.i + 1:sent.end] if t.text == ":"), None)
+        if colon is None or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[verb.i + 1:colon.i]):
+            return []
+        toks = _without_end_punct(list(sent.doc[colon.i + 1:sent.end]))
+        if not toks or toks[0].is_punct or any(t.text in OPENING_KEPT or t.is_quote for t in toks[:2]):
+            return []
+        finite = [t for t in toks if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                  and any(c.dep_ in (*SUBJ, "nsubj:pass") and c.i > colon.i for c in t.children)]
+        return toks if finite and len(toks) >= 3 else []
+
     def _comment_mark(self, verb):  # noqa: ANN001, ANN202
-        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb`` heads one."""
-        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        """The conjunction of a comment clause ('comme l'a révélé le maire', 'as X put it'), if ``verb``
+        heads one; also one opening its sentence that the parser took for the main clause ('Comme
+        le précise le quotidien, …' parsed with 'précise' as the root)."""
+        opening = verb.dep_ == "ROOT" and verb.i > verb.sent.start
+        if not opening and (verb.dep_ != "advcl" or verb.head.i == verb.i):
             return None
         return next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i
-                     and c.lower_ in self._folded_raw("comment_marks")), None)
+                     and c.lower_ in self._folded_raw("comment_marks") and (not opening or c.i == verb.sent.start)), None)
 
     def _commented_clause(self, verb) -> list:  # noqa: ANN001
         """'Les plages seront fermées, comme l'a révélé le maire' / 'Comme le précise le journal, la
@@ -1420,6 +1590,8 @@ class _Extractor:
             return []  # 'comme prévu': no one is said to have said it
         sent = verb.sent
         first, last = verb.left_edge.i, verb.right_edge.i
+        if verb.dep_ == "ROOT":  # the comment opens the sentence and ends at its first comma
+            last = next((t.i - 1 for t in sent.doc[verb.i + 1:sent.end] if t.text == ","), last)
         while last + 1 < sent.end and sent.doc[last + 1].is_punct and sent.doc[last + 1].text not in OPENING_KEPT:
             last += 1
         if first == sent.start or (first > sent.start and all(t.is_punct for t in sent.doc[sent.start:first])):
@@ -1464,13 +1636,16 @@ class _Extractor:
         if self._grammar("subject_before_cue") and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
+        nxt = next((t for t in doc[verb.i + 1:sent.end] if t.pos_ != "ADV"), None)  # 'précise encore le quotidien'
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
-                not (verb.i + 1 < len(doc) and (doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN") or doc[verb.i + 1].ent_iob_ == "B")):
+                not (nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_iob_ == "B")):
             return []  # a name the tagger misreads may follow ('rapporte The Observer', 'rapporte 20 Minutes')
         toks = _last_sentence(list(doc[sent.start:k]))
         while toks and toks[0].is_punct:
             toks.pop(0)
+        if len(toks) == 3 and toks[0].pos_ == "DET" and toks[1].pos_ == "NOUN" and toks[2].pos_ in ("ADJ", "VERB"):
+            return toks  # 'Une peine adaptée, a déclaré le père': a verbless verdict is what was said
         return toks if len(toks) >= 4 else []
 
     def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
@@ -1547,6 +1722,18 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper())
+
+
+def _ends_with_split_cue(before: str, cue: str) -> bool:
+    """Does ``before`` end with a cue of several words, allowing up to three words of an aside
+    before its last word ('poursuivi lui aussi pour', 'plainte jeudi pour')?"""
+    if before.endswith(cue):
+        return True
+    words = cue.split()
+    if len(words) < 2:
+        return False
+    head = r"\s+".join(re.escape(w) for w in words[:-1])
+    return re.search(rf"(?<![\w'’]){head}(?:\s+[\w'’-]+){{1,3}}\s+{re.escape(words[-1])}$", before) is not None
 
 
 def _passive_agent(verb, marks: frozenset[str]):  # noqa: ANN001, ANN202
