@@ -120,3 +120,21 @@ def test_a_merit_denied_in_someone_s_words_is_disapproval():
     assert denied and denied[0].actors[0].text == "la maire de la commune" and "negated" not in denied[0].flags
     assert "ACCUSE" in _types('« Il ne me semble pas acceptable de fermer cette école », a jugé le député.')
     assert "ACCUSE" not in _types('« C\'est normal », a déclaré la maire.')
+
+
+def test_an_object_the_parser_hangs_on_the_day_before_it_is_the_verbs():
+    blamed = [e for e in _fr_events("Paul Mercier a condamné dimanche l'attitude de l'élu LR.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].text == "Paul Mercier" and blamed[0].date.value == "2024-11-24"
+    assert "ACCUSE" in _types("Paul Mercier a critiqué jeudi la décision de la juge.")
+
+
+def test_an_event_noun_said_to_take_place_is_coded_without_its_light_verb():
+    assert "ACCUSE" in _types("L'enquête se poursuit à Rennes.")
+    arrests = [e for e in _fr_events("Deux interpellations ont eu lieu dans la nuit.") if e.type == "COERCE"]
+    assert arrests and not arrests[0].actors
+    assert not _types("L'examen du texte se poursuit.")
+
+
+def test_a_member_of_a_group_is_someone():
+    arrested = [e for e in _fr_events("Un membre présumé du gang a été interpellé jeudi.") if e.type == "COERCE"]
+    assert arrested and arrested[0].recipients

@@ -370,6 +370,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if tok.dep_ in AGENT_DEPS and lex.passive_objects and is_passive(tok.head) and tok.head.lemma_.lower() not in trig.light_not:
         # 'le ministre est visé par une plainte d'Anticor': the passive's subject undergoes it
         return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []), passive_patients(tok.head))
+    if verb is None and trig.light and _said_to_happen(tok, trig, lex):
+        # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
+        return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []),
+                         recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
@@ -393,14 +397,28 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it
         (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
-    if not (actors or recipients) and tok.dep_ in SUBJ and tok.head.lemma_.lower() in lex.occurrence_verbs:
+    happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
+    if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
         verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
-    if not (actors or recipients) and not trig.implied:
+    if not (actors or recipients) and not trig.implied and not happened:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the event noun the subject of a verb of occurrence ('l'enquête se poursuit', 'les
+    arrestations ont eu lieu')? A noun that needs a light verb is then coded without one, when
+    its pattern may go without an actor (who investigates or arrests is often unsaid)."""
+    return tok.dep_ in SUBJ and _occurrence(tok.head, lex) and _agentless_ok(trig, lex)
+
+
+def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is ``verb`` a verb of occurrence, alone ('survenir', 'se poursuivre') or with its object ('avoir lieu')?"""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
 
 
 def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
