@@ -138,3 +138,22 @@ def test_an_event_noun_said_to_take_place_is_coded_without_its_light_verb():
 def test_a_member_of_a_group_is_someone():
     arrested = [e for e in _fr_events("Un membre présumé du gang a été interpellé jeudi.") if e.type == "COERCE"]
     assert arrested and arrested[0].recipients
+
+
+def test_a_participle_set_off_by_commas_reports_the_act_done_to_its_noun():
+    blamed = [e for e in _fr_events("La réforme, critiquée par les syndicats, sera votée mardi.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].text == "les syndicats"
+    assert "SUPPORT" not in _types("Un accord signé par les syndicats doit encore être validé.")
+
+
+def test_a_participle_with_its_own_complements_reports_an_arrest_or_a_sentence():
+    assert "COERCE" in _types("L'actrice, condamnée à deux ans de prison, a fait appel.")
+    assert "COERCE" in _types("Un adolescent interpellé lundi à Lyon a été libéré.")
+    assert "COERCE" not in _types("Les personnes interpellées sont âgées de 20 à 30 ans.")
+    assert "ASSAULT" not in _types("Des groupes ayant combattu dans le nord ont signé l'accord.")
+
+
+def test_wounded_by_gunshot_is_an_assault_even_with_no_one_named():
+    shot = [e for e in _fr_events("Le gérant du bar a été grièvement blessé par balles.") if e.type == "ASSAULT"]
+    assert shot and not shot[0].actors and shot[0].recipients
+    assert "ASSAULT" not in _types("Le footballeur a été blessé à la cheville.")

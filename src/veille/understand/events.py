@@ -268,9 +268,30 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
             return Candidate(tok, trig, anchor, [], recipients, said=True)
         actors = [speaker]
-    if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
-        return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
+    if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
+                           and _agentless_ok(trig, lex)):
+        return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _reduced_passive(verb) -> bool:  # noqa: ANN001
+    """A past participle qualifying a noun that reports the act: a passive without its auxiliary,
+    set off by a comma or with complements of its own ('l'actrice, condamnée à deux ans de prison',
+    'un homme interpellé lundi à Lyon'); a bare one describes who the noun is ('les personnes
+    interpellées sont âgées de …': the arrest was told before)."""
+    if verb.dep_ != "acl" or any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # 'des mouvements ayant combattu au Darfour': a compound active participle
+    return bool(passive_patients(verb)) and (_detached_participle(verb) or any(not c.is_punct for c in verb.children))
+
+
+def _detached_participle(verb) -> bool:  # noqa: ANN001
+    """A past participle set off by a comma after its noun ('la réforme, critiquée par les
+    syndicats, …'): an aside that reports what was done to the noun, not a restrictive label ('un
+    accord signé par les syndicats', 'le dispositif mis en place par X')."""
+    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return False
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
 
 
 def _to_be_done(verb) -> bool:  # noqa: ANN001
@@ -515,7 +536,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
-        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'le maire a été critiqué', 'un véhicule a été incendié'
+        if passives and not objs and (is_passive(tok) or _detached_participle(tok)):
+            # 'les accords ont été paraphés', 'le maire a été critiqué', 'la réforme, critiquée par X, …'
             objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
