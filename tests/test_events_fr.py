@@ -157,3 +157,8 @@ def test_wounded_by_gunshot_is_an_assault_even_with_no_one_named():
     shot = [e for e in _fr_events("Le gérant du bar a été grièvement blessé par balles.") if e.type == "ASSAULT"]
     assert shot and not shot[0].actors and shot[0].recipients
     assert "ASSAULT" not in _types("Le footballeur a été blessé à la cheville.")
+
+
+def test_a_noun_whose_light_verb_is_itself_the_event_is_coded_once_with_the_verbs_participants():
+    held = [e for e in _fr_events("Le chauffeur a été placé en garde à vue mardi.") if e.type == "COERCE"]
+    assert len(held) == 1 and [r.text for r in held[0].recipients] == ["Le chauffeur"]

@@ -1043,6 +1043,8 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
         if cand.anchor is cand.token and cand.trigger.pos == "NOUN" and other.type == event.type and \
                 not (other_cand.anchor is other_cand.token and other_cand.trigger.pos == "NOUN"):
             return True  # 'a rencontré X lors du sommet de l'OTSC': the noun names the frame of the verb's event
+        if cand.anchor.i == other_cand.token.i != cand.token.i and other.type == event.type:
+            return True  # 'a été placé en garde à vue': the verb's own pattern codes it, with its participants
         same = participant_keys(event.actors) == participant_keys(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
         if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
