@@ -162,3 +162,9 @@ def test_wounded_by_gunshot_is_an_assault_even_with_no_one_named():
 def test_a_noun_whose_light_verb_is_itself_the_event_is_coded_once_with_the_verbs_participants():
     held = [e for e in _fr_events("Le chauffeur a été placé en garde à vue mardi.") if e.type == "COERCE"]
     assert len(held) == 1 and [r.text for r in held[0].recipients] == ["Le chauffeur"]
+
+
+def test_advocating_a_measure_is_a_request():
+    assert "REQUEST" in _types("Le syndicat préconise une hausse des salaires.")
+    assert "REQUEST" in _types("Le candidat prône la fermeture des centrales.")
+    assert "REQUEST" in _types("Les sénateurs recommandent de revoir les aides aux entreprises.")
