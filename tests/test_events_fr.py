@@ -168,3 +168,10 @@ def test_advocating_a_measure_is_a_request():
     assert "REQUEST" in _types("Le syndicat préconise une hausse des salaires.")
     assert "REQUEST" in _types("Le candidat prône la fermeture des centrales.")
     assert "REQUEST" in _types("Les sénateurs recommandent de revoir les aides aux entreprises.")
+
+
+def test_the_start_or_end_of_a_year_dates_the_event_to_that_year():
+    sentenced = [e for e in _fr_events("L'ancien maire a été condamné fin 2018 à six mois de prison.") if e.type == "COERCE"]
+    assert sentenced and sentenced[0].date.value == "2018"
+    refused = [e for e in _fr_events("La préfète a refusé début 2019 la demande des riverains.") if e.type == "REJECT"]
+    assert refused and refused[0].date.value == "2019"
