@@ -175,3 +175,13 @@ def test_the_start_or_end_of_a_year_dates_the_event_to_that_year():
     assert sentenced and sentenced[0].date.value == "2018"
     refused = [e for e in _fr_events("La préfète a refusé début 2019 la demande des riverains.") if e.type == "REJECT"]
     assert refused and refused[0].date.value == "2019"
+
+
+def test_calling_someone_with_no_more_is_a_phone_call_and_calling_to_protest_is_the_protest():
+    assert _types("Le maire a appelé la sénatrice mardi.") == {"CONSULT"}
+    assert "CONSULT" not in _types("Des voisins ont appelé la police.")
+    asked = [e for e in _fr_events("La préfète appelle les riverains à limiter leurs déplacements.") if e.type == "REQUEST"]
+    assert asked and asked[0].actors
+    assert "REQUEST" in _types("Le syndicat appelle à la retenue.")
+    called = _types("Le collectif appelle à manifester samedi devant la mairie.")
+    assert "PROTEST" in called and "REQUEST" not in called

@@ -553,7 +553,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
-        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
                    for c in tok.children)
@@ -586,6 +586,13 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return not any(_prep_word(c) in wanted for c in near)
     return True
+
+
+def _controlled_infinitive(obj) -> bool:  # noqa: ANN001
+    """'appelle les habitants à limiter leurs déplacements', 'a exhorté Kigali à retirer': the
+    parser hangs the infinitive the object is asked to do on the object; it completes the verb."""
+    return any(c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm") and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'")
+                                                                            for m in c.children) for c in obj.children)
 
 
 REFLEXIVE = closed_words("reflexive")
