@@ -185,3 +185,9 @@ def test_calling_someone_with_no_more_is_a_phone_call_and_calling_to_protest_is_
     assert "REQUEST" in _types("Le syndicat appelle à la retenue.")
     called = _types("Le collectif appelle à manifester samedi devant la mairie.")
     assert "PROTEST" in called and "REQUEST" not in called
+
+
+def test_a_bare_offence_after_pour_names_a_charge_not_an_attack():
+    assert "ASSAULT" not in _types("La députée a porté plainte contre son voisin pour violences.")
+    probe = _types("Le parquet a ouvert une information judiciaire pour homicide volontaire.")
+    assert "ACCUSE" in probe and "ASSAULT" not in probe

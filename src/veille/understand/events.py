@@ -385,6 +385,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
+    if _case(tok) in closed_words("charge_cases") and not any(c.dep_ in ("det", "det:poss", "nummod") for c in tok.children):
+        return None  # 'plainte pour violences', 'enquête pour homicide volontaire': the offence charged, no act told
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
         critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
