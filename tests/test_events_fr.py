@@ -191,3 +191,9 @@ def test_a_bare_offence_after_pour_names_a_charge_not_an_attack():
     assert "ASSAULT" not in _types("La députée a porté plainte contre son voisin pour violences.")
     probe = _types("Le parquet a ouvert une information judiciaire pour homicide volontaire.")
     assert "ACCUSE" in probe and "ASSAULT" not in probe
+
+
+def test_a_murder_noun_with_its_victim_is_an_assault_with_no_attacker_named():
+    killed = [e for e in _fr_events("Le meurtre de la jeune femme pourrait être résolu.") if e.type == "ASSAULT"]
+    assert killed and not killed[0].actors and killed[0].recipients
+    assert "ASSAULT" not in _types("Son combat pour la laïcité a marqué les esprits.")

@@ -1174,7 +1174,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     victim_named = False
     if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
-        victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
+        # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
+        # not by a possessive: 'son combat' is the fighter's)
+        victim_named = _agentless_ok(trig, lex) and (lex.nominal_roles or all(t.dep_ not in ("det", "det:poss") for t in cand.actors))
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):
