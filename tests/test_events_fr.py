@@ -197,3 +197,8 @@ def test_a_murder_noun_with_its_victim_is_an_assault_with_no_attacker_named():
     killed = [e for e in _fr_events("Le meurtre de la jeune femme pourrait être résolu.") if e.type == "ASSAULT"]
     assert killed and not killed[0].actors and killed[0].recipients
     assert "ASSAULT" not in _types("Son combat pour la laïcité a marqué les esprits.")
+
+
+def test_a_protest_mentioned_in_passing_with_its_own_particulars_is_reported():
+    assert "PROTEST" in _types("Le photographe a été blessé lors d'une manifestation interdite à Lille.")
+    assert "PROTEST" not in _types("Depuis le début des manifestations, le trafic est perturbé.")

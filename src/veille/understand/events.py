@@ -1094,7 +1094,16 @@ def _core_argument(cand: Candidate) -> bool:
         return True
     if children(tok.head, {"cop"}):
         return False  # 'la grève est un droit': a statement about strikes, not one
-    return tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"}
+    return tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"} or _particularised(tok)
+
+
+def _particularised(tok) -> bool:  # noqa: ANN001
+    """A background mention told with particulars of its own is one event reported: a participle
+    ('lors d'une manifestation interdite à Nice', 'organisée à Paris') or what it is against or
+    for ('après la manifestation en soutien à X', 'contre la réforme'), not a bare 'des manifestations'."""
+    return any(c.i > tok.i and ((c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense"))
+                                or (c.dep_ == "nmod" and _case(c) in closed_words("opposing_cases") | {"en"}))
+               for c in tok.children)
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
