@@ -120,3 +120,85 @@ def test_a_merit_denied_in_someone_s_words_is_disapproval():
     assert denied and denied[0].actors[0].text == "la maire de la commune" and "negated" not in denied[0].flags
     assert "ACCUSE" in _types('« Il ne me semble pas acceptable de fermer cette école », a jugé le député.')
     assert "ACCUSE" not in _types('« C\'est normal », a déclaré la maire.')
+
+
+def test_an_object_the_parser_hangs_on_the_day_before_it_is_the_verbs():
+    blamed = [e for e in _fr_events("Paul Mercier a condamné dimanche l'attitude de l'élu LR.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].text == "Paul Mercier" and blamed[0].date.value == "2024-11-24"
+    assert "ACCUSE" in _types("Paul Mercier a critiqué jeudi la décision de la juge.")
+
+
+def test_an_event_noun_said_to_take_place_is_coded_without_its_light_verb():
+    assert "ACCUSE" in _types("L'enquête se poursuit à Rennes.")
+    arrests = [e for e in _fr_events("Deux interpellations ont eu lieu dans la nuit.") if e.type == "COERCE"]
+    assert arrests and not arrests[0].actors
+    assert not _types("L'examen du texte se poursuit.")
+
+
+def test_a_member_of_a_group_is_someone():
+    arrested = [e for e in _fr_events("Un membre présumé du gang a été interpellé jeudi.") if e.type == "COERCE"]
+    assert arrested and arrested[0].recipients
+
+
+def test_a_participle_set_off_by_commas_reports_the_act_done_to_its_noun():
+    blamed = [e for e in _fr_events("La réforme, critiquée par les syndicats, sera votée mardi.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].text == "les syndicats"
+    assert "SUPPORT" not in _types("Un accord signé par les syndicats doit encore être validé.")
+
+
+def test_a_participle_with_its_own_complements_reports_an_arrest_or_a_sentence():
+    assert "COERCE" in _types("L'actrice, condamnée à deux ans de prison, a fait appel.")
+    assert "COERCE" in _types("Un adolescent interpellé lundi à Lyon a été libéré.")
+    assert "COERCE" not in _types("Les personnes interpellées sont âgées de 20 à 30 ans.")
+    assert "ASSAULT" not in _types("Des groupes ayant combattu dans le nord ont signé l'accord.")
+
+
+def test_wounded_by_gunshot_is_an_assault_even_with_no_one_named():
+    shot = [e for e in _fr_events("Le gérant du bar a été grièvement blessé par balles.") if e.type == "ASSAULT"]
+    assert shot and not shot[0].actors and shot[0].recipients
+    assert "ASSAULT" not in _types("Le footballeur a été blessé à la cheville.")
+
+
+def test_a_noun_whose_light_verb_is_itself_the_event_is_coded_once_with_the_verbs_participants():
+    held = [e for e in _fr_events("Le chauffeur a été placé en garde à vue mardi.") if e.type == "COERCE"]
+    assert len(held) == 1 and [r.text for r in held[0].recipients] == ["Le chauffeur"]
+
+
+def test_advocating_a_measure_is_a_request():
+    assert "REQUEST" in _types("Le syndicat préconise une hausse des salaires.")
+    assert "REQUEST" in _types("Le candidat prône la fermeture des centrales.")
+    assert "REQUEST" in _types("Les sénateurs recommandent de revoir les aides aux entreprises.")
+
+
+def test_the_start_or_end_of_a_year_dates_the_event_to_that_year():
+    sentenced = [e for e in _fr_events("L'ancien maire a été condamné fin 2018 à six mois de prison.") if e.type == "COERCE"]
+    assert sentenced and sentenced[0].date.value == "2018"
+    refused = [e for e in _fr_events("La préfète a refusé début 2019 la demande des riverains.") if e.type == "REJECT"]
+    assert refused and refused[0].date.value == "2019"
+
+
+def test_calling_someone_with_no_more_is_a_phone_call_and_calling_to_protest_is_the_protest():
+    assert _types("Le maire a appelé la sénatrice mardi.") == {"CONSULT"}
+    assert "CONSULT" not in _types("Des voisins ont appelé la police.")
+    asked = [e for e in _fr_events("La préfète appelle les riverains à limiter leurs déplacements.") if e.type == "REQUEST"]
+    assert asked and asked[0].actors
+    assert "REQUEST" in _types("Le syndicat appelle à la retenue.")
+    called = _types("Le collectif appelle à manifester samedi devant la mairie.")
+    assert "PROTEST" in called and "REQUEST" not in called
+
+
+def test_a_bare_offence_after_pour_names_a_charge_not_an_attack():
+    assert "ASSAULT" not in _types("La députée a porté plainte contre son voisin pour violences.")
+    probe = _types("Le parquet a ouvert une information judiciaire pour homicide volontaire.")
+    assert "ACCUSE" in probe and "ASSAULT" not in probe
+
+
+def test_a_murder_noun_with_its_victim_is_an_assault_with_no_attacker_named():
+    killed = [e for e in _fr_events("Le meurtre de la jeune femme pourrait être résolu.") if e.type == "ASSAULT"]
+    assert killed and not killed[0].actors and killed[0].recipients
+    assert "ASSAULT" not in _types("Son combat pour la laïcité a marqué les esprits.")
+
+
+def test_a_protest_mentioned_in_passing_with_its_own_particulars_is_reported():
+    assert "PROTEST" in _types("Le photographe a été blessé lors d'une manifestation interdite à Lille.")
+    assert "PROTEST" not in _types("Depuis le début des manifestations, le trafic est perturbé.")

@@ -268,9 +268,30 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
             return Candidate(tok, trig, anchor, [], recipients, said=True)
         actors = [speaker]
-    if not actors and not (is_passive(anchor) and _agentless_ok(trig, lex)):
-        return None  # agentless: only a finite passive ('ont été interpellés'), not a bare participle
+    if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
+                           and _agentless_ok(trig, lex)):
+        return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _reduced_passive(verb) -> bool:  # noqa: ANN001
+    """A past participle qualifying a noun that reports the act: a passive without its auxiliary,
+    set off by a comma or with complements of its own ('l'actrice, condamnée à deux ans de prison',
+    'un homme interpellé lundi à Lyon'); a bare one describes who the noun is ('les personnes
+    interpellées sont âgées de …': the arrest was told before)."""
+    if verb.dep_ != "acl" or any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # 'des mouvements ayant combattu au Darfour': a compound active participle
+    return bool(passive_patients(verb)) and (_detached_participle(verb) or any(not c.is_punct for c in verb.children))
+
+
+def _detached_participle(verb) -> bool:  # noqa: ANN001
+    """A past participle set off by a comma after its noun ('la réforme, critiquée par les
+    syndicats, …'): an aside that reports what was done to the noun, not a restrictive label ('un
+    accord signé par les syndicats', 'le dispositif mis en place par X')."""
+    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return False
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
 
 
 def _to_be_done(verb) -> bool:  # noqa: ANN001
@@ -364,12 +385,18 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
+    if _case(tok) in closed_words("charge_cases") and not any(c.dep_ in ("det", "det:poss", "nummod") for c in tok.children):
+        return None  # 'plainte pour violences', 'enquête pour homicide volontaire': the offence charged, no act told
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
         critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
     if tok.dep_ in AGENT_DEPS and lex.passive_objects and is_passive(tok.head) and tok.head.lemma_.lower() not in trig.light_not:
         # 'le ministre est visé par une plainte d'Anticor': the passive's subject undergoes it
         return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []), passive_patients(tok.head))
+    if verb is None and trig.light and _said_to_happen(tok, trig, lex):
+        # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
+        return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []),
+                         recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
@@ -393,14 +420,28 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     for p in of:  # with its doer named before it, the 'of' of 'the police shooting of a boy' is who suffers it
         (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
-    if not (actors or recipients) and tok.dep_ in SUBJ and tok.head.lemma_.lower() in lex.occurrence_verbs:
+    happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
+    if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
         verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
-    if not (actors or recipients) and not trig.implied:
+    if not (actors or recipients) and not trig.implied and not happened:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not actors and not _agentless_ok(trig, lex):
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the event noun the subject of a verb of occurrence ('l'enquête se poursuit', 'les
+    arrestations ont eu lieu')? A noun that needs a light verb is then coded without one, when
+    its pattern may go without an actor (who investigates or arrests is often unsaid)."""
+    return tok.dep_ in SUBJ and _occurrence(tok.head, lex) and _agentless_ok(trig, lex)
+
+
+def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is ``verb`` a verb of occurrence, alone ('survenir', 'se poursuivre') or with its object ('avoir lieu')?"""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
 
 
 def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
@@ -497,7 +538,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     wanted = {v.lower() for v in values} if isinstance(values, (list, tuple)) else set()
     objs = _objects(tok, quantities)
     if key == "obj":
-        if passives and not objs and is_passive(tok):  # 'les accords ont été paraphés', 'le maire a été critiqué', 'un véhicule a été incendié'
+        if passives and not objs and (is_passive(tok) or _detached_participle(tok)):
+            # 'les accords ont été paraphés', 'le maire a été critiqué', 'la réforme, critiquée par X, …'
             objs = [p for p in passive_patients(tok) if not relative(p)]
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
@@ -513,7 +555,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
-        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
                    for c in tok.children)
@@ -546,6 +588,13 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return not any(_prep_word(c) in wanted for c in near)
     return True
+
+
+def _controlled_infinitive(obj) -> bool:  # noqa: ANN001
+    """'appelle les habitants à limiter leurs déplacements', 'a exhorté Kigali à retirer': the
+    parser hangs the infinitive the object is asked to do on the object; it completes the verb."""
+    return any(c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm") and any(m.dep_ == "mark" and m.lower_ in ("à", "de", "d'")
+                                                                            for m in c.children) for c in obj.children)
 
 
 REFLEXIVE = closed_words("reflexive")
@@ -1003,6 +1052,8 @@ def _absorbed(cand: Candidate, event: Event, built: list, lex: EventLexicon) -> 
         if cand.anchor is cand.token and cand.trigger.pos == "NOUN" and other.type == event.type and \
                 not (other_cand.anchor is other_cand.token and other_cand.trigger.pos == "NOUN"):
             return True  # 'a rencontré X lors du sommet de l'OTSC': the noun names the frame of the verb's event
+        if cand.anchor.i == other_cand.token.i != cand.token.i and other.type == event.type:
+            return True  # 'a été placé en garde à vue': the verb's own pattern codes it, with its participants
         same = participant_keys(event.actors) == participant_keys(other.actors)
         inner = cand.anchor.i in _complements(other_cand.anchor) or cand.token.i in _complements(other_cand.anchor)
         if inner and (other.type in lex.content_governors or (other.type in lex.commitment_types and not same)):
@@ -1043,7 +1094,16 @@ def _core_argument(cand: Candidate) -> bool:
         return True
     if children(tok.head, {"cop"}):
         return False  # 'la grève est un droit': a statement about strikes, not one
-    return tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"}
+    return tok.dep_ in SUBJ | PASS_SUBJ | OBJ | {"ROOT"} or _particularised(tok)
+
+
+def _particularised(tok) -> bool:  # noqa: ANN001
+    """A background mention told with particulars of its own is one event reported: a participle
+    ('lors d'une manifestation interdite à Nice', 'organisée à Paris') or what it is against or
+    for ('après la manifestation en soutien à X', 'contre la réforme'), not a bare 'des manifestations'."""
+    return any(c.i > tok.i and ((c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense"))
+                                or (c.dep_ == "nmod" and _case(c) in closed_words("opposing_cases") | {"en"}))
+               for c in tok.children)
 
 
 def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon | None = None) -> list[Participant]:
@@ -1123,7 +1183,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     victim_named = False
     if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
-        victim_named = lex.nominal_roles and _agentless_ok(trig, lex)  # 'the slaying of Ortiz': coded with its victim
+        # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
+        # not by a possessive: 'son combat' is the fighter's)
+        victim_named = _agentless_ok(trig, lex) and (lex.nominal_roles or all(t.dep_ not in ("det", "det:poss") for t in cand.actors))
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):

@@ -342,12 +342,33 @@ def object_after_date(verb) -> list:  # noqa: ANN001
     preposition); it is the object when the verb has none."""
     if children(verb, OBJ):
         return []
+    hung = _object_under_adjunct(verb)
+    if hung:
+        return hung
     adjuncts = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i and not _has_case(c)]
     dated = [c for c in adjuncts if _is_date(c)]
     if not dated:
         return []
     return [c for c in adjuncts if c.i > dated[0].i and c.pos_ in ("NOUN", "PROPN") and not _is_date(c)
             and any(g.dep_ in ("det", "nummod") for g in c.children)][:1]
+
+
+def _object_under_adjunct(verb) -> list:  # noqa: ANN001
+    """'a condamné dimanche l'attitude de l'élu', 'a dénoncé sur Twitter son assassinat': the
+    parser hangs the object on the day or the prepositional phrase standing between the verb and
+    it (a determined noun phrase with no preposition of its own, no comma before it, and no date
+    itself); it is the verb's object when the verb has none."""
+    for adjunct in verb.children:
+        if adjunct.dep_ not in ("obl:mod", "obl:arg", "obl") or adjunct.i < verb.i:
+            continue
+        if not (_has_case(adjunct) or (_is_date(adjunct) and adjunct.pos_ == "NOUN")):
+            continue
+        for g in adjunct.children:
+            if g.i > adjunct.i and g.dep_ in ("obj", "nmod") and g.pos_ in ("NOUN", "PROPN") and not _has_case(g) \
+                    and any(d.dep_ in ("det", "nummod") for d in g.children) and not _is_date(g) \
+                    and not any(t.is_punct for t in verb.doc[adjunct.i:g.left_edge.i]):
+                return [g]
+    return []
 
 
 def object_as_predicate(verb) -> list:  # noqa: ANN001
