@@ -274,3 +274,14 @@ def test_a_previous_arrest_referred_to_is_not_reported():
     assert "COERCE" not in types("He was on probation for a previous arrest for drunk driving.")
     assert "COERCE" in types("The arrest of the mayor shocked the town.")
 
+
+def test_private_visits_are_no_consultation_and_recovered_weapons_are_seized():
+    assert "CONSULT" not in types("A woman who was visiting her brother in prison was hurt.")
+    assert "CONSULT" in types("The minister met the Chinese ambassador on Monday.")
+    assert "COERCE" in types("A handgun was recovered during the arrest.")
+
+
+def test_asking_someone_alone_is_a_question_not_a_request():
+    assert "REQUEST" not in types("The defence lawyer asked the witness, who said he had seen the gun.")
+    assert "REQUEST" in types("The mayor asked the army to leave the city.")
+
