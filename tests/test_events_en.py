@@ -285,3 +285,12 @@ def test_asking_someone_alone_is_a_question_not_a_request():
     assert "REQUEST" not in types("The defence lawyer asked the witness, who said he had seen the gun.")
     assert "REQUEST" in types("The mayor asked the army to leave the city.")
 
+
+def test_a_deed_told_in_a_quotation_is_reported_but_not_one_named_as_a_topic():
+    assert "ASSAULT" in types('"He was shot in the head and left dying on the ground," the prosecutor said.')
+    assert "ASSAULT" not in types('"Nothing shows that this shooting was outside the rules," the commissioner said.')
+
+
+def test_people_named_by_a_number_can_be_shot_or_arrested():
+    assert "ASSAULT" in types("She shot the other three, police say.")
+    assert "COERCE" in types("Police arrested 23 on Saturday.")

@@ -1090,6 +1090,7 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 PERSONAL = closed_words("event_pronouns")
 TO_BE_DONE = closed_words("to_be_done_heads")
 ANAPHORIC = closed_words("anaphoric_words")
+AGE_HEADS = closed_words("age_heads")  # 'the 27-year-old'
 NAME_ENTITIES = frozenset({"ORG", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FIRST_PERSON_WORDS = closed_words("first_person_features")
 
@@ -1132,6 +1133,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
+        if p is None and _counted_people(tok):
+            p = Participant(text=tok.doc[tok.left_edge.i:tok.i + 1].text)  # 'the other three', 'the 27-year-old'
         if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
@@ -1169,12 +1172,19 @@ UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
 speaker's own decisions, so the other types are kept."""
 
 
+def _unquoted(lex: EventLexicon, pos: str = "NOUN") -> frozenset[str]:
+    """The types a quotation's words do not report as events: ``UNQUOTED_TYPES``, less those whose
+    verbs tell a deed a witness saw (``quoted_verb_types``: '"He was shot in the head"')."""
+    return UNQUOTED_TYPES - lex.quoted_verb_types if pos == "VERB" else UNQUOTED_TYPES
+
+
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
     if cand.token.pos_ in ("NOUN", "PROPN") and ctx.in_name(seg, cand.token):
         return None  # 'La République en marche', 'la Manif pour tous': a word of a name, no act
-    if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
+    told = trig.pos if cand.token.dep_ not in ("acl", "amod") else "NOUN"  # 'the teen killed by police': who, not what was done
+    if trig.type in _unquoted(lex, told) and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
     if cand.said and speaker is None:
@@ -1344,9 +1354,16 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return tok.lower_ in PERSONAL
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'
-    if _sector_of(lex.lang)(tok):
+    if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
-    return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
+    return any(_animate(g, lex) for g in _inner(tok))
+
+
+def _counted_people(tok) -> bool:  # noqa: ANN001
+    """A phrase headed by a number or an age, standing for people: 'shot the other three',
+    'killed 12', 'the 27-year-old was shot'."""
+    return (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound")) or \
+        (tok.lower_ in AGE_HEADS and any(t.pos_ == "NUM" for t in tok.subtree))  # 'the work of his investigators', 'dozens of protesters'
 
 
 def _inner(tok) -> list:  # noqa: ANN001
