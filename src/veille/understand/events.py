@@ -92,10 +92,36 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
         if senses is None:
             senses = _contexts(sent, lex)
+        if any(_framed(tok, t, lex) for t in options):
+            continue  # 'charged with one count of murder': the crime charged, no act reported
         fitting = [t for t in options if not (set(t.sense_not) & senses) and _phrase_ok(tok, t)]
         matched = [c for trig in sorted(fitting, key=specificity, reverse=True) if (c := _match(tok, trig, lex)) is not None]
         if matched:
             yield matched
+
+
+FRAME_CHAIN = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "dobj", "obj", "nmod", "obl"})
+"""Dependencies through which a word is part of a phrase complementing its head ('charged with
+one count of murder of X': murder <- of <- count <- with <- charged)."""
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _framed(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the noun the content of a legal or accusing act that frames it ('charged with murder',
+    'guilty of the killing of X', 'a trial for the shooting', 'accused X of carrying out the attack')?
+    The crime there is what someone is charged with, not an act the sentence reports; a verb
+    there still tells the act with its participants ('accused of killing his mother')."""
+    words = lex.content_frames.get(trig.type)
+    if not words or trig.pos != "NOUN" or tok.pos_ not in NOUN_POS:
+        return False
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in FRAME_CHAIN or t.head is t or (t.dep_ == "conj" and t.pos_ not in NOUN_POS):
+            return False  # 'convicted X and attacked Y': a coordinated verb is an act of its own
+        t = t.head
+        if t.lemma_.lower() in words or t.lower_ in words:
+            return True
+    return False
 
 
 def _generic_infinitive(tok) -> bool:  # noqa: ANN001
@@ -166,11 +192,11 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
     about 2 ms of CPU an article)."""
     if not lex.contexts:
         return set()
+    found = set(sent.doc.user_data.get("article_contexts", ()))  # the article's own (a match report)
     keys: set[str] = set()
     for t in sent:
         lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
         keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
-    found = set()
     texts = None
     for name, words in lex.contexts.items():
         if phrases := lex.context_phrases.get(name):
@@ -179,9 +205,15 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
             if any(f" {p} " in text for p in phrases for text in texts):
                 found.add(name)  # a phrase is specific enough alone
                 continue
-        if len({h.split("/")[0] for h in words & keys}) >= lex.context_min.get(name, 1):
+        joined = [w for w in words if "-" in w and f" {w} " in _hyphen_joined(sent)]  # 'hit-and-run', cut by the tokenizer
+        if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
     return found
+
+
+def _hyphen_joined(sent) -> str:  # noqa: ANN001 - spacy Span
+    """The sentence's words, lower-cased, with the hyphens the tokenizer cut out joined again."""
+    return f" {' '.join(t.lower_ for t in sent)} ".replace(" - ", "-")
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -245,9 +277,20 @@ def _attributive_participle(tok) -> bool:  # noqa: ANN001
     return (tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX")) or is_passive(tok)
 
 
+def _content_act(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Does the verb's clausal complement tell an act of someone named ('testified that the
+    guard fired at him'), not the speaker's own doings or a state ('testified that he came
+    forward', 'that X had become frustrated')? Its verb opens a pattern, its subject is no pronoun."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
+               any(t.pos == "VERB" for t in lex.triggers.get(c.lemma_.lower(), ())) and
+               any(s.pos_ in ("NOUN", "PROPN") for s in slot(c, "subj")) for c in tok.children)
+
+
 def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Apply one pattern to one token."""
     if not _pos_ok(tok, trig, lex) or not conditions(tok, trig.with_, lex.quantity_nouns, lex.passive_objects):
+        return None
+    if trig.with_.get("content_act") and not _content_act(tok, lex):
         return None
     if trig.pos == "VERB" and _to_be_done(tok):
         return None
@@ -425,6 +468,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
     if not (actors or recipients) and not trig.implied and not happened:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
+    if not (actors or recipients) and lex.implied_heads and not _happening(tok, lex):
+        return None  # 'the protests degrade …', 'sparked the riots', 'at a rally': a topic, not a report that it happens
     if not actors and not _agentless_ok(trig, lex):
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
@@ -442,6 +487,15 @@ def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     """Is ``verb`` a verb of occurrence, alone ('survenir', 'se poursuivre') or with its object ('avoir lieu')?"""
     lemma = verb.lemma_.lower()
     return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
+
+
+def _happening(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is a bare event noun reported as taking place: the subject of a verb of occurrence or
+    description ('the protests began', 'riots were reported', 'the protests were peaceful'),
+    or a headline of its own ('Protests in Athens')?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # 'protests and riots have overtaken …'
+        tok = tok.head
+    return tok.dep_ == "ROOT" or (tok.dep_ in SUBJ_DEPS and tok.head.lemma_.lower() in lex.implied_heads)
 
 
 def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
@@ -763,7 +817,9 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
     if lex is None:
         return []
     events: list[Event] = []
+    whole = _article_contexts(segments, lex)
     for seg in segments:
+        seg.doc.user_data["article_contexts"] = whole
         if seg.field == "title":
             if not lex.headlines:
                 continue
@@ -773,6 +829,19 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
+
+
+def _article_contexts(segments: list[Segment], lex: EventLexicon) -> frozenset[str]:
+    """Sense contexts of the whole article: a match report or a transfer story uses many distinct
+    words of sport ('quarterback', 'playoff', 'season' …), and then 'beat', 'rallied', 'offered a
+    deal' mean the game in every sentence, also in those that name no sport word themselves."""
+    if not lex.article_context_min:
+        return frozenset()
+    keys: set[str] = set()
+    for seg in segments:
+        keys.update(k for t in seg.doc for k in (t.lemma_.lower(), t.lower_, f"{t.lemma_.lower()}/{t.pos_}", f"{t.lower_}/{t.pos_}"))
+    return frozenset(name for name, least in lex.article_context_min.items()
+                     if len({h.split("/")[0] for h in lex.contexts.get(name, frozenset()) & keys}) >= least)
 
 
 HEADLINE_VERBS = ("ROOT", "acl", "advcl", "ccomp", "conj", "relcl")
@@ -1072,6 +1141,7 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 PERSONAL = closed_words("event_pronouns")
 TO_BE_DONE = closed_words("to_be_done_heads")
 ANAPHORIC = closed_words("anaphoric_words")
+AGE_HEADS = closed_words("age_heads")  # 'the 27-year-old'
 NAME_ENTITIES = frozenset({"ORG", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FIRST_PERSON_WORDS = closed_words("first_person_features")
 
@@ -1123,6 +1193,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
+        if p is None and _counted_people(tok):
+            p = Participant(text=tok.doc[tok.left_edge.i:tok.i + 1].text)  # 'the other three', 'the 27-year-old'
         if p is None and lex is not None and lex.animate_recipients and _people_noun(tok):
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
@@ -1160,12 +1232,19 @@ UNQUOTED_TYPES = frozenset({"ASSAULT", "AID", "PROTEST", "MOBILIZE"})
 speaker's own decisions, so the other types are kept."""
 
 
+def _unquoted(lex: EventLexicon, pos: str = "NOUN") -> frozenset[str]:
+    """The types a quotation's words do not report as events: ``UNQUOTED_TYPES``, less those whose
+    verbs tell a deed a witness saw (``quoted_verb_types``: '"He was shot in the head"')."""
+    return UNQUOTED_TYPES - lex.quoted_verb_types if pos == "VERB" else UNQUOTED_TYPES
+
+
 def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: EventContext) -> Event | None:  # noqa: ANN001
     """Link a candidate's arguments, read its modality, date and place; None if it fails."""
     trig = cand.trigger
     if cand.token.pos_ in ("NOUN", "PROPN") and ctx.in_name(seg, cand.token):
         return None  # 'La République en marche', 'la Manif pour tous': a word of a name, no act
-    if trig.type in UNQUOTED_TYPES and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
+    told = trig.pos if cand.token.dep_ not in ("acl", "amod") else "NOUN"  # 'the teen killed by police': who, not what was done
+    if trig.type in _unquoted(lex, told) and (_inside_quotes(cand.token) or ctx.quoted(seg, cand.token)):
         return None  # 'Ils tuent nos enfants', said on television, is an accusation, not an attack
     speaker = ctx.speaker_of(seg, cand.token) if cand.said else None
     if cand.said and speaker is None:
@@ -1337,9 +1416,16 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return tok.lower_ in PERSONAL
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'
-    if _sector_of(lex.lang)(tok):
+    if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
-    return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
+    return any(_animate(g, lex) for g in _inner(tok))
+
+
+def _counted_people(tok) -> bool:  # noqa: ANN001
+    """A phrase headed by a number or an age, standing for people: 'shot the other three',
+    'killed 12', 'the 27-year-old was shot'."""
+    return (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound")) or \
+        (tok.lower_ in AGE_HEADS and any(t.pos_ == "NUM" for t in tok.subtree))  # 'the work of his investigators', 'dozens of protesters'
 
 
 def _inner(tok) -> list:  # noqa: ANN001

@@ -95,6 +95,10 @@ class EventLexicon:
     receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
     addressee_slots: tuple[str, ...] = ()  # slots tried last for someone an event with no recipient is done to ('un geste envers les familles')
     addressee_not: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type, those slots' 'with' prepositions
+    article_context_min: dict[str, int] = field(default_factory=dict, hash=False)  # distinct words of a context that put a whole article in it
+    quoted_verb_types: frozenset[str] = frozenset()  # types whose verbs in a quotation tell a deed ('"He was shot"')
+    implied_heads: frozenset[str] = frozenset()  # verbs a bare noun with implied doers ('the protests') must be the subject of
+    content_frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type: 'charged with murder'
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -102,14 +106,14 @@ TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient",
                 "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
 ACTOR_SLOTS = {"subj", "speaker", "obj"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
-             "dep_not", "xcomp_mark", "neg", "naming", "predicative", "case"}
+             "dep_not", "xcomp_mark", "neg", "naming", "predicative", "case", "content_act"}
 
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
                 "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "addressee_slots",
-                "addressee_not"}
+                "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types"}
 
 
 class LexiconError(ValueError):
@@ -223,6 +227,10 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
         addressee_slots=tuple(raw.get("addressee_slots", ())),
         addressee_not={etype: frozenset(preps) for etype, preps in raw.get("addressee_not", {}).items()},
+        article_context_min={k: int(v) for k, v in raw.get("article_context_min", {}).items()},
+        implied_heads=frozenset(raw.get("implied_heads", ())),
+        quoted_verb_types=frozenset(raw.get("quoted_verb_types", ())),
+        content_frames={etype: frozenset(words) for etype, words in raw.get("content_frames", {}).items()},
     )
 
 

@@ -18,6 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
+RAISING_VERBS = closed_words("raising_verbs")  # 'X is expected to appear': X appears
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
 REFLEXIVE_CLITICS = closed_words("reflexive")
@@ -103,6 +104,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
+        if not controller and verb.head.lemma_.lower() in RAISING_VERBS and is_passive(verb.head) and not agents_of(verb.head):
+            controller = children(verb.head, PASS_SUBJ)  # 'X is expected to appear', 'is scheduled to': X
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         head = verb.head
