@@ -282,7 +282,7 @@ def _content_act(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     guard fired at him'), not the speaker's own doings or a state ('testified that he came
     forward', 'that X had become frustrated')? Its verb opens a pattern, its subject is no pronoun."""
     return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and
-               any(t.pos == "VERB" for t in lex.triggers.get(c.lemma_.lower(), ())) and
+               any(t.pos == "VERB" for t in _options(c, lex)) and
                any(s.pos_ in ("NOUN", "PROPN") for s in slot(c, "subj")) for c in tok.children)
 
 
