@@ -202,3 +202,11 @@ def test_a_murder_noun_with_its_victim_is_an_assault_with_no_attacker_named():
 def test_a_protest_mentioned_in_passing_with_its_own_particulars_is_reported():
     assert "PROTEST" in _types("Le photographe a été blessé lors d'une manifestation interdite à Lille.")
     assert "PROTEST" not in _types("Depuis le début des manifestations, le trafic est perturbé.")
+
+
+def test_a_hope_or_wish_to_act_announces_the_act():
+    hoped = [e for e in _fr_events("La mairie espère signer un accord avec la région.") if e.type == "AGREE"]
+    assert hoped and "future" in hoped[0].flags
+    wished = [e for e in _fr_events("Le ministre souhaite rencontrer les syndicats.") if e.type == "AGREE"]
+    assert wished and "future" in wished[0].flags
+    assert "future" not in next(e for e in _fr_events("Le gouvernement a interdit le rassemblement.") if e.type == "COERCE").flags
