@@ -1563,7 +1563,8 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     inherited = not own
     if inherited:
         own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech, trigger is None or trigger.i == anchor.i)
-        tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
+        if not _planned_day(sent, own, anchor, tense):
+            tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
     nominal = trigger is not None and trigger.i != anchor.i and trigger.pos_ in ("NOUN", "PROPN")
@@ -1583,8 +1584,18 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
     elif tense is None and not inherited and _present(anchor):
         tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
+    if _targeted(sent, best):
+        tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai': the day set, still to come
     reference = ctx.last_day(seg, sent.start_char + best.start) if best.kind == "anaphoric" else None  # 'la veille': of the day last named
     return resolve(best, ctx.published, tense, reference)
+
+
+def _planned_day(sent, own: list, anchor, tense: str | None) -> bool:  # noqa: ANN001
+    """Is a date the parser hung on the governing verb the day of the planned act itself? An
+    infinitive still to come with the date after it ('a prévu de se rendre au Canada en
+    décembre') is dated by it as a future; a date before it ('a décidé mardi d'expulser') is the decision's."""
+    at = anchor.idx - sent.start_char
+    return tense == "future" and anchor.dep_ == "xcomp" and bool(own) and all(m.start > at for m in own)
 
 
 def _present(verb) -> bool:  # noqa: ANN001
@@ -1690,6 +1701,15 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
     before = sent.doc[first.i - 1].lower_ if first.i > sent.start else ""
     return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in closed_words("span_to") and first.i > sent.start + 1
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
+
+
+def _targeted(sent, mention) -> bool:  # noqa: ANN001
+    """'pour le 31 mai', 'd'ici dimanche': a date something is set for (a word of ``date_target``
+    before it, or before its article), which is to come."""
+    first = sent.doc[_token_at(sent, mention.start)]
+    before = [sent.doc[i].lower_ for i in (first.i - 1, first.i - 2) if i >= sent.start]
+    target = closed_words("date_target")
+    return bool(before) and (before[0] in target or (len(before) > 1 and before[0] in ("le", "la", "les") and before[1] in target))
 
 
 def _fronted(sent, mention, root) -> bool:  # noqa: ANN001
