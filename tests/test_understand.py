@@ -998,3 +998,10 @@ def test_a_verb_with_its_own_auxiliary_after_an_infinitive_shares_the_main_claus
 def test_a_day_something_is_set_for_is_to_come():
     art = run("Le gouvernement a annoncé la réouverture des écoles pour le 2 juin.", "fr", "2024-05-20")
     assert [e.date.value for e in art.events if e.date.value] == ["2024-06-02"]
+
+
+def test_a_fronted_participle_clause_sets_the_day_of_the_main_act():
+    art = run("Interrogé mardi sur une radio, le député a critiqué le gouvernement.", "fr", "2024-11-28")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-26"
+    art = run("Élu en 2017, le député a critiqué le gouvernement.", "fr", "2024-11-28")
+    assert only(art.events, "ACCUSE").date.value is None

@@ -1637,7 +1637,7 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
     démission du maire')."""
     root = sent.root
     if not _inside_quotes(anchor) and not _subordinate(anchor, root):
-        fronted = [m for m in mentions if _fronted(sent, m, root)]
+        fronted = [m for m in mentions if _fronted(sent, m, root)] or _circumstance_dates(sent, mentions, root)
         if fronted:
             return fronted
     governor, steps = anchor, 0
@@ -1674,6 +1674,17 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             if found:
                 return found
     return []
+
+
+def _circumstance_dates(sent, mentions: list, root) -> list:  # noqa: ANN001
+    """The day of a fronted participle clause with no subject of its own, which sets the scene of
+    the main clause ('Interrogé dimanche sur une radio, le ministre a dénoncé …', 'Réunis lundi
+    matin, les dirigeants ont condamné …'): a weekday or a relative day, the main act's too (an
+    older date, 'Élu en 2017, …', tells the past of the subject, not the act's day)."""
+    clauses = [c for c in root.children if c.dep_ == "advcl" and c.i < root.i and "Part" in c.morph.get("VerbForm")
+               and "Past" in c.morph.get("Tense") and not children(c, {"nsubj", "nsubj:pass", "mark"})]
+    return [m for m in mentions if m.kind in ("weekday", "relative") and
+            any(_date_attaches(sent, m, c, None) for c in clauses)]
 
 
 _SUBORDINATE = frozenset({"acl", "acl:relcl", "relcl"})
