@@ -1005,3 +1005,8 @@ def test_a_fronted_participle_clause_sets_the_day_of_the_main_act():
     assert only(art.events, "ACCUSE").date.value == "2024-11-26"
     art = run("Élu en 2017, le député a critiqué le gouvernement.", "fr", "2024-11-28")
     assert only(art.events, "ACCUSE").date.value is None
+
+
+def test_a_participle_sharing_an_auxiliary_shares_the_day():
+    art = run("Le suspect a été arrêté samedi et placé en garde à vue à Rennes.", "fr", "2024-11-27")
+    assert {e.date.value for e in art.events if e.type == "COERCE"} == {"2024-11-23"}

@@ -1661,7 +1661,7 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             return found
     if tense == "future":
         return []
-    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and children(anchor, {"aux", "aux:tense"}) and \
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and (children(anchor, {"aux", "aux:tense"}) or _elided_aux(anchor)) and \
             not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
         found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
                  _date_attaches(sent, m, coordinated_clause(anchor), None)]
@@ -1674,6 +1674,15 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             if found:
                 return found
     return []
+
+
+def _elided_aux(verb) -> bool:  # noqa: ANN001
+    """A bare past participle coordinated with a compound one, sharing its auxiliary ('a été mis
+    en examen samedi et placé en détention'): one act of the same subject, at the same time."""
+    head = verb.head
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
+        not children(verb, {"aux", "aux:tense", "aux:pass", "cop"}) and "Part" in head.morph.get("VerbForm") and \
+        bool(children(head, {"aux", "aux:tense", "aux:pass"}))
 
 
 def _circumstance_dates(sent, mentions: list, root) -> list:  # noqa: ANN001
