@@ -1010,3 +1010,8 @@ def test_a_fronted_participle_clause_sets_the_day_of_the_main_act():
 def test_a_participle_sharing_an_auxiliary_shares_the_day():
     art = run("Le suspect a été arrêté samedi et placé en garde à vue à Rennes.", "fr", "2024-11-27")
     assert {e.date.value for e in art.events if e.type == "COERCE"} == {"2024-11-23"}
+
+
+def test_two_days_of_one_month_are_dated_by_the_first():
+    [both] = find_dates("Le sommet se tiendra les 4 et 5 mars à Oslo.", "fr")
+    assert resolve(both, date(2024, 2, 20), "future").value == "2024-03-04"

@@ -57,7 +57,8 @@ def _lexicon(lang: str) -> dict:
             "years": {_fold(k): v for k, v in data.get("years", {}).items()},
             "ago": _ago_lexicon(data.get("ago")),
             "linkers": [_fold(x) for x in data.get("date_linkers", [])],
-            "bare_day": [_fold(x) for x in data.get("bare_day_before", [])]}
+            "bare_day": [_fold(x) for x in data.get("bare_day_before", [])],
+            "day_and": [_fold(x) for x in data.get("day_and", [])]}
 
 
 def _ago_lexicon(ago: dict | None) -> dict | None:
@@ -101,6 +102,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
     forms = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})",
         rf"(?P<wdmy>(?:{day})\s+{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
+        *([rf"(?P<dlist>{num}\s+(?:{'|'.join(re.escape(w) for w in lex['day_and'])})\s+{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)"]
+          if lex["day_and"] else []),
         rf"(?P<dmy>{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+{link}(?:19|20)\d\d)",
