@@ -968,3 +968,50 @@ def test_denying_a_role_is_no_rejection_in_english_either():
     assert "REJECT" not in types("The rebel group rejected any responsibility for the blast at the depot.")
     assert "REJECT" not in types("The militia denied any role in the killings.")
     assert "REJECT" in types("The union rejected the government's offer.")
+
+
+def test_a_day_of_the_month_written_alone_is_of_the_publication_month():
+    published = date(2024, 6, 5)
+    found = {m.text: resolve(m, published, "past").value for m in find_dates("Le 3, le conseil a voté.", "fr")}
+    assert found == {"3": "2024-06-03"}
+    [later] = find_dates("Le 28, le maire a démissionné.", "fr")
+    assert resolve(later, published, "past").value == "2024-05-28"  # still to come this month, said of the past: last month
+    assert resolve(find_dates("Le 2, le conseil votera.", "fr")[0], published, "future").value == "2024-07-02"
+    [night] = find_dates("Dans la nuit du 1er au 2, des vitrines ont été brisées.", "fr")
+    assert resolve(night, published, "past").value == "2024-06-02"  # a night is dated by its morning
+    art = run("Le 2, la police a arrêté deux militants écologistes devant la mairie.", "fr", "2024-06-05")
+    assert only(art.events, "COERCE").date.value == "2024-06-02"
+
+
+def test_a_planned_act_is_dated_by_the_day_after_its_infinitive_as_a_future():
+    art = run("Le ministre a prévu de se rendre au Japon pour un sommet en décembre.", "fr", "2024-09-10")
+    assert [e.date.value for e in art.events if e.date.value] == ["2024-12"]
+    art = run("Le gouvernement a décidé mardi d'expulser trois diplomates russes.", "fr", "2024-09-12")
+    assert [e.date.value for e in art.events if e.date.value] == ["2024-09-10"]
+
+
+def test_a_verb_with_its_own_auxiliary_after_an_infinitive_shares_the_main_clause_day():
+    art = run("Les militantes ont tenté dimanche de bloquer le cortège et ont été aussitôt interpellées.", "fr", "2024-11-27")
+    assert only(art.events, "COERCE").date.value == "2024-11-24"
+
+
+def test_a_day_something_is_set_for_is_to_come():
+    art = run("Le gouvernement a annoncé la réouverture des écoles pour le 2 juin.", "fr", "2024-05-20")
+    assert [e.date.value for e in art.events if e.date.value] == ["2024-06-02"]
+
+
+def test_a_fronted_participle_clause_sets_the_day_of_the_main_act():
+    art = run("Interrogé mardi sur une radio, le député a critiqué le gouvernement.", "fr", "2024-11-28")
+    assert only(art.events, "ACCUSE").date.value == "2024-11-26"
+    art = run("Élu en 2017, le député a critiqué le gouvernement.", "fr", "2024-11-28")
+    assert only(art.events, "ACCUSE").date.value is None
+
+
+def test_a_participle_sharing_an_auxiliary_shares_the_day():
+    art = run("Le suspect a été arrêté samedi et placé en garde à vue à Rennes.", "fr", "2024-11-27")
+    assert {e.date.value for e in art.events if e.type == "COERCE"} == {"2024-11-23"}
+
+
+def test_two_days_of_one_month_are_dated_by_the_first():
+    [both] = find_dates("Le sommet se tiendra les 4 et 5 mars à Oslo.", "fr")
+    assert resolve(both, date(2024, 2, 20), "future").value == "2024-03-04"

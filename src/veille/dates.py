@@ -30,7 +30,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # weekday | relative | anaphoric | full | daymonth | monthyear | monthrel | ago | weeks | years | year | iso
+    kind: str  # weekday | bareday | relative | anaphoric | full | daymonth | monthyear | monthrel | ago | weeks | years | year | iso
     value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
     weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
@@ -56,7 +56,9 @@ def _lexicon(lang: str) -> dict:
             "weeks": {_fold(k): v for k, v in data.get("weeks", {}).items()},
             "years": {_fold(k): v for k, v in data.get("years", {}).items()},
             "ago": _ago_lexicon(data.get("ago")),
-            "linkers": [_fold(x) for x in data.get("date_linkers", [])]}
+            "linkers": [_fold(x) for x in data.get("date_linkers", [])],
+            "bare_day": [_fold(x) for x in data.get("bare_day_before", [])],
+            "day_and": [_fold(x) for x in data.get("day_and", [])]}
 
 
 def _ago_lexicon(ago: dict | None) -> dict | None:
@@ -100,6 +102,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
     forms = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})",
         rf"(?P<wdmy>(?:{day})\s+{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
+        *([rf"(?P<dlist>{num}\s+(?:{'|'.join(re.escape(w) for w in lex['day_and'])})\s+{num}\s+(?:{month})\.?(?:\s+(?:19|20)\d\d)?)"]
+          if lex["day_and"] else []),
         rf"(?P<dmy>{num}\s+{link}(?:{month})\.?(?:\s+{link}(?:19|20)\d\d)?)",
         rf"(?P<mdy>(?:{month})\.?\s+{num}(?:,?\s+(?:19|20)\d\d)?)",
         rf"(?P<my>(?:{month})\s+{link}(?:19|20)\d\d)",
@@ -108,6 +112,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         *([ago] if (ago := _ago_form(lex["ago"])) else []),
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         *([rf"(?P<years>{years})"] if years else []),
+        *([rf"(?:{bare})\s+(?P<bareday>{num})(?=\s*,)"] if (bare := "|".join(re.escape(b) for b in lex["bare_day"])) else []),
         rf"(?P<weekday>{day})",
         *([rf"(?P<anaphoric>{anaphoric})"] if anaphoric else []),
         rf"(?P<rel>{rel})",
@@ -169,6 +174,9 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "anaphoric", (lex["anaphoric"][raw],))
     if kind == "year":
         return DateMention(start, end, text[start:end], "year", (int(raw),))
+    if kind == "bareday":
+        number = re.match(r"\d+", raw)
+        return DateMention(start, end, text[start:end], "bareday", (int(number.group()) if number else 1,))
     if kind == "monthrel":
         words = re.findall(r"[a-z]+", raw)
         month = next(lex["months"][w] for w in reversed(words) if w in lex["months"])
@@ -235,7 +243,24 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
         return EventDate(text=text, value=f"{published.year + mention.value[0]:04d}", precision="year")
     if mention.kind == "weekday":
         return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
+    if mention.kind == "bareday":
+        return _bare_day(text, mention.value[0], published, tense)
     return EventDate(text=text)
+
+
+def _bare_day(text: str, day: int, published: date, tense: str | None) -> EventDate:
+    """'Le 27, …': the 27th of the publication month — of the month before when that day is
+    still to come and the event is not (news reports the past), of the month after when the
+    day is past and the event is to come."""
+    months = published.year * 12 + published.month - 1
+    if day > published.day + 2 and tense != "future":
+        months -= 1
+    elif day < published.day and tense == "future":
+        months += 1
+    try:
+        return EventDate(text=text, value=date(months // 12, months % 12 + 1, day).isoformat(), precision="day")
+    except ValueError:
+        return EventDate(text=text)
 
 
 def _ago(text: str, count: int, unit: str, published: date) -> EventDate:
@@ -331,7 +356,7 @@ def weekday_date(weekday: int, published: date, tense: str | None) -> date:
     return published - timedelta(days=(-delta) % 7)
 
 
-_DAY_KINDS = ("iso", "full", "daymonth", "weekday", "relative")
+_DAY_KINDS = ("iso", "full", "daymonth", "weekday", "relative", "bareday")
 
 
 def last_named_day(text: str, lang: str, published: date | None) -> date | None:

@@ -1563,7 +1563,8 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     inherited = not own
     if inherited:
         own = _inherited_dates(sent, mentions, anchor, ctx.lang, tense, speech, trigger is None or trigger.i == anchor.i)
-        tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
+        if not _planned_day(sent, own, anchor, tense):
+            tense = None  # the time of the clause it comes from: 'a décidé mardi d'expulser' is last Tuesday
     if not own:
         return EventDate()
     nominal = trigger is not None and trigger.i != anchor.i and trigger.pos_ in ("NOUN", "PROPN")
@@ -1583,8 +1584,18 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
     elif tense is None and not inherited and _present(anchor):
         tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
+    if _targeted(sent, best):
+        tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai': the day set, still to come
     reference = ctx.last_day(seg, sent.start_char + best.start) if best.kind == "anaphoric" else None  # 'la veille': of the day last named
     return resolve(best, ctx.published, tense, reference)
+
+
+def _planned_day(sent, own: list, anchor, tense: str | None) -> bool:  # noqa: ANN001
+    """Is a date the parser hung on the governing verb the day of the planned act itself? An
+    infinitive still to come with the date after it ('a prévu de se rendre au Canada en
+    décembre') is dated by it as a future; a date before it ('a décidé mardi d'expulser') is the decision's."""
+    at = anchor.idx - sent.start_char
+    return tense == "future" and anchor.dep_ == "xcomp" and bool(own) and all(m.start > at for m in own)
 
 
 def _present(verb) -> bool:  # noqa: ANN001
@@ -1626,7 +1637,7 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
     démission du maire')."""
     root = sent.root
     if not _inside_quotes(anchor) and not _subordinate(anchor, root):
-        fronted = [m for m in mentions if _fronted(sent, m, root)]
+        fronted = [m for m in mentions if _fronted(sent, m, root)] or _circumstance_dates(sent, mentions, root)
         if fronted:
             return fronted
     governor, steps = anchor, 0
@@ -1650,7 +1661,7 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             return found
     if tense == "future":
         return []
-    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and children(anchor, {"aux", "aux:tense"}) and \
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and (children(anchor, {"aux", "aux:tense"}) or _elided_aux(anchor)) and \
             not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
         found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
                  _date_attaches(sent, m, coordinated_clause(anchor), None)]
@@ -1663,6 +1674,26 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
             if found:
                 return found
     return []
+
+
+def _elided_aux(verb) -> bool:  # noqa: ANN001
+    """A bare past participle coordinated with a compound one, sharing its auxiliary ('a été mis
+    en examen samedi et placé en détention'): one act of the same subject, at the same time."""
+    head = verb.head
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and \
+        not children(verb, {"aux", "aux:tense", "aux:pass", "cop"}) and "Part" in head.morph.get("VerbForm") and \
+        bool(children(head, {"aux", "aux:tense", "aux:pass"}))
+
+
+def _circumstance_dates(sent, mentions: list, root) -> list:  # noqa: ANN001
+    """The day of a fronted participle clause with no subject of its own, which sets the scene of
+    the main clause ('Interrogé dimanche sur une radio, le ministre a dénoncé …', 'Réunis lundi
+    matin, les dirigeants ont condamné …'): a weekday or a relative day, the main act's too (an
+    older date, 'Élu en 2017, …', tells the past of the subject, not the act's day)."""
+    clauses = [c for c in root.children if c.dep_ == "advcl" and c.i < root.i and "Part" in c.morph.get("VerbForm")
+               and "Past" in c.morph.get("Tense") and not children(c, {"nsubj", "nsubj:pass", "mark"})]
+    return [m for m in mentions if m.kind in ("weekday", "relative") and
+            any(_date_attaches(sent, m, c, None) for c in clauses)]
 
 
 _SUBORDINATE = frozenset({"acl", "acl:relcl", "relcl"})
@@ -1690,6 +1721,15 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
     before = sent.doc[first.i - 1].lower_ if first.i > sent.start else ""
     return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in closed_words("span_to") and first.i > sent.start + 1
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
+
+
+def _targeted(sent, mention) -> bool:  # noqa: ANN001
+    """'pour le 31 mai', 'd'ici dimanche': a date something is set for (a word of ``date_target``
+    before it, or before its article), which is to come."""
+    first = sent.doc[_token_at(sent, mention.start)]
+    before = [sent.doc[i].lower_ for i in (first.i - 1, first.i - 2) if i >= sent.start]
+    target = closed_words("date_target")
+    return bool(before) and (before[0] in target or (len(before) > 1 and before[0] in ("le", "la", "les") and before[1] in target))
 
 
 def _fronted(sent, mention, root) -> bool:  # noqa: ANN001

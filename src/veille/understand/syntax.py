@@ -125,9 +125,11 @@ def subjects(verb) -> list:  # noqa: ANN001
 def coordinated_clause(verb):  # noqa: ANN001, ANN201
     """The verb a conjunct verb is coordinated with: its head, except that a verb with a tense
     auxiliary of its own that the parser hung on a bare participle ('a jugé l'épidémie
-    « surmontée » mais a appelé à la prudence') is coordinated with the clause that participle is in."""
+    « surmontée » mais a appelé à la prudence') or on an infinitive ('ont tenté dimanche de
+    bloquer la route et ont été interpellées') is coordinated with the clause that word is in."""
     head = verb.head
-    if _own_tense(verb) and head.dep_ in ("acl", "ccomp", "xcomp") and "Part" in head.morph.get("VerbForm") \
+    if _own_tense(verb) and head.dep_ in ("acl", "ccomp", "xcomp") and \
+            ("Part" in head.morph.get("VerbForm") or "Inf" in head.morph.get("VerbForm")) \
             and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") for c in head.children):
         clause = head.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
