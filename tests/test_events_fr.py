@@ -202,3 +202,17 @@ def test_a_murder_noun_with_its_victim_is_an_assault_with_no_attacker_named():
 def test_a_protest_mentioned_in_passing_with_its_own_particulars_is_reported():
     assert "PROTEST" in _types("Le photographe a été blessé lors d'une manifestation interdite à Lille.")
     assert "PROTEST" not in _types("Depuis le début des manifestations, le trafic est perturbé.")
+
+
+def test_a_clock_time_or_a_day_of_the_month_is_no_participant():
+    shot = [e for e in _fr_events("Vers 22h15, trois hommes cagoulés ont ouvert le feu sur un bar du centre-ville.") if e.type == "ASSAULT"]
+    assert shot and all("22h15" not in r.text for r in shot[0].recipients)
+    assert not any("du 3" in r.text for e in _fr_events("Le quartier est surveillé depuis l'attaque du 3 mars dernier.")
+                   for r in e.recipients)
+
+
+def test_blaming_or_praising_someone_s_words_or_deeds_is_aimed_at_them():
+    blamed = [e for e in _fr_events("Le ministre a dénoncé les propos de Jean Dupont.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["Jean Dupont"]
+    praised = [e for e in _fr_events("Le président a salué le courage des pompiers.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["pompiers"]
