@@ -216,3 +216,9 @@ def test_blaming_or_praising_someone_s_words_or_deeds_is_aimed_at_them():
     assert blamed and [r.text for r in blamed[0].recipients] == ["Jean Dupont"]
     praised = [e for e in _fr_events("Le président a salué le courage des pompiers.") if e.type == "SUPPORT"]
     assert praised and [r.text for r in praised[0].recipients] == ["pompiers"]
+
+
+def test_a_complaint_is_against_whom_contre_names_not_where_it_is_filed():
+    filed = [e for e in _fr_events("La chanteuse a déposé plainte au commissariat de Nantes contre son ancien producteur Marc Leroy.")
+             if e.type == "ACCUSE"]
+    assert filed and [r.text for r in filed[0].recipients] == ["Marc Leroy"]

@@ -452,8 +452,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own
         if not actors and trig.of == "recipient" and not _passive(verb):
             actors = slot(verb, "subj")
+        # whom the act is against, before where or to whom it is brought ('a déposé plainte au commissariat contre X': X)
         recipients = recipients or (of if trig.of == "recipient" else []) or \
-            _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec|contre|against"))
+            _first_slot(verb, ("iobj", "prep:contre|against", "prep:to|with|à|au|aux|avec"))
         if not actors and not _agentless_ok(trig, lex):
             return None
         return Candidate(tok, trig, verb, actors, recipients)
