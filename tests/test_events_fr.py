@@ -222,3 +222,11 @@ def test_a_complaint_is_against_whom_contre_names_not_where_it_is_filed():
     filed = [e for e in _fr_events("La chanteuse a déposé plainte au commissariat de Nantes contre son ancien producteur Marc Leroy.")
              if e.type == "ACCUSE"]
     assert filed and [r.text for r in filed[0].recipients] == ["Marc Leroy"]
+
+
+def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
+    visit = [e for e in _fr_events("Le ministre de l'Intérieur Paul Roux s'est aussi rendu ce week-end à Calais au lendemain de "
+                                   "l'évacuation du camp.") if e.type == "CONSULT"]
+    assert visit and not visit[0].recipients
+    abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
+    assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]

@@ -1323,6 +1323,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients:  # (the pattern's recipient may be an inverted subject parsed as object: the actor again)
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
+    recipients = [r for r in recipients if ctx.kind_of(r.actor_id) not in ("place", "city")]  # 's'est rendu à Calais': where
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
