@@ -210,3 +210,31 @@ def test_a_hope_or_wish_to_act_announces_the_act():
     wished = [e for e in _fr_events("Le ministre souhaite rencontrer les syndicats.") if e.type == "AGREE"]
     assert wished and "future" in wished[0].flags
     assert "future" not in next(e for e in _fr_events("Le gouvernement a interdit le rassemblement.") if e.type == "COERCE").flags
+
+
+def test_a_clock_time_or_a_day_of_the_month_is_no_participant():
+    shot = [e for e in _fr_events("Vers 22h15, trois hommes cagoulés ont ouvert le feu sur un bar du centre-ville.") if e.type == "ASSAULT"]
+    assert shot and all("22h15" not in r.text for r in shot[0].recipients)
+    assert not any("du 3" in r.text for e in _fr_events("Le quartier est surveillé depuis l'attaque du 3 mars dernier.")
+                   for r in e.recipients)
+
+
+def test_blaming_or_praising_someone_s_words_or_deeds_is_aimed_at_them():
+    blamed = [e for e in _fr_events("Le ministre a dénoncé les propos de Jean Dupont.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["Jean Dupont"]
+    praised = [e for e in _fr_events("Le président a salué le courage des pompiers.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["pompiers"]
+
+
+def test_a_complaint_is_against_whom_contre_names_not_where_it_is_filed():
+    filed = [e for e in _fr_events("La chanteuse a déposé plainte au commissariat de Nantes contre son ancien producteur Marc Leroy.")
+             if e.type == "ACCUSE"]
+    assert filed and [r.text for r in filed[0].recipients] == ["Marc Leroy"]
+
+
+def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
+    visit = [e for e in _fr_events("Le ministre de l'Intérieur Paul Roux s'est aussi rendu ce week-end à Calais au lendemain de "
+                                   "l'évacuation du camp.") if e.type == "CONSULT"]
+    assert visit and not visit[0].recipients
+    abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
+    assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]

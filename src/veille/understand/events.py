@@ -12,6 +12,7 @@ conditions, is dropped rather than guessed.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -451,8 +452,9 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         actors = ([] if _passive(verb) else slot(verb, "subj")) or slot(verb, "agent") or own
         if not actors and trig.of == "recipient" and not _passive(verb):
             actors = slot(verb, "subj")
+        # whom the act is against, before where or to whom it is brought ('a déposé plainte au commissariat contre X': X)
         recipients = recipients or (of if trig.of == "recipient" else []) or \
-            _first_slot(verb, ("iobj", "prep:to|with|à|au|aux|avec|contre|against"))
+            _first_slot(verb, ("iobj", "prep:contre|against", "prep:to|with|à|au|aux|avec"))
         if not actors and not _agentless_ok(trig, lex):
             return None
         return Candidate(tok, trig, verb, actors, recipients)
@@ -1151,7 +1153,28 @@ def _key(p: Participant) -> str:
 
 
 def _is_time_word(tok) -> bool:  # noqa: ANN001
-    return bool(find_dates(tok.text, known(tok.lang_)))
+    """A word that is (the head of) a time expression, not someone: a date in itself, a clock time
+    ('vers 08h30'), a day of the month ('le 27'), or a head whose own modifiers make it a date read
+    in its context ('du 8 janvier', 'à l'été 2014', neither of which the word says alone)."""
+    if find_dates(tok.text, known(tok.lang_)) or CLOCK.fullmatch(tok.text) or _day_of_month(tok):
+        return True
+    parts = [tok, *(c for c in tok.children if c.dep_ in TIME_MODIFIERS)]
+    sent = tok.sent
+    start, end = sent[max(0, tok.i - sent.start - 2)].idx, sent[min(len(sent) - 1, tok.i - sent.start + 3)]
+    window = tok.doc.text[start:end.idx + len(end.text)]
+    spans = [(t.idx - start, t.idx - start + len(t.text)) for t in parts]
+    return any(m.start < b and a < m.end for m in find_dates(window, known(tok.lang_)) for a, b in spans)
+
+
+CLOCK = re.compile(r"\d{1,2}(?:h\d{0,2}|:\d{2})")
+TIME_MODIFIERS = frozenset({"nummod"})  # "l'été 2014": a season with its year; not "X mardi", a name a date follows
+
+
+def _day_of_month(tok) -> bool:  # noqa: ANN001
+    """'Le 27, Paris a convoqué …': a number from 1 to 31 with a singular article of its own is a
+    day of the month (a count of people takes a plural one: 'les 27')."""
+    return tok.pos_ == "NUM" and tok.text.isdigit() and 1 <= int(tok.text) <= 31 and \
+        any(c.dep_ == "det" and "Sing" in c.morph.get("Number") and "Def" in c.morph.get("Definite") for c in tok.children)
 
 
 def _core_argument(cand: Candidate) -> bool:
@@ -1253,6 +1276,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
+    if not recipients and cand.recipients and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
+        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _owners(t)], ctx, lex) if r not in actors]
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
@@ -1298,6 +1323,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients:  # (the pattern's recipient may be an inverted subject parsed as object: the actor again)
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
+    recipients = [r for r in recipients if ctx.kind_of(r.actor_id) not in ("place", "city")]  # 's'est rendu à Calais': where
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
@@ -1419,6 +1445,15 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
     return any(_animate(g, lex) for g in _inner(tok))
+
+
+OF_CASES = closed_words("of")
+
+
+def _owners(tok) -> list:  # noqa: ANN001
+    """Whose words, deeds or qualities a blamed or praised thing is: its 'de' complement ('a dénoncé
+    les propos de X', 'a salué le courage des pompiers'); blame and praise are aimed at them."""
+    return [c for c in tok.children if c.dep_ == "nmod" and _case(c) in OF_CASES]
 
 
 def _counted_people(tok) -> bool:  # noqa: ANN001
