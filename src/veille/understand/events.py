@@ -194,11 +194,9 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
     if not lex.contexts:
         return set()
     found = set(sent.doc.user_data.get("article_contexts", ()))  # the article's own (a match report)
-    keys: set[str] = set()
-    for t in sent:
-        lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
-        keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
+    keys = _context_keys(sent)
     texts = None
+    hyphened = None
     for name, words in lex.contexts.items():
         if phrases := lex.context_phrases.get(name):
             if texts is None:  # words and lemmas, space-joined: 'world cup', 'heat waves' -> 'heat wave'
@@ -206,10 +204,22 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
             if any(f" {p} " in text for p in phrases for text in texts):
                 found.add(name)  # a phrase is specific enough alone
                 continue
-        joined = [w for w in words if "-" in w and f" {w} " in _hyphen_joined(sent)]  # 'hit-and-run', cut by the tokenizer
+        joined = []
+        if hyphen_words := [w for w in words if "-" in w]:  # 'hit-and-run', cut by the tokenizer
+            hyphened = hyphened or _hyphen_joined(sent)
+            joined = [w for w in hyphen_words if f" {w} " in hyphened]
         if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
     return found
+
+
+def _context_keys(tokens) -> set[str]:  # noqa: ANN001 - spacy Span or Doc
+    """The keys a context's words are met with: each token's lemma and form, alone and with its part of speech."""
+    keys: set[str] = set()
+    for t in tokens:
+        lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
+        keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
+    return keys
 
 
 def _hyphen_joined(sent) -> str:  # noqa: ANN001 - spacy Span
@@ -841,7 +851,7 @@ def _article_contexts(segments: list[Segment], lex: EventLexicon) -> frozenset[s
         return frozenset()
     keys: set[str] = set()
     for seg in segments:
-        keys.update(k for t in seg.doc for k in (t.lemma_.lower(), t.lower_, f"{t.lemma_.lower()}/{t.pos_}", f"{t.lower_}/{t.pos_}"))
+        keys |= _context_keys(seg.doc)
     return frozenset(name for name, least in lex.article_context_min.items()
                      if len({h.split("/")[0] for h in lex.contexts.get(name, frozenset()) & keys}) >= least)
 
@@ -1444,7 +1454,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
-    return any(_animate(g, lex) for g in _inner(tok))
+    return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
 
 
 OF_CASES = closed_words("of")
@@ -1460,7 +1470,7 @@ def _counted_people(tok) -> bool:  # noqa: ANN001
     """A phrase headed by a number or an age, standing for people: 'shot the other three',
     'killed 12', 'the 27-year-old was shot'."""
     return (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound")) or \
-        (tok.lower_ in AGE_HEADS and any(t.pos_ == "NUM" for t in tok.subtree))  # 'the work of his investigators', 'dozens of protesters'
+        (tok.lower_ in AGE_HEADS and any(t.pos_ == "NUM" for t in tok.subtree))
 
 
 def _inner(tok) -> list:  # noqa: ANN001
