@@ -38,6 +38,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
@@ -911,7 +912,7 @@ class _Extractor:
         if p_seg != seg_id or self._narrates(self.texts[seg_id][p_end:start], cued=True) or \
                 self._someone_else(pfound, p_seg, p_end, seg_id, start):
             return False
-        gender = {"il": "m", "elle": "f"}.get(pronoun_key(self.texts[s][a:b]))
+        gender = _pronoun_genders(self.lang).get(pronoun_key(self.texts[s][a:b]))
         pgender = pfound.referent.gender if pfound.referent is not None else None
         return gender is not None and pgender in (None, gender)
 
@@ -1722,6 +1723,12 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper())
+
+
+@lru_cache(maxsize=4)
+def _pronoun_genders(lang: str) -> dict[str, str]:
+    """The gender of each singular personal pronoun, from coreference's ``pronouns`` ('il': m)."""
+    return {k: v["gender"] for k, v in lexicon(lang).get("pronouns", {}).items() if v.get("number") == "sg" and v.get("gender")}
 
 
 def _ends_with_split_cue(before: str, cue: str) -> bool:
