@@ -316,3 +316,11 @@ def test_the_pronoun_of_an_opening_subordinate_clause_is_the_new_person_named_af
     got = resolved(art)
     assert got.get("il") == ["Marc Dupré"], got
     assert got.get("-t-il") == ["Marc Dupré"], got
+
+
+def test_a_former_title_written_with_ex_is_the_same_description_written_with_ancien():
+    art = run("Le chef de la campagne, l'ex-maire de Nantes Paul Girard, a été hué lundi par des manifestants. "
+              "Le maire actuel Marc Dupuis était absent.\n\n"
+              "« Il n'y a pas de raison de s'inquiéter », a tempéré l'ancien maire de Nantes devant les journalistes.", "fr")
+    assert resolved(art)["l'ancien maire de Nantes"] == ["Paul Girard"]
+    assert quote(art, "Il n'y a pas de raison").speaker == "Paul Girard"

@@ -991,8 +991,11 @@ class _Builder:
 
     def _describe(self, who: Referent, r: Ref, seg) -> None:  # noqa: ANN001
         head = seg.doc[r.head]
-        who.nouns.add(fold(head.lemma_.lower()))
-        who.nouns.add(fold(head.lower_))
+        for word in (fold(head.lemma_.lower()), fold(head.lower_)):
+            who.nouns.add(word)
+            stem, _, rest = word.partition("-")
+            if rest and stem in self.lex["former_stems"]:  # 'l'ex-maire' is later 'l'ancien maire': the noun is 'maire'
+                who.nouns.add(rest)
         who.descriptions.append(fold(r.text))
         if r.gender:
             who.gender_votes[r.gender] += 2
