@@ -757,3 +757,11 @@ def test_an_unnamed_subject_of_the_closest_cue_speaks_not_a_named_one_before():
     art = run("Paul Girard a raconté sa visite au marché de Lyon, où un habitant a lancé : « Revenez vite au marché ! »", "fr")
     q = quote(art, "Revenez vite")
     assert (q.speaker, q.cue) == (None, "a lancé")
+
+
+def test_a_french_incise_verb_that_is_also_a_noun_is_still_the_cue():
+    art = run("« Ce projet est dangereux », juge Paul Girard.", "fr")
+    q = quote(art, "Ce projet est dangereux")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Paul Girard", "juge")
+    art = run("« Le projet est trop coûteux », le juge Paul Girard a refusé de signer.", "fr")
+    assert quote(art, "Le projet est trop coûteux").speaker is None  # 'le juge' is the noun

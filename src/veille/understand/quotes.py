@@ -357,7 +357,8 @@ class _Extractor:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
-                    not (tok.pos_ == "X" and self._is_reporting(tok)):  # a verb the tagger does not know: 'a tweeté'
+                    not (tok.pos_ == "X" and self._is_reporting(tok)) and \
+                    not self._verb_tagged_noun(tok, window[:k]):  # a verb the tagger does not know: 'a tweeté'
                 continue
             if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
                 break  # '« … » BAYROU ÉVOQUE …': a heading in capitals glued after the quotation, not its incise
@@ -374,6 +375,16 @@ class _Extractor:
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
+
+    def _verb_tagged_noun(self, tok, before: list) -> bool:  # noqa: ANN001
+        """« … », juge Paul Girard: a reporting verb whose present form is also a noun ('juge',
+        'note'), tagged a noun, first after the quotation and followed by its subject placed
+        after it (a determiner or a name): in French this inverted order makes an incise."""
+        if tok.pos_ != "NOUN" or any(not t.is_punct for t in before) or not self._grammar("inverted_incise") \
+                or not self._is_reporting(tok) or any(c.dep_ == "det" for c in tok.children):
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.pos_ in ("DET", "PROPN")
 
     def _heading(self, q: Quotation) -> Found | None:
         """'MARINE LE PEN ACCUSE « CEUX QUI NOUS GOUVERNENT »', 'SARKOZY : « C'EST L'ÂME … »': a
