@@ -765,3 +765,10 @@ def test_a_french_incise_verb_that_is_also_a_noun_is_still_the_cue():
     assert (q.kind, q.speaker, q.cue) == ("direct", "Paul Girard", "juge")
     art = run("« Le projet est trop coûteux », le juge Paul Girard a refusé de signer.", "fr")
     assert quote(art, "Le projet est trop coûteux").speaker is None  # 'le juge' is the noun
+
+
+def test_quoted_fragments_before_the_last_quotation_of_a_sentence_share_its_incise():
+    art = run("« Trop cher », « mal conçu », a tranché Paul Girard.", "fr")
+    assert [(q.kind, q.speaker) for q in art.quotes] == [("direct", "Paul Girard"), ("direct", "Paul Girard")]
+    art = run("« D'efficacité incertaine », le fichier porte « une atteinte grave aux libertés », estime Paul Girard.", "fr")
+    assert quote(art, "D'efficacité incertaine").speaker == "Paul Girard"  # a fragment, or the clause holding it

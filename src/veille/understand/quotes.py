@@ -959,12 +959,11 @@ class _Extractor:
         X: a quotation followed, in its sentence, by another whose cue comes after it; the cue
         attributes both."""
         seg_id, _, z = q.pieces[-1]
-        doc = self.segments[seg_id].doc
-        sent = next((s for s in doc.sents if s.start_char <= z < s.end_char + 1), None)
-        if sent is None:
-            return None
-        nxt = next((m for m in self.marks if m.pieces[0][0] == seg_id and z < m.pieces[0][1] < sent.end_char), None)
-        if nxt is None or any(t.text in (";", ":") for t in self._span_tokens(seg_id, z + 1, nxt.pieces[0][1])):
+        text = self.texts[seg_id]
+        # the next quotation of the sentence: the parser may end a sentence at a closing mark
+        # ('« Honte à vous », « Vous allez le payer ! », a hurlé la foule'), so the text decides
+        nxt = next((m for m in self.marks if m.pieces[0][0] == seg_id and z < m.pieces[0][1]), None)
+        if nxt is None or re.search(r"[.!?…;:]", text[z + 1:nxt.pieces[0][1]]):
             return None
         found = self._after(nxt)
         if found is None or found.who is None:
@@ -1361,7 +1360,7 @@ class _Extractor:
         if found is not None and found.cue == "continuation":
             return "direct" if len(words) >= 3 else "scare"
         if found is not None and found.strength == 1 and named:
-            return "direct" if speech else "scare"
+            return "direct" if speech or found.rule == "chained" else "scare"
         return "direct" if speech or len(words) > 4 else "scare"
 
     def _clause(self, q: Quotation) -> bool:
