@@ -324,3 +324,11 @@ def test_a_former_title_written_with_ex_is_the_same_description_written_with_anc
               "« Il n'y a pas de raison de s'inquiéter », a tempéré l'ancien maire de Nantes devant les journalistes.", "fr")
     assert resolved(art)["l'ancien maire de Nantes"] == ["Paul Girard"]
     assert quote(art, "Il n'y a pas de raison").speaker == "Paul Girard"
+
+
+def test_an_organisation_noun_far_after_the_only_name_holding_it_is_that_organisation():
+    art = run("L'Agence nationale des forêts a publié mardi un rapport sur les incendies. Les feux ont doublé en dix ans. "
+              "Les pins sont les plus touchés. Le sud du pays reste en alerte tout l'été. Les pompiers manquent de moyens.\n\n"
+              "« La situation est grave », ajoute l'agence.", "fr")
+    assert resolved(art)["l'agence"] == ["Agence nationale des forêts"]
+    assert quote(art, "La situation est grave").speaker == "Agence nationale des forêts"

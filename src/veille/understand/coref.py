@@ -1166,6 +1166,8 @@ class _Builder:
         cands = [p for p in self.referents if p.kind == "organisation" and r.sent - p.last_sentence() <= 3 and p.events
                  and self.ctx.info(p.actor_id).get("type") != "country"]  # 'the company' is no state
         named = [p for p in cands if fold(head.lower_) in p.words or fold(head.lemma_.lower()) in p.words]
+        if not named and kind != "media":
+            named = self._only_org_named_with(head, r)
         if named or kind == "named":
             cands, floor = named, 0.0
         else:
@@ -1183,6 +1185,14 @@ class _Builder:
             g = head.morph.get("Gender")
             if g and not r.plural:
                 best.gender_votes["f" if g[0] == "Fem" else "m"] += 1  # 'l'organisation … a-t-elle ajouté'
+
+    def _only_org_named_with(self, head, r: Ref) -> list[Referent]:  # noqa: ANN001
+        """'l'agence' several sentences after 'l'Agence nationale de sécurité sanitaire': the one
+        organisation named so far whose name holds the description's noun, however far back."""
+        nouns = {fold(head.lower_), fold(head.lemma_.lower())}
+        holders = [p for p in self.referents if p.kind == "organisation" and p.events and p.last_sentence() <= r.sent
+                   and nouns & set(p.words) and self.ctx.info(p.actor_id).get("type") != "country"]
+        return holders if len(holders) == 1 else []
 
     def _holds(self, actor_id: str, text: str, noun: str, low: str, former: bool) -> bool:
         """Does the table give this person a role titled like the description (held at the
