@@ -332,3 +332,9 @@ def test_an_organisation_noun_far_after_the_only_name_holding_it_is_that_organis
               "« La situation est grave », ajoute l'agence.", "fr")
     assert resolved(art)["l'agence"] == ["Agence nationale des forêts"]
     assert quote(art, "La situation est grave").speaker == "Agence nationale des forêts"
+
+
+def test_an_incise_pronoun_right_after_a_selon_source_is_that_source():
+    art = run("Paul Girard est arrivé à Lyon en mars. « J'ai faim », dit-il. Selon Marc Dupuis, avocat à Lyon, "
+              "les demandes d'asile ont doublé. Les dossiers s'éternisent, « créant un climat d'incertitude », explique-t-il.", "fr")
+    assert quote(art, "Les dossiers").speaker == "Marc Dupuis"

@@ -1320,7 +1320,7 @@ class _Builder:
         if named is not None:
             r.referent, r.antecedent = named.referent, named
             return
-        source = self._last_speaker(tok, r)
+        source = self._last_speaker(tok, r) or self._cited_source_before(tok, r)
         if source is not None:
             r.referent, r.antecedent = source.referent, source
             return
@@ -1473,6 +1473,32 @@ class _Builder:
                 and x.quote is None and r.sent - 2 <= x.sent <= r.sent and self._agrees(x.referent, r)]
         return next((x for x in near if self._reported_speaker(x)), None) or \
             next((x for x in near if self._beside_quotation(x)), None)
+
+    def _cited_source_before(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
+        """'Selon X, avocat, … . « … », explique-t-il': the inverted pronoun of an incise right
+        after a sentence that cites a person as its source ('selon X', 'd'après X') is that
+        person, when no one is reported speaking since: the article goes on quoting its source."""
+        if not tok.text.startswith("-") or r.quote is not None or r.plural or not self._reports(tok.head):
+            return None
+        near = [x for x in reversed(self.refs) if x.referent is not None and x.referent.kind == "person"
+                and x.quote is None and r.sent - 1 <= x.sent <= r.sent and x is not r and (x.seg, x.start) < (r.seg, r.start)]
+        for x in near:
+            if self._reported_speaker(x):
+                return None  # someone else speaks in between
+            if self._cited_as_source(x) and self._agrees(x.referent, r):
+                return x
+        return None
+
+    def _cited_as_source(self, x: Ref) -> bool:
+        """Does a source preposition govern the mention ('selon X', 'd'après X')?"""
+        t = self.segments[x.seg].doc[x.head]
+        preps = set(self.lex.get("source_prepositions", ()))
+        for c in t.children:
+            if c.dep_ == "case" and c.i < t.i:
+                prev = t.doc[c.i - 1].text if c.i > 0 else ""
+                if fold(c.lower_) in preps or fold(prev + c.text) in preps:
+                    return True
+        return False
 
     def _beside_quotation(self, x: Ref) -> bool:
         """Does the mention stand, outside the quotation marks, in a sentence that holds a
