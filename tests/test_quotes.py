@@ -772,3 +772,10 @@ def test_quoted_fragments_before_the_last_quotation_of_a_sentence_share_its_inci
     assert [(q.kind, q.speaker) for q in art.quotes] == [("direct", "Paul Girard"), ("direct", "Paul Girard")]
     art = run("« D'efficacité incertaine », le fichier porte « une atteinte grave aux libertés », estime Paul Girard.", "fr")
     assert quote(art, "D'efficacité incertaine").speaker == "Paul Girard"  # a fragment, or the clause holding it
+
+
+def test_a_relative_clause_after_a_quotation_is_no_incise():
+    art = run("Paul Girard a affirmé que « rien ne changera si ce n'est la sortie de ce système supranational » "
+              "que constitue l'UE.", "fr")
+    q = quote(art, "rien ne changera")
+    assert (q.speaker, q.cue) == ("Paul Girard", "a affirmé")

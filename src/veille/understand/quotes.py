@@ -366,6 +366,8 @@ class _Extractor:
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
                 break  # '« … » the software as the company continued to …': a subordinate clause is no incise
+            if any(t.lower_ in closed_words("complementizers") for t in window[:k]):
+                break  # '« … ce système supranational » que constitue l'UE': a relative clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
                       and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
             if len(before) > 6:
