@@ -779,3 +779,9 @@ def test_a_relative_clause_after_a_quotation_is_no_incise():
               "que constitue l'UE.", "fr")
     q = quote(art, "rien ne changera")
     assert (q.speaker, q.cue) == ("Paul Girard", "a affirmé")
+
+
+def test_the_opening_straight_mark_of_the_next_quotation_ends_the_search_for_an_incise():
+    art = run('Paul Girard a parlé mardi. "Nous avons relevé 2.000 excès de vitesse", explique-t-il. '
+              '"C\'est énorme." "On nous a aussi signalé des feux rouges grillés", ajoute-t-il.', "fr")
+    assert quote(art, "C'est énorme").speaker == "Paul Girard"  # not the anonymous 'On nous a signalé'

@@ -343,7 +343,8 @@ class _Extractor:
         rest = list(self._span_tokens(seg_id, z + 1, z + 400))
         window: list = []
         for t in rest[:12]:
-            if t.text in ("«", "“") or (t.text == "\"" and window) or t.text in (".", "!", "?", ";", "…"):
+            if t.text in ("«", "“") or (t.text == "\"" and (window or self._opens_quotation(seg_id, t))) or \
+                    t.text in (".", "!", "?", ";", "…"):
                 break  # the cue of a quotation stands in its sentence, before another quotation
             window.append(t)
         first = next((t for t in window if not t.is_punct), None)
@@ -377,6 +378,11 @@ class _Extractor:
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
+
+    def _opens_quotation(self, seg_id: int, tok) -> bool:  # noqa: ANN001
+        """Is the straight mark ``tok`` the opening mark of a quotation ('"… énorme." "On nous a
+        signalé …", ajoute-t-il': the next quotation's words are not the previous one's incise)?"""
+        return any(m.pieces[0][0] == seg_id and tok.idx < m.pieces[0][1] <= tok.idx + 2 for m in self.marks)
 
     def _verb_tagged_noun(self, tok, before: list) -> bool:  # noqa: ANN001
         """« … », juge Paul Girard: a reporting verb whose present form is also a noun ('juge',
