@@ -785,3 +785,10 @@ def test_the_opening_straight_mark_of_the_next_quotation_ends_the_search_for_an_
     art = run('Paul Girard a parlé mardi. "Nous avons relevé 2.000 excès de vitesse", explique-t-il. '
               '"C\'est énorme." "On nous a aussi signalé des feux rouges grillés", ajoute-t-il.', "fr")
     assert quote(art, "C'est énorme").speaker == "Paul Girard"  # not the anonymous 'On nous a signalé'
+
+
+def test_the_daily_after_a_newspaper_reported_with_an_inverted_cue_is_that_newspaper():
+    art = run("Les routes sont coupées, rapporte La Provence. La pluie tombe depuis lundi. D'après le quotidien "
+              "régional, de la musique, souvent écoutée sur des enceintes, vient troubler le calme du site.", "fr")
+    q = quote(art, "de la musique")
+    assert (q.speaker, q.cue) == ("La Provence", "d'après")  # not 'musique', the noun after the comma

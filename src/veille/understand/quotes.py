@@ -600,7 +600,8 @@ class _Extractor:
         for _ in range(4):
             if tok.lemma_.lower() not in self._folded_raw("source_nouns") and tok.lower_ not in self._folded_raw("source_nouns"):
                 return tok
-            comp = [c for c in tok.children if c.dep_ in ("nmod", "prep", "appos", "flat:name") and c.i > tok.i]
+            comp = [c for c in tok.children if c.dep_ in ("nmod", "prep", "appos", "flat:name") and c.i > tok.i
+                    and (c.dep_ == "appos" or not any(t.text == "," for t in tok.doc[tok.i + 1:c.i]))]
             comp = [c for c in comp if c.pos_ == "PROPN"] or comp  # 'le site d'information Minsk Info': the name
             if not comp:  # 'une vidéo publiée par le site X', 'a report released by X': the agent
                 comp = [g for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.i > tok.i and c.pos_ == "VERB"
@@ -778,6 +779,23 @@ class _Extractor:
             if found.referent is not None and found.referent.kind == "person" and len(found.referent.name.split()) > 1:
                 return None
             return found
+        return self._medium_reported_before(seg_id, tok, {(sid, sent.start) for sid, sent in sents})
+
+    def _medium_reported_before(self, seg_id: int, tok, window: set[tuple[int, int]]) -> Found | None:  # noqa: ANN001
+        """'Les autorités sont débordées, rapporte La Provence. … D'après le quotidien régional, …':
+        the last source reported before in those sentences with an inverted or plain cue, when no
+        'selon X' named one; a person is no medium."""
+        for quote, found, where in reversed(self._reported):
+            r_seg, r_start, _ = where.pieces[0]
+            if (r_seg, r_start) >= (seg_id, tok.idx):
+                continue
+            doc = self.segments[r_seg].doc
+            sent = next((s for s in doc.sents if s.start_char <= r_start < s.end_char), None)
+            if sent is None or (r_seg, sent.start) not in window:
+                return None
+            person = found.referent is not None and found.referent.kind == "person" or \
+                bool(found.who and found.who.actor_id and self.info(found.who.actor_id).get("type") == "person")
+            return None if person else found
         return None
 
     def _org_nouns(self) -> frozenset[str]:
