@@ -792,3 +792,11 @@ def test_the_daily_after_a_newspaper_reported_with_an_inverted_cue_is_that_newsp
               "régional, de la musique, souvent écoutée sur des enceintes, vient troubler le calme du site.", "fr")
     q = quote(art, "de la musique")
     assert (q.speaker, q.cue) == ("La Provence", "d'après")  # not 'musique', the noun after the comma
+
+
+def test_an_inverted_cue_tagged_as_a_noun_reports_the_clause_before_it():
+    art = run("Le dollar a augmenté depuis un an, note BFMTV.", "fr")
+    q = quote(art, "Le dollar a augmenté")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "BFMTV", "note")
+    art = run("Le dollar a augmenté depuis un an, note salée pour les ménages.", "fr")
+    assert not art.quotes

@@ -392,7 +392,7 @@ class _Extractor:
                 or not self._is_reporting(tok) or any(c.dep_ == "det" for c in tok.children):
             return False
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.pos_ in ("DET", "PROPN")
+        return nxt is not None and (nxt.pos_ in ("DET", "PROPN") or nxt.text[:1].isupper())  # 'note BFMTV' (tagged a number)
 
     def _heading(self, q: Quotation) -> Found | None:
         """'MARINE LE PEN ACCUSE « CEUX QUI NOUS GOUVERNENT »', 'SARKOZY : « C'EST L'ÂME … »': a
@@ -586,8 +586,9 @@ class _Extractor:
                 if t.text == "," and t.i == verb.i + 1:
                     continue
                 break
-            if t.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "case" for c in t.children) and \
-                    t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") and \
+            hung = verb.pos_ == "NOUN" and t.head.i == verb.i  # '…, note BFMTV': the parser hangs the subject on a cue it took for a noun
+            if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper()) and not any(c.dep_ == "case" for c in t.children) and \
+                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") or hung) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
@@ -1431,9 +1432,11 @@ class _Extractor:
         doc = seg.doc
         quoted = [(x, y) for q in self.marks for s, x, y in q.pieces if s == seg_id]
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or not self._is_indirect(tok) or any(x <= tok.idx < y for x, y in quoted):
+            noun_cue = tok.i > 0 and doc[tok.i - 1].text == "," and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
+            if tok.pos_ not in ("VERB", "AUX") and not noun_cue or not self._is_indirect(tok) or \
+                    any(x <= tok.idx < y for x, y in quoted):
                 continue
-            clause = self._complement(tok)
+            clause = self._complement(tok) if not noun_cue else self._clause_before(tok)
             if not clause:
                 continue
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
