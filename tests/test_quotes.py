@@ -800,3 +800,9 @@ def test_an_inverted_cue_tagged_as_a_noun_reports_the_clause_before_it():
     assert (q.kind, q.speaker, q.cue) == ("indirect", "BFMTV", "note")
     art = run("Le dollar a augmenté depuis un an, note salée pour les ménages.", "fr")
     assert not art.quotes
+
+
+def test_annoncer_with_an_infinitive_reports_what_was_announced():
+    art = run("Paul Girard a annoncé avoir retrouvé des débris au large d'Alexandrie.", "fr")
+    q = quote(art, "avoir retrouvé des débris")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Paul Girard", "a annoncé")
