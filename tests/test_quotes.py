@@ -806,3 +806,10 @@ def test_annoncer_with_an_infinitive_reports_what_was_announced():
     art = run("Paul Girard a annoncé avoir retrouvé des débris au large d'Alexandrie.", "fr")
     q = quote(art, "avoir retrouvé des débris")
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Paul Girard", "a annoncé")
+
+
+def test_a_collective_speaker_keeps_the_adjective_that_says_which_one():
+    art = run("L'armée égyptienne a indiqué que des débris avaient été retrouvés.", "fr")
+    assert quote(art, "des débris").speaker == "armée égyptienne"
+    art = run("La police a indiqué que la route était fermée.", "fr")
+    assert quote(art, "la route").speaker == "police"

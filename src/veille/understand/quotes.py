@@ -859,8 +859,8 @@ class _Extractor:
             return Found(Participant(text=text, name=institution), None, None, (seg_id, start, end), cue, strength)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
-            if any(c.dep_ == "nmod" and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
-                   for c in tok.children) and len(text.split()) <= 6:
+            if any(c.dep_ in ("nmod", "amod") and c.i > tok.i and tok.pos_ == "NOUN" or c.dep_ == "poss" and c.pos_ == "PROPN"
+                   for c in tok.children) and len(text.split()) <= 6:  # 'l'armée égyptienne': which army, too
                 name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
