@@ -813,3 +813,10 @@ def test_a_collective_speaker_keeps_the_adjective_that_says_which_one():
     assert quote(art, "des débris").speaker == "armée égyptienne"
     art = run("La police a indiqué que la route était fermée.", "fr")
     assert quote(art, "la route").speaker == "police"
+
+
+def test_an_unnamed_speaker_in_an_incise_inside_the_marks_says_the_quotation():
+    art = run("La direction a publié une note mardi. « La période de test devait détecter les erreurs, explique au "
+              "Parisien un fonctionnaire du ministère. Le problème reste entier. »", "fr")
+    q = quote(art, "La période de test")
+    assert (q.speaker, q.cue) == (None, "explique")  # not 'direction', named before

@@ -434,8 +434,8 @@ class _Extractor:
                                        for t in window) and self._grammar("inverted_incise"):
                     continue
                 found = self._subject(seg_id, verb, cue=_cue_text(verb), inverted=self._grammar("inverted_incise"), within=True)
-                if found is not None and (found.who is not None or found.ref is not None):
-                    return found
+                if found is not None and (found.who is not None or found.ref is not None or found.mention is not None):
+                    return found  # an unnamed speaker too ('…, explique un fonctionnaire. …'): no one else says it
         return None
 
     def _incise(self, verb, before: list) -> bool:  # noqa: ANN001
