@@ -820,3 +820,10 @@ def test_an_unnamed_speaker_in_an_incise_inside_the_marks_says_the_quotation():
               "Parisien un fonctionnaire du ministère. Le problème reste entier. »", "fr")
     q = quote(art, "La période de test")
     assert (q.speaker, q.cue) == (None, "explique")  # not 'direction', named before
+
+
+def test_a_pronominal_verb_makes_an_incise_inside_the_marks():
+    art = run("Paul Girard a parlé mardi. « Chaque erreur peut toucher des milliers de personnes, s'inquiète une "
+              "experte du ministère. Le problème reste entier. »", "fr")
+    q = quote(art, "Chaque erreur")
+    assert (q.speaker, q.cue) == (None, "inquiète")  # the unnamed expert, not Paul Girard

@@ -431,6 +431,7 @@ class _Extractor:
                 window = toks[k + 1:k + 5]
                 verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and self._is_reporting(t) and not _non_finite(t)), None)
                 if verb is None or any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.i < verb.i
+                                       and t.lower_ not in closed_words("incise_skip")  # 's'inquiète une experte'
                                        for t in window) and self._grammar("inverted_incise"):
                     continue
                 found = self._subject(seg_id, verb, cue=_cue_text(verb), inverted=self._grammar("inverted_incise"), within=True)
