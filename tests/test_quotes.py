@@ -827,3 +827,9 @@ def test_a_pronominal_verb_makes_an_incise_inside_the_marks():
               "experte du ministère. Le problème reste entier. »", "fr")
     q = quote(art, "Chaque erreur")
     assert (q.speaker, q.cue) == (None, "inquiète")  # the unnamed expert, not Paul Girard
+
+
+def test_an_acronym_the_tagger_took_for_a_common_noun_is_a_name():
+    art = run("Les débris ont été repêchés samedi. Selon le BEA, « il y a eu des messages émis par l'avion "
+              "peu avant la rupture. »", "fr")
+    assert quote(art, "il y a eu des messages").speaker == "BEA"

@@ -1762,7 +1762,8 @@ def _named(tok) -> bool:  # noqa: ANN001
     """A proper name, or a capitalised word of a named entity the tagger took for a common noun
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
-                                   and tok.text[:1].isupper())
+                                   and tok.text[:1].isupper()) or \
+        (tok.pos_ == "NOUN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha)  # 'le BEA': an acronym
 
 
 @lru_cache(maxsize=4)
