@@ -787,7 +787,7 @@ class _Extractor:
         """'Les autorités sont débordées, rapporte La Provence. … D'après le quotidien régional, …':
         the last source reported before in those sentences with an inverted or plain cue, when no
         'selon X' named one; a person is no medium."""
-        for quote, found, where in reversed(self._reported):
+        for _quote, found, where in reversed(self._reported):
             r_seg, r_start, _ = where.pieces[0]
             if (r_seg, r_start) >= (seg_id, tok.idx):
                 continue
