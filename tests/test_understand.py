@@ -1015,3 +1015,10 @@ def test_a_participle_sharing_an_auxiliary_shares_the_day():
 def test_two_days_of_one_month_are_dated_by_the_first():
     [both] = find_dates("Le sommet se tiendra les 4 et 5 mars à Oslo.", "fr")
     assert resolve(both, date(2024, 2, 20), "future").value == "2024-03-04"
+
+
+def test_an_inverted_subject_parsed_as_object_is_not_whom_its_complement_names():
+    art = run("« Les salaires ne bougent pas », a déploré le secrétaire général du syndicat, Paul Martin.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [a.name or a.text for a in accuse.actors] == ["Paul Martin"]
+    assert accuse.recipients == []

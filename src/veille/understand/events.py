@@ -1286,11 +1286,12 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
-    if not recipients and cand.recipients and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
-        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _owners(t)], ctx, lex) if r not in actors]
+    things = [t for t in cand.recipients if t not in cand.actors]  # an inverted subject parsed as object is the actor
+    if not recipients and things and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
+        recipients = [r for r in _participants(seg, [g for t in things for g in _owners(t)], ctx, lex) if r not in actors]
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
-        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
+        recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
     if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
