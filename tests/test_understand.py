@@ -1022,3 +1022,12 @@ def test_an_inverted_subject_parsed_as_object_is_not_whom_its_complement_names()
     accuse = only(art.events, "ACCUSE")
     assert [a.name or a.text for a in accuse.actors] == ["Paul Martin"]
     assert accuse.recipients == []
+
+
+def test_a_judge_not_the_police_charges_or_remands_someone():
+    art = run("L'ancien maire a été mis en examen jeudi pour corruption.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["justice"]
+    art = run("Le chauffeur a été placé en garde à vue.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["police"]
+    art = run("Depuis l'inculpation du banquier, la presse ne parle que de lui.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["justice"]
