@@ -1031,3 +1031,10 @@ def test_a_judge_not_the_police_charges_or_remands_someone():
     assert [a.text for a in only(art.events, "COERCE").actors] == ["police"]
     art = run("Depuis l'inculpation du banquier, la presse ne parle que de lui.", "fr")
     assert [a.text for a in only(art.events, "COERCE").actors] == ["justice"]
+
+
+def test_a_possessive_on_an_event_noun_in_an_adjunct_points_to_the_clause_subject():
+    art = run("Depuis sa mise en examen en mars, le maire Paul Durand garde le silence.", "fr")
+    assert [r.name or r.text for r in only(art.events, "COERCE").recipients] == ["Paul Durand"]
+    art = run("Le juge a ordonné sa mise en examen.", "fr")
+    assert "Le juge" not in [r.name or r.text for e in art.events for r in e.recipients]

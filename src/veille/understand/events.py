@@ -1222,7 +1222,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
-            p = Participant(text=tok.text)  # 'sa garde à vue': the one the article is about, left unresolved
+            # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
+            p = _possessor(seg, tok, ctx, lex) or Participant(text=tok.text)
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
@@ -1235,6 +1236,24 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
             found.append(p)
     return found
+
+
+def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -> Participant | None:  # noqa: ANN001
+    """Who a possessive on an event noun standing as an adjunct of a clause points to: that clause's
+    subject, someone, of the possessive's number, before or after it ('Depuis sa mise en examen, le
+    maire …', 'durant leur garde à vue, ils ont expliqué …'). Not for an object: the owner of 'le juge a
+    ordonné sa libération' is not the judge."""
+    noun = det.head
+    if lex is None or not noun.dep_.startswith("obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    plural = det.lower_ in PLURAL_POSSESSIVES
+    for subject in children(noun.head, SUBJ | PASS_SUBJ):
+        if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
+            return ctx.resolve_participant(seg, subject)
+    return None
+
+
+PLURAL_POSSESSIVES = closed_words("plural_possessives")
 
 
 def _people_noun(tok) -> bool:  # noqa: ANN001
