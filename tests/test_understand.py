@@ -1038,3 +1038,10 @@ def test_a_possessive_on_an_event_noun_in_an_adjunct_points_to_the_clause_subjec
     assert [r.name or r.text for r in only(art.events, "COERCE").recipients] == ["Paul Durand"]
     art = run("Le juge a ordonné sa mise en examen.", "fr")
     assert "Le juge" not in [r.name or r.text for e in art.events for r in e.recipients]
+
+
+def test_an_arrest_noun_with_no_one_named_implies_the_police():
+    art = run("Le fugitif a vécu caché à Lyon jusqu'à son arrestation en 2003.", "fr")
+    arrest = only(art.events, "COERCE")
+    assert [a.text for a in arrest.actors] == ["police"]
+    assert [r.text for r in arrest.recipients] == ["Le fugitif"]
