@@ -1045,3 +1045,11 @@ def test_an_arrest_noun_with_no_one_named_implies_the_police():
     arrest = only(art.events, "COERCE")
     assert [a.text for a in arrest.actors] == ["police"]
     assert [r.text for r in arrest.recipients] == ["Le fugitif"]
+
+
+def test_whom_an_inquiry_is_entrusted_to_conducts_it():
+    art = run("L'enquête a été confiée à la police judiciaire de Rennes.", "fr")
+    inquiry = only(art.events, "ACCUSE")
+    assert [a.text for a in inquiry.actors] == ["la police judiciaire de Rennes"] and inquiry.recipients == []
+    art = run("La police judiciaire de Rennes a été saisie de l'enquête.", "fr")
+    assert [a.text for a in only(art.events, "ACCUSE").actors] == ["La police judiciaire de Rennes"]

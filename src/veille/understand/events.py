@@ -453,6 +453,11 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
                          recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
+    if verb is not None and vlemma in lex.entrusting_verbs and vlemma in trig.light and not agent and _agentless_ok(trig, lex):
+        # (a task whose doer may go unsaid: a complaint a court is seized of is still the complainant's)
+        doers = [t for t in _entrusted(tok, verb) if _animate(t, lex)]
+        if doers:
+            return Candidate(tok, trig, verb, doers, recipients or (of if trig.of == "recipient" else []))
     if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
         # 'a reçu des menaces', 'a essuyé des critiques', 'a reçu le soutien de X': the subject undergoes it
         own = agent or (of if trig.of != "recipient" else [])
@@ -486,6 +491,16 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _entrusted(tok, verb) -> list:  # noqa: ANN001
+    """Who a task noun is entrusted to does it, not whoever entrusts it: the verb's 'à' complement
+    ('l'enquête a été confiée à la PJ', 'le parquet a confié l'enquête à la brigade'), or, with the
+    noun as its 'de' complement, who is charged with it ('la PJ a été saisie de l'enquête', 'la
+    police est chargée de l'enquête', 'le parquet a saisi la PJ de l'enquête')."""
+    if _case(tok) in OF_CASES:
+        return slot(verb, "obj") if _passive(verb) or children(verb, OBJ) else slot(verb, "subj")
+    return _first_slot(verb, ("iobj", "prep:à|au|aux|to"))
 
 
 def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
