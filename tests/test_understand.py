@@ -1053,3 +1053,11 @@ def test_whom_an_inquiry_is_entrusted_to_conducts_it():
     assert [a.text for a in inquiry.actors] == ["la police judiciaire de Rennes"] and inquiry.recipients == []
     art = run("La police judiciaire de Rennes a été saisie de l'enquête.", "fr")
     assert [a.text for a in only(art.events, "ACCUSE").actors] == ["La police judiciaire de Rennes"]
+
+
+def test_a_weekday_with_next_or_last_after_it_goes_that_way():
+    [next_thursday] = find_dates("La CGT a appelé à la grève jeudi prochain.", "fr")
+    assert next_thursday.text == "jeudi prochain"
+    assert resolve(next_thursday, date(2024, 11, 27), None).value == "2024-11-28"
+    [last_saturday] = find_dates("Il est venu samedi dernier.", "fr")
+    assert resolve(last_saturday, date(2024, 11, 27), "future").value == "2024-11-23"
