@@ -1061,3 +1061,9 @@ def test_a_weekday_with_next_or_last_after_it_goes_that_way():
     assert resolve(next_thursday, date(2024, 11, 27), None).value == "2024-11-28"
     [last_saturday] = find_dates("Il est venu samedi dernier.", "fr")
     assert resolve(last_saturday, date(2024, 11, 27), "future").value == "2024-11-23"
+
+
+def test_a_call_to_protest_on_a_weekday_is_a_protest_to_come():
+    art = run("Le syndicat appelle à manifester samedi devant la préfecture.", "fr", "2024-11-27")
+    protest = only(art.events, "PROTEST")
+    assert protest.date.value == "2024-11-30" and "future" in protest.flags
