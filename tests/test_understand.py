@@ -1067,3 +1067,8 @@ def test_a_call_to_protest_on_a_weekday_is_a_protest_to_come():
     art = run("Le syndicat appelle à manifester samedi devant la préfecture.", "fr", "2024-11-27")
     protest = only(art.events, "PROTEST")
     assert protest.date.value == "2024-11-30" and "future" in protest.flags
+
+
+def test_one_person_named_with_a_title_is_one_participant():
+    art = run("La photographe Anne Roux accuse Paul Durand de l'avoir frappée.", "fr")
+    assert [a.name or a.text for a in only(art.events, "ACCUSE").actors] == ["Anne Roux"]

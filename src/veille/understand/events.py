@@ -1248,7 +1248,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
             continue
-        if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
+        if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) and (p.name or p.text) != (q.name or q.text) for q in found):
+            # (one person written twice, 'la photographe Anne Roux' read as two words each resolved to her, is one)
             found.append(p)
     return found
 
