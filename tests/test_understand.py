@@ -1072,3 +1072,10 @@ def test_a_call_to_protest_on_a_weekday_is_a_protest_to_come():
 def test_one_person_named_with_a_title_is_one_participant():
     art = run("La photographe Anne Roux accuse Paul Durand de l'avoir frappée.", "fr")
     assert [a.name or a.text for a in only(art.events, "ACCUSE").actors] == ["Anne Roux"]
+
+
+def test_calling_in_order_to_do_something_is_no_call_to_act():
+    art = run("Une voisine a appelé pour signaler un comportement suspect.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST"]
+    art = run("Le maire a appelé les habitants à rester chez eux.", "fr")
+    assert only(art.events, "REQUEST").actors[0].text == "Le maire"

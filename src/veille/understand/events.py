@@ -639,7 +639,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
-                   for c in tok.children)
+                   for c in tok.children) or any(_controlled_infinitive(o) for o in objs)  # 'appelle les habitants à rester'
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
