@@ -1079,3 +1079,10 @@ def test_calling_in_order_to_do_something_is_no_call_to_act():
     assert not [e for e in art.events if e.type == "REQUEST"]
     art = run("Le maire a appelé les habitants à rester chez eux.", "fr")
     assert only(art.events, "REQUEST").actors[0].text == "Le maire"
+
+
+def test_a_determined_par_phrase_after_a_passive_is_its_agent_a_bare_one_a_means():
+    art = run("Le passant a été attaqué par deux hommes cagoulés.", "fr")
+    assert [a.text for a in only(art.events, "ASSAULT").actors] == ["deux hommes cagoulés"]
+    art = run("Un policier a été tué par balles.", "fr")
+    assert only(art.events, "ASSAULT").actors == []
