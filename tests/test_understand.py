@@ -1086,3 +1086,11 @@ def test_a_determined_par_phrase_after_a_passive_is_its_agent_a_bare_one_a_means
     assert [a.text for a in only(art.events, "ASSAULT").actors] == ["deux hommes cagoulés"]
     art = run("Un policier a été tué par balles.", "fr")
     assert only(art.events, "ASSAULT").actors == []
+
+
+def test_being_excluded_from_a_party_is_coerced_by_the_party():
+    art = run("Le conseiller municipal a été exclu du Front national en mars.", "fr")
+    exclusion = only(art.events, "COERCE")
+    assert [r.text for r in exclusion.recipients] == ["Le conseiller municipal"] and exclusion.actors
+    art = run("Le ministre n'exclut pas de se présenter.", "fr")
+    assert not [e for e in art.events if e.type == "COERCE"]

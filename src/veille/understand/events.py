@@ -322,6 +322,9 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
             return Candidate(tok, trig, anchor, [], recipients, said=True)
         actors = [speaker]
+    if not actors and is_passive(anchor):  # 'a été exclu du Front national': the body it is excluded from excludes
+        actors = [t for name in trig.actor if name.startswith("prep:") for t in slot(tok, name)
+                  if t.pos_ == "PROPN"][:1]
     if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive

@@ -132,7 +132,7 @@ def check_trigger(entry: dict[str, Any]) -> None:
             raise LexiconError(f"unknown condition(s) {sorted(bad)} in trigger {entry.get('lemma')!r}")
     if entry.get("of", "actor") not in ("actor", "recipient", "either"):
         raise LexiconError(f"'of' must be actor, recipient or either in trigger {entry.get('lemma')!r}")
-    if set(entry.get("actor", ["subj"])) - ACTOR_SLOTS:
+    if {a for a in entry.get("actor", ["subj"]) if not a.startswith("prep:")} - ACTOR_SLOTS:
         raise LexiconError(f"actor slots must be among {sorted(ACTOR_SLOTS)} in trigger {entry.get('lemma')!r}")
     if entry.get("pos", "VERB") not in ("VERB", "NOUN", "ADJ"):
         raise LexiconError(f"pos {entry.get('pos')!r} in trigger {entry.get('lemma')!r}")
