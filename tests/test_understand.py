@@ -1015,3 +1015,82 @@ def test_a_participle_sharing_an_auxiliary_shares_the_day():
 def test_two_days_of_one_month_are_dated_by_the_first():
     [both] = find_dates("Le sommet se tiendra les 4 et 5 mars à Oslo.", "fr")
     assert resolve(both, date(2024, 2, 20), "future").value == "2024-03-04"
+
+
+def test_an_inverted_subject_parsed_as_object_is_not_whom_its_complement_names():
+    art = run("« Les salaires ne bougent pas », a déploré le secrétaire général du syndicat, Paul Martin.", "fr")
+    accuse = only(art.events, "ACCUSE")
+    assert [a.name or a.text for a in accuse.actors] == ["Paul Martin"]
+    assert accuse.recipients == []
+
+
+def test_a_judge_not_the_police_charges_or_remands_someone():
+    art = run("L'ancien maire a été mis en examen jeudi pour corruption.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["justice"]
+    art = run("Le chauffeur a été placé en garde à vue.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["police"]
+    art = run("Depuis l'inculpation du banquier, la presse ne parle que de lui.", "fr")
+    assert [a.text for a in only(art.events, "COERCE").actors] == ["justice"]
+
+
+def test_a_possessive_on_an_event_noun_in_an_adjunct_points_to_the_clause_subject():
+    art = run("Depuis sa mise en examen en mars, le maire Paul Durand garde le silence.", "fr")
+    assert [r.name or r.text for r in only(art.events, "COERCE").recipients] == ["Paul Durand"]
+    art = run("Le juge a ordonné sa mise en examen.", "fr")
+    assert "Le juge" not in [r.name or r.text for e in art.events for r in e.recipients]
+
+
+def test_an_arrest_noun_with_no_one_named_implies_the_police():
+    art = run("Le fugitif a vécu caché à Lyon jusqu'à son arrestation en 2003.", "fr")
+    arrest = only(art.events, "COERCE")
+    assert [a.text for a in arrest.actors] == ["police"]
+    assert [r.text for r in arrest.recipients] == ["Le fugitif"]
+
+
+def test_whom_an_inquiry_is_entrusted_to_conducts_it():
+    art = run("L'enquête a été confiée à la police judiciaire de Rennes.", "fr")
+    inquiry = only(art.events, "ACCUSE")
+    assert [a.text for a in inquiry.actors] == ["la police judiciaire de Rennes"] and inquiry.recipients == []
+    art = run("La police judiciaire de Rennes a été saisie de l'enquête.", "fr")
+    assert [a.text for a in only(art.events, "ACCUSE").actors] == ["La police judiciaire de Rennes"]
+
+
+def test_a_weekday_with_next_or_last_after_it_goes_that_way():
+    [next_thursday] = find_dates("La CGT a appelé à la grève jeudi prochain.", "fr")
+    assert next_thursday.text == "jeudi prochain"
+    assert resolve(next_thursday, date(2024, 11, 27), None).value == "2024-11-28"
+    [last_saturday] = find_dates("Il est venu samedi dernier.", "fr")
+    assert resolve(last_saturday, date(2024, 11, 27), "future").value == "2024-11-23"
+
+
+def test_a_call_to_protest_on_a_weekday_is_a_protest_to_come():
+    art = run("Le syndicat appelle à manifester samedi devant la préfecture.", "fr", "2024-11-27")
+    protest = only(art.events, "PROTEST")
+    assert protest.date.value == "2024-11-30" and "future" in protest.flags
+
+
+def test_one_person_named_with_a_title_is_one_participant():
+    art = run("La photographe Anne Roux accuse Paul Durand de l'avoir frappée.", "fr")
+    assert [a.name or a.text for a in only(art.events, "ACCUSE").actors] == ["Anne Roux"]
+
+
+def test_calling_in_order_to_do_something_is_no_call_to_act():
+    art = run("Une voisine a appelé pour signaler un comportement suspect.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST"]
+    art = run("Le maire a appelé les habitants à rester chez eux.", "fr")
+    assert only(art.events, "REQUEST").actors[0].text == "Le maire"
+
+
+def test_a_determined_par_phrase_after_a_passive_is_its_agent_a_bare_one_a_means():
+    art = run("Le passant a été attaqué par deux hommes cagoulés.", "fr")
+    assert [a.text for a in only(art.events, "ASSAULT").actors] == ["deux hommes cagoulés"]
+    art = run("Un policier a été tué par balles.", "fr")
+    assert only(art.events, "ASSAULT").actors == []
+
+
+def test_being_excluded_from_a_party_is_coerced_by_the_party():
+    art = run("Le conseiller municipal a été exclu du Front national en mars.", "fr")
+    exclusion = only(art.events, "COERCE")
+    assert [r.text for r in exclusion.recipients] == ["Le conseiller municipal"] and exclusion.actors
+    art = run("Le ministre n'exclut pas de se présenter.", "fr")
+    assert not [e for e in art.events if e.type == "COERCE"]

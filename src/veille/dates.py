@@ -113,6 +113,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         *([rf"(?P<weeks>{weeks})"] if weeks else []),
         *([rf"(?P<years>{years})"] if years else []),
         *([rf"(?:{bare})\s+(?P<bareday>{num})(?=\s*,)"] if (bare := "|".join(re.escape(b) for b in lex["bare_day"])) else []),
+        *([rf"(?P<wdrel>(?:{day})\s+(?:{after}))"] if after else []),
         rf"(?P<weekday>{day})",
         *([rf"(?P<anaphoric>{anaphoric})"] if anaphoric else []),
         rf"(?P<rel>{rel})",
@@ -168,6 +169,9 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
         return DateMention(start, end, text[start:end], "iso", tuple(int(x) for x in raw.split("-")))
     if kind == "weekday":
         return DateMention(start, end, text[start:end], "weekday", (lex["days"][raw],))
+    if kind == "wdrel":  # 'jeudi prochain', 'samedi dernier': the weekday, and which way from the publication day
+        words = raw.split()
+        return DateMention(start, end, text[start:end], "weekday", (lex["days"][words[0]], lex["month_after"][words[-1]]))
     if kind == "rel":
         return DateMention(start, end, text[start:end], "relative", (lex["relative"][raw],))
     if kind == "anaphoric":
@@ -242,6 +246,8 @@ def resolve(mention: DateMention, published: date | None, tense: str | None = No
     if mention.kind == "years":
         return EventDate(text=text, value=f"{published.year + mention.value[0]:04d}", precision="year")
     if mention.kind == "weekday":
+        way = mention.value[1] if len(mention.value) > 1 else ""  # 'jeudi prochain' is to come whatever the verb's tense
+        tense = "future" if way == "next" else "past" if way == "past" else tense
         return EventDate(text=text, value=weekday_date(mention.value[0], published, tense).isoformat(), precision="day")
     if mention.kind == "bareday":
         return _bare_day(text, mention.value[0], published, tense)

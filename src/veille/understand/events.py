@@ -322,6 +322,9 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         if speaker is None:  # '« C'est aberrant. »' after 'X s'inquiète :': the quotation's attributed speaker, if any
             return Candidate(tok, trig, anchor, [], recipients, said=True)
         actors = [speaker]
+    if not actors and is_passive(anchor):  # 'a été exclu du Front national': the body it is excluded from excludes
+        actors = [t for name in trig.actor if name.startswith("prep:") for t in slot(tok, name)
+                  if t.pos_ == "PROPN"][:1]
     if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
@@ -453,6 +456,11 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
                          recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
+    if verb is not None and vlemma in lex.entrusting_verbs and vlemma in trig.light and not agent and _agentless_ok(trig, lex):
+        # (a task whose doer may go unsaid: a complaint a court is seized of is still the complainant's)
+        doers = [t for t in _entrusted(tok, verb) if _animate(t, lex)]
+        if doers:
+            return Candidate(tok, trig, verb, doers, recipients or (of if trig.of == "recipient" else []))
     if verb is not None and vlemma in lex.receiving_verbs and not _passive(verb) and (vlemma in lex.light_verbs or vlemma in trig.light):
         # 'a reçu des menaces', 'a essuyé des critiques', 'a reçu le soutien de X': the subject undergoes it
         own = agent or (of if trig.of != "recipient" else [])
@@ -486,6 +494,16 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _entrusted(tok, verb) -> list:  # noqa: ANN001
+    """Who a task noun is entrusted to does it, not whoever entrusts it: the verb's 'à' complement
+    ('l'enquête a été confiée à la PJ', 'le parquet a confié l'enquête à la brigade'), or, with the
+    noun as its 'de' complement, who is charged with it ('la PJ a été saisie de l'enquête', 'la
+    police est chargée de l'enquête', 'le parquet a saisi la PJ de l'enquête')."""
+    if _case(tok) in OF_CASES:
+        return slot(verb, "obj") if _passive(verb) or children(verb, OBJ) else slot(verb, "subj")
+    return _first_slot(verb, ("iobj", "prep:à|au|aux|to"))
 
 
 def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -624,7 +642,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
-                   for c in tok.children)
+                   for c in tok.children) or any(_controlled_infinitive(o) for o in objs)  # 'appelle les habitants à rester'
     if key == "child":
         near = [g for c in tok.children for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
@@ -1222,7 +1240,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
-            p = Participant(text=tok.text)  # 'sa garde à vue': the one the article is about, left unresolved
+            # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
+            p = _possessor(seg, tok, ctx, lex) or Participant(text=tok.text)
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
@@ -1232,9 +1251,28 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
             p = Participant(text=tok.text)  # 'accuse les Européens': a people, named by a capitalised noun
         if p is not None and lex is not None and lex.animate_recipients and _thing(tok, p, lex):
             continue
-        if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) for q in found):
+        if p is not None and all((p.actor_id or p.text) != (q.actor_id or q.text) and (p.name or p.text) != (q.name or q.text) for q in found):
+            # (one person written twice, 'la photographe Anne Roux' read as two words each resolved to her, is one)
             found.append(p)
     return found
+
+
+def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -> Participant | None:  # noqa: ANN001
+    """Who a possessive on an event noun standing as an adjunct of a clause points to: that clause's
+    subject, someone, of the possessive's number, before or after it ('Depuis sa mise en examen, le
+    maire …', 'durant leur garde à vue, ils ont expliqué …'). Not for an object: the owner of 'le juge a
+    ordonné sa libération' is not the judge."""
+    noun = det.head
+    if lex is None or not noun.dep_.startswith("obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    plural = det.lower_ in PLURAL_POSSESSIVES
+    for subject in children(noun.head, SUBJ | PASS_SUBJ):
+        if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
+            return ctx.resolve_participant(seg, subject)
+    return None
+
+
+PLURAL_POSSESSIVES = closed_words("plural_possessives")
 
 
 def _people_noun(tok) -> bool:  # noqa: ANN001
@@ -1286,11 +1324,12 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     recipients = [r for r in _participants(seg, cand.recipients, ctx, lex) if r not in actors]
     if not recipients and cand.recipients and lex.animate_recipients and cand.anchor is cand.token:
         recipients = _someone_in_slots(seg, cand, actors, ctx, lex)  # 'réclamé une hausse à la direction'
-    if not recipients and cand.recipients and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
-        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _owners(t)], ctx, lex) if r not in actors]
+    things = [t for t in cand.recipients if t not in cand.actors]  # an inverted subject parsed as object is the actor
+    if not recipients and things and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
+        recipients = [r for r in _participants(seg, [g for t in things for g in _owners(t)], ctx, lex) if r not in actors]
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
-        recipients = [r for r in _participants(seg, [g for t in cand.recipients for g in _inner(t)], ctx, lex) if r not in actors]
+        recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
     if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors

@@ -93,6 +93,7 @@ class EventLexicon:
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
     participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
     receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
+    entrusting_verbs: frozenset[str] = frozenset()  # light verbs that give the noun's task to its doer ('l'enquête a été confiée à X')
     addressee_slots: tuple[str, ...] = ()  # slots tried last for someone an event with no recipient is done to ('un geste envers les familles')
     addressee_not: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type, those slots' 'with' prepositions
     article_context_min: dict[str, int] = field(default_factory=dict, hash=False)  # distinct words of a context that put a whole article in it
@@ -112,7 +113,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "addressee_slots",
+                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types"}
 
 
@@ -131,7 +132,7 @@ def check_trigger(entry: dict[str, Any]) -> None:
             raise LexiconError(f"unknown condition(s) {sorted(bad)} in trigger {entry.get('lemma')!r}")
     if entry.get("of", "actor") not in ("actor", "recipient", "either"):
         raise LexiconError(f"'of' must be actor, recipient or either in trigger {entry.get('lemma')!r}")
-    if set(entry.get("actor", ["subj"])) - ACTOR_SLOTS:
+    if {a for a in entry.get("actor", ["subj"]) if not a.startswith("prep:")} - ACTOR_SLOTS:
         raise LexiconError(f"actor slots must be among {sorted(ACTOR_SLOTS)} in trigger {entry.get('lemma')!r}")
     if entry.get("pos", "VERB") not in ("VERB", "NOUN", "ADJ"):
         raise LexiconError(f"pos {entry.get('pos')!r} in trigger {entry.get('lemma')!r}")
@@ -225,6 +226,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         passive_objects=bool(raw.get("passive_objects", False)),
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
         receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
+        entrusting_verbs=frozenset(raw.get("entrusting_verbs", ())),
         addressee_slots=tuple(raw.get("addressee_slots", ())),
         addressee_not={etype: frozenset(preps) for etype, preps in raw.get("addressee_not", {}).items()},
         article_context_min={k: int(v) for k, v in raw.get("article_context_min", {}).items()},

@@ -18,6 +18,7 @@ PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
 OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
+AGENT_CASES = closed_words("agent_cases")  # 'par': the case word of a passive's agent
 RAISING_VERBS = closed_words("raising_verbs")  # 'X is expected to appear': X appears
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
@@ -189,7 +190,18 @@ def agents_of(verb) -> list:  # noqa: ANN001
     if found:
         return found
     return [p for c in verb.children if c.dep_ in ("obl:mod", "obl", "npadvmod", "nmod") and c.i > verb.i
-            for a in children(c, AGENT) for p in _prep_objects(a)]
+            for a in children(c, AGENT) for p in _prep_objects(a)] or _par_phrase(verb)
+
+
+def _par_phrase(verb) -> list:  # noqa: ANN001
+    """The agent of a passive the parser labelled a mere adjunct ('a été attaqué par deux hommes',
+    obl:mod): a determined or named 'par' phrase after it (``agent_cases``); a bare one is a means
+    or a manner ('par balles', 'par mesure de précaution', 'par téléphone')."""
+    if not is_passive(verb):
+        return []
+    return with_conjuncts([c for c in verb.children if c.dep_ in ("obl:mod", "obl") and c.i > verb.i
+                           and any(g.dep_ == "case" and g.lower_ in AGENT_CASES for g in c.children)
+                           and (c.pos_ == "PROPN" or any(g.dep_ in ("det", "nummod") for g in c.children))][:1])
 
 
 def _incise(verb) -> bool:  # noqa: ANN001
