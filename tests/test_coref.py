@@ -316,3 +316,11 @@ def test_the_pronoun_of_an_opening_subordinate_clause_is_the_new_person_named_af
     got = resolved(art)
     assert got.get("il") == ["Marc Dupré"], got
     assert got.get("-t-il") == ["Marc Dupré"], got
+
+
+def test_a_compound_first_name_tells_the_gender_of_its_first_part():
+    from veille.understand.coref import first_name_gender
+
+    assert first_name_gender("Eva-Marie") == "f"
+    assert first_name_gender("Jean-Marie") == "m"
+    assert first_name_gender("Zzyx-Marie") is None

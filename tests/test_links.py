@@ -139,3 +139,13 @@ def test_a_seat_of_power_after_a_word_of_stance_is_the_government():
     assert links(art)["Kremlin"] == "Q159"
     art = run("Le sommet se tiendra au Kremlin mardi.", "fr")
     assert links(art)["Kremlin"] == "veille:place:kremlin"
+
+
+def test_a_surname_the_article_gives_with_another_first_name_is_not_the_tables_person():
+    """The table's Persson is Göran Persson; an article about Anna-Lena Persson, a lawyer,
+    means her by 'Persson' alone, with or without a publication date."""
+    text = "The appeal was filed on Monday by Anna-Lena Persson, a lawyer in Malmo. Persson said she would go on."
+    for published in ("2024-11-27", None):
+        art = run(text, "en", published)
+        assert all(e.actor_id != "veille:person:goran-persson" for e in art.entities)
+        assert all(a.id != "veille:person:goran-persson" for a in art.actors)

@@ -207,8 +207,9 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     if any(info(m.actor_id).get("sector") == "MED" for found in per_segment for m in found):
         per_segment = _short_media_names(per_segment, segments, lang)
     surnames, people = _ner_person_last_words(segments)
+    texts = [doc_text(seg.doc) for seg in segments]
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames, texts)) is not None]
         found += _ner_mentions(seg, found, people)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -297,8 +298,24 @@ def _ner_person_last_words(segments: list[Segment]) -> tuple[frozenset[str], fro
     return frozenset(surnames), frozenset(people)
 
 
+def _named_otherwise(surname: str, actor_id: str, texts: Sequence[str]) -> bool:
+    """Does the article give this surname with another person's first name ('Eva-Marie
+    Persson' where the table's Persson is Göran Persson)? Then the surname alone is that
+    other person, not the table's."""
+    from veille.understand.coref import first_name_gender
+
+    actor = load_actor_table().by_id(actor_id)
+    own = {fold(n) for names in ((actor.row.get("names") or {}).values() if actor else ()) for n in names}
+    pattern = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)\s+" + re.escape(surname) + r"(?![\w-])")
+    for text in texts:
+        for match in pattern.finditer(text):
+            if first_name_gender(match.group(1)) and fold(match.group(0)) not in own:
+                return True
+    return False
+
+
 def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
-                   surnames: frozenset[str] = frozenset()) -> Mention | None:
+                   surnames: frozenset[str] = frozenset(), texts: Sequence[str] = ()) -> Mention | None:
     """A one-word alias of a person stands for them only when the article names them in
     full or they lead a state at its date; else another actor of that alias (the
     company 'Bloomberg'), or no link (the NER may still find a name there). A one-word
@@ -315,7 +332,9 @@ def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
         if m.text.lower() in surnames and not m.text.isupper() and info(m.actor_id).get("type") not in ("country", "place"):
             return None
         return m
-    if m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
+    if m.actor_id not in named and _named_otherwise(m.text, m.actor_id, texts):
+        pass  # another person of that surname: neither the table's person nor, below, their office
+    elif m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
                                                       for r in load_actor_table().roles_of(m.actor_id, on))):
         return m
     key = m.text if _case_sensitive(m.text) else m.text.lower()
