@@ -149,3 +149,13 @@ def test_a_surname_the_article_gives_with_another_first_name_is_not_the_tables_p
         art = run(text, "en", published)
         assert all(e.actor_id != "veille:person:goran-persson" for e in art.entities)
         assert all(a.id != "veille:person:goran-persson" for a in art.actors)
+
+
+def test_a_name_the_ner_takes_for_an_organisation_is_a_person_by_its_context():
+    """Coordinated with people, described by a person noun, or given an age."""
+    def labels(text: str) -> dict[str, str]:
+        return {e.text: e.label for e in run(text, "en").entities}
+
+    assert labels("The label manages Tom Hale, Lea Moran and Ariana Grande.")["Ariana Grande"] == "PERSON"
+    assert labels("Tariffs hurt farmers, said Eswar Prasad, a trade professor at Cornell.")["Eswar Prasad"] == "PERSON"
+    assert labels("Zubin Amrit, 41, was arrested on Monday.")["Zubin Amrit"] == "PERSON"

@@ -638,7 +638,7 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
             out.append(Mention(person.start_char, person.end_char, person.text, "ner", None,
                                "PERSON" if _lang_of(seg.doc) == "en" else "PER", (person.start, person.end)))
             continue
-        if label == "ORG" and _person_named_as_org(ent, people, first_names(), _fold):
+        if label == "ORG" and (_person_named_as_org(ent, people, first_names(), _fold) or _person_by_context(ent)):
             label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
             ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
         if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
@@ -689,6 +689,39 @@ def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fol
         return False
     possessor = len(words) < len(ent) or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
     return fold_(words[0].text) in names or possessor
+
+
+def _person_by_context(ent) -> bool:  # noqa: ANN001
+    """A name of two or three capitalised words tagged ORG that its sentence shows to be a
+    person's: coordinated with a person ('Demi Lovato and Ariana Grande'), or followed by
+    a description whose head is a person noun ('Eswar Prasad, a trade professor at
+    Cornell') or by an age ('Ann Jones, 38,'). Not a name that ends like a company's
+    ('Dick Clark Productions')."""
+    from veille.understand.coref import lexicon
+
+    lex = lexicon(_lang_of(ent.doc))
+    words = list(ent)
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in words) or \
+            fold(words[-1].text) in lex.get("organisation_name_ends", ()):
+        return False
+    doc, root = ent.doc, ent.root
+    people = [t for t in (root.head, *root.children) if t.i != root.i and t.ent_type_ in PERSON_LABELS
+              and (root.dep_ == "conj" or t.dep_ == "conj")]
+    if people:
+        return True
+    after = doc[ent.end:ent.end + 7]
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    if after[1].like_num and after[1].text.isdigit() and 0 < int(after[1].text) < 120 and \
+            (len(after) == 2 or after[2].is_punct):
+        return True  # 'Ann Jones, 38,'
+    nouns = set(lex.get("person_nouns", ()))
+    for tok in after[1:]:
+        if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "PRON"):
+            return False
+        if tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
+            return True
+    return False
 
 
 def _trim(ent):  # noqa: ANN001, ANN202
