@@ -159,3 +159,6 @@ def test_a_name_the_ner_takes_for_an_organisation_is_a_person_by_its_context():
     assert labels("The label manages Tom Hale, Lea Moran and Ariana Grande.")["Ariana Grande"] == "PERSON"
     assert labels("Tariffs hurt farmers, said Eswar Prasad, a trade professor at Cornell.")["Eswar Prasad"] == "PERSON"
     assert labels("Zubin Amrit, 41, was arrested on Monday.")["Zubin Amrit"] == "PERSON"
+    # a fronted source, not an apposition: the mayor is the next clause's subject
+    art = run("Selon Radio Bocage, le maire a commandé des vins fins.", "fr")
+    assert all(e.label not in ("PER", "PERSON") for e in art.entities if "Bocage" in e.text)

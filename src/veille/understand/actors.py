@@ -720,7 +720,7 @@ def _person_by_context(ent) -> bool:  # noqa: ANN001
         if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "PRON"):
             return False
         if tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
-            return True
+            return tok.dep_ == "appos" and ent.start <= tok.head.i < ent.end  # not 'Selon Radio Bocage, le maire a dit'
     return False
 
 
