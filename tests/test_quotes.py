@@ -757,3 +757,11 @@ def test_an_unnamed_subject_of_the_closest_cue_speaks_not_a_named_one_before():
     art = run("Paul Girard a raconté sa visite au marché de Lyon, où un habitant a lancé : « Revenez vite au marché ! »", "fr")
     q = quote(art, "Revenez vite")
     assert (q.speaker, q.cue) == (None, "a lancé")
+
+
+def test_officials_named_after_their_body_speak_for_it():
+    """'Kestrel Airways officials said': the company speaks; bare 'officials' stay anonymous."""
+    art = run("The airline will cancel forty flights next week, Kestrel Airways officials said.", "en")
+    assert quote(art, "The airline will cancel").speaker == "Kestrel Airways"
+    art = run("The airline will cancel forty flights next week, officials said.", "en")
+    assert quote(art, "The airline will cancel").speaker is None

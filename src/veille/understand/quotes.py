@@ -788,7 +788,12 @@ class _Extractor:
         return first if grouped else None
 
     def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
+        """The body a spokesperson or officials speak for: their complement ('le
+        porte-parole du groupe', 'officials of the agency') or a name written before them
+        ('US officials', 'PG&E officials', 'Pentagon spokesman')."""
         for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
+                return c
             if c.dep_ == "nmod" and c.i > tok.i:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
