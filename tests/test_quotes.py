@@ -765,3 +765,14 @@ def test_officials_named_after_their_body_speak_for_it():
     assert quote(art, "The airline will cancel").speaker == "Kestrel Airways"
     art = run("The airline will cancel forty flights next week, officials said.", "en")
     assert quote(art, "The airline will cancel").speaker is None
+
+
+def test_a_plain_closing_mark_closes_a_curly_opening_one():
+    """Scraped text mixes marks: '“… ‘the bridge is shut," she said.' ends the quotation
+    at the plain mark, and the speaker is the one after it, not a name inside."""
+    art = run("Lena Hardy, the council's spokeswoman, answered on Tuesday. “Sadly, the mayor admitted under oath that "
+              "he had been told ‘the bridge is shut,\" she said.", "en")
+    q = quote(art, "Sadly, the mayor admitted")
+    assert q.speaker == "Lena Hardy" and "she said" not in q.text
+
+

@@ -146,7 +146,7 @@ def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int
             elif opening or not closing:
                 stack.append((ch, i + 1))
             else:
-                close("\"", i)
+                close("\"“„", i)  # a plain closing mark also closes a curly opening one (scraped text mixes them)
     open_at = stack[0][1] if stack else None
     return spans, open_at, closes_first
 
