@@ -776,3 +776,10 @@ def test_a_plain_closing_mark_closes_a_curly_opening_one():
     assert q.speaker == "Lena Hardy" and "she said" not in q.text
 
 
+def test_a_reporting_verb_with_its_own_clause_inside_a_quotation_is_no_incise():
+    """', we have continued to sell tickets' inside a quotation is its own sentence, not an
+    incise naming a speaker 'we'; the quotation goes on the statement quoted before."""
+    art = run('"We were shocked by the report," the statement read.\n\n'
+              '"At no point did we cancel the show. Since the storm, we have continued to sell tickets to our fans."', "en")
+    q = quote(art, "At no point did we cancel")
+    assert q.cue != "have continued"

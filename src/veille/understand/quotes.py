@@ -411,6 +411,8 @@ class _Extractor:
                     continue
                 window = toks[k + 1:k + 5]
                 verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and self._is_reporting(t) and not _non_finite(t)), None)
+                if verb is not None and _governs_clause(verb):
+                    continue  # ', Ambassador X confirmed that …', ', we have continued to honor …': the quotation's own words
                 if verb is None or any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.i < verb.i
                                        for t in window) and self._grammar("inverted_incise"):
                     continue
@@ -1705,6 +1707,13 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
 
 OPENING_KEPT = ("«", "“", "\"")  # a clause's opening quotation mark stays with it
 CLOSING_KEPT = ("»", "”", "\"")
+
+
+def _governs_clause(verb) -> bool:  # noqa: ANN001
+    """Does the verb govern a clause after it ('confirmed that he …', 'continued to honor')?
+    A cue set inside a quotation as an incise stands alone (', a souligné X.', ', he said,');
+    one with its own complement clause is a sentence of the quotation."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _without_end_punct(toks: list) -> list:
