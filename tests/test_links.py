@@ -162,3 +162,15 @@ def test_a_name_the_ner_takes_for_an_organisation_is_a_person_by_its_context():
     # a fronted source, not an apposition: the mayor is the next clause's subject
     art = run("Selon Radio Bocage, le maire a commandé des vins fins.", "fr")
     assert all(e.label not in ("PER", "PERSON") for e in art.entities if "Bocage" in e.text)
+
+
+def test_a_title_before_a_name_is_that_person_not_the_tables_office_holder():
+    """The name after a title says who holds it: no other holder from the table; when they
+    agree, title and name are one mention; a surname that is a title word is no title."""
+    art = run("Australian Prime Minister Scott Morrison said on Monday that the talks would resume.", "en")
+    assert [a.name for a in art.actors] == ["Scott Morrison"]
+    art = run("Indian Prime Minister Narendra Modi said on Monday that the talks would resume.", "en")
+    assert [(a.name, [m.text for m in a.mentions]) for a in art.actors] == \
+        [("Narendra Modi", ["Indian Prime Minister Narendra Modi"])]
+    art = run("The hostages, American Kevin King and Australian Tim Weeks, were freed on Tuesday.", "en")
+    assert all(a.type != "person" or "King" in a.name for a in art.actors)

@@ -581,12 +581,34 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
         holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \
             if country else None
+        if holder and any(t.ent_type_ in PERSON_LABELS for t in doc[start:end]):
+            continue  # 'American Kevin King': a surname, not the title 'king'
+        named_end = _name_after(doc, max(end, near.tokens[1])) if holder else None
+        if named_end is not None and not _same_surname(info(holder).get("name"), doc[named_end - 1].text):
+            continue  # 'Australian Prime Minister Scott Morrison': the name, not the table, says who holds the office
         if holder:
-            lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
-            found = [m for m in found if m is not near]
+            lo, hi = min(start, near.tokens[0]), named_end or max(end, near.tokens[1])
+            # the title and the name after it are one mention of the holder ('Indian Prime Minister Narendra Modi')
+            found = [m for m in found if m is not near and not (m.tokens and lo <= m.tokens[0] < hi)]
             span = doc[lo:hi]
             found.append(Mention(span.start_char, span.end_char, span.text, "role", holder, tokens=(lo, hi)))
     return found
+
+
+def _name_after(doc, i: int) -> int | None:  # noqa: ANN001
+    """The end of a person's name right after a title ('Prime Minister Scott Morrison',
+    'Afghan President Ashraf Ghani'): two or three capitalised words the tagger reads as
+    proper nouns; None when no name follows."""
+    k = i
+    while k < len(doc) and k - i < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha \
+            and not doc[k].is_sent_start:
+        k += 1
+    return k if k - i >= 2 else None
+
+
+def _same_surname(name: str | None, word: str) -> bool:
+    """Is ``word`` the last word of ``name`` (folded)?"""
+    return bool(name) and fold(name.split()[-1]) == fold(word)
 
 
 def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
