@@ -174,3 +174,9 @@ def test_a_title_before_a_name_is_that_person_not_the_tables_office_holder():
         [("Narendra Modi", ["Indian Prime Minister Narendra Modi"])]
     art = run("The hostages, American Kevin King and Australian Tim Weeks, were freed on Tuesday.", "en")
     assert all(a.type != "person" or "King" in a.name for a in art.actors)
+
+
+def test_the_city_of_an_embassy_is_part_of_its_name():
+    """'the Ruritanian Embassy in Vienna': the embassy's name, not a mention of the city."""
+    art = run("The activist was taken out of the Ruritanian Embassy in Vienna by the police on Friday.", "en")
+    assert links(art).get("Vienna") is None
