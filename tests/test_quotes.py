@@ -783,3 +783,11 @@ def test_a_reporting_verb_with_its_own_clause_inside_a_quotation_is_no_incise():
               '"At no point did we cancel the show. Since the storm, we have continued to sell tickets to our fans."', "en")
     q = quote(art, "At no point did we cancel")
     assert q.cue != "have continued"
+
+
+def test_words_given_as_a_description_after_an_article_are_said_not_a_title():
+    """'called the plan a “bold idea …”': the governor's words about the plan, not its title
+    ('the plan “Clean Water Now”' would be)."""
+    art = run("Governor Ella Stone called the new plan a “bold idea that no state has ever tried.”", "en")
+    q = quote(art, "bold idea")
+    assert q.kind == "direct" and q.speaker == "Ella Stone"

@@ -1337,6 +1337,8 @@ class _Extractor:
         seg_id, a, _ = q.pieces[0]
         before = fold(self.texts[seg_id][max(0, a - 40):a].rstrip(" «“\""))
         prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
+        if prev and prev[-1] in closed_words("indefinite_determiners"):
+            prev = prev[-1:]  # 'called the campaign a “bold effort”': a description given to it, not its title
         words = text.split()
         if any(w in self._folded("title_nouns") for w in prev) or any(w in self._folded("title_verbs") for w in prev):
             return "title"
