@@ -1045,6 +1045,9 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
+        if not rest:  # 'the president' is the one described so bare, not 'the president of the Federal Reserve Bank'
+            bare = [p for p in described if any(not _complement(d, low) and not _complement(d, noun) for d in p.descriptions)]
+            described = bare or described
         who = None
         if former and self.ctx.on is not None:  # 'l'ancien président': one whose role ended, before one described 'président'
             who = pick([p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)])
