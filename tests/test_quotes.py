@@ -791,3 +791,12 @@ def test_words_given_as_a_description_after_an_article_are_said_not_a_title():
     art = run("Governor Ella Stone called the new plan a “bold idea that no state has ever tried.”", "en")
     q = quote(art, "bold idea")
     assert q.kind == "direct" and q.speaker == "Ella Stone"
+
+
+def test_someones_rep_is_anonymous_and_not_the_body_quoted_before():
+    """'a rep' speaks like a representative; 'the singer's rep' speaks for the singer, not
+    for the label whose statement was quoted just before."""
+    art = run('Harbor Records issued a statement on Monday. "We acted in good faith," the statement read.\n\n'
+              "The singer's rep told reporters that this was not the whole truth.", "en")
+    q = quote(art, "this was not the whole truth")
+    assert q.kind == "indirect" and q.speaker != "Harbor Records"

@@ -658,6 +658,8 @@ class _Extractor:
                     self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
             singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
+            if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                return found  # "Swift's rep": someone's own representative, not the body a spokesperson spoke for before
             last = self.__dict__.get("_spoken_for")
             if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and singular:
                 # 'le porte-parole du groupe', 'the spokesperson': the organisation a spokesperson spoke for before
