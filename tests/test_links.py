@@ -180,3 +180,11 @@ def test_the_city_of_an_embassy_is_part_of_its_name():
     """'the Ruritanian Embassy in Vienna': the embassy's name, not a mention of the city."""
     art = run("The activist was taken out of the Ruritanian Embassy in Vienna by the police on Friday.", "en")
     assert links(art).get("Vienna") is None
+
+
+def test_bare_emirates_is_the_airline_not_the_state():
+    """In English the state is 'the Emirates' (or the UAE); 'Emirates' alone, as a
+    subject, is the airline named after it."""
+    assert links(run("Emirates Airline ordered 30 jets on Wednesday. Emirates is the largest buyer of the plane.", "en")) \
+        .get("Emirates") is None
+    assert links(run("Officials in the Emirates said on Monday that the talks would resume.", "en"))["the Emirates"] == "Q878"
