@@ -800,3 +800,11 @@ def test_someones_rep_is_anonymous_and_not_the_body_quoted_before():
               "The singer's rep told reporters that this was not the whole truth.", "en")
     q = quote(art, "this was not the whole truth")
     assert q.kind == "indirect" and q.speaker != "Harbor Records"
+
+
+def test_a_cue_whose_object_is_a_noun_before_it_reports_nothing_before_the_comma():
+    """'…, a prospect Price denied': Price denied the prospect; the clause before was said by
+    Hollis, in the relative clause that reports it."""
+    art = run("Ray Hollis mentioned his earlier testimony, in which he said others had raised concerns about "
+              "Dana Price leaking files, a prospect Price denied earlier in the day.", "en")
+    assert [(q.speaker, q.cue) for q in art.quotes if "others had raised concerns" in q.text] == [("Ray Hollis", "said")]

@@ -1645,6 +1645,8 @@ class _Extractor:
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return []
+        if self._contact_relative(doc[k + 1:verb.i]):
+            return []  # '…, a prospect Vindman denied': the cue's object is that noun, not the clause before
         if self._grammar("subject_before_cue") and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
@@ -1659,6 +1661,17 @@ class _Extractor:
         if len(toks) == 3 and toks[0].pos_ == "DET" and toks[1].pos_ == "NOUN" and toks[2].pos_ in ("ADJ", "VERB"):
             return toks  # 'Une peine adaptée, a déclaré le père': a verbless verdict is what was said
         return toks if len(toks) >= 4 else []
+
+    def _contact_relative(self, toks) -> bool:  # noqa: ANN001
+        """'a prospect Vindman denied', 'a claim he rejects': an indefinite common noun (not a
+        person's) followed by the subject of the verb, whose object it is."""
+        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        for a, b, c in zip(toks, toks[1:], toks[2:]):
+            if a.lower_ in closed_words("indefinite_determiners") and b.pos_ == "NOUN" and b.text.islower() and \
+                    fold(b.lemma_.lower()) not in people and b.lower_ not in self._folded("proxy_nouns") and \
+                    (c.pos_ in ("PROPN", "PRON") or c.text[:1].isupper()):
+                return True
+        return False
 
     def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
         """Does the subject of an indirect cue speak (a person, an organisation, a pronoun,
