@@ -808,3 +808,12 @@ def test_a_cue_whose_object_is_a_noun_before_it_reports_nothing_before_the_comma
     art = run("Ray Hollis mentioned his earlier testimony, in which he said others had raised concerns about "
               "Dana Price leaking files, a prospect Price denied earlier in the day.", "en")
     assert [(q.speaker, q.cue) for q in art.quotes if "others had raised concerns" in q.text] == [("Ray Hollis", "said")]
+
+
+def test_a_fragment_in_a_sentence_closed_by_a_cue_is_that_speakers():
+    """'The delays have been “deeply painful” and …, “we will not cut corners,” Mara Quist
+    said.': the closing cue reports the whole sentence, its fragment too."""
+    art = run("The delays have been “deeply painful” and the firm is hiring more staff, but for now, "
+              "“we will not cut corners on safety,” chief executive Mara Quist said.", "en")
+    q = quote(art, "deeply painful")
+    assert q.kind == "direct" and q.speaker == "Mara Quist"

@@ -198,6 +198,7 @@ class _Extractor:
         indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
                     for q in self._indirect(seg_id, seg)]
         previous: tuple[Quote, Found, Quotation] | None = None
+        made: list[tuple[Quote, Found, Quotation]] = []
         for q in self.marks:
             seg_id, _, _ = q.pieces[0]
             seg = self.segments[seg_id]
@@ -218,16 +219,41 @@ class _Extractor:
                 found = Found(pfound.who, pfound.ref, pfound.referent, found.mention, found.cue, found.strength, "same voice")
                 quote = self._quote(quote.text, quote.kind, quote.span, found)
             quotes.append(quote)
+            made.append((quote, found, q))
             if quote.kind in ("direct", "block"):
                 previous = (quote, found, q)
                 if found.who is not None:
                     self.attributed.append((q, found.who, found.ref, found.referent))
             elif found.cue and found.strength == 2:
                 previous = None
+        quotes = self._fragments_of_the_sentence(quotes, made)
         quotes.extend(self._unmarked_blocks(quotes, signed))
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _fragments_of_the_sentence(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
+        """'The outages have been “terribly disruptive” and …, “we won’t roll the dice,” X
+        said.': a cue closing a sentence after its last quotation reports the whole sentence,
+        so a fragment earlier in it, with no cue of its own, is that speaker's words too."""
+        out = list(quotes)
+        for k, (quote, found, q) in enumerate(made):
+            if quote.kind != "scare" or found.cue or len(q.pieces) > 1:
+                continue
+            seg_id, a, _ = q.pieces[0]
+            sent = self.segments[seg_id].doc.char_span(a, a + 1, alignment_mode="expand")
+            if sent is None:
+                continue
+            end = sent.sent.end_char
+            later = [(lq, lf, lm) for lq, lf, lm in made[k + 1:] if lm.pieces[0][0] == seg_id and lm.pieces[-1][2] < end]
+            if not later:
+                continue
+            lq, lf, lm = later[-1]
+            if lq.kind != "direct" or lf.rule != "after" or lf.who is None:
+                continue
+            said = Found(lf.who, lf.ref, lf.referent, lf.mention, lf.cue, lf.strength, "sentence cue")
+            out[out.index(quote)] = self._quote(quote.text, "direct", quote.span, said)
+        return out
 
     def _latest(self, previous: tuple[Quote, Found, Quotation] | None, q: Quotation) -> tuple[Quote, Found, Quotation] | None:
         """The quote a quotation may continue: the previous direct quote, or an attributed
