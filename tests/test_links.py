@@ -188,3 +188,5 @@ def test_bare_emirates_is_the_airline_not_the_state():
     assert links(run("Emirates Airline ordered 30 jets on Wednesday. Emirates is the largest buyer of the plane.", "en")) \
         .get("Emirates") is None
     assert links(run("Officials in the Emirates said on Monday that the talks would resume.", "en"))["the Emirates"] == "Q878"
+    # 'the' is the fleet's: 'the Emirates fleet' is the airline's fleet
+    assert links(run("Clark revealed plans to expand the Emirates fleet by 30% by 2025.", "en")).get("Emirates") is None

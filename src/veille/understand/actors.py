@@ -384,6 +384,9 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if people and _person_as_org(span):
             continue
+        if _article_of_the_head(span):
+            continue  # 'the Emirates fleet': the article is the fleet's; the bare name is not 'the Emirates'
+
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
@@ -395,6 +398,15 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end),
                            doubtful=doubtful))
     return out
+
+
+def _article_of_the_head(span) -> bool:  # noqa: ANN001
+    """Does an alias that starts with its article ('the Emirates') stand before the noun it
+    modifies ('the Emirates fleet')? Then the article belongs to that noun."""
+    if len(span) < 2 or span[0].lower_ not in closed_words("definite_articles") or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.pos_ == "NOUN" and nxt.text.islower() and span[-1].dep_ == "compound" and span[-1].head.i == nxt.i
 
 
 def _of_institution(span) -> bool:  # noqa: ANN001
