@@ -190,3 +190,9 @@ def test_bare_emirates_is_the_airline_not_the_state():
     assert links(run("Officials in the Emirates said on Monday that the talks would resume.", "en"))["the Emirates"] == "Q878"
     # 'the' is the fleet's: 'the Emirates fleet' is the airline's fleet
     assert links(run("Clark revealed plans to expand the Emirates fleet by 30% by 2025.", "en")).get("Emirates") is None
+
+
+def test_a_title_before_the_holders_name_spelt_another_way_is_still_the_holder():
+    """'le président iranien Hassan Rohani': the table's Hassan Rouhani, whose French name it is."""
+    art = run("Emmanuel Macron s'est entretenu le 7 janvier 2020 avec le président iranien Hassan Rohani.", "fr", "2020-01-07")
+    assert "veille:person:hassan-rouhani" in {a.id for a in art.actors}

@@ -596,7 +596,7 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         if holder and any(t.ent_type_ in PERSON_LABELS for t in doc[start:end]):
             continue  # 'American Kevin King': a surname, not the title 'king'
         named_end = _name_after(doc, max(end, near.tokens[1])) if holder else None
-        if named_end is not None and not _same_surname(info(holder).get("name"), doc[named_end - 1].text):
+        if named_end is not None and not _same_surname(holder, doc[named_end - 1].text):
             continue  # 'Australian Prime Minister Scott Morrison': the name, not the table, says who holds the office
         if holder:
             lo, hi = min(start, near.tokens[0]), named_end or max(end, near.tokens[1])
@@ -618,9 +618,12 @@ def _name_after(doc, i: int) -> int | None:  # noqa: ANN001
     return k if k - i >= 2 else None
 
 
-def _same_surname(name: str | None, word: str) -> bool:
-    """Is ``word`` the last word of ``name`` (folded)?"""
-    return bool(name) and fold(name.split()[-1]) == fold(word)
+def _same_surname(actor_id: str, word: str) -> bool:
+    """Is ``word`` the last word of one of the actor's names, in any language ('Rohani' for
+    Hassan Rouhani in French)?"""
+    actor = load_actor_table().by_id(actor_id)
+    names = [info(actor_id).get("name") or ""] + [n for ns in ((actor.row.get("names") or {}).values() if actor else ()) for n in ns]
+    return any(n.split() and fold(n.split()[-1]) == fold(word) for n in names)
 
 
 def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
