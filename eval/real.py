@@ -108,7 +108,7 @@ def fold(text: str | None) -> str:
 
 
 _STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "the", "a", "an", "of", "mr", "m", "mme",
-         "president", "ministre", "minister", "et", "and"}
+         "president", "ministre", "minister", "et", "and", "jr", "sr"}  # 'Patrick Carlineo Jr.' is Carlineo
 
 
 def _words(text: str | None) -> list[str]:

@@ -338,3 +338,22 @@ def test_an_incise_pronoun_right_after_a_selon_source_is_that_source():
     art = run("Paul Girard est arrivé à Lyon en mars. « J'ai faim », dit-il. Selon Marc Dupuis, avocat à Lyon, "
               "les demandes d'asile ont doublé. Les dossiers s'éternisent, « créant un climat d'incertitude », explique-t-il.", "fr")
     assert quote(art, "Les dossiers").speaker == "Marc Dupuis"
+
+
+def test_a_compound_first_name_tells_the_gender_of_its_first_part():
+    from veille.understand.coref import first_name_gender
+
+    assert first_name_gender("Eva-Marie") == "f"
+    assert first_name_gender("Jean-Marie") == "m"
+    assert first_name_gender("Zzyx-Marie") is None
+
+
+def test_a_bare_title_is_the_person_described_so_not_the_president_of_something():
+    """'the president' after 'John Wells, the president of the Riverside Bank' is still the
+    president the article calls so bare."""
+    text = ("President Harlan Voss met farmers on Monday. Later the president praised the deal. "
+            "John Wells, the president of the Riverside Bank, said growth was slowing. "
+            "The president says his approach has created leverage.")
+    art = understand(clean_article(text.split("\n\n"), "<test>", "en", None), Options(language="en"))
+    last = [r for r in art.mentions if r.text == "The president"]
+    assert last and last[0].name == "Harlan Voss"

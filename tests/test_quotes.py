@@ -833,3 +833,63 @@ def test_an_acronym_the_tagger_took_for_a_common_noun_is_a_name():
     art = run("Les débris ont été repêchés samedi. Selon le BEA, « il y a eu des messages émis par l'avion "
               "peu avant la rupture. »", "fr")
     assert quote(art, "il y a eu des messages").speaker == "BEA"
+
+
+def test_officials_named_after_their_body_speak_for_it():
+    """'Kestrel Airways officials said': the company speaks; bare 'officials' stay anonymous."""
+    art = run("The airline will cancel forty flights next week, Kestrel Airways officials said.", "en")
+    assert quote(art, "The airline will cancel").speaker == "Kestrel Airways"
+    art = run("The airline will cancel forty flights next week, officials said.", "en")
+    assert quote(art, "The airline will cancel").speaker is None
+
+
+def test_a_plain_closing_mark_closes_a_curly_opening_one():
+    """Scraped text mixes marks: '“… ‘the bridge is shut," she said.' ends the quotation
+    at the plain mark, and the speaker is the one after it, not a name inside."""
+    art = run("Lena Hardy, the council's spokeswoman, answered on Tuesday. “Sadly, the mayor admitted under oath that "
+              "he had been told ‘the bridge is shut,\" she said.", "en")
+    q = quote(art, "Sadly, the mayor admitted")
+    assert q.speaker == "Lena Hardy" and "she said" not in q.text
+
+
+def test_a_reporting_verb_with_its_own_clause_inside_a_quotation_is_no_incise():
+    """', we have continued to sell tickets' inside a quotation is its own sentence, not an
+    incise naming a speaker 'we'; the quotation goes on the statement quoted before."""
+    art = run('"We were shocked by the report," the statement read.\n\n'
+              '"At no point did we cancel the show. Since the storm, we have continued to sell tickets to our fans."', "en")
+    q = quote(art, "At no point did we cancel")
+    assert q.cue != "have continued"
+
+
+def test_words_given_as_a_description_after_an_article_are_said_not_a_title():
+    """'called the plan a “bold idea …”': the governor's words about the plan, not its title
+    ('the plan “Clean Water Now”' would be)."""
+    art = run("Governor Ella Stone called the new plan a “bold idea that no state has ever tried.”", "en")
+    q = quote(art, "bold idea")
+    assert q.kind == "direct" and q.speaker == "Ella Stone"
+
+
+def test_someones_rep_is_anonymous_and_not_the_body_quoted_before():
+    """'a rep' speaks like a representative; 'the singer's rep' speaks for the singer, not
+    for the label whose statement was quoted just before."""
+    art = run('Harbor Records issued a statement on Monday. "We acted in good faith," the statement read.\n\n'
+              "The singer's rep told reporters that this was not the whole truth.", "en")
+    q = quote(art, "this was not the whole truth")
+    assert q.kind == "indirect" and q.speaker != "Harbor Records"
+
+
+def test_a_cue_whose_object_is_a_noun_before_it_reports_nothing_before_the_comma():
+    """'…, a prospect Price denied': Price denied the prospect; the clause before was said by
+    Hollis, in the relative clause that reports it."""
+    art = run("Ray Hollis mentioned his earlier testimony, in which he said others had raised concerns about "
+              "Dana Price leaking files, a prospect Price denied earlier in the day.", "en")
+    assert [(q.speaker, q.cue) for q in art.quotes if "others had raised concerns" in q.text] == [("Ray Hollis", "said")]
+
+
+def test_a_fragment_in_a_sentence_closed_by_a_cue_is_that_speakers():
+    """'The delays have been “deeply painful” and …, “we will not cut corners,” Mara Quist
+    said.': the closing cue reports the whole sentence, its fragment too."""
+    art = run("The delays have been “deeply painful” and the firm is hiring more staff, but for now, "
+              "“we will not cut corners on safety,” chief executive Mara Quist said.", "en")
+    q = quote(art, "deeply painful")
+    assert q.kind == "direct" and q.speaker == "Mara Quist"

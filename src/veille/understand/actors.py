@@ -207,8 +207,9 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     if any(info(m.actor_id).get("sector") == "MED" for found in per_segment for m in found):
         per_segment = _short_media_names(per_segment, segments, lang)
     surnames, people = _ner_person_last_words(segments)
+    texts = [doc_text(seg.doc) for seg in segments]
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames)) is not None]
+        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames, texts)) is not None]
         found += _ner_mentions(seg, found, people)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -297,8 +298,24 @@ def _ner_person_last_words(segments: list[Segment]) -> tuple[frozenset[str], fro
     return frozenset(surnames), frozenset(people)
 
 
+def _named_otherwise(surname: str, actor_id: str, texts: Sequence[str]) -> bool:
+    """Does the article give this surname with another person's first name ('Eva-Marie
+    Persson' where the table's Persson is Göran Persson)? Then the surname alone is that
+    other person, not the table's."""
+    from veille.understand.coref import first_name_gender
+
+    actor = load_actor_table().by_id(actor_id)
+    own = {fold(n) for names in ((actor.row.get("names") or {}).values() if actor else ()) for n in names}
+    pattern = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)?)\s+" + re.escape(surname) + r"(?![\w-])")
+    for text in texts:
+        for match in pattern.finditer(text):
+            if first_name_gender(match.group(1)) and fold(match.group(0)) not in own:
+                return True
+    return False
+
+
 def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
-                   surnames: frozenset[str] = frozenset()) -> Mention | None:
+                   surnames: frozenset[str] = frozenset(), texts: Sequence[str] = ()) -> Mention | None:
     """A one-word alias of a person stands for them only when the article names them in
     full or they lead a state at its date; else another actor of that alias (the
     company 'Bloomberg'), or no link (the NER may still find a name there). A one-word
@@ -315,7 +332,9 @@ def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,
         if m.text.lower() in surnames and not m.text.isupper() and info(m.actor_id).get("type") not in ("country", "place"):
             return None
         return m
-    if m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
+    if m.actor_id not in named and _named_otherwise(m.text, m.actor_id, texts):
+        pass  # another person of that surname: neither the table's person nor, below, their office
+    elif m.actor_id in named or on is None or (any(r.role in ("head of state", "head of government")
                                                       for r in load_actor_table().roles_of(m.actor_id, on))):
         return m
     key = m.text if _case_sensitive(m.text) else m.text.lower()
@@ -365,6 +384,9 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
             continue
         if people and _person_as_org(span):
             continue
+        if _article_of_the_head(span):
+            continue  # 'the Emirates fleet': the article is the fleet's; the bare name is not 'the Emirates'
+
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
@@ -376,6 +398,15 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end),
                            doubtful=doubtful))
     return out
+
+
+def _article_of_the_head(span) -> bool:  # noqa: ANN001
+    """Does an alias that starts with its article ('the Emirates') stand before the noun it
+    modifies ('the Emirates fleet')? Then the article belongs to that noun."""
+    if len(span) < 2 or span[0].lower_ not in closed_words("definite_articles") or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.pos_ == "NOUN" and nxt.text.islower() and span[-1].dep_ == "compound" and span[-1].head.i == nxt.i
 
 
 def _of_institution(span) -> bool:  # noqa: ANN001
@@ -562,12 +593,37 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
         holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \
             if country else None
+        if holder and any(t.ent_type_ in PERSON_LABELS for t in doc[start:end]):
+            continue  # 'American Kevin King': a surname, not the title 'king'
+        named_end = _name_after(doc, max(end, near.tokens[1])) if holder else None
+        if named_end is not None and not _same_surname(holder, doc[named_end - 1].text):
+            continue  # 'Australian Prime Minister Scott Morrison': the name, not the table, says who holds the office
         if holder:
-            lo, hi = min(start, near.tokens[0]), max(end, near.tokens[1])
-            found = [m for m in found if m is not near]
+            lo, hi = min(start, near.tokens[0]), named_end or max(end, near.tokens[1])
+            # the title and the name after it are one mention of the holder ('Indian Prime Minister Narendra Modi')
+            found = [m for m in found if m is not near and not (m.tokens and lo <= m.tokens[0] < hi)]
             span = doc[lo:hi]
             found.append(Mention(span.start_char, span.end_char, span.text, "role", holder, tokens=(lo, hi)))
     return found
+
+
+def _name_after(doc, i: int) -> int | None:  # noqa: ANN001
+    """The end of a person's name right after a title ('Prime Minister Scott Morrison',
+    'Afghan President Ashraf Ghani'): two or three capitalised words the tagger reads as
+    proper nouns; None when no name follows."""
+    k = i
+    while k < len(doc) and k - i < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha \
+            and not doc[k].is_sent_start:
+        k += 1
+    return k if k - i >= 2 else None
+
+
+def _same_surname(actor_id: str, word: str) -> bool:
+    """Is ``word`` the last word of one of the actor's names, in any language ('Rohani' for
+    Hassan Rouhani in French)?"""
+    actor = load_actor_table().by_id(actor_id)
+    names = [info(actor_id).get("name") or ""] + [n for ns in ((actor.row.get("names") or {}).values() if actor else ()) for n in ns]
+    return any(n.split() and fold(n.split()[-1]) == fold(word) for n in names)
 
 
 def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
@@ -619,7 +675,7 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
             out.append(Mention(person.start_char, person.end_char, person.text, "ner", None,
                                "PERSON" if _lang_of(seg.doc) == "en" else "PER", (person.start, person.end)))
             continue
-        if label == "ORG" and _person_named_as_org(ent, people, first_names(), _fold):
+        if label == "ORG" and (_person_named_as_org(ent, people, first_names(), _fold) or _person_by_context(ent)):
             label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
             ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
         if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
@@ -670,6 +726,39 @@ def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fol
         return False
     possessor = len(words) < len(ent) or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
     return fold_(words[0].text) in names or possessor
+
+
+def _person_by_context(ent) -> bool:  # noqa: ANN001
+    """A name of two or three capitalised words tagged ORG that its sentence shows to be a
+    person's: coordinated with a person ('Demi Lovato and Ariana Grande'), or followed by
+    a description whose head is a person noun ('Eswar Prasad, a trade professor at
+    Cornell') or by an age ('Ann Jones, 38,'). Not a name that ends like a company's
+    ('Dick Clark Productions')."""
+    from veille.understand.coref import lexicon
+
+    lex = lexicon(_lang_of(ent.doc))
+    words = list(ent)
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in words) or \
+            fold(words[-1].text) in lex.get("organisation_name_ends", ()):
+        return False
+    doc, root = ent.doc, ent.root
+    people = [t for t in (root.head, *root.children) if t.i != root.i and t.ent_type_ in PERSON_LABELS
+              and (root.dep_ == "conj" or t.dep_ == "conj")]
+    if people:
+        return True
+    after = doc[ent.end:ent.end + 7]
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    if after[1].like_num and after[1].text.isdigit() and 0 < int(after[1].text) < 120 and \
+            (len(after) == 2 or after[2].is_punct):
+        return True  # 'Ann Jones, 38,'
+    nouns = set(lex.get("person_nouns", ()))
+    for tok in after[1:]:
+        if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "PRON"):
+            return False
+        if tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
+            return tok.dep_ == "appos" and ent.start <= tok.head.i < ent.end  # not 'Selon Radio Bocage, le maire a dit'
+    return False
 
 
 def _trim(ent):  # noqa: ANN001, ANN202

@@ -106,6 +106,18 @@ def first_names() -> dict[str, str]:
     return {fold(n): g for g in ("m", "f") for n in data[g]}
 
 
+def first_name_gender(word: str) -> str | None:
+    """The gender a first name usually tells ('m', 'f'), or None. A compound first name
+    not in the list ('Eva-Marie', 'Jean-Baptiste') tells the gender of its first part,
+    as 'Jean-Marie' is a man's and 'Marie-Claire' a woman's name."""
+    names = first_names()
+    key = fold(word)
+    if key in names:
+        return names[key]
+    head = key.split("-")[0]
+    return names.get(head) if "-" in key and head else None
+
+
 def doc_text(doc) -> str:  # noqa: ANN001
     """A spaCy Doc's text, kept in ``doc.user_data``: ``Doc.text`` joins every token anew on
     each access, which made long articles quadratic."""
@@ -516,7 +528,7 @@ class _Builder:
         if m.label in PERSON_LABELS:
             return "person"
         if m.label in ORG_LABELS and m.label != "NORP":
-            if 2 <= len(words) <= 3 and fold(words[0]) in first_names() and all(w[:1].isupper() for w in words):
+            if 2 <= len(words) <= 3 and first_name_gender(words[0]) and all(w[:1].isupper() for w in words):
                 return "person"  # 'Bettie Page' taken for an organisation
             return "organisation"
         return None
@@ -905,7 +917,7 @@ class _Builder:
                 r.form = "surname" if words[0] == who.words[-1] else "first"
             if title_gender:
                 who.gender_votes[title_gender] += 3
-            first = first_names().get(who.words[0]) if len(who.words) > 1 else None
+            first = first_name_gender(who.words[0]) if len(who.words) > 1 else None
             if first and not who.gender_votes:
                 who.gender_votes[first] += 1
             g = _agreement(doc[r.head], self.ctx.lang)
@@ -1036,6 +1048,9 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
+        if not rest:  # 'the president' is the one described so bare, not 'the president of the Federal Reserve Bank'
+            bare = [p for p in described if any(not _complement(d, low) and not _complement(d, noun) for d in p.descriptions)]
+            described = bare or described
         who = None
         if former and self.ctx.on is not None:  # 'l'ancien président': one whose role ended, before one described 'président'
             who = pick([p for p in ok_gender if p.actor_id and self._holds(p.actor_id, r.text, noun, low, former)])

@@ -146,7 +146,7 @@ def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int
             elif opening or not closing:
                 stack.append((ch, i + 1))
             else:
-                close("\"", i)
+                close("\"“„", i)  # a plain closing mark also closes a curly opening one (scraped text mixes them)
     open_at = stack[0][1] if stack else None
     return spans, open_at, closes_first
 
@@ -198,6 +198,7 @@ class _Extractor:
         indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
                     for q in self._indirect(seg_id, seg)]
         previous: tuple[Quote, Found, Quotation] | None = None
+        made: list[tuple[Quote, Found, Quotation]] = []
         for q in self.marks:
             seg_id, _, _ = q.pieces[0]
             seg = self.segments[seg_id]
@@ -218,16 +219,41 @@ class _Extractor:
                 found = Found(pfound.who, pfound.ref, pfound.referent, found.mention, found.cue, found.strength, "same voice")
                 quote = self._quote(quote.text, quote.kind, quote.span, found)
             quotes.append(quote)
+            made.append((quote, found, q))
             if quote.kind in ("direct", "block"):
                 previous = (quote, found, q)
                 if found.who is not None:
                     self.attributed.append((q, found.who, found.ref, found.referent))
             elif found.cue and found.strength == 2:
                 previous = None
+        quotes = self._fragments_of_the_sentence(quotes, made)
         quotes.extend(self._unmarked_blocks(quotes, signed))
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _fragments_of_the_sentence(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
+        """'The outages have been “terribly disruptive” and …, “we won’t roll the dice,” X
+        said.': a cue closing a sentence after its last quotation reports the whole sentence,
+        so a fragment earlier in it, with no cue of its own, is that speaker's words too."""
+        out = list(quotes)
+        for k, (quote, found, q) in enumerate(made):
+            if quote.kind != "scare" or found.cue or len(q.pieces) > 1:
+                continue
+            seg_id, a, _ = q.pieces[0]
+            sent = self.segments[seg_id].doc.char_span(a, a + 1, alignment_mode="expand")
+            if sent is None:
+                continue
+            end = sent.sent.end_char
+            later = [(lq, lf, lm) for lq, lf, lm in made[k + 1:] if lm.pieces[0][0] == seg_id and lm.pieces[-1][2] < end]
+            if not later:
+                continue
+            lq, lf, lm = later[-1]
+            if lq.kind != "direct" or lf.rule != "after" or lf.who is None:
+                continue
+            said = Found(lf.who, lf.ref, lf.referent, lf.mention, lf.cue, lf.strength, "sentence cue")
+            out[out.index(quote)] = self._quote(quote.text, "direct", quote.span, said)
+        return out
 
     def _latest(self, previous: tuple[Quote, Found, Quotation] | None, q: Quotation) -> tuple[Quote, Found, Quotation] | None:
         """The quote a quotation may continue: the previous direct quote, or an attributed
@@ -430,6 +456,8 @@ class _Extractor:
                     continue
                 window = toks[k + 1:k + 5]
                 verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and self._is_reporting(t) and not _non_finite(t)), None)
+                if verb is not None and _governs_clause(verb):
+                    continue  # ', Ambassador X confirmed that …', ', we have continued to honor …': the quotation's own words
                 if verb is None or any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.i < verb.i
                                        and t.lower_ not in closed_words("incise_skip")  # 's'inquiète une experte'
                                        for t in window) and self._grammar("inverted_incise"):
@@ -678,6 +706,8 @@ class _Extractor:
                     self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
             singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
+            if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+                return found  # "Swift's rep": someone's own representative, not the body a spokesperson spoke for before
             last = self.__dict__.get("_spoken_for")
             if last is not None and (comp is None or comp.lower_ in self._org_nouns()) and singular:
                 # 'le porte-parole du groupe', 'the spokesperson': the organisation a spokesperson spoke for before
@@ -827,7 +857,12 @@ class _Extractor:
         return first if grouped else None
 
     def _source_of_proxy(self, tok):  # noqa: ANN001, ANN202
+        """The body a spokesperson or officials speak for: their complement ('le
+        porte-parole du groupe', 'officials of the agency') or a name written before them
+        ('US officials', 'PG&E officials', 'Pentagon spokesman')."""
         for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
+                return c
             if c.dep_ == "nmod" and c.i > tok.i:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
@@ -1368,6 +1403,8 @@ class _Extractor:
         seg_id, a, _ = q.pieces[0]
         before = fold(self.texts[seg_id][max(0, a - 40):a].rstrip(" «“\""))
         prev = re.findall(r"[\w-]+", before)[-2:] if before[-1:].isalnum() else []
+        if prev and prev[-1] in closed_words("indefinite_determiners"):
+            prev = prev[-1:]  # 'called the campaign a “bold effort”': a description given to it, not its title
         words = text.split()
         if any(w in self._folded("title_nouns") for w in prev) or any(w in self._folded("title_verbs") for w in prev):
             return "title"
@@ -1674,6 +1711,8 @@ class _Extractor:
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return []
+        if self._contact_relative(doc[k + 1:verb.i]):
+            return []  # '…, a prospect Vindman denied': the cue's object is that noun, not the clause before
         if self._grammar("subject_before_cue") and not any(c.dep_ in ("nsubj",) and c.i > k for c in verb.children) and \
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
@@ -1688,6 +1727,17 @@ class _Extractor:
         if len(toks) == 3 and toks[0].pos_ == "DET" and toks[1].pos_ == "NOUN" and toks[2].pos_ in ("ADJ", "VERB"):
             return toks  # 'Une peine adaptée, a déclaré le père': a verbless verdict is what was said
         return toks if len(toks) >= 4 else []
+
+    def _contact_relative(self, toks) -> bool:  # noqa: ANN001
+        """'a prospect Vindman denied', 'a claim he rejects': an indefinite common noun (not a
+        person's) followed by the subject of the verb, whose object it is."""
+        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        for a, b, c in zip(toks, toks[1:], toks[2:]):
+            if a.lower_ in closed_words("indefinite_determiners") and b.pos_ == "NOUN" and b.text.islower() and \
+                    fold(b.lemma_.lower()) not in people and b.lower_ not in self._folded("proxy_nouns") and \
+                    (c.pos_ in ("PROPN", "PRON") or c.text[:1].isupper()):
+                return True
+        return False
 
     def _speaker_like(self, seg_id: int, subj, found: Found) -> bool:  # noqa: ANN001
         """Does the subject of an indirect cue speak (a person, an organisation, a pronoun,
@@ -1740,6 +1790,13 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
 
 OPENING_KEPT = ("«", "“", "\"")  # a clause's opening quotation mark stays with it
 CLOSING_KEPT = ("»", "”", "\"")
+
+
+def _governs_clause(verb) -> bool:  # noqa: ANN001
+    """Does the verb govern a clause after it ('confirmed that he …', 'continued to honor')?
+    A cue set inside a quotation as an incise stands alone (', a souligné X.', ', he said,');
+    one with its own complement clause is a sentence of the quotation."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _without_end_punct(toks: list) -> list:
