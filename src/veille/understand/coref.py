@@ -663,6 +663,21 @@ class _Builder:
                 g = c.morph.get("Gender")
                 if g and c.lower_.endswith("e") == (g[0] == "Fem"):
                     return "f" if g[0] == "Fem" else "m"
+        return self._gender_from_form(noun)
+
+    def _gender_from_form(self, noun) -> str | None:  # noqa: ANN001
+        """Gender a noun's own form tells when no determiner does ('l'avocat', 'l'avocate'):
+        the tagger's gender, believed only where the ending agrees with it (``noun_gender_endings``),
+        since nouns in -e ('l'anthropologue', 'l'élève') are either."""
+        endings = self.lex.get("noun_gender_endings")
+        g = noun.morph.get("Gender")
+        if not endings or not g:
+            return None
+        low = noun.lower_
+        if g[0] == "Masc" and not low.endswith(tuple(endings["m_when_not"])):
+            return "m"
+        if g[0] == "Fem" and low.endswith(tuple(endings["f"])):
+            return "f"
         return None
 
     def _pronoun(self, tok, seg_id: int) -> Ref | None:  # noqa: ANN001
@@ -1094,6 +1109,7 @@ class _Builder:
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
+        proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1117,6 +1133,12 @@ class _Builder:
             r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
                                                   self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
+
+    def _of_person(self, head) -> bool:  # noqa: ANN001
+        """A description defined by another person ('l'avocat de cette chercheuse', 'la fille du
+        ministre'): its 'de' complement is a person noun, so it is not the person most talked
+        about, who may well be that complement."""
+        return any(c.i > head.i and _of_complement(c) and self._person_noun(c) for c in head.children)
 
     def _proxies(self) -> frozenset[str]:
         """Nouns of people who speak for an organisation ('porte-parole', 'spokesman'): the
