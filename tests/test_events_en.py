@@ -294,3 +294,19 @@ def test_a_deed_told_in_a_quotation_is_reported_but_not_one_named_as_a_topic():
 def test_people_named_by_a_number_can_be_shot_or_arrested():
     assert "ASSAULT" in types("She shot the other three, police say.")
     assert "COERCE" in types("Police arrested 23 on Saturday.")
+
+
+def test_a_participle_coordinated_with_a_passive_shares_its_auxiliary():
+    released = only(patterns("The teenager was questioned at the station and later released on bail.").events, "RETREAT")
+    assert [r.text for r in released.recipients] == ["The teenager"]
+    assert "COERCE" in types("Two youths were identified and arrested near the market.")
+    assert "RETREAT" not in types("The band was formed in 1990 and has released four albums.")
+
+
+def test_someone_taken_or_sent_to_jail_is_detained():
+    taken = only(patterns("The cyclist was taken to the county jail on Sunday.").events, "COERCE")
+    assert [r.text for r in taken.recipients] == ["The cyclist"]
+    assert "COERCE" in types("A judge sent the man to prison for six years.")
+    assert "COERCE" in types("The nurse was remanded in custody until March.")
+    assert "COERCE" not in types("Volunteers brought blankets to the prison.")
+    assert "COERCE" not in types("The injured hiker was taken to hospital.")
