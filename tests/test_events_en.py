@@ -310,3 +310,11 @@ def test_someone_taken_or_sent_to_jail_is_detained():
     assert "COERCE" in types("The nurse was remanded in custody until March.")
     assert "COERCE" not in types("Volunteers brought blankets to the prison.")
     assert "COERCE" not in types("The injured hiker was taken to hospital.")
+
+
+def test_the_deed_of_someone_found_guilty_has_them_as_its_doer():
+    killed = only(patterns("A farmer was found guilty of killing his neighbour.").events, "ASSAULT")
+    assert [a.text for a in killed.actors] == ["A farmer"]
+    stabbed = only(patterns("The jury found him guilty of stabbing a nurse.").events, "ASSAULT")
+    assert [a.text for a in stabbed.actors] == ["him"]
+    assert "ASSAULT" not in types("The soldier said he was capable of killing.")

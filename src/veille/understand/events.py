@@ -308,7 +308,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
-    actors = slot(anchor, "subj")
+    actors = slot(anchor, "subj") or (_charged_doer(tok, lex) if trig.pos == "VERB" else [])
     if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
         actors, subject = slot(tok, "obj"), actors
         upset = actors and not is_passive(tok) and "Inf" not in tok.morph.get("VerbForm") and not _past_infinitive(tok)
@@ -326,6 +326,30 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _charged_doer(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who did a deed a verdict or a charge names through a gerund: the one found guilty ('was
+    found guilty of killing X', 'found him guilty of shooting X': a frame adjective of
+    ``content_frames`` predicated of him) or charged, when the parser hangs the gerund on that
+    person ('convicted a man of shooting X'). English gerunds (``pcomp``) only."""
+    if tok.dep_ != "pcomp" or tok.head.dep_ != "prep" or tok.head.head.i == tok.head.i:
+        return []
+    words = {w for ws in lex.content_frames.values() for w in ws}
+    frame = tok.head.head
+    if frame.pos_ == "ADJ" and frame.lemma_.lower() in words and frame.dep_ in ("oprd", "acomp", "amod", "ccomp", "xcomp") \
+            and frame.head.i != frame.i:
+        if frame.dep_ == "amod":
+            return [frame.head]  # 'Man guilty of killing …' (a headline)
+        own = [c for c in frame.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            return own  # 'found him guilty of …' read as a small clause
+        gov = frame.head
+        return [c for c in children(gov, {"dobj", "obj"}) if c.pos_ in NOUN_POS | {"PRON"}] or \
+            passive_patients(gov) or slot(gov, "subj")
+    if frame.pos_ in NOUN_POS | {"PRON"} and frame.dep_ in ("dobj", "obj") and frame.head.lemma_.lower() in words:
+        return [frame]
+    return []
 
 
 def _reduced_passive(verb) -> bool:  # noqa: ANN001
