@@ -318,3 +318,10 @@ def test_the_deed_of_someone_found_guilty_has_them_as_its_doer():
     stabbed = only(patterns("The jury found him guilty of stabbing a nurse.").events, "ASSAULT")
     assert [a.text for a in stabbed.actors] == ["him"]
     assert "ASSAULT" not in types("The soldier said he was capable of killing.")
+
+
+def test_relief_distributed_or_transported_is_aid():
+    assert "AID" in types("The army has transported relief supplies to the flooded villages.")
+    assert "AID" in types("Volunteers distributed tents, blankets and food to the survivors.")
+    assert "AID" not in types("The company distributed its new phones in Europe.")
+
