@@ -325,3 +325,9 @@ def test_relief_distributed_or_transported_is_aid():
     assert "AID" in types("Volunteers distributed tents, blankets and food to the survivors.")
     assert "AID" not in types("The company distributed its new phones in Europe.")
 
+
+def test_casualties_in_a_natural_disaster_report_are_no_attack():
+    report = ("A strong earthquake struck the island on Sunday. Aftershocks were felt in the capital "
+              "and a tsunami warning was lifted.\n\nDozens of villagers were injured.")
+    assert "ASSAULT" not in types(report)
+    assert "ASSAULT" in types("Dozens of villagers were injured when gunmen opened fire on a market.")
