@@ -331,3 +331,10 @@ def test_casualties_in_a_natural_disaster_report_are_no_attack():
               "and a tsunami warning was lifted.\n\nDozens of villagers were injured.")
     assert "ASSAULT" not in types(report)
     assert "ASSAULT" in types("Dozens of villagers were injured when gunmen opened fire on a market.")
+
+
+def test_a_players_contract_named_by_its_term_or_sum_is_no_political_agreement():
+    assert "AGREE" not in types("The pitcher agreed to a seven-year, $161-million deal with the club.")
+    assert "AGREE" not in types("The club has offered an eight-year contract to the shortstop.")
+    assert "SUPPORT" not in types("The outfielder signed a three-year contract with the club on Friday.")
+    assert "AGREE" in types("The two parties agreed to a ceasefire deal on Monday.")
