@@ -338,3 +338,9 @@ def test_a_players_contract_named_by_its_term_or_sum_is_no_political_agreement()
     assert "AGREE" not in types("The club has offered an eight-year contract to the shortstop.")
     assert "SUPPORT" not in types("The outfielder signed a three-year contract with the club on Friday.")
     assert "AGREE" in types("The two parties agreed to a ceasefire deal on Monday.")
+
+
+def test_a_companys_advice_to_its_users_is_no_request():
+    assert "REQUEST" not in types("The software maker advised users to install the update at once.")
+    assert "REQUEST" not in types("The bank encourages all customers to change their passwords.")
+    assert "REQUEST" in types("The minister urged the rebels to lay down their arms.")
