@@ -344,3 +344,9 @@ def test_a_companys_advice_to_its_users_is_no_request():
     assert "REQUEST" not in types("The software maker advised users to install the update at once.")
     assert "REQUEST" not in types("The bank encourages all customers to change their passwords.")
     assert "REQUEST" in types("The minister urged the rebels to lay down their arms.")
+
+
+def test_an_attorney_general_is_no_army_officer():
+    probe = only(patterns("The state attorney general is investigating the charity.").events, "ACCUSE")
+    assert probe.actors[0].sector == "JUD"
+    assert only(patterns("A general ordered the troops to advance.").events, "REQUEST").actors[0].sector == "MIL"

@@ -24,7 +24,7 @@ from veille.languages import closed_words, grammar, known
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.coref import doc_text
 from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, sentence_features
-from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
+from veille.understand.lexicon import EventLexicon, Trigger, agent_sector, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
     OBJ,
@@ -1025,11 +1025,11 @@ def _sector_of(lang: str):  # noqa: ANN202
 
     table = agents().get(lang, {})
     def sector(tok) -> str | None:  # noqa: ANN001
-        found = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        found = agent_sector(tok, table)
         if found or getattr(tok, "pos_", "") not in ("DET", "NUM"):
             return found
         word = head_word(tok)  # 'un jeune' read with 'un' as its head
-        return (table.get(word.lemma_.lower()) or table.get(word.lower_)) if word is not tok else None
+        return agent_sector(word, table) if word is not tok else None
 
     return sector
 
