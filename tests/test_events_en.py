@@ -350,3 +350,10 @@ def test_an_attorney_general_is_no_army_officer():
     probe = only(patterns("The state attorney general is investigating the charity.").events, "ACCUSE")
     assert probe.actors[0].sector == "JUD"
     assert only(patterns("A general ordered the troops to advance.").events, "REQUEST").actors[0].sector == "MIL"
+
+
+def test_stones_hurled_at_someone_or_in_volleys_are_a_riot():
+    riot = only(patterns("The youths hurled stones and bottles at the police.").events, "PROTEST")
+    assert [a.text for a in riot.actors] == ["The youths"]
+    assert "PROTEST" in types("Dozens of youths hurled volleys of petrol bombs at the ministry.")
+    assert "PROTEST" not in types("He threw a party for his friends at the club.")

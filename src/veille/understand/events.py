@@ -610,6 +610,8 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passi
             if not any(conditions(tok, sub, quantities, passives) for sub in values):
                 return False
             continue
+        if key == "prep" and with_.get("obj"):
+            key = "prep_or_on_object"  # a listed object ('stones', 'bombs') carries the verb's preposition as well
         if not _condition(tok, key, values, quantities, passives):
             return False
     return True
@@ -639,8 +641,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         return not objs
     if key == "iobj":
         return any(c.dep_ in ("iobj", "dative") for c in tok.children)
-    if key == "prep":
+    if key in ("prep", "prep_or_on_object"):
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
+        if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
+            near += [g for o in objs for g in o.children if g.dep_ == "prep"]
         return any(_prep_word(c) in wanted for c in near)
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
