@@ -357,3 +357,11 @@ def test_stones_hurled_at_someone_or_in_volleys_are_a_riot():
     assert [a.text for a in riot.actors] == ["The youths"]
     assert "PROTEST" in types("Dozens of youths hurled volleys of petrol bombs at the ministry.")
     assert "PROTEST" not in types("He threw a party for his friends at the club.")
+
+
+def test_a_traffic_stop_by_the_police_is_a_detention():
+    stop = only(patterns("Police stopped the driver a few blocks away.").events, "COERCE")
+    assert [r.text for r in stop.recipients] == ["the driver"]
+    assert "COERCE" in types("Officers pulled him over on the freeway.")
+    assert "COERCE" not in types("Police pulled two men from the burning car.")
+    assert "COERCE" not in types("He stopped the car and got out.")
