@@ -365,3 +365,9 @@ def test_a_traffic_stop_by_the_police_is_a_detention():
     assert "COERCE" in types("Officers pulled him over on the freeway.")
     assert "COERCE" not in types("Police pulled two men from the burning car.")
     assert "COERCE" not in types("He stopped the car and got out.")
+
+
+def test_members_of_a_group_named_before_them_are_someone():
+    arrest = only(patterns("Police arrested two gang members on Sunday.").events, "COERCE")
+    assert [r.text for r in arrest.recipients] == ["two gang members"]
+    assert arrest.recipients[0].sector == "CRM"

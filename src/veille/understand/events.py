@@ -1469,6 +1469,10 @@ def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # 'calls for the minister to quit' (advcl) too
 
 
+MEMBER_NOUNS = closed_words("member_nouns")
+"""Nouns for the members of a group named before them ('gang members')."""
+
+
 def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     """Is this argument someone: a name, a personal pronoun, a person or group noun of the
     agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
@@ -1482,6 +1486,8 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
+    if tok.lower_ in MEMBER_NOUNS and any(c.dep_ == "compound" and _animate(c, lex) for c in tok.children):
+        return True  # 'Taliban members': the members of a group named before them
     return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
 
 

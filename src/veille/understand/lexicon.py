@@ -244,8 +244,9 @@ def agents() -> dict[str, dict[str, str]]:
 def agent_sector(word, table: dict[str, str]) -> str | None:  # noqa: ANN001 - spaCy token
     """The sector of an agent noun ``word`` in an agents ``table``: its lemma's or its form's; a
     word following the noun of an office in a title ('attorney general', 'surgeon general':
-    ``title_postpositives``) takes that office's sector ('general' alone is an army officer)."""
-    if word.lower_ in closed_words("title_postpositives"):
+    ``title_postpositives``) takes that office's sector ('general' alone is an army officer), and
+    the members of a group that noun names theirs ('gang members': ``member_nouns``)."""
+    if word.lower_ in closed_words("title_postpositives") or word.lower_ in closed_words("member_nouns"):
         office = [c for c in word.children if c.dep_ in ("compound", "nmod") and c.i < word.i and c.pos_ in ("NOUN", "PROPN")]
         for noun in reversed(office):
             found = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
