@@ -371,3 +371,8 @@ def test_members_of_a_group_named_before_them_are_someone():
     arrest = only(patterns("Police arrested two gang members on Sunday.").events, "COERCE")
     assert [r.text for r in arrest.recipients] == ["two gang members"]
     assert arrest.recipients[0].sector == "CRM"
+
+
+def test_a_phrase_that_only_tells_when_is_no_target():
+    assert "ASSAULT" not in types("The coach fired his assistant on Monday.")
+    assert "ASSAULT" in types("The guard fired on the crowd on Monday.")

@@ -645,7 +645,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
             near += [g for o in objs for g in o.children if g.dep_ == "prep"]
-        return any(_prep_word(c) in wanted for c in near)
+        return any(_prep_word(c) in wanted and not _time_phrase(c) for c in near)
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
@@ -734,6 +734,13 @@ def _quoted_epithet(tok) -> bool:  # noqa: ANN001
     if start is None or end is None or end - start > 8 or not _inside_quotes(tok):
         return False
     return all(t.pos_ in EPITHET_POS for t in tok.doc[start + 1:end])
+
+
+def _time_phrase(prep) -> bool:  # noqa: ANN001
+    """An English prepositional phrase that only tells when ('fired his assistant [on Monday]'):
+    no target or partner of the act."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+    return bool(objs) and all(_is_time_word(o) for o in objs)
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
