@@ -376,3 +376,9 @@ def test_members_of_a_group_named_before_them_are_someone():
 def test_a_phrase_that_only_tells_when_is_no_target():
     assert "ASSAULT" not in types("The coach fired his assistant on Monday.")
     assert "ASSAULT" in types("The guard fired on the crowd on Monday.")
+
+
+def test_someone_overpowered_or_subdued_is_attacked():
+    attack = only(patterns("The prisoner overpowered a guard and took her keys.").events, "ASSAULT")
+    assert [a.text for a in attack.actors] == ["The prisoner"]
+    assert "ASSAULT" not in types("The central bank moved to subdue inflation.")
