@@ -294,3 +294,91 @@ def test_a_deed_told_in_a_quotation_is_reported_but_not_one_named_as_a_topic():
 def test_people_named_by_a_number_can_be_shot_or_arrested():
     assert "ASSAULT" in types("She shot the other three, police say.")
     assert "COERCE" in types("Police arrested 23 on Saturday.")
+
+
+def test_a_participle_coordinated_with_a_passive_shares_its_auxiliary():
+    released = only(patterns("The teenager was questioned at the station and later released on bail.").events, "RETREAT")
+    assert [r.text for r in released.recipients] == ["The teenager"]
+    assert "COERCE" in types("Two youths were identified and arrested near the market.")
+    assert "RETREAT" not in types("The band was formed in 1990 and has released four albums.")
+
+
+def test_someone_taken_or_sent_to_jail_is_detained():
+    taken = only(patterns("The cyclist was taken to the county jail on Sunday.").events, "COERCE")
+    assert [r.text for r in taken.recipients] == ["The cyclist"]
+    assert "COERCE" in types("A judge sent the man to prison for six years.")
+    assert "COERCE" in types("The nurse was remanded in custody until March.")
+    assert "COERCE" not in types("Volunteers brought blankets to the prison.")
+    assert "COERCE" not in types("The injured hiker was taken to hospital.")
+
+
+def test_the_deed_of_someone_found_guilty_has_them_as_its_doer():
+    killed = only(patterns("A farmer was found guilty of killing his neighbour.").events, "ASSAULT")
+    assert [a.text for a in killed.actors] == ["A farmer"]
+    stabbed = only(patterns("The jury found him guilty of stabbing a nurse.").events, "ASSAULT")
+    assert [a.text for a in stabbed.actors] == ["him"]
+    assert "ASSAULT" not in types("The soldier said he was capable of killing.")
+
+
+def test_relief_distributed_or_transported_is_aid():
+    assert "AID" in types("The army has transported relief supplies to the flooded villages.")
+    assert "AID" in types("Volunteers distributed tents, blankets and food to the survivors.")
+    assert "AID" not in types("The company distributed its new phones in Europe.")
+
+
+def test_casualties_in_a_natural_disaster_report_are_no_attack():
+    report = ("A strong earthquake struck the island on Sunday. Aftershocks were felt in the capital "
+              "and a tsunami warning was lifted.\n\nDozens of villagers were injured.")
+    assert "ASSAULT" not in types(report)
+    assert "ASSAULT" in types("Dozens of villagers were injured when gunmen opened fire on a market.")
+
+
+def test_a_players_contract_named_by_its_term_or_sum_is_no_political_agreement():
+    assert "AGREE" not in types("The pitcher agreed to a seven-year, $161-million deal with the club.")
+    assert "AGREE" not in types("The club has offered an eight-year contract to the shortstop.")
+    assert "SUPPORT" not in types("The outfielder signed a three-year contract with the club on Friday.")
+    assert "AGREE" in types("The two parties agreed to a ceasefire deal on Monday.")
+
+
+def test_a_companys_advice_to_its_users_is_no_request():
+    assert "REQUEST" not in types("The software maker advised users to install the update at once.")
+    assert "REQUEST" not in types("The bank encourages all customers to change their passwords.")
+    assert "REQUEST" in types("The minister urged the rebels to lay down their arms.")
+
+
+def test_an_attorney_general_is_no_army_officer():
+    probe = only(patterns("The state attorney general is investigating the charity.").events, "ACCUSE")
+    assert probe.actors[0].sector == "JUD"
+    assert only(patterns("A general ordered the troops to advance.").events, "REQUEST").actors[0].sector == "MIL"
+
+
+def test_stones_hurled_at_someone_or_in_volleys_are_a_riot():
+    riot = only(patterns("The youths hurled stones and bottles at the police.").events, "PROTEST")
+    assert [a.text for a in riot.actors] == ["The youths"]
+    assert "PROTEST" in types("Dozens of youths hurled volleys of petrol bombs at the ministry.")
+    assert "PROTEST" not in types("He threw a party for his friends at the club.")
+
+
+def test_a_traffic_stop_by_the_police_is_a_detention():
+    stop = only(patterns("Police stopped the driver a few blocks away.").events, "COERCE")
+    assert [r.text for r in stop.recipients] == ["the driver"]
+    assert "COERCE" in types("Officers pulled him over on the freeway.")
+    assert "COERCE" not in types("Police pulled two men from the burning car.")
+    assert "COERCE" not in types("He stopped the car and got out.")
+
+
+def test_members_of_a_group_named_before_them_are_someone():
+    arrest = only(patterns("Police arrested two gang members on Sunday.").events, "COERCE")
+    assert [r.text for r in arrest.recipients] == ["two gang members"]
+    assert arrest.recipients[0].sector == "CRM"
+
+
+def test_a_phrase_that_only_tells_when_is_no_target():
+    assert "ASSAULT" not in types("The coach fired his assistant on Monday.")
+    assert "ASSAULT" in types("The guard fired on the crowd on Monday.")
+
+
+def test_someone_overpowered_or_subdued_is_attacked():
+    attack = only(patterns("The prisoner overpowered a guard and took her keys.").events, "ASSAULT")
+    assert [a.text for a in attack.actors] == ["The prisoner"]
+    assert "ASSAULT" not in types("The central bank moved to subdue inflation.")

@@ -22,7 +22,7 @@ from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
 from veille.understand.coref import Coref, doc_text, fold
-from veille.understand.lexicon import agents
+from veille.understand.lexicon import agent_sector, agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import head_word, phrase
 
@@ -849,7 +849,7 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     start, end = phrase(tok)
     inside = index.in_span(seg_id, start, end)
     word = head_word(tok)  # 'un jeune' read with 'un' as its head
-    sector = agents().get(lang, {}).get(word.lemma_.lower()) or agents().get(lang, {}).get(word.lower_)
+    sector = agent_sector(word, agents().get(lang, {}))
     if sector:
         return _agent(tok, sector, inside)
     if inside:

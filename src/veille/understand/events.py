@@ -24,7 +24,7 @@ from veille.languages import closed_words, grammar, known
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.coref import doc_text
 from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, sentence_features
-from veille.understand.lexicon import EventLexicon, Trigger, event_lexicon
+from veille.understand.lexicon import EventLexicon, Trigger, agent_sector, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
     OBJ,
@@ -308,7 +308,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
-    actors = slot(anchor, "subj")
+    actors = slot(anchor, "subj") or (_charged_doer(tok, lex) if trig.pos == "VERB" else [])
     if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
         actors, subject = slot(tok, "obj"), actors
         upset = actors and not is_passive(tok) and "Inf" not in tok.morph.get("VerbForm") and not _past_infinitive(tok)
@@ -329,6 +329,30 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _charged_doer(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who did a deed a verdict or a charge names through a gerund: the one found guilty ('was
+    found guilty of killing X', 'found him guilty of shooting X': a frame adjective of
+    ``content_frames`` predicated of him) or charged, when the parser hangs the gerund on that
+    person ('convicted a man of shooting X'). English gerunds (``pcomp``) only."""
+    if tok.dep_ != "pcomp" or tok.head.dep_ != "prep" or tok.head.head.i == tok.head.i:
+        return []
+    words = {w for ws in lex.content_frames.values() for w in ws}
+    frame = tok.head.head
+    if frame.pos_ == "ADJ" and frame.lemma_.lower() in words and frame.dep_ in ("oprd", "acomp", "amod", "ccomp", "xcomp") \
+            and frame.head.i != frame.i:
+        if frame.dep_ == "amod":
+            return [frame.head]  # 'Man guilty of killing …' (a headline)
+        own = [c for c in frame.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            return own  # 'found him guilty of …' read as a small clause
+        gov = frame.head
+        return [c for c in children(gov, {"dobj", "obj"}) if c.pos_ in NOUN_POS | {"PRON"}] or \
+            passive_patients(gov) or slot(gov, "subj")
+    if frame.pos_ in NOUN_POS | {"PRON"} and frame.dep_ in ("dobj", "obj") and frame.head.lemma_.lower() in words:
+        return [frame]
+    return []
 
 
 def _reduced_passive(verb) -> bool:  # noqa: ANN001
@@ -604,6 +628,8 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passi
             if not any(conditions(tok, sub, quantities, passives) for sub in values):
                 return False
             continue
+        if key == "prep" and with_.get("obj"):
+            key = "prep_or_on_object"  # a listed object ('stones', 'bombs') carries the verb's preposition as well
         if not _condition(tok, key, values, quantities, passives):
             return False
     return True
@@ -633,9 +659,11 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         return not objs
     if key == "iobj":
         return any(c.dep_ in ("iobj", "dative") for c in tok.children)
-    if key == "prep":
+    if key in ("prep", "prep_or_on_object"):
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
-        return any(_prep_word(c) in wanted for c in near)
+        if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
+            near += [g for o in objs for g in o.children if g.dep_ == "prep"]
+        return any(_prep_word(c) in wanted and not _time_phrase(c) for c in near)
     if key == "prt":
         return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
     if key == "xcomp":
@@ -724,6 +752,13 @@ def _quoted_epithet(tok) -> bool:  # noqa: ANN001
     if start is None or end is None or end - start > 8 or not _inside_quotes(tok):
         return False
     return all(t.pos_ in EPITHET_POS for t in tok.doc[start + 1:end])
+
+
+def _time_phrase(prep) -> bool:  # noqa: ANN001
+    """An English prepositional phrase that only tells when ('fired his assistant [on Monday]'):
+    no target or partner of the act."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+    return bool(objs) and all(_is_time_word(o) for o in objs)
 
 
 def _prep_word(child) -> str:  # noqa: ANN001
@@ -1019,11 +1054,11 @@ def _sector_of(lang: str):  # noqa: ANN202
 
     table = agents().get(lang, {})
     def sector(tok) -> str | None:  # noqa: ANN001
-        found = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        found = agent_sector(tok, table)
         if found or getattr(tok, "pos_", "") not in ("DET", "NUM"):
             return found
         word = head_word(tok)  # 'un jeune' read with 'un' as its head
-        return (table.get(word.lemma_.lower()) or table.get(word.lower_)) if word is not tok else None
+        return agent_sector(word, table) if word is not tok else None
 
     return sector
 
@@ -1480,6 +1515,10 @@ def _intended(verb, nouns: frozenset[str]) -> bool:  # noqa: ANN001
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # 'calls for the minister to quit' (advcl) too
 
 
+MEMBER_NOUNS = closed_words("member_nouns")
+"""Nouns for the members of a group named before them ('gang members')."""
+
+
 def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     """Is this argument someone: a name, a personal pronoun, a person or group noun of the
     agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
@@ -1493,6 +1532,8 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
         return True
+    if tok.lower_ in MEMBER_NOUNS and any(c.dep_ == "compound" and _animate(c, lex) for c in tok.children):
+        return True  # 'Taliban members': the members of a group named before them
     return any(_animate(g, lex) for g in _inner(tok))  # 'the work of his investigators', 'dozens of protesters'
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from veille.languages import extra_file, extra_sections
+from veille.languages import closed_words, extra_file, extra_sections
 
 
 def _data(name: str) -> Any:
@@ -241,6 +241,20 @@ def agents() -> dict[str, dict[str, str]]:
     """Agent nouns per language -> sector code ('police' -> COP, 'rebelles' -> REB)."""
     tables = {**_data("agents.json"), **extra_sections("agents.json")}
     return {lang: {k.lower(): v for k, v in table.items()} for lang, table in tables.items() if lang[0] != "_"}
+
+
+def agent_sector(word, table: dict[str, str]) -> str | None:  # noqa: ANN001 - spaCy token
+    """The sector of an agent noun ``word`` in an agents ``table``: its lemma's or its form's; a
+    word following the noun of an office in a title ('attorney general', 'surgeon general':
+    ``title_postpositives``) takes that office's sector ('general' alone is an army officer), and
+    the members of a group that noun names theirs ('gang members': ``member_nouns``)."""
+    if word.lower_ in closed_words("title_postpositives") or word.lower_ in closed_words("member_nouns"):
+        office = [c for c in word.children if c.dep_ in ("compound", "nmod") and c.i < word.i and c.pos_ in ("NOUN", "PROPN")]
+        for noun in reversed(office):
+            found = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
+            if found:
+                return found
+    return table.get(word.lemma_.lower()) or table.get(word.lower_)
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,18 @@ def is_passive(verb) -> bool:  # noqa: ANN001
     the 'être' of a French compound past for one ('est arrivé', 'sont venus': ``unaccusative_verbs``).
     A headline drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
     return (any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE
-            and not _pronominal(verb)) or verb.i in verb.doc.user_data.get("headline_passives", ())
+            and not _pronominal(verb)) or verb.i in verb.doc.user_data.get("headline_passives", ()) \
+        or _shares_passive(verb)
+
+
+def _shares_passive(verb) -> bool:  # noqa: ANN001
+    """An English past participle coordinated with a passive, with no subject or auxiliary of
+    its own, shares its auxiliary: 'was booked into jail and later released on bail', 'were
+    identified and arrested'. (English tag VBN only: a French participle after 'a été' is
+    labelled by its own auxiliary chain.)"""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in verb.children) \
+        and verb.head.tag_ == "VBN" and is_passive(verb.head)
 
 
 def _pronominal(verb) -> bool:  # noqa: ANN001
