@@ -781,6 +781,15 @@ def test_a_relative_clause_after_a_quotation_is_no_incise():
     assert (q.speaker, q.cue) == ("Paul Girard", "a affirmé")
 
 
+def test_an_incise_after_a_relative_clause_that_follows_the_quotation():
+    art = run("Marc Dubois a présenté le projet mardi. « Ce péage ne servira qu'aux poids lourds », "
+              "qui paieraient pourtant moins que les voitures, juge Hélène Roussel.", "fr")
+    q = quote(art, "Ce péage ne servira")
+    assert (q.speaker, q.cue) == ("Hélène Roussel", "juge")
+    art = run("« Ce péage ne servira qu'aux poids lourds », qui paieraient moins.", "fr")
+    assert quote(art, "Ce péage ne servira").speaker is None  # the clause ends the sentence: no incise
+
+
 def test_the_opening_straight_mark_of_the_next_quotation_ends_the_search_for_an_incise():
     art = run('Paul Girard a parlé mardi. "Nous avons relevé 2.000 excès de vitesse", explique-t-il. '
               '"C\'est énorme." "On nous a aussi signalé des feux rouges grillés", ajoute-t-il.', "fr")

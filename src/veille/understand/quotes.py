@@ -340,7 +340,7 @@ class _Extractor:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
-        rest = list(self._span_tokens(seg_id, z + 1, z + 400))
+        rest = _past_relative(list(self._span_tokens(seg_id, z + 1, z + 400)))
         window: list = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and (window or self._opens_quotation(seg_id, t))) or \
@@ -1825,6 +1825,21 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _past_relative(rest: list) -> list:
+    """The tokens after a quotation, past a relative clause set off by commas that describes
+    what was said ('« … », qui contraindrait les gens à …, juge X'): its incise comes after
+    the clause. ``rest`` unchanged when it opens no such clause, or when the clause ends the
+    sentence (no comma closes it within twenty words)."""
+    if len(rest) < 3 or rest[0].text != "," or rest[1].lower_ not in closed_words("relative_pronouns"):
+        return rest
+    for k in range(2, min(len(rest), 22)):
+        if rest[k].text in (".", "!", "?", ";", "…", "«", "»", "\"", "“", "”"):
+            return rest
+        if rest[k].text == ",":
+            return rest[k:]
+    return rest
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001
