@@ -236,6 +236,14 @@ def test_according_to_a_source_described_by_a_relative_clause():
     assert q.kind == "indirect" and q.speaker == "Médecins sans frontières"
 
 
+def test_an_according_aside_in_the_middle_vouches_for_the_apposition_beside_it():
+    art = run("Le navigateur breton, blessé au genou lors de la tempête, selon son skipper Marc Lebon, a rejoint "
+              "le port de Brest jeudi soir avec son voilier.", "fr")
+    q = quote(art, "blessé au genou")
+    assert q.kind == "indirect" and q.speaker == "Marc Lebon"
+    assert not [x for x in art.quotes if "rejoint le port" in x.text]  # the main clause is the article's own
+
+
 def test_collective_speaker_keeps_which_one_the_article_says():
     art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
     assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"

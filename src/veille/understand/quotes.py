@@ -1503,7 +1503,9 @@ class _Extractor:
                     continue
                 head_start, head_end = sent.start_char, pos
                 tail_start, tail_end = phrase_end, sent.end_char
-                if head_end - head_start >= tail_end - tail_start:
+                if (aside := _aside_apposition(sent, cue_tok, phrase_end)) is not None:
+                    start, end = aside  # 'X, victime d'un attentat, selon son entourage, a posté …': the apposition
+                elif head_end - head_start >= tail_end - tail_start:
                     start, end = head_start, head_end
                 else:
                     start, end = tail_start, tail_end
@@ -1825,6 +1827,32 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _finite(toks) -> bool:  # noqa: ANN001
+    """Does this run of tokens hold a finite verb (a clause of its own)?"""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks)
+
+
+def _aside_apposition(sent, cue_tok, phrase_end: int) -> tuple[int, int] | None:  # noqa: ANN001
+    """The character span of the apposition a 'selon X' aside set in the middle of a sentence
+    vouches for: 'L'opposant, victime d'un empoisonnement, selon son entourage, a posté …'
+    (subject phrase, apposition without a finite verb, the aside, then the main verb). The
+    source stands for the description beside it, not for the main clause the article itself
+    reports. None when the sentence is not built so."""
+    doc = sent.doc
+    if cue_tok.i - 1 <= sent.start or doc[cue_tok.i - 1].text != ",":
+        return None
+    before = [t for t in doc[sent.start:cue_tok.i - 1]]
+    commas = [k for k, t in enumerate(before) if t.text == ","]
+    if not commas:
+        return None
+    subject, stretch = before[:commas[-1]], before[commas[-1] + 1:]
+    tail = [t for t in doc[cue_tok.i:sent.end] if t.idx >= phrase_end]
+    if len([t for t in stretch if t.is_alpha]) < 3 or not subject or _finite(subject) or _finite(stretch) \
+            or "," in [t.text for t in subject] or not _finite(tail):
+        return None
+    return stretch[0].idx, stretch[-1].idx + len(stretch[-1].text)
 
 
 def _past_relative(rest: list) -> list:
