@@ -244,6 +244,13 @@ def test_an_according_aside_in_the_middle_vouches_for_the_apposition_beside_it()
     assert not [x for x in art.quotes if "rejoint le port" in x.text]  # the main clause is the article's own
 
 
+def test_an_inverted_cue_with_a_circumstance_before_its_subject():
+    art = run("La commune ouvrira une deuxième piscine municipale au printemps prochain, a annoncé en conseil "
+              "municipal le maire du village, Paul Girard.", "fr")
+    q = quote(art, "La commune ouvrira")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Paul Girard", "a annoncé")
+
+
 def test_collective_speaker_keeps_which_one_the_article_says():
     art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
     assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"

@@ -1680,6 +1680,7 @@ class _Extractor:
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
         nxt = next((t for t in doc[verb.i + 1:sent.end] if t.pos_ != "ADV"), None)  # 'précise encore le quotidien'
+        nxt = _past_adjunct(verb, nxt)  # 'a précisé en séance plénière le président de la région'
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
                 not (nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_iob_ == "B")):
@@ -1853,6 +1854,21 @@ def _aside_apposition(sent, cue_tok, phrase_end: int) -> tuple[int, int] | None:
             or "," in [t.text for t in subject] or not _finite(tail):
         return None
     return stretch[0].idx, stretch[-1].idx + len(stretch[-1].text)
+
+
+def _past_adjunct(verb, nxt):  # noqa: ANN001, ANN202
+    """The token after a prepositional adjunct of ``verb`` that ``nxt`` opens ('a précisé en
+    séance plénière le président …' -> 'le'): a cue may take a short circumstance before its
+    inverted subject. ``nxt`` itself when it opens no such adjunct (or a long one, or one
+    holding a comma)."""
+    if nxt is None or nxt.dep_ != "case" or nxt.i + 1 >= len(nxt.doc):
+        return nxt
+    adjunct = nxt.head
+    if not adjunct.dep_.startswith("obl") or adjunct.head.i != verb.i or adjunct.left_edge.i != nxt.i \
+            or adjunct.right_edge.i - nxt.i > 4 or any(t.is_punct for t in adjunct.subtree):
+        return nxt
+    after = adjunct.right_edge.i + 1
+    return nxt.doc[after] if after < adjunct.sent.end else nxt
 
 
 def _past_relative(rest: list) -> list:
