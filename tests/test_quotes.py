@@ -857,3 +857,11 @@ def test_an_acronym_the_tagger_took_for_a_common_noun_is_a_name():
     art = run("Les débris ont été repêchés samedi. Selon le BEA, « il y a eu des messages émis par l'avion "
               "peu avant la rupture. »", "fr")
     assert quote(art, "il y a eu des messages").speaker == "BEA"
+
+
+def test_a_capitalised_name_the_tagger_took_for_a_common_noun_speaks():
+    art = run("La Sofradec a publié mardi son rapport, estimant que les salles de concert restent trop chères.", "fr")
+    q = quote(art, "les salles de concert")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Sofradec", "estimant")
+    art = run("L'Arcep a rendu jeudi son avis, estimant que le réseau respecte les règles.", "fr")
+    assert quote(art, "le réseau respecte").speaker == "Arcep"

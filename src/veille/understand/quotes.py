@@ -1708,7 +1708,7 @@ class _Extractor:
         nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
         speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())} | {fold(n) for n in agents().get(self.lang, {})}
         voices = self._folded("proxy_nouns")  # 'a précisé le communiqué': a document that speaks for its issuer
-        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or subj.pos_ == "PROPN"
+        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or _named(subj)
 
     # ------------------------------------------------------------- helpers
 
@@ -1766,7 +1766,8 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper()) or \
-        (tok.pos_ == "NOUN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha)  # 'le BEA': an acronym
+        (tok.pos_ == "NOUN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha) or \
+        _capitalised_noun(tok)  # 'le BEA': an acronym; 'la Cnil': a name written in small letters after its capital
 
 
 @lru_cache(maxsize=4)
@@ -1869,6 +1870,18 @@ def _past_adjunct(verb, nxt):  # noqa: ANN001, ANN202
         return nxt
     after = adjunct.right_edge.i + 1
     return nxt.doc[after] if after < adjunct.sent.end else nxt
+
+
+def _capitalised_noun(tok) -> bool:  # noqa: ANN001
+    """A word the tagger took for a common noun, written with a capital inside its sentence
+    ('La Cnil a donné son feu vert, estimant que …'): the name of an organisation, which
+    speaks. The first word of a sentence or after an opening mark or a colon is capitalised
+    by position, not as a name; a plural is a people ('les Français')."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or not tok.is_alpha or tok.i <= tok.sent.start \
+            or "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS":
+        return False  # 'des Français souhaitant que …': a people, written with a capital, is no organisation
+    prev = tok.doc[tok.i - 1]
+    return not (prev.is_punct or prev.is_quote) and not all(t.text[:1].isupper() for t in tok.sent if t.is_alpha)
 
 
 def _past_relative(rest: list) -> list:
