@@ -338,3 +338,11 @@ def test_an_incise_pronoun_right_after_a_selon_source_is_that_source():
     art = run("Paul Girard est arrivé à Lyon en mars. « J'ai faim », dit-il. Selon Marc Dupuis, avocat à Lyon, "
               "les demandes d'asile ont doublé. Les dossiers s'éternisent, « créant un climat d'incertitude », explique-t-il.", "fr")
     assert quote(art, "Les dossiers").speaker == "Marc Dupuis"
+
+
+def test_a_description_is_not_the_name_of_another_title_in_a_phrase_of_its_own():
+    art = run("Pierre Martin, maire de Lyon, a ouvert la séance. « Nous tiendrons bon », a déclaré le maire "
+              "lors d'une rencontre avec le préfet Paul Girard.", "fr")
+    assert quote(art, "Nous tiendrons bon").speaker == "Pierre Martin"  # not the prefect named after him
+    art = run("Le député de l'Ain Damien Abad a dit qu'il voterait contre le texte.", "fr")
+    assert quote(art, "il voterait").speaker == "Damien Abad"  # a 'de' complement stays the title's own
