@@ -378,3 +378,11 @@ def test_a_description_defined_by_another_person_is_not_the_person_most_talked_a
               "Les autorités ont levé l'accusation visant Dominique Rivière, a annoncé mardi l'avocat de ce "
               "chercheur.", "fr")
     assert resolved(art).get("l'avocat de ce chercheur") in (None, [None]), resolved(art)
+
+
+def test_a_description_is_not_the_name_of_another_title_in_a_phrase_of_its_own():
+    art = run("Pierre Martin, maire de Lyon, a ouvert la séance. « Nous tiendrons bon », a déclaré le maire "
+              "lors d'une rencontre avec le préfet Paul Girard.", "fr")
+    assert quote(art, "Nous tiendrons bon").speaker == "Pierre Martin"  # not the prefect named after him
+    art = run("Le député de l'Ain Damien Abad a dit qu'il voterait contre le texte.", "fr")
+    assert quote(art, "il voterait").speaker == "Damien Abad"  # a 'de' complement stays the title's own

@@ -236,6 +236,21 @@ def test_according_to_a_source_described_by_a_relative_clause():
     assert q.kind == "indirect" and q.speaker == "Médecins sans frontières"
 
 
+def test_an_according_aside_in_the_middle_vouches_for_the_apposition_beside_it():
+    art = run("Le navigateur breton, blessé au genou lors de la tempête, selon son skipper Marc Lebon, a rejoint "
+              "le port de Brest jeudi soir avec son voilier.", "fr")
+    q = quote(art, "blessé au genou")
+    assert q.kind == "indirect" and q.speaker == "Marc Lebon"
+    assert not [x for x in art.quotes if "rejoint le port" in x.text]  # the main clause is the article's own
+
+
+def test_an_inverted_cue_with_a_circumstance_before_its_subject():
+    art = run("La commune ouvrira une deuxième piscine municipale au printemps prochain, a annoncé en conseil "
+              "municipal le maire du village, Paul Girard.", "fr")
+    q = quote(art, "La commune ouvrira")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Paul Girard", "a annoncé")
+
+
 def test_collective_speaker_keeps_which_one_the_article_says():
     art = run("Quatre Français font partie des victimes, a annoncé le ministère des Affaires étrangères.", "fr")
     assert quote(art, "Quatre Français").speaker == "ministère des Affaires étrangères"
@@ -781,6 +796,15 @@ def test_a_relative_clause_after_a_quotation_is_no_incise():
     assert (q.speaker, q.cue) == ("Paul Girard", "a affirmé")
 
 
+def test_an_incise_after_a_relative_clause_that_follows_the_quotation():
+    art = run("Marc Dubois a présenté le projet mardi. « Ce péage ne servira qu'aux poids lourds », "
+              "qui paieraient pourtant moins que les voitures, juge Hélène Roussel.", "fr")
+    q = quote(art, "Ce péage ne servira")
+    assert (q.speaker, q.cue) == ("Hélène Roussel", "juge")
+    art = run("« Ce péage ne servira qu'aux poids lourds », qui paieraient moins.", "fr")
+    assert quote(art, "Ce péage ne servira").speaker is None  # the clause ends the sentence: no incise
+
+
 def test_the_opening_straight_mark_of_the_next_quotation_ends_the_search_for_an_incise():
     art = run('Paul Girard a parlé mardi. "Nous avons relevé 2.000 excès de vitesse", explique-t-il. '
               '"C\'est énorme." "On nous a aussi signalé des feux rouges grillés", ajoute-t-il.', "fr")
@@ -893,3 +917,11 @@ def test_a_fragment_in_a_sentence_closed_by_a_cue_is_that_speakers():
               "“we will not cut corners on safety,” chief executive Mara Quist said.", "en")
     q = quote(art, "deeply painful")
     assert q.kind == "direct" and q.speaker == "Mara Quist"
+
+
+def test_a_capitalised_name_the_tagger_took_for_a_common_noun_speaks():
+    art = run("La Sofradec a publié mardi son rapport, estimant que les salles de concert restent trop chères.", "fr")
+    q = quote(art, "les salles de concert")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Sofradec", "estimant")
+    art = run("L'Arcep a rendu jeudi son avis, estimant que le réseau respecte les règles.", "fr")
+    assert quote(art, "le réseau respecte").speaker == "Arcep"

@@ -1175,7 +1175,8 @@ class _Builder:
     def _named_after(self, r: Ref, seg) -> Ref | None:  # noqa: ANN001
         """The person named right after a description in the same noun phrase, where the
         parser did not make it an apposition ('Le député Les Républicains (LR) de l'Ain
-        Damien Abad'): the first person name within a few words, no verb or sentence end between."""
+        Damien Abad'): the first person name within a few words, no verb, sentence end or other
+        person noun in a phrase of its own between ('avec le préfet Paul Roy'; not 'de')."""
         doc = seg.doc
         if r.of_name:
             return None
@@ -1183,6 +1184,10 @@ class _Builder:
         for t in doc[end_tok + 1:min(len(doc), end_tok + 10)]:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"") or t.is_sent_start:
                 return None
+            if t.pos_ == "NOUN" and self._person_noun(t) and any(
+                    c.dep_ == "case" and fold(c.lemma_.lower()) not in self.lex.get("complement_prepositions", ())
+                    for c in t.children):
+                return None  # 'le maire, lors d'une visite avec le préfet Paul Roy': the name is the nearer title's
             if t.ent_type_ in ("PER", "PERSON"):
                 name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"
                              and x.form == "name"), None)

@@ -366,7 +366,7 @@ class _Extractor:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
-        rest = list(self._span_tokens(seg_id, z + 1, z + 400))
+        rest = _past_relative(list(self._span_tokens(seg_id, z + 1, z + 400)))
         window: list = []
         for t in rest[:12]:
             if t.text in ("«", "“") or (t.text == "\"" and (window or self._opens_quotation(seg_id, t))) or \
@@ -1540,7 +1540,9 @@ class _Extractor:
                     continue
                 head_start, head_end = sent.start_char, pos
                 tail_start, tail_end = phrase_end, sent.end_char
-                if head_end - head_start >= tail_end - tail_start:
+                if (aside := _aside_apposition(sent, cue_tok, phrase_end)) is not None:
+                    start, end = aside  # 'X, victime d'un attentat, selon son entourage, a posté …': the apposition
+                elif head_end - head_start >= tail_end - tail_start:
                     start, end = head_start, head_end
                 else:
                     start, end = tail_start, tail_end
@@ -1717,6 +1719,7 @@ class _Extractor:
                 not (verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN")):
             return []
         nxt = next((t for t in doc[verb.i + 1:sent.end] if t.pos_ != "ADV"), None)  # 'précise encore le quotidien'
+        nxt = _past_adjunct(verb, nxt)  # 'a précisé en séance plénière le président de la région'
         if self._grammar("inverted_incise") and not any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) and \
                 not any(t.text.startswith("-") for t in doc[verb.i - 2:verb.i + 3]) and \
                 not (nxt is not None and (nxt.pos_ in ("PROPN", "DET", "NOUN") or nxt.ent_iob_ == "B")):
@@ -1755,7 +1758,7 @@ class _Extractor:
         nouns = {fold(n) for n in lex.get("person_nouns", ())} | {fold(n) for n in lex.get("org_nouns", {})}
         speakers = {fold(n) for n in self.lex.get("speaker_nouns", ())} | {fold(n) for n in agents().get(self.lang, {})}
         voices = self._folded("proxy_nouns")  # 'a précisé le communiqué': a document that speaks for its issuer
-        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or subj.pos_ == "PROPN"
+        return low in nouns or lemma in nouns or low in speakers or lemma in speakers or low in voices or _named(subj)
 
     # ------------------------------------------------------------- helpers
 
@@ -1820,7 +1823,8 @@ def _named(tok) -> bool:  # noqa: ANN001
     ('20 Minutes', 'The Observer')."""
     return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and tok.ent_type_ != "" and tok.ent_iob_ == "I"
                                    and tok.text[:1].isupper()) or \
-        (tok.pos_ == "NOUN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha)  # 'le BEA': an acronym
+        (tok.pos_ == "NOUN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha) or \
+        _capitalised_noun(tok)  # 'le BEA': an acronym; 'la Cnil': a name written in small letters after its capital
 
 
 @lru_cache(maxsize=4)
@@ -1882,6 +1886,74 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _finite(toks) -> bool:  # noqa: ANN001
+    """Does this run of tokens hold a finite verb (a clause of its own)?"""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks)
+
+
+def _aside_apposition(sent, cue_tok, phrase_end: int) -> tuple[int, int] | None:  # noqa: ANN001
+    """The character span of the apposition a 'selon X' aside set in the middle of a sentence
+    vouches for: 'L'opposant, victime d'un empoisonnement, selon son entourage, a posté …'
+    (subject phrase, apposition without a finite verb, the aside, then the main verb). The
+    source stands for the description beside it, not for the main clause the article itself
+    reports. None when the sentence is not built so."""
+    doc = sent.doc
+    if cue_tok.i - 1 <= sent.start or doc[cue_tok.i - 1].text != ",":
+        return None
+    before = [t for t in doc[sent.start:cue_tok.i - 1]]
+    commas = [k for k, t in enumerate(before) if t.text == ","]
+    if not commas:
+        return None
+    subject, stretch = before[:commas[-1]], before[commas[-1] + 1:]
+    tail = [t for t in doc[cue_tok.i:sent.end] if t.idx >= phrase_end]
+    if len([t for t in stretch if t.is_alpha]) < 3 or not subject or _finite(subject) or _finite(stretch) \
+            or "," in [t.text for t in subject] or not _finite(tail):
+        return None
+    return stretch[0].idx, stretch[-1].idx + len(stretch[-1].text)
+
+
+def _past_adjunct(verb, nxt):  # noqa: ANN001, ANN202
+    """The token after a prepositional adjunct of ``verb`` that ``nxt`` opens ('a précisé en
+    séance plénière le président …' -> 'le'): a cue may take a short circumstance before its
+    inverted subject. ``nxt`` itself when it opens no such adjunct (or a long one, or one
+    holding a comma)."""
+    if nxt is None or nxt.dep_ != "case" or nxt.i + 1 >= len(nxt.doc):
+        return nxt
+    adjunct = nxt.head
+    if not adjunct.dep_.startswith("obl") or adjunct.head.i != verb.i or adjunct.left_edge.i != nxt.i \
+            or adjunct.right_edge.i - nxt.i > 4 or any(t.is_punct for t in adjunct.subtree):
+        return nxt
+    after = adjunct.right_edge.i + 1
+    return nxt.doc[after] if after < adjunct.sent.end else nxt
+
+
+def _capitalised_noun(tok) -> bool:  # noqa: ANN001
+    """A word the tagger took for a common noun, written with a capital inside its sentence
+    ('La Cnil a donné son feu vert, estimant que …'): the name of an organisation, which
+    speaks. The first word of a sentence or after an opening mark or a colon is capitalised
+    by position, not as a name; a plural is a people ('les Français')."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or not tok.is_alpha or tok.i <= tok.sent.start \
+            or "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS":
+        return False  # 'des Français souhaitant que …': a people, written with a capital, is no organisation
+    prev = tok.doc[tok.i - 1]
+    return not (prev.is_punct or prev.is_quote) and not all(t.text[:1].isupper() for t in tok.sent if t.is_alpha)
+
+
+def _past_relative(rest: list) -> list:
+    """The tokens after a quotation, past a relative clause set off by commas that describes
+    what was said ('« … », qui contraindrait les gens à …, juge X'): its incise comes after
+    the clause. ``rest`` unchanged when it opens no such clause, or when the clause ends the
+    sentence (no comma closes it within twenty words)."""
+    if len(rest) < 3 or rest[0].text != "," or rest[1].lower_ not in closed_words("relative_pronouns"):
+        return rest
+    for k in range(2, min(len(rest), 22)):
+        if rest[k].text in (".", "!", "?", ";", "…", "«", "»", "\"", "“", "”"):
+            return rest
+        if rest[k].text == ",":
+            return rest[k:]
+    return rest
 
 
 def _non_finite(tok) -> bool:  # noqa: ANN001
