@@ -1094,3 +1094,10 @@ def test_being_excluded_from_a_party_is_coerced_by_the_party():
     assert [r.text for r in exclusion.recipients] == ["Le conseiller municipal"] and exclusion.actors
     art = run("Le ministre n'exclut pas de se présenter.", "fr")
     assert not [e for e in art.events if e.type == "COERCE"]
+
+
+def test_call_made_on_request_is_no_call_to_act():
+    """'a appelé, à la demande de X, Y': the 'à' phrase says on whose request, not what is called for."""
+    art = run("Le ministre a appelé, à la demande des élèves, la présidente.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST" and e.trigger == "appelé"]
+    assert "REQUEST" in fr_types("Le ministre a appelé les élèves à la prudence.")
