@@ -1101,3 +1101,10 @@ def test_call_made_on_request_is_no_call_to_act():
     art = run("Le ministre a appelé, à la demande des élèves, la présidente.", "fr")
     assert not [e for e in art.events if e.type == "REQUEST" and e.trigger == "appelé"]
     assert "REQUEST" in fr_types("Le ministre a appelé les élèves à la prudence.")
+
+
+def test_faire_appel_is_no_call():
+    """'faire appel' is a court appeal or resorting to someone, no request; 'lancer un appel' is one."""
+    assert "REQUEST" not in fr_types("L'avocat de la commerçante a fait appel du jugement.")
+    assert "REQUEST" not in fr_types("La mairie a fait appel à un architecte pour rénover l'école.")
+    assert "REQUEST" in fr_types("Le maire a lancé un appel au calme.")
