@@ -1108,3 +1108,12 @@ def test_faire_appel_is_no_call():
     assert "REQUEST" not in fr_types("L'avocat de la commerçante a fait appel du jugement.")
     assert "REQUEST" not in fr_types("La mairie a fait appel à un architecte pour rénover l'école.")
     assert "REQUEST" in fr_types("Le maire a lancé un appel au calme.")
+
+
+def test_asking_an_indirect_question_is_no_demand():
+    """'a demandé si …', 'demandent pourquoi …': a question asked, no REQUEST; a 'de' infinitive is one."""
+    assert "REQUEST" not in fr_types("La juge a demandé si le prévenu regrettait son geste.")
+    assert "REQUEST" not in fr_types("Les élus demandent pourquoi la ligne a fermé.")
+    assert "REQUEST" not in fr_types("Le journal a demandé aux lecteurs qui était le meilleur candidat.")
+    assert "REQUEST" in fr_types("Le maire demande aux habitants qui le peuvent de rester chez eux.")
+    assert "REQUEST" in fr_types("Le syndicat demande que les salaires soient augmentés.")
