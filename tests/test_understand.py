@@ -1117,3 +1117,14 @@ def test_asking_an_indirect_question_is_no_demand():
     assert "REQUEST" not in fr_types("Le journal a demandé aux lecteurs qui était le meilleur candidat.")
     assert "REQUEST" in fr_types("Le maire demande aux habitants qui le peuvent de rester chez eux.")
     assert "REQUEST" in fr_types("Le syndicat demande que les salaires soient augmentés.")
+
+
+def test_day_month_with_next_or_last_goes_that_way():
+    """'le 12 mai prochain' is the coming May whatever the tense; 'le 20 décembre dernier' the last one."""
+    published = date(2024, 11, 27)
+    [coming] = find_dates("La fédération a fixé son congrès au 12 mai prochain.", "fr")
+    assert resolve(coming, published, "past").value == "2025-05-12"
+    [last] = find_dates("Le chantier a démarré le 20 décembre dernier.", "fr")
+    assert resolve(last, published, None).value == "2023-12-20"
+    [plain] = find_dates("Le chantier a démarré le 12 mai.", "fr")
+    assert resolve(plain, published, "past").value == "2024-05-12"
