@@ -1128,3 +1128,9 @@ def test_day_month_with_next_or_last_goes_that_way():
     assert resolve(last, published, None).value == "2023-12-20"
     [plain] = find_dates("Le chantier a démarré le 12 mai.", "fr")
     assert resolve(plain, published, "past").value == "2024-05-12"
+
+
+def test_court_seized_is_no_recipient():
+    """'a saisi le parquet': the authority seized is where the case goes, not whom it is against."""
+    seized = only(run("La ministre a saisi le parquet de Lyon pour des messages injurieux.", "fr").events, "ACCUSE")
+    assert seized.actors and not seized.recipients
