@@ -1134,3 +1134,9 @@ def test_court_seized_is_no_recipient():
     """'a saisi le parquet': the authority seized is where the case goes, not whom it is against."""
     seized = only(run("La ministre a saisi le parquet de Lyon pour des messages injurieux.", "fr").events, "ACCUSE")
     assert seized.actors and not seized.recipients
+
+
+def test_cleft_que_is_no_complement_of_the_call():
+    """'C'est à ce numéro qu'une voisine a appelé': the cleft's 'que' marks the verb's own clause, no call to act."""
+    assert "REQUEST" not in fr_types("C'est à ce numéro qu'une voisine a appelé pour signaler un vol.")
+    assert "REQUEST" in fr_types("Le syndicat appelle à ce que les salariés cessent le travail.")

@@ -663,8 +663,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
                    for c in tok.children) or any(_controlled_infinitive(o) for o in objs)  # 'appelle les habitants à rester'
-    if key == "child":
-        near = [g for c in tok.children for g in (c, *c.children)]
+    if key == "child":  # the marker of the verb's own clause is none of its complements ('C'est à ce numéro
+        near = [g for c in tok.children if not (c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS)  # qu'une femme a appelé')
+                for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
@@ -702,6 +703,7 @@ def _controlled_infinitive(obj) -> bool:  # noqa: ANN001
 
 
 REFLEXIVE = closed_words("reflexive")
+COMPLEMENTIZERS = closed_words("complementizers")
 NAMING_DEPS = {"dobj", "obj", "oprd", "attr", "xcomp", "npadvmod", "prep", "advcl"}  # where a verb of naming puts the name
 
 
