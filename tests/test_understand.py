@@ -1094,3 +1094,49 @@ def test_being_excluded_from_a_party_is_coerced_by_the_party():
     assert [r.text for r in exclusion.recipients] == ["Le conseiller municipal"] and exclusion.actors
     art = run("Le ministre n'exclut pas de se présenter.", "fr")
     assert not [e for e in art.events if e.type == "COERCE"]
+
+
+def test_call_made_on_request_is_no_call_to_act():
+    """'a appelé, à la demande de X, Y': the 'à' phrase says on whose request, not what is called for."""
+    art = run("Le ministre a appelé, à la demande des élèves, la présidente.", "fr")
+    assert not [e for e in art.events if e.type == "REQUEST" and e.trigger == "appelé"]
+    assert "REQUEST" in fr_types("Le ministre a appelé les élèves à la prudence.")
+
+
+def test_faire_appel_is_no_call():
+    """'faire appel' is a court appeal or resorting to someone, no request; 'lancer un appel' is one."""
+    assert "REQUEST" not in fr_types("L'avocat de la commerçante a fait appel du jugement.")
+    assert "REQUEST" not in fr_types("La mairie a fait appel à un architecte pour rénover l'école.")
+    assert "REQUEST" in fr_types("Le maire a lancé un appel au calme.")
+
+
+def test_asking_an_indirect_question_is_no_demand():
+    """'a demandé si …', 'demandent pourquoi …': a question asked, no REQUEST; a 'de' infinitive is one."""
+    assert "REQUEST" not in fr_types("La juge a demandé si le prévenu regrettait son geste.")
+    assert "REQUEST" not in fr_types("Les élus demandent pourquoi la ligne a fermé.")
+    assert "REQUEST" not in fr_types("Le journal a demandé aux lecteurs qui était le meilleur candidat.")
+    assert "REQUEST" in fr_types("Le maire demande aux habitants qui le peuvent de rester chez eux.")
+    assert "REQUEST" in fr_types("Le syndicat demande que les salaires soient augmentés.")
+
+
+def test_day_month_with_next_or_last_goes_that_way():
+    """'le 12 mai prochain' is the coming May whatever the tense; 'le 20 décembre dernier' the last one."""
+    published = date(2024, 11, 27)
+    [coming] = find_dates("La fédération a fixé son congrès au 12 mai prochain.", "fr")
+    assert resolve(coming, published, "past").value == "2025-05-12"
+    [last] = find_dates("Le chantier a démarré le 20 décembre dernier.", "fr")
+    assert resolve(last, published, None).value == "2023-12-20"
+    [plain] = find_dates("Le chantier a démarré le 12 mai.", "fr")
+    assert resolve(plain, published, "past").value == "2024-05-12"
+
+
+def test_court_seized_is_no_recipient():
+    """'a saisi le parquet': the authority seized is where the case goes, not whom it is against."""
+    seized = only(run("La ministre a saisi le parquet de Lyon pour des messages injurieux.", "fr").events, "ACCUSE")
+    assert seized.actors and not seized.recipients
+
+
+def test_cleft_que_is_no_complement_of_the_call():
+    """'C'est à ce numéro qu'une voisine a appelé': the cleft's 'que' marks the verb's own clause, no call to act."""
+    assert "REQUEST" not in fr_types("C'est à ce numéro qu'une voisine a appelé pour signaler un vol.")
+    assert "REQUEST" in fr_types("Le syndicat appelle à ce que les salariés cessent le travail.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -31,7 +31,7 @@ class DateMention:
     end: int
     text: str
     kind: str  # weekday | bareday | relative | anaphoric | full | daymonth | monthyear | monthrel | ago | weeks | years | year | iso
-    value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | "")
+    value: tuple[Any, ...] = ()  # numbers; monthrel: (month, "past" | "next" | ""); daymonth may add its way
     weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
 
@@ -196,10 +196,22 @@ def _mention(m: re.Match[str], text: str, lang: str) -> DateMention:
     if kind == "years":
         return DateMention(start, end, text[start:end], "years", (lex["years"][raw],))
     found = _day_month(raw, start, end, text, "dmy" if kind == "wdmy" else kind, lex)
+    found = _with_way(found, text, lex)
     if kind == "wdmy" and found.kind == "daymonth":
         day = next((lex["days"][w] for w in re.findall(r"[a-z]+", raw) if w in lex["days"]), None)
         return DateMention(found.start, found.end, found.text, found.kind, found.value, day)
     return found
+
+
+def _with_way(found: DateMention, text: str, lex: dict) -> DateMention:
+    """A day and month with no year followed by the language's next/last word ('le 12 mai
+    prochain', 'le 3 août dernier'; month_after in lang data) goes that way from publication,
+    whatever the verb's tense: its value gets that way as a fourth part."""
+    if found.kind != "daymonth":
+        return found
+    after = re.match(r"\s+([a-z]+)\b", _fold(text[found.end:found.end + 20]))
+    way = lex["month_after"].get(after.group(1)) if after else None
+    return replace(found, value=(*found.value, way)) if way else found
 
 
 def _day_month(raw: str, start: int, end: int, text: str, kind: str, lex: dict) -> DateMention:
@@ -289,7 +301,9 @@ def _resolve_day(mention: DateMention, published: date | None, tense: str | None
     something past ('a été arrêté le 16 novembre'), the last such day (a day or two of
     slack for a dispatch dated before the day it reports); of something to come, the next
     one; a weekday written with it settles the year ('samedi 1er août')."""
-    year, month, day = mention.value
+    year, month, day = mention.value[:3]
+    way = mention.value[3] if len(mention.value) > 3 else ""  # 'le 12 mai prochain': to come whatever the tense
+    tense = "future" if way == "next" else "past" if way == "past" else tense
     if not year:
         if published is None:
             return EventDate(text=mention.text)

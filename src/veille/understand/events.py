@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from veille.dates import find_dates, resolve
-from veille.languages import closed_words, grammar, known
+from veille.languages import closed_words, grammar, known, own_words
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
 from veille.understand.coref import doc_text
 from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, sentence_features
@@ -89,7 +89,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
         options = _options(tok, lex)
         if not options or question or _in_name(tok) or _generic_infinitive(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
-        if _after_question(tok):
+        if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
         if senses is None:
             senses = _contexts(sent, lex)
@@ -138,6 +138,26 @@ def _after_question(tok) -> bool:  # noqa: ANN001
     while i >= max(0, tok.i - 6) and (tok.doc[i].is_punct and tok.doc[i].text != "?" or tok.doc[i].pos_ in ("AUX", "PRON")):
         i -= 1
     return i >= 0 and tok.doc[i].text == "?"
+
+
+ADDRESSEE_WORDS = ("case", "det", "amod", "flat:name", "nummod")  # the words of an addressee phrase besides its head
+
+
+def _asks_question(tok, lang: str | None) -> bool:  # noqa: ANN001
+    """A verb of asking whose next word, past its addressee, opens an indirect question
+    ('a demandé si …', 'lui demandait comment …', 'a demandé aux lecteurs qui …'): a question
+    asked, no demand; an infinitive marked 'de' still makes it one ('demande aux habitants qui
+    le peuvent de rester')."""
+    words = own_words(lang, "interrogatives")
+    addressee = {c.i for c in tok.children if c.dep_ in ("iobj", "obl:arg", "obl")}
+    near = [g for c in tok.children for g in (c, *(c.subtree if c.i in addressee else ()))]  # the parser may hang it there
+    if not words or any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’") for m in c.children)
+                        for c in near):
+        return False
+    j = tok.i + 1
+    while j < tok.sent.end and (j in addressee or (tok.doc[j].head.i in addressee and tok.doc[j].dep_ in ADDRESSEE_WORDS)):
+        j += 1
+    return j < tok.sent.end and tok.doc[j].lower_ in words
 
 
 def _in_name(tok) -> bool:  # noqa: ANN001
@@ -671,8 +691,9 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
         return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "mark") and g.lower_ in wanted for g in c.children)
                    for c in tok.children) or any(_controlled_infinitive(o) for o in objs)  # 'appelle les habitants à rester'
-    if key == "child":
-        near = [g for c in tok.children for g in (c, *c.children)]
+    if key == "child":  # the marker of the verb's own clause is none of its complements ('C'est à ce numéro
+        near = [g for c in tok.children if not (c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS)  # qu'une femme a appelé')
+                for g in (c, *c.children)]
         return any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in near)
     if key == "child_not":
         near = [g for c in tok.children for g in (c, *c.children)]
@@ -710,6 +731,7 @@ def _controlled_infinitive(obj) -> bool:  # noqa: ANN001
 
 
 REFLEXIVE = closed_words("reflexive")
+COMPLEMENTIZERS = closed_words("complementizers")
 NAMING_DEPS = {"dobj", "obj", "oprd", "attr", "xcomp", "npadvmod", "prep", "advcl"}  # where a verb of naming puts the name
 
 
