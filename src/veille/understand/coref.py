@@ -355,6 +355,7 @@ class _Builder:
             for seg, a, b in q.pieces:
                 self.quote_ranges.setdefault(seg, []).append((a, b, q.id))
         self._role_phrases = {fold(k): v for k, v in ctx.role_phrases.items()}
+        self._latter_first: frozenset[str] | None = None
 
     # --------------------------------------------------------------- main loop
 
@@ -714,6 +715,8 @@ class _Builder:
         """'ce dernier', 'cette dernière', 'celui-ci', 'celle-ci' (the lexicon's ``latter``): a
         demonstrative standing for the person mentioned last, whatever the tokenizer made of it."""
         latter = self.lex.get("latter", {})
+        if fold(tok.lower_) not in self._latter_starts(latter):
+            return None  # (asked of every word: the cheap test first)
         for n in (1, 2, 3):
             words = tok.doc[tok.i:tok.i + n]
             if len(words) < n or any(t.i in taken for t in words):
@@ -729,6 +732,17 @@ class _Builder:
                 self._quote_of(seg_id, words.start_char), gender=gender, kind="person")
         r.latter = True
         return r
+
+    def _latter_starts(self, latter: dict) -> frozenset[str]:
+        """The first words of the ``latter`` phrases as the tokenizer may cut them ('ce',
+        'celle-ci' or 'celle'), folded, computed once per article."""
+        if self._latter_first is None:
+            starts = set()
+            for phrase in latter:
+                first = fold(phrase.lower()).split()[0]
+                starts.update((first, first.split("-")[0]))
+            self._latter_first = frozenset(starts)
+        return self._latter_first
 
     def _resolve_latter(self, r: Ref) -> None:
         """The person of the right gender whose mention comes last before 'ce dernier', within

@@ -1172,8 +1172,9 @@ def _trigger_words(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001
     as events — not a name, a number, a time word or a noun for a person ('mardi' weighs
     for arrests in crime reports, 'président' for visits, but neither is the event)."""
     nouns = lex.triggers
-    return {t.lemma_.lower() for t in sent if not _is_time_word(t) and
-            (t.pos_ == "VERB" or (t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lower_ in nouns)))}
+    return {t.lemma_.lower() for t in sent if
+            (t.pos_ == "VERB" or (t.pos_ == "NOUN" and (t.lemma_.lower() in nouns or t.lower_ in nouns)))
+            and not _is_time_word(t)}  # (the costly time test last: few words are verbs or event nouns)
 
 
 def _complements(anchor) -> set[int]:  # noqa: ANN001
