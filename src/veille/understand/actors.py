@@ -596,7 +596,7 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         if holder and any(t.ent_type_ in PERSON_LABELS for t in doc[start:end]):
             continue  # 'American Kevin King': a surname, not the title 'king'
         named_end = _name_after(doc, max(end, near.tokens[1])) if holder else None
-        if named_end is not None and not _same_surname(holder, doc[named_end - 1].text):
+        if holder and named_end is not None and not _same_surname(holder, doc[named_end - 1].text):
             continue  # 'Australian Prime Minister Scott Morrison': the name, not the table, says who holds the office
         if holder:
             lo, hi = min(start, near.tokens[0]), named_end or max(end, near.tokens[1])

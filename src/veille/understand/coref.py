@@ -737,7 +737,7 @@ class _Builder:
         """The first words of the ``latter`` phrases as the tokenizer may cut them ('ce',
         'celle-ci' or 'celle'), folded, computed once per article."""
         if self._latter_first is None:
-            starts = set()
+            starts: set[str] = set()
             for phrase in latter:
                 first = fold(phrase.lower()).split()[0]
                 starts.update((first, first.split("-")[0]))
@@ -1541,7 +1541,7 @@ class _Builder:
         for x in near:
             if self._reported_speaker(x):
                 return None  # someone else speaks in between
-            if self._cited_as_source(x) and self._agrees(x.referent, r):
+            if x.referent is not None and self._cited_as_source(x) and self._agrees(x.referent, r):
                 return x
         return None
 

@@ -248,7 +248,7 @@ class _Extractor:
             later = [(lq, lf, lm) for lq, lf, lm in made[k + 1:] if lm.pieces[0][0] == seg_id and lm.pieces[-1][2] < end]
             if not later:
                 continue
-            lq, lf, lm = later[-1]
+            lq, lf, _ = later[-1]
             if lq.kind != "direct" or lf.rule != "after" or lf.who is None:
                 continue
             said = Found(lf.who, lf.ref, lf.referent, lf.mention, lf.cue, lf.strength, "sentence cue")
