@@ -414,11 +414,14 @@ class _Extractor:
         """« … », juge Paul Girard: a reporting verb whose present form is also a noun ('juge',
         'note'), tagged a noun, first after the quotation and followed by its subject placed
         after it (a determiner or a name): in French this inverted order makes an incise."""
-        if tok.pos_ != "NOUN" or any(not t.is_punct for t in before) or not self._grammar("inverted_incise") \
-                or not self._is_reporting(tok) or any(c.dep_ == "det" for c in tok.children):
-            return False
+        words = [t for t in before if not t.is_punct]
+        reflexive = len(words) == 1 and words[0].lower_ in ("s'", "s’", "se") and words[0].i == tok.i - 1
+        if tok.pos_ not in ("NOUN", "ADJ") or words and not reflexive or not self._grammar("inverted_incise") \
+                or not (reflexive or self._is_reporting(tok)) or any(c.dep_ == "det" for c in tok.children):
+            return False  # 'raconte' tagged an adjective: '« … », raconte à l'AFP l'Argentine X'; '« … », s'enthousiasme X'
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and (nxt.pos_ in ("DET", "PROPN") or nxt.text[:1].isupper())  # 'note BFMTV' (tagged a number)
+        return nxt is not None and (nxt.pos_ in ("DET", "PROPN") or nxt.text[:1].isupper()  # 'note BFMTV' (tagged a number)
+                                    or tok.pos_ == "ADJ" and nxt.pos_ == "ADP")
 
     def _heading(self, q: Quotation) -> Found | None:
         """'MARINE LE PEN ACCUSE « CEUX QUI NOUS GOUVERNENT »', 'SARKOZY : « C'EST L'ÂME … »': a
@@ -875,7 +878,9 @@ class _Extractor:
         ref = self._ref_for(seg_id, tok)
         doc = self.segments[seg_id].doc
         named = None
-        if tok.pos_ == "NOUN" and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
+        demonym = tok.pos_ == "PROPN" and tok.ent_type_ not in ("PER", "PERSON") and self._grammar("inverted_incise") and \
+            tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ in ("PER", "PERSON")  # 'l'Argentine Mia X' (tagged a place)
+        if (tok.pos_ == "NOUN" or demonym) and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
             nxt = doc[tok.i + 1]
             appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
             if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
@@ -884,7 +889,7 @@ class _Extractor:
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
                 if other is not None and other.referent is not None and \
-                        (ref is None or ref.referent is None or ref.form == "description"):
+                        (ref is None or ref.referent is None or ref.form == "description" or demonym):
                     ref = other  # 'The company that runs the AMAs, Dick Clark Productions, denies …': the name
         if ref is not None and ref.referent is not None:
             return Found(self.coref.participant(ref), ref, ref.referent, (seg_id, ref.start, ref.end), cue, strength)
@@ -936,6 +941,7 @@ class _Extractor:
                 if r.seg == seg_id and r.kind == "person" and r.form in ("name", "title") and start <= r.start <= end + 2 \
                         and r.start >= tok.idx and r.referent is not None and \
                         not _complement_of_noun(self.segments[seg_id].doc, r) and \
+                        not re.search(r"[.!?;:]", self.texts[seg_id][end:r.start]) and \
                         not ("," in self.texts[seg_id][end:r.start] and self._governs_after(seg_id, r)):
                     return r
         for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]):
@@ -955,7 +961,8 @@ class _Extractor:
         sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
         if sent is None:
             return None
-        for tok in reversed([t for t in sent if t.idx < a - 1]):  # the closest reporting verb first
+        for tok in reversed(_last_sentence([t for t in sent if t.idx < a - 1])):  # the closest reporting verb first (not
+            # in a sentence the parser joined to this one: '« … », justifie X. « … », s'enthousiasme Y')
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
                 if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):

@@ -1,0 +1,38 @@
+"""French quote attribution on small invented articles: incises whose verb the tagger
+misreads, sentences the parser joined, names that belong to the next sentence."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+
+
+def run(text: str, published: str | None = "2024-11-27") -> Article:
+    return understand(clean_article(text.split("\n\n"), "<test>", "fr", published), Options(language="fr"))
+
+
+def quote(article: Article, start: str):
+    found = [q for q in article.quotes if q.text.startswith(start)]
+    assert found, [(q.kind, q.text) for q in article.quotes]
+    return found[0]
+
+
+def test_incise_verb_tagged_as_adjective_with_a_complement_before_the_subject():
+    art = run("Le marché a fermé plus tôt. « Je n'ai rien pu vendre de la journée », raconte à l'AFP "
+              "le Brésilien Tiago Ferreira, qui tient un étal de fruits.")
+    assert quote(art, "Je n'ai rien pu vendre").speaker == "Tiago Ferreira"
+
+
+def test_reflexive_incise_verb_tagged_as_a_noun():
+    art = run("« Le quartier a changé », explique sa voisine, Hélène Brunet. « Nous avons enfin un jardin "
+              "pour les enfants », s'enthousiasme Loubna, qui habite là depuis dix ans.")
+    assert quote(art, "Nous avons enfin un jardin").speaker == "Loubna"
+    assert quote(art, "Le quartier a changé").speaker == "Hélène Brunet"
+
+
+def test_a_title_in_the_next_sentence_is_no_apposition_of_the_speaker():
+    art = run("Odile Marchand raconte qu'elle a attendu trois heures. « J'ai cru que le bus ne viendrait jamais », "
+              "confie cette jeune Lyonnaise. Son frère Karim Marchand explique comment la ligne a été « supprimée sans préavis ».")
+    assert quote(art, "J'ai cru que le bus").speaker != "Karim Marchand"
