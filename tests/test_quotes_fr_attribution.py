@@ -36,3 +36,9 @@ def test_a_title_in_the_next_sentence_is_no_apposition_of_the_speaker():
     art = run("Odile Marchand raconte qu'elle a attendu trois heures. « J'ai cru que le bus ne viendrait jamais », "
               "confie cette jeune Lyonnaise. Son frère Karim Marchand explique comment la ligne a été « supprimée sans préavis ».")
     assert quote(art, "J'ai cru que le bus").speaker != "Karim Marchand"
+
+
+def test_a_sentence_after_a_closed_quotation_is_no_incise():
+    art = run("Interrogé par le journal, Paul Garnier nie toute rivalité. « Il y a des désaccords, c'est vrai. Mais je suis "
+              "loyal. »Le camp Berthier lui reproche pourtant une ambition sans limite.")
+    assert quote(art, "Il y a des désaccords").speaker == "Paul Garnier"

@@ -366,6 +366,8 @@ class _Extractor:
         """« … », a-t-il lancé / « … », a déclaré X / "…," X said / "…," said X. In French
         any verb with its subject placed after it makes an incise (« … », s'est insurgé X)."""
         seg_id, _, z = q.pieces[-1]
+        if self._grammar("inverted_incise") and self._closed_sentence(seg_id, z):
+            return None  # '« … je suis là. » Le clan X lui reproche …': a new sentence, not the quotation's incise
         rest = _past_relative(list(self._span_tokens(seg_id, z + 1, z + 400)))
         window: list = []
         for t in rest[:12]:
@@ -404,6 +406,16 @@ class _Extractor:
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
+
+    def _closed_sentence(self, seg_id: int, z: int) -> bool:
+        """Does the quotation ending at ``z`` end its sentence inside the marks ('… là. »', '… ! »')
+        with the next sentence starting after the closing mark, a capital and no comma between?"""
+        text = self.texts[seg_id]
+        inside = text[max(0, z - 4):z].rstrip()
+        if not inside.endswith((".", "!", "?", "…")) or inside.endswith(("...", "…")) and z - 4 <= 0:
+            return False
+        after = text[z + 1:z + 40].lstrip(" \u00a0\u202f»”\"")
+        return bool(after) and after[0].isupper()
 
     def _opens_quotation(self, seg_id: int, tok) -> bool:  # noqa: ANN001
         """Is the straight mark ``tok`` the opening mark of a quotation ('"… énorme." "On nous a
