@@ -42,3 +42,23 @@ def test_a_sentence_after_a_closed_quotation_is_no_incise():
     art = run("Interrogé par le journal, Paul Garnier nie toute rivalité. « Il y a des désaccords, c'est vrai. Mais je suis "
               "loyal. »Le camp Berthier lui reproche pourtant une ambition sans limite.")
     assert quote(art, "Il y a des désaccords").speaker == "Paul Garnier"
+
+
+def test_a_quotation_after_an_unnamed_speaker_continues_that_speaker():
+    art = run("La ministre Claire Duval prépare son retour. « Elle a toujours su attendre son heure », rappelle son "
+              "entourage au Figaro.\n\n« Même si le contexte a changé, il y a de nouveau un espace pour elle. » Le sénateur "
+              "Marc Lenoir a pourtant déclaré qu'il restait prudent.")
+    q = quote(art, "Même si le contexte")
+    assert q.speaker is None and q.kind == "direct"
+
+
+def test_an_incise_subject_the_tagger_read_as_a_participle():
+    art = run("Le militant Pavel Sidorenko a publié une vidéo depuis l'hôpital. « Je vais mieux », a-t-il écrit.\n\n"
+              "« Je vais mieux », a déclaré l'opposant de 44 ans.")
+    assert [q.speaker for q in art.quotes] == ["Pavel Sidorenko", "Pavel Sidorenko"]
+
+
+def test_the_paper_an_anonymous_source_talks_to_does_not_speak():
+    art = run("Le ministre se méfie de son collègue. « Il n'aime pas les têtes qui dépassent », confie un proche au JDD.")
+    q = quote(art, "Il n'aime pas")
+    assert q.speaker is None and q.speaker_mention is not None and q.speaker_mention.text.startswith("un proche")

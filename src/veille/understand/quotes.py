@@ -540,7 +540,8 @@ class _Extractor:
         for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
             if (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
                 break
-            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t) and \
+                    not any(c.dep_ == "case" for c in t.children):  # ('…, confie un proche au JDD': the paper is told)
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
 
@@ -631,7 +632,11 @@ class _Extractor:
                     continue
                 break
             hung = verb.pos_ == "NOUN" and t.head.i == verb.i  # '…, note BFMTV': the parser hangs the subject on a cue it took for a noun
-            if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper()) and not any(c.dep_ == "case" for c in t.children) and \
+            mention = t.pos_ in ("VERB", "ADJ") and (r := self.coref.ref_at(seg_id, t.i)) is not None and r.form == "description"
+            mention = mention or t.pos_ == "ADJ" and self._grammar("inverted_incise") and \
+                any(c.dep_ == "det" and c.i < t.i for c in t.children)  # 'confie un proche au JDD': an adjective as a noun
+            if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper() or mention) and \
+                    not any(c.dep_ == "case" for c in t.children) and \
                     (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") or hung) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
@@ -1307,7 +1312,9 @@ class _Extractor:
         if previous is None:
             return None
         _, pfound, pq = previous
-        if pfound.who is None and pfound.ref is None:
+        unnamed = pfound.who is None and pfound.ref is None and pfound.mention is not None and pfound.strength == 2 \
+            and pfound.rule == "after" and self._grammar("inverted_incise")  # '« … », rappelle son entourage. « … »'
+        if pfound.who is None and pfound.ref is None and not unnamed:
             return None
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, a, _ = q.pieces[0]
