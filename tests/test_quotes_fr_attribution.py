@@ -62,3 +62,12 @@ def test_the_paper_an_anonymous_source_talks_to_does_not_speak():
     art = run("Le ministre se méfie de son collègue. « Il n'aime pas les têtes qui dépassent », confie un proche au JDD.")
     q = quote(art, "Il n'aime pas")
     assert q.speaker is None and q.speaker_mention is not None and q.speaker_mention.text.startswith("un proche")
+
+
+def test_a_title_after_a_name_in_a_complement_opens_its_own_clause_and_a_party_word_keeps_the_office():
+    art = run("Aux Etats-Unis, la campagne s'envenime. Des rumeurs relayées par des soutiens de Donald Trump visent "
+              "la sénatrice Kamala Harris, candidate à la vice-présidence des Etats-Unis.\n\n"
+              "Interrogé sur l'inéligibilité supposée de Mme Harris, le président républicain a répondu : "
+              "« Je ne sais pas si c'est exact. »", published="2020-08-15")
+    q = quote(art, "Je ne sais pas si")
+    assert q.speaker == "Donald Trump"

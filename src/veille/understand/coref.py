@@ -96,6 +96,7 @@ def lexicon(lang: str) -> dict:
         for key in ("person_nouns", "generic_person", "former", "determiners"):
             lex[key + "_folded"] = frozenset(fold(x) for x in lex[key])
         lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
+        lex["party_folded"] = frozenset(fold(x) for x in lex.get("party_adjectives", ()))
     return lex
 
 
@@ -622,6 +623,8 @@ class _Builder:
         while hi < min(len(doc), j + 11) and doc[hi].text not in (",", "(", ")", ";", ":", "«", "»", "\"", "“", "”") \
                 and doc[hi].pos_ not in ("VERB", "AUX") and not doc[hi].is_sent_start:
             hi += 1
+        if _own_subject(noun, span.root):
+            return None  # '… l'inéligibilité de Mme X, le président républicain a répondu': the title starts a clause
         return noun, start, hi
 
     def _age(self, tok) -> bool:  # noqa: ANN001
@@ -1255,7 +1258,7 @@ class _Builder:
         article's date, or ended before it for 'l'ancien président')? A description with a
         complement ('le président des Patriotes') must match the whole title or role phrase."""
         on = self.ctx.on
-        phrase = _bare_phrase(fold(text), self.lex["former_folded"])
+        phrase = self._without_party(_bare_phrase(fold(text), self.lex["former_folded"]))
         comp = _complement(phrase, low) or _complement(phrase, noun)
         for role in self.ctx.all_roles(actor_id):
             active = role.active(on) if on else True
@@ -1299,10 +1302,18 @@ class _Builder:
         phrase = words[1] if len(words) > 1 and words[0] in own_words(self.ctx.lang, "singular_articles") else fold(text)
         if phrase.startswith("l'"):
             phrase = phrase[2:]
+        phrase = self._without_party(phrase)  # 'le président républicain': the President
         role = self._role_phrases.get(phrase)
         if role is None or phrase in closed_words("foreign_titles"):
             return None
         return self.ctx.role_holder(role, self._home_country(), self.ctx.on)
+
+    def _without_party(self, phrase: str) -> str:
+        """A folded title without the words of a political side after its noun ('president
+        republicain' -> 'president'): they tell the holder's side, not another office."""
+        words = phrase.split()
+        kept = [w for k, w in enumerate(words) if k == 0 or w not in self.lex.get("party_folded", ())]
+        return " ".join(kept) if len(kept) < len(words) else phrase
 
     def _home_default(self) -> str | None:
         """The country whose offices the article's language names without a country (its data's
@@ -1804,8 +1815,21 @@ def _comma_appositions(refs: list[Ref], text: str) -> None:
                 a.form, a.antecedent = "title", b
         elif a.form == "name" and a.kind == "person" and i + 1 < len(refs):
             b = refs[i + 1]
-            if b.form == "description" and b.kind == "person" and text[a.end:b.start].strip() == ",":
+            if b.form == "description" and b.kind == "person" and text[a.end:b.start].strip() == "," and \
+                    not (b.role == "subj" and a.role in ("obl", "embedded") and a.seg == b.seg and b.start > a.end):
                 b.form, b.antecedent = "title", a
+
+
+def _own_subject(noun, name) -> bool:  # noqa: ANN001
+    """Is a description set after a name and a comma the subject of the verb right after it, while
+    the name hangs on a preposition ('… de Mme X, le président a répondu')? Then it opens a clause
+    of its own and is no apposition of the name."""
+    doc = noun.doc
+    nxt = next((t for t in doc[noun.i + 1:noun.i + 6] if t.pos_ in ("VERB", "AUX") or t.is_punct), None)
+    if nxt is None or nxt.is_punct or noun.dep_ not in ("nsubj", "nsubj:pass"):
+        return False
+    return name.dep_ not in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" for c in name.children) or \
+        name.i > 0 and doc[name.left_edge.i - 1].pos_ == "ADP"
 
 
 def _of_complement(tok) -> bool:  # noqa: ANN001
