@@ -71,3 +71,10 @@ def test_a_title_after_a_name_in_a_complement_opens_its_own_clause_and_a_party_w
               "« Je ne sais pas si c'est exact. »", published="2020-08-15")
     q = quote(art, "Je ne sais pas si")
     assert q.speaker == "Donald Trump"
+
+
+def test_a_pronoun_after_a_sentence_about_other_people_is_not_the_last_speaker():
+    art = run("Jointe par Le Parisien, la direction de la clinique affirme respecter les consignes. « Nous attendons les "
+              "patients. » Ces explications n'ont visiblement pas convaincu les 120 employés renvoyés chez eux. Ils estiment "
+              "que la clinique « pourrait tout aussi bien accueillir les malades des hôpitaux publics ».")
+    assert quote(art, "pourrait tout aussi bien").speaker is None

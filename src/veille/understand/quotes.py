@@ -1029,10 +1029,14 @@ class _Extractor:
         another attributed quotation (this paragraph or the one before) is that speaker's."""
         if previous is None or previous[1].who is None or found.mention is None:
             return False
-        p_seg = previous[2].pieces[-1][0]
-        seg_id = q.pieces[0][0]
+        p_seg, _, p_end = previous[2].pieces[-1]
+        seg_id, a, _ = q.pieces[0]
         if not 0 <= seg_id - p_seg <= 1 or self.segments[p_seg].field != self.segments[seg_id].field:
             return False
+        if found.rule != "after" and self._grammar("inverted_incise") and \
+                (p_seg != seg_id or any(len(re.findall(r"\w+", chunk)) > 3 for chunk in
+                                        re.split(r"[.!?…]\s+", self.texts[seg_id][p_end:a].strip(" »”\"«“"))[:-1])):
+            return False  # '« … » Les explications n'ont pas convaincu les employés. Ils estiment que « … »': others
         if found.ref is not None and found.ref.form == "pronoun" and found.ref.quote is None:
             return True
         s, a, b = found.mention
