@@ -78,3 +78,16 @@ def test_a_pronoun_after_a_sentence_about_other_people_is_not_the_last_speaker()
               "patients. » Ces explications n'ont visiblement pas convaincu les 120 employés renvoyés chez eux. Ils estiment "
               "que la clinique « pourrait tout aussi bien accueillir les malades des hôpitaux publics ».")
     assert quote(art, "pourrait tout aussi bien").speaker is None
+
+
+def test_words_under_a_bare_past_participle_are_not_said_by_the_subject():
+    art = run("Lors de la deuxième soirée, la Berlinette de Dieppe a partagé la vedette avec un prototype Alpine A110 Coupé de "
+              "1963 (châssis n°A/12) considéré comme le « modèle fondateur de la marque Alpine », puisqu'il a ouvert la voie.")
+    assert quote(art, "modèle fondateur").speaker is None
+
+
+def test_a_fragment_in_a_sentence_of_narration_is_no_continuation():
+    art = run("« Il n'était pas très aimé », explique l'hebdomadaire Le Point. Et pour cause : son refus de négocier avec "
+              "le mouvement des « pompiers en colère ».")
+    q = quote(art, "pompiers en colère")
+    assert q.speaker is None

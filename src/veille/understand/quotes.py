@@ -981,6 +981,8 @@ class _Extractor:
         for tok in reversed(_last_sentence([t for t in sent if t.idx < a - 1])):  # the closest reporting verb first (not
             # in a sentence the parser joined to this one: '« … », justifie X. « … », s'enthousiasme Y')
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
+                if self._grammar("inverted_incise") and self._named_in_noun_clause(q, tok):
+                    continue  # 'un prototype considéré comme le « pace car »': no one is said to say it
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
                 if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
                     return found  # 'un élu constatait : « … »': someone unnamed speaks, no one else
@@ -991,6 +993,20 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _named_in_noun_clause(self, q: Quotation, verb) -> bool:  # noqa: ANN001
+        """Is the reporting verb before a short quotation with no verb of its own a bare past
+        participle ('un prototype considéré comme le « pace car »', 'Interrogé sur les « gilets
+        jaunes », X a estimé …')? Its sense is passive: the subject of the sentence is spoken of or
+        to, not reported saying the words."""
+        seg_id, a, b = q.pieces[0]
+        if len(q.pieces) > 1 or self._clause(q) or len(self.texts[seg_id][a:b].split()) > 8:
+            return False
+        if verb.dep_ not in ("acl", "amod", "advcl") or "Part" not in verb.morph.get("VerbForm") or \
+                "Past" not in verb.morph.get("Tense") or any(c.dep_.startswith("aux") or c.dep_ in SUBJ for c in verb.children):
+            return False
+        inside = list(self._span_tokens(seg_id, a, b))
+        return bool(inside) and any(anc.i == verb.i for t in inside for anc in t.ancestors)  # the words hang on it
 
     def _just_quoted(self, found: Found, q: Quotation, previous: tuple[Quote, Found, Quotation] | None) -> bool:
         """« … », a expliqué X. « … », a-t-il ajouté: an incise pronoun right after a quotation
@@ -1338,7 +1354,23 @@ class _Extractor:
             return None
         if self._someone_else(pfound, p_seg, p_end, seg_id, a):
             return None
+        if self._grammar("inverted_incise") and self._fragment_in_narration(q, between):
+            return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _fragment_in_narration(self, q: Quotation, between: str) -> bool:
+        """Is a short quotation with no verb of its own set inside a sentence of narration that
+        began after the previous quotation ('», explique l'hebdomadaire. Et pour cause : son refus
+        de négocier avec le mouvement des « policiers en colère »')? Words the narration puts in
+        marks are no continuation of the speaker before."""
+        seg_id, a, b = q.pieces[0]
+        if len(q.pieces) > 1 or self._clause(q) or len(self.texts[seg_id][a:b].split()) > 4:
+            return False
+        parts = re.split(r"[.!?…]\s+(?=[A-ZÀ-Ý«“\"])", between)
+        if len(parts) < 2:
+            return False
+        lead = re.findall(r"\w[\w'’-]*", parts[-1])
+        return len(lead) > 3 and not any(w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs for w in lead)
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
@@ -1399,7 +1431,8 @@ class _Extractor:
                     subj = [agent]  # 'qualifié d'« inacceptable » par le maire', 'called "reckless" by X'
                 if not subj and gerund is not None and not (a <= gerund.idx < b):
                     subj = [gerund]  # 'with Minister X warning of « … »'
-                if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i:
+                if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i and \
+                        not (self._grammar("inverted_incise") and self._named_in_noun_clause(q, anc)):
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if not subj and "Inf" in anc.morph.get("VerbForm") and self._is_reporting(anc):
                     subj = self._main_clause_subject(anc, a, b)
