@@ -91,3 +91,12 @@ def test_a_fragment_in_a_sentence_of_narration_is_no_continuation():
               "le mouvement des « pompiers en colère ».")
     q = quote(art, "pompiers en colère")
     assert q.speaker is None
+
+
+def test_an_incise_pronoun_speaks_for_the_recent_subject_not_a_name_in_passing():
+    art = run("Bernard Cazeneuve reprend des forces. Selon Le Parisien, l'ancien Premier ministre va démarrer une offensive "
+              "contre la politique du gouvernement. Cela devrait démarrer dès mercredi lors de son déplacement à Nevers. Si sa "
+              "venue est d'abord présentée sous le signe d'un hommage à Pierre Bérégovoy, décédé le 1er mai 1993, elle pourrait "
+              "vite devenir un moyen de faire passer des messages forts. « Je pense que les leçons de Pierre Bérégovoy doivent "
+              "être entendues aujourd'hui », confie-t-il au Parisien.", published="2020-01-07")
+    assert quote(art, "Je pense que les leçons").speaker == "Bernard Cazeneuve"

@@ -1399,6 +1399,7 @@ class _Builder:
                 r.referent, r.antecedent = before.referent, before
                 return
         outside = r.quote is None
+        speaker = r.role == "subj" and outside and grammar(self.ctx.lang, "inverted_incise") and self._speaks(r)
         clause_subjects = set()
         if r.role != "subj":
             clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")}
@@ -1422,11 +1423,29 @@ class _Builder:
                 score *= 0.5
             if r.gender in ("m", "f") and p.kind == "organisation":
                 score *= 0.5  # 'il', 'elle': a person of the same weight first
+            if speaker and not any(w >= 50 and not quoted and r.sent - s_ <= 3 for s_, w, quoted in p.events) \
+                    and not self._opens_sentence_lately(p, r):
+                score *= 0.5  # '« … », confie-t-il': one who was a subject lately speaks, before one only named in passing
             if score > best_score:
                 best, best_score = p, score
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+
+    def _opens_sentence_lately(self, p: Referent, r: Ref) -> bool:
+        """Was ``p`` named at the start of one of the three sentences before ``r`` (a subject the
+        parser may have missed: 'Abbas X, un Afghan arrivé l'an dernier, avait payé …')?"""
+        for x in reversed(self.refs):
+            if (x.seg, x.start) >= (r.seg, r.start):
+                continue
+            if r.sent - x.sent > 3:
+                return False
+            if x.referent is p and x.form == "name" and x.quote is None:
+                doc = self.segments[x.seg].doc
+                tok = doc[x.head]
+                if tok.sent.start_char >= x.start - 1 or not doc_text(doc)[tok.sent.start_char:x.start].strip():
+                    return True
+        return False
 
     def _plural_subject_before(self, tok, r: Ref):  # noqa: ANN001, ANN202
         """A plural subject pronoun continues the plural subject of the sentence before ('Analysts
