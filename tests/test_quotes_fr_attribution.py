@@ -100,3 +100,9 @@ def test_an_incise_pronoun_speaks_for_the_recent_subject_not_a_name_in_passing()
               "vite devenir un moyen de faire passer des messages forts. « Je pense que les leçons de Pierre Bérégovoy doivent "
               "être entendues aujourd'hui », confie-t-il au Parisien.", published="2020-01-07")
     assert quote(art, "Je pense que les leçons").speaker == "Bernard Cazeneuve"
+
+
+def test_a_relative_named_with_a_possessive_is_not_the_possessor():
+    art = run("Sa mère, Yolanda Pérez, raconte comment sa fille a « pleuré pendant des jours » après l'annulation de la fête.")
+    kin = [m for m in art.mentions if m.span.text == "sa fille"]
+    assert not kin or kin[0].name != "Yolanda Pérez"

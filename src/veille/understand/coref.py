@@ -1119,6 +1119,7 @@ class _Builder:
         # 4. a generic description ('la victime') of someone named just before
         age = low in self.lex["age_adjectives"]
         if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
+                not self._kin_of_someone(head) and \
                 (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
             near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
@@ -1127,6 +1128,7 @@ class _Builder:
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
+        proxy = proxy or self._kin_of_someone(head)  # 'sa fille' is not the one 'sa' stands for
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1156,6 +1158,13 @@ class _Builder:
         ministre'): its 'de' complement is a person noun, so it is not the person most talked
         about, who may well be that complement."""
         return any(c.i > head.i and _of_complement(c) and self._person_noun(c) for c in head.children)
+
+    def _kin_of_someone(self, head) -> bool:  # noqa: ANN001
+        """'sa fille', 'son mari': a noun of kin after a possessive determiner describes a relative of
+        someone (``relative_nouns``), not the person the article is about."""
+        kin = self.lex.get("relative_nouns", ())
+        return (head.lower_ in kin or head.lemma_.lower() in kin) and \
+            any(c.dep_ in ("det", "det:poss", "poss") and "Yes" in c.morph.get("Poss") for c in head.children)
 
     def _proxies(self) -> frozenset[str]:
         """Nouns of people who speak for an organisation ('porte-parole', 'spokesman'): the
