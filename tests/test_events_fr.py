@@ -239,3 +239,28 @@ def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
     assert visit and not visit[0].recipients
     abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
     assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]
+
+
+def test_a_participle_the_parser_hangs_on_a_reported_verb_is_done_by_the_main_subject():
+    # '…, affirmant que X … et dénonçant …': 'dénonçant' is coordinated with 'affirmant', not with the reported verb
+    events = [e for e in _fr_events("Lundi, le ministre Paul Durand avait estimé ne plus pouvoir justifier ces mesures, "
+                                    "affirmant que le gouvernement belge poursuit ses provocations et dénonçant une escalade "
+                                    "inacceptable.") if e.type == "ACCUSE"]
+    assert events and [a.text for a in events[0].actors] == ["Paul Durand"]
+
+
+def test_a_dative_clitic_is_whom_a_light_verb_act_is_addressed_to():
+    praised = [e for e in _fr_events("Le maire de Lille lui a d'ailleurs rendu hommage.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["lui"]
+
+
+def test_a_bare_participle_coordinated_with_a_passive_shares_its_subject():
+    events = [e for e in _fr_events("Le suspect a été mis en examen et placé en détention provisoire.") if e.type == "COERCE"]
+    assert events and all(e.recipients and e.recipients[0].text == "Le suspect" for e in events)
+
+
+def test_a_trade_or_role_noun_is_someone_an_arrest_or_complaint_is_aimed_at():
+    arrested = [e for e in _fr_events("Un boulanger a été interpellé mardi.") if e.type == "COERCE"]
+    assert arrested and [r.text for r in arrested[0].recipients] == ["Un boulanger"]
+    complained = [e for e in _fr_events("Les deux policiers avaient porté plainte dimanche contre le boxeur.") if e.type == "ACCUSE"]
+    assert complained and [r.text for r in complained[0].recipients] == ["le boxeur"]
