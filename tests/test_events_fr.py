@@ -264,3 +264,38 @@ def test_a_trade_or_role_noun_is_someone_an_arrest_or_complaint_is_aimed_at():
     assert arrested and [r.text for r in arrested[0].recipients] == ["Un boulanger"]
     complained = [e for e in _fr_events("Les deux policiers avaient porté plainte dimanche contre le boxeur.") if e.type == "ACCUSE"]
     assert complained and [r.text for r in complained[0].recipients] == ["le boxeur"]
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_que_stands_for():
+    blamed = [e for e in _fr_events("Le sénateur s'en est pris au ministre, qu'il a vivement critiqué jeudi.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["ministre"]
+    blamed = [e for e in _fr_events("Le ministre, que le sénateur a critiqué jeudi, a répondu.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["Le ministre"]
+
+
+def test_a_preposition_tagged_as_a_verb_still_introduces_the_addressee():
+    blamed = [e for e in _fr_events("Le député Paul Martin a émis des critiques envers le président de la République.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["le président de la République"]
+
+
+def test_a_possessive_on_an_adjunct_event_noun_is_the_person_named_before_it():
+    charged = [e for e in _fr_events("La nomination de Paul Durand intervient après sa mise en examen le 6 décembre dernier.")
+               if e.type == "COERCE"]
+    assert charged and [r.text for r in charged[0].recipients] == ["Paul Durand"]
+    freed = [e for e in _fr_events("Le juge a ordonné sa libération.") if e.type == "RETREAT"]
+    assert all(r.text != "Le juge" for e in freed for r in e.recipients)
+
+
+def test_a_part_of_the_day_is_the_publication_day_unless_a_day_follows():
+    blamed = [e for e in _fr_events("Le sénateur a critiqué dans la matinée le ministre.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-27"
+    blamed = [e for e in _fr_events("Le sénateur a critiqué le ministre dans la soirée de samedi.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-23"
+
+
+def test_a_part_of_the_day_after_a_named_day_is_that_day():
+    from veille.dates import find_dates
+
+    assert [m.text for m in find_dates("Vendredi 3 mai dans la soirée, les élus se sont réunis.", "fr")] == ["Vendredi 3 mai"]
+    assert [m.kind for m in find_dates("Les élus se sont réunis dans la matinée.", "fr")] == ["relative"]
+

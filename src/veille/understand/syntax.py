@@ -25,6 +25,7 @@ UNACCUSATIVE = closed_words("unaccusative_verbs")
 REFLEXIVE_CLITICS = closed_words("reflexive")
 DOCUMENT_NOUNS = closed_words("document_nouns")  # 'issued a statement condemning X': the issuer condemns
 DATIVE_CLITICS = closed_words("dative_clitics")  # 'lui a rendu hommage': 'lui' is the indirect object, whatever its label
+OBJECT_RELATIVES = closed_words("object_relatives")  # 'le ministre, qu'il a critiqué': 'que' is the object
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -363,6 +364,9 @@ def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
         elif child.dep_.startswith(("obl", "nmod", "obj", "iobj")) and child.dep_ != "obl:agent" and \
                 any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
             yield from with_conjuncts([child])
+        elif child.pos_ == "VERB" and child.lower_ in preps and child.i > tok.i:
+            # 'des critiques envers le président': a preposition the tagger took for a verb, its noun for an object
+            yield from with_conjuncts([c for c in child.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN", "PRON")])
 
 
 NEIGHBOUR_ADJUNCTS = frozenset({"obl:mod", "obl", "obl:arg", "npadvmod", "advmod", "nmod"})
@@ -375,7 +379,8 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "subj":
         return subjects(tok)
     if name == "obj":
-        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok) or object_as_predicate(tok)
+        objs = [c for c in children(tok, OBJ) if not _has_case(c) and not relative(c)] or object_after_date(tok) \
+            or object_as_predicate(tok) or relative_object(tok)
         if is_passive(tok):  # 'was arrested five buildings away': an object of a passive is a misparsed adjunct
             return passive_patients(tok) or with_conjuncts(objs)
         return with_conjuncts(objs) or passive_patients(tok)
@@ -395,6 +400,22 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
         return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
+
+
+def relative_object(verb) -> list:  # noqa: ANN001
+    """The noun a relative clause's object pronoun stands for ('le ministre, qu'il a critiqué
+    jeudi', 'the minister whom he criticised'): the noun the clause hangs on, else the nearest
+    noun before the pronoun. Only in a clause with a subject of its own ('qui' is a subject)."""
+    rel = [c for c in verb.children if c.i < verb.i and (
+        (c.dep_ in OBJ and relative(c)) or (c.dep_ == "mark" and c.lower_ in OBJECT_RELATIVES))]
+    if not rel or not children(verb, SUBJ) or any(relative(s) for s in children(verb, SUBJ)):
+        return []
+    if verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return with_conjuncts([verb.head])
+    if rel[0].dep_ == "mark" and not relative(rel[0]):
+        return []  # 'a estimé que le gouvernement …': a complementizer, not a relative
+    noun = relative_antecedent(rel[0])
+    return [noun] if noun is not None else []
 
 
 def _dative_clitic(tok) -> bool:  # noqa: ANN001
