@@ -299,3 +299,8 @@ def test_a_part_of_the_day_after_a_named_day_is_that_day():
     assert [m.text for m in find_dates("Vendredi 3 mai dans la soirée, les élus se sont réunis.", "fr")] == ["Vendredi 3 mai"]
     assert [m.kind for m in find_dates("Les élus se sont réunis dans la matinée.", "fr")] == ["relative"]
 
+
+def test_an_infinitive_after_an_opening_quotation_mark_is_no_incise():
+    praised = [e for e in _fr_events('Face à ces résultats, M. Durand a tenu à "féliciter" les professeurs.') if e.type == "SUPPORT"]
+    assert praised and praised[0].actors[0].text == "M. Durand" and [r.text for r in praised[0].recipients] == ["les professeurs"]
+

@@ -256,6 +256,8 @@ def _incise(verb) -> bool:  # noqa: ANN001
                 key=lambda t: t.i)  # '», s'est insurgé X': the clitic opens the incise
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or "Ger" in verb.morph.get("VerbForm"):
         return False  # '…, killing 156 people': a participle after a comma has its object after it, not its subject
+    if "Inf" in verb.morph.get("VerbForm"):
+        return False  # 'a tenu à "féliciter" les professeurs': an infinitive after an opening mark has its object after it
     prev = verb.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
 
