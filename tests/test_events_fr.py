@@ -304,3 +304,11 @@ def test_an_infinitive_after_an_opening_quotation_mark_is_no_incise():
     praised = [e for e in _fr_events('Face à ces résultats, M. Durand a tenu à "féliciter" les professeurs.') if e.type == "SUPPORT"]
     assert praised and praised[0].actors[0].text == "M. Durand" and [r.text for r in praised[0].recipients] == ["les professeurs"]
 
+
+def test_the_day_of_a_participle_on_the_subject_is_not_the_main_act_s_day():
+    events = [e for e in _fr_events("Les trois suspects interpellés lundi lors d'un coup de filet dans le Var ont été mis en "
+                                    "examen et placés en détention provisoire samedi par un juge d'instruction.") if e.type == "COERCE"]
+    assert events and all(e.date.value == "2024-11-23" for e in events)
+    rallied = [e for e in _fr_events("La manifestation de samedi a rassemblé des milliers de personnes.") if e.type == "PROTEST"]
+    assert rallied and rallied[0].date.value == "2024-11-23"
+

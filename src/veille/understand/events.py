@@ -1819,7 +1819,8 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
         return []
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and (children(anchor, {"aux", "aux:tense"}) or _elided_aux(anchor)) and \
             not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
-        found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
+        shared = _elided_aux(anchor)  # 'a été mis en examen et placé en détention samedi': one act, one day, wherever it stands
+        found = [m for m in mentions if (shared or m.end <= anchor.idx - sent.start_char) and
                  _date_attaches(sent, m, coordinated_clause(anchor), None)]
         if found:
             return found
@@ -1911,6 +1912,9 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     while steps < 6:
         if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
             return True
+        if head.i != tok.i and head.dep_ in SUBJ | PASS_SUBJ and head.head.i == anchor.i and \
+                any(c.dep_ in ("acl", "acl:relcl", "relcl") and head.i < c.i < tok.i for c in head.children):
+            return False  # 'les suspects interpellés lundi ont été mis en examen samedi': the day of the participle on the subject
         if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") \
                 and not _describes_trigger(head, trigger) and not _describes_medium(head, anchor):
             return False
