@@ -71,7 +71,7 @@ def _shares_passive(verb) -> bool:  # noqa: ANN001
     return verb.dep_ == "conj" and _past_participle(verb) and verb.head.i != verb.i \
         and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass", "expl")
                     or c.dep_.startswith("expl") for c in verb.children) \
-        and _past_participle(verb.head) and verb.head.dep_ != "conj" and is_passive(verb.head)
+        and _past_participle(verb.head) and is_passive(verb.head)
 
 
 def _past_participle(verb) -> bool:  # noqa: ANN001
