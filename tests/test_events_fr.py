@@ -239,3 +239,76 @@ def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
     assert visit and not visit[0].recipients
     abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
     assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]
+
+
+def test_a_participle_the_parser_hangs_on_a_reported_verb_is_done_by_the_main_subject():
+    # '…, affirmant que X … et dénonçant …': 'dénonçant' is coordinated with 'affirmant', not with the reported verb
+    events = [e for e in _fr_events("Lundi, le ministre Paul Durand avait estimé ne plus pouvoir justifier ces mesures, "
+                                    "affirmant que le gouvernement belge poursuit ses provocations et dénonçant une escalade "
+                                    "inacceptable.") if e.type == "ACCUSE"]
+    assert events and [a.text for a in events[0].actors] == ["Paul Durand"]
+
+
+def test_a_dative_clitic_is_whom_a_light_verb_act_is_addressed_to():
+    praised = [e for e in _fr_events("Le maire de Lille lui a d'ailleurs rendu hommage.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["lui"]
+
+
+def test_a_bare_participle_coordinated_with_a_passive_shares_its_subject():
+    events = [e for e in _fr_events("Le suspect a été mis en examen et placé en détention provisoire.") if e.type == "COERCE"]
+    assert events and all(e.recipients and e.recipients[0].text == "Le suspect" for e in events)
+
+
+def test_a_trade_or_role_noun_is_someone_an_arrest_or_complaint_is_aimed_at():
+    arrested = [e for e in _fr_events("Un boulanger a été interpellé mardi.") if e.type == "COERCE"]
+    assert arrested and [r.text for r in arrested[0].recipients] == ["Un boulanger"]
+    complained = [e for e in _fr_events("Les deux policiers avaient porté plainte dimanche contre le boxeur.") if e.type == "ACCUSE"]
+    assert complained and [r.text for r in complained[0].recipients] == ["le boxeur"]
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_que_stands_for():
+    blamed = [e for e in _fr_events("Le sénateur s'en est pris au ministre, qu'il a vivement critiqué jeudi.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["ministre"]
+    blamed = [e for e in _fr_events("Le ministre, que le sénateur a critiqué jeudi, a répondu.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["Le ministre"]
+
+
+def test_a_preposition_tagged_as_a_verb_still_introduces_the_addressee():
+    blamed = [e for e in _fr_events("Le député Paul Martin a émis des critiques envers le président de la République.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["le président de la République"]
+
+
+def test_a_possessive_on_an_adjunct_event_noun_is_the_person_named_before_it():
+    charged = [e for e in _fr_events("La nomination de Paul Durand intervient après sa mise en examen le 6 décembre dernier.")
+               if e.type == "COERCE"]
+    assert charged and [r.text for r in charged[0].recipients] == ["Paul Durand"]
+    freed = [e for e in _fr_events("Le juge a ordonné sa libération.") if e.type == "RETREAT"]
+    assert all(r.text != "Le juge" for e in freed for r in e.recipients)
+
+
+def test_a_part_of_the_day_is_the_publication_day_unless_a_day_follows():
+    blamed = [e for e in _fr_events("Le sénateur a critiqué dans la matinée le ministre.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-27"
+    blamed = [e for e in _fr_events("Le sénateur a critiqué le ministre dans la soirée de samedi.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-23"
+
+
+def test_a_part_of_the_day_after_a_named_day_is_that_day():
+    from veille.dates import find_dates
+
+    assert [m.text for m in find_dates("Vendredi 3 mai dans la soirée, les élus se sont réunis.", "fr")] == ["Vendredi 3 mai"]
+    assert [m.kind for m in find_dates("Les élus se sont réunis dans la matinée.", "fr")] == ["relative"]
+
+
+def test_an_infinitive_after_an_opening_quotation_mark_is_no_incise():
+    praised = [e for e in _fr_events('Face à ces résultats, M. Durand a tenu à "féliciter" les professeurs.') if e.type == "SUPPORT"]
+    assert praised and praised[0].actors[0].text == "M. Durand" and [r.text for r in praised[0].recipients] == ["les professeurs"]
+
+
+def test_the_day_of_a_participle_on_the_subject_is_not_the_main_act_s_day():
+    events = [e for e in _fr_events("Les trois suspects interpellés lundi lors d'un coup de filet dans le Var ont été mis en "
+                                    "examen et placés en détention provisoire samedi par un juge d'instruction.") if e.type == "COERCE"]
+    assert events and all(e.date.value == "2024-11-23" for e in events)
+    rallied = [e for e in _fr_events("La manifestation de samedi a rassemblé des milliers de personnes.") if e.type == "PROTEST"]
+    assert rallied and rallied[0].date.value == "2024-11-23"
+

@@ -41,6 +41,7 @@ from veille.understand.syntax import (
     participle_infinitive,
     passive_patients,
     relative,
+    relative_object,
     slot,
 )
 
@@ -658,7 +659,7 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passi
 def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     """Direct objects, looking through quantities ('une partie de la dette' -> dette)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
-    objs = objs or object_after_date(tok)
+    objs = objs or object_after_date(tok) or relative_object(tok)  # 'le ministre, qu'il a critiqué'
     inner = [g for o in objs if o.lemma_.lower() in quantities for g in o.children if g.dep_ in ("nmod", "prep", "pobj")]
     inner += [p for g in inner if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return objs + inner
@@ -1327,6 +1328,13 @@ def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -
     for subject in children(noun.head, SUBJ | PASS_SUBJ):
         if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
             return ctx.resolve_participant(seg, subject)
+    if plural or any(_animate(s, lex) for s in children(noun.head, SUBJ | PASS_SUBJ)):
+        return None
+    # 'La nomination de X intervient après sa mise en examen', 'X, mort après son interpellation': the
+    # person named last before it in the sentence, when the clause has no one as its subject
+    for tok in reversed(det.doc[det.sent.start:det.i]):
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON") and not tok.dep_.startswith("flat"):
+            return ctx.resolve_participant(seg, tok)
     return None
 
 
@@ -1811,7 +1819,8 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
         return []
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and (children(anchor, {"aux", "aux:tense"}) or _elided_aux(anchor)) and \
             not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
-        found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
+        shared = _elided_aux(anchor)  # 'a été mis en examen et placé en détention samedi': one act, one day, wherever it stands
+        found = [m for m in mentions if (shared or m.end <= anchor.idx - sent.start_char) and
                  _date_attaches(sent, m, coordinated_clause(anchor), None)]
         if found:
             return found
@@ -1903,6 +1912,9 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     while steps < 6:
         if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
             return True
+        if head.i != tok.i and head.dep_ in SUBJ | PASS_SUBJ and head.head.i == anchor.i and \
+                any(c.dep_ in ("acl", "acl:relcl", "relcl") and head.i < c.i < tok.i for c in head.children):
+            return False  # 'les suspects interpellés lundi ont été mis en examen samedi': the day of the participle on the subject
         if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") \
                 and not _describes_trigger(head, trigger) and not _describes_medium(head, anchor):
             return False
