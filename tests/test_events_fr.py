@@ -239,3 +239,33 @@ def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
     assert visit and not visit[0].recipients
     abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
     assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]
+
+
+def test_an_inquiry_said_to_be_under_way_is_an_investigation():
+    assert "ACCUSE" in _types("Une enquête est en cours sur la disparition du randonneur.")
+    assert "ACCUSE" in _types("L'enquête va désormais se poursuivre pour établir les faits.")
+    assert "ACCUSE" in _types("L'enquête a été rouverte en mars pour des raisons de procédure.")
+    assert "ACCUSE" in _types("L'information judiciaire ouverte à Lille pour escroquerie a été dépaysée.")
+    assert "ACCUSE" not in _types("Le sondage est en cours de dépouillement à la mairie.")
+
+
+def test_opening_an_inquiry_named_as_a_noun_is_an_investigation_but_asking_for_it_is_a_request():
+    opened = [e for e in _fr_events("Le parquet de Nancy a annoncé l'ouverture d'une enquête préliminaire.") if e.type == "ACCUSE"]
+    assert opened and opened[0].actors and "parquet" in opened[0].actors[0].text
+    types = _types("La députée a réclamé l'ouverture d'une enquête sur ces dépenses.")
+    assert "REQUEST" in types and "ACCUSE" not in types
+    types = _types("Le syndicat a demandé une enquête indépendante.")
+    assert "REQUEST" in types and "ACCUSE" not in types
+
+
+def test_taking_to_the_streets_and_police_officers_demonstrating_are_protests():
+    assert "PROTEST" in _types("Des centaines d'habitants sont descendus dans la rue dimanche à Brest.")
+    assert "PROTEST" in _types("Plusieurs dizaines de policiers ont manifesté jeudi soir devant la préfecture.")
+    assert "PROTEST" in _types("Une cinquantaine de policiers se sont rassemblés jeudi devant le palais de justice.")
+    assert "PROTEST" not in _types("La police a mobilisé deux cents agents pour le match.")
+    assert "PROTEST" not in _types("Les policiers ont rassemblé des indices sur place.")
+
+
+def test_an_approximate_number_of_people_is_those_people():
+    marched = [e for e in _fr_events("Une vingtaine de militants ont défilé samedi à Rennes.") if e.type == "PROTEST"]
+    assert marched and "militants" in marched[0].actors[0].text
