@@ -269,3 +269,18 @@ def test_taking_to_the_streets_and_police_officers_demonstrating_are_protests():
 def test_an_approximate_number_of_people_is_those_people():
     marched = [e for e in _fr_events("Une vingtaine de militants ont défilé samedi à Rennes.") if e.type == "PROTEST"]
     assert marched and "militants" in marched[0].actors[0].text
+
+
+def test_a_phone_call_to_someone_is_consultation_not_a_call_to_the_emergency_services():
+    called = [e for e in _fr_events("La présidente a téléphoné mardi au chancelier autrichien.") if e.type == "CONSULT"]
+    assert called and called[0].recipients
+    assert "CONSULT" not in _types("La voisine a téléphoné aux pompiers vers minuit.")
+
+
+def test_a_past_participle_the_tagger_read_as_a_noun_is_still_the_verb():
+    assert "ACCUSE" in _types("Le sénateur s'était élevé contre une « chasse aux sorcières » visant les élus.")
+
+
+def test_violating_a_rule_is_defiance_but_a_person_raped_is_no_refusal():
+    assert "REJECT" in _types("La Turquie a violé l'embargo sur les armes.")
+    assert "REJECT" not in _types("L'adolescente a été violée par un inconnu dans la nuit.")

@@ -278,17 +278,32 @@ def _speaker_verb(clause):  # noqa: ANN001, ANN202
 
 def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
-    a token with a subject of its own is tried as the regular -er verb."""
+    a token with a subject of its own is tried as the regular -er verb; so is a past participle
+    taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
+    if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
+        return tuple(t for t in lex.triggers.get(PARTICIPLE_END.sub("er", tok.lower_), ()) if t.pos == "VERB")
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
         return ()
     return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+
+
+PARTICIPLE_END = re.compile(r"é(e)?(s)?$")
+"""The endings of a regular -er past participle ('téléphoné', 'insurgée', 'limités')."""
+
+
+def _participle_taken_for_noun(tok) -> bool:  # noqa: ANN001
+    """A regular -er past participle the tagger read as a noun or adjective, known by the
+    auxiliary of a compound tense it governs ('a téléphoné', 's'était insurgé')."""
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and PARTICIPLE_END.search(tok.lower_) is not None and \
+        any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
 
 
 def _pos_ok(tok, trig: Trigger, lex: EventLexicon | None = None) -> bool:  # noqa: ANN001
     if trig.pos == "ADJ" and lex is not None and lex.participle_adjectives and _attributive_participle(tok):
         return True  # 's'est dit choqué', 'se disant dérangé', 'est indigné': the participle is the adjective
     if trig.pos == "VERB":
-        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
+        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok) \
+            or _participle_taken_for_noun(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
     if trig.pos == "NOUN":  # a gerund with an article is a noun ('after the police shooting of a boy')
         return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
