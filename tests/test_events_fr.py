@@ -284,3 +284,15 @@ def test_a_past_participle_the_tagger_read_as_a_noun_is_still_the_verb():
 def test_violating_a_rule_is_defiance_but_a_person_raped_is_no_refusal():
     assert "REJECT" in _types("La Turquie a violé l'embargo sur les armes.")
     assert "REJECT" not in _types("L'adolescente a été violée par un inconnu dans la nuit.")
+
+
+def test_calling_something_by_a_judging_word_is_criticism_or_praise():
+    assert "ACCUSE" in _types("Le maire a jugé cette décision « inacceptable ».")
+    assert "SUPPORT" in _types("La préfète a jugé l'intervention des secouristes exemplaire.")
+    assert not {"ACCUSE", "SUPPORT"} & _types("Les randonneurs ont trouvé le refuge vide.")
+
+
+def test_a_complaint_filed_by_someone_unnamed_is_still_a_complaint():
+    filed = [e for e in _fr_events("Deux plaintes ont été déposées lundi contre le directeur de l'école.") if e.type == "ACCUSE"]
+    assert filed and filed[0].recipients
+    assert "ACCUSE" not in _types("Les plaintes des voisins au sujet du bruit se multiplient.")
