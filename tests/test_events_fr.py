@@ -296,3 +296,10 @@ def test_a_complaint_filed_by_someone_unnamed_is_still_a_complaint():
     filed = [e for e in _fr_events("Deux plaintes ont été déposées lundi contre le directeur de l'école.") if e.type == "ACCUSE"]
     assert filed and filed[0].recipients
     assert "ACCUSE" not in _types("Les plaintes des voisins au sujet du bruit se multiplient.")
+
+
+def test_signatories_critics_and_academies_are_someone():
+    asked = [e for e in _fr_events("Les signataires de la lettre réclament la démission du directeur.") if e.type == "REQUEST"]
+    assert asked and "signataires" in asked[0].actors[0].text
+    assert "ACCUSE" in _types("Le sénateur est accusé par ses détracteurs de mentir sur son patrimoine.")
+    assert "REQUEST" in _types("L'Académie de pharmacie recommande d'interdire ces produits.")
