@@ -303,3 +303,10 @@ def test_signatories_critics_and_academies_are_someone():
     assert asked and "signataires" in asked[0].actors[0].text
     assert "ACCUSE" in _types("Le sénateur est accusé par ses détracteurs de mentir sur son patrimoine.")
     assert "REQUEST" in _types("L'Académie de pharmacie recommande d'interdire ces produits.")
+
+
+def test_arson_binding_and_poisoning_are_assaults():
+    assert "ASSAULT" in _types("Le cambrioleur a mis le feu à la grange avant de s'enfuir.")
+    assert "ASSAULT" in _types("Les deux otages avaient été ligotés et bâillonnés par leurs ravisseurs.")
+    assert "ASSAULT" in _types("L'empoisonnement du journaliste a été confirmé mardi.")
+    assert "ASSAULT" not in _types("Le feu a été mis sous contrôle par les pompiers.")
