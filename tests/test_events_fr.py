@@ -310,3 +310,14 @@ def test_arson_binding_and_poisoning_are_assaults():
     assert "ASSAULT" in _types("Les deux otages avaient été ligotés et bâillonnés par leurs ravisseurs.")
     assert "ASSAULT" in _types("L'empoisonnement du journaliste a été confirmé mardi.")
     assert "ASSAULT" not in _types("Le feu a été mis sous contrôle par les pompiers.")
+
+
+def test_ruling_out_a_measure_is_a_refusal_and_excluding_a_member_is_not():
+    assert "REJECT" in _types("La ministre a exclu toute hausse des frais d'inscription.")
+    assert "REJECT" not in _types("Le parti a exclu deux élus de ses instances.")
+
+
+def test_dining_with_someone_is_meeting_and_marching_idioms_are_protests():
+    met = [e for e in _fr_events("Le sénateur a déjeuné lundi avec le ministre de l'Intérieur.") if e.type == "CONSULT"]
+    assert met and met[0].recipients
+    assert "PROTEST" in _types("Les retraités battent le pavé depuis trois semaines.")
