@@ -321,3 +321,9 @@ def test_dining_with_someone_is_meeting_and_marching_idioms_are_protests():
     met = [e for e in _fr_events("Le sénateur a déjeuné lundi avec le ministre de l'Intérieur.") if e.type == "CONSULT"]
     assert met and met[0].recipients
     assert "PROTEST" in _types("Les retraités battent le pavé depuis trois semaines.")
+
+
+def test_people_gathering_is_a_protest_and_officials_gathering_a_meeting():
+    types = _types("Des riverains en colère se sont réunis devant la station d'épuration.")
+    assert "PROTEST" in types and "CONSULT" not in types
+    assert "CONSULT" in _types("Les ministres des Finances se sont réunis mardi à Luxembourg.")
