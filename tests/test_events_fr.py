@@ -327,3 +327,8 @@ def test_people_gathering_is_a_protest_and_officials_gathering_a_meeting():
     types = _types("Des riverains en colère se sont réunis devant la station d'épuration.")
     assert "PROTEST" in types and "CONSULT" not in types
     assert "CONSULT" in _types("Les ministres des Finances se sont réunis mardi à Luxembourg.")
+
+
+def test_an_inquiry_to_go_on_after_a_modal_is_dated_by_its_own_verb():
+    went_on = [e for e in _fr_events("L'enquête doit se poursuivre vendredi à Rennes.") if e.type == "ACCUSE"]
+    assert went_on and went_on[0].date.value == "2024-11-29" and "future" in went_on[0].flags

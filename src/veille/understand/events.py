@@ -521,7 +521,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []), passive_patients(tok.head))
     if verb is None and trig.light and _said_to_happen(tok, trig, lex):
         # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
-        return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []),
+        return Candidate(tok, trig, _occurrence_verb(tok.head, lex), agent or (of if trig.of != "recipient" else []),
                          recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
@@ -554,7 +554,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     recipients = recipients or patients
     happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
     if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
-        verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
+        verb = _occurrence_verb(tok.head, lex)  # 'des heurts ont éclaté samedi entre X et Y'
+        recipients = _first_slot(verb, trig.recipient)
     if not (actors or recipients) and not trig.implied and not happened:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not (actors or recipients) and lex.implied_heads and not _happening(tok, lex):
@@ -590,6 +591,14 @@ def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     if lemma in lex.future_aux | lex.hypothetical_aux:
         return any(_occurrence(c, lex) for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
     return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
+
+
+def _occurrence_verb(verb, lex: EventLexicon):  # noqa: ANN001, ANN202
+    """The verb of occurrence itself, past a modal or future auxiliary the parser made the head
+    ('doit se poursuivre jeudi': 'poursuivre', which carries the date and the place)."""
+    if verb.lemma_.lower() in lex.future_aux | lex.hypothetical_aux:
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _occurrence(c, lex)), verb)
+    return verb
 
 
 def _happening(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
