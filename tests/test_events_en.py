@@ -382,3 +382,27 @@ def test_someone_overpowered_or_subdued_is_attacked():
     attack = only(patterns("The prisoner overpowered a guard and took her keys.").events, "ASSAULT")
     assert [a.text for a in attack.actors] == ["The prisoner"]
     assert "ASSAULT" not in types("The central bank moved to subdue inflation.")
+
+
+def test_munitions_that_hit_fall_or_are_dropped_are_an_attack():
+    assert "ASSAULT" in types("Mortar shells hit the clinic while patients were waiting outside.")
+    assert "ASSAULT" in types("Two rockets landed near the bus station on Tuesday.")
+    assert "ASSAULT" in types("Jets dropped bombs on the market town overnight.")
+    assert "ASSAULT" in types("Six bombs were dropped on the district, residents said.")
+    assert "ASSAULT" not in types("The test missile landed in the sea.")
+    assert "ASSAULT" not in types("Share prices fell on Monday.")
+
+
+def test_shots_returned_and_arson_are_attacks():
+    assert "ASSAULT" in types("The guards fired back with rifles.")
+    assert "ASSAULT" in types("The army said its soldiers had fired in self-defence.")
+    assert "ASSAULT" in types("Border troops returned fire.")
+    assert "ASSAULT" in types("A teenager set fire to the synagogue on Sunday night.")
+    assert "ASSAULT" in types("The thieves set the van ablaze before fleeing.")
+    assert "ASSAULT" not in types("She set the table for dinner.")
+
+
+def test_protesters_clashing_with_police_riot_and_a_surrender_is_a_retreat():
+    assert "PROTEST" in types("Students clashed with police outside the ministry.")
+    assert "PROTEST" not in types("Rebels clashed with government troops near the border.")
+    assert "RETREAT" in types("The fugitive gave himself up to police on Friday.")

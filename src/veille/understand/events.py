@@ -1388,7 +1388,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
-    if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
+    armed = bool(cand.actors) and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors)
+    if armed:
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
     victim_named = False
@@ -1405,8 +1406,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     if trig.recipient_animate and (not recipients or (lex.animate_heads and not any(_animate(t, lex) for t in cand.recipients))):
         return None  # 'defending the state budget', 'released pages of documents from the Nixon presidency': no one
-    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
-        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
+    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token or armed):
+        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is, and so
+        # are shells that hit a compound (the weapon stands for its unnamed users)
     if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
             not any(p.actor_id or p.text[:1].isupper() for p in actors + recipients):
         return None  # 'les visites des proches', 'la visite du président au salon': no one of note
