@@ -406,3 +406,34 @@ def test_protesters_clashing_with_police_riot_and_a_surrender_is_a_retreat():
     assert "PROTEST" in types("Students clashed with police outside the ministry.")
     assert "PROTEST" not in types("Rebels clashed with government troops near the border.")
     assert "RETREAT" in types("The fugitive gave himself up to police on Friday.")
+
+
+def test_a_particle_parsed_as_a_preposition_still_makes_the_phrasal_verb():
+    stop = only(patterns("Troopers pulled the driver over a few blocks away.").events, "COERCE")
+    assert [r.text for r in stop.recipients] == ["the driver"]
+    assert "COERCE" in types("The motorist was pulled over for speeding on the interstate.")
+
+
+def test_the_police_sealing_off_a_place_restricts_it():
+    assert "COERCE" in types("Police sealed off the district after the shooting.")
+    assert "COERCE" in types("Officers locked down the campus on Tuesday.")
+    assert "COERCE" not in types("The company closed down its factory.")
+
+
+def test_an_investigation_reopened_or_faced_is_one():
+    assert "ACCUSE" in types("Prosecutors reopened the investigation in March.")
+    assert "ACCUSE" in types("The mayor faced a probe over the contracts.")
+
+
+def test_projectiles_thrown_at_police_and_clashes_with_them_are_a_riot():
+    thrown = only(patterns("Rocks were thrown at riot police near the stadium.").events, "PROTEST")
+    assert [a.text for a in thrown.actors] == ["protesters"]
+    assert "PROTEST" in types("There were clashes with police outside the parliament.")
+    assert "PROTEST" in types("Masked youths stormed the tax office.")
+    assert "PROTEST" not in types("Heavy clashes between the army and rebels continued.")
+
+
+def test_a_council_meeting_on_its_own_is_a_consultation_and_tectonic_plates_meet_no_one():
+    assert "CONSULT" in types("The Security Council met on Sunday to discuss the ceasefire.")
+    assert "CONSULT" not in types("The earthquake struck where two tectonic plates meet, and aftershocks followed the tsunami.")
+    assert "CONSULT" not in types("The town hall received heavy damage in the storm.")

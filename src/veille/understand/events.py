@@ -684,8 +684,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
             near += [g for o in objs for g in o.children if g.dep_ == "prep"]
         return any(_prep_word(c) in wanted and not _time_phrase(c) for c in near)
-    if key == "prt":
-        return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
+    if key == "prt":  # a particle after the object may be parsed as a preposition with no object ('pulled X over')
+        return any(c.lower_ in wanted and (c.dep_ in ("prt", "compound:prt") or
+                                           (c.dep_ == "prep" and c.i > tok.i and not any(g.dep_ == "pobj" for g in c.children)))
+                   for c in tok.children)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
