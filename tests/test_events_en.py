@@ -437,3 +437,13 @@ def test_a_council_meeting_on_its_own_is_a_consultation_and_tectonic_plates_meet
     assert "CONSULT" in types("The Security Council met on Sunday to discuss the ceasefire.")
     assert "CONSULT" not in types("The earthquake struck where two tectonic plates meet, and aftershocks followed the tsunami.")
     assert "CONSULT" not in types("The town hall received heavy damage in the storm.")
+
+
+def test_cases_dropped_and_pardons_concede_and_escapes_from_custody_defy_the_law():
+    assert "CONCEDE" in types("Prosecutors have dropped their investigation into the senator.")
+    assert "CONCEDE" in types("The case against the activists was dropped in March.")
+    assert "CONCEDE" in types("The governor pardoned the former mayor.")
+    assert "RETREAT" not in types("The governor pardoned the former mayor.")
+    assert "REJECT" in types("Two inmates escaped from jail on Tuesday.")
+    assert "REJECT" in types("He was jailed for skipping bail.")
+    assert "REJECT" not in types("Thousands of villagers escaped from the flooded valley.")
