@@ -454,3 +454,10 @@ def test_a_promise_agrees_only_to_cooperate_help_or_yield():
     assert "AGREE" in types("The ministers pledged to work together on border security.")
     assert "AGREE" not in types("The activists vowed to continue their legal battle.")
     assert "AGREE" not in types("The author promised to reveal the source of the leak after his death.")
+
+
+def test_someone_in_custody_is_detained():
+    held = only(patterns("The driver is in custody, the sheriff said.").events, "COERCE")
+    assert [r.text for r in held.recipients] == ["The driver"]
+    assert "COERCE" in types("Officers have a teenager in custody after the robbery.")
+    assert "COERCE" not in types("The mother was awarded custody of her children.")
