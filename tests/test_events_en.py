@@ -461,3 +461,8 @@ def test_someone_in_custody_is_detained():
     assert [r.text for r in held.recipients] == ["The driver"]
     assert "COERCE" in types("Officers have a teenager in custody after the robbery.")
     assert "COERCE" not in types("The mother was awarded custody of her children.")
+
+
+def test_a_doer_named_before_an_attack_noun_stays_its_doer_when_the_target_is_a_thing():
+    strike = only(patterns("Villagers said they fled after a Syrian strike on their market.").events, "ASSAULT")
+    assert [a.text for a in strike.actors] == ["Syrian"] and not strike.recipients

@@ -1395,7 +1395,10 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
     victim_named = False
-    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
+    named_before = lex.nominal_roles and all(t.head.i == cand.token.i and t.i < cand.token.i and t.dep_ in ("compound", "amod")
+                                             for t in cand.actors)  # 'an Israeli strike on his house': the doer, said before
+    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]) \
+            and not named_before:
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
         # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
         # not by a possessive: 'son combat' is the fighter's)
