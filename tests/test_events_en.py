@@ -452,6 +452,7 @@ def test_cases_dropped_and_pardons_concede_and_escapes_from_custody_defy_the_law
 def test_a_promise_agrees_only_to_cooperate_help_or_yield():
     assert "AGREE" in types("European governments agreed to lend Portugal five billion euros.")
     assert "AGREE" in types("The ministers pledged to work together on border security.")
+    assert "AGREE" in types("The union leaders agreed to postpone the march until December.")
     assert "AGREE" not in types("The activists vowed to continue their legal battle.")
     assert "AGREE" not in types("The author promised to reveal the source of the leak after his death.")
 
