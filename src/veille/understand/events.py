@@ -748,8 +748,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
             near += [g for o in objs for g in o.children if g.dep_ == "prep"]
         return any(_prep_word(c) in wanted and not _time_phrase(c) for c in near)
-    if key == "prt":
-        return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
+    if key == "prt":  # a particle after the object may be parsed as a preposition with no object ('pulled X over')
+        return any(c.lower_ in wanted and (c.dep_ in ("prt", "compound:prt") or
+                                           (c.dep_ == "prep" and c.i > tok.i and not any(g.dep_ == "pobj" for g in c.children)))
+                   for c in tok.children)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
@@ -1459,11 +1461,15 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
-    if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
+    armed = bool(cand.actors) and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors)
+    if armed:
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
     victim_named = False
-    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
+    named_before = lex.nominal_roles and all(t.head.i == cand.token.i and t.i < cand.token.i and t.dep_ in ("compound", "amod")
+                                             for t in cand.actors)  # 'an Israeli strike on his house': the doer, said before
+    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]) \
+            and not named_before:
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
         # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
         # not by a possessive: 'son combat' is the fighter's)
@@ -1476,8 +1482,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     if trig.recipient_animate and (not recipients or (lex.animate_heads and not any(_animate(t, lex) for t in cand.recipients))):
         return None  # 'defending the state budget', 'released pages of documents from the Nixon presidency': no one
-    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
-        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
+    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token or armed):
+        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is, and so
+        # are shells that hit a compound (the weapon stands for its unnamed users)
     if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
             not any(p.actor_id or p.text[:1].isupper() for p in actors + recipients):
         return None  # 'les visites des proches', 'la visite du président au salon': no one of note
