@@ -925,3 +925,22 @@ def test_a_capitalised_name_the_tagger_took_for_a_common_noun_speaks():
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Sofradec", "estimant")
     art = run("L'Arcep a rendu jeudi son avis, estimant que le réseau respecte les règles.", "fr")
     assert quote(art, "le réseau respecte").speaker == "Arcep"
+
+
+def test_a_name_the_parser_hung_on_the_cue_as_an_adverb_speaks_not_the_crowd_told():
+    """'"…," Reilly told a crowd in Peoria': the name right after the quotation is the
+    speaker even when the parser did not make it the subject; the object of 'told' is the
+    one told."""
+    art = run("Governor Tom Reilly spoke in Illinois on Friday.\n\n"
+              "“We will not back down,” Reilly told a crowd in Peoria.", "en", "2019-11-20")
+    assert quote(art, "We will not back down").speaker == "Tom Reilly"
+
+
+def test_an_unnamed_official_after_a_quote_is_not_the_previous_speaker():
+    """'"…," one official said' right after a quote of the governor: someone else, unnamed,
+    unlike 'the spokesman said', who may speak for the one quoted before."""
+    art = run("Governor Tom Reilly signed the budget on Tuesday. “This is a good day,” Reilly said.\n\n"
+              "“We have checked every number,” one official said. “It adds up,” another aide said.", "en", "2019-11-20")
+    assert quote(art, "This is a good day").speaker == "Tom Reilly"
+    assert quote(art, "We have checked").speaker is None
+    assert quote(art, "It adds up").speaker is None

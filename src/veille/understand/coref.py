@@ -200,6 +200,7 @@ class Ref:
     factor: float = 1.0  # 0.5 inside a subordinate or reported clause
     of_name: bool = False  # a description whose complement is the name after it ('l'avocat de Paul Roy')
     latter: bool = False  # 'ce dernier', 'celle-ci': the person last mentioned
+    owned: bool = False  # a description with a possessive ('his lawyer', 'sa fille'): not the possessor
 
 
 @dataclass
@@ -211,6 +212,7 @@ class Quotation:
     speaker: Ref | None = None  # filled once quotes are attributed
     speaker_referent: Referent | None = None
     speaker_participant: Participant | None = None
+    opens_sentence: bool = False  # nothing but punctuation before it in its sentence: words in the speaker's voice
 
 
 class Coref:
@@ -280,11 +282,35 @@ class Coref:
             quotation.speaker_participant = who
             quotation.speaker = ref
             quotation.speaker_referent = referent
+        voiced = {r.quote for r in self.refs if r.first_person and r.quote is not None} | \
+            {q.id for q in self.quotations if q.opens_sentence}  # words in the speaker's own voice
         for r in self.refs:
             if r.first_person and r.quote is not None:
                 q = self.quotations[r.quote]
                 if q.speaker_referent is not None:
                     r.referent, r.antecedent = q.speaker_referent, q.speaker
+            elif r.form == "pronoun" and r.quote in voiced and not r.plural and r.kind == "person" and \
+                    r.referent is not None and r.referent is self.quotations[r.quote].speaker_referent:
+                self._other_than_speaker(r)
+
+    def _other_than_speaker(self, r: Ref) -> None:
+        """'"He taught me everything," Holloway said': a third-person pronoun inside a
+        quotation in its speaker's own voice (one that says I or we, or opens its sentence) is
+        not the speaker; it is
+        the most salient other person of its gender named before it, else nobody. (A fragment
+        woven into reported speech, 'qu'il n'aurait pas « les moyens qu'il voulait »', may
+        well say 'il' of its speaker.)"""
+        speaker = r.referent
+        best, best_score = None, 4.0
+        for p in self.referents:
+            if p is speaker or p.kind != "person" or (r.gender in ("m", "f") and p.gender != r.gender):
+                continue
+            score = sum(w * DECAY ** (r.sent - s) for s, w, _ in p.events if 0 <= r.sent - s <= WINDOW)
+            if score > best_score:
+                best, best_score = p, score
+        r.referent = best
+        r.antecedent = next((x for x in reversed(self.refs) if x.referent is best and (x.seg, x.start) < (r.seg, r.start)),
+                            None) if best is not None else None
 
     def resolved(self, segments: list) -> list[ResolvedMention]:
         """The article's resolved mentions of people and organisations, with their evidence."""
@@ -337,6 +363,10 @@ class Context:
 
 def build(index, segments: list, quotations: list[Quotation], ctx: Context) -> Coref:  # noqa: ANN001
     """Resolve the mentions of an article (see the module docstring)."""
+    for q in quotations:
+        seg_id, a, _ = q.pieces[0]
+        before = doc_text(segments[seg_id].doc)[:max(0, a - 1)].rstrip()
+        q.opens_sentence = not before or before[-1] in ".!?:…"
     lex = lexicon(ctx.lang)
     if not lex:
         return Coref(ctx.lang, [], [], quotations, ctx.info)
@@ -856,6 +886,8 @@ class _Builder:
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
         r.of_name = of_name
+        r.owned = any(c.i < tok.i and c.pos_ == "PRON" and (c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss"))
+                      for c in tok.children)
         return r
 
     # --------------------------------------------------------------- resolving
@@ -1115,7 +1147,8 @@ class _Builder:
                     self.by_actor[actor_id] = who
         # 4. a generic description ('la victime') of someone named just before
         age = low in self.lex["age_adjectives"]
-        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
+        owned = r.owned
+        if who is None and not owned and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
                 (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
             near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
@@ -1124,6 +1157,7 @@ class _Builder:
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
+        proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1329,7 +1363,7 @@ class _Builder:
         'il' long after ('the named person of the article, when that is clear')."""
         people = [p for p in self.referents if p.kind == "person" and p.events]
         for r in self.refs:
-            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name or r.latter:
+            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name or r.latter or r.owned:
                 continue
             if r.form == "description":
                 head = self.segments[r.seg].doc[r.head]

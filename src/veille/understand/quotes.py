@@ -519,6 +519,9 @@ class _Extractor:
                 v = v.head
                 continue
             break
+        lost = self._name_before(verb, free)
+        if lost is not None:
+            return self._from_token(seg_id, lost, cue)
         found = self._np_after(seg_id, verb, cue, free)
         if found is not None:
             return found
@@ -528,6 +531,22 @@ class _Extractor:
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t):
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _name_before(self, verb, free):  # noqa: ANN001, ANN202
+        """'"…," Reilly told a crowd': a name right before the reporting verb, after the
+        quotation's closing mark or comma, that the parser hung on the verb as something else
+        than its subject (an adverb) is the subject; the verb's object is the one told."""
+        doc = verb.doc
+        k = verb.i - 1
+        if k < 1 or not free(doc[k]):
+            return None
+        tok = doc[k]
+        if tok.pos_ != "PROPN" or tok.head.i != verb.i or tok.dep_ in SUBJ or any(c.dep_ == "case" for c in tok.children):
+            return None
+        start = tok.left_edge.i
+        if start < 1 or not (doc[start - 1].is_punct and (doc[start - 1].text == "," or doc[start - 1].is_quote)):
+            return None
+        return tok
 
     def _participle_of_noun(self, verb):  # noqa: ANN001, ANN202
         """The noun a French present participle follows with no comma between ('les discours
@@ -1013,6 +1032,9 @@ class _Extractor:
             return True
         s, a, b = found.mention
         words = [fold(w) for w in re.findall(r"[\w-]+", self.texts[s][a:b])]
+        first = self.segments[s].doc.char_span(a, b, alignment_mode="expand")
+        if first is not None and len(first) and (first[0].like_num or first[0].lower_ in closed_words("indefinite_determiners")):
+            return False  # '"…," one official said': someone else, unnamed, not the one who spoke for the speaker before
         if len(words) == 2 and words[1] in self._folded("proxy_nouns"):
             return True  # '« … », a précisé ce porte-parole': the one who spoke for the speaker before
         return bool(words) and any(w in self._folded("source_nouns") for w in words[:2])
