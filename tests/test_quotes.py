@@ -944,3 +944,13 @@ def test_an_unnamed_official_after_a_quote_is_not_the_previous_speaker():
     assert quote(art, "This is a good day").speaker == "Tom Reilly"
     assert quote(art, "We have checked").speaker is None
     assert quote(art, "It adds up").speaker is None
+
+
+def test_it_added_after_an_organisation_quoted_in_the_paragraph_before_is_that_organisation():
+    """'…, the Tax Agency said. ¶ "…," it added': the organisation just quoted, not a
+    country the article named earlier as a subject."""
+    art = run("Separately, the US is seeking the extradition of the banker from Britain.\n\n"
+              "The judge decided to close the file, the Norwegian Customs Board said.\n\n"
+              "“The evidence has weakened over the years,” it added.", "en", "2019-11-20")
+    q = quote(art, "The evidence has weakened")
+    assert q.speaker_actor_id != "Q30" and "Customs Board" in (q.speaker or ""), q

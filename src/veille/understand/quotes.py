@@ -998,15 +998,25 @@ class _Extractor:
                 (pfound.referent is not None and pfound.referent is found.referent):
             return False
         s, a, b = found.mention
-        if not self.texts[s][a:b].startswith("-"):
+        inverted = self.texts[s][a:b].startswith("-")
+        if not inverted and (self._grammar("inverted_incise") or found.rule != "after"):
             return False  # only an inverted pronoun ('-t-il') belongs to the incise of this quotation
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, start, _ = q.pieces[0]
-        if p_seg != seg_id or self._narrates(self.texts[seg_id][p_end:start], cued=True) or \
-                self._someone_else(pfound, p_seg, p_end, seg_id, start):
+        if p_seg == seg_id:
+            between = self.texts[seg_id][p_end:start]
+        elif not inverted and p_seg == seg_id - 1 and self.segments[p_seg].field == self.segments[seg_id].field and \
+                not self.texts[seg_id][:start].strip(" \"“'‘"):
+            between = self.texts[p_seg][p_end:]  # 'X said. ¶ "…," it added': the next paragraph opens with the quotation
+        else:
+            return False
+        if self._narrates(between, cued=True) or self._someone_else(pfound, p_seg, p_end, seg_id, start):
             return False
         gender = _pronoun_genders(self.lang).get(pronoun_key(self.texts[s][a:b]))
         pgender = pfound.referent.gender if pfound.referent is not None else None
+        if gender == "n":  # 'it added': an organisation just quoted, not a person
+            return pfound.referent is None and self.info(pfound.who.actor_id).get("type") != "person" or \
+                pfound.referent is not None and pfound.referent.kind != "person"
         return gender is not None and pgender in (None, gender)
 
     def _unnamed(self, found: Found) -> bool:
