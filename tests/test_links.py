@@ -196,3 +196,18 @@ def test_a_title_before_the_holders_name_spelt_another_way_is_still_the_holder()
     """'le président iranien Hassan Rohani': the table's Hassan Rouhani, whose French name it is."""
     art = run("Emmanuel Macron s'est entretenu le 7 janvier 2020 avec le président iranien Hassan Rohani.", "fr", "2020-01-07")
     assert "veille:person:hassan-rouhani" in {a.id for a in art.actors}
+
+
+def test_a_name_right_after_a_person_noun_is_a_person_also_when_tagged_as_a_place():
+    """'the socialite, Ada Lagos': a lower-case person noun right before a name (with or
+    without a comma) makes it a person's, even one the NER took for a place or company."""
+    art = run("Guests were invited by the socialite, Ada Lagos.", "en")
+    assert {e.text: e.label for e in art.entities}.get("Ada Lagos") == "PERSON", [(e.text, e.label) for e in art.entities]
+    art = run("The flights resumed at Lagos airport on Monday.", "en")
+    assert all(e.label != "PERSON" for e in art.entities)
+
+
+def test_more_person_nouns_resolve_descriptions():
+    """'the quarterback', 'the meteorologist', 'the socialite' describe people."""
+    art = run("Dan Kowalski threw three touchdowns on Sunday. The quarterback later thanked the fans.", "en")
+    assert [m.name for m in art.mentions if m.text == "The quarterback"] == ["Dan Kowalski"]
