@@ -409,3 +409,15 @@ def test_a_third_person_pronoun_in_a_speakers_own_words_is_not_the_speaker():
     art = run("Tom Vance lost his seat on Monday after twenty years in the assembly.\n\n"
               "“He was a man of his word,” Vance said of his late father.", "en", "2019-11-20")
     assert resolved(art).get("He") in (None, [None]), resolved(art)
+
+
+def test_the_president_is_not_the_vice_president_nor_the_speaker_named_after_the_quotation():
+    """'the president' is neither someone described as 'Vice President' (a lesser office),
+    nor the name after the quotation that holds it ('“… the president,” Ann Roe said');
+    a title stops before another person ('a top aide to Vice President X')."""
+    art = run("US President Donald Trump has claimed victory as the hearings went on.\n\n"
+              "Laura Pike, a top aide to Vice President Pence, testified on Tuesday.\n\n"
+              "“I found it unusual that the president referred to specific inquiries,” Pike said.", "en", "2019-11-20")
+    got = resolved(art)
+    assert got.get("the president") == ["Donald Trump"], got
+    assert "a top aide" in got and not any("Pence" in k and "aide" in k for k in got), got

@@ -610,6 +610,11 @@ class _Builder:
         """The title mention of (noun, start, end) beside ``name``, trimmed of punctuation and
         of the words that only join it to the name."""
         noun, lo, hi = found
+        other = next((i for i in range(noun.i + 1, hi) if doc[i].ent_type_ in ("PER", "PERSON")), None)
+        if other is not None:  # 'a top aide to Vice President Pence': the title stops before another person and their title
+            hi = other
+            while hi > noun.i + 1 and (doc[hi - 1].text[:1].isupper() or doc[hi - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")):
+                hi -= 1
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
             hi -= 1
         while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")):
@@ -1109,6 +1114,9 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
+        lesser = frozenset(fold(w) for w in self.lex.get("lesser_modifiers", ()))
+        if lesser and not any(fold(w) in lesser for w in re.findall(r"[\w]+", text)):
+            described = [p for p in described if not _only_lesser(p.descriptions, (noun, low), lesser)]  # not the Vice President
         if not rest:  # 'the president' is the one described so bare, not 'the president of the Federal Reserve Bank'
             bare = [p for p in described if any(not _complement(d, low) and not _complement(d, noun) for d in p.descriptions)]
             described = bare or described
@@ -1230,8 +1238,9 @@ class _Builder:
             return None
         end_tok = _tok_at(doc, r.end - 1)
         for t in doc[end_tok + 1:min(len(doc), end_tok + 10)]:
-            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"") or t.is_sent_start:
-                return None
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"", "“", "”") or t.is_sent_start or \
+                    self._quote_of(r.seg, t.idx) != r.quote:
+                return None  # '“… an opponent of the president,” Ann Roe said': the name after the quotation is its speaker
             if t.pos_ == "NOUN" and self._person_noun(t) and any(
                     c.dep_ == "case" and fold(c.lemma_.lower()) not in self.lex.get("complement_prepositions", ())
                     for c in t.children):
@@ -1849,6 +1858,20 @@ def _of_complement(tok) -> bool:  # noqa: ANN001
     if tok.dep_ == "prep":
         return tok.lower_ in closed_words("of_preposition")
     return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
+
+
+def _only_lesser(descriptions: list[str], nouns: tuple[str, ...], lesser: frozenset[str]) -> bool:
+    """Do the folded descriptions that hold the noun all hold it after a word that makes it a
+    lower office ('vice president', 'deputy mayor'), and is there one?"""
+    seen = False
+    for description in descriptions:
+        words = re.findall(r"\w+", description)
+        for i, w in enumerate(words):
+            if w in nouns:
+                if i == 0 or words[i - 1] not in lesser:
+                    return False
+                seen = True
+    return seen
 
 
 def _bare_phrase(text: str, former: set[str]) -> str:
