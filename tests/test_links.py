@@ -211,3 +211,13 @@ def test_more_person_nouns_resolve_descriptions():
     """'the quarterback', 'the meteorologist', 'the socialite' describe people."""
     art = run("Dan Kowalski threw three touchdowns on Sunday. The quarterback later thanked the fans.", "en")
     assert [m.name for m in art.mentions if m.text == "The quarterback"] == ["Dan Kowalski"]
+
+
+def test_a_capital_beating_another_city_is_its_team_not_its_government():
+    """'Ottawa held on to beat Detroit': the subject of a sports contest verb is the city's
+    team; 'Ottawa announced sanctions' is Canada."""
+    art = run("Senators 5, Bruins 2: Ottawa held on to beat Boston on Saturday night.\n\n"
+              "Ottawa announced new sanctions against Moscow on Monday.", "en")
+    ottawa = [(e.span.start, e.actor_id) for e in art.entities if e.text == "Ottawa"]
+    canada = [m.start for a in art.actors if a.id == "Q16" for m in a.mentions]
+    assert len(canada) == 1 and canada[0] > 60, (ottawa, canada)

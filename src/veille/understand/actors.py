@@ -355,6 +355,7 @@ def linking() -> dict:
     data["particles"] = frozenset(data["particles"])
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
+    data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
                 "generic_institution_words", "relation_heads"):
         data[key] = frozenset(data[key])
@@ -523,7 +524,10 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     while root.dep_ in ("flat:name", "flat", "compound", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
-        return True
+        verb = root.head
+        contest = linking()["contest_verbs"]
+        return not (verb.lemma_.lower() in contest or any(c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in contest
+                                                          for c in verb.children))  # 'Ottawa beat Detroit': a team
     cases = [c.lower_ for c in root.children if c.dep_ in ("case", "mark")]
     if root.dep_ == "pobj":
         cases.append(root.head.lower_)
