@@ -954,3 +954,21 @@ def test_it_added_after_an_organisation_quoted_in_the_paragraph_before_is_that_o
               "“The evidence has weakened over the years,” it added.", "en", "2019-11-20")
     q = quote(art, "The evidence has weakened")
     assert q.speaker_actor_id != "Q30" and "Customs Board" in (q.speaker or ""), q
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_one_quote_not_a_second_block():
+    """English style: a long quotation leaves its paragraph open and the next paragraph
+    opens with a mark again; the second paragraph is part of the same quote, with its
+    speaker, not a quote block of its own with none."""
+    from veille.pipeline import process_many
+    from veille.read import read_raw
+    from veille.read.source import Raw
+
+    text = ("The prosecutor, Anna Lind, spoke on Tuesday about the case against the banker.\n\n"
+            "Ms Lind said: \"I want to stress that the witness gave a credible account.\n\n"
+            "\"Her statements were coherent and detailed; however, the evidence has weakened too much.\"\n")
+    options = Options(language="en")
+    raw = read_raw(Raw(text.encode("utf-8"), "<test>"), options)
+    art = process_many([raw.model_copy(update={"published": "2019-11-20", "language": "en"})], options)[0]
+    speech = [q for q in art.quotes if "coherent" in q.text or "credible" in q.text]
+    assert speech and all(q.speaker == "Anna Lind" for q in speech), [(q.kind, q.text[:30], q.speaker) for q in art.quotes]

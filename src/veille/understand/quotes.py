@@ -281,13 +281,13 @@ class _Extractor:
 
     def _unmarked_blocks(self, quotes: list[Quote], signed: set[int]) -> Iterator[Quote]:
         """Quote blocks that repair found but that hold no quotation mark we could pair."""
-        covered = {(q.span.field, q.span.start) for q in quotes}
+        covered = [(q.span.start, q.span.end) for q in quotes if q.span.field == "body"]
         for seg_id, seg in enumerate(self.segments):
             if seg.block is None or seg.block in signed or self.article.blocks[seg.block].kind != "quote":
                 continue
             size = len(self.texts[seg_id])
-            if any(f == "body" and seg.offset <= s < seg.offset + size for f, s in covered):
-                continue
+            if any(s < seg.offset + size and seg.offset < e for s, e in covered):
+                continue  # also a quotation that runs on into this paragraph from the one before
             block = self.article.blocks[seg.block]
             yield Quote(text=block.text, kind="block", span=Span(field="body", start=block.start, end=block.end, text=block.text))
 
