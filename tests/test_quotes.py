@@ -972,3 +972,12 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_one_quote_not_a_secon
     art = process_many([raw.model_copy(update={"published": "2019-11-20", "language": "en"})], options)[0]
     speech = [q for q in art.quotes if "coherent" in q.text or "credible" in q.text]
     assert speech and all(q.speaker == "Anna Lind" for q in speech), [(q.kind, q.text[:30], q.speaker) for q in art.quotes]
+
+
+def test_a_numbered_heading_in_quotation_marks_is_not_more_words_of_the_last_speaker():
+    """'6. "The budget hole"' between two paragraphs: a heading naming what follows, with
+    no speaker, not a continuation of the person quoted just before."""
+    art = run("\"We will fix it before the vote,\" Senator Ruth Maple said on Tuesday.\n\n"
+              "6. \"The budget hole\"\n\n"
+              "The committee heard from three more witnesses after lunch.", "en", "2019-11-20")
+    assert quote(art, "The budget hole").speaker is None

@@ -1324,6 +1324,8 @@ class _Extractor:
             return None
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, a, _ = q.pieces[0]
+        if self._heading_quotation(q):
+            return None
         if p_seg == seg_id:
             between = self.texts[seg_id][p_end:a]
             toks = list(self._span_tokens(seg_id, p_end, a))
@@ -1341,6 +1343,19 @@ class _Extractor:
         if self._someone_else(pfound, p_seg, p_end, seg_id, a):
             return None
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
+
+    def _heading_quotation(self, q: Quotation) -> bool:
+        """'6. "The Gordon problem"': a paragraph that is only a short quoted phrase with no
+        sentence punctuation, perhaps numbered, is a heading naming what follows, not more
+        words of the person quoted before it."""
+        if len(q.pieces) > 1:
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        words = text[a:b].strip()
+        rest = (text[:a] + text[b:]).strip(" \t\n\"“”«»'‘’")
+        return bool(words) and not re.search(r"[.!?;,:]$", words) and len(words.split()) <= 6 and \
+            words[:1].isupper() and not re.sub(r"^\d+[.)]?", "", rest).strip()
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
