@@ -981,3 +981,12 @@ def test_a_numbered_heading_in_quotation_marks_is_not_more_words_of_the_last_spe
               "6. \"The budget hole\"\n\n"
               "The committee heard from three more witnesses after lunch.", "en", "2019-11-20")
     assert quote(art, "The budget hole").speaker is None
+
+
+def test_a_spokesman_named_by_a_body_noun_is_not_the_body_another_spokesman_spoke_for():
+    """'a military spokesman said' after a UN spokesman: the military (or no one the article
+    names), never the UN."""
+    art = run("A UN spokesman said the school had been hit. The agency said 30 people died.\n\n"
+              "A military spokesman said he had no information on the strike.", "en", "2019-11-20")
+    q = quote(art, "he had no information")
+    assert q.speaker_actor_id != "Q1065" and "UN" not in (q.speaker or ""), q

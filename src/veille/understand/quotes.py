@@ -725,6 +725,8 @@ class _Extractor:
                     self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
             singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
+            if comp is not None and comp.i < tok.i and comp.pos_ in ("NOUN", "ADJ"):
+                return found  # 'a military spokesman' the article names no body for: no one, not the body quoted before
             if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
                 return found  # "Swift's rep": someone's own representative, not the body a spokesperson spoke for before
             last = self.__dict__.get("_spoken_for")
@@ -882,6 +884,9 @@ class _Extractor:
         for c in tok.children:
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
                 return c
+            if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.i == tok.i - 1 and \
+                    c.lower_ in self._folded_raw("body_modifiers"):
+                return c  # 'an Israeli army spokesman', 'a military spokesman': that body, not the one quoted before
             if c.dep_ == "nmod" and c.i > tok.i:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
