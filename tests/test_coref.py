@@ -421,3 +421,12 @@ def test_the_president_is_not_the_vice_president_nor_the_speaker_named_after_the
     got = resolved(art)
     assert got.get("the president") == ["Donald Trump"], got
     assert "a top aide" in got and not any("Pence" in k and "aide" in k for k in got), got
+
+
+def test_a_generic_description_with_no_gender_is_the_one_person_named_just_before():
+    """'l'enfant', 'the child': a generic noun whose determiner tells no gender goes to the
+    one person named in the two sentences before, as an age does."""
+    art = run("Le petit Lucas vient de fêter ses sept ans à Douai. L'enfant a reçu la visite des pompiers.", "fr")
+    assert resolved(art).get("L'enfant") == ["Lucas"], resolved(art)
+    art = run("Le petit Lucas et sa tante Marie Roux sont arrivés à Douai. L'enfant a reçu la visite des pompiers.", "fr")
+    assert resolved(art).get("L'enfant") in (None, [None]), resolved(art)

@@ -1156,9 +1156,9 @@ class _Builder:
         # 4. a generic description ('la victime') of someone named just before
         age = low in self.lex["age_adjectives"]
         owned = r.owned
-        if who is None and not owned and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
-                (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
-            near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
+        if who is None and not owned and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age):
+            # ('the 45-year-old', 'l'enfant' tell no gender: the one person named just before)
+            near = [p for p in ok_gender if (p.gender == r.gender or not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
