@@ -990,3 +990,11 @@ def test_a_spokesman_named_by_a_body_noun_is_not_the_body_another_spokesman_spok
               "A military spokesman said he had no information on the strike.", "en", "2019-11-20")
     q = quote(art, "he had no information")
     assert q.speaker_actor_id != "Q1065" and "UN" not in (q.speaker or ""), q
+
+
+def test_a_one_word_sentence_in_quotation_marks_after_a_quote_continues_its_speaker():
+    """'"Give me a big win," he said later. "Please."': a short quotation that is a sentence of
+    its own right after a quote is more of the same person's words, not a scare quote."""
+    art = run("Mayor Lena Ostrova campaigned in Dayton on Monday. “Give me a big win,” Ostrova said. “Please.”", "en", "2019-11-20")
+    q = quote(art, "Please")
+    assert (q.kind, q.speaker) == ("direct", "Lena Ostrova"), q

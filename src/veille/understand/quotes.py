@@ -1475,7 +1475,9 @@ class _Extractor:
             return "direct"
         speech = self._speech(text)
         if found is not None and found.cue == "continuation":
-            return "direct" if len(words) >= 3 else "scare"
+            alone = re.search(r"[.!?]\W*$", text) is not None and \
+                re.search(r"(^|[.!?…][\"”»’']?)$", self.texts[seg_id][:max(0, a - 1)].rstrip()) is not None
+            return "direct" if len(words) >= 3 or alone else "scare"  # '… he said. “Please.”': a sentence of their own
         if found is not None and found.strength == 1 and named:
             return "direct" if speech or found.rule == "chained" else "scare"
         return "direct" if speech or len(words) > 4 else "scare"
