@@ -386,3 +386,47 @@ def test_a_description_is_not_the_name_of_another_title_in_a_phrase_of_its_own()
     assert quote(art, "Nous tiendrons bon").speaker == "Pierre Martin"  # not the prefect named after him
     art = run("Le député de l'Ain Damien Abad a dit qu'il voterait contre le texte.", "fr")
     assert quote(art, "il voterait").speaker == "Damien Abad"  # a 'de' complement stays the title's own
+
+
+def test_a_description_with_a_possessive_is_not_the_person_it_belongs_to():
+    """'his lawyer', 'her father', 'son avocat': someone else than the person the possessive
+    points to, who is often the one person the article is about; left unresolved rather than
+    given to that person (nor does the lawyer's statement become the client's)."""
+    art = run("Governor Dale Brennan signed the bill on Tuesday. His lawyer said the deal was legal.", "en", "2019-11-20")
+    assert quote(art, "the deal was legal").speaker_name != "Dale Brennan" and quote(art, "the deal was legal").speaker != "Dale Brennan"
+    assert resolved(art).get("His lawyer") in (None, [None]), resolved(art)
+    art = run("Carla Mendes was arrested in June in Lisbon. Her father said she had done nothing wrong.", "en", "2019-11-20")
+    assert resolved(art).get("Her father") in (None, [None]), resolved(art)
+
+
+def test_a_third_person_pronoun_in_a_speakers_own_words_is_not_the_speaker():
+    """'"He taught me everything," Holloway said': the speaker says I; he is someone else
+    (the person named before), or nobody the article names."""
+    art = run("Ruth Calder praised her old coach, Victor Hale, on Sunday. Calder won the race in Oslo.\n\n"
+              "“He believed in me when nobody did,” Calder said. “He never gave up.”", "en", "2019-11-20")
+    got = resolved(art)
+    assert got.get("He") and all(n == "Victor Hale" for n in got["He"]), got
+    art = run("Tom Vance lost his seat on Monday after twenty years in the assembly.\n\n"
+              "“He was a man of his word,” Vance said of his late father.", "en", "2019-11-20")
+    assert resolved(art).get("He") in (None, [None]), resolved(art)
+
+
+def test_the_president_is_not_the_vice_president_nor_the_speaker_named_after_the_quotation():
+    """'the president' is neither someone described as 'Vice President' (a lesser office),
+    nor the name after the quotation that holds it ('“… the president,” Ann Roe said');
+    a title stops before another person ('a top aide to Vice President X')."""
+    art = run("US President Donald Trump has claimed victory as the hearings went on.\n\n"
+              "Laura Pike, a top aide to Vice President Pence, testified on Tuesday.\n\n"
+              "“I found it unusual that the president referred to specific inquiries,” Pike said.", "en", "2019-11-20")
+    got = resolved(art)
+    assert got.get("the president") == ["Donald Trump"], got
+    assert "a top aide" in got and not any("Pence" in k and "aide" in k for k in got), got
+
+
+def test_a_generic_description_with_no_gender_is_the_one_person_named_just_before():
+    """'l'enfant', 'the child': a generic noun whose determiner tells no gender goes to the
+    one person named in the two sentences before, as an age does."""
+    art = run("Le petit Lucas vient de fêter ses sept ans à Douai. L'enfant a reçu la visite des pompiers.", "fr")
+    assert resolved(art).get("L'enfant") == ["Lucas"], resolved(art)
+    art = run("Le petit Lucas et sa tante Marie Roux sont arrivés à Douai. L'enfant a reçu la visite des pompiers.", "fr")
+    assert resolved(art).get("L'enfant") in (None, [None]), resolved(art)

@@ -382,3 +382,88 @@ def test_someone_overpowered_or_subdued_is_attacked():
     attack = only(patterns("The prisoner overpowered a guard and took her keys.").events, "ASSAULT")
     assert [a.text for a in attack.actors] == ["The prisoner"]
     assert "ASSAULT" not in types("The central bank moved to subdue inflation.")
+
+
+def test_munitions_that_hit_fall_or_are_dropped_are_an_attack():
+    assert "ASSAULT" in types("Mortar shells hit the clinic while patients were waiting outside.")
+    assert "ASSAULT" in types("Two rockets landed near the bus station on Tuesday.")
+    assert "ASSAULT" in types("Jets dropped bombs on the market town overnight.")
+    assert "ASSAULT" in types("Six bombs were dropped on the district, residents said.")
+    assert "ASSAULT" not in types("The test missile landed in the sea.")
+    assert "ASSAULT" not in types("Share prices fell on Monday.")
+
+
+def test_shots_returned_and_arson_are_attacks():
+    assert "ASSAULT" in types("The guards fired back with rifles.")
+    assert "ASSAULT" in types("The army said its soldiers had fired in self-defence.")
+    assert "ASSAULT" in types("Border troops returned fire.")
+    assert "ASSAULT" in types("A teenager set fire to the synagogue on Sunday night.")
+    assert "ASSAULT" in types("The thieves set the van ablaze before fleeing.")
+    assert "ASSAULT" not in types("She set the table for dinner.")
+
+
+def test_protesters_clashing_with_police_riot_and_a_surrender_is_a_retreat():
+    assert "PROTEST" in types("Students clashed with police outside the ministry.")
+    assert "PROTEST" not in types("Rebels clashed with government troops near the border.")
+    assert "RETREAT" in types("The fugitive gave himself up to police on Friday.")
+
+
+def test_a_particle_parsed_as_a_preposition_still_makes_the_phrasal_verb():
+    stop = only(patterns("Troopers pulled the driver over a few blocks away.").events, "COERCE")
+    assert [r.text for r in stop.recipients] == ["the driver"]
+    assert "COERCE" in types("The motorist was pulled over for speeding on the interstate.")
+
+
+def test_the_police_sealing_off_a_place_restricts_it():
+    assert "COERCE" in types("Police sealed off the district after the shooting.")
+    assert "COERCE" in types("Officers locked down the campus on Tuesday.")
+    assert "COERCE" not in types("The company closed down its factory.")
+
+
+def test_an_investigation_reopened_or_faced_is_one():
+    assert "ACCUSE" in types("Prosecutors reopened the investigation in March.")
+    assert "ACCUSE" in types("The mayor faced a probe over the contracts.")
+
+
+def test_projectiles_thrown_at_police_and_clashes_with_them_are_a_riot():
+    thrown = only(patterns("Rocks were thrown at riot police near the stadium.").events, "PROTEST")
+    assert [a.text for a in thrown.actors] == ["protesters"]
+    assert "PROTEST" in types("There were clashes with police outside the parliament.")
+    assert "PROTEST" in types("Masked youths stormed the tax office.")
+    assert "PROTEST" not in types("Heavy clashes between the army and rebels continued.")
+
+
+def test_a_council_meeting_on_its_own_is_a_consultation_and_tectonic_plates_meet_no_one():
+    assert "CONSULT" in types("The Security Council met on Sunday to discuss the ceasefire.")
+    assert "CONSULT" not in types("The earthquake struck where two tectonic plates meet, and aftershocks followed the tsunami.")
+    assert "CONSULT" not in types("The town hall received heavy damage in the storm.")
+
+
+def test_cases_dropped_and_pardons_concede_and_escapes_from_custody_defy_the_law():
+    assert "CONCEDE" in types("Prosecutors have dropped their investigation into the senator.")
+    assert "CONCEDE" in types("The case against the activists was dropped in March.")
+    assert "CONCEDE" in types("The governor pardoned the former mayor.")
+    assert "RETREAT" not in types("The governor pardoned the former mayor.")
+    assert "REJECT" in types("Two inmates escaped from jail on Tuesday.")
+    assert "REJECT" in types("He was jailed for skipping bail.")
+    assert "REJECT" not in types("Thousands of villagers escaped from the flooded valley.")
+
+
+def test_a_promise_agrees_only_to_cooperate_help_or_yield():
+    assert "AGREE" in types("European governments agreed to lend Portugal five billion euros.")
+    assert "AGREE" in types("The ministers pledged to work together on border security.")
+    assert "AGREE" in types("The union leaders agreed to postpone the march until December.")
+    assert "AGREE" not in types("The activists vowed to continue their legal battle.")
+    assert "AGREE" not in types("The author promised to reveal the source of the leak after his death.")
+
+
+def test_someone_in_custody_is_detained():
+    held = only(patterns("The driver is in custody, the sheriff said.").events, "COERCE")
+    assert [r.text for r in held.recipients] == ["The driver"]
+    assert "COERCE" in types("Officers have a teenager in custody after the robbery.")
+    assert "COERCE" not in types("The mother was awarded custody of her children.")
+
+
+def test_a_doer_named_before_an_attack_noun_stays_its_doer_when_the_target_is_a_thing():
+    strike = only(patterns("Villagers said they fled after a Syrian strike on their market.").events, "ASSAULT")
+    assert [a.text for a in strike.actors] == ["Syrian"] and not strike.recipients

@@ -239,3 +239,167 @@ def test_a_city_visited_is_where_the_visit_is_and_a_country_is_its_host():
     assert visit and not visit[0].recipients
     abroad = [e for e in _fr_events("Le Premier ministre s'est rendu en Italie.") if e.type == "CONSULT"]
     assert abroad and [r.text for r in abroad[0].recipients] == ["Italie"]
+
+
+def test_a_participle_the_parser_hangs_on_a_reported_verb_is_done_by_the_main_subject():
+    # '…, affirmant que X … et dénonçant …': 'dénonçant' is coordinated with 'affirmant', not with the reported verb
+    events = [e for e in _fr_events("Lundi, le ministre Paul Durand avait estimé ne plus pouvoir justifier ces mesures, "
+                                    "affirmant que le gouvernement belge poursuit ses provocations et dénonçant une escalade "
+                                    "inacceptable.") if e.type == "ACCUSE"]
+    assert events and [a.text for a in events[0].actors] == ["Paul Durand"]
+
+
+def test_a_dative_clitic_is_whom_a_light_verb_act_is_addressed_to():
+    praised = [e for e in _fr_events("Le maire de Lille lui a d'ailleurs rendu hommage.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["lui"]
+
+
+def test_a_bare_participle_coordinated_with_a_passive_shares_its_subject():
+    events = [e for e in _fr_events("Le suspect a été mis en examen et placé en détention provisoire.") if e.type == "COERCE"]
+    assert events and all(e.recipients and e.recipients[0].text == "Le suspect" for e in events)
+
+
+def test_a_trade_or_role_noun_is_someone_an_arrest_or_complaint_is_aimed_at():
+    arrested = [e for e in _fr_events("Un boulanger a été interpellé mardi.") if e.type == "COERCE"]
+    assert arrested and [r.text for r in arrested[0].recipients] == ["Un boulanger"]
+    complained = [e for e in _fr_events("Les deux policiers avaient porté plainte dimanche contre le boxeur.") if e.type == "ACCUSE"]
+    assert complained and [r.text for r in complained[0].recipients] == ["le boxeur"]
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_que_stands_for():
+    blamed = [e for e in _fr_events("Le sénateur s'en est pris au ministre, qu'il a vivement critiqué jeudi.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["ministre"]
+    blamed = [e for e in _fr_events("Le ministre, que le sénateur a critiqué jeudi, a répondu.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["Le ministre"]
+
+
+def test_a_preposition_tagged_as_a_verb_still_introduces_the_addressee():
+    blamed = [e for e in _fr_events("Le député Paul Martin a émis des critiques envers le président de la République.") if e.type == "ACCUSE"]
+    assert blamed and [r.text for r in blamed[0].recipients] == ["le président de la République"]
+
+
+def test_a_possessive_on_an_adjunct_event_noun_is_the_person_named_before_it():
+    charged = [e for e in _fr_events("La nomination de Paul Durand intervient après sa mise en examen le 6 décembre dernier.")
+               if e.type == "COERCE"]
+    assert charged and [r.text for r in charged[0].recipients] == ["Paul Durand"]
+    freed = [e for e in _fr_events("Le juge a ordonné sa libération.") if e.type == "RETREAT"]
+    assert all(r.text != "Le juge" for e in freed for r in e.recipients)
+
+
+def test_a_part_of_the_day_is_the_publication_day_unless_a_day_follows():
+    blamed = [e for e in _fr_events("Le sénateur a critiqué dans la matinée le ministre.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-27"
+    blamed = [e for e in _fr_events("Le sénateur a critiqué le ministre dans la soirée de samedi.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-23"
+
+
+def test_a_part_of_the_day_after_a_named_day_is_that_day():
+    from veille.dates import find_dates
+
+    assert [m.text for m in find_dates("Vendredi 3 mai dans la soirée, les élus se sont réunis.", "fr")] == ["Vendredi 3 mai"]
+    assert [m.kind for m in find_dates("Les élus se sont réunis dans la matinée.", "fr")] == ["relative"]
+
+
+def test_an_infinitive_after_an_opening_quotation_mark_is_no_incise():
+    praised = [e for e in _fr_events('Face à ces résultats, M. Durand a tenu à "féliciter" les professeurs.') if e.type == "SUPPORT"]
+    assert praised and praised[0].actors[0].text == "M. Durand" and [r.text for r in praised[0].recipients] == ["les professeurs"]
+
+
+def test_the_day_of_a_participle_on_the_subject_is_not_the_main_act_s_day():
+    events = [e for e in _fr_events("Les trois suspects interpellés lundi lors d'un coup de filet dans le Var ont été mis en "
+                                    "examen et placés en détention provisoire samedi par un juge d'instruction.") if e.type == "COERCE"]
+    assert events and all(e.date.value == "2024-11-23" for e in events)
+    rallied = [e for e in _fr_events("La manifestation de samedi a rassemblé des milliers de personnes.") if e.type == "PROTEST"]
+    assert rallied and rallied[0].date.value == "2024-11-23"
+
+def test_an_inquiry_said_to_be_under_way_is_an_investigation():
+    assert "ACCUSE" in _types("Une enquête est en cours sur la disparition du randonneur.")
+    assert "ACCUSE" in _types("L'enquête va désormais se poursuivre pour établir les faits.")
+    assert "ACCUSE" in _types("L'enquête a été rouverte en mars pour des raisons de procédure.")
+    assert "ACCUSE" in _types("L'information judiciaire ouverte à Lille pour escroquerie a été dépaysée.")
+    assert "ACCUSE" not in _types("Le sondage est en cours de dépouillement à la mairie.")
+
+
+def test_opening_an_inquiry_named_as_a_noun_is_an_investigation_but_asking_for_it_is_a_request():
+    opened = [e for e in _fr_events("Le parquet de Nancy a annoncé l'ouverture d'une enquête préliminaire.") if e.type == "ACCUSE"]
+    assert opened and opened[0].actors and "parquet" in opened[0].actors[0].text
+    types = _types("La députée a réclamé l'ouverture d'une enquête sur ces dépenses.")
+    assert "REQUEST" in types and "ACCUSE" not in types
+    types = _types("Le syndicat a demandé une enquête indépendante.")
+    assert "REQUEST" in types and "ACCUSE" not in types
+
+
+def test_taking_to_the_streets_and_police_officers_demonstrating_are_protests():
+    assert "PROTEST" in _types("Des centaines d'habitants sont descendus dans la rue dimanche à Brest.")
+    assert "PROTEST" in _types("Plusieurs dizaines de policiers ont manifesté jeudi soir devant la préfecture.")
+    assert "PROTEST" in _types("Une cinquantaine de policiers se sont rassemblés jeudi devant le palais de justice.")
+    assert "PROTEST" not in _types("La police a mobilisé deux cents agents pour le match.")
+    assert "PROTEST" not in _types("Les policiers ont rassemblé des indices sur place.")
+
+
+def test_an_approximate_number_of_people_is_those_people():
+    marched = [e for e in _fr_events("Une vingtaine de militants ont défilé samedi à Rennes.") if e.type == "PROTEST"]
+    assert marched and "militants" in marched[0].actors[0].text
+
+
+def test_a_phone_call_to_someone_is_consultation_not_a_call_to_the_emergency_services():
+    called = [e for e in _fr_events("La présidente a téléphoné mardi au chancelier autrichien.") if e.type == "CONSULT"]
+    assert called and called[0].recipients
+    assert "CONSULT" not in _types("La voisine a téléphoné aux pompiers vers minuit.")
+
+
+def test_a_past_participle_the_tagger_read_as_a_noun_is_still_the_verb():
+    assert "ACCUSE" in _types("Le sénateur s'était élevé contre une « chasse aux sorcières » visant les élus.")
+
+
+def test_violating_a_rule_is_defiance_but_a_person_raped_is_no_refusal():
+    assert "REJECT" in _types("La Turquie a violé l'embargo sur les armes.")
+    assert "REJECT" not in _types("L'adolescente a été violée par un inconnu dans la nuit.")
+
+
+def test_calling_something_by_a_judging_word_is_criticism_or_praise():
+    assert "ACCUSE" in _types("Le maire a jugé cette décision « inacceptable ».")
+    assert "SUPPORT" in _types("La préfète a jugé l'intervention des secouristes exemplaire.")
+    assert not {"ACCUSE", "SUPPORT"} & _types("Les randonneurs ont trouvé le refuge vide.")
+
+
+def test_a_complaint_filed_by_someone_unnamed_is_still_a_complaint():
+    filed = [e for e in _fr_events("Deux plaintes ont été déposées lundi contre le directeur de l'école.") if e.type == "ACCUSE"]
+    assert filed and filed[0].recipients
+    assert "ACCUSE" not in _types("Les plaintes des voisins au sujet du bruit se multiplient.")
+
+
+def test_signatories_critics_and_academies_are_someone():
+    asked = [e for e in _fr_events("Les signataires de la lettre réclament la démission du directeur.") if e.type == "REQUEST"]
+    assert asked and "signataires" in asked[0].actors[0].text
+    assert "ACCUSE" in _types("Le sénateur est accusé par ses détracteurs de mentir sur son patrimoine.")
+    assert "REQUEST" in _types("L'Académie de pharmacie recommande d'interdire ces produits.")
+
+
+def test_arson_binding_and_poisoning_are_assaults():
+    assert "ASSAULT" in _types("Le cambrioleur a mis le feu à la grange avant de s'enfuir.")
+    assert "ASSAULT" in _types("Les deux otages avaient été ligotés et bâillonnés par leurs ravisseurs.")
+    assert "ASSAULT" in _types("L'empoisonnement du journaliste a été confirmé mardi.")
+    assert "ASSAULT" not in _types("Le feu a été mis sous contrôle par les pompiers.")
+
+
+def test_ruling_out_a_measure_is_a_refusal_and_excluding_a_member_is_not():
+    assert "REJECT" in _types("La ministre a exclu toute hausse des frais d'inscription.")
+    assert "REJECT" not in _types("Le parti a exclu deux élus de ses instances.")
+
+
+def test_dining_with_someone_is_meeting_and_marching_idioms_are_protests():
+    met = [e for e in _fr_events("Le sénateur a déjeuné lundi avec le ministre de l'Intérieur.") if e.type == "CONSULT"]
+    assert met and met[0].recipients
+    assert "PROTEST" in _types("Les retraités battent le pavé depuis trois semaines.")
+
+
+def test_people_gathering_is_a_protest_and_officials_gathering_a_meeting():
+    types = _types("Des riverains en colère se sont réunis devant la station d'épuration.")
+    assert "PROTEST" in types and "CONSULT" not in types
+    assert "CONSULT" in _types("Les ministres des Finances se sont réunis mardi à Luxembourg.")
+
+
+def test_an_inquiry_to_go_on_after_a_modal_is_dated_by_its_own_verb():
+    went_on = [e for e in _fr_events("L'enquête doit se poursuivre vendredi à Rennes.") if e.type == "ACCUSE"]
+    assert went_on and went_on[0].date.value == "2024-11-29" and "future" in went_on[0].flags

@@ -196,3 +196,28 @@ def test_a_title_before_the_holders_name_spelt_another_way_is_still_the_holder()
     """'le président iranien Hassan Rohani': the table's Hassan Rouhani, whose French name it is."""
     art = run("Emmanuel Macron s'est entretenu le 7 janvier 2020 avec le président iranien Hassan Rohani.", "fr", "2020-01-07")
     assert "veille:person:hassan-rouhani" in {a.id for a in art.actors}
+
+
+def test_a_name_right_after_a_person_noun_is_a_person_also_when_tagged_as_a_place():
+    """'the socialite, Ada Lagos': a lower-case person noun right before a name (with or
+    without a comma) makes it a person's, even one the NER took for a place or company."""
+    art = run("Guests were invited by the socialite, Ada Lagos.", "en")
+    assert {e.text: e.label for e in art.entities}.get("Ada Lagos") == "PERSON", [(e.text, e.label) for e in art.entities]
+    art = run("The flights resumed at Lagos airport on Monday.", "en")
+    assert all(e.label != "PERSON" for e in art.entities)
+
+
+def test_more_person_nouns_resolve_descriptions():
+    """'the quarterback', 'the meteorologist', 'the socialite' describe people."""
+    art = run("Dan Kowalski threw three touchdowns on Sunday. The quarterback later thanked the fans.", "en")
+    assert [m.name for m in art.mentions if m.text == "The quarterback"] == ["Dan Kowalski"]
+
+
+def test_a_capital_beating_another_city_is_its_team_not_its_government():
+    """'Ottawa held on to beat Detroit': the subject of a sports contest verb is the city's
+    team; 'Ottawa announced sanctions' is Canada."""
+    art = run("Senators 5, Bruins 2: Ottawa held on to beat Boston on Saturday night.\n\n"
+              "Ottawa announced new sanctions against Moscow on Monday.", "en")
+    ottawa = [(e.span.start, e.actor_id) for e in art.entities if e.text == "Ottawa"]
+    canada = [m.start for a in art.actors if a.id == "Q16" for m in a.mentions]
+    assert len(canada) == 1 and canada[0] > 60, (ottawa, canada)

@@ -925,3 +925,76 @@ def test_a_capitalised_name_the_tagger_took_for_a_common_noun_speaks():
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Sofradec", "estimant")
     art = run("L'Arcep a rendu jeudi son avis, estimant que le réseau respecte les règles.", "fr")
     assert quote(art, "le réseau respecte").speaker == "Arcep"
+
+
+def test_a_name_the_parser_hung_on_the_cue_as_an_adverb_speaks_not_the_crowd_told():
+    """'"…," Reilly told a crowd in Peoria': the name right after the quotation is the
+    speaker even when the parser did not make it the subject; the object of 'told' is the
+    one told."""
+    art = run("Governor Tom Reilly spoke in Illinois on Friday.\n\n"
+              "“We will not back down,” Reilly told a crowd in Peoria.", "en", "2019-11-20")
+    assert quote(art, "We will not back down").speaker == "Tom Reilly"
+
+
+def test_an_unnamed_official_after_a_quote_is_not_the_previous_speaker():
+    """'"…," one official said' right after a quote of the governor: someone else, unnamed,
+    unlike 'the spokesman said', who may speak for the one quoted before."""
+    art = run("Governor Tom Reilly signed the budget on Tuesday. “This is a good day,” Reilly said.\n\n"
+              "“We have checked every number,” one official said. “It adds up,” another aide said.", "en", "2019-11-20")
+    assert quote(art, "This is a good day").speaker == "Tom Reilly"
+    assert quote(art, "We have checked").speaker is None
+    assert quote(art, "It adds up").speaker is None
+
+
+def test_it_added_after_an_organisation_quoted_in_the_paragraph_before_is_that_organisation():
+    """'…, the Tax Agency said. ¶ "…," it added': the organisation just quoted, not a
+    country the article named earlier as a subject."""
+    art = run("Separately, the US is seeking the extradition of the banker from Britain.\n\n"
+              "The judge decided to close the file, the Norwegian Customs Board said.\n\n"
+              "“The evidence has weakened over the years,” it added.", "en", "2019-11-20")
+    q = quote(art, "The evidence has weakened")
+    assert q.speaker_actor_id != "Q30" and "Customs Board" in (q.speaker or ""), q
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_one_quote_not_a_second_block():
+    """English style: a long quotation leaves its paragraph open and the next paragraph
+    opens with a mark again; the second paragraph is part of the same quote, with its
+    speaker, not a quote block of its own with none."""
+    from veille.pipeline import process_many
+    from veille.read import read_raw
+    from veille.read.source import Raw
+
+    text = ("The prosecutor, Anna Lind, spoke on Tuesday about the case against the banker.\n\n"
+            "Ms Lind said: \"I want to stress that the witness gave a credible account.\n\n"
+            "\"Her statements were coherent and detailed; however, the evidence has weakened too much.\"\n")
+    options = Options(language="en")
+    raw = read_raw(Raw(text.encode("utf-8"), "<test>"), options)
+    art = process_many([raw.model_copy(update={"published": "2019-11-20", "language": "en"})], options)[0]
+    speech = [q for q in art.quotes if "coherent" in q.text or "credible" in q.text]
+    assert speech and all(q.speaker == "Anna Lind" for q in speech), [(q.kind, q.text[:30], q.speaker) for q in art.quotes]
+
+
+def test_a_numbered_heading_in_quotation_marks_is_not_more_words_of_the_last_speaker():
+    """'6. "The budget hole"' between two paragraphs: a heading naming what follows, with
+    no speaker, not a continuation of the person quoted just before."""
+    art = run("\"We will fix it before the vote,\" Senator Ruth Maple said on Tuesday.\n\n"
+              "6. \"The budget hole\"\n\n"
+              "The committee heard from three more witnesses after lunch.", "en", "2019-11-20")
+    assert quote(art, "The budget hole").speaker is None
+
+
+def test_a_spokesman_named_by_a_body_noun_is_not_the_body_another_spokesman_spoke_for():
+    """'a military spokesman said' after a UN spokesman: the military (or no one the article
+    names), never the UN."""
+    art = run("A UN spokesman said the school had been hit. The agency said 30 people died.\n\n"
+              "A military spokesman said he had no information on the strike.", "en", "2019-11-20")
+    q = quote(art, "he had no information")
+    assert q.speaker_actor_id != "Q1065" and "UN" not in (q.speaker or ""), q
+
+
+def test_a_one_word_sentence_in_quotation_marks_after_a_quote_continues_its_speaker():
+    """'"Give me a big win," he said later. "Please."': a short quotation that is a sentence of
+    its own right after a quote is more of the same person's words, not a scare quote."""
+    art = run("Mayor Lena Ostrova campaigned in Dayton on Monday. “Give me a big win,” Ostrova said. “Please.”", "en", "2019-11-20")
+    q = quote(art, "Please")
+    assert (q.kind, q.speaker) == ("direct", "Lena Ostrova"), q

@@ -133,7 +133,18 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     found = [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
     night, to = _night()
     return [m for k, m in enumerate(found)
-            if not (k + 1 < len(found) and night.search(folded[:m.start]) and to.fullmatch(folded[m.end:found[k + 1].start]))]
+            if not (k + 1 < len(found) and night.search(folded[:m.start]) and to.fullmatch(folded[m.end:found[k + 1].start]))
+            and not (m.kind == "relative" and k + 1 < len(found) and _of_day().fullmatch(folded[m.end:found[k + 1].start]))
+            and not (m.kind == "relative" and k > 0 and found[k - 1].kind not in ("relative", "anaphoric")
+                     and not folded[found[k - 1].end:m.start].strip())]  # 'mercredi 29 juin dans la soirée': that day's
+
+
+@lru_cache(maxsize=1)
+def _of_day() -> re.Pattern[str]:
+    """'dans la soirée de samedi', 'dans la matinée du 14 juillet': a part of the day named
+    next ('du', 'de': ``night_from``), which is the date; the part of the day alone is the
+    publication day's ('dans la matinée', ``relative``)."""
+    return re.compile(rf"\s+(?:{_alternatives('night_from')})\s*")
 
 
 def _linkers() -> str:

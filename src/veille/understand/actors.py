@@ -355,6 +355,7 @@ def linking() -> dict:
     data["particles"] = frozenset(data["particles"])
     data["junk_leads"] = frozenset(data["junk_leads"])
     data["actor_deps"] = frozenset(data["actor_deps"])
+    data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
                 "generic_institution_words", "relation_heads"):
         data[key] = frozenset(data[key])
@@ -523,7 +524,10 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     while root.dep_ in ("flat:name", "flat", "compound", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
-        return True
+        verb = root.head
+        contest = linking()["contest_verbs"]
+        return not (verb.lemma_.lower() in contest or any(c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in contest
+                                                          for c in verb.children))  # 'Ottawa beat Detroit': a team
     cases = [c.lower_ for c in root.children if c.dep_ in ("case", "mark")]
     if root.dep_ == "pobj":
         cases.append(root.head.lower_)
@@ -675,7 +679,8 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
             out.append(Mention(person.start_char, person.end_char, person.text, "ner", None,
                                "PERSON" if _lang_of(seg.doc) == "en" else "PER", (person.start, person.end)))
             continue
-        if label == "ORG" and (_person_named_as_org(ent, people, first_names(), _fold) or _person_by_context(ent)):
+        if label == "ORG" and (_person_named_as_org(ent, people, first_names(), _fold) or _person_by_context(ent)) or \
+                label in ("GPE", "LOC") and _person_by_context(ent, titled_only=True):
             label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
             ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
         if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
@@ -728,20 +733,29 @@ def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fol
     return fold_(words[0].text) in names or possessor
 
 
-def _person_by_context(ent) -> bool:  # noqa: ANN001
+def _person_by_context(ent, titled_only: bool = False) -> bool:  # noqa: ANN001
     """A name of two or three capitalised words tagged ORG that its sentence shows to be a
     person's: coordinated with a person ('Demi Lovato and Ariana Grande'), or followed by
     a description whose head is a person noun ('Eswar Prasad, a trade professor at
-    Cornell') or by an age ('Ann Jones, 38,'). Not a name that ends like a company's
-    ('Dick Clark Productions')."""
+    Cornell') or by an age ('Ann Jones, 38,'), or right after a person noun in lower case
+    ('Fox News host Jane Roe’s', 'media mogul, Ade Bello': also a name tagged as a place).
+    Not a name that ends like a company's ('Dick Clark Productions')."""
     from veille.understand.coref import lexicon
 
     lex = lexicon(_lang_of(ent.doc))
-    words = list(ent)
+    words = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKS)]
     if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in words) or \
             fold(words[-1].text) in lex.get("organisation_name_ends", ()):
         return False
     doc, root = ent.doc, ent.root
+    nouns = set(lex.get("person_nouns", ()))
+    k = ent.start - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text.islower() and (doc[k].lower_ in nouns or doc[k].lemma_.lower() in nouns):
+        return True  # 'host Jane Roe', 'mogul, Ade Bello'
+    if titled_only:
+        return False
     people = [t for t in (root.head, *root.children) if t.i != root.i and t.ent_type_ in PERSON_LABELS
               and (root.dep_ == "conj" or t.dep_ == "conj")]
     if people:
@@ -752,7 +766,6 @@ def _person_by_context(ent) -> bool:  # noqa: ANN001
     if after[1].like_num and after[1].text.isdigit() and 0 < int(after[1].text) < 120 and \
             (len(after) == 2 or after[2].is_punct):
         return True  # 'Ann Jones, 38,'
-    nouns = set(lex.get("person_nouns", ()))
     for tok in after[1:]:
         if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "PRON"):
             return False

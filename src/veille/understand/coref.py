@@ -201,6 +201,7 @@ class Ref:
     factor: float = 1.0  # 0.5 inside a subordinate or reported clause
     of_name: bool = False  # a description whose complement is the name after it ('l'avocat de Paul Roy')
     latter: bool = False  # 'ce dernier', 'celle-ci': the person last mentioned
+    owned: bool = False  # a description with a possessive ('his lawyer', 'sa fille'): not the possessor
 
 
 @dataclass
@@ -212,6 +213,7 @@ class Quotation:
     speaker: Ref | None = None  # filled once quotes are attributed
     speaker_referent: Referent | None = None
     speaker_participant: Participant | None = None
+    opens_sentence: bool = False  # nothing but punctuation before it in its sentence: words in the speaker's voice
 
 
 class Coref:
@@ -281,11 +283,35 @@ class Coref:
             quotation.speaker_participant = who
             quotation.speaker = ref
             quotation.speaker_referent = referent
+        voiced = {r.quote for r in self.refs if r.first_person and r.quote is not None} | \
+            {q.id for q in self.quotations if q.opens_sentence}  # words in the speaker's own voice
         for r in self.refs:
             if r.first_person and r.quote is not None:
                 q = self.quotations[r.quote]
                 if q.speaker_referent is not None:
                     r.referent, r.antecedent = q.speaker_referent, q.speaker
+            elif r.form == "pronoun" and r.quote in voiced and not r.plural and r.kind == "person" and \
+                    r.referent is not None and r.referent is self.quotations[r.quote].speaker_referent:
+                self._other_than_speaker(r)
+
+    def _other_than_speaker(self, r: Ref) -> None:
+        """'"He taught me everything," Holloway said': a third-person pronoun inside a
+        quotation in its speaker's own voice (one that says I or we, or opens its sentence) is
+        not the speaker; it is
+        the most salient other person of its gender named before it, else nobody. (A fragment
+        woven into reported speech, 'qu'il n'aurait pas « les moyens qu'il voulait »', may
+        well say 'il' of its speaker.)"""
+        speaker = r.referent
+        best, best_score = None, 4.0
+        for p in self.referents:
+            if p is speaker or p.kind != "person" or (r.gender in ("m", "f") and p.gender != r.gender):
+                continue
+            score = sum(w * DECAY ** (r.sent - s) for s, w, _ in p.events if 0 <= r.sent - s <= WINDOW)
+            if score > best_score:
+                best, best_score = p, score
+        r.referent = best
+        r.antecedent = next((x for x in reversed(self.refs) if x.referent is best and (x.seg, x.start) < (r.seg, r.start)),
+                            None) if best is not None else None
 
     def resolved(self, segments: list) -> list[ResolvedMention]:
         """The article's resolved mentions of people and organisations, with their evidence."""
@@ -338,6 +364,10 @@ class Context:
 
 def build(index, segments: list, quotations: list[Quotation], ctx: Context) -> Coref:  # noqa: ANN001
     """Resolve the mentions of an article (see the module docstring)."""
+    for q in quotations:
+        seg_id, a, _ = q.pieces[0]
+        before = doc_text(segments[seg_id].doc)[:max(0, a - 1)].rstrip()
+        q.opens_sentence = not before or before[-1] in ".!?:…"
     lex = lexicon(ctx.lang)
     if not lex:
         return Coref(ctx.lang, [], [], quotations, ctx.info)
@@ -581,6 +611,11 @@ class _Builder:
         """The title mention of (noun, start, end) beside ``name``, trimmed of punctuation and
         of the words that only join it to the name."""
         noun, lo, hi = found
+        other = next((i for i in range(noun.i + 1, hi) if doc[i].ent_type_ in ("PER", "PERSON")), None)
+        if other is not None:  # 'a top aide to Vice President Pence': the title stops before another person and their title
+            hi = other
+            while hi > noun.i + 1 and (doc[hi - 1].text[:1].isupper() or doc[hi - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")):
+                hi -= 1
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
             hi -= 1
         while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV")):
@@ -859,6 +894,8 @@ class _Builder:
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
         r.of_name = of_name
+        r.owned = any(c.i < tok.i and c.pos_ == "PRON" and (c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss"))
+                      for c in tok.children)
         return r
 
     # --------------------------------------------------------------- resolving
@@ -1080,6 +1117,9 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
+        lesser = frozenset(fold(w) for w in self.lex.get("lesser_modifiers", ()))
+        if lesser and not any(fold(w) in lesser for w in re.findall(r"[\w]+", text)):
+            described = [p for p in described if not _only_lesser(p.descriptions, (noun, low), lesser)]  # not the Vice President
         if not rest:  # 'the president' is the one described so bare, not 'the president of the Federal Reserve Bank'
             bare = [p for p in described if any(not _complement(d, low) and not _complement(d, noun) for d in p.descriptions)]
             described = bare or described
@@ -1118,17 +1158,18 @@ class _Builder:
                     self.by_actor[actor_id] = who
         # 4. a generic description ('la victime') of someone named just before
         age = low in self.lex["age_adjectives"]
-        if who is None and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age) and \
-                not self._kin_of_someone(head) and \
-                (r.gender or age):  # ('the 45-year-old' tells no gender: the one person named just before)
-            near = [p for p in ok_gender if (p.gender == r.gender or age and not r.gender) and r.sent - p.last_sentence() <= 2]
+        owned = r.owned
+        owned = owned or self._kin_of_someone(head)  # 'Sa mère, X, raconte comment sa fille …'
+        if who is None and not owned and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age):
+            # ('the 45-year-old', 'l'enfant' tell no gender: the one person named just before)
+            near = [p for p in ok_gender if (p.gender == r.gender or not r.gender) and r.sent - p.last_sentence() <= 2]
             if len(near) == 1:
                 who = near[0]
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
-        proxy = proxy or self._kin_of_someone(head)  # 'sa fille' is not the one 'sa' stands for
+        proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1208,8 +1249,9 @@ class _Builder:
             return None
         end_tok = _tok_at(doc, r.end - 1)
         for t in doc[end_tok + 1:min(len(doc), end_tok + 10)]:
-            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"") or t.is_sent_start:
-                return None
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"", "“", "”") or t.is_sent_start or \
+                    self._quote_of(r.seg, t.idx) != r.quote:
+                return None  # '“… an opponent of the president,” Ann Roe said': the name after the quotation is its speaker
             if t.pos_ == "NOUN" and self._person_noun(t) and any(
                     c.dep_ == "case" and fold(c.lemma_.lower()) not in self.lex.get("complement_prepositions", ())
                     for c in t.children):
@@ -1349,7 +1391,7 @@ class _Builder:
         'il' long after ('the named person of the article, when that is clear')."""
         people = [p for p in self.referents if p.kind == "person" and p.events]
         for r in self.refs:
-            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name or r.latter:
+            if r.referent is not None or r.first_person or r.kind != "person" or r.plural or r.of_name or r.latter or r.owned:
                 continue
             if r.form == "description":
                 head = self.segments[r.seg].doc[r.head]
@@ -1867,6 +1909,20 @@ def _of_complement(tok) -> bool:  # noqa: ANN001
     if tok.dep_ == "prep":
         return tok.lower_ in closed_words("of_preposition")
     return any(c.dep_ == "case" and fold(c.lower_) in ("de", "du", "des", "d'") for c in tok.children)
+
+
+def _only_lesser(descriptions: list[str], nouns: tuple[str, ...], lesser: frozenset[str]) -> bool:
+    """Do the folded descriptions that hold the noun all hold it after a word that makes it a
+    lower office ('vice president', 'deputy mayor'), and is there one?"""
+    seen = False
+    for description in descriptions:
+        words = re.findall(r"\w+", description)
+        for i, w in enumerate(words):
+            if w in nouns:
+                if i == 0 or words[i - 1] not in lesser:
+                    return False
+                seen = True
+    return seen
 
 
 def _bare_phrase(text: str, former: set[str]) -> str:

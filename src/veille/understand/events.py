@@ -41,6 +41,7 @@ from veille.understand.syntax import (
     participle_infinitive,
     passive_patients,
     relative,
+    relative_object,
     slot,
 )
 
@@ -278,17 +279,32 @@ def _speaker_verb(clause):  # noqa: ANN001, ANN202
 
 def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
-    a token with a subject of its own is tried as the regular -er verb."""
+    a token with a subject of its own is tried as the regular -er verb; so is a past participle
+    taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
+    if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
+        return tuple(t for t in lex.triggers.get(PARTICIPLE_END.sub("er", tok.lower_), ()) if t.pos == "VERB")
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
         return ()
     return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
+
+
+PARTICIPLE_END = re.compile(r"é(e)?(s)?$")
+"""The endings of a regular -er past participle ('téléphoné', 'insurgée', 'limités')."""
+
+
+def _participle_taken_for_noun(tok) -> bool:  # noqa: ANN001
+    """A regular -er past participle the tagger read as a noun or adjective, known by the
+    auxiliary of a compound tense it governs ('a téléphoné', 's'était insurgé')."""
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and PARTICIPLE_END.search(tok.lower_) is not None and \
+        any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
 
 
 def _pos_ok(tok, trig: Trigger, lex: EventLexicon | None = None) -> bool:  # noqa: ANN001
     if trig.pos == "ADJ" and lex is not None and lex.participle_adjectives and _attributive_participle(tok):
         return True  # 's'est dit choqué', 'se disant dérangé', 'est indigné': the participle is the adjective
     if trig.pos == "VERB":
-        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok)
+        verbish = (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children)) or _participle_as_adjective(tok) \
+            or _participle_taken_for_noun(tok)
         return tok.pos_ in ("VERB",) or verbish or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
     if trig.pos == "NOUN":  # a gerund with an article is a noun ('after the police shooting of a boy')
         return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children))
@@ -471,6 +487,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     if tok.ent_type_ in NAME_ENTITIES:
         return None  # 'La République en marche', 'Rassemblement national': a word of a name, no act
     verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    if verb is None or verb.lemma_.lower() not in (trig.light or lex.light_verbs):
+        verb = _participle_of(tok, trig, lex) or verb  # 'une enquête ouverte pour homicide', with no one named
     if "case" in trig.with_:
         verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
@@ -488,6 +506,14 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
     if _case(tok) in closed_words("charge_cases") and not any(c.dep_ in ("det", "det:poss", "nummod") for c in tok.children):
         return None  # 'plainte pour violences', 'enquête pour homicide volontaire': the offence charged, no act told
+    opened = _light_noun(tok, trig, lex)
+    if opened is not None:  # 'l'ouverture d'une enquête', 'a annoncé le lancement d'une enquête': the light verb as a noun
+        carrier = governor(opened, lex.light_verbs | frozenset(lex.triggers))
+        doers = list(_by_phrase(opened))
+        if not doers and carrier is not None and carrier.lemma_.lower() in lex.light_verbs and not _passive(carrier):
+            doers = slot(carrier, "subj")
+        return Candidate(tok, trig, carrier if carrier is not None and carrier.pos_ in ("VERB", "AUX") else opened,
+                         doers, recipients)
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
         critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
@@ -496,7 +522,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []), passive_patients(tok.head))
     if verb is None and trig.light and _said_to_happen(tok, trig, lex):
         # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
-        return Candidate(tok, trig, tok.head, agent or (of if trig.of != "recipient" else []),
+        return Candidate(tok, trig, _occurrence_verb(tok.head, lex), agent or (of if trig.of != "recipient" else []),
                          recipients or (of if trig.of == "recipient" else []))
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
@@ -529,7 +555,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     recipients = recipients or patients
     happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
     if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
-        verb, recipients = tok.head, _first_slot(tok.head, trig.recipient)  # 'des heurts ont éclaté samedi entre X et Y'
+        verb = _occurrence_verb(tok.head, lex)  # 'des heurts ont éclaté samedi entre X et Y'
+        recipients = _first_slot(verb, trig.recipient)
     if not (actors or recipients) and not trig.implied and not happened:
         return None  # a bare noun ('la menace', 'une enquête') refers to no one; 'the riots' imply rioters
     if not (actors or recipients) and lex.implied_heads and not _happening(tok, lex):
@@ -558,9 +585,21 @@ def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN
 
 
 def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
-    """Is ``verb`` a verb of occurrence, alone ('survenir', 'se poursuivre') or with its object ('avoir lieu')?"""
+    """Is ``verb`` a verb of occurrence, alone ('survenir', 'se poursuivre', 'est en cours') or
+    with its object ('avoir lieu'), also after a modal or future auxiliary the parser made the
+    head ('l'enquête va se poursuivre', 'pourraient se poursuivre')?"""
     lemma = verb.lemma_.lower()
+    if lemma in lex.future_aux | lex.hypothetical_aux:
+        return any(_occurrence(c, lex) for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
     return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
+
+
+def _occurrence_verb(verb, lex: EventLexicon):  # noqa: ANN001, ANN202
+    """The verb of occurrence itself, past a modal or future auxiliary the parser made the head
+    ('doit se poursuivre jeudi': 'poursuivre', which carries the date and the place)."""
+    if verb.lemma_.lower() in lex.future_aux | lex.hypothetical_aux:
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _occurrence(c, lex)), verb)
+    return verb
 
 
 def _happening(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -572,14 +611,39 @@ def _happening(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     return tok.dep_ == "ROOT" or (tok.dep_ in SUBJ_DEPS and tok.head.lemma_.lower() in lex.implied_heads)
 
 
-def _participle_of(tok, trig: Trigger):  # noqa: ANN001, ANN202
+def _participle_of(tok, trig: Trigger, lex: EventLexicon | None = None):  # noqa: ANN001, ANN202
     """A light verb as a participle on the noun, with its agent: 'une colère partagée par X',
-    'des excuses présentées par X' (the verb the noun would be the object of)."""
+    'des excuses présentées par X' (the verb the noun would be the object of); for a pattern that
+    may go without an actor, a verb of occurrence with none ('une enquête ouverte pour homicide',
+    'l'information judiciaire ouverte à Paris')."""
     for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in trig.light and "Part" in c.morph.get("VerbForm") and \
-                any(g.dep_ in ("obl:agent", "agent") for g in c.children):
+        if c.dep_ != "acl" or c.lemma_.lower() not in trig.light or "Part" not in c.morph.get("VerbForm"):
+            continue
+        if any(g.dep_ in ("obl:agent", "agent") for g in c.children):
+            return c
+        if lex is not None and _agentless_ok(trig, lex) and c.lemma_.lower() in lex.occurrence_verbs \
+                and not any(g.dep_.startswith("aux") for g in c.children):
             return c
     return None
+
+
+def _requesting(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Does ``verb`` open a pattern whose complement is its content (a request, a refusal, an
+    accusation: 'a demandé l'ouverture d'une enquête')? That content is no event of its own."""
+    return verb is not None and any(t.pos == "VERB" and t.type in lex.content_governors
+                                    for t in lex.triggers.get(verb.lemma_.lower(), ()))
+
+
+def _light_noun(tok, trig: Trigger, lex: EventLexicon):  # noqa: ANN001, ANN202
+    """The noun of a light verb whose 'de' complement ``tok`` is ('l'ouverture d'une enquête',
+    'le lancement d'une enquête': ``light_nouns``), for a pattern that may go without an actor
+    and takes that verb; None when it is the content of a request or refusal ('a demandé
+    l'ouverture d'une enquête')."""
+    head = tok.head
+    verb = lex.light_nouns.get(head.lemma_.lower()) if tok.dep_ == "nmod" and head.i != tok.i else None
+    if verb is None or _case(tok) not in OF_CASES or (trig.light and verb not in trig.light) or not _agentless_ok(trig, lex):
+        return None
+    return None if _requesting(governor(head, lex.light_verbs | frozenset(lex.triggers)), lex) else head
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
@@ -658,7 +722,7 @@ def conditions(tok, with_: dict, quantities: frozenset[str] = frozenset(), passi
 def _objects(tok, quantities: frozenset[str]) -> list:  # noqa: ANN001
     """Direct objects, looking through quantities ('une partie de la dette' -> dette)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and not any(g.dep_ == "case" and g.lower_ not in PARTITIVE for g in c.children)]
-    objs = objs or object_after_date(tok)
+    objs = objs or object_after_date(tok) or relative_object(tok)  # 'le ministre, qu'il a critiqué'
     inner = [g for o in objs if o.lemma_.lower() in quantities for g in o.children if g.dep_ in ("nmod", "prep", "pobj")]
     inner += [p for g in inner if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return objs + inner
@@ -684,8 +748,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         if key == "prep_or_on_object":  # 'hurled stones [at the police]', the parser hanging 'at' on 'stones'
             near += [g for o in objs for g in o.children if g.dep_ == "prep"]
         return any(_prep_word(c) in wanted and not _time_phrase(c) for c in near)
-    if key == "prt":
-        return any(c.dep_ in ("prt", "compound:prt") and c.lower_ in wanted for c in tok.children)
+    if key == "prt":  # a particle after the object may be parsed as a preposition with no object ('pulled X over')
+        return any(c.lower_ in wanted and (c.dep_ in ("prt", "compound:prt") or
+                                           (c.dep_ == "prep" and c.i > tok.i and not any(g.dep_ == "pobj" for g in c.children)))
+                   for c in tok.children)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or any(_controlled_infinitive(o) for o in objs)
     if key == "xcomp_mark":  # 'told the driver to stop', not 'told reporters that …'
@@ -1327,6 +1393,13 @@ def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -
     for subject in children(noun.head, SUBJ | PASS_SUBJ):
         if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
             return ctx.resolve_participant(seg, subject)
+    if plural or any(_animate(s, lex) for s in children(noun.head, SUBJ | PASS_SUBJ)):
+        return None
+    # 'La nomination de X intervient après sa mise en examen', 'X, mort après son interpellation': the
+    # person named last before it in the sentence, when the clause has no one as its subject
+    for tok in reversed(det.doc[det.sent.start:det.i]):
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON") and not tok.dep_.startswith("flat"):
+            return ctx.resolve_participant(seg, tok)
     return None
 
 
@@ -1388,11 +1461,15 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
-    if cand.actors and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors):
+    armed = bool(cand.actors) and not actors and _agentless_ok(trig, lex) and all(t.lemma_.lower() in INSTRUMENTS for t in cand.actors)
+    if armed:
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
     victim_named = False
-    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]):
+    named_before = lex.nominal_roles and all(t.head.i == cand.token.i and t.i < cand.token.i and t.dep_ in ("compound", "amod")
+                                             for t in cand.actors)  # 'an Israeli strike on his house': the doer, said before
+    if trig.of == "either" and actors and not recipients and (cand.anchor is cand.token or cand.nominal) and not _agentive(actors[0]) \
+            and not named_before:
         actors, recipients = [], actors  # 'l'attaque du commissariat': the target, not the attacker
         # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
         # not by a possessive: 'son combat' is the fighter's)
@@ -1405,8 +1482,9 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None
     if trig.recipient_animate and (not recipients or (lex.animate_heads and not any(_animate(t, lex) for t in cand.recipients))):
         return None  # 'defending the state budget', 'released pages of documents from the Nixon presidency': no one
-    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token):
-        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is
+    if not actors and not recipients and not (is_passive(cand.anchor) or cand.anchor is not cand.token or armed):
+        return None  # a bare noun with no one in it ('la menace') is no event; 'une enquête a été ouverte' is, and so
+        # are shells that hit a compound (the weapon stands for its unnamed users)
     if cand.anchor is cand.token and trig.pos == "NOUN" and trig.type in NAMED_NOUN_TYPES and \
             not any(p.actor_id or p.text[:1].isupper() for p in actors + recipients):
         return None  # 'les visites des proches', 'la visite du président au salon': no one of note
@@ -1811,7 +1889,8 @@ def _inherited_dates(sent, mentions: list, anchor, lang: str, tense: str | None,
         return []
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and (children(anchor, {"aux", "aux:tense"}) or _elided_aux(anchor)) and \
             not children(anchor, {"nsubj", "nsubj:pass"}):  # 'a jugé dimanche … mais a appelé à la prudence': one subject, one time
-        found = [m for m in mentions if m.end <= anchor.idx - sent.start_char and
+        shared = _elided_aux(anchor)  # 'a été mis en examen et placé en détention samedi': one act, one day, wherever it stands
+        found = [m for m in mentions if (shared or m.end <= anchor.idx - sent.start_char) and
                  _date_attaches(sent, m, coordinated_clause(anchor), None)]
         if found:
             return found
@@ -1903,6 +1982,9 @@ def _date_attaches(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     while steps < 6:
         if head.i == anchor.i or (trigger is not None and head.i == trigger.i):
             return True
+        if head.i != tok.i and head.dep_ in SUBJ | PASS_SUBJ and head.head.i == anchor.i and \
+                any(c.dep_ in ("acl", "acl:relcl", "relcl") and head.i < c.i < tok.i for c in head.children):
+            return False  # 'les suspects interpellés lundi ont été mis en examen samedi': the day of the participle on the subject
         if head.pos_ in ("VERB", "AUX") and head.i != tok.i and head.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") \
                 and not _describes_trigger(head, trigger) and not _describes_medium(head, anchor):
             return False

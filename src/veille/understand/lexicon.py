@@ -100,6 +100,7 @@ class EventLexicon:
     quoted_verb_types: frozenset[str] = frozenset()  # types whose verbs in a quotation tell a deed ('"He was shot"')
     implied_heads: frozenset[str] = frozenset()  # verbs a bare noun with implied doers ('the protests') must be the subject of
     content_frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type: 'charged with murder'
+    light_nouns: dict[str, str] = field(default_factory=dict, hash=False)  # 'l'ouverture d'une enquête': noun -> the light verb it names
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -114,7 +115,7 @@ LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "con
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
                 "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "entrusting_verbs", "addressee_slots",
-                "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types"}
+                "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns"}
 
 
 class LexiconError(ValueError):
@@ -233,6 +234,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         implied_heads=frozenset(raw.get("implied_heads", ())),
         quoted_verb_types=frozenset(raw.get("quoted_verb_types", ())),
         content_frames={etype: frozenset(words) for etype, words in raw.get("content_frames", {}).items()},
+        light_nouns={k.lower(): v.lower() for k, v in raw.get("light_nouns", {}).items()},
     )
 
 

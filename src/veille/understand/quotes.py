@@ -281,13 +281,13 @@ class _Extractor:
 
     def _unmarked_blocks(self, quotes: list[Quote], signed: set[int]) -> Iterator[Quote]:
         """Quote blocks that repair found but that hold no quotation mark we could pair."""
-        covered = {(q.span.field, q.span.start) for q in quotes}
+        covered = [(q.span.start, q.span.end) for q in quotes if q.span.field == "body"]
         for seg_id, seg in enumerate(self.segments):
             if seg.block is None or seg.block in signed or self.article.blocks[seg.block].kind != "quote":
                 continue
             size = len(self.texts[seg_id])
-            if any(f == "body" and seg.offset <= s < seg.offset + size for f, s in covered):
-                continue
+            if any(s < seg.offset + size and seg.offset < e for s, e in covered):
+                continue  # also a quotation that runs on into this paragraph from the one before
             block = self.article.blocks[seg.block]
             yield Quote(text=block.text, kind="block", span=Span(field="body", start=block.start, end=block.end, text=block.text))
 
@@ -534,6 +534,9 @@ class _Extractor:
                 v = v.head
                 continue
             break
+        lost = self._name_before(verb, free)
+        if lost is not None:
+            return self._from_token(seg_id, lost, cue)
         found = self._np_after(seg_id, verb, cue, free)
         if found is not None:
             return found
@@ -544,6 +547,22 @@ class _Extractor:
                     not any(c.dep_ == "case" for c in t.children):  # ('…, confie un proche au JDD': the paper is told)
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _name_before(self, verb, free):  # noqa: ANN001, ANN202
+        """'"…," Reilly told a crowd': a name right before the reporting verb, after the
+        quotation's closing mark or comma, that the parser hung on the verb as something else
+        than its subject (an adverb) is the subject; the verb's object is the one told."""
+        doc = verb.doc
+        k = verb.i - 1
+        if k < 1 or not free(doc[k]):
+            return None
+        tok = doc[k]
+        if tok.pos_ != "PROPN" or tok.head.i != verb.i or tok.dep_ in SUBJ or any(c.dep_ == "case" for c in tok.children):
+            return None
+        start = tok.left_edge.i
+        if start < 1 or not (doc[start - 1].is_punct and (doc[start - 1].text == "," or doc[start - 1].is_quote)):
+            return None
+        return tok
 
     def _participle_of_noun(self, verb):  # noqa: ANN001, ANN202
         """The noun a French present participle follows with no comma between ('les discours
@@ -726,6 +745,8 @@ class _Extractor:
                     self._spoken_for = org
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
             singular = "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS"
+            if comp is not None and comp.i < tok.i and comp.pos_ in ("NOUN", "ADJ"):
+                return found  # 'a military spokesman' the article names no body for: no one, not the body quoted before
             if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
                 return found  # "Swift's rep": someone's own representative, not the body a spokesperson spoke for before
             last = self.__dict__.get("_spoken_for")
@@ -883,6 +904,9 @@ class _Extractor:
         for c in tok.children:
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
                 return c
+            if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.i == tok.i - 1 and \
+                    c.lower_ in self._folded_raw("body_modifiers"):
+                return c  # 'an Israeli army spokesman', 'a military spokesman': that body, not the one quoted before
             if c.dep_ == "nmod" and c.i > tok.i:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
@@ -1019,15 +1043,25 @@ class _Extractor:
                 (pfound.referent is not None and pfound.referent is found.referent):
             return False
         s, a, b = found.mention
-        if not self.texts[s][a:b].startswith("-"):
+        inverted = self.texts[s][a:b].startswith("-")
+        if not inverted and (self._grammar("inverted_incise") or found.rule != "after"):
             return False  # only an inverted pronoun ('-t-il') belongs to the incise of this quotation
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, start, _ = q.pieces[0]
-        if p_seg != seg_id or self._narrates(self.texts[seg_id][p_end:start], cued=True) or \
-                self._someone_else(pfound, p_seg, p_end, seg_id, start):
+        if p_seg == seg_id:
+            between = self.texts[seg_id][p_end:start]
+        elif not inverted and p_seg == seg_id - 1 and self.segments[p_seg].field == self.segments[seg_id].field and \
+                not self.texts[seg_id][:start].strip(" \"“'‘"):
+            between = self.texts[p_seg][p_end:]  # 'X said. ¶ "…," it added': the next paragraph opens with the quotation
+        else:
+            return False
+        if self._narrates(between, cued=True) or self._someone_else(pfound, p_seg, p_end, seg_id, start):
             return False
         gender = _pronoun_genders(self.lang).get(pronoun_key(self.texts[s][a:b]))
         pgender = pfound.referent.gender if pfound.referent is not None else None
+        if gender == "n":  # 'it added': an organisation just quoted, not a person
+            return pfound.referent is None and self.info(pfound.who.actor_id).get("type") != "person" or \
+                pfound.referent is not None and pfound.referent.kind != "person"
         return gender is not None and pgender in (None, gender)
 
     def _unnamed(self, found: Found) -> bool:
@@ -1057,6 +1091,9 @@ class _Extractor:
             return True
         s, a, b = found.mention
         words = [fold(w) for w in re.findall(r"[\w-]+", self.texts[s][a:b])]
+        first = self.segments[s].doc.char_span(a, b, alignment_mode="expand")
+        if first is not None and len(first) and (first[0].like_num or first[0].lower_ in closed_words("indefinite_determiners")):
+            return False  # '"…," one official said': someone else, unnamed, not the one who spoke for the speaker before
         if len(words) == 2 and words[1] in self._folded("proxy_nouns"):
             return True  # '« … », a précisé ce porte-parole': the one who spoke for the speaker before
         return bool(words) and any(w in self._folded("source_nouns") for w in words[:2])
@@ -1338,6 +1375,8 @@ class _Extractor:
             return None
         p_seg, _, p_end = pq.pieces[-1]
         seg_id, a, _ = q.pieces[0]
+        if self._heading_quotation(q):
+            return None
         if p_seg == seg_id:
             between = self.texts[seg_id][p_end:a]
             toks = list(self._span_tokens(seg_id, p_end, a))
@@ -1371,6 +1410,19 @@ class _Extractor:
             return False
         lead = re.findall(r"\w[\w'’-]*", parts[-1])
         return len(lead) > 3 and not any(w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs for w in lead)
+
+    def _heading_quotation(self, q: Quotation) -> bool:
+        """'6. "The Gordon problem"': a paragraph that is only a short quoted phrase with no
+        sentence punctuation, perhaps numbered, is a heading naming what follows, not more
+        words of the person quoted before it."""
+        if len(q.pieces) > 1:
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        words = text[a:b].strip()
+        rest = (text[:a] + text[b:]).strip(" \t\n\"“”«»'‘’")
+        return bool(words) and not re.search(r"[.!?;,:]$", words) and len(words.split()) <= 6 and \
+            words[:1].isupper() and not re.sub(r"^\d+[.)]?", "", rest).strip()
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
@@ -1486,7 +1538,9 @@ class _Extractor:
             return "direct"
         speech = self._speech(text)
         if found is not None and found.cue == "continuation":
-            return "direct" if len(words) >= 3 else "scare"
+            alone = re.search(r"[.!?]\W*$", text) is not None and \
+                re.search(r"(^|[.!?…][\"”»’']?)$", self.texts[seg_id][:max(0, a - 1)].rstrip()) is not None
+            return "direct" if len(words) >= 3 or alone else "scare"  # '… he said. “Please.”': a sentence of their own
         if found is not None and found.strength == 1 and named:
             return "direct" if speech or found.rule == "chained" else "scare"
         return "direct" if speech or len(words) > 4 else "scare"

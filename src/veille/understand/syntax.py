@@ -24,6 +24,8 @@ SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing t
 UNACCUSATIVE = closed_words("unaccusative_verbs")
 REFLEXIVE_CLITICS = closed_words("reflexive")
 DOCUMENT_NOUNS = closed_words("document_nouns")  # 'issued a statement condemning X': the issuer condemns
+DATIVE_CLITICS = closed_words("dative_clitics")  # 'lui a rendu hommage': 'lui' is the indirect object, whatever its label
+OBJECT_RELATIVES = closed_words("object_relatives")  # 'le ministre, qu'il a critiqué': 'que' is the object
 CLAUSE_DEPS = {"relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark", "appos:relcl"}
 
 
@@ -63,13 +65,19 @@ def is_passive(verb) -> bool:  # noqa: ANN001
 
 
 def _shares_passive(verb) -> bool:  # noqa: ANN001
-    """An English past participle coordinated with a passive, with no subject or auxiliary of
-    its own, shares its auxiliary: 'was booked into jail and later released on bail', 'were
-    identified and arrested'. (English tag VBN only: a French participle after 'a été' is
-    labelled by its own auxiliary chain.)"""
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i \
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in verb.children) \
-        and verb.head.tag_ == "VBN" and is_passive(verb.head)
+    """A past participle coordinated with a passive, with no subject or auxiliary of its own,
+    shares its auxiliary: 'was booked into jail and later released on bail', 'were identified
+    and arrested', 'a été mis en examen et placé en détention provisoire'."""
+    return verb.dep_ == "conj" and _past_participle(verb) and verb.head.i != verb.i \
+        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass", "expl")
+                    or c.dep_.startswith("expl") for c in verb.children) \
+        and _past_participle(verb.head) and is_passive(verb.head)
+
+
+def _past_participle(verb) -> bool:  # noqa: ANN001
+    """'arrested' (English tag VBN), 'placé' (French morphology: a past participle)."""
+    return verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+                                  and verb.pos_ == "VERB")
 
 
 def _pronominal(verb) -> bool:  # noqa: ANN001
@@ -121,6 +129,8 @@ def subjects(verb) -> list:  # noqa: ANN001
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         head = verb.head
+        if (participle := _participle_coordinated_with_finite(verb)) is not None:
+            return subjects(participle)  # '…, affirmant que X poursuit … et dénonçant …': who is 'affirmant', not X
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "dobj", "obl", "obl:arg") and head.head.pos_ in ("VERB", "AUX") \
                 and "Part" in verb.morph.get("VerbForm"):
             return subjects(head.head)  # 'ont rejeté toute responsabilité et accusé X': a participle hung on the object
@@ -132,6 +142,30 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _bare_present_participle(verb) -> bool:  # noqa: ANN001
+    """'affirmant', 'dénonçant': a present participle with no auxiliary and no subject of its own."""
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "nsubjpass") for c in verb.children)
+
+
+def _participle_coordinated_with_finite(verb):  # noqa: ANN001, ANN202
+    """A bare present participle cannot be coordinated with a finite verb: in '…, affirmant
+    que X poursuit ses menaces et dénonçant une escalade' the parser hangs 'dénonçant' on
+    'poursuit', the verb of the clause 'affirmant' introduces; it is coordinated with that
+    participle (the nearest one above), whose doer is the main clause's subject. None otherwise."""
+    head = verb.head
+    if not _bare_present_participle(verb) or "Fin" not in head.morph.get("VerbForm"):
+        return None
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            return None
+        tok = tok.head
+        if _bare_present_participle(tok) and tok.i < verb.i:
+            return tok
+    return None
 
 
 def coordinated_clause(verb):  # noqa: ANN001, ANN201
@@ -222,6 +256,8 @@ def _incise(verb) -> bool:  # noqa: ANN001
                 key=lambda t: t.i)  # '», s'est insurgé X': the clitic opens the incise
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or "Ger" in verb.morph.get("VerbForm"):
         return False  # '…, killing 156 people': a participle after a comma has its object after it, not its subject
+    if "Inf" in verb.morph.get("VerbForm"):
+        return False  # 'a tenu à "féliciter" les professeurs': an infinitive after an opening mark has its object after it
     prev = verb.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and (prev.text in (",", "»", "”", '"') or prev.is_quote)
 
@@ -330,6 +366,9 @@ def prep_objects(tok, preps: set[str]) -> Iterator:  # noqa: ANN001
         elif child.dep_.startswith(("obl", "nmod", "obj", "iobj")) and child.dep_ != "obl:agent" and \
                 any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
             yield from with_conjuncts([child])
+        elif child.pos_ == "VERB" and child.lower_ in preps and child.i > tok.i:
+            # 'des critiques envers le président': a preposition the tagger took for a verb, its noun for an object
+            yield from with_conjuncts([c for c in child.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN", "PRON")])
 
 
 NEIGHBOUR_ADJUNCTS = frozenset({"obl:mod", "obl", "obl:arg", "npadvmod", "advmod", "nmod"})
@@ -342,12 +381,13 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
     if name == "subj":
         return subjects(tok)
     if name == "obj":
-        objs = [c for c in children(tok, OBJ) if not _has_case(c)] or object_after_date(tok) or object_as_predicate(tok)
+        objs = [c for c in children(tok, OBJ) if not _has_case(c) and not relative(c)] or object_after_date(tok) \
+            or object_as_predicate(tok) or relative_object(tok)
         if is_passive(tok):  # 'was arrested five buildings away': an object of a passive is a misparsed adjunct
             return passive_patients(tok) or with_conjuncts(objs)
         return with_conjuncts(objs) or passive_patients(tok)
     if name == "iobj":
-        return with_conjuncts(children(tok, IOBJ))
+        return with_conjuncts(children(tok, IOBJ)) or [c for c in children(tok, OBJ) if _dative_clitic(c)]
     if name == "agent":
         return with_conjuncts(agents_of(tok))
     if name == "poss":
@@ -362,6 +402,28 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
         return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
+
+
+def relative_object(verb) -> list:  # noqa: ANN001
+    """The noun a relative clause's object pronoun stands for ('le ministre, qu'il a critiqué
+    jeudi', 'the minister whom he criticised'): the noun the clause hangs on, else the nearest
+    noun before the pronoun. Only in a clause with a subject of its own ('qui' is a subject)."""
+    rel = [c for c in verb.children if c.i < verb.i and (
+        (c.dep_ in OBJ and relative(c)) or (c.dep_ == "mark" and c.lower_ in OBJECT_RELATIVES))]
+    if not rel or not children(verb, SUBJ) or any(relative(s) for s in children(verb, SUBJ)):
+        return []
+    if verb.dep_ in ("relcl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return with_conjuncts([verb.head])
+    if rel[0].dep_ == "mark" and not relative(rel[0]):
+        return []  # 'a estimé que le gouvernement …': a complementizer, not a relative
+    noun = relative_antecedent(rel[0])
+    return [noun] if noun is not None else []
+
+
+def _dative_clitic(tok) -> bool:  # noqa: ANN001
+    """'lui', 'leur' before their verb ('le maire lui a rendu hommage'): only ever an indirect
+    object, though the parser may label it a direct one."""
+    return tok.pos_ == "PRON" and tok.lower_ in DATIVE_CLITICS and tok.i < tok.head.i
 
 
 def object_after_date(verb) -> list:  # noqa: ANN001
