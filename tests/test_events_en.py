@@ -467,3 +467,9 @@ def test_someone_in_custody_is_detained():
 def test_a_doer_named_before_an_attack_noun_stays_its_doer_when_the_target_is_a_thing():
     strike = only(patterns("Villagers said they fled after a Syrian strike on their market.").events, "ASSAULT")
     assert [a.text for a in strike.actors] == ["Syrian"] and not strike.recipients
+
+
+def test_a_feeling_accuses_only_when_aimed_at_someone():
+    assert "ACCUSE" in types("The farmers were furious with the agriculture minister over the quotas.")
+    assert "ACCUSE" not in types("The shop owners were concerned about the rising cost of electricity.")
+    assert "ACCUSE" not in types("The tenants were unhappy with the way the repairs had been handled.")
