@@ -473,3 +473,9 @@ def test_a_feeling_accuses_only_when_aimed_at_someone():
     assert "ACCUSE" in types("The farmers were furious with the agriculture minister over the quotas.")
     assert "ACCUSE" not in types("The shop owners were concerned about the rising cost of electricity.")
     assert "ACCUSE" not in types("The tenants were unhappy with the way the repairs had been handled.")
+
+
+def test_rounds_of_a_tournament_and_boxing_belts_are_sport():
+    assert "ASSAULT" not in types("The Wildcats reached the semifinal by beating the Hornets, with Jones grabbing twelve rebounds.")
+    assert "ASSAULT" not in types("The Ukrainian has held the heavyweight belt since beating the Briton for the WBO title in 2019.")
+    assert "ASSAULT" in types("Two men beat a shopkeeper with iron bars on Friday.")
