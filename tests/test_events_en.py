@@ -479,3 +479,9 @@ def test_rounds_of_a_tournament_and_boxing_belts_are_sport():
     assert "ASSAULT" not in types("The Wildcats reached the semifinal by beating the Hornets, with Jones grabbing twelve rebounds.")
     assert "ASSAULT" not in types("The Ukrainian has held the heavyweight belt since beating the Briton for the WBO title in 2019.")
     assert "ASSAULT" in types("Two men beat a shopkeeper with iron bars on Friday.")
+
+
+def test_a_drunk_driver_running_someone_over_is_an_accident():
+    assert "ASSAULT" not in types("An intoxicated driver fled after striking and injuring a cyclist on the bridge.")
+    assert "ASSAULT" not in types("The man accused of running down and killing a jogger had a blood-alcohol level twice the limit.")
+    assert "ASSAULT" in types("Two men stabbed and killed a shopkeeper on the bridge on Tuesday.")
