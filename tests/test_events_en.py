@@ -485,3 +485,10 @@ def test_a_drunk_driver_running_someone_over_is_an_accident():
     assert "ASSAULT" not in types("An intoxicated driver fled after striking and injuring a cyclist on the bridge.")
     assert "ASSAULT" not in types("The man accused of running down and killing a jogger had a blood-alcohol level twice the limit.")
     assert "ASSAULT" in types("Two men stabbed and killed a shopkeeper on the bridge on Tuesday.")
+
+
+def test_violence_ended_cited_or_avoided_and_wildfires_are_no_attack():
+    assert "ASSAULT" not in types("The mayor said the army alone cannot end the violence in the province.")
+    assert "ASSAULT" not in types("The company moved its staff abroad, citing gang violence.")
+    assert "ASSAULT" not in types("Several villages in the valley were burned in a wildfire last summer.")
+    assert "ASSAULT" in types("Rebels burned several villages in the valley last summer.")
