@@ -467,3 +467,28 @@ def test_someone_in_custody_is_detained():
 def test_a_doer_named_before_an_attack_noun_stays_its_doer_when_the_target_is_a_thing():
     strike = only(patterns("Villagers said they fled after a Syrian strike on their market.").events, "ASSAULT")
     assert [a.text for a in strike.actors] == ["Syrian"] and not strike.recipients
+
+
+def test_a_feeling_accuses_only_when_aimed_at_someone():
+    assert "ACCUSE" in types("The farmers were furious with the agriculture minister over the quotas.")
+    assert "ACCUSE" not in types("The shop owners were concerned about the rising cost of electricity.")
+    assert "ACCUSE" not in types("The tenants were unhappy with the way the repairs had been handled.")
+
+
+def test_rounds_of_a_tournament_and_boxing_belts_are_sport():
+    assert "ASSAULT" not in types("The Wildcats reached the semifinal by beating the Hornets, with Jones grabbing twelve rebounds.")
+    assert "ASSAULT" not in types("The Ukrainian has held the heavyweight belt since beating the Briton for the WBO title in 2019.")
+    assert "ASSAULT" in types("Two men beat a shopkeeper with iron bars on Friday.")
+
+
+def test_a_drunk_driver_running_someone_over_is_an_accident():
+    assert "ASSAULT" not in types("An intoxicated driver fled after striking and injuring a cyclist on the bridge.")
+    assert "ASSAULT" not in types("The man accused of running down and killing a jogger had a blood-alcohol level twice the limit.")
+    assert "ASSAULT" in types("Two men stabbed and killed a shopkeeper on the bridge on Tuesday.")
+
+
+def test_violence_ended_cited_or_avoided_and_wildfires_are_no_attack():
+    assert "ASSAULT" not in types("The mayor said the army alone cannot end the violence in the province.")
+    assert "ASSAULT" not in types("The company moved its staff abroad, citing gang violence.")
+    assert "ASSAULT" not in types("Several villages in the valley were burned in a wildfire last summer.")
+    assert "ASSAULT" in types("Rebels burned several villages in the valley last summer.")
