@@ -229,3 +229,11 @@ def test_maintaining_a_claim_is_no_support_and_arguing_in_an_incise_is_no_reques
 def test_finding_oneself_somewhere_is_no_meeting():
     assert "CONSULT" not in {e.type for e in _events("Elle ne veut pas se retrouver les mains vides.")}
     assert "CONSULT" in {e.type for e in _events("Le ministre a retrouvé son homologue allemand à Berlin.")}
+
+
+def test_ending_up_in_a_state_or_place_is_no_meeting():
+    for text in ("Les locataires se sont retrouvés privés de chauffage.",
+                 "Nous risquons de nous retrouver face à une crise sans précédent.",
+                 "Les deux frères se sont retrouvés dans une situation impossible."):
+        assert not {"CONSULT", "AGREE"} & {e.type for e in _events(text)}, text
+    assert "CONSULT" in {e.type for e in _events("Les deux ministres se sont retrouvés à Genève mardi.")}
