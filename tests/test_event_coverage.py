@@ -237,3 +237,12 @@ def test_ending_up_in_a_state_or_place_is_no_meeting():
                  "Les deux frères se sont retrouvés dans une situation impossible."):
         assert not {"CONSULT", "AGREE"} & {e.type for e in _events(text)}, text
     assert "CONSULT" in {e.type for e in _events("Les deux ministres se sont retrouvés à Genève mardi.")}
+
+
+def test_falling_back_without_yielding_to_anyone_is_no_concession():
+    for text in ("Les exportations ont reculé de 4 % au premier trimestre.",
+                 "Le candidat cède du terrain dans les intentions de vote.",
+                 "Le chômage a encore reculé en mars."):
+        assert "CONCEDE" not in {e.type for e in _events(text)}, text
+    assert "CONCEDE" in {e.type for e in _events("Le gouvernement a cédé à la pression des syndicats.")}
+    assert "CONCEDE" in {e.type for e in _events("Le ministre a reculé devant la colère des agriculteurs.")}
