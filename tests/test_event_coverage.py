@@ -246,3 +246,11 @@ def test_falling_back_without_yielding_to_anyone_is_no_concession():
         assert "CONCEDE" not in {e.type for e in _events(text)}, text
     assert "CONCEDE" in {e.type for e in _events("Le gouvernement a cédé à la pression des syndicats.")}
     assert "CONCEDE" in {e.type for e in _events("Le ministre a reculé devant la colère des agriculteurs.")}
+
+
+def test_claiming_members_or_a_heritage_is_no_request():
+    for text in ("Le syndicat revendique 12 000 adhérents dans la région.",
+                 "La députée revendique cet héritage gaulliste.",
+                 "Le ministre a poussé un cri d'alarme sur la dette."):
+        assert "REQUEST" not in {e.type for e in _events(text)}, text
+    assert "REQUEST" in {e.type for e in _events("Les infirmières revendiquent une hausse de leurs salaires.")}
