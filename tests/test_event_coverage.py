@@ -229,3 +229,28 @@ def test_maintaining_a_claim_is_no_support_and_arguing_in_an_incise_is_no_reques
 def test_finding_oneself_somewhere_is_no_meeting():
     assert "CONSULT" not in {e.type for e in _events("Elle ne veut pas se retrouver les mains vides.")}
     assert "CONSULT" in {e.type for e in _events("Le ministre a retrouvé son homologue allemand à Berlin.")}
+
+
+def test_ending_up_in_a_state_or_place_is_no_meeting():
+    for text in ("Les locataires se sont retrouvés privés de chauffage.",
+                 "Nous risquons de nous retrouver face à une crise sans précédent.",
+                 "Les deux frères se sont retrouvés dans une situation impossible."):
+        assert not {"CONSULT", "AGREE"} & {e.type for e in _events(text)}, text
+    assert "CONSULT" in {e.type for e in _events("Les deux ministres se sont retrouvés à Genève mardi.")}
+
+
+def test_falling_back_without_yielding_to_anyone_is_no_concession():
+    for text in ("Les exportations ont reculé de 4 % au premier trimestre.",
+                 "Le candidat cède du terrain dans les intentions de vote.",
+                 "Le chômage a encore reculé en mars."):
+        assert "CONCEDE" not in {e.type for e in _events(text)}, text
+    assert "CONCEDE" in {e.type for e in _events("Le gouvernement a cédé à la pression des syndicats.")}
+    assert "CONCEDE" in {e.type for e in _events("Le ministre a reculé devant la colère des agriculteurs.")}
+
+
+def test_claiming_members_or_a_heritage_is_no_request():
+    for text in ("Le syndicat revendique 12 000 adhérents dans la région.",
+                 "La députée revendique cet héritage gaulliste.",
+                 "Le ministre a poussé un cri d'alarme sur la dette."):
+        assert "REQUEST" not in {e.type for e in _events(text)}, text
+    assert "REQUEST" in {e.type for e in _events("Les infirmières revendiquent une hausse de leurs salaires.")}
