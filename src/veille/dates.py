@@ -131,12 +131,22 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     if len(folded) != len(text):  # folding changed lengths (rare ligatures): no safe offsets
         return []
     found = [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
+    return [m for k, m in enumerate(found) if not _absorbed(found, k, folded)]
+
+
+def _absorbed(found: list[DateMention], k: int, folded: str) -> bool:
+    """Is the ``k``-th date expression part of a neighbouring one, which alone is the date?"""
+    m = found[k]
+    between_next = folded[m.end:found[k + 1].start] if k + 1 < len(found) else None
     night, to = _night()
-    return [m for k, m in enumerate(found)
-            if not (k + 1 < len(found) and night.search(folded[:m.start]) and to.fullmatch(folded[m.end:found[k + 1].start]))
-            and not (m.kind == "relative" and k + 1 < len(found) and _of_day().fullmatch(folded[m.end:found[k + 1].start]))
-            and not (m.kind == "relative" and k > 0 and found[k - 1].kind not in ("relative", "anaphoric")
-                     and not folded[found[k - 1].end:m.start].strip())]  # 'mercredi 29 juin dans la soirée': that day's
+    if between_next is not None and night.search(folded[:m.start]) and to.fullmatch(between_next):
+        return True  # 'la nuit du lundi 28 au mardi 29 mai': the second day
+    if m.kind != "relative":
+        return False
+    if between_next is not None and _of_day().fullmatch(between_next):
+        return True  # 'dans la soirée de samedi': Saturday
+    # 'mercredi 29 juin dans la soirée': that day's evening
+    return k > 0 and found[k - 1].kind not in ("relative", "anaphoric") and not folded[found[k - 1].end:m.start].strip()
 
 
 @lru_cache(maxsize=1)

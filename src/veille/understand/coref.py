@@ -97,6 +97,7 @@ def lexicon(lang: str) -> dict:
             lex[key + "_folded"] = frozenset(fold(x) for x in lex[key])
         lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
         lex["party_folded"] = frozenset(fold(x) for x in lex.get("party_adjectives", ()))
+        lex["lesser_folded"] = frozenset(fold(x) for x in lex.get("lesser_modifiers", ()))
     return lex
 
 
@@ -1117,7 +1118,7 @@ class _Builder:
         rest = _complement(text, low)
         described = [p for p in ok_gender if (noun in p.nouns or low in p.nouns)
                      and (not rest or any(rest in d for d in p.descriptions))]
-        lesser = frozenset(fold(w) for w in self.lex.get("lesser_modifiers", ()))
+        lesser = self.lex["lesser_folded"]
         if lesser and not any(fold(w) in lesser for w in re.findall(r"[\w]+", text)):
             described = [p for p in described if not _only_lesser(p.descriptions, (noun, low), lesser)]  # not the Vice President
         if not rest:  # 'the president' is the one described so bare, not 'the president of the Federal Reserve Bank'
@@ -1451,6 +1452,7 @@ class _Builder:
                 return
         outside = r.quote is None
         speaker = r.role == "subj" and outside and grammar(self.ctx.lang, "inverted_incise") and self._speaks(r)
+        openers = self._sentence_openers_before(r) if speaker else set()
         clause_subjects = set()
         if r.role != "subj":
             clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")}
@@ -1475,7 +1477,7 @@ class _Builder:
             if r.gender in ("m", "f") and p.kind == "organisation":
                 score *= 0.5  # 'il', 'elle': a person of the same weight first
             if speaker and not any(w >= 50 and not quoted and r.sent - s_ <= 3 for s_, w, quoted in p.events) \
-                    and not self._opens_sentence_lately(p, r):
+                    and id(p) not in openers:
                 score *= 0.5  # '« … », confie-t-il': one who was a subject lately speaks, before one only named in passing
             if score > best_score:
                 best, best_score = p, score
@@ -1483,20 +1485,22 @@ class _Builder:
             r.referent = best
             r.antecedent = self._last_ref(best)
 
-    def _opens_sentence_lately(self, p: Referent, r: Ref) -> bool:
-        """Was ``p`` named at the start of one of the three sentences before ``r`` (a subject the
-        parser may have missed: 'Abbas X, un Afghan arrivé l'an dernier, avait payé …')?"""
+    def _sentence_openers_before(self, r: Ref) -> set[int]:
+        """The ids of the referents named at the start of one of the three sentences before ``r``
+        (a subject the parser may have missed: 'Abbas X, un Afghan arrivé l'an dernier, avait
+        payé …'), gathered once per pronoun rather than once per candidate."""
+        openers: set[int] = set()
         for x in reversed(self.refs):
             if (x.seg, x.start) >= (r.seg, r.start):
                 continue
             if r.sent - x.sent > 3:
-                return False
-            if x.referent is p and x.form == "name" and x.quote is None:
+                break
+            if x.referent is not None and x.form == "name" and x.quote is None:
                 doc = self.segments[x.seg].doc
                 tok = doc[x.head]
                 if tok.sent.start_char >= x.start - 1 or not doc_text(doc)[tok.sent.start_char:x.start].strip():
-                    return True
-        return False
+                    openers.add(id(x.referent))
+        return openers
 
     def _plural_subject_before(self, tok, r: Ref):  # noqa: ANN001, ANN202
         """A plural subject pronoun continues the plural subject of the sentence before ('Analysts

@@ -39,6 +39,7 @@ from veille.understand.syntax import (
     is_passive,
     object_after_date,
     participle_infinitive,
+    past_participle_infinitive,
     passive_patients,
     relative,
     relative_object,
@@ -282,20 +283,16 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     a token with a subject of its own is tried as the regular -er verb; so is a past participle
     taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
     if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
-        return tuple(t for t in lex.triggers.get(PARTICIPLE_END.sub("er", tok.lower_), ()) if t.pos == "VERB")
+        return tuple(t for t in lex.triggers.get(past_participle_infinitive(tok.lower_) or "", ()) if t.pos == "VERB")
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
         return ()
     return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
 
 
-PARTICIPLE_END = re.compile(r"é(e)?(s)?$")
-"""The endings of a regular -er past participle ('téléphoné', 'insurgée', 'limités')."""
-
-
 def _participle_taken_for_noun(tok) -> bool:  # noqa: ANN001
     """A regular -er past participle the tagger read as a noun or adjective, known by the
     auxiliary of a compound tense it governs ('a téléphoné', 's'était insurgé')."""
-    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and PARTICIPLE_END.search(tok.lower_) is not None and \
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and past_participle_infinitive(tok.lower_) is not None and \
         any(c.dep_ in ("aux", "aux:tense") for c in tok.children)
 
 

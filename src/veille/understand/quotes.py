@@ -1023,9 +1023,9 @@ class _Extractor:
         participle ('un prototype considéré comme le « pace car »', 'Interrogé sur les « gilets
         jaunes », X a estimé …')? Its sense is passive: the subject of the sentence is spoken of or
         to, not reported saying the words."""
-        seg_id, a, b = q.pieces[0]
-        if len(q.pieces) > 1 or self._clause(q) or len(self.texts[seg_id][a:b].split()) > 8:
+        if not self._verbless_fragment(q, 8):
             return False
+        seg_id, a, b = q.pieces[0]
         if verb.dep_ not in ("acl", "amod", "advcl") or "Part" not in verb.morph.get("VerbForm") or \
                 "Past" not in verb.morph.get("Tense") or any(c.dep_.startswith("aux") or c.dep_ in SUBJ for c in verb.children):
             return False
@@ -1402,14 +1402,18 @@ class _Extractor:
         began after the previous quotation ('», explique l'hebdomadaire. Et pour cause : son refus
         de négocier avec le mouvement des « policiers en colère »')? Words the narration puts in
         marks are no continuation of the speaker before."""
-        seg_id, a, b = q.pieces[0]
-        if len(q.pieces) > 1 or self._clause(q) or len(self.texts[seg_id][a:b].split()) > 4:
+        if not self._verbless_fragment(q, 4):
             return False
         parts = re.split(r"[.!?…]\s+(?=[A-ZÀ-Ý«“\"])", between)
         if len(parts) < 2:
             return False
         lead = re.findall(r"\w[\w'’-]*", parts[-1])
         return len(lead) > 3 and not any(w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs for w in lead)
+
+    def _verbless_fragment(self, q: Quotation, most: int) -> bool:
+        """Is ``q`` one piece of at most ``most`` words with no clause of its own ('le « pace car »')?"""
+        seg_id, a, b = q.pieces[0]
+        return len(q.pieces) == 1 and not self._clause(q) and len(self.texts[seg_id][a:b].split()) <= most
 
     def _heading_quotation(self, q: Quotation) -> bool:
         """'6. "The Gordon problem"': a paragraph that is only a short quoted phrase with no

@@ -8,6 +8,7 @@ prep:with, agent, poss) and this module finds them in either scheme.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from veille.dates import find_dates
@@ -69,7 +70,7 @@ def _shares_passive(verb) -> bool:  # noqa: ANN001
     shares its auxiliary: 'was booked into jail and later released on bail', 'were identified
     and arrested', 'a été mis en examen et placé en détention provisoire'."""
     return verb.dep_ == "conj" and _past_participle(verb) and verb.head.i != verb.i \
-        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass", "expl")
+        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass")
                     or c.dep_.startswith("expl") for c in verb.children) \
         and _past_participle(verb.head) and is_passive(verb.head)
 
@@ -529,6 +530,17 @@ def er_infinitive(form: str) -> str:
     'réclament' -> 'réclamer'): French lemmatizers miss some of these."""
     low = form.lower()
     return low[:-2] + "r" if low.endswith("nt") else low + "r"
+
+
+PAST_PARTICIPLE_END = re.compile(r"é(e)?(s)?$")
+"""The endings of a regular -er past participle ('téléphoné', 'insurgée', 'limités')."""
+
+
+def past_participle_infinitive(form: str) -> str | None:
+    """The -er infinitive of a regular French past participle ('téléphoné' -> 'téléphoner',
+    'insurgées' -> 'insurger'), None for a word without that ending."""
+    low = form.lower()
+    return PAST_PARTICIPLE_END.sub("er", low) if PAST_PARTICIPLE_END.search(low) else None
 
 
 def participle_infinitive(form: str) -> str:
