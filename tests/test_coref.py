@@ -430,3 +430,15 @@ def test_a_generic_description_with_no_gender_is_the_one_person_named_just_befor
     assert resolved(art).get("L'enfant") == ["Lucas"], resolved(art)
     art = run("Le petit Lucas et sa tante Marie Roux sont arrivés à Douai. L'enfant a reçu la visite des pompiers.", "fr")
     assert resolved(art).get("L'enfant") in (None, [None]), resolved(art)
+
+
+def test_a_comma_title_the_tagger_reads_as_an_adjective_or_a_participle_is_the_persons():
+    """'X, chargée de mission à …', 'X, romancière et scénariste': the tagger may take the
+    title's noun for a participle or an adjective; a lower-case person noun is still the title."""
+    art = run("Le festival a fermé ses portes dimanche, a indiqué Claire Vasseur, chargée de mission à la mairie de Brest. "
+              "« Nous avons eu beaucoup de monde », a-t-elle ajouté.", "fr", "2021-07-12")
+    got = resolved(art)
+    assert got.get("chargée de mission à la mairie de Brest") == ["Claire Vasseur"], got
+    art = run("Le livre raconte le parcours de Lise Aubert, romancière et scénariste installée à Lille.", "fr", "2021-07-12")
+    got = resolved(art)
+    assert any(k.startswith("romancière") and v == ["Lise Aubert"] for k, v in got.items()), got

@@ -650,10 +650,12 @@ class _Builder:
         start = j
         if doc[j].pos_ == "DET" and j + 1 < len(doc):
             j += 1
-        while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
+        while j < len(doc) - 1 and doc[j].pos_ == "ADJ" and not self._person_noun(doc[j]):
             j += 1  # 'ancien ministre', 'former minister'
         noun = doc[j]
-        if noun.pos_ not in ("NOUN", "PROPN") or not noun.text[:1].islower() or not self._person_noun(noun):
+        # the tagger may take the title's noun for an adjective or a participle ('X, comédienne et
+        # photographe', 'X, chargée de communication'): a person noun in lower case is the title
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or not noun.text[:1].islower() or not self._person_noun(noun):
             return None
         hi = j + 1
         while hi < min(len(doc), j + 11) and doc[hi].text not in (",", "(", ")", ";", ":", "«", "»", "\"", "“", "”") \
