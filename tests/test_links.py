@@ -221,3 +221,29 @@ def test_a_capital_beating_another_city_is_its_team_not_its_government():
     ottawa = [(e.span.start, e.actor_id) for e in art.entities if e.text == "Ottawa"]
     canada = [m.start for a in art.actors if a.id == "Q16" for m in a.mentions]
     assert len(canada) == 1 and canada[0] > 60, (ottawa, canada)
+
+
+def test_a_person_glued_to_an_acronym_or_to_the_complement_of_a_title_is_a_person():
+    """The NER may run a name on from what stands before it: 'à l'AFP Dariush Belhadji' (an
+    acronym, whatever the first name), 'le porte-parole de la Fédération Yanis Korbel' (the
+    complement of a person noun): the last capitalised words are the person."""
+    from spacy.tokens import Span
+
+    from veille.options import Options as _Options
+    from veille.understand.actors import _name_after_title, _person_after_name
+    from veille.understand.coref import first_names, fold
+    from veille.understand.nlp import load_pipeline
+
+    nlp = load_pipeline(_Options().pipelines["fr"])
+    doc = nlp("Le bilan reste provisoire, a déclaré à l'AFP Dariush Belhadji, responsable des secours.")
+    toks = [t.text for t in doc]
+    glued = Span(doc, toks.index("AFP"), toks.index("Belhadji") + 1, label="MISC")
+    person = _person_after_name(glued, first_names(), fold)
+    assert person is not None and person.text == "Dariush Belhadji"
+    art = run("Le porte-parole du ministère de la Défense Kianouche Farhadi a démenti l'information.", "fr")
+    people = [e.text for e in art.entities if e.label in ("PER", "PERSON")]
+    assert "Kianouche Farhadi" in people, [(e.text, e.label) for e in art.entities]
+    doc = nlp("Le porte-parole du ministère de la Défense a démenti l'information.")
+    toks = [t.text for t in doc]
+    ministry = Span(doc, toks.index("ministère"), toks.index("Défense") + 1, label="ORG")
+    assert _name_after_title(ministry) is None

@@ -660,6 +660,11 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
         if ent is None or len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
             continue
         start_char, label = ent.start_char, ent.label_
+        titled = _name_after_title(ent)
+        if titled is not None:  # 'le porte-parole du ministère de la Santé Paul Sarr' taken for one organisation
+            out.append(Mention(titled.start_char, titled.end_char, titled.text, "ner", None,
+                               "PERSON" if _lang_of(seg.doc) == "en" else "PER", (titled.start, titled.end)))
+            continue
         first = ent[0]
         if ent.text.lower() in role_titles(_lang_of(seg.doc)):
             continue  # 'Premier ministre', 'President': a title, not a name
@@ -706,20 +711,46 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
 def _person_after_name(ent, names: dict[str, str], fold_):  # noqa: ANN001, ANN202
     """The person at the end of an entity that glues them to the name before them ('France
     Culture Frédéric Says', 'TF1 Jean Dupont'): a known first name and a capitalised word,
-    after proper nouns; not a body named after a person ('Fondation Jean Jaurès', 'lycée
-    Victor Hugo'), whose name starts with a common noun."""
+    after proper nouns, or any two capitalised words after an acronym ('à l'AFP Paul Sarr');
+    not a body named after a person ('Fondation Jean Jaurès', 'lycée Victor Hugo'), whose name
+    starts with a common noun."""
     if len(ent) < 3:
         return None
     first, last = ent[-2], ent[-1]
-    if fold_(first.text) not in names or not (first.text[:1].isupper() and first.is_alpha) or \
+    before = ent[:-2]
+    acronym = len(before) == 1 and before[0].text.isupper() and len(before[0].text) >= 2  # 'AFP Paul Sarr'
+    if not (fold_(first.text) in names or acronym and not first.text.isupper()) or \
+            not (first.text[:1].isupper() and first.is_alpha) or \
             not (last.text[:1].isupper() and last.is_alpha and not last.text.isupper()):
         return None
-    before = ent[:-2]
     nouns = linking()["institution_nouns"] | linking()["street_nouns"]
     if before[0].lower_ in nouns or before[0].lemma_.lower() in nouns or \
             any(not t.text[:1].isupper() or fold_(t.text) in names for t in before):
         return None
     return ent.doc[first.i:last.i + 1]
+
+
+def _name_after_title(ent):  # noqa: ANN001, ANN202
+    """The person's name at the end of an entity that runs on from the complement of a person
+    noun before it ('le porte-parole du ministère de la Santé Paul Sarr' tagged one
+    organisation 'ministère de la Santé Paul Sarr'): the proper nouns the parser hangs
+    on that person noun, two capitalised words or more, closing the entity."""
+    if ent.label_ in PERSON_LABELS or len(ent) < 3:
+        return None
+    from veille.understand.coref import lexicon
+
+    nouns = set(lexicon(_lang_of(ent.doc)).get("person_nouns", ()))
+    for t in ent[1:]:
+        head = t.head
+        if t.pos_ != "PROPN" or t.dep_ not in ("nmod", "appos", "compound") or head.i >= ent.start or \
+                not head.text.islower() or not (head.lower_ in nouns or head.lemma_.lower() in nouns):
+            continue
+        tail = ent.doc[t.i:ent.end]
+        if len(tail) >= 2 and all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and not w.text.isupper()
+                                  for w in tail):
+            return tail
+        return None
+    return None
 
 
 def _person_named_as_org(ent, people: frozenset[str], names: dict[str, str], fold_) -> bool:  # noqa: ANN001
