@@ -442,3 +442,14 @@ def test_a_comma_title_the_tagger_reads_as_an_adjective_or_a_participle_is_the_p
     art = run("Le livre raconte le parcours de Lise Aubert, romancière et scénariste installée à Lille.", "fr", "2021-07-12")
     got = resolved(art)
     assert any(k.startswith("romancière") and v == ["Lise Aubert"] for k, v in got.items()), got
+
+
+def test_a_bare_occupation_noun_is_the_person_the_article_is_about_but_not_with_an_employer():
+    """'la journaliste' alone may be the journalist the article is about; 'la journaliste de
+    Radio Lumière' speaks for her newspaper and is someone else."""
+    text = ("Dans un entretien au quotidien Le Matin, Hélène Varenne explique qu'elle quitte la télévision. "
+            "« Je veux écrire des livres », a expliqué la journaliste{}.")
+    got = resolved(run(text.format(""), "fr", "2021-03-02"))
+    assert got.get("la journaliste") == ["Hélène Varenne"], got
+    got = resolved(run(text.format(" de Radio Lumière"), "fr", "2021-03-02"))
+    assert not any(k.startswith("la journaliste") and v == ["Hélène Varenne"] for k, v in got.items()), got

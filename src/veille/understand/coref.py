@@ -1171,6 +1171,8 @@ class _Builder:
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
+        occupation = self.lex.get("occupation_proxies", ())
+        proxy = proxy and not (not rest and (low in occupation or noun in occupation))  # bare 'la journaliste' may be her
         proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
         proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
