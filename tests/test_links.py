@@ -247,3 +247,29 @@ def test_a_person_glued_to_an_acronym_or_to_the_complement_of_a_title_is_a_perso
     toks = [t.text for t in doc]
     ministry = Span(doc, toks.index("ministère"), toks.index("Défense") + 1, label="ORG")
     assert _name_after_title(ministry) is None
+
+
+def test_a_province_a_direction_a_street_and_a_lower_case_adjective_are_not_the_city_or_the_state():
+    """'la province de Kaboul', 'les provinces voisines de X et d'Y' are regions, not the cities;
+    'à l'ouest de Bagdad' is a place, never Iraq's government, whatever the parser hangs it on;
+    'quai des Etats-Unis' is a street; 'une radio suisse' is an adjective, not Switzerland."""
+    from veille.options import Options as _Options
+    from veille.understand.actors import _after_direction, _of_region
+    from veille.understand.nlp import load_pipeline
+
+    art = run("Des renforts ont été envoyés dans la province de Kaboul mardi.", "fr")
+    assert links(art).get("Kaboul") is None, links(art)
+    nlp = load_pipeline(_Options().pipelines["fr"])
+    doc = nlp("Les secours sont en alerte dans les provinces voisines de Hérat, de Kandahar et Kaboul.")
+    toks = [t.text for t in doc]
+    assert _of_region(doc[toks.index("Kaboul"):toks.index("Kaboul") + 1])
+    doc = nlp("L'explosion a eu lieu à 40 kilomètres à l'ouest de Bagdad, dans la ville de Falloujah.")
+    toks = [t.text for t in doc]
+    assert _after_direction(doc[toks.index("Bagdad"):toks.index("Bagdad") + 1])
+    assert not _of_region(doc[toks.index("Falloujah"):toks.index("Falloujah") + 1])
+    art = run("La foule s'est rassemblée sur le quai des Etats-Unis samedi soir.", "fr")
+    assert links(art).get("Etats-Unis") is None, links(art)
+    art = run("Elle l'a confié jeudi dans une interview diffusée par une radio suisse.", "fr")
+    assert links(art).get("suisse") is None, links(art)
+    art = run("La Suisse a gelé les avoirs de plusieurs dirigeants jeudi.", "fr")
+    assert links(art).get("Suisse") == "Q39", links(art)

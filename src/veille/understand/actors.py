@@ -359,6 +359,8 @@ def linking() -> dict:
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
                 "generic_institution_words", "relation_heads"):
         data[key] = frozenset(data[key])
+    for key in ("region_nouns", "direction_nouns"):
+        data[key] = frozenset(data.get(key, ()))
     return data
 
 
@@ -379,9 +381,12 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         options = links[span.label_]
         if not any(k == "demonym" for _, k in options) and not _written_as_name(span, options):
             continue
+        named = [o for o in options if o[1] != "demonym"]
+        if named and len(named) < len(options) and not _written_as_name(span, named):
+            options = [o for o in options if o[1] == "demonym"]  # 'une chaîne suisse': the adjective, not 'Suisse'
         people = any(info(a).get("type") == "person" for a, _ in options)
         demonym = any(k == "demonym" for _, k in options)
-        if not people and not demonym and (_inside_longer_name(span) or _of_institution(span)):
+        if not people and not demonym and (_inside_longer_name(span) or _of_institution(span) or _of_region(span)):
             continue
         if people and _person_as_org(span):
             continue
@@ -391,7 +396,7 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
-        actor_position = _actor_position(span)
+        actor_position = _actor_position(span) and not _after_direction(span)
         if not actor_position and all(k == "metonym" for _, k in options) and \
                 not any(info(a).get("type") == "place" for a, _ in options):
             continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
@@ -426,6 +431,42 @@ def _of_institution(span) -> bool:  # noqa: ANN001
             break
         head = head.head
     return False
+
+
+def _of_region(span) -> bool:  # noqa: ANN001
+    """'la province de Téhéran', 'les provinces voisines de Qom, d'Alborz et de Semnan': a place
+    name in the complement of a noun of a province or county (``region_nouns``), alone or in a
+    list, names that region, not the city nor the state of that name. Read on the words, since
+    parsers scatter such lists."""
+    doc, nouns = span.doc, linking()["region_nouns"]
+    if not nouns:
+        return False
+    linkers = closed_words("street_linkers") | {",", "et", "and", "du", "des", "of"}
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in linkers:
+        return False
+    steps = 0
+    while i >= 0 and steps < 16 and (doc[i].lower_ in linkers or doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"):
+        i -= 1
+        steps += 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1  # 'la province occidentale de …'
+    return i >= 0 and doc[i].text.islower() and (doc[i].lower_ in nouns or doc[i].lemma_.lower() in nouns)
+
+
+def _after_direction(span) -> bool:  # noqa: ANN001
+    """'à l'est de Téhéran', 'à 50 km de Kiev', 'la banlieue de Moscou': a place name after a word of
+    direction or distance (``direction_nouns``) and 'de' is the place, whatever the parser hung it on."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in closed_words("place_of") | {"of", "from"}:
+        return False
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1
+    return doc[i].lower_ in linking()["direction_nouns"]
 
 
 def _person_as_org(span) -> bool:  # noqa: ANN001
@@ -508,8 +549,9 @@ def _inside_longer_name(span) -> bool:  # noqa: ANN001
         return True  # 'France Services', 'United Nations High Commissioner', 'Washington Post'
     if span.start >= 2:
         linker, street = doc[span.start - 1], doc[span.start - 2]
-        if linker.lower_ in closed_words("street_linkers") and street.lower_ in linking()["street_nouns"]:
-            return True  # 'place d'Italie', 'rue de Rivoli'
+        if (linker.lower_ in closed_words("street_linkers") or linker.lower_ in ("du", "des")) and \
+                street.lower_ in linking()["street_nouns"]:
+            return True  # 'place d'Italie', 'rue de Rivoli', 'quai des Etats-Unis'
     return False
 
 
