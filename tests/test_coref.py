@@ -453,3 +453,15 @@ def test_a_bare_occupation_noun_is_the_person_the_article_is_about_but_not_with_
     assert got.get("la journaliste") == ["Hélène Varenne"], got
     got = resolved(run(text.format(" de Radio Lumière"), "fr", "2021-03-02"))
     assert not any(k.startswith("la journaliste") and v == ["Hélène Varenne"] for k, v in got.items()), got
+
+
+def test_an_object_clitic_the_tagger_reads_as_an_article_is_a_pronoun():
+    """'accuse X de l'avoir frappée', 'la procédure le concernant': 'le'/'l'' before the verb is
+    a pronoun of the person, even where the tagger calls it an article; 'Le pouvoir' is not."""
+    from veille.understand.coref import _Builder
+    from veille.understand.nlp import load_pipeline
+
+    art = run("La photographe Inès Morvan accuse Marc Tellier de l'avoir frappée en 2012.", "fr", "2021-03-02")
+    assert resolved(art).get("l'") == ["Inès Morvan"], resolved(art)
+    doc = load_pipeline(Options().pipelines["fr"])("Le pouvoir a changé de mains.")
+    assert not _Builder.__new__(_Builder)._clitic_taken_for_article(doc[0])

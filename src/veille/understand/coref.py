@@ -735,11 +735,13 @@ class _Builder:
         spec = self.lex["pronouns"].get(key)
         if spec is None:
             return None
-        if tok.pos_ not in ("PRON",) and not tok.text.startswith("-"):
+        clitic = key in own_words(self.ctx.lang, "object_clitics") and self._clitic_taken_for_article(tok)
+        if tok.pos_ not in ("PRON",) and not tok.text.startswith("-") and not clitic:
             return None
         if tok.tag_ in own_words(self.ctx.lang, "possessive_tags"):
             return None
-        if key in own_words(self.ctx.lang, "object_clitics") and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep"):
+        if key in own_words(self.ctx.lang, "object_clitics") and tok.dep_ not in ("obj", "iobj", "obl", "obl:arg", "expl:comp", "dep") \
+                and not clitic:
             return None
         if key in CLITICS and tok.head.lemma_.lower() in self.lex.get("neuter_verbs", ()):
             return None  # 'le dire', 'l'espère': it, not him
@@ -751,6 +753,21 @@ class _Builder:
         if r.kind == "org" and quote is not None:
             return None  # 'it' inside a quotation: mostly a thing
         return r
+
+    def _clitic_taken_for_article(self, tok) -> bool:  # noqa: ANN001
+        """An object clitic the tagger read as an article: 'la procédure le concernant' (an
+        article the parser still makes the verb's object), 'l'accuse de l'avoir frappée' (an
+        'article' of the auxiliary infinitive before a participle)."""
+        if tok.pos_ != "DET" and tok.dep_ != "det":
+            return False
+        head = tok.head
+        if head.i != tok.i + 1 or head.pos_ not in ("VERB", "AUX"):
+            return False
+        if tok.dep_ in ("obj", "iobj"):
+            return True
+        after = tok.doc[head.i + 1] if head.i + 1 < len(tok.doc) else None
+        return "Inf" in head.morph.get("VerbForm") and head.lemma_.lower() in ("avoir", "être") and \
+            after is not None and "Part" in after.morph.get("VerbForm")
 
     def _latter(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """'ce dernier', 'cette dernière', 'celui-ci', 'celle-ci' (the lexicon's ``latter``): a
