@@ -465,3 +465,14 @@ def test_an_object_clitic_the_tagger_reads_as_an_article_is_a_pronoun():
     assert resolved(art).get("l'") == ["Inès Morvan"], resolved(art)
     doc = load_pipeline(Options().pipelines["fr"])("Le pouvoir a changé de mains.")
     assert not _Builder.__new__(_Builder)._clitic_taken_for_article(doc[0])
+
+
+def test_il_of_a_weak_impersonal_verb_or_before_a_predicate_noun_is_someone():
+    """'il suffit de', 'il est temps de', 'il est possible de' are impersonal; but 'il
+    n'était pas resté longtemps' and 'il était un militant' say something of a person."""
+    art = run("Le député Paul Roy a démissionné. Selon ses proches, il n'était pas resté longtemps au parti "
+              "car il était avant tout un syndicaliste.", "fr", "2021-03-02")
+    assert resolved(art).get("il") == ["Paul Roy", "Paul Roy"], resolved(art)
+    art = run("Le député Paul Roy a démissionné. Il suffit de lire sa lettre et il est temps de choisir.",
+              "fr", "2021-03-02")
+    assert "Il" not in resolved(art) and "il" not in resolved(art), resolved(art)

@@ -846,10 +846,20 @@ class _Builder:
         verb = tok.head
         lemma = verb.lemma_.lower()
         if lemma in self.lex["impersonal"]:
-            return True
+            if lemma not in self.lex.get("impersonal_when_complemented", ()):
+                return True
+            # 'il reste trois jours', 'il arrive que …', 'il suffit de …': what remains or happens
+            # follows; 'il n'était pas resté longtemps' is someone
+            return any(c.i > verb.i and (c.dep_ in ("ccomp", "obj", "nsubj", "expl:subj") or c.dep_ == "xcomp" and c.pos_ == "VERB")
+                       for c in verb.children)
         if any(c.lower_ == "y" for c in verb.children) and lemma == "avoir":
             return True
-        return bool(verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children))
+        if not (verb.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in verb.children)):
+            return False
+        if verb.pos_ == "NOUN":  # 'il est temps de', but 'il était un militant' is someone
+            return not any(c.dep_ == "det" for c in verb.children)
+        # 'il est possible de partir', 'il est clair que …'; 'il est fatigué' is someone
+        return any(c.i > verb.i and (c.pos_ in ("VERB", "AUX") or c.dep_ in ("ccomp", "csubj", "xcomp")) for c in verb.children)
 
     def _description(self, tok, seg_id: int, taken: set[int]) -> Ref | None:  # noqa: ANN001
         """A definite description of a person ('le ministre', 'l'ancien président', 'the governor')
