@@ -221,3 +221,23 @@ def test_a_capital_beating_another_city_is_its_team_not_its_government():
     ottawa = [(e.span.start, e.actor_id) for e in art.entities if e.text == "Ottawa"]
     canada = [m.start for a in art.actors if a.id == "Q16" for m in a.mentions]
     assert len(canada) == 1 and canada[0] > 60, (ottawa, canada)
+
+
+def test_a_dateline_is_the_city_not_the_government():
+    art = run("MADRID (AP) — Spain's parliament approved a housing law on Thursday.", "en")
+    assert links(art)["MADRID"] != "Q29"
+    assert links(art)["Spain"] == "Q29"
+
+
+def test_a_title_with_other_words_before_a_country_is_no_office_holder():
+    """'the president still thought Norway …': the words between are no part of a title."""
+    art = run("The senator said the president still thought Norway would help.", "en")
+    assert not any(e.text.startswith("president") for e in art.entities)
+    assert all(q.speaker is None or "president" in q.speaker.lower() for q in art.quotes)
+
+
+def test_an_organisation_acronym_after_a_or_your_is_a_common_noun():
+    art = run("Savers may put money into a traditional IRA or into your Roth IRA every year.", "en")
+    assert "IRA" not in links(art)
+    art = run("The IRA declared a ceasefire in 1994.", "en")
+    assert links(art).get("IRA") == "veille:org:ira"
