@@ -241,3 +241,10 @@ def test_an_organisation_acronym_after_a_or_your_is_a_common_noun():
     assert "IRA" not in links(art)
     art = run("The IRA declared a ceasefire in 1994.", "en")
     assert links(art).get("IRA") == "veille:org:ira"
+
+
+def test_a_capital_before_the_nouns_of_its_own_life_is_the_city():
+    art = run("Lisbon's mayor said the trams would run again on Monday.", "en")
+    assert links(art).get("Lisbon") != "Q45"
+    art = run("Lisbon's decision angered Madrid.", "en")
+    assert links(art).get("Lisbon") == "Q45"

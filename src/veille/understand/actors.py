@@ -357,7 +357,7 @@ def linking() -> dict:
     data["actor_deps"] = frozenset(data["actor_deps"])
     data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
-                "generic_institution_words", "relation_heads"):
+                "generic_institution_words", "relation_heads", "city_nouns"):
         data[key] = frozenset(data[key])
     return data
 
@@ -546,6 +546,9 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     """Does the mention stand where an actor stands (subject, agent)? Only there does
     a capital stand for its government ('Moscou a dénoncé' but 'la région de Madrid')."""
     root = span.root
+    if root.dep_ in ("poss", "compound", "nmod") and root.head.i != root.i and root.head.i >= span.end and \
+            (root.head.lower_ in linking()["city_nouns"] or root.head.lemma_.lower() in linking()["city_nouns"]):
+        return False  # 'Berlin's mayor', 'Moscow residents': the city's own life, not its government
     while root.dep_ in ("flat:name", "flat", "compound", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
