@@ -998,3 +998,22 @@ def test_a_one_word_sentence_in_quotation_marks_after_a_quote_continues_its_spea
     art = run("Mayor Lena Ostrova campaigned in Dayton on Monday. “Give me a big win,” Ostrova said. “Please.”", "en", "2019-11-20")
     q = quote(art, "Please")
     assert (q.kind, q.speaker) == ("direct", "Lena Ostrova"), q
+
+
+def test_a_one_word_quote_with_its_comma_inside_the_marks_and_an_incise_is_said():
+    art = run("“Wonderful,” Martin Delaney said after the match. “It is a great day for the club.”", "en")
+    q = quote(art, "Wonderful")
+    assert q.kind == "direct" and q.speaker == "Martin Delaney"
+    art = run("Her favourite film is “Casablanca,” which she saw twice.", "en")
+    assert quote(art, "Casablanca").speaker is None
+
+
+def test_according_to_a_source_described_by_a_compound_modifier():
+    art = run("A farmer fell ill after eating a marmot, according to the state-run Xinhua News Agency.", "en")
+    assert quote(art, "A farmer").speaker == "Xinhua News Agency"
+
+
+
+def test_an_unnamed_commission_speaks_as_an_institution():
+    art = run("Nobody has shown symptoms so far, the commission said.", "en")
+    assert quote(art, "Nobody has").speaker == "commission"
