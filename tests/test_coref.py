@@ -430,3 +430,15 @@ def test_a_generic_description_with_no_gender_is_the_one_person_named_just_befor
     assert resolved(art).get("L'enfant") == ["Lucas"], resolved(art)
     art = run("Le petit Lucas et sa tante Marie Roux sont arrivés à Douai. L'enfant a reçu la visite des pompiers.", "fr")
     assert resolved(art).get("L'enfant") in (None, [None]), resolved(art)
+
+
+def test_a_he_resolved_to_someone_whose_first_name_is_unknown_tells_his_gender():
+    """'Birk' is in no list of first names: the 'he' of his first quote tells he is a man, so
+    that his later 'he' is not taken by a man the list knows, named in between."""
+    text = ("Birk Halvorsen saved half of his salary for ten years. The hard part is the first year, he wrote in his blog.\n\n"
+            "You can earn more by working longer hours, says certified planner Tom Ridley. "
+            "You can save more by cooking at home, he and his wife Ana explained on their show. Cooking takes effort, they said.\n\n"
+            "Halvorsen encourages renting instead of buying. The best investments are those that pay rent, he wrote in his book.")
+    art = run(text, "en")
+    q = next(q for q in art.quotes if q.text.startswith("The best investments"))
+    assert q.speaker == "Birk Halvorsen"

@@ -1484,6 +1484,8 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+            if r.gender in ("m", "f") and not r.plural and best.kind == "person" and best.gender is None:
+                best.gender_votes[r.gender] += 1  # 'Grant Sabatier … he': a first name the list lacks, told by the pronoun
 
     def _sentence_openers_before(self, r: Ref) -> set[int]:
         """The ids of the referents named at the start of one of the three sentences before ``r``
