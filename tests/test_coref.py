@@ -442,3 +442,9 @@ def test_a_he_resolved_to_someone_whose_first_name_is_unknown_tells_his_gender()
     art = run(text, "en")
     q = next(q for q in art.quotes if q.text.startswith("The best investments"))
     assert q.speaker == "Birk Halvorsen"
+
+
+def test_a_title_written_with_a_capital_after_the_is_a_description():
+    art = run("Governor Alma Brightwater toured the flooded valley on Sunday. Reporters said the Governor "
+              "promised new levees, but the Governor did not give a date.", "en")
+    assert resolved(art).get("the Governor") == ["Alma Brightwater", "Alma Brightwater"]

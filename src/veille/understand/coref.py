@@ -673,6 +673,16 @@ class _Builder:
         nouns = self.lex["person_nouns_folded"]
         return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
 
+    def _capitalised_title(self, tok) -> bool:  # noqa: ANN001
+        """'the President', 'the Governor': a person noun written with a capital after a
+        definite determiner, not the start of a name ('the President Hotel', 'the Minister Smith')."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.text[1:].islower() or not self._person_noun(tok):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return prev is not None and prev.pos_ == "DET" and fold(prev.lower_) in self.lex["determiners_folded"] and \
+            (nxt is None or not (nxt.pos_ == "PROPN" or nxt.text[:1].isupper()))
+
     def _participle_noun(self, tok) -> bool:  # noqa: ANN001
         """'le principal opposant', 'le gérant': a person noun in -ant the tagger took for a
         present participle, after a determiner and maybe adjectives."""
@@ -839,7 +849,8 @@ class _Builder:
             if tok.dep_ not in NOMINAL_DEPS or not (self._person_noun(tok) or self._age(tok)) or \
                     not any(c.dep_ == "det" and (c.i == tok.i - 1 or self._age(tok)) for c in tok.children):
                 return None
-        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok):
+        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok) \
+                and not self._capitalised_title(tok):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
