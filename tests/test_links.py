@@ -248,3 +248,10 @@ def test_a_capital_before_the_nouns_of_its_own_life_is_the_city():
     assert links(art).get("Lisbon") != "Q45"
     art = run("Lisbon's decision angered Madrid.", "en")
     assert links(art).get("Lisbon") == "Q45"
+
+
+def test_a_capital_after_an_english_word_of_stance_is_the_government():
+    art = run("Critics say the senator is caving to Ottawa on the pipeline.", "en")
+    assert links(art).get("Ottawa") == "Q16"
+    art = run("The militia stayed loyal to Moscow.", "en")
+    assert links(art).get("Moscow") == "Q159"
