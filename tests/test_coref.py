@@ -448,3 +448,14 @@ def test_a_title_written_with_a_capital_after_the_is_a_description():
     art = run("Governor Alma Brightwater toured the flooded valley on Sunday. Reporters said the Governor "
               "promised new levees, but the Governor did not give a date.", "en")
     assert resolved(art).get("the Governor") == ["Alma Brightwater", "Alma Brightwater"]
+
+
+def test_a_president_of_something_else_is_not_the_head_of_state_left_alone():
+    art = run("The Russian president opened the film festival on Monday. "
+              "The president of the jury, a film critic, praised the cast.", "en")
+    assert "The president of the jury" not in resolved(art)
+
+
+def test_a_governor_of_something_else_is_not_the_governor_described_before():
+    art = run("The governor of Texas, Alma Brightwater, opened the fair. The governor of the central bank said rates would stay.", "en")
+    assert resolved(art).get("The governor of the central bank") in (None, [None])

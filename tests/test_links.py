@@ -255,3 +255,8 @@ def test_a_capital_after_an_english_word_of_stance_is_the_government():
     assert links(art).get("Ottawa") == "Q16"
     art = run("The militia stayed loyal to Moscow.", "en")
     assert links(art).get("Moscow") == "Q159"
+
+
+def test_a_national_title_with_its_own_complement_is_no_office_holder():
+    art = run("The French president of the jury, a film critic, praised the cast.", "en")
+    assert not any(a.type == "person" and a.country == "FRA" for a in art.actors)

@@ -28,6 +28,7 @@ from veille.understand.syntax import head_word, phrase
 
 LOCATIVE = closed_words("locative")
 """Prepositions that place an actor ('à Paris', 'in Paris'), of every language (``words.locative``)."""
+OF_WORDS = frozenset({"of", "de", "du", "des", "d'", "d’"})
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
@@ -621,6 +622,9 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
         before = [t.lower_ for t in doc[max(0, lo - 3):lo]]
         if any(w in not_current for w in before[-2:]) or any(t.lower_ in not_current for t in doc[lo:start]):
             continue
+        k = max(end, near.tokens[1])
+        if k < len(doc) and doc[k].lower_ in OF_WORDS:
+            continue  # 'the French president of the jury': the title has its own complement, not the state's office
         country = info(near.actor_id).get("country")
         table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
         holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \

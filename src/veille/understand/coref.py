@@ -1197,8 +1197,9 @@ class _Builder:
                          and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
             p = last.referent if last is not None else None
             if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
-                    not any(d.split()[1:2] == [low] for d in p.descriptions):
-                who = p
+                    not any(d.split()[1:2] == [low] for d in p.descriptions) and \
+                    not _described_otherwise(p, low, rest):
+                who = p  # (not 'the governor of the central bank' for a governor described otherwise)
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
@@ -1412,7 +1413,12 @@ class _Builder:
                     continue  # 'le porte-parole' speaks for the person or body, is not them
             elif r.form != "pronoun" or pronoun_key(r.text) in CLITICS:
                 continue
+            rest = _complement(fold(r.text), fold(self.segments[r.seg].doc[r.head].lower_)) if r.form == "description" else ""
             fits = [p for p in people if not (r.gender and p.gender and r.gender != p.gender) and (r.gender is None or p.gender)]
+            noun = fold(self.segments[r.seg].doc[r.head].lower_)
+            fits = [p for p in fits if not _described_otherwise(p, noun, rest) and not (  # 'the president of the jury'
+                rest.split()[:1] and rest.split()[0] in OF_WORDS and p.actor_id and self.ctx.on is not None and
+                self._titled(p.actor_id, noun, noun) and not self._holds(p.actor_id, r.text, noun, noun, False))]
             if len(fits) != 1:
                 continue
             who = fits[0]
@@ -1951,6 +1957,18 @@ def _bare_phrase(text: str, former: set[str]) -> str:
     if words and "-" in words[0].strip("-") and words[0].split("-", 1)[0] in former:
         words[0] = words[0].split("-", 1)[1]  # 'ex-premier ministre' -> 'premier ministre'
     return " ".join(words).replace("l' ", "l'")
+
+
+OF_WORDS = frozenset({"of", "de", "du", "des", "d'", "d’"})
+
+
+def _described_otherwise(p: Referent, noun: str, rest: str) -> bool:
+    """Was the person described with the same noun and another 'of' complement ('the governor
+    of Texas', then 'the governor of the central bank')? Then the complement names someone else."""
+    if not (rest.split()[:1] and rest.split()[0] in OF_WORDS):
+        return False
+    other = [c for d in p.descriptions if noun in d.split() and (c := _complement(d, noun)).split()[:1] and c.split()[0] in OF_WORDS]
+    return bool(other) and not any(rest in d for d in p.descriptions)
 
 
 def _complement(text: str, head: str) -> str:
