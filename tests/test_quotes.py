@@ -1017,3 +1017,16 @@ def test_according_to_a_source_described_by_a_compound_modifier():
 def test_an_unnamed_commission_speaks_as_an_institution():
     art = run("Nobody has shown symptoms so far, the commission said.", "en")
     assert quote(art, "Nobody has").speaker == "commission"
+
+
+def test_a_study_that_concluded_reports_its_authors_findings():
+    art = run("A 2021 study by the Institute for Fiscal Studies concluded that the levy would cost families 300 pounds a year.", "en")
+    q = quote(art, "the levy would cost")
+    assert q.kind == "indirect" and "Institute for Fiscal Studies" in (q.speaker or "")
+
+
+def test_a_clause_reported_inside_another_reported_clause_is_one_quote():
+    art = run('Halvorsen said that after legal consultation Washington had stated the new fence was '
+              '"not, per se, inconsistent with international law", saying he trusted the courts.', "en")
+    indirect = [q for q in art.quotes if q.kind == "indirect"]
+    assert len(indirect) == 1 and indirect[0].speaker == "Halvorsen"

@@ -2111,6 +2111,9 @@ def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
     the indirect quote (unless the indirect one is mostly the fragment)."""
     out = []
     for q in indirect:
+        if any(o is not q and o.span.field == q.span.field and o.span.start <= q.span.start and q.span.end <= o.span.end
+               and o.span.end - o.span.start > q.span.end - q.span.start for o in indirect):
+            continue  # 'X said that Y had concluded Z': Y's words are part of X's
         overlaps = [d for d in direct if d.span.field == q.span.field and d.kind in ("direct", "scare", "term", "title")
                     and q.span.start <= d.span.start and d.span.end <= q.span.end + 1]
         if overlaps and sum(d.span.end - d.span.start for d in overlaps) > 0.7 * (q.span.end - q.span.start):
