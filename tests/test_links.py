@@ -273,3 +273,42 @@ def test_a_province_a_direction_a_street_and_a_lower_case_adjective_are_not_the_
     assert links(art).get("suisse") is None, links(art)
     art = run("La Suisse a gelé les avoirs de plusieurs dirigeants jeudi.", "fr")
     assert links(art).get("Suisse") == "Q39", links(art)
+
+
+def test_a_dateline_is_the_city_not_the_government():
+    art = run("MADRID (AP) — Spain's parliament approved a housing law on Thursday.", "en")
+    assert links(art)["MADRID"] != "Q29"
+    assert links(art)["Spain"] == "Q29"
+
+
+def test_a_title_with_other_words_before_a_country_is_no_office_holder():
+    """'the president still thought Norway …': the words between are no part of a title."""
+    art = run("The senator said the president still thought Norway would help.", "en")
+    assert not any(e.text.startswith("president") for e in art.entities)
+    assert all(q.speaker is None or "president" in q.speaker.lower() for q in art.quotes)
+
+
+def test_an_organisation_acronym_after_a_or_your_is_a_common_noun():
+    art = run("Savers may put money into a traditional IRA or into your Roth IRA every year.", "en")
+    assert "IRA" not in links(art)
+    art = run("The IRA declared a ceasefire in 1994.", "en")
+    assert links(art).get("IRA") == "veille:org:ira"
+
+
+def test_a_capital_before_the_nouns_of_its_own_life_is_the_city():
+    art = run("Lisbon's mayor said the trams would run again on Monday.", "en")
+    assert links(art).get("Lisbon") != "Q45"
+    art = run("Lisbon's decision angered Madrid.", "en")
+    assert links(art).get("Lisbon") == "Q45"
+
+
+def test_a_capital_after_an_english_word_of_stance_is_the_government():
+    art = run("Critics say the senator is caving to Ottawa on the pipeline.", "en")
+    assert links(art).get("Ottawa") == "Q16"
+    art = run("The militia stayed loyal to Moscow.", "en")
+    assert links(art).get("Moscow") == "Q159"
+
+
+def test_a_national_title_with_its_own_complement_is_no_office_holder():
+    art = run("The French president of the jury, a film critic, praised the cast.", "en")
+    assert not any(a.type == "person" and a.country == "FRA" for a in art.actors)

@@ -998,3 +998,35 @@ def test_a_one_word_sentence_in_quotation_marks_after_a_quote_continues_its_spea
     art = run("Mayor Lena Ostrova campaigned in Dayton on Monday. “Give me a big win,” Ostrova said. “Please.”", "en", "2019-11-20")
     q = quote(art, "Please")
     assert (q.kind, q.speaker) == ("direct", "Lena Ostrova"), q
+
+
+def test_a_one_word_quote_with_its_comma_inside_the_marks_and_an_incise_is_said():
+    art = run("“Wonderful,” Martin Delaney said after the match. “It is a great day for the club.”", "en")
+    q = quote(art, "Wonderful")
+    assert q.kind == "direct" and q.speaker == "Martin Delaney"
+    art = run("Her favourite film is “Casablanca,” which she saw twice.", "en")
+    assert quote(art, "Casablanca").speaker is None
+
+
+def test_according_to_a_source_described_by_a_compound_modifier():
+    art = run("A farmer fell ill after eating a marmot, according to the state-run Xinhua News Agency.", "en")
+    assert quote(art, "A farmer").speaker == "Xinhua News Agency"
+
+
+
+def test_an_unnamed_commission_speaks_as_an_institution():
+    art = run("Nobody has shown symptoms so far, the commission said.", "en")
+    assert quote(art, "Nobody has").speaker == "commission"
+
+
+def test_a_study_that_concluded_reports_its_authors_findings():
+    art = run("A 2021 study by the Institute for Fiscal Studies concluded that the levy would cost families 300 pounds a year.", "en")
+    q = quote(art, "the levy would cost")
+    assert q.kind == "indirect" and "Institute for Fiscal Studies" in (q.speaker or "")
+
+
+def test_a_clause_reported_inside_another_reported_clause_is_one_quote():
+    art = run('Halvorsen said that after legal consultation Washington had stated the new fence was '
+              '"not, per se, inconsistent with international law", saying he trusted the courts.', "en")
+    indirect = [q for q in art.quotes if q.kind == "indirect"]
+    assert len(indirect) == 1 and indirect[0].speaker == "Halvorsen"

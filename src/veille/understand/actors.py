@@ -28,6 +28,7 @@ from veille.understand.syntax import head_word, phrase
 
 LOCATIVE = closed_words("locative")
 """Prepositions that place an actor ('à Paris', 'in Paris'), of every language (``words.locative``)."""
+OF_WORDS = frozenset({"of", "de", "du", "des", "d'", "d’"})
 KIND_RANK = {"role": 0, "name": 0, "acronym": 1, "metonym": 2, "place": 2, "demonym": 3, "ner": 4}
 TYPE_RANK = {"person": 0, "igo": 1, "organisation": 2, "country": 3, "place": 4, "group": 2}
 NER_KEEP = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "MISC"}
@@ -357,7 +358,7 @@ def linking() -> dict:
     data["actor_deps"] = frozenset(data["actor_deps"])
     data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
-                "generic_institution_words", "relation_heads"):
+                "generic_institution_words", "relation_heads", "city_nouns"):
         data[key] = frozenset(data[key])
     for key in ("region_nouns", "direction_nouns"):
         data[key] = frozenset(data.get(key, ()))
@@ -396,14 +397,39 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         if span.text.isupper() and len(span.text) <= 6 and _in_capitals(span) and not people:  # ('OBAMA': the surname check decides)
             continue  # 'WHO' in a heading written in capitals is a word
         doubtful = len(span) == 1 and span.text.isupper() and span[0].pos_ in VERB_POS and span[0].is_stop
-        actor_position = _actor_position(span) and not _after_direction(span)
+        if not people and not demonym and _common_noun_head(span, options):
+            continue  # 'a traditional IRA', 'your Roth IRA': an account, not the armed group
+        dateline = _dateline(span)
+        actor_position = not dateline and _actor_position(span) and not _after_direction(span)
         if not actor_position and all(k == "metonym" for _, k in options) and \
                 not any(info(a).get("type") == "place" for a, _ in options):
             continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
-        actor_id, kind = _best_link(options, _is_locative(span), actor_position)
+        actor_id, kind = _best_link(options, dateline or _is_locative(span), actor_position)
         out.append(Mention(span.start_char, span.end_char, span.text, kind, actor_id, tokens=(span.start, span.end),
                            doubtful=doubtful))
     return out
+
+
+def _dateline(span) -> bool:  # noqa: ANN001
+    """Does the span open the dispatch as its dateline ('WASHINGTON (AP) —', 'MOSCOW, Russia
+    —', 'Kabul (Reuters) -')? The place the story is sent from, never a government."""
+    text = doc_text(span.doc)
+    if text[:span.start_char].strip():
+        return False
+    rest = text[span.end_char:].lstrip()
+    marks = tuple(linking()["dateline_marks"])
+    return rest.startswith(marks) and (span.text.isupper() or rest.startswith("("))
+
+
+def _common_noun_head(span, options: list[tuple[str, str]]) -> bool:  # noqa: ANN001
+    """Does an organisation's name head a noun phrase with an indefinite or possessive
+    determiner ('a traditional IRA', 'your Roth IRA', 'un Airbus')? Then it names a thing of
+    that kind, not the organisation. Countries and places keep theirs ('a stronger America')."""
+    if any(info(a).get("type") in ("country", "place") for a, _ in options):
+        return False
+    dets = set(linking()["common_determiners"].get(_lang_of(span.doc), ()))
+    root = span.root
+    return any(c.i < span.start and c.dep_ in ("det", "poss") and c.lower_ in dets for c in root.children)
 
 
 def _article_of_the_head(span) -> bool:  # noqa: ANN001
@@ -563,6 +589,9 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     """Does the mention stand where an actor stands (subject, agent)? Only there does
     a capital stand for its government ('Moscou a dénoncé' but 'la région de Madrid')."""
     root = span.root
+    if root.dep_ in ("poss", "compound", "nmod") and root.head.i != root.i and root.head.i >= span.end and \
+            (root.head.lower_ in linking()["city_nouns"] or root.head.lemma_.lower() in linking()["city_nouns"]):
+        return False  # 'Berlin's mayor', 'Moscow residents': the city's own life, not its government
     while root.dep_ in ("flat:name", "flat", "compound", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
@@ -628,13 +657,16 @@ def _role_mentions(doc, titles, found: list[Mention], lang: str, on: date | None
     not_current = set(linking()["not_current"].get(lang, ()))
     for match_id, start, end in titles(doc):
         role = roles[doc.vocab.strings[match_id]]
-        near = _country_next_to(found, start, end, lang)
+        near = _country_next_to(doc, found, start, end, lang)
         if near is None or on is None:
             continue
         lo = min(start, near.tokens[0])
         before = [t.lower_ for t in doc[max(0, lo - 3):lo]]
         if any(w in not_current for w in before[-2:]) or any(t.lower_ in not_current for t in doc[lo:start]):
             continue
+        k = max(end, near.tokens[1])
+        if k < len(doc) and doc[k].lower_ in OF_WORDS:
+            continue  # 'the French president of the jury': the title has its own complement, not the state's office
         country = info(near.actor_id).get("country")
         table = load_actor_table()  # the office that bears the title first: 'le président iranien' is not the Guide
         holder = (table.holder_by_title(doc[start:end].text, country, on, lang) or table.role_holder(role, country, on)) \
@@ -672,13 +704,15 @@ def _same_surname(actor_id: str, word: str) -> bool:
     return any(n.split() and fold(n.split()[-1]) == fold(word) for n in names)
 
 
-def _country_next_to(found: list[Mention], start: int, end: int, lang: str) -> Mention | None:
+def _country_next_to(doc, found: list[Mention], start: int, end: int, lang: str) -> Mention | None:  # noqa: ANN001
     """A country or demonym mention right after a title ('le président iranien'), or right
     before it where the language puts it there ('the Iranian president': ``grammar.country_before_title``)."""
     for m in found:
         if m.actor_id is None or info(m.actor_id).get("type") != "country":
             continue
-        after = 0 <= m.tokens[0] - end <= 2
+        # only words that join a name may stand between ('President of the United States';
+        # not 'the president still believed Ukraine')
+        after = 0 <= m.tokens[0] - end <= 2 and all(t.lower_ in linking()["name_linkers"] for t in doc[end:m.tokens[0]])
         before = 0 <= start - m.tokens[1] <= 1
         if after or (before and grammar(lang, "country_before_title")):
             return m

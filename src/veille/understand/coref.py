@@ -675,6 +675,16 @@ class _Builder:
         nouns = self.lex["person_nouns_folded"]
         return low in nouns or lemma in nouns or low.split("-")[-1] in nouns
 
+    def _capitalised_title(self, tok) -> bool:  # noqa: ANN001
+        """'the President', 'the Governor': a person noun written with a capital after a
+        definite determiner, not the start of a name ('the President Hotel', 'the Minister Smith')."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.text[1:].islower() or not self._person_noun(tok):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return prev is not None and prev.pos_ == "DET" and fold(prev.lower_) in self.lex["determiners_folded"] and \
+            (nxt is None or not (nxt.pos_ == "PROPN" or nxt.text[:1].isupper()))
+
     def _participle_noun(self, tok) -> bool:  # noqa: ANN001
         """'le principal opposant', 'le gérant': a person noun in -ant the tagger took for a
         present participle, after a determiner and maybe adjectives."""
@@ -868,7 +878,8 @@ class _Builder:
             if tok.dep_ not in NOMINAL_DEPS or not (self._person_noun(tok) or self._age(tok)) or \
                     not any(c.dep_ == "det" and (c.i == tok.i - 1 or self._age(tok)) for c in tok.children):
                 return None
-        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok):
+        elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok) \
+                and not self._capitalised_title(tok):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
         dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
@@ -1217,8 +1228,9 @@ class _Builder:
                          and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
             p = last.referent if last is not None else None
             if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
-                    not any(d.split()[1:2] == [low] for d in p.descriptions):
-                who = p
+                    not any(d.split()[1:2] == [low] for d in p.descriptions) and \
+                    not _described_otherwise(p, low, rest):
+                who = p  # (not 'the governor of the central bank' for a governor described otherwise)
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
@@ -1432,7 +1444,12 @@ class _Builder:
                     continue  # 'le porte-parole' speaks for the person or body, is not them
             elif r.form != "pronoun" or pronoun_key(r.text) in CLITICS:
                 continue
+            rest = _complement(fold(r.text), fold(self.segments[r.seg].doc[r.head].lower_)) if r.form == "description" else ""
             fits = [p for p in people if not (r.gender and p.gender and r.gender != p.gender) and (r.gender is None or p.gender)]
+            noun = fold(self.segments[r.seg].doc[r.head].lower_)
+            fits = [p for p in fits if not _described_otherwise(p, noun, rest) and not (  # 'the president of the jury'
+                rest.split()[:1] and rest.split()[0] in OF_WORDS and p.actor_id and self.ctx.on is not None and
+                self._titled(p.actor_id, noun, noun) and not self._holds(p.actor_id, r.text, noun, noun, False))]
             if len(fits) != 1:
                 continue
             who = fits[0]
@@ -1515,6 +1532,8 @@ class _Builder:
         if best is not None and best_score >= 4.0:
             r.referent = best
             r.antecedent = self._last_ref(best)
+            if r.gender in ("m", "f") and not r.plural and best.kind == "person" and best.gender is None:
+                best.gender_votes[r.gender] += 1  # 'Grant Sabatier … he': a first name the list lacks, told by the pronoun
 
     def _sentence_openers_before(self, r: Ref) -> set[int]:
         """The ids of the referents named at the start of one of the three sentences before ``r``
@@ -1969,6 +1988,18 @@ def _bare_phrase(text: str, former: set[str]) -> str:
     if words and "-" in words[0].strip("-") and words[0].split("-", 1)[0] in former:
         words[0] = words[0].split("-", 1)[1]  # 'ex-premier ministre' -> 'premier ministre'
     return " ".join(words).replace("l' ", "l'")
+
+
+OF_WORDS = frozenset({"of", "de", "du", "des", "d'", "d’"})
+
+
+def _described_otherwise(p: Referent, noun: str, rest: str) -> bool:
+    """Was the person described with the same noun and another 'of' complement ('the governor
+    of Texas', then 'the governor of the central bank')? Then the complement names someone else."""
+    if not (rest.split()[:1] and rest.split()[0] in OF_WORDS):
+        return False
+    other = [c for d in p.descriptions if noun in d.split() and (c := _complement(d, noun)).split()[:1] and c.split()[0] in OF_WORDS]
+    return bool(other) and not any(rest in d for d in p.descriptions)
 
 
 def _complement(text: str, head: str) -> str:

@@ -1247,7 +1247,7 @@ class _Extractor:
                 opening = m.start() == 0 or low[:m.start()].strip() in closed_words("sentence_conjunctions")
                 if cue in closed_words("short_according") and not opening:
                     continue  # 'pour X, « … »' only opens a sentence
-                tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                tok = next((t for t in sent if t.idx >= pos and t.pos_ in ("PROPN", "NOUN", "PRON") and not _in_modifier(t)), None)
                 if tok is None:
                     continue
                 if cue in closed_words("short_according") and not (tok.pos_ == "PROPN" or self.coref.ref_at(seg_id, tok.i) is not None):
@@ -1535,7 +1535,8 @@ class _Extractor:
         if any(before.endswith(c) for c in self._folded("term_cues")):
             return "direct" if named and found is not None and found.strength >= 1 and len(words) <= 4 and found.cue != "continuation" else "term"
         last_seg, _, z = q.pieces[-1]
-        incise = self.texts[last_seg][z + 1:z + 3].lstrip().startswith(",")
+        incise = self.texts[last_seg][z + 1:z + 3].lstrip().startswith(",") or \
+            self.texts[last_seg][max(0, z - 2):z].rstrip().endswith(",")  # '“Amazing,” Davis said': the comma inside the marks
         if len(q.pieces) == 1 and self._title_case(text) and not (found is not None and found.rule == "after" and incise):
             return "title"  # 'Invité de « Dimanche en Politique »', 'played “We’re Not Gonna Take It”
         if strong:
@@ -2003,6 +2004,13 @@ def _complement_of_noun(doc, r) -> bool:  # noqa: ANN001
     return any(c.dep_ == "case" and c.lower_ in OF for c in head.children)
 
 
+def _in_modifier(tok) -> bool:  # noqa: ANN001
+    """Is the noun only part of a modifier of a later noun ('the state-run Xinhua agency',
+    'the Kremlin-backed channel'): a participle or adjective after it that it belongs to?"""
+    head = tok.head
+    return head.i > tok.i and head.pos_ in ("ADJ", "VERB") and head.dep_ in ("amod", "compound", "nmod", "nummod")
+
+
 def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
@@ -2103,6 +2111,9 @@ def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
     the indirect quote (unless the indirect one is mostly the fragment)."""
     out = []
     for q in indirect:
+        if any(o is not q and o.span.field == q.span.field and o.span.start <= q.span.start and q.span.end <= o.span.end
+               and o.span.end - o.span.start > q.span.end - q.span.start for o in indirect):
+            continue  # 'X said that Y had concluded Z': Y's words are part of X's
         overlaps = [d for d in direct if d.span.field == q.span.field and d.kind in ("direct", "scare", "term", "title")
                     and q.span.start <= d.span.start and d.span.end <= q.span.end + 1]
         if overlaps and sum(d.span.end - d.span.start for d in overlaps) > 0.7 * (q.span.end - q.span.start):
