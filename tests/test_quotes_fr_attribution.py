@@ -106,3 +106,30 @@ def test_a_relative_named_with_a_possessive_is_not_the_possessor():
     art = run("Sa mère, Yolanda Pérez, raconte comment sa fille a « pleuré pendant des jours » après l'annulation de la fête.")
     kin = [m for m in art.mentions if m.span.text == "sa fille"]
     assert not kin or kin[0].name != "Yolanda Pérez"
+
+
+def test_an_incise_pronoun_glued_to_the_next_sentence_still_speaks():
+    """'», explique-t-elle.A partir de lundi': scraping glued two sentences; cut apart, the
+    incise keeps its pronoun and the speaker it stands for."""
+    from veille.pipeline import analyze_text
+
+    art = analyze_text("La maire de Rennes, Sophie Lemaître, a présenté son plan de rentrée. « Nous rouvrirons d'abord "
+                       "les crèches », explique-t-elle.A partir de lundi, les bus circuleront. « Les parents seront "
+                       "prévenus », précise-t-elle.L'adjoint aux transports a confirmé.", options=Options(language="fr"))
+    assert [q.speaker for q in art.quotes] == ["Sophie Lemaître", "Sophie Lemaître"]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_reporting_verbs():
+    """'Il a par ailleurs estimé qu'une union … n'aurait « pas de sens »': when the parser makes
+    'Il' the subject of the auxiliary 'a', the speaker is still 'Il', not a name in the clause."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.quotes import _Extractor
+
+    words = ["Il", "a", "estimé", "qu'", "elle", "n'", "aurait", "pas", "de", "sens"]
+    heads = [1, 2, 2, 6, 6, 6, 2, 9, 9, 6]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "advmod", "ccomp", "advmod", "det", "obj"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps)
+    subjects = _Extractor._subjects(object.__new__(_Extractor), doc[2])
+    assert [t.text for t in subjects] == ["Il"]

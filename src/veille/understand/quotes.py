@@ -624,8 +624,11 @@ class _Extractor:
 
     def _subjects(self, verb, keep: Callable[..., bool] = lambda c: True) -> list:  # noqa: ANN001
         """The subjects of ``verb`` that ``keep`` accepts, each as :meth:`_subject_token` reads it
-        (dropped when it is a noun after a preposition with no name beside it)."""
-        return [x for c in verb.children if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
+        (dropped when it is a noun after a preposition with no name beside it). A subject the
+        parser hung on the verb's auxiliary ('Il a par ailleurs estimé': 'Il' under 'a') is the
+        verb's."""
+        kids = [*verb.children, *(g for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i for g in c.children)]
+        return [x for c in kids if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
 
     def _subject_token(self, tok):  # noqa: ANN001, ANN202
         """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
