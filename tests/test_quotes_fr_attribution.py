@@ -133,3 +133,11 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_reporting_verbs():
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps)
     subjects = _Extractor._subjects(object.__new__(_Extractor), doc[2])
     assert [t.text for t in subjects] == ["Il"]
+
+
+def test_a_name_in_the_complement_of_the_incise_description_is_not_the_speaker():
+    """'lance le délégué … du parti X de Paul Garnier': the name after 'de' is someone the
+    description is defined by; the speaker is the description, here the man named just before."""
+    art = run("L'un des appels a été posté par Marc Morel, un initiateur du mouvement dans le Gers. « Venez tous samedi, "
+              "à pied ou en bus », lance le délégué de circonscription du parti Debout Citoyens de Paul Garnier.")
+    assert quote(art, "Venez tous samedi").speaker == "Marc Morel"

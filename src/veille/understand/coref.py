@@ -98,6 +98,7 @@ def lexicon(lang: str) -> dict:
         lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
         lex["party_folded"] = frozenset(fold(x) for x in lex.get("party_adjectives", ()))
         lex["lesser_folded"] = frozenset(fold(x) for x in lex.get("lesser_modifiers", ()))
+        lex["complement_folded"] = frozenset(fold(x) for x in lex.get("complement_prepositions", ()))
     return lex
 
 
@@ -1260,8 +1261,8 @@ class _Builder:
             if t.ent_type_ in ("PER", "PERSON"):
                 name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"
                              and x.form == "name"), None)
-                if name is None:
-                    return None
+                if name is None or fold(doc[max(0, _tok_at(doc, name.start) - 1)].lower_) in self.lex["complement_folded"]:
+                    return None  # ('le délégué du parti de Paul Roy': the name is a complement, someone else)
                 self._resolve(name, seg)
                 return name if name.referent is not None and name.referent.kind == "person" and \
                     not (r.gender and name.referent.gender and r.gender != name.referent.gender) else None

@@ -544,7 +544,7 @@ class _Extractor:
             if (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t) and \
-                    not any(c.dep_ == "case" for c in t.children):  # ('…, confie un proche au JDD': the paper is told)
+                    not _after_preposition(t):  # ('…, confie un proche au JDD': the paper is told)
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
 
@@ -658,8 +658,8 @@ class _Extractor:
             mention = mention or t.pos_ == "ADJ" and self._grammar("inverted_incise") and \
                 any(c.dep_ == "det" and c.i < t.i for c in t.children)  # 'confie un proche au JDD': an adjective as a noun
             if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper() or mention) and \
-                    not any(c.dep_ == "case" for c in t.children) and \
-                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") or hung) and \
+                    not _after_preposition(t) and \
+                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
@@ -1894,6 +1894,16 @@ class _Extractor:
 
     def _inside_any(self, seg_id: int, pos: int) -> bool:
         return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
+
+
+def _after_preposition(tok) -> bool:  # noqa: ANN001
+    """A noun or name inside a prepositional phrase: its own preposition, or that of the first
+    word of its name ('le délégué du parti X de Paul Roy': 'Roy' hangs on 'Paul', which has 'de';
+    not 'a expliqué à l'AFP Paul Roy', where the name hangs on the medium's)."""
+    if any(c.dep_ == "case" for c in tok.children):
+        return True
+    return tok.dep_ in ("flat:name", "flat") and tok.head.i < tok.i and tok.head.ent_type_ in ("PER", "PERSON") and \
+        any(c.dep_ == "case" for c in tok.head.children)
 
 
 def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
