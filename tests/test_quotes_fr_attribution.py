@@ -141,3 +141,38 @@ def test_a_name_in_the_complement_of_the_incise_description_is_not_the_speaker()
     art = run("L'un des appels a été posté par Marc Morel, un initiateur du mouvement dans le Gers. « Venez tous samedi, "
               "à pied ou en bus », lance le délégué de circonscription du parti Debout Citoyens de Paul Garnier.")
     assert quote(art, "Venez tous samedi").speaker == "Marc Morel"
+
+
+def test_a_name_stressed_by_lui_aussi_is_the_subject_and_speaks_next():
+    """'L'élu Marc Lefort a lui aussi plaidé …': 'lui aussi' stresses the subject (not someone
+    else as an object), and the name the parser hung on its title keeps the subject's weight, so
+    the next '-t-il' is Marc Lefort, not the earlier speaker."""
+    art = run("Lors des débats de mardi, le député socialiste Paul Fontaine a rappelé combien il lui coûtait de voter "
+              "ce texte. « J'espère que la prochaine loi sera meilleure », a-t-il dit. L'élu centriste Marc Lefort a lui "
+              "aussi plaidé pour un compromis. « Nous ne reculons pas, nous avançons », a-t-il lancé.")
+    assert quote(art, "Nous ne reculons pas").speaker == "Marc Lefort"
+    assert [m.name for m in art.mentions if m.text == "lui"][-1] == "Marc Lefort"
+
+
+def test_a_noun_after_selon_is_no_inverted_subject_of_the_verb_before():
+    """'…, la chercheuse reste poursuivie pour …, selon l'avocat': 'poursuivre' may report speech,
+    but a noun with its own preposition after it is not its inverted subject."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.coref import _Builder
+
+    words = ["elle", "reste", "poursuivie", "pour", "espionnage", ",", "selon", "l'", "avocat", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 2, 1]
+    deps = ["nsubj", "ROOT", "xcomp", "case", "obl:arg", "punct", "case", "det", "obl:mod", "punct"]
+    lemmas = ["elle", "rester", "poursuivre", "pour", "espionnage", ",", "selon", "le", "avocat", "."]
+    pos = ["PRON", "VERB", "VERB", "ADP", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    builder = object.__new__(_Builder)
+    builder._reports = lambda verb: verb.lemma_ == "poursuivre"  # type: ignore[method-assign]
+    assert not builder._inverted_subject(doc[8])
+    doc2 = Doc(spacy.blank("fr").vocab, words=["«", "Oui", "»", ",", "a", "poursuivi", "l'", "avocat", "."],
+               heads=[1, 5, 1, 5, 5, 5, 7, 5, 5], deps=["punct", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "obj", "punct"],
+               lemmas=["«", "oui", "»", ",", "avoir", "poursuivre", "le", "avocat", "."],
+               pos=["PUNCT", "ADV", "PUNCT", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT"])
+    assert builder._inverted_subject(doc2[7])
