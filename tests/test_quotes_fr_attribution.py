@@ -176,3 +176,13 @@ def test_a_noun_after_selon_is_no_inverted_subject_of_the_verb_before():
                lemmas=["«", "oui", "»", ",", "avoir", "poursuivre", "le", "avocat", "."],
                pos=["PUNCT", "ADV", "PUNCT", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT"])
     assert builder._inverted_subject(doc2[7])
+
+
+def test_a_present_participle_after_a_name_is_that_persons_speech():
+    """'…, Marc Roy vantant « un tournant historique »': an absolute participle clause after a name
+    (no comma between) is that person's doing; 'vanter' reports words like 'saluer'."""
+    art = run("Le projet a suscité une vive polémique au sein de la majorité, la sénatrice Claire Durand rappelant "
+              "notamment la « ligne infranchissable » d'un accord avec l'opposition. Le texte a finalement été adopté, "
+              "Marc Roy vantant déjà « un tournant historique ».")
+    assert quote(art, "ligne infranchissable").speaker == "Claire Durand"
+    assert quote(art, "un tournant historique").speaker == "Marc Roy"

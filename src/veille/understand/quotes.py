@@ -578,6 +578,10 @@ class _Extractor:
         if k < 0 or doc[k].is_punct or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return None
         noun = doc[k]
+        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PER", "PERSON", "ORG"):
+            while noun.dep_ in ("flat:name", "flat") and noun.head.i < noun.i:
+                noun = noun.head
+            return noun  # 'le secrétaire général Paul Roy rappelant la « ligne rouge »': the one named says it
         while noun.pos_ != "NOUN" and noun.head.i != noun.i and noun.head.i < noun.i:
             noun = noun.head  # 'les discours coupables affirmant': the noun the adjective qualifies
         return noun if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod") else None
