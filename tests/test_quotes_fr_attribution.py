@@ -186,3 +186,12 @@ def test_a_present_participle_after_a_name_is_that_persons_speech():
               "Marc Roy vantant déjà « un tournant historique ».")
     assert quote(art, "ligne infranchissable").speaker == "Claire Durand"
     assert quote(art, "un tournant historique").speaker == "Marc Roy"
+
+
+def test_an_opening_selon_reports_the_whole_clause_even_with_a_verb_of_wish_inside():
+    """'Selon lui, son client souhaitait que …': the source of an opening 'selon' reports the
+    whole clause; the 'que' clause of the verb inside it is no quote of its own."""
+    art = run("L'avocat de la famille, Pierre Garnier, a parlé jeudi.\n\nSelon lui, son client souhaitait avant tout "
+              "que le corps de la victime soit retrouvé.\n\nLe procès doit reprendre lundi.")
+    assert [(q.text, q.speaker) for q in art.quotes] == \
+        [("son client souhaitait avant tout que le corps de la victime soit retrouvé", "Pierre Garnier")]

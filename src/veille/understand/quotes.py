@@ -197,6 +197,7 @@ class _Extractor:
         self._reported: list[tuple[Quote, Found, Quotation]] = []  # attributed indirect quotes, for the quotations after them
         indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
                     for q in self._indirect(seg_id, seg)]
+        indirect = self._outside_according(indirect)
         previous: tuple[Quote, Found, Quotation] | None = None
         made: list[tuple[Quote, Found, Quotation]] = []
         for q in self.marks:
@@ -231,6 +232,15 @@ class _Extractor:
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _outside_according(self, indirect: list[Quote]) -> list[Quote]:
+        """'Selon lui, son client souhaitait que …': the clause of an opening 'selon X' is X's
+        report; a reported clause inside it ('que …') is no quote of its own."""
+        first = self._according_words()
+        according = [q for q in indirect if q.cue and q.cue.split()[0].lower() in first]
+        return [q for q in indirect if q in according or not any(
+            a.span.field == q.span.field and a.span.start <= q.span.start and q.span.end <= a.span.end + 2 and
+            (a.span.start, a.span.end) != (q.span.start, q.span.end) for a in according)]
 
     def _fragments_of_the_sentence(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
         """'The outages have been “terribly disruptive” and …, “we won’t roll the dice,” X
@@ -1680,10 +1690,13 @@ class _Extractor:
                 start = self.texts[seg_id].find(text, start)
                 if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
                     continue
-                if any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
-                       and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
-                       for t in sent):
-                    break  # 'X said it would …, according to Y': X's words, which Y reports
+                quoting = any(s == seg_id and start <= x < start + len(text) for q in self.marks for s, x, _ in q.pieces)
+                if (start < pos or quoting) and any(
+                        t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
+                        and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
+                        for t in sent):
+                    break  # 'X said it would …, according to Y', 'According to Y, X posted: “…”': X's words, which Y
+                    # reports (but 'Selon Y, X souhaitait que …' with no quotation: Y's account)
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
