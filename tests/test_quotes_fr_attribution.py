@@ -195,3 +195,11 @@ def test_an_opening_selon_reports_the_whole_clause_even_with_a_verb_of_wish_insi
               "que le corps de la victime soit retrouvé.\n\nLe procès doit reprendre lundi.")
     assert [(q.text, q.speaker) for q in art.quotes] == \
         [("son client souhaitait avant tout que le corps de la victime soit retrouvé", "Pierre Garnier")]
+
+
+def test_a_relative_clause_after_a_quotation_is_no_incise():
+    """'des « journaux corrompus » qui ont évoqué …': the verb after the quotation belongs to a
+    relative clause on the quoted phrase; the words are the speaker of the main verb's."""
+    art = run("Lundi, Paul Garnier a dénoncé un acharnement dont il serait la victime de la part des « journaux totalement "
+              "corrompus » qui ont évoqué ses vacances comme si elles constituaient « une faute grave ».")
+    assert quote(art, "journaux totalement corrompus").speaker == "Paul Garnier"

@@ -392,6 +392,7 @@ class _Extractor:
                 head = head.head
             verb = head.head
             if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) and not self._clitic(head) \
+                    and head.lower_ not in closed_words("relative_pronouns") \
                     and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
@@ -405,8 +406,10 @@ class _Extractor:
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
                 break  # '« … » the software as the company continued to …': a subordinate clause is no incise
-            if any(t.lower_ in closed_words("complementizers") for t in window[:k]):
-                break  # '« … ce système supranational » que constitue l'UE': a relative clause is no incise
+            if any(t.lower_ in closed_words("complementizers") or t.lower_ in closed_words("relative_pronouns") and t.dep_ in SUBJ
+                   for t in window[:k]):
+                break  # '« … ce système supranational » que constitue l'UE', 'des « médias … » qui ont évoqué':
+                # a relative clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
                       and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
             if len(before) > 6:
