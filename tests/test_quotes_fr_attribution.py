@@ -203,3 +203,13 @@ def test_a_relative_clause_after_a_quotation_is_no_incise():
     art = run("Lundi, Paul Garnier a dénoncé un acharnement dont il serait la victime de la part des « journaux totalement "
               "corrompus » qui ont évoqué ses vacances comme si elles constituaient « une faute grave ».")
     assert quote(art, "journaux totalement corrompus").speaker == "Paul Garnier"
+
+
+def test_a_fragment_in_a_reflexive_sentence_of_narration_is_no_continuation():
+    """'Elles se consument et dessinent « une longue traînée »' after '…, ajoute Europe 1.': the
+    narration's reflexive 'se' is no verb of speech; the fragment is a scare quote, said by no one."""
+    art = run("Les Perséides sont visibles cette semaine. Si elles ne sont pas très nombreuses, elles sont très rapides, "
+              "ajoute Europe 1. Elles se consument et dessinent alors dans le ciel « une longue traînée », que vous "
+              "pourrez observer ce soir.")
+    q = quote(art, "une longue traînée")
+    assert q.speaker is None and q.kind == "scare"

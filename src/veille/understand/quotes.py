@@ -1428,7 +1428,8 @@ class _Extractor:
         if len(parts) < 2:
             return False
         lead = re.findall(r"\w[\w'’-]*", parts[-1])
-        return len(lead) > 3 and not any(w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs for w in lead)
+        return len(lead) > 3 and not any(len(w) > 2 and (w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs)
+                                         for w in lead)  # (a clitic such as 'se' is no verb of speech)
 
     def _verbless_fragment(self, q: Quotation, most: int) -> bool:
         """Is ``q`` one piece of at most ``most`` words with no clause of its own ('le « pace car »')?"""
