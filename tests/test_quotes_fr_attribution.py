@@ -106,3 +106,110 @@ def test_a_relative_named_with_a_possessive_is_not_the_possessor():
     art = run("Sa mère, Yolanda Pérez, raconte comment sa fille a « pleuré pendant des jours » après l'annulation de la fête.")
     kin = [m for m in art.mentions if m.span.text == "sa fille"]
     assert not kin or kin[0].name != "Yolanda Pérez"
+
+
+def test_an_incise_pronoun_glued_to_the_next_sentence_still_speaks():
+    """'», explique-t-elle.A partir de lundi': scraping glued two sentences; cut apart, the
+    incise keeps its pronoun and the speaker it stands for."""
+    from veille.pipeline import analyze_text
+
+    art = analyze_text("La maire de Rennes, Sophie Lemaître, a présenté son plan de rentrée. « Nous rouvrirons d'abord "
+                       "les crèches », explique-t-elle.A partir de lundi, les bus circuleront. « Les parents seront "
+                       "prévenus », précise-t-elle.L'adjoint aux transports a confirmé.", options=Options(language="fr"))
+    assert [q.speaker for q in art.quotes] == ["Sophie Lemaître", "Sophie Lemaître"]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_reporting_verbs():
+    """'Il a par ailleurs estimé qu'une union … n'aurait « pas de sens »': when the parser makes
+    'Il' the subject of the auxiliary 'a', the speaker is still 'Il', not a name in the clause."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.quotes import _Extractor
+
+    words = ["Il", "a", "estimé", "qu'", "elle", "n'", "aurait", "pas", "de", "sens"]
+    heads = [1, 2, 2, 6, 6, 6, 2, 9, 9, 6]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "advmod", "ccomp", "advmod", "det", "obj"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps)
+    subjects = _Extractor._subjects(object.__new__(_Extractor), doc[2])
+    assert [t.text for t in subjects] == ["Il"]
+
+
+def test_a_name_in_the_complement_of_the_incise_description_is_not_the_speaker():
+    """'lance le délégué … du parti X de Paul Garnier': the name after 'de' is someone the
+    description is defined by; the speaker is the description, here the man named just before."""
+    art = run("L'un des appels a été posté par Marc Morel, un initiateur du mouvement dans le Gers. « Venez tous samedi, "
+              "à pied ou en bus », lance le délégué de circonscription du parti Debout Citoyens de Paul Garnier.")
+    assert quote(art, "Venez tous samedi").speaker == "Marc Morel"
+
+
+def test_a_name_stressed_by_lui_aussi_is_the_subject_and_speaks_next():
+    """'L'élu Marc Lefort a lui aussi plaidé …': 'lui aussi' stresses the subject (not someone
+    else as an object), and the name the parser hung on its title keeps the subject's weight, so
+    the next '-t-il' is Marc Lefort, not the earlier speaker."""
+    art = run("Lors des débats de mardi, le député socialiste Paul Fontaine a rappelé combien il lui coûtait de voter "
+              "ce texte. « J'espère que la prochaine loi sera meilleure », a-t-il dit. L'élu centriste Marc Lefort a lui "
+              "aussi plaidé pour un compromis. « Nous ne reculons pas, nous avançons », a-t-il lancé.")
+    assert quote(art, "Nous ne reculons pas").speaker == "Marc Lefort"
+    assert [m.name for m in art.mentions if m.text == "lui"][-1] == "Marc Lefort"
+
+
+def test_a_noun_after_selon_is_no_inverted_subject_of_the_verb_before():
+    """'…, la chercheuse reste poursuivie pour …, selon l'avocat': 'poursuivre' may report speech,
+    but a noun with its own preposition after it is not its inverted subject."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.coref import _Builder
+
+    words = ["elle", "reste", "poursuivie", "pour", "espionnage", ",", "selon", "l'", "avocat", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 2, 1]
+    deps = ["nsubj", "ROOT", "xcomp", "case", "obl:arg", "punct", "case", "det", "obl:mod", "punct"]
+    lemmas = ["elle", "rester", "poursuivre", "pour", "espionnage", ",", "selon", "le", "avocat", "."]
+    pos = ["PRON", "VERB", "VERB", "ADP", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    builder = object.__new__(_Builder)
+    builder._reports = lambda verb: verb.lemma_ == "poursuivre"  # type: ignore[method-assign]
+    assert not builder._inverted_subject(doc[8])
+    doc2 = Doc(spacy.blank("fr").vocab, words=["«", "Oui", "»", ",", "a", "poursuivi", "l'", "avocat", "."],
+               heads=[1, 5, 1, 5, 5, 5, 7, 5, 5], deps=["punct", "ccomp", "punct", "punct", "aux:tense", "ROOT", "det", "obj", "punct"],
+               lemmas=["«", "oui", "»", ",", "avoir", "poursuivre", "le", "avocat", "."],
+               pos=["PUNCT", "ADV", "PUNCT", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT"])
+    assert builder._inverted_subject(doc2[7])
+
+
+def test_a_present_participle_after_a_name_is_that_persons_speech():
+    """'…, Marc Roy vantant « un tournant historique »': an absolute participle clause after a name
+    (no comma between) is that person's doing; 'vanter' reports words like 'saluer'."""
+    art = run("Le projet a suscité une vive polémique au sein de la majorité, la sénatrice Claire Durand rappelant "
+              "notamment la « ligne infranchissable » d'un accord avec l'opposition. Le texte a finalement été adopté, "
+              "Marc Roy vantant déjà « un tournant historique ».")
+    assert quote(art, "ligne infranchissable").speaker == "Claire Durand"
+    assert quote(art, "un tournant historique").speaker == "Marc Roy"
+
+
+def test_an_opening_selon_reports_the_whole_clause_even_with_a_verb_of_wish_inside():
+    """'Selon lui, son client souhaitait que …': the source of an opening 'selon' reports the
+    whole clause; the 'que' clause of the verb inside it is no quote of its own."""
+    art = run("L'avocat de la famille, Pierre Garnier, a parlé jeudi.\n\nSelon lui, son client souhaitait avant tout "
+              "que le corps de la victime soit retrouvé.\n\nLe procès doit reprendre lundi.")
+    assert [(q.text, q.speaker) for q in art.quotes] == \
+        [("son client souhaitait avant tout que le corps de la victime soit retrouvé", "Pierre Garnier")]
+
+
+def test_a_relative_clause_after_a_quotation_is_no_incise():
+    """'des « journaux corrompus » qui ont évoqué …': the verb after the quotation belongs to a
+    relative clause on the quoted phrase; the words are the speaker of the main verb's."""
+    art = run("Lundi, Paul Garnier a dénoncé un acharnement dont il serait la victime de la part des « journaux totalement "
+              "corrompus » qui ont évoqué ses vacances comme si elles constituaient « une faute grave ».")
+    assert quote(art, "journaux totalement corrompus").speaker == "Paul Garnier"
+
+
+def test_a_fragment_in_a_reflexive_sentence_of_narration_is_no_continuation():
+    """'Elles se consument et dessinent « une longue traînée »' after '…, ajoute Europe 1.': the
+    narration's reflexive 'se' is no verb of speech; the fragment is a scare quote, said by no one."""
+    art = run("Les Perséides sont visibles cette semaine. Si elles ne sont pas très nombreuses, elles sont très rapides, "
+              "ajoute Europe 1. Elles se consument et dessinent alors dans le ciel « une longue traînée », que vous "
+              "pourrez observer ce soir.")
+    q = quote(art, "une longue traînée")
+    assert q.speaker is None and q.kind == "scare"

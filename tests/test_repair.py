@@ -229,3 +229,17 @@ def test_a_heading_in_capitals_glued_to_its_paragraph_is_cut_off_and_acronyms_ar
     assert split_glued("Fin. UN « MARTYR »D'autres élus ont parlé.") == ["Fin.", "UN « MARTYR »", "D'autres élus ont parlé."]
     assert split_glued("un accord de l'OTANLe président") == ["un accord de l'OTANLe président"]
     assert split_glued("la COVID-19 et le SRAS.") == ["la COVID-19 et le SRAS."]
+
+
+def test_a_sentence_opening_with_an_elided_word_or_a_lone_a_is_cut_from_the_glued_one_before() -> None:
+    """'explique-t-elle.A partir de', 'la mesure.L'enquête', 'premièreS'il': the cut is made as for
+    'jeudi.Le'; initials and abbreviations stay whole."""
+    from veille.repair.glue import split_glued
+
+    assert split_glued("« Oui », dit-elle.A partir de lundi, tout change.") == ["« Oui », dit-elle.", "A partir de lundi, tout change."]
+    assert split_glued("Il a signé la mesure.L'enquête continue.") == ["Il a signé la mesure.", "L'enquête continue."]
+    assert split_glued("Une rencontre inédite.C'est une première.") == ["Une rencontre inédite.", "C'est une première."]
+    assert split_glued("Pas une premièreS'il le faut, il recommencera.") == ["Pas une première", "S'il le faut, il recommencera."]
+    assert split_glued("Il vit à Paris.À Lyon, il pleut.") == ["Il vit à Paris.", "À Lyon, il pleut."]
+    assert split_glued("Le rapport de M. A. Dupont.") == ["Le rapport de M. A. Dupont."]
+    assert split_glued("Les J.O. d'hiver et la U.S. Army.") == ["Les J.O. d'hiver et la U.S. Army."]

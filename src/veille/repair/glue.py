@@ -22,10 +22,12 @@ from itertools import pairwise
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒÆ"
 _LOW = "a-zàâäçéèêëîïôöûùüÿœæß"
 # a sentence end glued to the next sentence: 'jeudi.Le', '2019.Il', 'fin."Le', 'dit».Les', 'HATVP.M. Delevoye'
-_GLUED_END = re.compile(rf"(?<=[{_UP}{_LOW}0-9%»\"”)\]])[.!?…]+(?P<close>[»\"”]?)(?=[{_UP}][{_LOW}]|[«\"“][{_UP}]|M(?:me)?\.? [{_UP}])")
+# ('mesure.L'oncle', 'fin.C'est', 'elle.A partir de': an elided word or a lone capital 'A' starts it too)
+_GLUED_END = re.compile(rf"(?<=[{_UP}{_LOW}0-9%»\"”)\]])[.!?…]+(?P<close>[»\"”]?)"
+                        rf"(?=[{_UP}][{_LOW}]|[{_UP}]['’][{_UP}{_LOW}]|[AÀ] [{_LOW}]|À [{_UP}]|[«\"“][{_UP}]|M(?:me)?\.? [{_UP}])")
 # a heading glued to its paragraph: 'des évacuationsDix personnes' (a lower-case word of 4+ letters
 # running into a capitalised word; brand names such as 'iPhone' or 'MasterCard' do not match)
-_GLUED_WORD = re.compile(rf"(?<![{_UP}{_LOW}])[{_LOW}]*[{_LOW}]{{4}}(?=[{_UP}][{_LOW}]+\b)")
+_GLUED_WORD = re.compile(rf"(?<![{_UP}{_LOW}])[{_LOW}]*[{_LOW}]{{4}}(?=[{_UP}][{_LOW}]+\b|[{_UP}]['’][{_UP}{_LOW}])")
 # a heading in capitals glued to its paragraph: 'EFFROI DES ÉLUS LOCAUXLaurent Fabius',
 # 'QUI EST TOUCHÉE"Dans les rangs', 'UN "MARTYR"D'autres ténors'
 _GLUED_CAPS = re.compile(rf"(?<=[{_UP}]{{3}})(?:\s?[»\"”])?(?=[{_UP}](?:[{_LOW}]+\b|['’][{_LOW}]))")

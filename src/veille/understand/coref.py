@@ -98,6 +98,7 @@ def lexicon(lang: str) -> dict:
         lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
         lex["party_folded"] = frozenset(fold(x) for x in lex.get("party_adjectives", ()))
         lex["lesser_folded"] = frozenset(fold(x) for x in lex.get("lesser_modifiers", ()))
+        lex["complement_folded"] = frozenset(fold(x) for x in lex.get("complement_prepositions", ()))
     return lex
 
 
@@ -536,7 +537,10 @@ class _Builder:
 
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
         """'« … », a déclaré François Hollande': a name right after a reporting verb that has
-        no subject before it (parsers often call it an object)."""
+        no subject before it (parsers often call it an object). A noun after its own preposition
+        ('…, selon l'avocat') is no subject."""
+        if any(c.dep_ == "case" and c.i < tok.i for c in tok.children):
+            return False
         while tok.dep_ in ("flat:name", "flat", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX"):
             tok = tok.head  # ('estime Jean-Luc Mélenchon': a name the parser hung on the verb as an apposition)
         verb = tok.head
@@ -1303,8 +1307,8 @@ class _Builder:
             if t.ent_type_ in ("PER", "PERSON"):
                 name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"
                              and x.form == "name"), None)
-                if name is None:
-                    return None
+                if name is None or fold(doc[max(0, _tok_at(doc, name.start) - 1)].lower_) in self.lex["complement_folded"]:
+                    return None  # ('le délégué du parti de Paul Roy': the name is a complement, someone else)
                 self._resolve(name, seg)
                 return name if name.referent is not None and name.referent.kind == "person" and \
                     not (r.gender and name.referent.gender and r.gender != name.referent.gender) else None
@@ -1483,7 +1487,7 @@ class _Builder:
         if ahead is not None and ahead.referent is not None:
             r.referent, r.antecedent = ahead.referent, ahead
             return
-        named = self._apposed_to(tok, r)
+        named = self._apposed_to(tok, r) or self._emphatic_subject(tok, r)
         if named is not None:
             r.referent, r.antecedent = named.referent, named
             return
@@ -1646,6 +1650,23 @@ class _Builder:
                      and x.form == "name" and x.referent is not None), None)
         return name if name is not None and name.referent is not None and self._agrees(name.referent, r) else None
 
+    def _emphatic_subject(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
+        """A stressed pronoun that stresses its clause's subject ('X a lui aussi plaidé', 'la
+        ministre a elle non plus …', 'Le maire, lui, a refusé': the lexicon's ``stressed_pronouns``
+        followed by one of its ``emphatic_followers``, or set off by commas): the subject's referent."""
+        doc = tok.doc
+        if fold(tok.lower_) not in self.lex.get("stressed_pronouns", ()) or tok.i < 1 or tok.i + 1 >= len(doc):
+            return None
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if not (fold(after.lower_) in self.lex.get("emphatic_followers", ()) or before.text == "," and after.text == ","):
+            return None
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i), None)
+        if subj is None:
+            return None
+        ref = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end
+                    and x.kind == "person" and x.referent is not None), None)
+        return ref if ref is not None and ref.referent is not None and self._agrees(ref.referent, r) else None
+
     def _last_speaker(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
         """For a pronoun giving the source of a statement ('selon lui', 'd'après elle': the
         lexicon's ``source_prepositions``), the person last reported speaking in the two
@@ -1783,8 +1804,10 @@ def _role(tok) -> str:  # noqa: ANN001
     while dep in ("flat:name", "flat", "compound", "fixed") and tok.head.i != tok.i:
         tok = tok.head
         dep = tok.dep_
-    if dep == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+    if (dep == "appos" or dep == "nmod" and tok.pos_ == "PROPN" and not any(c.dep_ == "case" for c in tok.children)) and \
+            tok.head.i < tok.i and tok.head.pos_ == "NOUN":
         dep = tok.head.dep_  # 'le compositeur Laurent Ferlet … dévoile': the name has its title's role
+        # (also a name the parser hung on its title as a bare nmod: 'L'élu Jason White a …')
     if dep in ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj", "obl:agent", "agent"):
         return "subj"  # the agent of a passive acts: 'une colère partagée par Jean Veil'
     if dep in ("obj", "dobj", "iobj", "dative"):

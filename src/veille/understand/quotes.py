@@ -197,6 +197,7 @@ class _Extractor:
         self._reported: list[tuple[Quote, Found, Quotation]] = []  # attributed indirect quotes, for the quotations after them
         indirect = [q for seg_id, seg in enumerate(self.segments) if seg.block not in signed
                     for q in self._indirect(seg_id, seg)]
+        indirect = self._outside_according(indirect)
         previous: tuple[Quote, Found, Quotation] | None = None
         made: list[tuple[Quote, Found, Quotation]] = []
         for q in self.marks:
@@ -231,6 +232,15 @@ class _Extractor:
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _outside_according(self, indirect: list[Quote]) -> list[Quote]:
+        """'Selon lui, son client souhaitait que …': the clause of an opening 'selon X' is X's
+        report; a reported clause inside it ('que …') is no quote of its own."""
+        first = self._according_words()
+        according = [q for q in indirect if q.cue and q.cue.split()[0].lower() in first]
+        return [q for q in indirect if q in according or not any(
+            a.span.field == q.span.field and a.span.start <= q.span.start and q.span.end <= a.span.end + 2 and
+            (a.span.start, a.span.end) != (q.span.start, q.span.end) for a in according)]
 
     def _fragments_of_the_sentence(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
         """'The outages have been “terribly disruptive” and …, “we won’t roll the dice,” X
@@ -382,6 +392,7 @@ class _Extractor:
                 head = head.head
             verb = head.head
             if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) and not self._clitic(head) \
+                    and head.lower_ not in closed_words("relative_pronouns") \
                     and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
@@ -395,8 +406,10 @@ class _Extractor:
                 continue  # 'a' in 'a-t-il lancé': the participle is the cue
             if any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
                 break  # '« … » the software as the company continued to …': a subordinate clause is no incise
-            if any(t.lower_ in closed_words("complementizers") for t in window[:k]):
-                break  # '« … ce système supranational » que constitue l'UE': a relative clause is no incise
+            if any(t.lower_ in closed_words("complementizers") or t.lower_ in closed_words("relative_pronouns") and t.dep_ in SUBJ
+                   for t in window[:k]):
+                break  # '« … ce système supranational » que constitue l'UE', 'des « médias … » qui ont évoqué':
+                # a relative clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
                       and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
             if len(before) > 6:
@@ -544,7 +557,7 @@ class _Extractor:
             if (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t) and \
-                    not any(c.dep_ == "case" for c in t.children):  # ('…, confie un proche au JDD': the paper is told)
+                    not _after_preposition(t):  # ('…, confie un proche au JDD': the paper is told)
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
 
@@ -578,6 +591,10 @@ class _Extractor:
         if k < 0 or doc[k].is_punct or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return None
         noun = doc[k]
+        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PER", "PERSON", "ORG"):
+            while noun.dep_ in ("flat:name", "flat") and noun.head.i < noun.i:
+                noun = noun.head
+            return noun  # 'le secrétaire général Paul Roy rappelant la « ligne rouge »': the one named says it
         while noun.pos_ != "NOUN" and noun.head.i != noun.i and noun.head.i < noun.i:
             noun = noun.head  # 'les discours coupables affirmant': the noun the adjective qualifies
         return noun if noun.pos_ == "NOUN" and noun.dep_ in ("obj", "dobj", "nmod", "obl", "obl:arg", "obl:mod") else None
@@ -624,8 +641,11 @@ class _Extractor:
 
     def _subjects(self, verb, keep: Callable[..., bool] = lambda c: True) -> list:  # noqa: ANN001
         """The subjects of ``verb`` that ``keep`` accepts, each as :meth:`_subject_token` reads it
-        (dropped when it is a noun after a preposition with no name beside it)."""
-        return [x for c in verb.children if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
+        (dropped when it is a noun after a preposition with no name beside it). A subject the
+        parser hung on the verb's auxiliary ('Il a par ailleurs estimé': 'Il' under 'a') is the
+        verb's."""
+        kids = [*verb.children, *(g for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i for g in c.children)]
+        return [x for c in kids if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
 
     def _subject_token(self, tok):  # noqa: ANN001, ANN202
         """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
@@ -655,8 +675,8 @@ class _Extractor:
             mention = mention or t.pos_ == "ADJ" and self._grammar("inverted_incise") and \
                 any(c.dep_ == "det" and c.i < t.i for c in t.children)  # 'confie un proche au JDD': an adjective as a noun
             if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper() or mention) and \
-                    not any(c.dep_ == "case" for c in t.children) and \
-                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod", "obl:agent") or hung) and \
+                    not _after_preposition(t) and \
+                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
@@ -1408,7 +1428,8 @@ class _Extractor:
         if len(parts) < 2:
             return False
         lead = re.findall(r"\w[\w'’-]*", parts[-1])
-        return len(lead) > 3 and not any(w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs for w in lead)
+        return len(lead) > 3 and not any(len(w) > 2 and (w.lower() in self.verbs or er_infinitive(w.lower()) in self.verbs)
+                                         for w in lead)  # (a clitic such as 'se' is no verb of speech)
 
     def _verbless_fragment(self, q: Quotation, most: int) -> bool:
         """Is ``q`` one piece of at most ``most`` words with no clause of its own ('le « pace car »')?"""
@@ -1674,10 +1695,13 @@ class _Extractor:
                 start = self.texts[seg_id].find(text, start)
                 if any(s == seg_id and x <= start and start + len(text) <= y for q in self.marks for s, x, y in q.pieces):
                     continue
-                if any(t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
-                       and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
-                       for t in sent):
-                    break  # 'X said it would …, according to Y': X's words, which Y reports
+                quoting = any(s == seg_id and start <= x < start + len(text) for q in self.marks for s, x, _ in q.pieces)
+                if (start < pos or quoting) and any(
+                        t.pos_ in ("VERB", "AUX") and self._is_indirect(t) and start <= t.idx < start + len(text)
+                        and any(c.dep_ in SUBJ and start <= c.idx < t.idx for c in t.children) and self._complement(t)
+                        for t in sent):
+                    break  # 'X said it would …, according to Y', 'According to Y, X posted: “…”': X's words, which Y
+                    # reports (but 'Selon Y, X souhaitait que …' with no quotation: Y's account)
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
@@ -1892,6 +1916,16 @@ class _Extractor:
 
     def _inside_any(self, seg_id: int, pos: int) -> bool:
         return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
+
+
+def _after_preposition(tok) -> bool:  # noqa: ANN001
+    """A noun or name inside a prepositional phrase: its own preposition, or that of the first
+    word of its name ('le délégué du parti X de Paul Roy': 'Roy' hangs on 'Paul', which has 'de';
+    not 'a expliqué à l'AFP Paul Roy', where the name hangs on the medium's)."""
+    if any(c.dep_ == "case" for c in tok.children):
+        return True
+    return tok.dep_ in ("flat:name", "flat") and tok.head.i < tok.i and tok.head.ent_type_ in ("PER", "PERSON") and \
+        any(c.dep_ == "case" for c in tok.head.children)
 
 
 def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
