@@ -403,3 +403,10 @@ def test_people_gathering_is_a_protest_and_officials_gathering_a_meeting():
 def test_an_inquiry_to_go_on_after_a_modal_is_dated_by_its_own_verb():
     went_on = [e for e in _fr_events("L'enquête doit se poursuivre vendredi à Rennes.") if e.type == "ACCUSE"]
     assert went_on and went_on[0].date.value == "2024-11-29" and "future" in went_on[0].flags
+
+
+def test_a_judicial_inquiry_opened_with_no_one_named_implies_the_justice():
+    opened = [e for e in _fr_events("Une enquête a été ouverte jeudi après la disparition du randonneur.") if e.type == "ACCUSE"]
+    assert opened and opened[0].actors and opened[0].actors[0].sector == "JUD" and opened[0].actors[0].implied
+    led = [e for e in _fr_events("La gendarmerie a ouvert une enquête sur l'incendie du hangar.") if e.type == "ACCUSE"]
+    assert led and not led[0].actors[0].implied
