@@ -410,3 +410,18 @@ def test_a_judicial_inquiry_opened_with_no_one_named_implies_the_justice():
     assert opened and opened[0].actors and opened[0].actors[0].sector == "JUD" and opened[0].actors[0].implied
     led = [e for e in _fr_events("La gendarmerie a ouvert une enquête sur l'incendie du hangar.") if e.type == "ACCUSE"]
     assert led and not led[0].actors[0].implied
+
+
+def test_s_en_prendre_a_is_an_attack_in_words_or_in_deeds():
+    said = [e for e in _fr_events("Cette fois, il s'en est pris à Pierre Lemoine.") if e.type == "ACCUSE"]
+    assert said and [r.text for r in said[0].recipients] == ["Pierre Lemoine"]
+    assert "ACCUSE" in _types("La sénatrice s'en prend violemment au gouvernement.")
+    types = _types("Deux adolescents s'en sont pris à un chauffeur de bus.")
+    assert "ASSAULT" in types and "ACCUSE" not in types
+    assert not _types("Le maire a pris la parole devant les habitants.")
+
+
+def test_a_pronoun_subject_is_not_the_person_its_own_verb_names():
+    said = [e for e in _fr_events("Cette fois, il s'en est pris au ministre de l'Économie.") if e.type == "ACCUSE"]
+    assert said and said[0].recipients
+    assert not (said[0].actors[0].name and said[0].actors[0].name == said[0].recipients[0].name)

@@ -83,8 +83,10 @@ def _past_participle(verb) -> bool:  # noqa: ANN001
 
 def _pronominal(verb) -> bool:  # noqa: ANN001
     """'se sont rassemblés', 'se sont rencontrés': a French pronominal verb takes 'être' in its
-    compound past, which the parser may label a passive auxiliary; the clitic tells."""
-    return any(c.dep_.startswith("expl") and c.lower_ in REFLEXIVE_CLITICS for c in verb.children)
+    compound past, which the parser may label a passive auxiliary; the clitic tells (which it may
+    also mislabel a subordinator or an object: 'un homme s'en est pris à …')."""
+    return any((c.dep_.startswith("expl") or c.dep_ == "mark" or (c.dep_ in OBJ | IOBJ and c.i < verb.i and "Yes" in c.morph.get("Reflex")))
+               and c.lower_ in REFLEXIVE_CLITICS for c in verb.children)
 
 
 def subjects(verb) -> list:  # noqa: ANN001
