@@ -425,3 +425,11 @@ def test_a_pronoun_subject_is_not_the_person_its_own_verb_names():
     said = [e for e in _fr_events("Cette fois, il s'en est pris au ministre de l'Économie.") if e.type == "ACCUSE"]
     assert said and said[0].recipients
     assert not (said[0].actors[0].name and said[0].actors[0].name == said[0].recipients[0].name)
+
+
+def test_an_inquiry_opened_by_or_entrusted_to_someone_is_theirs():
+    led = [e for e in _fr_events("A la suite de cette affaire, une enquête confiée à la brigade des mineurs a été ouverte.")
+           if e.type == "ACCUSE"]
+    assert led and "brigade des mineurs" in led[0].actors[0].text and not led[0].actors[0].implied
+    led = [e for e in _fr_events("Le chanteur est visé par une enquête pour viol ouverte par le parquet de Rennes.") if e.type == "ACCUSE"]
+    assert led and not led[0].actors[0].implied

@@ -497,6 +497,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     of = slot(tok, "poss") + list(_of_phrase(tok))
     of = of or [c for c in tok.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]  # 'sa mise en examen'
     agent = slot(tok, "agent") + list(_by_phrase(tok))
+    agent = agent or _participle_doers(tok, trig, lex)
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
@@ -562,6 +563,25 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _participle_doers(tok, trig: Trigger, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who does a task noun, named by a light verb's participle that qualifies it: its 'par' agent
+    ('une enquête ouverte par le parquet'), or whom it is entrusted to ('une enquête confiée à la
+    brigade des mineurs a été ouverte'), also where the parser hung it on the noun's complement
+    but it agrees with the noun ('une enquête pour viol ouverte par le parquet')."""
+    gender = tok.morph.get("Gender")
+    near = list(tok.children) + [p for c in tok.children if c.dep_ == "nmod" for p in c.children
+                                 if gender and p.morph.get("Gender") == gender]
+    for part in near:
+        if part.dep_ != "acl" or "Part" not in part.morph.get("VerbForm") or part.lemma_.lower() not in trig.light:
+            continue
+        doers = [t for t in slot(part, "agent") if _animate(t, lex)]
+        if not doers and part.lemma_.lower() in lex.entrusting_verbs:
+            doers = [t for t in _first_slot(part, ("iobj", "prep:à|au|aux|to")) if _animate(t, lex)]
+        if doers:
+            return doers
+    return []
 
 
 def _entrusted(tok, verb) -> list:  # noqa: ANN001
