@@ -433,3 +433,10 @@ def test_an_inquiry_opened_by_or_entrusted_to_someone_is_theirs():
     assert led and "brigade des mineurs" in led[0].actors[0].text and not led[0].actors[0].implied
     led = [e for e in _fr_events("Le chanteur est visé par une enquête pour viol ouverte par le parquet de Rennes.") if e.type == "ACCUSE"]
     assert led and not led[0].actors[0].implied
+
+
+def test_the_building_a_protest_gathers_before_is_where_not_whom():
+    rallied = [e for e in _fr_events("Une centaine d'infirmières se sont rassemblées mardi devant l'hôpital de Lens.") if e.type == "PROTEST"]
+    assert rallied and not rallied[0].recipients
+    against = [e for e in _fr_events("Des milliers d'enseignants ont manifesté contre le ministre de l'Éducation.") if e.type == "PROTEST"]
+    assert against and against[0].recipients
