@@ -440,3 +440,9 @@ def test_the_building_a_protest_gathers_before_is_where_not_whom():
     assert rallied and not rallied[0].recipients
     against = [e for e in _fr_events("Des milliers d'enseignants ont manifesté contre le ministre de l'Éducation.") if e.type == "PROTEST"]
     assert against and against[0].recipients
+
+
+def test_the_newspaper_told_of_an_act_is_not_its_recipient():
+    quit_ = [e for e in _fr_events("Le sénateur a annoncé à Libération qu'il démissionnait de la présidence du groupe.")
+             if e.type == "RETREAT"]
+    assert quit_ and not quit_[0].recipients

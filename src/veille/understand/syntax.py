@@ -419,6 +419,8 @@ def relative_object(verb) -> list:  # noqa: ANN001
         return with_conjuncts([verb.head])
     if rel[0].dep_ == "mark" and not relative(rel[0]):
         return []  # 'a estimé que le gouvernement …': a complementizer, not a relative
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < rel[0].i:
+        return []  # 'a annoncé au Figaro qu'il démissionnait': the complement clause of a verb, its 'que' no relative
     noun = relative_antecedent(rel[0])
     return [noun] if noun is not None else []
 
