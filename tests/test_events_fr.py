@@ -446,3 +446,8 @@ def test_the_newspaper_told_of_an_act_is_not_its_recipient():
     quit_ = [e for e in _fr_events("Le sénateur a annoncé à Libération qu'il démissionnait de la présidence du groupe.")
              if e.type == "RETREAT"]
     assert quit_ and not quit_[0].recipients
+
+
+def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
+    charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
+    assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text

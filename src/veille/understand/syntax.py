@@ -329,11 +329,20 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     return with_conjuncts(found)
 
 
+def _past_infinitive_passive(verb) -> bool:  # noqa: ANN001
+    """A passive past infinitive ('avoir été mis en examen', 'having been arrested'): what its
+    subject says was done to it, not a passive still to come ('was set to be released')."""
+    return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children) \
+        and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
 def _shared_subject(verb) -> list:  # noqa: ANN001
     """The subject a passive with none of its own shares with the verb it hangs on: a
     coordinated clause ('ont tenté de passer et ont été interpellées') or an infinitive
-    ('après avoir été interpellé, il …', 'before being arrested, he …')."""
-    if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))):
+    ('après avoir été interpellé, il …', 'before being arrested, he …', 'Sanofi a déclaré avoir
+    été mis en examen')."""
+    if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))
+                                    or (verb.dep_ == "xcomp" and _past_infinitive_passive(verb))):
         return []
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head  # 'after being arrested'
     for _ in range(3):  # '… ont tenté de passer et ont été interpellées': through the infinitive to 'ont tenté'
