@@ -403,3 +403,51 @@ def test_people_gathering_is_a_protest_and_officials_gathering_a_meeting():
 def test_an_inquiry_to_go_on_after_a_modal_is_dated_by_its_own_verb():
     went_on = [e for e in _fr_events("L'enquête doit se poursuivre vendredi à Rennes.") if e.type == "ACCUSE"]
     assert went_on and went_on[0].date.value == "2024-11-29" and "future" in went_on[0].flags
+
+
+def test_a_judicial_inquiry_opened_with_no_one_named_implies_the_justice():
+    opened = [e for e in _fr_events("Une enquête a été ouverte jeudi après la disparition du randonneur.") if e.type == "ACCUSE"]
+    assert opened and opened[0].actors and opened[0].actors[0].sector == "JUD" and opened[0].actors[0].implied
+    led = [e for e in _fr_events("La gendarmerie a ouvert une enquête sur l'incendie du hangar.") if e.type == "ACCUSE"]
+    assert led and not led[0].actors[0].implied
+
+
+def test_s_en_prendre_a_is_an_attack_in_words_or_in_deeds():
+    said = [e for e in _fr_events("Cette fois, il s'en est pris à Pierre Lemoine.") if e.type == "ACCUSE"]
+    assert said and [r.text for r in said[0].recipients] == ["Pierre Lemoine"]
+    assert "ACCUSE" in _types("La sénatrice s'en prend violemment au gouvernement.")
+    types = _types("Deux adolescents s'en sont pris à un chauffeur de bus.")
+    assert "ASSAULT" in types and "ACCUSE" not in types
+    assert not _types("Le maire a pris la parole devant les habitants.")
+
+
+def test_a_pronoun_subject_is_not_the_person_its_own_verb_names():
+    said = [e for e in _fr_events("Cette fois, il s'en est pris au ministre de l'Économie.") if e.type == "ACCUSE"]
+    assert said and said[0].recipients
+    assert not (said[0].actors[0].name and said[0].actors[0].name == said[0].recipients[0].name)
+
+
+def test_an_inquiry_opened_by_or_entrusted_to_someone_is_theirs():
+    led = [e for e in _fr_events("A la suite de cette affaire, une enquête confiée à la brigade des mineurs a été ouverte.")
+           if e.type == "ACCUSE"]
+    assert led and "brigade des mineurs" in led[0].actors[0].text and not led[0].actors[0].implied
+    led = [e for e in _fr_events("Le chanteur est visé par une enquête pour viol ouverte par le parquet de Rennes.") if e.type == "ACCUSE"]
+    assert led and not led[0].actors[0].implied
+
+
+def test_the_building_a_protest_gathers_before_is_where_not_whom():
+    rallied = [e for e in _fr_events("Une centaine d'infirmières se sont rassemblées mardi devant l'hôpital de Lens.") if e.type == "PROTEST"]
+    assert rallied and not rallied[0].recipients
+    against = [e for e in _fr_events("Des milliers d'enseignants ont manifesté contre le ministre de l'Éducation.") if e.type == "PROTEST"]
+    assert against and against[0].recipients
+
+
+def test_the_newspaper_told_of_an_act_is_not_its_recipient():
+    quit_ = [e for e in _fr_events("Le sénateur a annoncé à Libération qu'il démissionnait de la présidence du groupe.")
+             if e.type == "RETREAT"]
+    assert quit_ and not quit_[0].recipients
+
+
+def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
+    charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
+    assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text

@@ -497,6 +497,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     of = slot(tok, "poss") + list(_of_phrase(tok))
     of = of or [c for c in tok.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]  # 'sa mise en examen'
     agent = slot(tok, "agent") + list(_by_phrase(tok))
+    agent = agent or _participle_doers(tok, trig, lex)
     recipients = _first_slot(tok, trig.recipient)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
@@ -562,6 +563,25 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _participle_doers(tok, trig: Trigger, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who does a task noun, named by a light verb's participle that qualifies it: its 'par' agent
+    ('une enquête ouverte par le parquet'), or whom it is entrusted to ('une enquête confiée à la
+    brigade des mineurs a été ouverte'), also where the parser hung it on the noun's complement
+    but it agrees with the noun ('une enquête pour viol ouverte par le parquet')."""
+    gender = tok.morph.get("Gender")
+    near = list(tok.children) + [p for c in tok.children if c.dep_ == "nmod" for p in c.children
+                                 if gender and p.morph.get("Gender") == gender]
+    for part in near:
+        if part.dep_ != "acl" or "Part" not in part.morph.get("VerbForm") or part.lemma_.lower() not in trig.light:
+            continue
+        doers = [t for t in slot(part, "agent") if _animate(t, lex)]
+        if not doers and part.lemma_.lower() in lex.entrusting_verbs:
+            doers = [t for t in _first_slot(part, ("iobj", "prep:à|au|aux|to")) if _animate(t, lex)]
+        if doers:
+            return doers
+    return []
 
 
 def _entrusted(tok, verb) -> list:  # noqa: ANN001
@@ -778,7 +798,7 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         subj = slot(tok, "subj")
         return (len(subj) > 1 or any("Plur" in t.morph.get("Number") for t in subj)) == bool(values)
     if key == "refl":
-        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl", "dobj")
+        return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl", "dobj", "mark")
                    for c in tok.children) == bool(values)
     if key == "noprep":
         near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
@@ -1506,6 +1526,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
     recipients = [r for r in recipients if ctx.kind_of(r.actor_id) not in ("place", "city")]  # 's'est rendu à Calais': where
+    actors = [_bound_apart(a, recipients) for a in actors]
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
     if when.value and ctx.published and when.value[:4].isdigit() and int(when.value[:4]) < ctx.published.year - 1:
@@ -1520,6 +1541,17 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _bound_apart(actor: Participant, recipients: list[Participant]) -> Participant:
+    """A pronoun subject is never the person its own verb's complement names ('il s'en est pris au
+    ministre', 'elle a rendu hommage à X': not the minister, not X); a pronoun resolved to that very
+    referent was resolved wrongly, and stays unresolved."""
+    if not actor.name or actor.text.lower().lstrip("-").removeprefix("t-") not in PERSONAL:
+        return actor
+    if any(r.name == actor.name or (r.actor_id and r.actor_id == actor.actor_id) for r in recipients if r.text.lower() not in PERSONAL):
+        return Participant(text=actor.text)
+    return actor
 
 
 def _someone_in_slots(seg: Segment, cand: Candidate, actors: list[Participant], ctx: EventContext,

@@ -83,8 +83,10 @@ def _past_participle(verb) -> bool:  # noqa: ANN001
 
 def _pronominal(verb) -> bool:  # noqa: ANN001
     """'se sont rassemblés', 'se sont rencontrés': a French pronominal verb takes 'être' in its
-    compound past, which the parser may label a passive auxiliary; the clitic tells."""
-    return any(c.dep_.startswith("expl") and c.lower_ in REFLEXIVE_CLITICS for c in verb.children)
+    compound past, which the parser may label a passive auxiliary; the clitic tells (which it may
+    also mislabel a subordinator or an object: 'un homme s'en est pris à …')."""
+    return any((c.dep_.startswith("expl") or c.dep_ == "mark" or (c.dep_ in OBJ | IOBJ and c.i < verb.i and "Yes" in c.morph.get("Reflex")))
+               and c.lower_ in REFLEXIVE_CLITICS for c in verb.children)
 
 
 def subjects(verb) -> list:  # noqa: ANN001
@@ -327,11 +329,20 @@ def passive_patients(verb) -> list:  # noqa: ANN001
     return with_conjuncts(found)
 
 
+def _past_infinitive_passive(verb) -> bool:  # noqa: ANN001
+    """A passive past infinitive ('avoir été mis en examen', 'having been arrested'): what its
+    subject says was done to it, not a passive still to come ('was set to be released')."""
+    return any(c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm") for c in verb.children) \
+        and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
 def _shared_subject(verb) -> list:  # noqa: ANN001
     """The subject a passive with none of its own shares with the verb it hangs on: a
     coordinated clause ('ont tenté de passer et ont été interpellées') or an infinitive
-    ('après avoir été interpellé, il …', 'before being arrested, he …')."""
-    if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))):
+    ('après avoir été interpellé, il …', 'before being arrested, he …', 'Sanofi a déclaré avoir
+    été mis en examen')."""
+    if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))
+                                    or (verb.dep_ == "xcomp" and _past_infinitive_passive(verb))):
         return []
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head  # 'after being arrested'
     for _ in range(3):  # '… ont tenté de passer et ont été interpellées': through the infinitive to 'ont tenté'
@@ -417,6 +428,8 @@ def relative_object(verb) -> list:  # noqa: ANN001
         return with_conjuncts([verb.head])
     if rel[0].dep_ == "mark" and not relative(rel[0]):
         return []  # 'a estimé que le gouvernement …': a complementizer, not a relative
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < rel[0].i:
+        return []  # 'a annoncé au Figaro qu'il démissionnait': the complement clause of a verb, its 'que' no relative
     noun = relative_antecedent(rel[0])
     return [noun] if noun is not None else []
 
