@@ -551,7 +551,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
     happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
-    if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
+    if not (actors or recipients) and _occurs(tok, lex):
         verb = _occurrence_verb(tok.head, lex)  # 'des heurts ont éclaté samedi entre X et Y'
         recipients = _first_slot(verb, trig.recipient)
     if not (actors or recipients) and not trig.implied and not happened:
@@ -578,7 +578,17 @@ def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN
     """Is the event noun the subject of a verb of occurrence ('l'enquête se poursuit', 'les
     arrestations ont eu lieu')? A noun that needs a light verb is then coded without one, when
     its pattern may go without an actor (who investigates or arrests is often unsaid)."""
-    return tok.dep_ in SUBJ and _occurrence(tok.head, lex) and _agentless_ok(trig, lex)
+    return _occurs(tok, lex) and _agentless_ok(trig, lex)
+
+
+def _occurs(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the event noun the subject of a verb of occurrence, and told there for the first time
+    ('fighting broke out', 'an investigation began')? With a recalling determiner ('the attack took
+    place 150 miles off Aden', 'no such conversation occurred') it refers to an event told before,
+    or denies one."""
+    if any(c.dep_ == "det" and c.lower_ in lex.recalling_determiners for c in tok.children):
+        return False
+    return tok.dep_ in SUBJ and _occurrence(tok.head, lex)
 
 
 def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -588,7 +598,13 @@ def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     lemma = verb.lemma_.lower()
     if lemma in lex.future_aux | lex.hypothetical_aux:
         return any(_occurrence(c, lex) for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
-    return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
+    return lemma in lex.occurrence_verbs or \
+        any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ | OCCURRENCE_COMPLEMENTS))
+
+
+OCCURRENCE_COMPLEMENTS = frozenset({"prt", "compound:prt", "acomp"})
+"""The word that makes a verb one of occurrence beside its object ('avoir lieu'): a particle
+('fighting broke out', 'clashes flared up') or an adjective ('the investigation is ongoing')."""
 
 
 def _occurrence_verb(verb, lex: EventLexicon):  # noqa: ANN001, ANN202

@@ -1,0 +1,29 @@
+"""English event recall on invented sentences: nouns said to happen, passives, nominalisations."""
+
+from __future__ import annotations
+
+from veille.model import Article
+from veille.options import Options
+from veille.repair import clean_article
+from veille.understand import understand
+
+
+def patterns(text: str, published: str | None = "2024-11-27") -> Article:
+    """The English patterns alone (no statistical second opinion)."""
+    return understand(clean_article(text.split("\n\n"), "<test>", "en", published), Options(language="en", event_model=False))
+
+
+def types(text: str) -> set[str]:
+    return {e.type for e in patterns(text).events}
+
+
+def test_an_event_noun_said_to_break_out_begin_or_go_on_is_reported():
+    assert "ASSAULT" in types("Heavy fighting broke out near the border between two militias.")
+    assert "ASSAULT" in types("Fresh clashes erupted in the hills overnight.")
+    assert "ACCUSE" in types("A criminal investigation began in March into the missing funds.")
+    assert "ACCUSE" in types("An inquiry into the contracts is still ongoing, the ministry said.")
+
+
+def test_an_event_noun_recalled_or_denied_is_not_reported_again():
+    assert "ASSAULT" not in types("The raid took place shortly before dawn.")
+    assert "CONSULT" not in types("No such meeting occurred, the spokesman said.")
