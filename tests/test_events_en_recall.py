@@ -27,3 +27,12 @@ def test_an_event_noun_said_to_break_out_begin_or_go_on_is_reported():
 def test_an_event_noun_recalled_or_denied_is_not_reported_again():
     assert "ASSAULT" not in types("The raid took place shortly before dawn.")
     assert "CONSULT" not in types("No such meeting occurred, the spokesman said.")
+
+
+def test_who_is_under_an_act_undergoes_it():
+    probed = [e for e in patterns("The provincial governor is under investigation by anti-corruption prosecutors.").events if e.type == "ACCUSE"]
+    assert probed and [r.text for r in probed[0].recipients] == ["The provincial governor"]
+    assert "COERCE" in types("Forty travellers were put under quarantine at the airport.")
+    assert "COERCE" in types("The former treasurer is under federal indictment.")
+    assert "ASSAULT" in types("The coastguard rescued a trawler under attack by pirates.")
+    assert "COERCE" not in types("Under the new curfew rules, shops close at six.")

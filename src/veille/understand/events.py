@@ -503,6 +503,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
     if _case(tok) in closed_words("charge_cases") and not any(c.dep_ in ("det", "det:poss", "nummod") for c in tok.children):
         return None  # 'plainte pour violences', 'enquête pour homicide volontaire': the offence charged, no act told
+    if (held := _under(tok, lex)) is not None:  # 'a tanker under attack by pirates', 'the mayor is under investigation'
+        doers = agent or _by_after(tok, held)
+        undergoing = slot(held, "obj") or slot(held, "subj") if held.pos_ in ("VERB", "AUX") else [held]
+        return Candidate(tok, trig, held, doers, undergoing) if doers or _agentless_ok(trig, lex) else None
     opened = _light_noun(tok, trig, lex)
     if opened is not None:  # 'l'ouverture d'une enquête', 'a annoncé le lancement d'une enquête': the light verb as a noun
         carrier = governor(opened, lex.light_verbs | frozenset(lex.triggers))
@@ -562,6 +566,26 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _under(tok, lex: EventLexicon):  # noqa: ANN001, ANN202
+    """The word a bare event noun after a patient preposition ('under attack', 'under federal
+    indictment') is said of: the verb whose object or subject is under it ('the mayor is under
+    investigation', 'put the town under curfew'), or the noun it qualifies ('a tanker under attack').
+    None for any other noun, and for a determined one ('under the agreement', 'under his leadership')."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in lex.patient_prepositions or prep.head.i == prep.i or \
+            any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+
+
+def _by_after(tok, held) -> list:  # noqa: ANN001
+    """The 'by' phrase the parser hung on the verb right after the noun ('under attack by pirates')."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.lower_ != "by" or after.head.i != held.i:
+        return []
+    return [g for g in after.children if g.dep_ == "pobj"]
 
 
 def _entrusted(tok, verb) -> list:  # noqa: ANN001
