@@ -36,3 +36,9 @@ def test_who_is_under_an_act_undergoes_it():
     assert "COERCE" in types("The former treasurer is under federal indictment.")
     assert "ASSAULT" in types("The coastguard rescued a trawler under attack by pirates.")
     assert "COERCE" not in types("Under the new curfew rules, shops close at six.")
+
+
+def test_pirates_seizing_or_holding_a_ship_hijack_it_and_a_navy_seizing_one_does_not():
+    assert "ASSAULT" in types("Armed pirates seized a Liberian oil tanker in the strait on Sunday.")
+    assert "ASSAULT" in types("Two fishing trawlers were commandeered off the coast last week.")
+    assert "ASSAULT" not in types("The coastguard seized a speedboat loaded with cigarettes.")
