@@ -42,3 +42,10 @@ def test_pirates_seizing_or_holding_a_ship_hijack_it_and_a_navy_seizing_one_does
     assert "ASSAULT" in types("Armed pirates seized a Liberian oil tanker in the strait on Sunday.")
     assert "ASSAULT" in types("Two fishing trawlers were commandeered off the coast last week.")
     assert "ASSAULT" not in types("The coastguard seized a speedboat loaded with cigarettes.")
+
+
+def test_tariffs_and_sanctions_imposed_raised_or_in_force_need_no_named_imposer():
+    assert "SANCTION" in types("Tariffs have been imposed on Ruritanian wine and cheese.")
+    assert "SANCTION" in types("Duties and tariffs on timber were increased to 30% in April.")
+    assert "SANCTION" in types("The new sanctions took effect at midnight.")
+    assert "SANCTION" not in types("Economists wrote a long report about tariffs.")
