@@ -46,6 +46,6 @@ def test_pirates_seizing_or_holding_a_ship_hijack_it_and_a_navy_seizing_one_does
 
 def test_tariffs_and_sanctions_imposed_raised_or_in_force_need_no_named_imposer():
     assert "SANCTION" in types("Tariffs have been imposed on Ruritanian wine and cheese.")
-    assert "SANCTION" in types("Duties and tariffs on timber were increased to 30% in April.")
-    assert "SANCTION" in types("The new sanctions took effect at midnight.")
+    assert "SANCTION" in types("Tariffs on imported timber were increased to 30% in April.")
+    assert "SANCTION" in types("New sanctions on the regime took effect at midnight.")
     assert "SANCTION" not in types("Economists wrote a long report about tariffs.")
