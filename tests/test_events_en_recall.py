@@ -49,3 +49,9 @@ def test_tariffs_and_sanctions_imposed_raised_or_in_force_need_no_named_imposer(
     assert "SANCTION" in types("Tariffs on imported timber were increased to 30% in April.")
     assert "SANCTION" in types("New sanctions on the regime took effect at midnight.")
     assert "SANCTION" not in types("Economists wrote a long report about tariffs.")
+
+
+def test_shooting_back_and_firing_a_weapon_are_shots_fired():
+    assert "ASSAULT" in types("The border guards shot back at the smugglers' jeep.")
+    assert "ASSAULT" in types("Witnesses said the gunman fired his rifle twice outside the bakery.")
+    assert "ASSAULT" not in types("The bakery fired two of its delivery drivers.")
