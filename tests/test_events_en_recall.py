@@ -55,3 +55,12 @@ def test_shooting_back_and_firing_a_weapon_are_shots_fired():
     assert "ASSAULT" in types("The border guards shot back at the smugglers' jeep.")
     assert "ASSAULT" in types("Witnesses said the gunman fired his rifle twice outside the bakery.")
     assert "ASSAULT" not in types("The bakery fired two of its delivery drivers.")
+
+
+def test_an_event_noun_names_its_doer_by_or_from_whatever_verb_governs_it():
+    warned = [e for e in patterns("The family fled after a warning from the army that the village would be shelled.").events
+              if e.type == "THREATEN"]
+    assert warned and [a.text for a in warned[0].actors] == ["the army"]
+    assert "AGREE" in types("Few believed the promises of reform by the new president.")
+    assert "RETREAT" not in types("The figures come from a press release by the ministry.")
+    assert "THREATEN" not in types("The report about warnings from Gaza was long.")

@@ -525,6 +525,12 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
         return Candidate(tok, trig, _occurrence_verb(tok.head, lex), agent or (of if trig.of != "recipient" else []),
                          recipients or (of if trig.of == "recipient" else []))
+    if trig.light and vlemma not in trig.light and vlemma not in trig.light_not and not _requesting(verb, lex) and \
+            (doers := _named_doers(tok, lex)):
+        # 'rejected calls by opposition leaders to …', 'approved an extradition request from the US': the noun names
+        # who made it, whatever the verb it stands under
+        return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, doers, recipients,
+                         nominal=lex.nominal_roles)
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and vlemma in lex.entrusting_verbs and vlemma in trig.light and not agent and _agentless_ok(trig, lex):
@@ -586,6 +592,15 @@ def _by_after(tok, held) -> list:  # noqa: ANN001
     if after is None or after.lower_ != "by" or after.head.i != held.i:
         return []
     return [g for g in after.children if g.dep_ == "pobj"]
+
+
+def _named_doers(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who an event noun says made it, by a doer preposition right on it ('calls by opposition
+    leaders', 'a warning from the army'): a name or a person or group noun, not a place or a thing
+    ('attacks from Gaza', 'a release from prison')."""
+    found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.doer_prepositions
+             for g in c.children if g.dep_ == "pobj"]
+    return [g for g in found if g.ent_type_ in ("PERSON", "ORG", "NORP") or _sector_of(lex.lang)(g)]
 
 
 def _entrusted(tok, verb) -> list:  # noqa: ANN001
