@@ -504,6 +504,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
     if _case(tok) in closed_words("charge_cases") and not any(c.dep_ in ("det", "det:poss", "nummod") for c in tok.children):
         return None  # 'plainte pour violences', 'enquête pour homicide volontaire': the offence charged, no act told
+    if (held := _under(tok, lex)) is not None:  # 'a tanker under attack by pirates', 'the mayor is under investigation'
+        doers = agent or _by_after(tok, held)
+        undergoing = slot(held, "obj") or slot(held, "subj") if held.pos_ in ("VERB", "AUX") else [held]
+        return Candidate(tok, trig, held, doers, undergoing) if doers or _agentless_ok(trig, lex) else None
     opened = _light_noun(tok, trig, lex)
     if opened is not None:  # 'l'ouverture d'une enquête', 'a annoncé le lancement d'une enquête': the light verb as a noun
         carrier = governor(opened, lex.light_verbs | frozenset(lex.triggers))
@@ -522,6 +526,12 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         # 'l'enquête se poursuit', 'des interpellations ont eu lieu': the noun's event is said to take place
         return Candidate(tok, trig, _occurrence_verb(tok.head, lex), agent or (of if trig.of != "recipient" else []),
                          recipients or (of if trig.of == "recipient" else []))
+    if trig.light and vlemma not in trig.light and vlemma not in trig.light_not and not _requesting(verb, lex) and \
+            (doers := _named_doers(tok, lex)):
+        # 'rejected calls by opposition leaders to …', 'approved an extradition request from the US': the noun names
+        # who made it, whatever the verb it stands under
+        return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, doers, recipients,
+                         nominal=lex.nominal_roles)
     if (trig.light and vlemma not in trig.light) or vlemma in trig.light_not:
         return None
     if verb is not None and vlemma in lex.entrusting_verbs and vlemma in trig.light and not agent and _agentless_ok(trig, lex):
@@ -552,7 +562,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         (patients if trig.of == "recipient" or (trig.of == "either" and actors and lex.nominal_roles) else actors).append(p)
     recipients = recipients or patients
     happened = not (actors or recipients) and _said_to_happen(tok, trig, lex)
-    if not (actors or recipients) and tok.dep_ in SUBJ and _occurrence(tok.head, lex):
+    if not (actors or recipients) and _occurs(tok, lex):
         verb = _occurrence_verb(tok.head, lex)  # 'des heurts ont éclaté samedi entre X et Y'
         recipients = _first_slot(verb, trig.recipient)
     if not (actors or recipients) and not trig.implied and not happened:
@@ -584,6 +594,35 @@ def _participle_doers(tok, trig: Trigger, lex: EventLexicon) -> list:  # noqa: A
     return []
 
 
+def _under(tok, lex: EventLexicon):  # noqa: ANN001, ANN202
+    """The word a bare event noun after a patient preposition ('under attack', 'under federal
+    indictment') is said of: the verb whose object or subject is under it ('the mayor is under
+    investigation', 'put the town under curfew'), or the noun it qualifies ('a tanker under attack').
+    None for any other noun, and for a determined one ('under the agreement', 'under his leadership')."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in lex.patient_prepositions or prep.head.i == prep.i or \
+            any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+
+
+def _by_after(tok, held) -> list:  # noqa: ANN001
+    """The 'by' phrase the parser hung on the verb right after the noun ('under attack by pirates')."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.lower_ != "by" or after.head.i != held.i:
+        return []
+    return [g for g in after.children if g.dep_ == "pobj"]
+
+
+def _named_doers(tok, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who an event noun says made it, by a doer preposition right on it ('calls by opposition
+    leaders', 'a warning from the army'): a name or a person or group noun, not a place or a thing
+    ('attacks from Gaza', 'a release from prison')."""
+    found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.doer_prepositions
+             for g in c.children if g.dep_ == "pobj"]
+    return [g for g in found if g.ent_type_ in ("PERSON", "ORG", "NORP") or _sector_of(lex.lang)(g)]
+
+
 def _entrusted(tok, verb) -> list:  # noqa: ANN001
     """Who a task noun is entrusted to does it, not whoever entrusts it: the verb's 'à' complement
     ('l'enquête a été confiée à la PJ', 'le parquet a confié l'enquête à la brigade'), or, with the
@@ -598,7 +637,17 @@ def _said_to_happen(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN
     """Is the event noun the subject of a verb of occurrence ('l'enquête se poursuit', 'les
     arrestations ont eu lieu')? A noun that needs a light verb is then coded without one, when
     its pattern may go without an actor (who investigates or arrests is often unsaid)."""
-    return tok.dep_ in SUBJ and _occurrence(tok.head, lex) and _agentless_ok(trig, lex)
+    return _occurs(tok, lex) and _agentless_ok(trig, lex)
+
+
+def _occurs(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the event noun the subject of a verb of occurrence, and told there for the first time
+    ('fighting broke out', 'an investigation began')? With a recalling determiner ('the attack took
+    place 150 miles off Aden', 'no such conversation occurred') it refers to an event told before,
+    or denies one."""
+    if any(c.dep_ == "det" and c.lower_ in lex.recalling_determiners for c in tok.children):
+        return False
+    return tok.dep_ in SUBJ and _occurrence(tok.head, lex)
 
 
 def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -608,7 +657,13 @@ def _occurrence(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
     lemma = verb.lemma_.lower()
     if lemma in lex.future_aux | lex.hypothetical_aux:
         return any(_occurrence(c, lex) for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))
-    return lemma in lex.occurrence_verbs or any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ))
+    return lemma in lex.occurrence_verbs or \
+        any(f"{lemma} {c.lower_}" in lex.occurrence_verbs for c in children(verb, OBJ | OCCURRENCE_COMPLEMENTS))
+
+
+OCCURRENCE_COMPLEMENTS = frozenset({"prt", "compound:prt", "acomp"})
+"""The word that makes a verb one of occurrence beside its object ('avoir lieu'): a particle
+('fighting broke out', 'clashes flared up') or an adjective ('the investigation is ongoing')."""
 
 
 def _occurrence_verb(verb, lex: EventLexicon):  # noqa: ANN001, ANN202

@@ -101,6 +101,9 @@ class EventLexicon:
     implied_heads: frozenset[str] = frozenset()  # verbs a bare noun with implied doers ('the protests') must be the subject of
     content_frames: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # per type: 'charged with murder'
     light_nouns: dict[str, str] = field(default_factory=dict, hash=False)  # 'l'ouverture d'une enquête': noun -> the light verb it names
+    recalling_determiners: frozenset[str] = frozenset()  # 'the attack took place off Aden': an event told before, said to happen again
+    patient_prepositions: frozenset[str] = frozenset()  # 'a tanker under attack', 'is under investigation': who is under it undergoes it
+    doer_prepositions: frozenset[str] = frozenset()  # 'calls by opposition leaders', 'a request from the US': a noun naming its doer
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
@@ -115,7 +118,8 @@ LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "con
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
                 "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "entrusting_verbs", "addressee_slots",
-                "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns"}
+                "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
+                "recalling_determiners", "patient_prepositions", "doer_prepositions"}
 
 
 class LexiconError(ValueError):
@@ -235,6 +239,9 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         quoted_verb_types=frozenset(raw.get("quoted_verb_types", ())),
         content_frames={etype: frozenset(words) for etype, words in raw.get("content_frames", {}).items()},
         light_nouns={k.lower(): v.lower() for k, v in raw.get("light_nouns", {}).items()},
+        recalling_determiners=frozenset(raw.get("recalling_determiners", ())),
+        patient_prepositions=frozenset(raw.get("patient_prepositions", ())),
+        doer_prepositions=frozenset(raw.get("doer_prepositions", ())),
     )
 
 
