@@ -103,8 +103,24 @@ def test_english_meeting_place_and_date():
 
 
 def test_hypothetical_is_flagged():
-    art = run("Ankara could impose sanctions on Damascus.", "en")
-    assert all("hypothetical" in e.flags for e in art.events) and art.events
+    """French codes a possible act and flags it (the gold set annotates 'pourrait frapper')."""
+    art = run("La Turquie pourrait frapper la Syrie.", "fr")
+    e = only(art.events, "ASSAULT")
+    assert "hypothetical" in e.flags and e.recipients[0].country == "SYR"
+
+
+@pytest.mark.parametrize("event_model", [True, False])
+def test_english_possible_act_is_never_a_real_one(event_model):
+    """English keeps no merely possible act by design (modality.hypothetical_types is empty:
+    'whether X will agree' reports nothing); whatever the model adds back is flagged."""
+    text = "Ankara could impose sanctions on Damascus."
+    art = understand(clean_article([text], "<test>", "en", "2024-11-27"), Options(language="en", event_model=event_model))
+    assert all("hypothetical" in e.flags for e in art.events)
+    if not event_model:
+        assert art.events == []
+    plain = understand(clean_article(["Ankara imposed sanctions on Damascus."], "<test>", "en", "2024-11-27"),
+                       Options(language="en", event_model=event_model))
+    assert [e.flags for e in plain.events if e.type == "SANCTION"] == [[]]
 
 
 def test_obligation_is_a_request():
