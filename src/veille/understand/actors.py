@@ -887,6 +887,10 @@ def _trim(ent):  # noqa: ANN001, ANN202
     start, end = ent.start, ent.end
     if ent.label_ in PERSON_LABELS:
         end = next((t.i for t in ent[1:] if t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKS), end)
+        doc = ent.doc
+        while end == ent.end and end < len(doc) and _name_part_after(doc[end], start, end):
+            end += 1  # 'Me Renaud | Portejoie': a surname the parser joins to the name that the NER left out
+            ent = doc[start:end]
     while start < end and ent.doc[start].is_punct:
         start += 1
     while end > start and ent.doc[end - 1].is_punct:
@@ -896,6 +900,15 @@ def _trim(ent):  # noqa: ANN001, ANN202
     span = ent.doc[start:end]
     span.label_ = ent.label_
     return span
+
+
+def _name_part_after(tok, start: int, end: int) -> bool:  # noqa: ANN001
+    """Is ``tok``, right after a person entity [start, end), the rest of the name: a capitalised
+    proper noun the parser attaches to the entity as part of one name ('flat:name'), as
+    'Portejoie' in 'Me Renaud Portejoie' when the NER stops at 'Renaud'?"""
+    return tok.dep_ == "flat:name" and start <= tok.head.i < end and tok.pos_ == "PROPN" and \
+        tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha and tok.idx > 0 and \
+        tok.doc[tok.i - 1].whitespace_ != ""
 
 
 def _newspaper_like(ent) -> bool:  # noqa: ANN001

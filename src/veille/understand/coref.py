@@ -98,6 +98,7 @@ def lexicon(lang: str) -> dict:
         lex["former_stems"] = frozenset(fold(x).rstrip("-") for x in lex["former"])
         lex["party_folded"] = frozenset(fold(x) for x in lex.get("party_adjectives", ()))
         lex["lesser_folded"] = frozenset(fold(x) for x in lex.get("lesser_modifiers", ()))
+        lex["masculine_offices_folded"] = frozenset(fold(x) for x in lex.get("masculine_offices", ()))
         lex["complement_folded"] = frozenset(fold(x) for x in lex.get("complement_prepositions", ()))
     return lex
 
@@ -204,6 +205,7 @@ class Ref:
     of_name: bool = False  # a description whose complement is the name after it ('l'avocat de Paul Roy')
     latter: bool = False  # 'ce dernier', 'celle-ci': the person last mentioned
     owned: bool = False  # a description with a possessive ('his lawyer', 'sa fille'): not the possessor
+    soft_gender: bool = False  # a masculine office noun that may describe a woman ('l'eurodéputé', 'Mme le maire')
 
 
 @dataclass
@@ -630,10 +632,11 @@ class _Builder:
         words = doc[lo:hi]
         start_char = words.start_char + (1 if words.text.startswith("-") else 0)
         gender = self._noun_gender(noun)
-        if gender:
+        soft = self._soft_gender(noun, gender)
+        if gender and not soft:
             name.gender = name.gender or gender
         ref = Ref(seg_id, start_char, words.end_char, doc_text(doc)[start_char:words.end_char], "title", noun.i, name.sent,
-                  "title", name.quote, gender=gender, kind="person")
+                  "title", name.quote, gender=gender, kind="person", soft_gender=soft)
         ref.antecedent = name
         ref.plural = False
         return ref
@@ -720,6 +723,12 @@ class _Builder:
                 if g and c.lower_.endswith("e") == (g[0] == "Fem"):
                     return "f" if g[0] == "Fem" else "m"
         return self._gender_from_form(noun)
+
+    def _soft_gender(self, noun, gender: str | None) -> bool:  # noqa: ANN001
+        """Is ``gender`` the masculine of an office noun still written of women ('l'eurodéputé'
+        of a woman, 'Mme le maire': ``masculine_offices``)? Such a gender tells no man for sure."""
+        offices = self.lex.get("masculine_offices_folded", ())
+        return gender == "m" and bool(offices) and (fold(noun.lower_) in offices or fold(noun.lemma_.lower()) in offices)
 
     def _gender_from_form(self, noun) -> str | None:  # noqa: ANN001
         """Gender a noun's own form tells when no determiner does ('l'avocat', 'l'avocate'):
@@ -853,6 +862,19 @@ class _Builder:
         return Ref(seg_id, first.idx, tok.idx + len(tok.text), tok.doc[start:tok.i + 1].text, "propn", tok.i, self._sent(tok),
                    _role(tok), self._quote_of(seg_id, first.idx), kind="person")
 
+    def _introduced_first_name(self, tok) -> bool:  # noqa: ANN001
+        """A known first name alone that the article introduces as a person by an apposition
+        ('Muhammad, un Pakistanais de 25 ans, …', 'Léa, 17 ans, …'), as news names the
+        ordinary people it quotes: a person of their own though the NER missed the name."""
+        doc = tok.doc
+        if first_name_gender(tok.text) is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+            return False
+        nxt = doc[tok.i + 2]
+        if nxt.like_num:  # an age
+            return True
+        return nxt.pos_ == "DET" and "Ind" in nxt.morph.get("PronType", []) + nxt.morph.get("Definite", []) and \
+            tok.i + 3 < len(doc) and (self._person_noun(doc[tok.i + 3]) or doc[tok.i + 3].pos_ in ("NOUN", "ADJ", "PROPN"))
+
     def _impersonal(self, tok, key: str) -> bool:  # noqa: ANN001
         """'il faut', 'il s'agit', 'il y a', 'il est possible de', 'it is', 'it seems'."""
         if key not in closed_words("impersonal_pronouns"):
@@ -939,6 +961,7 @@ class _Builder:
                 self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
         r.of_name = of_name
+        r.soft_gender = is_person and self._soft_gender(tok, r.gender)
         r.owned = any(c.i < tok.i and c.pos_ == "PRON" and (c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss"))
                       for c in tok.children)
         return r
@@ -966,6 +989,13 @@ class _Builder:
             if who is not None and len(who.words) > 1:
                 r.form = "surname" if words[0] == who.words[-1] else "first"
                 r.referent, r.antecedent = who, self._last_name_ref(who)
+            elif who is None and len(words) == 1 and self._introduced_first_name(seg.doc[r.head]):
+                who = Referent(name=r.text, kind="person", words=words)  # 'Muhammad, un Pakistanais de 25 ans'
+                gender = first_name_gender(words[0])
+                if gender:
+                    who.gender_votes[gender] += 1
+                self._add(who)
+                r.form, r.referent = "first", who
         elif r.form == "pronoun":
             self._resolve_pronoun(r, seg)
         if r.referent is not None:
@@ -1123,7 +1153,7 @@ class _Builder:
             if rest and stem in self.lex["former_stems"]:  # 'l'ex-maire' is later 'l'ancien maire': the noun is 'maire'
                 who.nouns.add(rest)
         who.descriptions.append(fold(r.text))
-        if r.gender:
+        if r.gender and not r.soft_gender:
             who.gender_votes[r.gender] += 2
 
     def _resolve_description(self, r: Ref, seg) -> None:  # noqa: ANN001
@@ -1150,6 +1180,9 @@ class _Builder:
         people = [p for p in self.referents if p.kind == "person"]
         outside = r.quote is None
         ok_gender = [p for p in people if not (r.gender and p.gender and r.gender != p.gender)]
+        if r.soft_gender:  # 'l'eurodéputé' of a woman: one described so before, or any when no man was named lately
+            men = any(p.gender == r.gender and r.sent - p.last_sentence() <= 2 for p in ok_gender)
+            ok_gender = [p for p in people if p in ok_gender or noun in p.nouns or low in p.nouns or not men]
         if r.of_name:  # 'l'avocate de Paul Roy' is not Paul Roy
             ok_gender = [p for p in ok_gender if p is not self._complement_person(r, seg)]
 
@@ -1311,7 +1344,7 @@ class _Builder:
                     return None  # ('le délégué du parti de Paul Roy': the name is a complement, someone else)
                 self._resolve(name, seg)
                 return name if name.referent is not None and name.referent.kind == "person" and \
-                    not (r.gender and name.referent.gender and r.gender != name.referent.gender) else None
+                    not (r.gender and name.referent.gender and r.gender != name.referent.gender and not r.soft_gender) else None
         return None
 
     def _resolve_org_description(self, r: Ref, head) -> None:  # noqa: ANN001
@@ -1754,7 +1787,7 @@ class _Builder:
         if p.kind != "person":
             return False
         g = p.gender
-        return not (r.gender in ("m", "f") and g in ("m", "f") and g != r.gender)
+        return r.soft_gender or not (r.gender in ("m", "f") and g in ("m", "f") and g != r.gender)
 
     def _speaks(self, r: Ref) -> bool:
         """Is the mention the subject of a verb of speech ('a-t-elle ajouté', 'il a affirmé')?"""
