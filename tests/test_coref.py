@@ -537,3 +537,11 @@ def test_a_first_name_alone_introduced_by_an_apposition_is_a_person():
               "Ali, un Tunisien de 30 ans arrivé en Sicile, a tenté le passage en avril. "
               "« Nous étions quarante dans un canot prévu pour dix », a-t-il raconté.", "fr")
     assert quote(art, "Nous étions quarante").speaker == "Ali"
+
+
+def test_a_generic_description_speaking_is_the_one_of_them_named_in_the_sentence_before():
+    # several men named lately: 'écrit le trentenaire' is the one the sentence before named
+    art = run("Paul Mercier a lancé le premier appel. L'autre appel est une page publiée par Julien Ferrand, "
+              "chauffeur routier de Melun, qui avait eu l'idée des blocages. "
+              "« Tout le monde à Paris samedi ! », écrit le trentenaire.", "fr")
+    assert quote(art, "Tout le monde").speaker == "Julien Ferrand"
