@@ -1241,11 +1241,11 @@ class _Builder:
         if who is None and not owned and (low in self.lex["generic_person"] or noun in self.lex["generic_person"] or age):
             # ('the 45-year-old', 'l'enfant' tell no gender: the one person named just before)
             near = [p for p in ok_gender if (p.gender == r.gender or not r.gender) and r.sent - p.last_sentence() <= 2]
-            last = [p for p in near if p.last_sentence() == r.sent - 1]
+            just_before = [p for p in near if p.last_sentence() == r.sent - 1]
             if len(near) == 1:
                 who = near[0]
-            elif len(last) == 1 and r.role == "subj" and r.quote is None:
-                who = last[0]  # ('écrit le trentenaire' after a sentence naming one of them: the one named last)
+            elif len(just_before) == 1 and r.role == "subj" and r.quote is None:
+                who = just_before[0]  # ('écrit le trentenaire' after a sentence naming one of them: the one named last)
         # 5. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
