@@ -451,3 +451,22 @@ def test_the_newspaper_told_of_an_act_is_not_its_recipient():
 def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
     charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
     assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text
+
+
+def test_an_actor_is_not_its_own_recipient():
+    # the emphatic 'lui aussi' resolves to the subject: the plea is addressed to no one
+    pleaded = [e for e in _fr_events("Le sénateur Paul Lenoir a lui aussi plaidé pour une réforme.") if e.type == "REQUEST"]
+    assert pleaded and [a.text for a in pleaded[0].actors] == ["Paul Lenoir"] and not pleaded[0].recipients
+    praised = [e for e in _fr_events("Marc Dubois a salué Paul Lenoir.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["Paul Lenoir"]
+
+
+def test_a_protest_in_support_of_people_or_across_a_country_targets_no_one():
+    supported = [e for e in _fr_events("Une centaine d'infirmières se sont rassemblées devant l'hôpital en soutien à "
+                                       "leurs collègues licenciées.") if e.type == "PROTEST"]
+    assert supported and not supported[0].recipients
+    across = [e for e in _fr_events("Des rassemblements ont eu lieu mardi à travers la France, réunissant des centaines "
+                                    "d'infirmières.") if e.type == "PROTEST"]
+    assert across and not across[0].recipients
+    against = [e for e in _fr_events("Des milliers de personnes ont manifesté contre le gouvernement à Lyon.") if e.type == "PROTEST"]
+    assert against and [r.text for r in against[0].recipients] == ["le gouvernement"]

@@ -1581,6 +1581,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
     recipients = [r for r in recipients if ctx.kind_of(r.actor_id) not in ("place", "city")]  # 's'est rendu à Calais': where
+    recipients = [r for r in recipients if not _same_as_actor(r, actors)]
     actors = [_bound_apart(a, recipients) for a in actors]
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
@@ -1596,6 +1597,24 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _same_as_actor(recipient: Participant, actors: list[Participant]) -> bool:
+    """A recipient who is the named actor itself: a pronoun resolved to the actor ('X a lui aussi
+    plaidé pour …': the emphatic 'lui'), or the actor's very name again; no one else is acted on.
+    A pronoun actor is left to ``_bound_apart``; a description resolved to the recipient's name
+    ('le maire …' resolved to the X it complains of) keeps its recipient."""
+    pronoun = recipient.text.lower().lstrip("-").removeprefix("t-") in PERSONAL
+    if not pronoun and not recipient.text[:1].isupper():
+        return False  # two generic phrases ('des manifestants') may be two groups
+    for a in actors:
+        if a.text.lower().lstrip("-").removeprefix("t-") in PERSONAL:
+            continue
+        if pronoun and ((a.actor_id and recipient.actor_id == a.actor_id) or (recipient.name and recipient.name in (a.name, a.text))):
+            return True
+        if not pronoun and a.text.lower() == recipient.text.lower():
+            return True
+    return False
 
 
 def _bound_apart(actor: Participant, recipients: list[Participant]) -> Participant:
