@@ -470,3 +470,10 @@ def test_a_protest_in_support_of_people_or_across_a_country_targets_no_one():
     assert across and not across[0].recipients
     against = [e for e in _fr_events("Des milliers de personnes ont manifesté contre le gouvernement à Lyon.") if e.type == "PROTEST"]
     assert against and [r.text for r in against[0].recipients] == ["le gouvernement"]
+
+
+def test_where_a_complaint_is_lodged_is_not_whom_it_targets():
+    lodged = [e for e in _fr_events("La sénatrice Jeanne Dupuis a déposé plainte au commissariat de Montluçon.") if e.type == "ACCUSE"]
+    assert lodged and lodged[0].actors and not lodged[0].recipients
+    against = [e for e in _fr_events("La sénatrice a porté plainte à la gendarmerie contre son voisin.") if e.type == "ACCUSE"]
+    assert against and [r.text for r in against[0].recipients] == ["son voisin"]

@@ -549,8 +549,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         if not actors and trig.of == "recipient" and not _passive(verb):
             actors = slot(verb, "subj")
         # whom the act is against, before where or to whom it is brought ('a déposé plainte au commissariat contre X': X)
+        # (not where the pattern says it is lodged: 'a déposé plainte au commissariat' names no one)
+        brought = "prep:" + "|".join(p for p in ("to", "with", "à", "au", "aux", "avec") if p not in trig.addressee_not)
         recipients = recipients or (of if trig.of == "recipient" else []) or \
-            _first_slot(verb, ("iobj", "prep:contre|against", "prep:to|with|à|au|aux|avec"))
+            _first_slot(verb, ("iobj", "prep:contre|against", brought))
         if not actors and not _agentless_ok(trig, lex):
             return None
         return Candidate(tok, trig, verb, actors, recipients)
@@ -1666,7 +1668,8 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
     les familles', 'a coupé les liens avec les Républicains', 'la reconnaissance aux soignants'):
     a person, group or state, not a place ('a manifesté à Lyon' says where)."""
     heads = [cand.token] + ([cand.anchor] if cand.anchor is not cand.token else [])
-    comitative = lex.addressee_not.get(cand.trigger.type, frozenset())  # 'a appelé avec 19 ONG à …': together with them
+    comitative = lex.addressee_not.get(cand.trigger.type, frozenset()) | frozenset(cand.trigger.addressee_not)
+    # 'a appelé avec 19 ONG à …': together with them; 'a porté plainte au commissariat': where it is lodged
     for head in heads:
         for name in lex.addressee_slots:
             if comitative and name.startswith("prep:"):
