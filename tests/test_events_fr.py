@@ -477,3 +477,11 @@ def test_where_a_complaint_is_lodged_is_not_whom_it_targets():
     assert lodged and lodged[0].actors and not lodged[0].recipients
     against = [e for e in _fr_events("La sénatrice a porté plainte à la gendarmerie contre son voisin.") if e.type == "ACCUSE"]
     assert against and [r.text for r in against[0].recipients] == ["son voisin"]
+
+
+def test_two_coordinated_passive_acts_share_their_par_agent():
+    acts = [e for e in _fr_events("Les deux randonneurs ont été frappés puis ligotés par trois hommes armés.") if e.type == "ASSAULT"]
+    assert acts and all(e.actors and "hommes armés" in e.actors[0].text for e in acts)
+    # acts of different types do not share it: whoever rescued them did not beat them
+    beaten = [e for e in _fr_events("Le passant a été frappé puis secouru par des pompiers.") if e.type == "ASSAULT"]
+    assert beaten and not any("pompiers" in a.text for a in beaten[0].actors)

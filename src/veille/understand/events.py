@@ -357,7 +357,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         actors = [speaker]
     if not actors and is_passive(anchor):  # 'a été exclu du Front national': the body it is excluded from excludes
         actors = [t for name in trig.actor if name.startswith("prep:") for t in slot(tok, name)
-                  if t.pos_ == "PROPN"][:1]
+                  if t.pos_ == "PROPN"][:1] or _coordinated_agents(anchor, trig, lex)
     if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
@@ -385,6 +385,19 @@ def _charged_doer(tok, lex: EventLexicon) -> list:  # noqa: ANN001
             passive_patients(gov) or slot(gov, "subj")
     if frame.pos_ in NOUN_POS | {"PRON"} and frame.dep_ in ("dobj", "obj") and frame.head.lemma_.lower() in words:
         return [frame]
+    return []
+
+
+def _coordinated_agents(verb, trig: Trigger, lex: EventLexicon) -> list:  # noqa: ANN001
+    """The agent of a passive coordinated with this one, when both are acts of the same type ('ont été
+    frappés puis ligotés par deux hommes', 'were beaten and robbed by two men'): one 'par' phrase for
+    both; not across types ('arrêté puis relâché par la police', 'blessé puis secouru par des passants')."""
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else [])
+    for other in partners:
+        if other.pos_ in ("VERB", "AUX") and is_passive(other) and trig.type in _lexicon_types(other, lex):
+            found = slot(other, "agent")
+            if found:
+                return found
     return []
 
 
