@@ -485,3 +485,11 @@ def test_two_coordinated_passive_acts_share_their_par_agent():
     # acts of different types do not share it: whoever rescued them did not beat them
     beaten = [e for e in _fr_events("Le passant a été frappé puis secouru par des pompiers.") if e.type == "ASSAULT"]
     assert beaten and not any("pompiers" in a.text for a in beaten[0].actors)
+
+
+def test_a_medium_given_as_the_source_is_no_recipient():
+    opened = [e for e in _fr_events("Une enquête confiée à la brigade des mineurs a été ouverte pour soustraction à une "
+                                    "obligation parentale, rapporte LCI.") if e.type == "ACCUSE"]
+    assert opened and not opened[0].recipients
+    blamed = [e for e in _fr_events("Le ministre a dénoncé Le Monde.") if e.type == "ACCUSE"]
+    assert blamed and [r.name for r in blamed[0].recipients] == ["Le Monde"]
