@@ -493,3 +493,12 @@ def test_a_medium_given_as_the_source_is_no_recipient():
     assert opened and not opened[0].recipients
     blamed = [e for e in _fr_events("Le ministre a dénoncé Le Monde.") if e.type == "ACCUSE"]
     assert blamed and [r.name for r in blamed[0].recipients] == ["Le Monde"]
+
+
+def test_someone_jailed_is_held_by_the_justice_and_someone_arrested_by_the_police():
+    jailed = [e for e in _fr_events("Le gérant du bar a été écroué vendredi.") if e.type == "COERCE"]
+    assert jailed and jailed[0].actors[0].text == "justice" and jailed[0].actors[0].sector == "JUD"
+    held = [e for e in _fr_events("L'ancien maire est incarcéré depuis mars.") if e.type == "COERCE"]
+    assert held and held[0].actors[0].text == "justice"
+    arrested = [e for e in _fr_events("Le gérant du bar a été interpellé vendredi.") if e.type == "COERCE"]
+    assert arrested and arrested[0].actors[0].text == "police"
