@@ -502,3 +502,12 @@ def test_someone_jailed_is_held_by_the_justice_and_someone_arrested_by_the_polic
     assert held and held[0].actors[0].text == "justice"
     arrested = [e for e in _fr_events("Le gérant du bar a été interpellé vendredi.") if e.type == "COERCE"]
     assert arrested and arrested[0].actors[0].text == "police"
+
+
+def test_a_source_or_a_strike_s_workplace_is_no_recipient():
+    arrests = [e for e in _fr_events("Selon le ministère de l'Intérieur, 116 interpellations ont eu lieu dans la soirée.")
+               if e.type == "COERCE"]
+    assert arrests and not arrests[0].recipients
+    strike = [e for e in _fr_events("À la SNCF, la grève a été reconduite par les cheminots pour la neuvième journée.")
+              if e.type == "PROTEST"]
+    assert strike and not strike[0].recipients

@@ -562,8 +562,10 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         if not actors and trig.of == "recipient" and not _passive(verb):
             actors = slot(verb, "subj")
         # whom the act is against, before where or to whom it is brought ('a déposé plainte au commissariat contre X': X)
-        # (not where the pattern says it is lodged: 'a déposé plainte au commissariat' names no one)
-        brought = "prep:" + "|".join(p for p in ("to", "with", "à", "au", "aux", "avec") if p not in trig.addressee_not)
+        # (not where the pattern or its type says it is lodged or held: 'a déposé plainte au commissariat',
+        # 'à la SNCF, la grève a été reconduite' name no one)
+        brought = "prep:" + "|".join(p for p in ("to", "with", "à", "au", "aux", "avec")
+                                     if p not in trig.addressee_not and p not in lex.addressee_not.get(trig.type, ()))
         recipients = recipients or (of if trig.of == "recipient" else []) or \
             _first_slot(verb, ("iobj", "prep:contre|against", brought))
         if not actors and not _agentless_ok(trig, lex):
@@ -1445,6 +1447,9 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
             continue  # 'Saturday's protests': a date, not a participant
+        if lex is not None and _source_phrase(tok):
+            continue  # 'selon le ministère de l'Intérieur, 116 interpellations ont eu lieu': the source, not whom it
+            # is done to (an actor may be: 'la vision prêtée aux Verts, selon les termes de X' is X's charge)
         if lex is not None and lex.animate_recipients and tok.pos_ in ("VERB", "AUX"):
             continue  # 'ont rejeté toute responsabilité et accusé X': a verb parsed as a coordinated object is no one
         p = ctx.resolve_participant(seg, tok)
@@ -1466,6 +1471,23 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
             # (one person written twice, 'la photographe Anne Roux' read as two words each resolved to her, is one)
             found.append(p)
     return found
+
+
+def _source_phrase(tok) -> bool:  # noqa: ANN001
+    """Is ``tok`` (or the noun it completes: 'selon le ministère de l'Intérieur') introduced by an
+    'according to' cue of the quotes lexicon ('selon', 'd'après')? The sentence's source, no one
+    taking part in its event."""
+    from veille.understand.lexicon import quote_lexicon
+
+    cues = {c.split()[0].lower() for c in quote_lexicon().get(tok.doc.lang_, {}).get("according", ())
+            if c not in closed_words("short_according")}
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in cues for c in tok.children):
+            return True
+        if tok.dep_ not in ("nmod", "flat", "flat:name", "appos") or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -> Participant | None:  # noqa: ANN001
