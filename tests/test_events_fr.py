@@ -451,3 +451,63 @@ def test_the_newspaper_told_of_an_act_is_not_its_recipient():
 def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
     charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
     assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text
+
+
+def test_an_actor_is_not_its_own_recipient():
+    # the emphatic 'lui aussi' resolves to the subject: the plea is addressed to no one
+    pleaded = [e for e in _fr_events("Le sénateur Paul Lenoir a lui aussi plaidé pour une réforme.") if e.type == "REQUEST"]
+    assert pleaded and [a.text for a in pleaded[0].actors] == ["Paul Lenoir"] and not pleaded[0].recipients
+    praised = [e for e in _fr_events("Marc Dubois a salué Paul Lenoir.") if e.type == "SUPPORT"]
+    assert praised and [r.text for r in praised[0].recipients] == ["Paul Lenoir"]
+
+
+def test_a_protest_in_support_of_people_or_across_a_country_targets_no_one():
+    supported = [e for e in _fr_events("Une centaine d'infirmières se sont rassemblées devant l'hôpital en soutien à "
+                                       "leurs collègues licenciées.") if e.type == "PROTEST"]
+    assert supported and not supported[0].recipients
+    across = [e for e in _fr_events("Des rassemblements ont eu lieu mardi à travers la France, réunissant des centaines "
+                                    "d'infirmières.") if e.type == "PROTEST"]
+    assert across and not across[0].recipients
+    against = [e for e in _fr_events("Des milliers de personnes ont manifesté contre le gouvernement à Lyon.") if e.type == "PROTEST"]
+    assert against and [r.text for r in against[0].recipients] == ["le gouvernement"]
+
+
+def test_where_a_complaint_is_lodged_is_not_whom_it_targets():
+    lodged = [e for e in _fr_events("La sénatrice Jeanne Dupuis a déposé plainte au commissariat de Montluçon.") if e.type == "ACCUSE"]
+    assert lodged and lodged[0].actors and not lodged[0].recipients
+    against = [e for e in _fr_events("La sénatrice a porté plainte à la gendarmerie contre son voisin.") if e.type == "ACCUSE"]
+    assert against and [r.text for r in against[0].recipients] == ["son voisin"]
+
+
+def test_two_coordinated_passive_acts_share_their_par_agent():
+    acts = [e for e in _fr_events("Les deux randonneurs ont été frappés puis ligotés par trois hommes armés.") if e.type == "ASSAULT"]
+    assert acts and all(e.actors and "hommes armés" in e.actors[0].text for e in acts)
+    # acts of different types do not share it: whoever rescued them did not beat them
+    beaten = [e for e in _fr_events("Le passant a été frappé puis secouru par des pompiers.") if e.type == "ASSAULT"]
+    assert beaten and not any("pompiers" in a.text for a in beaten[0].actors)
+
+
+def test_a_medium_given_as_the_source_is_no_recipient():
+    opened = [e for e in _fr_events("Une enquête confiée à la brigade des mineurs a été ouverte pour soustraction à une "
+                                    "obligation parentale, rapporte LCI.") if e.type == "ACCUSE"]
+    assert opened and not opened[0].recipients
+    blamed = [e for e in _fr_events("Le ministre a dénoncé Le Monde.") if e.type == "ACCUSE"]
+    assert blamed and [r.name for r in blamed[0].recipients] == ["Le Monde"]
+
+
+def test_someone_jailed_is_held_by_the_justice_and_someone_arrested_by_the_police():
+    jailed = [e for e in _fr_events("Le gérant du bar a été écroué vendredi.") if e.type == "COERCE"]
+    assert jailed and jailed[0].actors[0].text == "justice" and jailed[0].actors[0].sector == "JUD"
+    held = [e for e in _fr_events("L'ancien maire est incarcéré depuis mars.") if e.type == "COERCE"]
+    assert held and held[0].actors[0].text == "justice"
+    arrested = [e for e in _fr_events("Le gérant du bar a été interpellé vendredi.") if e.type == "COERCE"]
+    assert arrested and arrested[0].actors[0].text == "police"
+
+
+def test_a_source_or_a_strike_s_workplace_is_no_recipient():
+    arrests = [e for e in _fr_events("Selon le ministère de l'Intérieur, 116 interpellations ont eu lieu dans la soirée.")
+               if e.type == "COERCE"]
+    assert arrests and not arrests[0].recipients
+    strike = [e for e in _fr_events("À la SNCF, la grève a été reconduite par les cheminots pour la neuvième journée.")
+              if e.type == "PROTEST"]
+    assert strike and not strike[0].recipients

@@ -357,7 +357,7 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         actors = [speaker]
     if not actors and is_passive(anchor):  # 'a été exclu du Front national': the body it is excluded from excludes
         actors = [t for name in trig.actor if name.startswith("prep:") for t in slot(tok, name)
-                  if t.pos_ == "PROPN"][:1]
+                  if t.pos_ == "PROPN"][:1] or _coordinated_agents(anchor, trig, lex)
     if not actors and not ((is_passive(anchor) or (_reduced_passive(anchor) and trig.type in lex.agentless_types))
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
@@ -385,6 +385,19 @@ def _charged_doer(tok, lex: EventLexicon) -> list:  # noqa: ANN001
             passive_patients(gov) or slot(gov, "subj")
     if frame.pos_ in NOUN_POS | {"PRON"} and frame.dep_ in ("dobj", "obj") and frame.head.lemma_.lower() in words:
         return [frame]
+    return []
+
+
+def _coordinated_agents(verb, trig: Trigger, lex: EventLexicon) -> list:  # noqa: ANN001
+    """The agent of a passive coordinated with this one, when both are acts of the same type ('ont été
+    frappés puis ligotés par deux hommes', 'were beaten and robbed by two men'): one 'par' phrase for
+    both; not across types ('arrêté puis relâché par la police', 'blessé puis secouru par des passants')."""
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else [])
+    for other in partners:
+        if other.pos_ in ("VERB", "AUX") and is_passive(other) and trig.type in _lexicon_types(other, lex):
+            found = slot(other, "agent")
+            if found:
+                return found
     return []
 
 
@@ -549,8 +562,12 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         if not actors and trig.of == "recipient" and not _passive(verb):
             actors = slot(verb, "subj")
         # whom the act is against, before where or to whom it is brought ('a déposé plainte au commissariat contre X': X)
+        # (not where the pattern or its type says it is lodged or held: 'a déposé plainte au commissariat',
+        # 'à la SNCF, la grève a été reconduite' name no one)
+        brought = "prep:" + "|".join(p for p in ("to", "with", "à", "au", "aux", "avec")
+                                     if p not in trig.addressee_not and p not in lex.addressee_not.get(trig.type, ()))
         recipients = recipients or (of if trig.of == "recipient" else []) or \
-            _first_slot(verb, ("iobj", "prep:contre|against", "prep:to|with|à|au|aux|avec"))
+            _first_slot(verb, ("iobj", "prep:contre|against", brought))
         if not actors and not _agentless_ok(trig, lex):
             return None
         return Candidate(tok, trig, verb, actors, recipients)
@@ -1430,6 +1447,9 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or _is_time_word(tok):
             continue  # 'Saturday's protests': a date, not a participant
+        if lex is not None and _source_phrase(tok):
+            continue  # 'selon le ministère de l'Intérieur, 116 interpellations ont eu lieu': the source, not whom it
+            # is done to (an actor may be: 'la vision prêtée aux Verts, selon les termes de X' is X's charge)
         if lex is not None and lex.animate_recipients and tok.pos_ in ("VERB", "AUX"):
             continue  # 'ont rejeté toute responsabilité et accusé X': a verb parsed as a coordinated object is no one
         p = ctx.resolve_participant(seg, tok)
@@ -1451,6 +1471,23 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
             # (one person written twice, 'la photographe Anne Roux' read as two words each resolved to her, is one)
             found.append(p)
     return found
+
+
+def _source_phrase(tok) -> bool:  # noqa: ANN001
+    """Is ``tok`` (or the noun it completes: 'selon le ministère de l'Intérieur') introduced by an
+    'according to' cue of the quotes lexicon ('selon', 'd'après')? The sentence's source, no one
+    taking part in its event."""
+    from veille.understand.lexicon import quote_lexicon
+
+    cues = {c.split()[0].lower() for c in quote_lexicon().get(tok.doc.lang_, {}).get("according", ())
+            if c not in closed_words("short_according")}
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in cues for c in tok.children):
+            return True
+        if tok.dep_ not in ("nmod", "flat", "flat:name", "appos") or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -> Participant | None:  # noqa: ANN001
@@ -1581,6 +1618,7 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         recipients = _unnamed_recipients(seg, sent, cand, etype, actors, ctx, lex,
                                          lambda: all(p in actors for p in _participants(seg, cand.recipients, ctx)))
     recipients = [r for r in recipients if ctx.kind_of(r.actor_id) not in ("place", "city")]  # 's'est rendu à Calais': where
+    recipients = [r for r in recipients if not _same_as_actor(r, actors)]
     actors = [_bound_apart(a, recipients) for a in actors]
     mode = trig.mode if etype == trig.type else None
     when = event_date(seg, sent, cand.anchor, ctx, tense, cand.token, etype in lex.speech_types)
@@ -1596,6 +1634,24 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _same_as_actor(recipient: Participant, actors: list[Participant]) -> bool:
+    """A recipient who is the named actor itself: a pronoun resolved to the actor ('X a lui aussi
+    plaidé pour …': the emphatic 'lui'), or the actor's very name again; no one else is acted on.
+    A pronoun actor is left to ``_bound_apart``; a description resolved to the recipient's name
+    ('le maire …' resolved to the X it complains of) keeps its recipient."""
+    pronoun = recipient.text.lower().lstrip("-").removeprefix("t-") in PERSONAL
+    if not pronoun and not recipient.text[:1].isupper():
+        return False  # two generic phrases ('des manifestants') may be two groups
+    for a in actors:
+        if a.text.lower().lstrip("-").removeprefix("t-") in PERSONAL:
+            continue
+        if pronoun and ((a.actor_id and recipient.actor_id == a.actor_id) or (recipient.name and recipient.name in (a.name, a.text))):
+            return True
+        if not pronoun and a.text.lower() == recipient.text.lower():
+            return True
+    return False
 
 
 def _bound_apart(actor: Participant, recipients: list[Participant]) -> Participant:
@@ -1647,7 +1703,8 @@ def addressees(seg: Segment, cand: Candidate, actors: list[Participant], ctx: Ev
     les familles', 'a coupé les liens avec les Républicains', 'la reconnaissance aux soignants'):
     a person, group or state, not a place ('a manifesté à Lyon' says where)."""
     heads = [cand.token] + ([cand.anchor] if cand.anchor is not cand.token else [])
-    comitative = lex.addressee_not.get(cand.trigger.type, frozenset())  # 'a appelé avec 19 ONG à …': together with them
+    comitative = lex.addressee_not.get(cand.trigger.type, frozenset()) | frozenset(cand.trigger.addressee_not)
+    # 'a appelé avec 19 ONG à …': together with them; 'a porté plainte au commissariat': where it is lodged
     for head in heads:
         for name in lex.addressee_slots:
             if comitative and name.startswith("prep:"):

@@ -50,6 +50,7 @@ class Trigger:
     recipient_animate: bool = False  # the recipient must be a person, group, organisation or state
     sense_not: tuple[str, ...] = ()  # contexts ('sport') in which the word means something else
     implied: tuple[str, str] | None = None  # (text, sector) of the actor an agentless event implies ('police', 'COP')
+    addressee_not: tuple[str, ...] = ()  # prepositions of the addressee slots that say where it is lodged ('plainte au commissariat')
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ class EventLexicon:
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",
                 "needs_recipient", "recipient_actor", "subj_sector", "subj_sector_not", "recipient_kinds", "light",
-                "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied"}
+                "light_not", "light_patient", "agentless", "of", "recipient_animate", "sense_not", "note", "implied",
+                "addressee_not"}
 ACTOR_SLOTS = {"subj", "speaker", "obj"}
 WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child", "child_not", "any", "refl", "noprep", "plural_subj",
              "dep_not", "xcomp_mark", "neg", "naming", "predicative", "case", "content_act"}
@@ -171,6 +173,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         recipient_animate=bool(entry.get("recipient_animate", False)),
         sense_not=tuple(entry.get("sense_not", ())),
         implied=(entry["implied"]["text"], entry["implied"]["sector"]) if "implied" in entry else None,
+        addressee_not=tuple(entry.get("addressee_not", ())),
     )
 
 

@@ -530,12 +530,23 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
     """Character span of the noun phrase headed by ``tok``, without clauses and coordinations."""
     left, right = tok.idx, tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i):
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child):
             continue
         sub = list(child.subtree)
         left = min(left, sub[0].idx)
         right = max(right, sub[-1].idx + len(sub[-1].text))
     return left, right
+
+
+def _reporting_incise(verb) -> bool:  # noqa: ANN001
+    """A reporting verb after a comma that the parser hung on the noun before it ('a poignardé
+    plusieurs personnes, rapporte X', 'une enquête pour X, écrit Le Monde'): the source of the
+    sentence, not a modifier of the noun's phrase."""
+    from veille.understand.lexicon import quote_lexicon
+
+    return verb.pos_ in ("VERB", "AUX") and verb.i > 0 and verb.doc[verb.i - 1].text == "," and \
+        "Fin" in verb.morph.get("VerbForm") and \
+        verb.lemma_.lower() in quote_lexicon().get(verb.doc.lang_, {}).get("verbs", ())
 
 
 def er_infinitive(form: str) -> str:
