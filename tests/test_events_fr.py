@@ -451,3 +451,30 @@ def test_the_newspaper_told_of_an_act_is_not_its_recipient():
 def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
     charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
     assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text
+
+
+def test_an_indefinite_or_demonstrative_pronoun_is_someone():
+    assert "ACCUSE" in _types("Certains ont dénoncé des pressions de la direction.")
+    assert "ACCUSE" in _types("Le syndicat a écrit au préfet. Celui-ci a critiqué la décision du maire.")
+    assert "ACCUSE" not in _types("La décision a critiqué les pressions.")
+
+
+def test_a_relative_clause_the_parser_hung_elsewhere_is_done_by_its_antecedent():
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.syntax import subjects
+
+    # 'Il salue Paul Martin, qui avait dénoncé des pressions.' with the relative clause hung on the verb
+    words = ["Il", "salue", "Paul", "Martin", ",", "qui", "avait", "dénoncé", "des", "pressions", "."]
+    heads = [1, 1, 1, 2, 7, 7, 7, 1, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "obj", "flat:name", "punct", "nsubj", "aux:tense", "acl:relcl", "det", "obj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = ["PronType=Rel" if w == "qui" else "VerbForm=Part|Tense=Past" if w == "dénoncé" else "" for w in words]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert [t.text for t in subjects(doc[7])] == ["Paul"]
+
+
+def test_a_magistrate_who_criticises_accuses_and_a_court_that_condemns_sentences():
+    assert "ACCUSE" in _types("Un magistrat a critiqué la réforme de la justice.")
+    assert "ACCUSE" not in _types("Le tribunal a condamné le prévenu à deux ans de prison.")

@@ -1365,6 +1365,18 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+SOMEONE = closed_words("someone_pronouns")
+
+
+def _someone_pronoun(tok) -> bool:  # noqa: ANN001
+    """An indefinite or demonstrative pronoun standing for someone unnamed ('certains ont dénoncé',
+    'celui-ci a porté plainte', also when the tokenizer cut 'Celui', '-', 'ci')."""
+    if tok.pos_ != "PRON":
+        return False
+    word = tok.lower_
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
+        word = f"{word}-{tok.nbor(2).lower_}"
+    return word in SOMEONE
 TO_BE_DONE = closed_words("to_be_done_heads")
 ANAPHORIC = closed_words("anaphoric_words")
 AGE_HEADS = closed_words("age_heads")  # 'the 27-year-old'
@@ -1435,6 +1447,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and _someone_pronoun(tok):
+            p = Participant(text=tok.text)  # 'certains ont dénoncé', 'celui-ci a porté plainte': someone unnamed
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
             # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
             p = _possessor(seg, tok, ctx, lex) or Participant(text=tok.text)
@@ -1712,7 +1726,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if tok.pos_ == "PRON":
-        return tok.lower_ in PERSONAL
+        return tok.lower_ in PERSONAL or _someone_pronoun(tok)
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
