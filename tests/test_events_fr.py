@@ -478,3 +478,21 @@ def test_a_relative_clause_the_parser_hung_elsewhere_is_done_by_its_antecedent()
 def test_a_magistrate_who_criticises_accuses_and_a_court_that_condemns_sentences():
     assert "ACCUSE" in _types("Un magistrat a critiqué la réforme de la justice.")
     assert "ACCUSE" not in _types("Le tribunal a condamné le prévenu à deux ans de prison.")
+
+
+def test_a_fronted_past_participle_is_done_to_the_main_clause_subject():
+    held = [e for e in _fr_events("Interpellé mardi soir, le chauffeur a reconnu les faits.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["le chauffeur"]
+    assert not any(a.text == "le chauffeur" for a in held[0].actors)
+    assert "ACCUSE" not in _types("Interrogés par les gendarmes, les voisins ont décrit un homme discret.")
+
+
+def test_lifting_a_charge_or_a_cordon_is_a_concession():
+    assert "CONCEDE" in _types("Le parquet a levé les poursuites contre l'enseignante.")
+    assert "CONCEDE" in _types("La gendarmerie a levé le bouclage de la commune.")
+
+
+def test_an_agentless_pattern_codes_its_passive_with_no_one_named():
+    assert "ACCUSE" in _types("Le domicile de l'élu a été perquisitionné mardi.")
+    assert "COERCE" in _types("Le chauffeur avait été condamné en 2012 pour vol.")
+    assert "ACCUSE" not in _types("Interrogé sur la réforme, le ministre a estimé qu'elle était juste.")
