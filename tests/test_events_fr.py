@@ -496,3 +496,9 @@ def test_an_agentless_pattern_codes_its_passive_with_no_one_named():
     assert "ACCUSE" in _types("Le domicile de l'élu a été perquisitionné mardi.")
     assert "COERCE" in _types("Le chauffeur avait été condamné en 2012 pour vol.")
     assert "ACCUSE" not in _types("Interrogé sur la réforme, le ministre a estimé qu'elle était juste.")
+
+
+def test_imposing_a_mask_or_a_quarantine_is_a_restriction():
+    assert "COERCE" in _types("Le préfet impose le port du masque dans tout le département.")
+    assert "COERCE" in _types("Le gouvernement a imposé une quarantaine aux voyageurs.")
+    assert "COERCE" not in _types("L'équipe a imposé son jeu en seconde période.")
