@@ -502,3 +502,9 @@ def test_imposing_a_mask_or_a_quarantine_is_a_restriction():
     assert "COERCE" in _types("Le préfet impose le port du masque dans tout le département.")
     assert "COERCE" in _types("Le gouvernement a imposé une quarantaine aux voyageurs.")
     assert "COERCE" not in _types("L'équipe a imposé son jeu en seconde période.")
+
+
+def test_an_agent_noun_coreference_links_to_a_name_still_names_someone():
+    killed = [e for e in _fr_events("Nadia Roux a disparu en mars à Lille. L'adolescente a été tuée, selon les enquêteurs.")
+              if e.type == "ASSAULT"]
+    assert killed and killed[0].recipients

@@ -1526,8 +1526,8 @@ def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     """A common noun that names no actor, no kind of agent and no quantity of people: an
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
     if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
-            or _people_noun(tok):
-        return False
+            or _people_noun(tok) or _sector_of(lex.lang)(tok):
+        return False  # (an agent noun names someone even where coreference took it for another mention: 'une adolescente')
     return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
 
 
