@@ -508,3 +508,8 @@ def test_an_agent_noun_coreference_links_to_a_name_still_names_someone():
     killed = [e for e in _fr_events("Nadia Roux a disparu en mars à Lille. L'adolescente a été tuée, selon les enquêteurs.")
               if e.type == "ASSAULT"]
     assert killed and killed[0].recipients
+
+
+def test_an_apology_named_by_its_author_is_support_and_demanding_one_is_not():
+    assert "SUPPORT" in _types("Les excuses du Japon ont surpris les diplomates.")
+    assert "SUPPORT" not in _types("Les familles exigent des excuses du ministre.")
