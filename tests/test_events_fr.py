@@ -511,3 +511,64 @@ def test_a_source_or_a_strike_s_workplace_is_no_recipient():
     strike = [e for e in _fr_events("À la SNCF, la grève a été reconduite par les cheminots pour la neuvième journée.")
               if e.type == "PROTEST"]
     assert strike and not strike[0].recipients
+
+def test_an_indefinite_or_demonstrative_pronoun_is_someone():
+    assert "ACCUSE" in _types("Certains ont dénoncé des pressions de la direction.")
+    assert "ACCUSE" in _types("Le syndicat a écrit au préfet. Celui-ci a critiqué la décision du maire.")
+    assert "ACCUSE" not in _types("La décision a critiqué les pressions.")
+
+
+def test_a_relative_clause_the_parser_hung_elsewhere_is_done_by_its_antecedent():
+    import spacy
+    from spacy.tokens import Doc
+
+    from veille.understand.syntax import subjects
+
+    # 'Il salue Paul Martin, qui avait dénoncé des pressions.' with the relative clause hung on the verb
+    words = ["Il", "salue", "Paul", "Martin", ",", "qui", "avait", "dénoncé", "des", "pressions", "."]
+    heads = [1, 1, 1, 2, 7, 7, 7, 1, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "obj", "flat:name", "punct", "nsubj", "aux:tense", "acl:relcl", "det", "obj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = ["PronType=Rel" if w == "qui" else "VerbForm=Part|Tense=Past" if w == "dénoncé" else "" for w in words]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert [t.text for t in subjects(doc[7])] == ["Paul"]
+
+
+def test_a_magistrate_who_criticises_accuses_and_a_court_that_condemns_sentences():
+    assert "ACCUSE" in _types("Un magistrat a critiqué la réforme de la justice.")
+    assert "ACCUSE" not in _types("Le tribunal a condamné le prévenu à deux ans de prison.")
+
+
+def test_a_fronted_past_participle_is_done_to_the_main_clause_subject():
+    held = [e for e in _fr_events("Interpellé mardi soir, le chauffeur a reconnu les faits.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["le chauffeur"]
+    assert not any(a.text == "le chauffeur" for a in held[0].actors)
+    assert "ACCUSE" not in _types("Interrogés par les gendarmes, les voisins ont décrit un homme discret.")
+
+
+def test_lifting_a_charge_or_a_cordon_is_a_concession():
+    assert "CONCEDE" in _types("Le parquet a levé les poursuites contre l'enseignante.")
+    assert "CONCEDE" in _types("La gendarmerie a levé le bouclage de la commune.")
+
+
+def test_an_agentless_pattern_codes_its_passive_with_no_one_named():
+    assert "ACCUSE" in _types("Le domicile de l'élu a été perquisitionné mardi.")
+    assert "COERCE" in _types("Le chauffeur avait été condamné en 2012 pour vol.")
+    assert "ACCUSE" not in _types("Interrogé sur la réforme, le ministre a estimé qu'elle était juste.")
+
+
+def test_imposing_a_mask_or_a_quarantine_is_a_restriction():
+    assert "COERCE" in _types("Le préfet impose le port du masque dans tout le département.")
+    assert "COERCE" in _types("Le gouvernement a imposé une quarantaine aux voyageurs.")
+    assert "COERCE" not in _types("L'équipe a imposé son jeu en seconde période.")
+
+
+def test_an_agent_noun_coreference_links_to_a_name_still_names_someone():
+    killed = [e for e in _fr_events("Nadia Roux a disparu en mars à Lille. L'adolescente a été tuée, selon les enquêteurs.")
+              if e.type == "ASSAULT"]
+    assert killed and killed[0].recipients
+
+
+def test_an_apology_named_by_its_author_is_support_and_demanding_one_is_not():
+    assert "SUPPORT" in _types("Les excuses du Japon ont surpris les diplomates.")
+    assert "SUPPORT" not in _types("Les familles exigent des excuses du ministre.")

@@ -27,10 +27,12 @@ from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, 
 from veille.understand.lexicon import EventLexicon, Trigger, agent_sector, event_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import (
+    AGENT_CASES,
     OBJ,
     PASS_SUBJ,
     SUBJ,
     UNACCUSATIVE,
+    agents_of,
     children,
     coordinated_clause,
     er_infinitive,
@@ -340,6 +342,13 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         return None
     if trig.pos == "NOUN" and "speaker" not in trig.actor:
         return _noun_candidate(tok, trig, lex)
+    if trig.pos == "VERB" and _fronted_participle(tok):  # 'Interpellé jeudi, le suspect a été placé en garde à vue'
+        doers = [d for d in agents_of(tok) if d.head.dep_ == "agent" or any(c.dep_ == "case" and c.lower_ in AGENT_CASES for c in d.children)]
+        patients = children(tok.head, SUBJ | PASS_SUBJ)  # (a 'by'/'par' agent only: not 'au pôle financier' taken for one)
+        unlike = set(trig.with_.get("obj_not", ()))  # the patients stand as its object: 'Interrogés par les enquêteurs, les témoins …'
+        if not patients or any(p.lower_ in unlike or p.lemma_.lower() in unlike for p in patients):
+            return None
+        return Candidate(tok, trig, tok, doers, patients) if doers or _agentless_ok(trig, lex) else None
     anchor = tok if trig.pos == "VERB" else _adj_anchor(tok)
     actors = slot(anchor, "subj") or (_charged_doer(tok, lex) if trig.pos == "VERB" else [])
     if "obj" in trig.actor:  # 'ces propos le dérangent', 'irrite Manuel Valls': who is upset disapproves of the cause
@@ -419,6 +428,22 @@ def _detached_participle(verb) -> bool:  # noqa: ANN001
         return False
     start = verb.left_edge.i
     return start > 0 and verb.doc[start - 1].text == ","
+
+
+def _fronted_participle(verb) -> bool:  # noqa: ANN001
+    """A past participle opening its sentence, set off by a comma before the main clause
+    ('Interpellé jeudi, le suspect a été placé en garde à vue', 'Expulsé du parti, il a …'): a
+    passive without its auxiliary, done to the main clause's subject (not by it)."""
+    if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return False
+    main = verb.head
+    if verb.i != verb.sent.start or verb.dep_ == "acl" or main.i <= verb.i or main.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_.startswith(("aux", "cop", "mark", "case")) for c in verb.children):
+        return False  # 'Ayant été interpellé', 'Après avoir critiqué': not a bare participle
+    if any(c.dep_.startswith("nsubj") and not _is_time_word(c) for c in verb.children):
+        return False
+    return any(t.text == "," for t in verb.doc[verb.i + 1:main.i])
 
 
 def _to_be_done(verb) -> bool:  # noqa: ANN001
@@ -1382,6 +1407,18 @@ def participant_keys(participants: list[Participant]) -> set[str]:
 
 
 PERSONAL = closed_words("event_pronouns")
+SOMEONE = closed_words("someone_pronouns")
+
+
+def _someone_pronoun(tok) -> bool:  # noqa: ANN001
+    """An indefinite or demonstrative pronoun standing for someone unnamed ('certains ont dénoncé',
+    'celui-ci a porté plainte', also when the tokenizer cut 'Celui', '-', 'ci')."""
+    if tok.pos_ != "PRON":
+        return False
+    word = tok.lower_
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
+        word = f"{word}-{tok.nbor(2).lower_}"
+    return word in SOMEONE
 TO_BE_DONE = closed_words("to_be_done_heads")
 ANAPHORIC = closed_words("anaphoric_words")
 AGE_HEADS = closed_words("age_heads")  # 'the 27-year-old'
@@ -1455,6 +1492,8 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
+        if p is None and _someone_pronoun(tok):
+            p = Participant(text=tok.text)  # 'certains ont dénoncé', 'celui-ci a porté plainte': someone unnamed
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
             # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
             p = _possessor(seg, tok, ctx, lex) or Participant(text=tok.text)
@@ -1524,8 +1563,8 @@ def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     """A common noun that names no actor, no kind of agent and no quantity of people: an
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
     if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
-            or _people_noun(tok):
-        return False
+            or _people_noun(tok) or _sector_of(lex.lang)(tok):
+        return False  # (an agent noun names someone even where coreference took it for another mention: 'une adolescente')
     return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
 
 
@@ -1769,7 +1808,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if tok.pos_ == "PRON":
-        return tok.lower_ in PERSONAL
+        return tok.lower_ in PERSONAL or _someone_pronoun(tok)
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):
@@ -1853,8 +1892,8 @@ def _agentive(p: Participant) -> bool:
 
 
 def _sector_ok(trig: Trigger, actors: list[Participant]) -> bool:
-    if not actors:
-        return trig.subj_sector is None or None in trig.subj_sector
+    if not actors:  # a pattern said to be agentless codes its passive with no one named, whoever may do it when named
+        return trig.subj_sector is None or None in trig.subj_sector or trig.agentless is True
     sector = actors[0].sector
     if trig.subj_sector is not None and sector not in trig.subj_sector:
         return False

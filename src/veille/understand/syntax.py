@@ -103,6 +103,8 @@ def subjects(verb) -> list:  # noqa: ANN001
     if found and all(relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl") \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         return with_conjuncts([verb.head])  # 'les manifestants, qui réclament …': who 'qui' stands for
+    if found and all(relative(f) for f in found) and (noun := relative_antecedent(found[0])) is not None:
+        return with_conjuncts([noun])  # '… après Gilles Le Gendre, qui avait annoncé sa démission': the clause hung elsewhere
     if found and _incise(verb) and all(f.i < verb.i for f in found) and _quote_between(found[0], verb):
         after = [c for c in children(verb, OBJ) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
         if after:  # '« Ce sont les familles qui paient », a dénoncé X': the quotation is what X says
