@@ -545,3 +545,12 @@ def test_a_generic_description_speaking_is_the_one_of_them_named_in_the_sentence
               "chauffeur routier de Melun, qui avait eu l'idée des blocages. "
               "« Tout le monde à Paris samedi ! », écrit le trentenaire.", "fr")
     assert quote(art, "Tout le monde").speaker == "Julien Ferrand"
+
+
+def test_a_table_surname_after_another_first_name_is_that_other_person():
+    # 'Claire Macron' in an article that names Emmanuel Macron in full: the table's 'Macron'
+    # alias is not him when another first name stands right before it
+    art = run("Emmanuel Macron a reçu les maires à l'Élysée mardi. "
+              "Le lendemain, Claire Macron a visité une école de Lyon. "
+              "« Les enfants m'ont posé beaucoup de questions », a-t-elle raconté.", "fr")
+    assert quote(art, "Les enfants").speaker == "Claire Macron"
