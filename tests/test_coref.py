@@ -554,3 +554,14 @@ def test_a_table_surname_after_another_first_name_is_that_other_person():
               "Le lendemain, Claire Macron a visité une école de Lyon. "
               "« Les enfants m'ont posé beaucoup de questions », a-t-elle raconté.", "fr")
     assert quote(art, "Les enfants").speaker == "Claire Macron"
+
+
+def test_the_office_holder_is_not_someone_else_of_the_same_surname():
+    # 'le chef de l'État' before the article names the President: 'Claire Macron', named
+    # before with another first name, is not the office holder the table gives
+    art = run("Claire Macron a visité une école de Lyon mardi. "
+              "Elle a parlé du chef de l'État aux élèves. "
+              "« Les enfants m'ont posé beaucoup de questions », a-t-elle raconté.", "fr")
+    q = quote(art, "Les enfants")
+    assert q.speaker == "Claire Macron"
+    assert q.speaker_name is None

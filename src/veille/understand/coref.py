@@ -1224,7 +1224,9 @@ class _Builder:
                 row = self.ctx.info(actor_id)
                 if who is None:  # a person the article named without the table knowing: the same one
                     words = tuple(fold(w) for w in row.get("name", "").split())
-                    who = next((p for p in people if p.actor_id is None and p.words and words and p.words[-1] == words[-1]), None)
+                    # (the same surname with another first name is someone else: 'Brigitte Macron' is not the President)
+                    who = next((p for p in people if p.actor_id is None and p.words and words and p.words[-1] == words[-1]
+                                and (len(p.words) == 1 or p.words[0] == words[0])), None)
                     if who is not None:
                         who.actor_id = actor_id
                         self.by_actor[actor_id] = who
