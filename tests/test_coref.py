@@ -565,3 +565,10 @@ def test_the_office_holder_is_not_someone_else_of_the_same_surname():
     q = quote(art, "Les enfants")
     assert q.speaker == "Claire Macron"
     assert q.speaker_name is None
+
+
+def test_a_title_with_en_charge_de_announces_the_name_after_it():
+    # 'La secrétaire d'État en charge de X Julie Morel': 'en charge' is no person phrase of its own
+    art = run("La députée Claire Fontaine a salué un « président déterminé ». "
+              "La secrétaire d'État en charge de l'égalité Julie Morel évoque un message de « confiance » sur la radio.", "fr")
+    assert resolved(art).get("La secrétaire d'État") == ["Julie Morel"]

@@ -1338,9 +1338,9 @@ class _Builder:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"", "“", "”") or t.is_sent_start or \
                     self._quote_of(r.seg, t.idx) != r.quote:
                 return None  # '“… an opponent of the president,” Ann Roe said': the name after the quotation is its speaker
-            if t.pos_ == "NOUN" and self._person_noun(t) and any(
+            if t.pos_ == "NOUN" and self._person_noun(t) and any(c.dep_ == "det" for c in t.children) and any(
                     c.dep_ == "case" and fold(c.lemma_.lower()) not in self.lex.get("complement_prepositions", ())
-                    for c in t.children):
+                    for c in t.children):  # (a phrase of its own has its determiner: not 'en charge de')
                 return None  # 'le maire, lors d'une visite avec le préfet Paul Roy': the name is the nearer title's
             if t.ent_type_ in ("PER", "PERSON"):
                 name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"
