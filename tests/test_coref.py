@@ -545,3 +545,30 @@ def test_a_generic_description_speaking_is_the_one_of_them_named_in_the_sentence
               "chauffeur routier de Melun, qui avait eu l'idée des blocages. "
               "« Tout le monde à Paris samedi ! », écrit le trentenaire.", "fr")
     assert quote(art, "Tout le monde").speaker == "Julien Ferrand"
+
+
+def test_a_table_surname_after_another_first_name_is_that_other_person():
+    # 'Claire Macron' in an article that names Emmanuel Macron in full: the table's 'Macron'
+    # alias is not him when another first name stands right before it
+    art = run("Emmanuel Macron a reçu les maires à l'Élysée mardi. "
+              "Le lendemain, Claire Macron a visité une école de Lyon. "
+              "« Les enfants m'ont posé beaucoup de questions », a-t-elle raconté.", "fr")
+    assert quote(art, "Les enfants").speaker == "Claire Macron"
+
+
+def test_the_office_holder_is_not_someone_else_of_the_same_surname():
+    # 'le chef de l'État' before the article names the President: 'Claire Macron', named
+    # before with another first name, is not the office holder the table gives
+    art = run("Claire Macron a visité une école de Lyon mardi. "
+              "Elle a parlé du chef de l'État aux élèves. "
+              "« Les enfants m'ont posé beaucoup de questions », a-t-elle raconté.", "fr")
+    q = quote(art, "Les enfants")
+    assert q.speaker == "Claire Macron"
+    assert q.speaker_name is None
+
+
+def test_a_title_with_en_charge_de_announces_the_name_after_it():
+    # 'La secrétaire d'État en charge de X Julie Morel': 'en charge' is no person phrase of its own
+    art = run("La députée Claire Fontaine a salué un « président déterminé ». "
+              "La secrétaire d'État en charge de l'égalité Julie Morel évoque un message de « confiance » sur la radio.", "fr")
+    assert resolved(art).get("La secrétaire d'État") == ["Julie Morel"]

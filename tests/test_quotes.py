@@ -1030,3 +1030,13 @@ def test_a_clause_reported_inside_another_reported_clause_is_one_quote():
               '"not, per se, inconsistent with international law", saying he trusted the courts.', "en")
     indirect = [q for q in art.quotes if q.kind == "indirect"]
     assert len(indirect) == 1 and indirect[0].speaker == "Halvorsen"
+
+
+def test_a_proxy_description_of_the_other_gender_is_not_the_speaker_quoted_before():
+    # '« … », se défend le journaliste' right after a woman quoted: not her
+    art = run("Sophie Marly était l'invitée de Paul Renard sur une chaîne d'information. "
+              "Sophie Marly s'est expliquée dans une vidéo. « Je suis folle de rage », a-t-elle dit. "
+              "D'autres internautes se rangent du côté de Paul Renard. "
+              "« Un montage donne une vue parcellaire des choses », se défend le journaliste.", "fr")
+    q = next(q for q in art.quotes if q.text.startswith("Un montage"))
+    assert q.speaker != "Sophie Marly"

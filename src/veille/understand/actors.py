@@ -210,7 +210,8 @@ def link(segments: list[Segment], nlp, lang: str, on: date | None) -> ActorIndex
     surnames, people = _ner_person_last_words(segments)
     texts = [doc_text(seg.doc) for seg in segments]
     for seg_id, (seg, found) in enumerate(zip(segments, per_segment, strict=True)):
-        found = [checked for m in found if (checked := _surname_check(m, links, named, on, surnames, texts)) is not None]
+        found = [checked for m in found if not _after_other_first_name(m, seg.doc)
+                 and (checked := _surname_check(m, links, named, on, surnames, texts)) is not None]
         found += _ner_mentions(seg, found, people)
         found.sort(key=lambda m: m.start)
         index.by_segment[seg_id] = found
@@ -313,6 +314,26 @@ def _named_otherwise(surname: str, actor_id: str, texts: Sequence[str]) -> bool:
             if first_name_gender(match.group(1)) and fold(match.group(0)) not in own:
                 return True
     return False
+
+
+def _after_other_first_name(m: Mention, doc) -> bool:  # noqa: ANN001
+    """Is a table person's one-word alias the surname of someone else, whose own first name
+    stands right before it ('Brigitte Macron' where the table's 'Macron' is Emmanuel Macron)?
+    Then the words are not that actor, even in an article that names the table's person in
+    full; the NER's whole name is the mention."""
+    from veille.understand.coref import first_name_gender
+
+    if m.actor_id is None or len(m.text.split()) > 1 or m.kind == "role" or m.tokens[0] < 1:
+        return False
+    if info(m.actor_id).get("type") != "person":
+        return False
+    prev = doc[m.tokens[0] - 1]
+    if not (prev.text[:1].isupper() and not prev.text.isupper() and prev.text.replace("-", "").isalpha()) or \
+            prev.whitespace_ == "" or first_name_gender(prev.text) is None:
+        return False
+    actor = load_actor_table().by_id(m.actor_id)
+    own = {fold(n) for names in ((actor.row.get("names") or {}).values() if actor else ()) for n in names}
+    return fold(f"{prev.text} {m.text}") not in own
 
 
 def _surname_check(m: Mention, links: dict, named: set[str], on: date | None,

@@ -1224,7 +1224,9 @@ class _Builder:
                 row = self.ctx.info(actor_id)
                 if who is None:  # a person the article named without the table knowing: the same one
                     words = tuple(fold(w) for w in row.get("name", "").split())
-                    who = next((p for p in people if p.actor_id is None and p.words and words and p.words[-1] == words[-1]), None)
+                    # (the same surname with another first name is someone else: 'Brigitte Macron' is not the President)
+                    who = next((p for p in people if p.actor_id is None and p.words and words and p.words[-1] == words[-1]
+                                and (len(p.words) == 1 or p.words[0] == words[0])), None)
                     if who is not None:
                         who.actor_id = actor_id
                         self.by_actor[actor_id] = who
@@ -1336,9 +1338,9 @@ class _Builder:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\"", "“", "”") or t.is_sent_start or \
                     self._quote_of(r.seg, t.idx) != r.quote:
                 return None  # '“… an opponent of the president,” Ann Roe said': the name after the quotation is its speaker
-            if t.pos_ == "NOUN" and self._person_noun(t) and any(
+            if t.pos_ == "NOUN" and self._person_noun(t) and any(c.dep_ == "det" for c in t.children) and any(
                     c.dep_ == "case" and fold(c.lemma_.lower()) not in self.lex.get("complement_prepositions", ())
-                    for c in t.children):
+                    for c in t.children):  # (a phrase of its own has its determiner: not 'en charge de')
                 return None  # 'le maire, lors d'une visite avec le préfet Paul Roy': the name is the nearer title's
             if t.ent_type_ in ("PER", "PERSON"):
                 name = next((x for x in self._pending if x.seg == r.seg and x.start <= t.idx < x.end and x.kind == "person"

@@ -1115,8 +1115,21 @@ class _Extractor:
         if first is not None and len(first) and (first[0].like_num or first[0].lower_ in closed_words("indefinite_determiners")):
             return False  # '"…," one official said': someone else, unnamed, not the one who spoke for the speaker before
         if len(words) == 2 and words[1] in self._folded("proxy_nouns"):
-            return True  # '« … », a précisé ce porte-parole': the one who spoke for the speaker before
+            # '« … », a précisé ce porte-parole': the one who spoke for the speaker before; not a
+            # description of the other gender ('se défend le journaliste' after a woman quoted)
+            return not self._other_gender(first, previous[1])
         return bool(words) and any(w in self._folded("source_nouns") for w in words[:2])
+
+    @staticmethod
+    def _other_gender(words, pfound: Found) -> bool:  # noqa: ANN001
+        """Does a description's determiner or noun tell a gender other than the one of the
+        previous speaker ('le journaliste' after a woman)?"""
+        if words is None or not len(words) or pfound.referent is None or pfound.referent.gender not in ("m", "f"):
+            return False
+        told = {g for t in words for g in t.morph.get("Gender") if t.pos_ in ("DET", "NOUN")}
+        if len(told) != 1:
+            return False
+        return ("m" if "Masc" in told else "f") != pfound.referent.gender
 
     def _chained(self, q: Quotation) -> Found | None:
         """« Ce qui s'est passé est un triste condensé » qui visent à « faire peur », a déploré
