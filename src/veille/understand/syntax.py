@@ -122,7 +122,7 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
         if verb.head.lower_ in SUBJECT_PREPOSITIONS:  # 'X got support after accusing them': X, not 'support'
-            return subjects(gov)
+            return _controller(gov)
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -414,6 +414,14 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
         return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
+
+
+def _controller(gov) -> list:  # noqa: ANN001
+    """Who does what a gerund after a preposition of ``gov`` tells: the grammatical subject
+    of ``gov``, which for a passive is its patient ('a man was charged after opening fire':
+    the man fired; 'X was shot by police after fleeing': X fled), else its subjects. (A
+    participle after a comma tells the passive's agent's deed: 'raided by bandits, killing nine'.)"""
+    return (passive_patients(gov) if is_passive(gov) else []) or subjects(gov)
 
 
 def relative_object(verb) -> list:  # noqa: ANN001
