@@ -532,3 +532,14 @@ def test_a_gerund_after_a_passive_is_done_by_its_patient_and_a_grab_by_the_throa
     hit = only(patterns("The driver was arrested after hitting a cyclist.").events, "ASSAULT")
     assert [a.text for a in hit.actors] == ["The driver"]
     assert "ASSAULT" in types("The robber grabbed the woman by the throat.")
+
+
+def test_trial_dates_court_hearings_and_a_participle_after_while():
+    assert "COERCE" in types("A trial date has been set for the accused banker.")
+    assert "COERCE" in types("A bail hearing will be held on Friday.")
+    assert "COERCE" in types("Their first court appearance is scheduled for March 3.")
+    assert "COERCE" not in types("The committee held a hearing on the budget.")
+    probe = only(patterns("Deputy Ortiz was killed while investigating a shooting.").events, "ACCUSE")
+    assert [a.text for a in probe.actors] == ["Ortiz"]
+    killing = only(patterns("The village was raided by armed bandits, killing nine farmers.").events, "ASSAULT")
+    assert any("bandits" in a.text for a in killing.actors)

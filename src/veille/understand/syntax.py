@@ -118,6 +118,8 @@ def subjects(verb) -> list:  # noqa: ANN001
     if (taken := _subject_of_infinitive_relative(verb)):
         return with_conjuncts(taken)  # 'the only states to have signed a treaty … criticised X': the states
     if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "mark" for c in verb.children):  # 'was killed while investigating a shooting': he investigated
+            return _controller(verb.head)
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
