@@ -543,3 +543,8 @@ def test_trial_dates_court_hearings_and_a_participle_after_while():
     assert [a.text for a in probe.actors] == ["Ortiz"]
     killing = only(patterns("The village was raided by armed bandits, killing nine farmers.").events, "ASSAULT")
     assert any("bandits" in a.text for a in killing.actors)
+
+
+def test_a_navy_boarding_a_vessel_seizes_it():
+    assert "COERCE" in types("Navy commandos boarded the fishing boat on Sunday.")
+    assert "COERCE" not in types("The passengers boarded the ferry at dawn.")
