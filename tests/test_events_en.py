@@ -548,3 +548,8 @@ def test_trial_dates_court_hearings_and_a_participle_after_while():
 def test_a_navy_boarding_a_vessel_seizes_it():
     assert "COERCE" in types("Navy commandos boarded the fishing boat on Sunday.")
     assert "COERCE" not in types("The passengers boarded the ferry at dawn.")
+
+
+def test_a_hit_and_run_is_a_traffic_crash_not_an_attack():
+    assert "ASSAULT" not in types("A cyclist was killed in a hit and run on Friday.")
+    assert "ASSAULT" in types("Gunmen hit the convoy and ran into the hills.")
