@@ -492,3 +492,64 @@ def test_violence_ended_cited_or_avoided_and_wildfires_are_no_attack():
     assert "ASSAULT" not in types("The company moved its staff abroad, citing gang violence.")
     assert "ASSAULT" not in types("Several villages in the valley were burned in a wildfire last summer.")
     assert "ASSAULT" in types("Rebels burned several villages in the valley last summer.")
+
+
+def test_scheduled_court_steps_distress_calls_ships_and_hostages_held():
+    arraigned = only(patterns("The lorry driver is scheduled to be arraigned in district court on Thursday.").events, "COERCE")
+    assert [r.text for r in arraigned.recipients] == ["The lorry driver"] and "future" in arraigned.flags
+    assert "COERCE" in types("The former mayor is expected to be charged next month.")
+    assert "COERCE" in types("Her sentencing is scheduled for March 9.")
+    assert "CONCEDE" not in types("The singer was scheduled to be released from hospital on Friday.")
+    assert "REQUEST" in types("The fishing trawler sent a distress call after its engine caught fire.")
+    assert "REQUEST" in types("The coastguard received a distress call from a yacht near the cape.")
+    answered = only(patterns("The Dutch frigate responded to a distress call from the freighter.").events, "REQUEST")
+    assert [a.text for a in answered.actors] == ["the freighter"]
+    captured = only(patterns("The frigate chased the speedboats and captured two of them.").events, "COERCE")
+    assert [a.text for a in captured.actors] == ["The frigate"]
+    held = only(patterns("The journalists were held by the rebels for two months.").events, "ASSAULT")
+    assert [a.text for a in held.actors] == ["the rebels"]
+    assert "ASSAULT" not in types("Police held the suspect for questioning.")
+    assert "MOBILIZE" in types("Roughly 300 teams of riot police were deployed to guard the stations.")
+    assert "COERCE" in types("Police caught up with the runaway driver a few streets away.")
+    assert "COERCE" not in types("The burglar was caught on camera.")
+
+
+def test_police_raids_coerce():
+    raid = only(patterns("Federal agents raided the senator's office on Monday.").events, "COERCE")
+    assert [a.text for a in raid.actors] == ["Federal agents"]
+    assert "COERCE" not in types("Gunmen raided a village near the border.")
+
+
+def test_demanding_an_inquiry_is_a_request():
+    assert "REQUEST" in types("The minister spoke at length, demanding an independent inquiry into the shootings.")
+    assert "REQUEST" in types("The dockers' union wants an impartial inquiry into the crash.")
+    assert "REQUEST" not in types("Detectives pressed their investigation into the fraud.")
+
+
+def test_a_gerund_after_a_passive_is_done_by_its_patient_and_a_grab_by_the_throat_is_an_assault():
+    fired = only(patterns("A man was charged with murder after allegedly opening fire at a bar in Leeds.").events, "ASSAULT")
+    assert [a.text for a in fired.actors] == ["A man"]
+    hit = only(patterns("The driver was arrested after hitting a cyclist.").events, "ASSAULT")
+    assert [a.text for a in hit.actors] == ["The driver"]
+    assert "ASSAULT" in types("The robber grabbed the woman by the throat.")
+
+
+def test_trial_dates_court_hearings_and_a_participle_after_while():
+    assert "COERCE" in types("A trial date has been set for the accused banker.")
+    assert "COERCE" in types("A bail hearing will be held on Friday.")
+    assert "COERCE" in types("Their first court appearance is scheduled for March 3.")
+    assert "COERCE" not in types("The committee held a hearing on the budget.")
+    probe = only(patterns("Deputy Ortiz was killed while investigating a shooting.").events, "ACCUSE")
+    assert [a.text for a in probe.actors] == ["Ortiz"]
+    killing = only(patterns("The village was raided by armed bandits, killing nine farmers.").events, "ASSAULT")
+    assert any("bandits" in a.text for a in killing.actors)
+
+
+def test_a_navy_boarding_a_vessel_seizes_it():
+    assert "COERCE" in types("Navy commandos boarded the fishing boat on Sunday.")
+    assert "COERCE" not in types("The passengers boarded the ferry at dawn.")
+
+
+def test_a_hit_and_run_is_a_traffic_crash_not_an_attack():
+    assert "ASSAULT" not in types("A cyclist was killed in a hit and run on Friday.")
+    assert "ASSAULT" in types("Gunmen hit the convoy and ran into the hills.")

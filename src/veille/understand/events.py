@@ -358,6 +358,9 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
     if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
         actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
+    if not recipients and "obj" in trig.recipient and trig.type in lex.agentless_types and _scheduled_passive(anchor, lex):
+        gov = anchor.head.head if anchor.head.dep_ == "acomp" else anchor.head  # 'is due to be sentenced'
+        recipients = slot(gov, "subj") or passive_patients(gov)  # 'is scheduled to be arraigned'
     if "speaker" in trig.actor:  # 'c'est abominable', a dit X / 'il faut des sanctions': X judges, demands
         speaker = reporter(tok, lex)
         recipients = recipients or [a for a in actors if a.pos_ in ("PROPN", "NOUN")]
@@ -371,6 +374,14 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
                            and _agentless_ok(trig, lex)):
         return None  # agentless: a passive ('ont été interpellés', 'l'homme, interpellé lundi, …'), not an infinitive
     return Candidate(tok, trig, anchor, actors, recipients)
+
+
+def _scheduled_passive(verb, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """A passive infinitive under a verb of schedule or expectation ('is scheduled to be
+    arraigned', 'is expected to be charged'): what is to be done to that verb's subject (read for
+    the agentless types only: a release 'scheduled' from hospital is no concession)."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in lex.future_governors \
+        and any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
 
 
 def _charged_doer(tok, lex: EventLexicon) -> list:  # noqa: ANN001
@@ -555,7 +566,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, carrier if carrier is not None and carrier.pos_ in ("VERB", "AUX") else opened,
                          doers, recipients)
     if verb is not None and vlemma in trig.light_patient:  # 'the US faced stiff Palestinian criticism': the US is criticised
-        critics = agent or [p for p in of if p.dep_ == "poss"] or _modifier_agents(tok, lex)
+        critics = agent or [p for p in of if p.dep_ == "poss"] or _named_doers(tok, lex) or _modifier_agents(tok, lex)
         return Candidate(tok, trig, verb, critics, recipients or ([] if _passive(verb) else slot(verb, "subj")))
     if tok.dep_ in AGENT_DEPS and lex.passive_objects and is_passive(tok.head) and tok.head.lemma_.lower() not in trig.light_not:
         # 'le ministre est visé par une plainte d'Anticor': the passive's subject undergoes it
@@ -849,6 +860,8 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
         if passives and not objs and (is_passive(tok) or _detached_participle(tok)):
             # 'les accords ont été paraphés', 'le maire a été critiqué', 'la réforme, critiquée par X, …'
             objs = [p for p in passive_patients(tok) if not relative(p)]
+            objs += [g for o in objs if o.lemma_.lower() in quantities for c in o.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj"]  # 'hundreds of troops were deployed'
         return any(not wanted or o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs)
     if key == "obj_not":  # the patient of a passive too ('le président a été accueilli par …')
         patients = [c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")]

@@ -120,11 +120,13 @@ def subjects(verb) -> list:  # noqa: ANN001
     if (taken := _subject_of_infinitive_relative(verb)):
         return with_conjuncts(taken)  # 'the only states to have signed a treaty … criticised X': the states
     if verb.dep_ in ("advcl", "acl") and _nonfinite(verb) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "mark" for c in verb.children):  # 'was killed while investigating a shooting': he investigated
+            return _controller(verb.head)
         return subjects(verb.head)  # 'en demandant', 'menaçant de': the main clause's subject
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         gov = verb.head.head  # 'accused X of killing', 'X was charged with stealing': X; 'after killing Y, X fled': X
         if verb.head.lower_ in SUBJECT_PREPOSITIONS:  # 'X got support after accusing them': X, not 'support'
-            return subjects(gov)
+            return _controller(gov)
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -416,6 +418,14 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         # or on the object ('ont jeté des bouteilles sur les gendarmes', 'a signé un accord avec Pékin')
         return near or [g for c in children(tok, OBJ) for g in prep_objects(c, preps)]
     return []
+
+
+def _controller(gov) -> list:  # noqa: ANN001
+    """Who does what a gerund after a preposition of ``gov`` tells: the grammatical subject
+    of ``gov``, which for a passive is its patient ('a man was charged after opening fire':
+    the man fired; 'X was shot by police after fleeing': X fled), else its subjects. (A
+    participle after a comma tells the passive's agent's deed: 'raided by bandits, killing nine'.)"""
+    return (passive_patients(gov) if is_passive(gov) else []) or subjects(gov)
 
 
 def relative_object(verb) -> list:  # noqa: ANN001
