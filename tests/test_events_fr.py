@@ -451,3 +451,20 @@ def test_the_newspaper_told_of_an_act_is_not_its_recipient():
 def test_a_passive_past_infinitive_undergone_by_the_speaker_names_its_patient():
     charged = [e for e in _fr_events("Le groupe Verlaine a déclaré lundi avoir été mis en examen pour tromperie.") if e.type == "COERCE"]
     assert charged and charged[0].recipients and "Verlaine" in charged[0].recipients[0].text
+
+
+def test_a_square_or_street_named_in_the_clause_is_where_it_happens():
+    square = [e for e in _fr_events("Quelque 300 enseignants se sont rassemblés jeudi place du Capitole contre la réforme.")
+              if e.type == "PROTEST"]
+    assert square and square[0].location is not None and square[0].location.name == "place du Capitole"
+    avenue = [e for e in _fr_events("Des agriculteurs ont manifesté mardi sur l'avenue Jean-Jaurès.") if e.type == "PROTEST"]
+    assert avenue and avenue[0].location is not None and avenue[0].location.name == "avenue Jean-Jaurès"
+    instead = [e for e in _fr_events("Le militant a manifesté à la place de Jeanne Martin, restée chez elle.") if e.type == "PROTEST"]
+    assert instead and instead[0].location is None  # 'à la place de X': instead of X, no square
+
+
+def test_an_unaccented_capital_or_a_word_of_nearness_introduces_the_place():
+    fronted = [e for e in _fr_events("A Grenoble, une centaine de salariés ont manifesté contre les licenciements.") if e.type == "PROTEST"]
+    assert fronted and fronted[0].location is not None and fronted[0].location.name == "Grenoble"
+    near = [e for e in _fr_events("Le fugitif a été arrêté lundi près de Toulouse.") if e.type == "COERCE"]
+    assert near and near[0].location is not None and near[0].location.name == "Toulouse"

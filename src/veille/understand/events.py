@@ -2103,19 +2103,22 @@ def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001
 
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
-    """A place introduced by a locative preposition in the trigger's clause (a city before a
-    country: 'en Italie, à Crémone'); else a city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
+    """A city introduced by a locative preposition in the trigger's clause (before a country:
+    'en Italie, à Crémone'); else a street or square the clause names (:func:`_street`); else a
+    city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
     l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
-    président de la Russie'); else a city the verb acts on (:func:`_city_struck`)."""
+    président de la Russie'); else a country introduced by a locative; else a city the verb acts
+    on (:func:`_city_struck`)."""
     locative, of = closed_words("locative"), closed_words("place_of")
-    fallback = country = None
+    fallback = country = street = None
+    for head in (cand.token, cand.anchor):
+        street = street or next((s for s in map(_street, head.subtree) if s is not None), None)
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
                 continue
-            case = [c.lower_ for c in tok.children if c.dep_ == "case"]
-            prep = tok.head.lower_ if tok.dep_ == "pobj" else (case[0] if case else "")
-            if prep in locative:
+            prep = _place_case(tok)
+            if prep in locative or prep == _LOCATIVE:
                 place = ctx.resolve_place(seg, tok)
                 if place is not None and place.latitude is not None:
                     return place
@@ -2124,7 +2127,62 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                     and not _in_subject(tok, cand.anchor):
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
-    return fallback or country or _city_struck(seg, cand, ctx)
+    return street or fallback or country or _city_struck(seg, cand, ctx)
+
+
+_LOCATIVE = "<locative>"
+"""What :func:`_place_case` says of an unaccented capital standing for a locative preposition."""
+
+
+def _place_case(tok) -> str:  # noqa: ANN001
+    """The preposition that introduces a place name, lower-cased: its case word ('à Lyon'), an
+    English preposition it is the object of ('in Paris'); a sentence-opening capital written without
+    its accent, also when the parser made it the name's head ('A Bordeaux, …': ``capital_locatives``,
+    ``_LOCATIVE``); a locative word before 'de' ('près de Cannes': 'près')."""
+    case = [c for c in tok.children if c.dep_ == "case"]
+    word = tok.head if tok.dep_ == "pobj" else (case[0] if case else None)
+    if word is None and tok.head.i < tok.i and tok.head.is_sent_start and tok.head.text in closed_words("capital_locatives"):
+        word = tok.head  # 'A Bordeaux, quelque 25 policiers ont manifesté': the preposition parsed as the head
+    if word is None:
+        return ""
+    if word.text in closed_words("capital_locatives") and word.is_sent_start:
+        return _LOCATIVE
+    if word.lower_ in closed_words("place_of"):
+        near = [c for c in (*tok.children, tok.head) if c.i < word.i and c.lower_ in closed_words("locative") and c.pos_ in ("ADV", "ADP")]
+        if near:
+            return near[0].lower_  # 'arrêté près de Cannes'
+    return word.lower_
+
+
+def _street(tok) -> Place | None:  # noqa: ANN001
+    """A street or square where the event's clause sets it: a street noun (linking.json
+    ``street_nouns``) followed by its capitalised name, bare as a surface locative ('se sont
+    rassemblés samedi place de la République', which parsers hang anywhere) or after a preposition
+    that does not say where from ('sur l'avenue des Champs-Elysées', 'sur la place Rabin'). The
+    place is the street's own name. A bare one as subject or object is no setting, and 'à la place
+    de X' (instead of X) is no square."""
+    from veille.understand.actors import linking
+
+    if tok.pos_ != "NOUN" or tok.lower_ not in linking()["street_nouns"] or tok.dep_ in SUBJ_DEPS | OBJ | PASS_SUBJ:
+        return None
+    case = [c.lower_ for c in tok.children if c.dep_ == "case"] or ([tok.head.lower_] if tok.dep_ == "pobj" else [])
+    if case and (case[0] in closed_words("place_of") or case[0] in _SPAN_WORDS):
+        return None  # 'de la place de la République à Opéra': where from
+    determined = any(c.dep_ == "det" for c in tok.children)
+    if not case and determined:
+        return None  # 'la rue de X' with its article and no preposition is no setting
+    doc, linkers = tok.doc, closed_words("street_linkers") | closed_words("place_of")
+    j = tok.i + 1
+    while j < min(len(doc), tok.i + 4) and (doc[j].lower_ in linkers or doc[j].pos_ == "DET"):
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].ent_type_ in ("PER", "PERSON") or \
+            (determined and tok.lower_ == "place" and j > tok.i + 1):
+        return None
+    end = j
+    while end + 1 < len(doc) and (("-" in (doc[end].text, doc[end + 1].text) and not doc[end].whitespace_) or
+                                  (doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ"))):
+        end += 1  # 'Champs-Elysées', cut by the tokenizer; 'Faubourg Saint-Honoré'
+    return Place(name=doc[tok.i:end + 1].text)
 
 
 def _city_struck(seg: Segment, cand: Candidate, ctx: EventContext) -> Place | None:
