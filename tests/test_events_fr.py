@@ -468,3 +468,15 @@ def test_an_unaccented_capital_or_a_word_of_nearness_introduces_the_place():
     assert fronted and fronted[0].location is not None and fronted[0].location.name == "Grenoble"
     near = [e for e in _fr_events("Le fugitif a été arrêté lundi près de Toulouse.") if e.type == "COERCE"]
     assert near and near[0].location is not None and near[0].location.name == "Toulouse"
+
+
+def test_a_day_that_says_since_when_a_description_holds_does_not_date_the_event():
+    described = [e for e in _fr_events("Le président a encouragé Paul Martin, aujourd'hui sénateur, à se présenter.")
+                 if e.type == "SUPPORT"]
+    assert described and described[0].date.value is None  # 'aujourd'hui sénateur': since when he is one
+    retired = [e for e in _fr_events("L'ancien préfet, aujourd'hui à la retraite, a accusé le ministre de mensonge.")
+               if e.type == "ACCUSE"]
+    assert retired and retired[0].date.value is None
+    yesterday = [e for e in _fr_events("Le ministre, hier soir, a condamné les violences.") if e.type == "ACCUSE"]
+    assert yesterday and yesterday[0].date.value == "2024-11-26"  # set off by commas, still the verb's day
+

@@ -1866,7 +1866,7 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
     relative one inside a quotation (its 'today' is the speaker's, not the article's)."""
-    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m)]
+    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m) and not _of_a_description(sent, m, trigger)]
     if not mentions:
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
@@ -2032,6 +2032,30 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
     before = sent.doc[first.i - 1].lower_ if first.i > sent.start else ""
     return first.lower_ in _SPAN_WORDS or before in _SPAN_WORDS or (before in closed_words("span_to") and first.i > sent.start + 1
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
+
+
+def _of_a_description(sent, mention, trigger) -> bool:  # noqa: ANN001
+    """'Manuel Valls, aujourd'hui député', 'l'ancienne procureure, aujourd'hui à la retraite', 'X, today
+    a senator': a relative day that modifies a noun or an adjective (not a verb, not the event's own
+    noun) and is followed by the rest of that description says since when it holds, not when the
+    event happened."""
+    if mention.kind != "relative":
+        return False
+    first = sent.doc[_token_at(sent, mention.start)]
+    head = first
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    while start <= head.head.idx < end and head.head.i != head.i:
+        head = head.head  # within the expression
+    doc, last = sent.doc, sent.doc[_token_at(sent, mention.end - 1)]
+    if first.i >= sent.start + 2 and last.i + 1 < sent.end and doc[first.i - 1].text == "," and \
+            doc[first.i - 2].pos_ in ("NOUN", "PROPN") and doc[last.i + 1].pos_ in ("NOUN", "ADJ"):
+        return True  # 'Manuel Valls, aujourd'hui député, …', whatever the parser hung it on
+    if head.dep_ not in ("advmod", "obl:mod", "nmod", "npadvmod") or head.head.i == head.i or last.i + 1 >= sent.end or \
+            doc[last.i + 1].is_punct or doc[last.i + 1].pos_ in ("VERB", "AUX"):
+        return False  # 'Le ministre, hier soir, a condamné': the parser's noun, but the verb's day
+    word = head.head
+    return word.pos_ in ("NOUN", "PROPN", "ADJ") and (trigger is None or word.i != trigger.i) and \
+        not any(c.dep_ == "case" for c in head.children)
 
 
 def _targeted(sent, mention) -> bool:  # noqa: ANN001
