@@ -492,3 +492,8 @@ def test_violence_ended_cited_or_avoided_and_wildfires_are_no_attack():
     assert "ASSAULT" not in types("The company moved its staff abroad, citing gang violence.")
     assert "ASSAULT" not in types("Several villages in the valley were burned in a wildfire last summer.")
     assert "ASSAULT" in types("Rebels burned several villages in the valley last summer.")
+
+
+def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
+    attack = only(patterns("Pirates attacked a tanker in the Gulf of Aden on Monday.").events, "ASSAULT")
+    assert attack.location is not None and attack.location.name == "Gulf of Aden"

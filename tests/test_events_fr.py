@@ -480,3 +480,9 @@ def test_a_day_that_says_since_when_a_description_holds_does_not_date_the_event(
     yesterday = [e for e in _fr_events("Le ministre, hier soir, a condamné les violences.") if e.type == "ACCUSE"]
     assert yesterday and yesterday[0].date.value == "2024-11-26"  # set off by commas, still the verb's day
 
+
+def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
+    village = [e for e in _fr_events("Des militants ont manifesté mardi à Saint-Girons contre la fermeture de la maternité.")
+               if e.type == "PROTEST"]
+    assert village and village[0].location is not None and village[0].location.name == "Saint-Girons"
+    assert village[0].location.latitude is None  # no coordinates invented

@@ -2131,10 +2131,11 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
     'en Italie, à Crémone'); else a street or square the clause names (:func:`_street`); else a
     city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
     l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
-    président de la Russie'); else a country introduced by a locative; else a city the verb acts
-    on (:func:`_city_struck`)."""
+    président de la Russie'); else a place the gazetteer does not know introduced by a locative
+    (:func:`_named_place`); else a country introduced by a locative; else such an unknown place as
+    a noun's complement; else a city the verb acts on (:func:`_city_struck`)."""
     locative, of = closed_words("locative"), closed_words("place_of")
-    fallback = country = street = None
+    fallback = country = street = named = named_of = None
     for head in (cand.token, cand.anchor):
         street = street or next((s for s in map(_street, head.subtree) if s is not None), None)
     for head in (cand.token, cand.anchor):
@@ -2147,11 +2148,38 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                 if place is not None and place.latitude is not None:
                     return place
                 country = country or place  # 'à Juba, au Soudan du Sud': the city, the more precise
+                named = named or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
             elif fallback is None and prep in of and (tok.head.head if tok.dep_ == "pobj" else tok.head).pos_ == "NOUN" \
                     and not _in_subject(tok, cand.anchor):
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
-    return street or fallback or country or _city_struck(seg, cand, ctx)
+                named_of = named_of or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
+    return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx)
+
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+"""Entity labels of places, of the NER of every pipeline veille runs."""
+
+
+def _an_actor(seg: Segment, tok, ctx: EventContext) -> bool:  # noqa: ANN001
+    """Does the name stand for an actor of the table ('le président de la Russie')? Then it is no
+    unknown place."""
+    who = ctx.resolve_participant(seg, tok)
+    return who is not None and who.actor_id is not None
+
+
+def _named_place(tok) -> Place | None:  # noqa: ANN001
+    """A place the NER tags where the gazetteer knows no city of that name (a village, a valley, a
+    reserve: 'à Pont-de-Beauvoisin', 'dans la zone de Kouré'): the place by its name alone, without
+    coordinates."""
+    if tok.ent_type_ not in PLACE_LABELS:
+        return None
+    start, end = tok.i, tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I" and tok.doc[start - 1].text[:1].isupper():
+        start -= 1  # not the noun the tagger glued in front ('gendarmerie de Lure')
+    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return Place(name=tok.doc[start:end + 1].text)
 
 
 _LOCATIVE = "<locative>"
