@@ -486,3 +486,12 @@ def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
                if e.type == "PROTEST"]
     assert village and village[0].location is not None and village[0].location.name == "Saint-Girons"
     assert village[0].location.latitude is None  # no coordinates invented
+
+
+def test_a_locative_opening_the_sentence_sets_the_scene_of_its_events():
+    march = [e for e in _fr_events("À Grenoble, deux jours après la mort du jeune homme, une marche en sa mémoire s'est terminée dans le calme.")
+             if e.type == "PROTEST"]
+    assert march and march[0].location is not None and march[0].location.name == "Grenoble"
+    guiana = [e for e in _fr_events("Le ministre a promis, lors de son déplacement en Guyane - région durement touchée - de nouveaux moyens.")
+              if e.location is not None]
+    assert guiana and all(e.location.name == "Guyane" for e in guiana)  # not the words the tagger glued after the name

@@ -2154,7 +2154,43 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
                 named_of = named_of or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
-    return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx)
+    return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx) or _fronted_place(seg, sent, cand, ctx)
+
+
+def _fronted_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
+    """A locative that opens the sentence, set off by a comma before the main verb ('À Lyon, la
+    police a interpellé …', 'A Nantes (Loire-Atlantique), une manifestation …'), sets the scene of
+    the whole sentence: the place of an event with none of its own, unless the event is in a quotation."""
+    if _inside_quotes(cand.token) or ctx.quoted(seg, cand.token):
+        return None
+    root, locative = sent.root, closed_words("locative")
+    for tok in sent:
+        if tok.i >= root.i or tok.i > sent.start + 6 or tok.text == ",":
+            return None
+        prep = _place_case(tok) if tok.pos_ == "PROPN" else ""
+        if prep not in locative and prep != _LOCATIVE:
+            continue
+        lead = sent.doc[sent.start]
+        if lead.lower_ not in locative and lead.text not in closed_words("capital_locatives"):
+            return None  # not the sentence's first words
+        if not any(t.text == "," for t in sent.doc[tok.i + 1:root.i]):
+            return None
+        head, steps = tok, 0
+        while head.head.i != root.i and head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.head.i != root.i:
+            return None
+        place = ctx.resolve_place(seg, tok)
+        if place is not None and place.latitude is not None:
+            return place
+        return _named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else place
+    return None
+
+
+def _gazetteer(name: str) -> Place | None:
+    from veille.understand.actors import gazetteer
+
+    return gazetteer(name)
 
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -2165,13 +2201,13 @@ def _an_actor(seg: Segment, tok, ctx: EventContext) -> bool:  # noqa: ANN001
     """Does the name stand for an actor of the table ('le président de la Russie')? Then it is no
     unknown place."""
     who = ctx.resolve_participant(seg, tok)
-    return who is not None and who.actor_id is not None
+    return who is not None and who.actor_id is not None and ctx.kind_of(who.actor_id) not in ("place", "city")
 
 
 def _named_place(tok) -> Place | None:  # noqa: ANN001
-    """A place the NER tags where the gazetteer knows no city of that name (a village, a valley, a
-    reserve: 'à Pont-de-Beauvoisin', 'dans la zone de Kouré'): the place by its name alone, without
-    coordinates."""
+    """A place the NER tags where the actor table gave none (a village, a valley, a reserve:
+    'à Pont-de-Beauvoisin', 'dans la zone de Kouré'): the gazetteer's city of the entity's name, else
+    the place by its name alone, without coordinates."""
     if tok.ent_type_ not in PLACE_LABELS:
         return None
     start, end = tok.i, tok.i
@@ -2179,7 +2215,10 @@ def _named_place(tok) -> Place | None:  # noqa: ANN001
         start -= 1  # not the noun the tagger glued in front ('gendarmerie de Lure')
     while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
         end += 1
-    return Place(name=tok.doc[start:end + 1].text)
+    while end > tok.i and not (tok.doc[end].text[:1].isupper() or (tok.doc[end - 1].text == "-" and not tok.doc[end - 1].whitespace_)):
+        end -= 1  # nor the words it glued after ('Guyane - région'); 'Gulf of Aden' stays whole
+    name = tok.doc[start:end + 1].text
+    return _gazetteer(name) or Place(name=name)  # a city the parse hid behind a longer phrase is still one
 
 
 _LOCATIVE = "<locative>"
