@@ -553,3 +553,7 @@ def test_a_navy_boarding_a_vessel_seizes_it():
 def test_a_hit_and_run_is_a_traffic_crash_not_an_attack():
     assert "ASSAULT" not in types("A cyclist was killed in a hit and run on Friday.")
     assert "ASSAULT" in types("Gunmen hit the convoy and ran into the hills.")
+
+def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
+    attack = only(patterns("Pirates attacked a tanker in the Gulf of Aden on Monday.").events, "ASSAULT")
+    assert attack.location is not None and attack.location.name == "Gulf of Aden"

@@ -572,3 +572,46 @@ def test_an_agent_noun_coreference_links_to_a_name_still_names_someone():
 def test_an_apology_named_by_its_author_is_support_and_demanding_one_is_not():
     assert "SUPPORT" in _types("Les excuses du Japon ont surpris les diplomates.")
     assert "SUPPORT" not in _types("Les familles exigent des excuses du ministre.")
+
+def test_a_square_or_street_named_in_the_clause_is_where_it_happens():
+    square = [e for e in _fr_events("Quelque 300 enseignants se sont rassemblés jeudi place du Capitole contre la réforme.")
+              if e.type == "PROTEST"]
+    assert square and square[0].location is not None and square[0].location.name == "place du Capitole"
+    avenue = [e for e in _fr_events("Des agriculteurs ont manifesté mardi sur l'avenue Jean-Jaurès.") if e.type == "PROTEST"]
+    assert avenue and avenue[0].location is not None and avenue[0].location.name == "avenue Jean-Jaurès"
+    instead = [e for e in _fr_events("Le militant a manifesté à la place de Jeanne Martin, restée chez elle.") if e.type == "PROTEST"]
+    assert instead and instead[0].location is None  # 'à la place de X': instead of X, no square
+
+
+def test_an_unaccented_capital_or_a_word_of_nearness_introduces_the_place():
+    fronted = [e for e in _fr_events("A Grenoble, une centaine de salariés ont manifesté contre les licenciements.") if e.type == "PROTEST"]
+    assert fronted and fronted[0].location is not None and fronted[0].location.name == "Grenoble"
+    near = [e for e in _fr_events("Le fugitif a été arrêté lundi près de Toulouse.") if e.type == "COERCE"]
+    assert near and near[0].location is not None and near[0].location.name == "Toulouse"
+
+
+def test_a_day_that_says_since_when_a_description_holds_does_not_date_the_event():
+    described = [e for e in _fr_events("Le président a encouragé Paul Martin, aujourd'hui sénateur, à se présenter.")
+                 if e.type == "SUPPORT"]
+    assert described and described[0].date.value is None  # 'aujourd'hui sénateur': since when he is one
+    retired = [e for e in _fr_events("L'ancien préfet, aujourd'hui à la retraite, a accusé le ministre de mensonge.")
+               if e.type == "ACCUSE"]
+    assert retired and retired[0].date.value is None
+    yesterday = [e for e in _fr_events("Le ministre, hier soir, a condamné les violences.") if e.type == "ACCUSE"]
+    assert yesterday and yesterday[0].date.value == "2024-11-26"  # set off by commas, still the verb's day
+
+
+def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
+    village = [e for e in _fr_events("Des militants ont manifesté mardi à Saint-Girons contre la fermeture de la maternité.")
+               if e.type == "PROTEST"]
+    assert village and village[0].location is not None and village[0].location.name == "Saint-Girons"
+    assert village[0].location.latitude is None  # no coordinates invented
+
+
+def test_a_locative_opening_the_sentence_sets_the_scene_of_its_events():
+    march = [e for e in _fr_events("À Grenoble, deux jours après la mort du jeune homme, une marche en sa mémoire s'est terminée dans le calme.")
+             if e.type == "PROTEST"]
+    assert march and march[0].location is not None and march[0].location.name == "Grenoble"
+    guiana = [e for e in _fr_events("Le ministre a promis, lors de son déplacement en Guyane - région durement touchée - de nouveaux moyens.")
+              if e.location is not None]
+    assert guiana and all(e.location.name == "Guyane" for e in guiana)  # not the words the tagger glued after the name

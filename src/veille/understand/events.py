@@ -1975,7 +1975,7 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
     relative one inside a quotation (its 'today' is the speaker's, not the article's)."""
-    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m)]
+    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m) and not _of_a_description(sent, m, trigger)]
     if not mentions:
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
@@ -2143,6 +2143,30 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
 
 
+def _of_a_description(sent, mention, trigger) -> bool:  # noqa: ANN001
+    """'Manuel Valls, aujourd'hui député', 'l'ancienne procureure, aujourd'hui à la retraite', 'X, today
+    a senator': a relative day that modifies a noun or an adjective (not a verb, not the event's own
+    noun) and is followed by the rest of that description says since when it holds, not when the
+    event happened."""
+    if mention.kind != "relative":
+        return False
+    first = sent.doc[_token_at(sent, mention.start)]
+    head = first
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    while start <= head.head.idx < end and head.head.i != head.i:
+        head = head.head  # within the expression
+    doc, last = sent.doc, sent.doc[_token_at(sent, mention.end - 1)]
+    if first.i >= sent.start + 2 and last.i + 1 < sent.end and doc[first.i - 1].text == "," and \
+            doc[first.i - 2].pos_ in ("NOUN", "PROPN") and doc[last.i + 1].pos_ in ("NOUN", "ADJ"):
+        return True  # 'Manuel Valls, aujourd'hui député, …', whatever the parser hung it on
+    if head.dep_ not in ("advmod", "obl:mod", "nmod", "npadvmod") or head.head.i == head.i or last.i + 1 >= sent.end or \
+            doc[last.i + 1].is_punct or doc[last.i + 1].pos_ in ("VERB", "AUX"):
+        return False  # 'Le ministre, hier soir, a condamné': the parser's noun, but the verb's day
+    word = head.head
+    return word.pos_ in ("NOUN", "PROPN", "ADJ") and (trigger is None or word.i != trigger.i) and \
+        not any(c.dep_ == "case" for c in head.children)
+
+
 def _targeted(sent, mention) -> bool:  # noqa: ANN001
     """'pour le 31 mai', 'd'ici dimanche': a date something is set for (a word of ``date_target``
     before it, or before its article), which is to come."""
@@ -2212,28 +2236,153 @@ def _describes_trigger(verb, trigger) -> bool:  # noqa: ANN001
 
 
 def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
-    """A place introduced by a locative preposition in the trigger's clause (a city before a
-    country: 'en Italie, à Crémone'); else a city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
+    """A city introduced by a locative preposition in the trigger's clause (before a country:
+    'en Italie, à Crémone'); else a street or square the clause names (:func:`_street`); else a
+    city named as the complement of one of its nouns ('a attaqué une maternité de Kaboul', 'dans
     l'usine de Minsk') — not in its subject ('le maire de Lyon a…'), nor a country ('le
-    président de la Russie'); else a city the verb acts on (:func:`_city_struck`)."""
+    président de la Russie'); else a place the gazetteer does not know introduced by a locative
+    (:func:`_named_place`); else a country introduced by a locative; else such an unknown place as
+    a noun's complement; else a city the verb acts on (:func:`_city_struck`)."""
     locative, of = closed_words("locative"), closed_words("place_of")
-    fallback = country = None
+    fallback = country = street = named = named_of = None
+    for head in (cand.token, cand.anchor):
+        street = street or next((s for s in map(_street, head.subtree) if s is not None), None)
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
                 continue
-            case = [c.lower_ for c in tok.children if c.dep_ == "case"]
-            prep = tok.head.lower_ if tok.dep_ == "pobj" else (case[0] if case else "")
-            if prep in locative:
+            prep = _place_case(tok)
+            if prep in locative or prep == _LOCATIVE:
                 place = ctx.resolve_place(seg, tok)
                 if place is not None and place.latitude is not None:
                     return place
                 country = country or place  # 'à Juba, au Soudan du Sud': the city, the more precise
+                named = named or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
             elif fallback is None and prep in of and (tok.head.head if tok.dep_ == "pobj" else tok.head).pos_ == "NOUN" \
                     and not _in_subject(tok, cand.anchor):
                 place = ctx.resolve_place(seg, tok)
                 fallback = place if place is not None and place.latitude is not None else None
-    return fallback or country or _city_struck(seg, cand, ctx)
+                named_of = named_of or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
+    return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx) or _fronted_place(seg, sent, cand, ctx)
+
+
+def _fronted_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
+    """A locative that opens the sentence, set off by a comma before the main verb ('À Lyon, la
+    police a interpellé …', 'A Nantes (Loire-Atlantique), une manifestation …'), sets the scene of
+    the whole sentence: the place of an event with none of its own, unless the event is in a quotation."""
+    if _inside_quotes(cand.token) or ctx.quoted(seg, cand.token):
+        return None
+    root, locative = sent.root, closed_words("locative")
+    for tok in sent:
+        if tok.i >= root.i or tok.i > sent.start + 6 or tok.text == ",":
+            return None
+        prep = _place_case(tok) if tok.pos_ == "PROPN" else ""
+        if prep not in locative and prep != _LOCATIVE:
+            continue
+        lead = sent.doc[sent.start]
+        if lead.lower_ not in locative and lead.text not in closed_words("capital_locatives"):
+            return None  # not the sentence's first words
+        if not any(t.text == "," for t in sent.doc[tok.i + 1:root.i]):
+            return None
+        head, steps = tok, 0
+        while head.head.i != root.i and head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.head.i != root.i:
+            return None
+        place = ctx.resolve_place(seg, tok)
+        if place is not None and place.latitude is not None:
+            return place
+        return _named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else place
+    return None
+
+
+def _gazetteer(name: str) -> Place | None:
+    from veille.understand.actors import gazetteer
+
+    return gazetteer(name)
+
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+"""Entity labels of places, of the NER of every pipeline veille runs."""
+
+
+def _an_actor(seg: Segment, tok, ctx: EventContext) -> bool:  # noqa: ANN001
+    """Does the name stand for an actor of the table ('le président de la Russie')? Then it is no
+    unknown place."""
+    who = ctx.resolve_participant(seg, tok)
+    return who is not None and who.actor_id is not None and ctx.kind_of(who.actor_id) not in ("place", "city")
+
+
+def _named_place(tok) -> Place | None:  # noqa: ANN001
+    """A place the NER tags where the actor table gave none (a village, a valley, a reserve:
+    'à Pont-de-Beauvoisin', 'dans la zone de Kouré'): the gazetteer's city of the entity's name, else
+    the place by its name alone, without coordinates."""
+    if tok.ent_type_ not in PLACE_LABELS:
+        return None
+    start, end = tok.i, tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I" and tok.doc[start - 1].text[:1].isupper():
+        start -= 1  # not the noun the tagger glued in front ('gendarmerie de Lure')
+    while end + 1 < len(tok.doc) and tok.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    while end > tok.i and not (tok.doc[end].text[:1].isupper() or (tok.doc[end - 1].text == "-" and not tok.doc[end - 1].whitespace_)):
+        end -= 1  # nor the words it glued after ('Guyane - région'); 'Gulf of Aden' stays whole
+    name = tok.doc[start:end + 1].text
+    return _gazetteer(name) or Place(name=name)  # a city the parse hid behind a longer phrase is still one
+
+
+_LOCATIVE = "<locative>"
+"""What :func:`_place_case` says of an unaccented capital standing for a locative preposition."""
+
+
+def _place_case(tok) -> str:  # noqa: ANN001
+    """The preposition that introduces a place name, lower-cased: its case word ('à Lyon'), an
+    English preposition it is the object of ('in Paris'); a sentence-opening capital written without
+    its accent, also when the parser made it the name's head ('A Bordeaux, …': ``capital_locatives``,
+    ``_LOCATIVE``); a locative word before 'de' ('près de Cannes': 'près')."""
+    case = [c for c in tok.children if c.dep_ == "case"]
+    word = tok.head if tok.dep_ == "pobj" else (case[0] if case else None)
+    if word is None and tok.head.i < tok.i and tok.head.is_sent_start and tok.head.text in closed_words("capital_locatives"):
+        word = tok.head  # 'A Bordeaux, quelque 25 policiers ont manifesté': the preposition parsed as the head
+    if word is None:
+        return ""
+    if word.text in closed_words("capital_locatives") and word.is_sent_start:
+        return _LOCATIVE
+    if word.lower_ in closed_words("place_of"):
+        near = [c for c in (*tok.children, tok.head) if c.i < word.i and c.lower_ in closed_words("locative") and c.pos_ in ("ADV", "ADP")]
+        if near:
+            return near[0].lower_  # 'arrêté près de Cannes'
+    return word.lower_
+
+
+def _street(tok) -> Place | None:  # noqa: ANN001
+    """A street or square where the event's clause sets it: a street noun (linking.json
+    ``street_nouns``) followed by its capitalised name, bare as a surface locative ('se sont
+    rassemblés samedi place de la République', which parsers hang anywhere) or after a preposition
+    that does not say where from ('sur l'avenue des Champs-Elysées', 'sur la place Rabin'). The
+    place is the street's own name. A bare one as subject or object is no setting, and 'à la place
+    de X' (instead of X) is no square."""
+    from veille.understand.actors import linking
+
+    if tok.pos_ != "NOUN" or tok.lower_ not in linking()["street_nouns"] or tok.dep_ in SUBJ_DEPS | OBJ | PASS_SUBJ:
+        return None
+    case = [c.lower_ for c in tok.children if c.dep_ == "case"] or ([tok.head.lower_] if tok.dep_ == "pobj" else [])
+    if case and (case[0] in closed_words("place_of") or case[0] in _SPAN_WORDS):
+        return None  # 'de la place de la République à Opéra': where from
+    determined = any(c.dep_ == "det" for c in tok.children)
+    if not case and determined:
+        return None  # 'la rue de X' with its article and no preposition is no setting
+    doc, linkers = tok.doc, closed_words("street_linkers") | closed_words("place_of")
+    j = tok.i + 1
+    while j < min(len(doc), tok.i + 4) and (doc[j].lower_ in linkers or doc[j].pos_ == "DET"):
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper() or doc[j].ent_type_ in ("PER", "PERSON") or \
+            (determined and tok.lower_ == "place" and j > tok.i + 1):
+        return None
+    end = j
+    while end + 1 < len(doc) and (("-" in (doc[end].text, doc[end + 1].text) and not doc[end].whitespace_) or
+                                  (doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ"))):
+        end += 1  # 'Champs-Elysées', cut by the tokenizer; 'Faubourg Saint-Honoré'
+    return Place(name=doc[tok.i:end + 1].text)
 
 
 def _city_struck(seg: Segment, cand: Candidate, ctx: EventContext) -> Place | None:
