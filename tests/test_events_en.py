@@ -557,3 +557,17 @@ def test_a_hit_and_run_is_a_traffic_crash_not_an_attack():
 def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
     attack = only(patterns("Pirates attacked a tanker in the Gulf of Aden on Monday.").events, "ASSAULT")
     assert attack.location is not None and attack.location.name == "Gulf of Aden"
+
+
+def test_a_vehicle_as_the_by_agent_is_a_road_accident_not_an_assault():
+    assert "ASSAULT" not in types("A retired teacher was killed on Friday when she was struck by a neighbour's van near the market.")
+    assert "ASSAULT" in types("Two soldiers were killed by a car bomb near the checkpoint.")
+    assert "ASSAULT" in types("The boy was shot by a policeman in the car park.")
+
+
+def test_a_site_an_organisation_runs_is_the_target_not_the_organisation():
+    hit = only(patterns("Shells hit a UN clinic in the old town on Monday.").events, "ASSAULT")
+    assert [r.name for r in hit.recipients] == [None]
+    assert hit.recipients[0].text.startswith("a UN clinic")
+    convoy = only(patterns("Rebels attacked a UN convoy near the border.").events, "ASSAULT")
+    assert [r.name for r in convoy.recipients] == ["United Nations"]

@@ -381,7 +381,7 @@ def linking() -> dict:
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
                 "generic_institution_words", "relation_heads", "city_nouns"):
         data[key] = frozenset(data[key])
-    for key in ("region_nouns", "direction_nouns"):
+    for key in ("region_nouns", "direction_nouns", "facility_nouns"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -991,6 +991,8 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
         if people:  # 'la Haut-Commissaire de l'ONU, Michelle Bachelet, …': the person, not the office's body
             return _from_mention(_best(people), phrase_text(named))
     own = [m for m in index.in_span(seg_id, tok.idx, tok.idx + len(tok.text)) if m.kind != "demonym"]
+    if own and _run_facility(tok, _best(own)):
+        return Participant(text=phrase_text(tok))  # 'the UN school' tagged as one name: still the school
     if own:
         return _from_mention(_best(own), phrase_text(tok))
     inner = _through_quantity(tok, lang)
@@ -1004,6 +1006,8 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     inside = index.in_span(seg_id, start, end)
     word = head_word(tok)  # 'un jeune' read with 'un' as its head
     sector = agent_sector(word, agents().get(lang, {}))
+    if inside and _run_facility(tok, _best(inside)):
+        return Participant(text=phrase_text(tok), sector=sector)  # 'a UN school was shelled': the school, not the United Nations
     if sector:
         return _agent(tok, sector, inside)
     if inside:
@@ -1014,6 +1018,23 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the English tagger took for a plural noun ('Jeffs')
         return Participant(text=phrase_text(tok))
     return None
+
+
+def _run_facility(tok, m: Mention) -> bool:  # noqa: ANN001
+    """Is the phrase a site an organisation runs ('a UN school', 'the Red Cross hospital',
+    'une école de l'ONU')? Its head is a facility noun (linking.json ``facility_nouns``) and
+    the organisation only qualifies it, before it or as its complement: the site undergoes
+    the event, not the organisation."""
+    if m.actor_id is None or info(m.actor_id).get("type") not in ("igo", "organisation"):
+        return False
+    if tok.lower_ not in linking()["facility_nouns"] and tok.lemma_.lower() not in linking()["facility_nouns"]:
+        return False
+    if m.start < tok.idx:
+        return m.end <= tok.idx  # 'the UN school', 'the Red Cross hospital'
+    # 'une école de l'ONU': the name is the noun's own complement ('a school run by X' names its runner)
+    return any(c.dep_ == "nmod" and c.idx <= m.start < c.idx + len(c.text) or
+               c.dep_ == "nmod" and any(f.dep_ in ("flat:name", "flat") and f.idx <= m.start < f.idx + len(f.text) for f in c.children)
+               for c in tok.children)
 
 
 PERSON_LABELS = {"PER", "PERSON"}

@@ -234,7 +234,20 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
             joined = [w for w in hyphen_words if f" {w} " in hyphened]
         if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
+    for name, (agents, modifiers_not) in lex.context_agents.items():
+        if name not in found and any(t.lemma_.lower() in agents and _passive_agent(t) and
+                                     not any(c.lemma_.lower() in modifiers_not or c.lower_ in modifiers_not for c in t.subtree)
+                                     for t in sent):
+            found.add(name)  # 'was struck by a car', 'percuté par une voiture': an accident, not an attack
     return found
+
+
+def _passive_agent(tok) -> bool:  # noqa: ANN001
+    """Is the noun the agent of a passive ('struck by a car': 'by' is the 'agent' of the
+    verb; 'percuté par une voiture': the noun is its 'obl:agent')?"""
+    if tok.dep_ == "obl:agent":
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 def _context_keys(tokens) -> set[str]:  # noqa: ANN001 - spacy Span or Doc
