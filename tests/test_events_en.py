@@ -563,6 +563,7 @@ def test_a_vehicle_as_the_by_agent_is_a_road_accident_not_an_assault():
     assert "ASSAULT" not in types("A retired teacher was killed on Friday when she was struck by a neighbour's van near the market.")
     assert "ASSAULT" in types("Two soldiers were killed by a car bomb near the checkpoint.")
     assert "ASSAULT" in types("The boy was shot by a policeman in the car park.")
+    assert "ASSAULT" not in types("An elderly man was hit by a blue Honda Civic as he crossed the avenue.")
 
 
 def test_a_site_an_organisation_runs_is_the_target_not_the_organisation():

@@ -235,11 +235,22 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
         if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
     for name, (agents, modifiers_not) in lex.context_agents.items():
-        if name not in found and any(t.lemma_.lower() in agents and _passive_agent(t) and
+        if name not in found and any(_passive_agent(t) and any(w.lemma_.lower() in agents or w.lower_ in agents for w in _head_words(t)) and
                                      not any(c.lemma_.lower() in modifiers_not or c.lower_ in modifiers_not for c in t.subtree)
                                      for t in sent):
             found.add(name)  # 'was struck by a car', 'percuté par une voiture': an accident, not an attack
     return found
+
+
+def _head_words(tok) -> list:  # noqa: ANN001
+    """The noun and the words that name it with it: its compounds and apposition ('a Toyota Camry',
+    'a silver Toyota Camry' parsed as 'silver' with 'Camry' in apposition)."""
+    words = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos"):
+            words.append(c)
+            words.extend(g for g in c.children if g.dep_ == "compound")
+    return words
 
 
 def _passive_agent(tok) -> bool:  # noqa: ANN001
