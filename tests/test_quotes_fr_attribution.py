@@ -228,7 +228,7 @@ def test_a_demonym_after_a_demonstrative_or_an_adjective_is_no_name_of_the_speak
 
 
 def test_l_interessee_is_the_person_named_just_before():
-    """'l'intéressée': the person concerned, named just before."""
+    """'l'intéressée': the person concerned, the one the article speaks of."""
     art = run("Claire Duval a été mise en examen. « Je suis innocente », assure l'intéressée.")
     assert quote(art, "Je suis innocente").speaker == "Claire Duval"
 

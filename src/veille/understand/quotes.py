@@ -944,11 +944,11 @@ class _Extractor:
         if (tok.pos_ == "NOUN" or demonym) and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
             nxt = doc[tok.i + 1]
             appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
-            affiliation = nxt.ent_type_ == "ORG" and nxt.dep_ != "appos" and fold(tok.lower_) in self._memo(
+            affiliation = nxt.ent_type_ == "ORG" and nxt.dep_ != "appos" and _anonymous(tok, self.lang) and fold(tok.lower_) in self._memo(
                 "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
             if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
                     (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON") and not affiliation) or appos:
-                # 'un député LREM', 'un militant CGT': a person's party or union, not the person's name
+                # 'un député LREM', 'un militant CGT': an unnamed person's party or union, not a name
                 nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
