@@ -213,3 +213,30 @@ def test_a_fragment_in_a_reflexive_sentence_of_narration_is_no_continuation():
               "pourrez observer ce soir.")
     q = quote(art, "une longue traînée")
     assert q.speaker is None and q.kind == "scare"
+
+
+def test_a_party_after_a_person_noun_is_no_name_of_the_speaker():
+    """'un député LREM': the organisation after a person noun is the person's party, not a name."""
+    art = run("Jean Morel a été élu en 2017. « Nous devons changer de cap », a déclaré un député LREM à l'AFP.")
+    assert quote(art, "Nous devons changer de cap").speaker != "LREM"
+
+
+def test_a_demonym_after_a_demonstrative_or_an_adjective_is_no_name_of_the_speaker():
+    """'cette jeune Panaméenne': a people's word, capitalised in French, describes someone."""
+    art = run("Rosa Méndez a 19 ans. « Je veux devenir médecin », confie cette jeune Panaméenne.")
+    assert quote(art, "Je veux devenir médecin").speaker != "Panaméenne"
+
+
+def test_l_interessee_is_the_person_named_just_before():
+    """'l'intéressée': the person concerned, the one the article speaks of."""
+    art = run("Claire Duval a été mise en examen. « Je suis innocente », assure l'intéressée.")
+    assert quote(art, "Je suis innocente").speaker == "Claire Duval"
+
+
+def test_a_demonstrative_description_with_a_complement_of_person_is_someone_already_named():
+    """'ce proche du président': the demonstrative points back to the speaker the article spoke of,
+    not to someone new because the complement names another person."""
+    art = run("Le président Marc Roy visite Lyon. Le député Jean Morel a défendu la réforme dimanche. « Nous irons "
+              "au bout », a-t-il déclaré. « Les oppositions bloquent tout », estime ce proche du président de la "
+              "République, qui l'accompagnait samedi.")
+    assert quote(art, "Les oppositions bloquent tout").speaker == "Jean Morel"

@@ -1253,7 +1253,10 @@ class _Builder:
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         occupation = self.lex.get("occupation_proxies", ())
         proxy = proxy and not (not rest and (low in occupation or noun in occupation))  # bare 'la journaliste' may be her
-        proxy = proxy or self._of_person(head)  # 'l'avocat de cette chercheuse' is someone else than the one the article is about
+        demonstrative = any(c.dep_ == "det" and c.i < head.i and "Dem" in c.morph.get("PronType") for c in head.children)
+        # 'l'avocat de cette chercheuse' is someone else than the one the article is about; 'ce proche du
+        # président', with its demonstrative, is someone the article already spoke of
+        proxy = proxy or (self._of_person(head) and not demonstrative)
         proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:

@@ -944,8 +944,11 @@ class _Extractor:
         if (tok.pos_ == "NOUN" or demonym) and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
             nxt = doc[tok.i + 1]
             appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+            affiliation = nxt.ent_type_ == "ORG" and nxt.dep_ != "appos" and _anonymous(tok, self.lang) and fold(tok.lower_) in self._memo(
+                "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
             if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
-                    (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON")) or appos:
+                    (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON") and not affiliation) or appos:
+                # 'un député LREM', 'un militant CGT': an unnamed person's party or union, not a name
                 nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
@@ -966,7 +969,7 @@ class _Extractor:
                 name = org_name(text)  # 'le ministère des Affaires étrangères', 'Spain's health ministry': which one
             return Found(Participant(text=text, name=name), None, None, (seg_id, start, end), cue, strength)  # 'la police a indiqué'
         tok = named if named is not None else tok  # 'l'association Vigie Littoral': the name in apposition
-        if _named(tok) and not _anonymous(tok, self.lang):
+        if _named(tok) and not _anonymous(tok, self.lang) and not _described_demonym(tok):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 stop = next((t for t in ent if t.i > tok.i and t.is_punct and t.text[:1] in ".:;!?"), None)
@@ -2115,6 +2118,23 @@ def _capitalised_noun(tok) -> bool:  # noqa: ANN001
         return False  # 'des Français souhaitant que …': a people, written with a capital, is no organisation
     prev = tok.doc[tok.i - 1]
     return not (prev.is_punct or prev.is_quote) and not all(t.text[:1].isupper() for t in tok.sent if t.is_alpha)
+
+
+def _described_demonym(tok) -> bool:  # noqa: ANN001
+    """'cette jeune Panaméenne', 'ce Malien de 30 ans': a people's word, capitalised as such
+    words are in French, that a demonstrative or an adjective before it makes a description of
+    someone, not a name (a newspaper's title, 'le Parisien', takes neither)."""
+    if tok.ent_type_ in ("PER", "PERSON") or not tok.text[:1].isupper() or _demonym_suffix().search(tok.lower_) is None:
+        return False
+    return any(c.i < tok.i and (c.dep_ == "det" and "Dem" in c.morph.get("PronType") or c.dep_ == "amod" and c.pos_ == "ADJ")
+               for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _demonym_suffix() -> re.Pattern[str]:
+    """Endings of demonym-shaped words (``demonym_suffixes``); a pattern that never matches without any."""
+    words = closed_words("demonym_suffixes")
+    return re.compile("(" + "|".join(sorted(map(re.escape, words))) + ")$") if words else re.compile(r"(?!x)x")
 
 
 def _past_relative(rest: list) -> list:
