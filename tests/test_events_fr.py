@@ -634,3 +634,12 @@ def test_figurative_or_administrative_look_alikes_of_conflict_are_no_events():
     assert "REQUEST" not in _types("Le département va lancer un appel d'offres pour ses cantines.")
     # a patient's condition is no stance
     assert "ACCUSE" not in _types("D'après l'hôpital, l'état du blessé est critique.")
+
+
+def test_getting_something_back_finding_someone_or_a_party_invitation_is_no_event():
+    assert "SUPPORT" not in _types("Le pays a renoué avec la croissance.")
+    assert "SUPPORT" in _types("Moscou a renoué avec Ankara.")
+    assert "CONSULT" not in _types("Elle a été retrouvée par des randonneurs au pied d'une falaise.")
+    assert "CONSULT" in _types("Le ministre a retrouvé son homologue allemand à Berlin.")
+    assert "REQUEST" not in _types("Le maire avait invité 200 personnes pour son anniversaire.")
+    assert "REQUEST" in _types("Le ministre invite les entreprises à recruter des apprentis.")
