@@ -643,3 +643,9 @@ def test_getting_something_back_finding_someone_or_a_party_invitation_is_no_even
     assert "CONSULT" in _types("Le ministre a retrouvé son homologue allemand à Berlin.")
     assert "REQUEST" not in _types("Le maire avait invité 200 personnes pour son anniversaire.")
     assert "REQUEST" in _types("Le ministre invite les entreprises à recruter des apprentis.")
+
+
+def test_going_to_the_police_is_no_surrender():
+    assert "RETREAT" not in _types("La victime s'est rendue au commissariat pour déposer plainte.")
+    assert "RETREAT" not in _types("Les policiers se sont rendus au domicile du suspect.")
+    assert "RETREAT" in _types("Le fugitif s'est rendu aux gendarmes.")
