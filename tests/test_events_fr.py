@@ -649,3 +649,8 @@ def test_going_to_the_police_is_no_surrender():
     assert "RETREAT" not in _types("La victime s'est rendue au commissariat pour déposer plainte.")
     assert "RETREAT" not in _types("Les policiers se sont rendus au domicile du suspect.")
     assert "RETREAT" in _types("Le fugitif s'est rendu aux gendarmes.")
+
+
+def test_rallying_to_a_task_is_no_protest():
+    assert "PROTEST" not in _types("Les hôpitaux se mobilisent face à la deuxième vague.")
+    assert "PROTEST" in _types("Les agriculteurs se mobilisent contre la réforme.")
