@@ -615,3 +615,42 @@ def test_a_locative_opening_the_sentence_sets_the_scene_of_its_events():
     guiana = [e for e in _fr_events("Le ministre a promis, lors de son déplacement en Guyane - région durement touchée - de nouveaux moyens.")
               if e.location is not None]
     assert guiana and all(e.location.name == "Guyane" for e in guiana)  # not the words the tagger glued after the name
+
+
+def test_figurative_or_administrative_look_alikes_of_conflict_are_no_events():
+    # meeting an obstacle, sounding the alarm: no fight, no shot
+    assert "ASSAULT" not in _types("Les organisateurs se heurtent à un problème de financement.")
+    assert "ASSAULT" in _types("Des casseurs se sont heurtés aux gendarmes devant la gare.")
+    assert "ASSAULT" not in _types("Les médecins tirent la sonnette d'alarme sur le manque de lits.")
+    assert "ASSAULT" in _types("Un soldat a tiré sur le véhicule.")
+    # a judicial target is no attack
+    assert "ASSAULT" not in _types("Trois conseillers municipaux sont visés par une enquête pour favoritisme.")
+    # 'se voir + infinitive' is a passive, no meeting
+    assert "CONSULT" not in _types("Les deux infirmiers se sont vu refuser leur congé.")
+    # reappointed to a post is no removal; 'reconduit à la frontière' is
+    assert "COERCE" not in _types("Le directeur a été reconduit à la tête de l'agence régionale.")
+    assert "COERCE" in _types("Le ressortissant a été reconduit à la frontière.")
+    # a tender is no request
+    assert "REQUEST" not in _types("Le département va lancer un appel d'offres pour ses cantines.")
+    # a patient's condition is no stance
+    assert "ACCUSE" not in _types("D'après l'hôpital, l'état du blessé est critique.")
+
+
+def test_getting_something_back_finding_someone_or_a_party_invitation_is_no_event():
+    assert "SUPPORT" not in _types("Le pays a renoué avec la croissance.")
+    assert "SUPPORT" in _types("Moscou a renoué avec Ankara.")
+    assert "CONSULT" not in _types("Elle a été retrouvée par des randonneurs au pied d'une falaise.")
+    assert "CONSULT" in _types("Le ministre a retrouvé son homologue allemand à Berlin.")
+    assert "REQUEST" not in _types("Le maire avait invité 200 personnes pour son anniversaire.")
+    assert "REQUEST" in _types("Le ministre invite les entreprises à recruter des apprentis.")
+
+
+def test_going_to_the_police_is_no_surrender():
+    assert "RETREAT" not in _types("La victime s'est rendue au commissariat pour déposer plainte.")
+    assert "RETREAT" not in _types("Les policiers se sont rendus au domicile du suspect.")
+    assert "RETREAT" in _types("Le fugitif s'est rendu aux gendarmes.")
+
+
+def test_rallying_to_a_task_is_no_protest():
+    assert "PROTEST" not in _types("Les hôpitaux se mobilisent face à la deuxième vague.")
+    assert "PROTEST" in _types("Les agriculteurs se mobilisent contre la réforme.")
