@@ -557,3 +557,10 @@ def test_a_hit_and_run_is_a_traffic_crash_not_an_attack():
 def test_a_place_the_gazetteer_does_not_know_is_named_as_the_tagger_found_it():
     attack = only(patterns("Pirates attacked a tanker in the Gulf of Aden on Monday.").events, "ASSAULT")
     assert attack.location is not None and attack.location.name == "Gulf of Aden"
+
+
+def test_a_day_set_by_a_participle_of_a_plan_is_still_to_come():
+    expected = only(patterns("The farmers' protest, expected on Saturday outside the ministry, is organised by the union.").events, "PROTEST")
+    assert expected.date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
+    assert only(patterns("A protest is planned for Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
+    assert only(patterns("A protest is scheduled on Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"

@@ -615,3 +615,14 @@ def test_a_locative_opening_the_sentence_sets_the_scene_of_its_events():
     guiana = [e for e in _fr_events("Le ministre a promis, lors de son déplacement en Guyane - région durement touchée - de nouveaux moyens.")
               if e.location is not None]
     assert guiana and all(e.location.name == "Guyane" for e in guiana)  # not the words the tagger glued after the name
+
+
+def test_a_day_set_by_a_participle_of_a_plan_or_a_present_passive_is_still_to_come():
+    expected = [e for e in _fr_events("La manifestation des agriculteurs, attendue samedi devant la préfecture, est organisée par la FNSEA.")
+                if e.type == "PROTEST"]
+    assert expected and expected[0].date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
+    planned = [e for e in _fr_events("Une manifestation des agriculteurs est prévue samedi devant la préfecture.") if e.type == "PROTEST"]
+    assert planned and planned[0].date.value == "2024-11-30"
+    organised = [e for e in understand(clean_article(["De nouvelles manifestations sont organisées samedi à Rennes."], "<test>", "fr",
+                                                     "2024-11-29"), Options(language="fr", event_model=False)).events if e.type == "PROTEST"]
+    assert organised and organised[0].date.value == "2024-11-30"  # a present passive read on Friday: tomorrow
