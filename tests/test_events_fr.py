@@ -626,3 +626,9 @@ def test_a_day_set_by_a_participle_of_a_plan_or_a_present_passive_is_still_to_co
     organised = [e for e in understand(clean_article(["De nouvelles manifestations sont organisées samedi à Rennes."], "<test>", "fr",
                                                      "2024-11-29"), Options(language="fr", event_model=False)).events if e.type == "PROTEST"]
     assert organised and organised[0].date.value == "2024-11-30"  # a present passive read on Friday: tomorrow
+
+
+def test_a_day_hung_on_the_participle_of_a_document_already_out_is_a_past_one():
+    blamed = [e for e in _fr_events("Dans un entretien publié vendredi par un quotidien régional, la chanteuse accuse son ancien "
+                                    "producteur de harcèlement.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-22"  # the interview is out: last Friday, not the coming one

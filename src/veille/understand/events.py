@@ -2001,7 +2001,7 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         return EventDate(text=best.text)
     if tense is None and not on_noun and _past(anchor) and _date_attaches(sent, best, anchor, None):
         tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
-    elif tense is None and not inherited and (_present(anchor) or _present_passive(anchor)):
+    elif tense is None and not inherited and (_present(anchor) or _present_passive(anchor)) and not _on_done_participle(sent, best):
         tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
     if _targeted(sent, best) or _planned_for(sent, best):
         tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai', 'la réunion prévue samedi': the day set, still to come
@@ -2182,6 +2182,21 @@ def _targeted(sent, mention) -> bool:  # noqa: ANN001
     before = [sent.doc[i].lower_ for i in (first.i - 1, first.i - 2) if i >= sent.start]
     target = closed_words("date_target")
     return bool(before) and (before[0] in target or (len(before) > 1 and before[0] in ("le", "la", "les") and before[1] in target))
+
+
+def _on_done_participle(sent, mention) -> bool:  # noqa: ANN001
+    """'dans un entretien publié vendredi, X accuse…': the date hangs on a bare past participle
+    (a document or occasion already done), not on the present verb: the day is a past one."""
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    head = sent.doc[_token_at(sent, mention.start)]
+    for _ in range(4):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if not start <= head.idx < end and head.pos_ != "ADP":
+            return head.dep_ in ("acl", "amod") and "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") \
+                and head.lower_ not in closed_words("date_planned")
+    return False
 
 
 def _planned_for(sent, mention) -> bool:  # noqa: ANN001
