@@ -572,3 +572,9 @@ def test_a_site_an_organisation_runs_is_the_target_not_the_organisation():
     assert hit.recipients[0].text.startswith("a UN clinic")
     convoy = only(patterns("Rebels attacked a UN convoy near the border.").events, "ASSAULT")
     assert [r.name for r in convoy.recipients] == ["United Nations"]
+
+def test_a_day_set_by_a_participle_of_a_plan_is_still_to_come():
+    expected = only(patterns("The farmers' protest, expected on Saturday outside the ministry, is organised by the union.").events, "PROTEST")
+    assert expected.date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
+    assert only(patterns("A protest is planned for Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
+    assert only(patterns("A protest is scheduled on Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"

@@ -654,3 +654,19 @@ def test_going_to_the_police_is_no_surrender():
 def test_rallying_to_a_task_is_no_protest():
     assert "PROTEST" not in _types("Les hôpitaux se mobilisent face à la deuxième vague.")
     assert "PROTEST" in _types("Les agriculteurs se mobilisent contre la réforme.")
+
+def test_a_day_set_by_a_participle_of_a_plan_or_a_present_passive_is_still_to_come():
+    expected = [e for e in _fr_events("La manifestation des agriculteurs, attendue samedi devant la préfecture, est organisée par la FNSEA.")
+                if e.type == "PROTEST"]
+    assert expected and expected[0].date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
+    planned = [e for e in _fr_events("Une manifestation des agriculteurs est prévue samedi devant la préfecture.") if e.type == "PROTEST"]
+    assert planned and planned[0].date.value == "2024-11-30"
+    organised = [e for e in understand(clean_article(["De nouvelles manifestations sont organisées samedi à Rennes."], "<test>", "fr",
+                                                     "2024-11-29"), Options(language="fr", event_model=False)).events if e.type == "PROTEST"]
+    assert organised and organised[0].date.value == "2024-11-30"  # a present passive read on Friday: tomorrow
+
+
+def test_a_day_hung_on_the_participle_of_a_document_already_out_is_a_past_one():
+    blamed = [e for e in _fr_events("Dans un entretien publié vendredi par un quotidien régional, la chanteuse accuse son ancien "
+                                    "producteur de harcèlement.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value == "2024-11-22"  # the interview is out: last Friday, not the coming one

@@ -1156,3 +1156,15 @@ def test_cleft_que_is_no_complement_of_the_call():
     """'C'est à ce numéro qu'une voisine a appelé': the cleft's 'que' marks the verb's own clause, no call to act."""
     assert "REQUEST" not in fr_types("C'est à ce numéro qu'une voisine a appelé pour signaler un vol.")
     assert "REQUEST" in fr_types("Le syndicat appelle à ce que les salariés cessent le travail.")
+
+
+def test_the_same_act_in_two_cities_is_two_events_each_placed_by_its_own_sentence():
+    art = run("Une centaine d'infirmières se sont rassemblées mardi devant l'hôpital de Rennes.\n\n"
+              "À Brest, une cinquantaine d'infirmières se sont rassemblées devant la mairie.", "fr")
+    gatherings = sorted((e.location.name, e.date.value) for e in art.events if e.type == "PROTEST" and e.location)
+    assert gatherings == [("Brest", None), ("Rennes", "2024-11-26")]  # neither takes the other's city nor its day
+
+
+def test_a_weekday_written_before_a_full_date_is_part_of_it():
+    found = [(m.kind, resolve(m, None).value) for m in find_dates("Riots broke out on Sunday, March 2, 2014, in the port city.", "en")]
+    assert found == [("full", "2014-03-02")]  # no publication date needed: the date is written out

@@ -131,7 +131,14 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     if len(folded) != len(text):  # folding changed lengths (rare ligatures): no safe offsets
         return []
     found = [_mention(m, text, lang) for m in _pattern(lang).finditer(folded)]
-    return [m for k, m in enumerate(found) if not _absorbed(found, k, folded)]
+    found = [m for k, m in enumerate(found) if not _absorbed(found, k, folded)]
+    out: list[DateMention] = []
+    for m in found:  # 'on Saturday, December 13 2008': the weekday opens the written date
+        if out and out[-1].kind == "weekday" and m.kind in ("full", "daymonth") and not folded[out[-1].end:m.start].strip(" ,"):
+            m = replace(m, start=out[-1].start, text=text[out[-1].start:m.end])
+            out.pop()
+        out.append(m)
+    return out
 
 
 def _absorbed(found: list[DateMention], k: int, folded: str) -> bool:

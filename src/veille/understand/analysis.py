@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from veille.dates import last_named_day, parse_iso
 from veille.model import Article, Event, Participant, Place
 from veille.options import Options
@@ -141,7 +143,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     visite de Poutine' after 'Poutine a entamé une visite au Kazakhstan') is kept
     once: same type, actors and negation, recipients equal or a subset. The
     fuller mention wins (recipients, date, place, confidence), and takes the date or
-    the place only the other states ('En mars, il a appelé à…' after an undated mention)."""
+    the place only the other states ('En mars, il a appelé à…' after an undated mention);
+    two mentions placed in two places neither of which holds the other are two events."""
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if _same(k, event)), None)
@@ -166,8 +169,25 @@ def _same(a: Event, b: Event) -> bool:
     da, db = a.date.value or "", b.date.value or ""
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False  # 'ont manifesté mardi' and 'ont manifesté samedi': two protests
+    if _other_place(a.location, b.location):
+        return False  # 'se sont rassemblés à Lille' and 'à Champigny': two gatherings
     ra, rb = participant_keys(a.recipients), participant_keys(b.recipients)
     return ra <= rb or rb <= ra
+
+
+def _other_place(a: Place | None, b: Place | None) -> bool:
+    """Two places neither of which holds the other ('Lille' and 'Champigny-sur-Marne'; not
+    'Paris' and 'Champs-Élysées, Paris')."""
+    if a is None or b is None:
+        return False
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return False
+    na, nb = _folded(a.name), _folded(b.name)
+    return na not in nb and nb not in na
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def _better(new: Event, old: Event) -> bool:

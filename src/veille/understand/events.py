@@ -2025,10 +2025,10 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         return EventDate(text=best.text)
     if tense is None and not on_noun and _past(anchor) and _date_attaches(sent, best, anchor, None):
         tense = "past"  # 'a été interpellé le 16 novembre': the last 16 November, not the nearest
-    elif tense is None and not inherited and _present(anchor):
+    elif tense is None and not inherited and (_present(anchor) or _present_passive(anchor)) and not _on_done_participle(sent, best):
         tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
-    if _targeted(sent, best):
-        tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai': the day set, still to come
+    if _targeted(sent, best) or _planned_for(sent, best):
+        tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai', 'la réunion prévue samedi': the day set, still to come
     reference = ctx.last_day(seg, sent.start_char + best.start) if best.kind == "anaphoric" else None  # 'la veille': of the day last named
     return resolve(best, ctx.published, tense, reference)
 
@@ -2047,12 +2047,20 @@ def _present(verb) -> bool:  # noqa: ANN001
         not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in verb.children)
 
 
+def _present_passive(verb) -> bool:  # noqa: ANN001
+    """A passive in the present ('sont organisées samedi', 'is held on Monday'): its only
+    auxiliary is a present 'être'/'be' of the passive, no auxiliary of a compound past."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX"]
+    return "Part" in verb.morph.get("VerbForm") and bool(auxes) and all(
+        c.dep_ == "aux:pass" and "Fin" in c.morph.get("VerbForm") and "Pres" in c.morph.get("Tense") for c in auxes)
+
+
 def _past(verb) -> bool:  # noqa: ANN001
     """A verb in a past tense: a compound past ('a signé', 'avait été arrêté'), a simple past or
     an imperfect ('signa', 'signait')."""
     form, tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
     if "Part" in form and "Past" in tense:
-        return any(c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX" for c in verb.children)
+        return any(c.dep_ in ("aux", "aux:tense", "aux:pass") and c.pos_ == "AUX" for c in verb.children) and not _present_passive(verb)
     return "Fin" in form and ("Past" in tense or "Imp" in tense)
 
 
@@ -2198,6 +2206,35 @@ def _targeted(sent, mention) -> bool:  # noqa: ANN001
     before = [sent.doc[i].lower_ for i in (first.i - 1, first.i - 2) if i >= sent.start]
     target = closed_words("date_target")
     return bool(before) and (before[0] in target or (len(before) > 1 and before[0] in ("le", "la", "les") and before[1] in target))
+
+
+def _on_done_participle(sent, mention) -> bool:  # noqa: ANN001
+    """'dans un entretien publié vendredi, X accuse…': the date hangs on a bare past participle
+    (a document or occasion already done), not on the present verb: the day is a past one."""
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    head = sent.doc[_token_at(sent, mention.start)]
+    for _ in range(4):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if not start <= head.idx < end and head.pos_ != "ADP":
+            return head.dep_ in ("acl", "amod") and "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") \
+                and head.lower_ not in closed_words("date_planned")
+    return False
+
+
+def _planned_for(sent, mention) -> bool:  # noqa: ANN001
+    """'la manifestation, prévue samedi', 'a rally scheduled for Saturday': the date hangs
+    (through its preposition) on a participle of a plan (``date_planned``), so it is to come."""
+    start, end = sent.start_char + mention.start, sent.start_char + mention.end
+    head = sent.doc[_token_at(sent, mention.start)]
+    for _ in range(4):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if not start <= head.idx < end and head.pos_ not in ("ADP",):
+            return head.lower_ in closed_words("date_planned")
+    return False
 
 
 def _fronted(sent, mention, root) -> bool:  # noqa: ANN001
