@@ -581,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     for task in tasks:
         for lang in (langs if task != "gsr" else ["en"]):
-            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors, Options(event_model=not args.no_model))
+            out[f"{task}/{lang}"] = evaluate(task, args.split, lang, args.errors, Options(event_model=False if args.no_model else None))
     text = json.dumps(out, ensure_ascii=False, indent=2)
     print(text)
     if args.json:

@@ -212,6 +212,7 @@ def test_the_event_model_switch_reaches_the_understand_stage(capsys, monkeypatch
     monkeypatch.setattr(veille.ingest, "ingest", lambda sources, store, options: seen.append(options.article.event_model) or
                         real_ingest(sources, store, options))
     assert run(["analyze", SAMPLE, "--format", "json", "--no-event-model"], capsys)[0] == 0
-    assert run(["analyze", SAMPLE, "--format", "json"], capsys)[0] == 0
+    assert run(["analyze", SAMPLE, "--format", "json", "--event-model"], capsys)[0] == 0
+    assert run(["analyze", SAMPLE, "--format", "json"], capsys)[0] == 0  # left to the language (None)
     code, _, _ = run(["ingest", SAMPLE, "--db", str(tmp_path / "v.db"), "-j", "1", "--no-event-model"], capsys)
-    assert code == 0 and seen == [False, True, False]
+    assert code == 0 and seen == [False, True, None, False]

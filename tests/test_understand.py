@@ -3,6 +3,7 @@ events with modality, dates and places, quotes, relations."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -15,8 +16,11 @@ from veille.understand import understand
 from veille.dates import find_dates, resolve, weekday_date
 
 
+MODEL: bool | None = None  # the event model switch of ``run``: None leaves it to the language; _tiny_model forces it on
+
+
 def run(text: str, lang: str, published: str | None = "2024-11-27") -> Article:
-    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang))
+    return understand(clean_article(text.split("\n\n"), "<test>", lang, published), Options(language=lang, event_model=MODEL))
 
 
 def only(events, etype):
@@ -407,6 +411,22 @@ def _tiny_model(monkeypatch, etype: str, lemma: str) -> None:
     model = EventModel(lang="fr", types={etype: {"bias": -20.0, "weights": {f"L:{lemma}": 40.0}, "keep": 0.5, "add": 0.5,
                                                   "cameo": "100", "mode": None}})
     monkeypatch.setattr(events, "event_model", lambda lang: model)
+    monkeypatch.setattr(sys.modules[__name__], "MODEL", True)  # French leaves its model off by default
+
+
+@pytest.mark.parametrize("lang, text, forced, used", [
+    ("fr", "La police a arrêté trois manifestants à Lyon.", None, False),   # French: the patterns alone by default
+    ("fr", "La police a arrêté trois manifestants à Lyon.", True, True),
+    ("en", "Police arrested three protesters in Lyon.", None, True),        # English: the model by default
+    ("en", "Police arrested three protesters in Lyon.", False, False),
+])
+def test_the_event_model_is_used_where_the_language_says_unless_the_options_say(monkeypatch, lang, text, forced, used):
+    from veille.understand import events
+
+    asked: list[str] = []
+    monkeypatch.setattr(events, "event_model", lambda lang: asked.append(lang))
+    understand(clean_article([text], "<test>", lang, "2024-11-27"), Options(language=lang, event_model=forced))
+    assert bool(asked) is used
 
 
 def test_a_demand_the_model_finds_in_a_quotation_is_the_speakers(monkeypatch):

@@ -43,9 +43,10 @@ max_chars_option = click.option(
     "--max-chars", type=click.IntRange(1, 1 << 40), default=Options.max_chars, show_default=True,
     help="Longest article (in characters) the understanding stage takes.")
 event_model_option = click.option(
-    "--event-model/--no-event-model", default=Options.event_model, show_default=True,
+    "--event-model/--no-event-model", default=None,
     help="Let the trained second opinion add event types the patterns missed (more events found, "
-         "fewer right); off: the patterns alone.")
+         "fewer right); off: the patterns alone. Default: where it raised the test figure of the "
+         "language (English; not French).")
 fetch_options = _stack(
     click.option("--timeout", type=click.FloatRange(0.1, 86_400), default=Options.timeout, show_default=True,
                  help="Seconds one URL fetch may take in all (connection, redirects, body)."),
@@ -79,7 +80,7 @@ def cli() -> None:
 @max_chars_option
 def analyze(source: str, fmt: str, published: str | None, language: str | None,
             encoding: str | None, max_bytes: int, understand: bool, pipelines: tuple[str, ...],
-            event_model: bool, **limits: object) -> None:
+            event_model: bool | None, **limits: object) -> None:
     """Repair and structure one article: a file, an http(s) URL, or - for stdin."""
     from veille.pipeline import analyze as run
     from veille.serve.report import render

@@ -101,7 +101,7 @@ def ingest(sources: tuple[str, ...], db: str, jobs: int, no_understand: bool, fi
            threshold: float | None, language: str | None, no_follow: bool, no_robots: bool,
            progress: bool | None, batch: int, story_window: int | None, engine: str, out: str | None,
            master: str | None, partitions: int, conf: tuple[str, ...], as_json: bool, max_entries: int,
-           event_model: bool, **limits: object) -> None:
+           event_model: bool | None, **limits: object) -> None:
     """Read files, folders, JSONL, RSS/Atom feeds, WARC files or URLs into the store.
 
     Running it again on the same input adds nothing; a run that was stopped

@@ -69,9 +69,11 @@ class Options:
     understand: bool = True
     """Run the understanding stage (actors, quotes, events, relations). The one switch:
     ingest, watch and the Spark engine read it from their ``IngestOptions.article``."""
-    event_model: bool = True
-    """Let the trained second opinion confirm, reject and add events (where the language has
-    a model, ``understand/data/events/model_<lang>.json``); off: the patterns alone."""
+    event_model: bool | None = None
+    """Let the trained second opinion add events (where the language has a model,
+    ``understand/data/events/model_<lang>.json``). None, the default: where the language's event
+    lexicon says the model raised the frozen test split's figure (``model_default``; on for
+    English, off for French since stop 25); True: always; False: the patterns alone."""
 
     def with_(self, **changes: Any) -> Options:
         """A copy with some settings changed."""

@@ -63,7 +63,7 @@ def analyse_parsed(article: Article, segments: list[Segment], nlp, options: Opti
     seg_no = {id(seg): i for i, seg in enumerate(segments)}  # a segment's position, without a search per token
     ctx = EventContext(article.id, lang, published, resolve, resolve_place,
                        kind_of=lambda actor_id: actor_mod.info(actor_id).get("type"),
-                       use_model=options.event_model if options is not None else True,
+                       use_model=options.event_model if options is not None else None,
                        speaker_of=lambda seg, tok: index.coref.speaker_of(seg_no[id(seg)], tok.idx) if index.coref else None,
                        in_name=lambda seg, tok: any(m.end - m.start > len(tok.text) and m.kind in ("name", "ner")
                                                     for m in index.in_span(seg_no[id(seg)], tok.idx, tok.idx + len(tok.text))),

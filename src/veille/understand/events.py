@@ -1108,7 +1108,7 @@ class EventContext:
     resolve_participant: Callable[[Segment, Token], Participant | None]
     resolve_place: Callable[[Segment, Token], Place | None]
     kind_of: Callable[[str | None], str | None] = lambda actor_id: None  # the actor's type
-    use_model: bool = True  # the statistical second opinion (event_model), where the language has one
+    use_model: bool | None = None  # the statistical second opinion (event_model); None: the lexicon's model_default
     speaker_of: Callable[[Segment, Token], Participant | None] = lambda seg, tok: None  # who says a quotation's words
     quoted: Callable[[Segment, Token], bool] = lambda seg, tok: False  # inside quotation marks (also opened in an earlier sentence)
     last_day: Callable[[Segment, int], date | None] = lambda seg, pos: None  # the day the article last names before a segment's offset
@@ -1241,7 +1241,8 @@ def _sentence_events(seg: Segment, sent, lex: EventLexicon, ctx: EventContext) -
         if demand is not None:
             events.append(demand)
             proposed.append(("REQUEST", demand.trigger.lower() if demand.trigger else ""))
-    model = event_model(lex.lang) if ctx.use_model else None
+    use_model = lex.model_default if ctx.use_model is None else ctx.use_model
+    model = event_model(lex.lang) if use_model else None
     if model is None and RECORDER is None:
         return events
     feats = sentence_features(sent, proposed, [e.type for e in events], _reporting(lex.lang),

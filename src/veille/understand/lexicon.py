@@ -81,6 +81,7 @@ class EventLexicon:
     speech_types: frozenset[str] = frozenset()  # types a quotation's words perform: its speaker acts
     animate_recipients: bool = False  # a recipient must be someone: a common noun naming a thing is dropped
     model_needs_actor: bool = False  # an event the model adds needs an actor, as the patterns' events do
+    model_default: bool = True  # the trained model is used unless the options say otherwise
     quoted_obligation_verbs: frozenset[str] = frozenset()  # '« La France doit expulser … », a dit X': X demands it
     negated_types: frozenset[str] | None = None  # types whose negated mentions are kept (None: all)
     reported_future_aux: frozenset[str] = frozenset()  # 'said they would provide': a future in the past, not a hypothesis
@@ -120,7 +121,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
-                "speech_types", "animate_recipients", "model_needs_actor", "quoted_obligation_verbs", "animate_heads",
+                "speech_types", "animate_recipients", "model_needs_actor", "model_default", "quoted_obligation_verbs", "animate_heads",
                 "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
                 "recalling_determiners", "patient_prepositions", "doer_prepositions", "context_agents"}
@@ -223,6 +224,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         speech_types=frozenset(raw.get("speech_types", ())),
         animate_recipients=bool(raw.get("animate_recipients", False)),
         model_needs_actor=bool(raw.get("model_needs_actor", False)),
+        model_default=bool(raw.get("model_default", True)),
         quoted_obligation_verbs=frozenset(raw.get("quoted_obligation_verbs", ())),
         negated_types=frozenset(m["negated_types"]) if "negated_types" in m else None,
         hypothetical_types=frozenset(m["hypothetical_types"]) if "hypothetical_types" in m else None,
