@@ -2209,33 +2209,33 @@ def _targeted(sent, mention) -> bool:  # noqa: ANN001
     return bool(before) and (before[0] in target or (len(before) > 1 and before[0] in ("le", "la", "les") and before[1] in target))
 
 
-def _on_done_participle(sent, mention) -> bool:  # noqa: ANN001
-    """'dans un entretien publié vendredi, X accuse…': the date hangs on a bare past participle
-    (a document or occasion already done), not on the present verb: the day is a past one."""
+def _date_governor(sent, mention):  # noqa: ANN001, ANN202
+    """The word a date mention hangs on, through its preposition (at most four steps up the
+    parse, the mention's own words and prepositions skipped), or None at the root."""
     start, end = sent.start_char + mention.start, sent.start_char + mention.end
     head = sent.doc[_token_at(sent, mention.start)]
     for _ in range(4):
         if head.head.i == head.i:
-            return False
+            return None
         head = head.head
         if not start <= head.idx < end and head.pos_ != "ADP":
-            return head.dep_ in ("acl", "amod") and "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") \
-                and head.lower_ not in closed_words("date_planned")
-    return False
+            return head
+    return None
+
+
+def _on_done_participle(sent, mention) -> bool:  # noqa: ANN001
+    """'dans un entretien publié vendredi, X accuse…': the date hangs on a bare past participle
+    (a document or occasion already done), not on the present verb: the day is a past one."""
+    head = _date_governor(sent, mention)
+    return head is not None and head.dep_ in ("acl", "amod") and "Part" in head.morph.get("VerbForm") \
+        and "Past" in head.morph.get("Tense") and head.lower_ not in closed_words("date_planned")
 
 
 def _planned_for(sent, mention) -> bool:  # noqa: ANN001
     """'la manifestation, prévue samedi', 'a rally scheduled for Saturday': the date hangs
     (through its preposition) on a participle of a plan (``date_planned``), so it is to come."""
-    start, end = sent.start_char + mention.start, sent.start_char + mention.end
-    head = sent.doc[_token_at(sent, mention.start)]
-    for _ in range(4):
-        if head.head.i == head.i:
-            return False
-        head = head.head
-        if not start <= head.idx < end and head.pos_ not in ("ADP",):
-            return head.lower_ in closed_words("date_planned")
-    return False
+    head = _date_governor(sent, mention)
+    return head is not None and head.lower_ in closed_words("date_planned")
 
 
 def _fronted(sent, mention, root) -> bool:  # noqa: ANN001
