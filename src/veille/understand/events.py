@@ -1448,6 +1448,11 @@ PERSONAL = closed_words("event_pronouns")
 SOMEONE = closed_words("someone_pronouns")
 
 
+def _personal(text: str) -> bool:
+    """A personal pronoun of the event lexicon, also as an incise clitic ('-t-il', '-elle')."""
+    return text.lower().lstrip("-").removeprefix("t-") in PERSONAL
+
+
 def _someone_pronoun(tok) -> bool:  # noqa: ANN001
     """An indefinite or demonstrative pronoun standing for someone unnamed ('certains ont dénoncé',
     'celui-ci a porté plainte', also when the tokenizer cut 'Celui', '-', 'ci')."""
@@ -1528,7 +1533,7 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         if lex is not None and lex.animate_recipients and tok.pos_ in ("VERB", "AUX"):
             continue  # 'ont rejeté toute responsabilité et accusé X': a verb parsed as a coordinated object is no one
         p = ctx.resolve_participant(seg, tok)
-        if p is None and tok.pos_ == "PRON" and tok.lower_.lstrip("-").removeprefix("t-") in PERSONAL:
+        if p is None and tok.pos_ == "PRON" and _personal(tok.text):
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
         if p is None and _someone_pronoun(tok):
             p = Participant(text=tok.text)  # 'certains ont dénoncé', 'celui-ci a porté plainte': someone unnamed
@@ -1550,14 +1555,21 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
     return found
 
 
+@lru_cache(maxsize=8)
+def _according_cues(lang: str) -> frozenset[str]:
+    """The first words of the quotes lexicon's 'according to' cues of ``lang`` ('selon', 'd'après'),
+    read once per language, not once per participant."""
+    from veille.understand.lexicon import quote_lexicon
+
+    return frozenset(c.split()[0].lower() for c in quote_lexicon().get(lang, {}).get("according", ())
+                     if c not in closed_words("short_according"))
+
+
 def _source_phrase(tok) -> bool:  # noqa: ANN001
     """Is ``tok`` (or the noun it completes: 'selon le ministère de l'Intérieur') introduced by an
     'according to' cue of the quotes lexicon ('selon', 'd'après')? The sentence's source, no one
     taking part in its event."""
-    from veille.understand.lexicon import quote_lexicon
-
-    cues = {c.split()[0].lower() for c in quote_lexicon().get(tok.doc.lang_, {}).get("according", ())
-            if c not in closed_words("short_according")}
+    cues = _according_cues(tok.doc.lang_)
     for _ in range(3):
         if any(c.dep_ == "case" and c.lower_ in cues for c in tok.children):
             return True
@@ -1718,11 +1730,11 @@ def _same_as_actor(recipient: Participant, actors: list[Participant]) -> bool:
     plaidé pour …': the emphatic 'lui'), or the actor's very name again; no one else is acted on.
     A pronoun actor is left to ``_bound_apart``; a description resolved to the recipient's name
     ('le maire …' resolved to the X it complains of) keeps its recipient."""
-    pronoun = recipient.text.lower().lstrip("-").removeprefix("t-") in PERSONAL
+    pronoun = _personal(recipient.text)
     if not pronoun and not recipient.text[:1].isupper():
         return False  # two generic phrases ('des manifestants') may be two groups
     for a in actors:
-        if a.text.lower().lstrip("-").removeprefix("t-") in PERSONAL:
+        if _personal(a.text):
             continue
         if pronoun and ((a.actor_id and recipient.actor_id == a.actor_id) or (recipient.name and recipient.name in (a.name, a.text))):
             return True
