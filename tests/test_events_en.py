@@ -578,3 +578,12 @@ def test_a_day_set_by_a_participle_of_a_plan_is_still_to_come():
     assert expected.date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
     assert only(patterns("A protest is planned for Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
     assert only(patterns("A protest is scheduled on Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
+
+
+def test_a_charge_or_a_sentence_without_its_doer_implies_no_court():
+    charged = only(patterns("Two teenagers were charged with burglary on Friday.").events, "COERCE")
+    assert not charged.actors and [r.text for r in charged.recipients] == ["Two teenagers"]
+    sentenced = only(patterns("A former mayor was sentenced to six years in prison.").events, "COERCE")
+    assert not sentenced.actors
+    judge = only(patterns("A judge sentenced the former mayor to six years in prison.").events, "COERCE")
+    assert [a.text for a in judge.actors] == ["A judge"]
