@@ -587,3 +587,12 @@ def test_a_charge_or_a_sentence_without_its_doer_implies_no_court():
     assert not sentenced.actors
     judge = only(patterns("A judge sentenced the former mayor to six years in prison.").events, "COERCE")
     assert [a.text for a in judge.actors] == ["A judge"]
+
+
+def test_a_deed_done_in_an_attack_is_done_by_the_attack_s_named_doer():
+    killed = only(patterns("Three farmers were killed in an Israeli airstrike on Tuesday.").events, "ASSAULT")
+    assert [a.text for a in killed.actors] == ["Israeli"] and [r.text for r in killed.recipients] == ["Three farmers"]
+    wounded = only(patterns("Two soldiers were wounded in a Taliban attack near the base.").events, "ASSAULT")
+    assert [a.text for a in wounded.actors] == ["Taliban"]
+    assert not only(patterns("Two soldiers were wounded in a bombing in Kabul.").events, "ASSAULT").actors
+    assert not only(patterns("Five people were injured in the Kabul attack.").events, "ASSAULT").actors

@@ -811,6 +811,19 @@ def _modifier_agents(tok, lex: EventLexicon) -> list:  # noqa: ANN001
     return []
 
 
+def _attack_doers(verb, lex: EventLexicon) -> list:  # noqa: ANN001
+    """Who did an agentless passive deed, named before the attack it happened in: 'were killed
+    in an Israeli airstrike', 'in an earlier Taliban attack, two soldiers were wounded' (the
+    attack's own doer; 'in a bombing in Kabul' names none, and 'in the head' is no attack)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in lex.cause_prepositions:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in INSTRUMENTS:
+                return _modifier_agents(obj, lex)
+    return []
+
+
 OF_CASES = closed_words("of")
 
 
@@ -1663,6 +1676,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     if armed:
         actors = _participants(seg, _modifier_agents(cand.actors[0], lex), ctx)  # 'a car bomb killed …', 'Israeli airstrikes killed …'
         cand.actors = actors and cand.actors
+    if not actors and not cand.actors and lex.cause_prepositions and _agentless_ok(trig, lex) and _passive(cand.anchor):
+        actors = _participants(seg, _attack_doers(cand.anchor, lex), ctx)  # 'were killed in an Israeli airstrike'
     victim_named = False
     named_before = lex.nominal_roles and all(t.head.i == cand.token.i and t.i < cand.token.i and t.dep_ in ("compound", "amod")
                                              for t in cand.actors)  # 'an Israeli strike on his house': the doer, said before
