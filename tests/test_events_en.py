@@ -596,3 +596,10 @@ def test_a_deed_done_in_an_attack_is_done_by_the_attack_s_named_doer():
     assert [a.text for a in wounded.actors] == ["Taliban"]
     assert not only(patterns("Two soldiers were wounded in a bombing in Kabul.").events, "ASSAULT").actors
     assert not only(patterns("Five people were injured in the Kabul attack.").events, "ASSAULT").actors
+
+
+def test_a_captain_an_uncle_or_a_toddler_is_someone_acted_on():
+    charged = only(patterns("The ferry captain was charged with manslaughter.").events, "COERCE")
+    assert [r.text for r in charged.recipients] == ["The ferry captain"]
+    shot = only(patterns("His uncle was shot dead on Sunday.").events, "ASSAULT")
+    assert [r.text for r in shot.recipients] == ["His uncle"]
