@@ -603,3 +603,9 @@ def test_a_captain_an_uncle_or_a_toddler_is_someone_acted_on():
     assert [r.text for r in charged.recipients] == ["The ferry captain"]
     shot = only(patterns("His uncle was shot dead on Sunday.").events, "ASSAULT")
     assert [r.text for r in shot.recipients] == ["His uncle"]
+
+
+def test_a_passive_parsed_as_be_with_an_adjective_is_still_the_act():
+    slain = only(patterns("The officer was slain in front of his shop.").events, "ASSAULT")
+    assert [r.text for r in slain.recipients] == ["The officer"] and not slain.actors
+    assert not patterns("The shop was closed on Monday.").events

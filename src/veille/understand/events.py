@@ -1143,6 +1143,7 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
             headline_passives(seg.doc, lex)
         if grammar(lex.lang, "er_infinitive"):
             verbless_roots(seg.doc, lex)
+        adjectival_passives(seg.doc, lex)
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
@@ -1181,6 +1182,29 @@ def headline_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy D
             if c.dep_ == "nsubj":
                 c.dep_ = "nsubjpass"
         doc.user_data.setdefault("headline_passives", set()).add(tok.i)
+
+
+def adjectival_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
+    """A passive the parser read as 'be' with an adjective ('the officer was slain in front of
+    his home': 'slain' an adjectival complement of 'was') is made the passive it is when the
+    participle opens a pattern that may go without an actor (attacks, arrests): the participle
+    heads the clause, 'be' is its passive auxiliary and the subject its passive subject."""
+    if doc.user_data.get("adjectival_passives_done"):
+        return
+    doc.user_data["adjectival_passives_done"] = True
+    for tok in doc:
+        be = tok.head
+        if tok.tag_ != "VBN" or tok.dep_ != "acomp" or be.i == tok.i or be.lemma_.lower() != "be" or \
+                any(c.dep_ in ("dobj", "obj") for c in tok.children) or \
+                not any(t.pos == "VERB" and _agentless_ok(t, lex) for t in lex.triggers.get(tok.lemma_.lower(), ())):
+            continue
+        moved = [c for c in be.children if c.i != tok.i]
+        tok.head, tok.dep_ = (tok, "ROOT") if be.head.i == be.i else (be.head, be.dep_)
+        be.head, be.dep_ = tok, "auxpass"
+        for c in moved:
+            c.head = tok
+            if c.dep_ == "nsubj":
+                c.dep_ = "nsubjpass"
 
 
 def verbless_roots(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
