@@ -609,3 +609,8 @@ def test_a_passive_parsed_as_be_with_an_adjective_is_still_the_act():
     slain = only(patterns("The officer was slain in front of his shop.").events, "ASSAULT")
     assert [r.text for r in slain.recipients] == ["The officer"] and not slain.actors
     assert not patterns("The shop was closed on Monday.").events
+
+
+def test_whom_a_jury_found_guilty_is_the_verdict_s_recipient():
+    verdict = only(patterns("The court found her guilty of fraud on Monday.").events, "ACCUSE")
+    assert [a.text for a in verdict.actors] == ["The court"] and [r.text for r in verdict.recipients] == ["her"]

@@ -398,7 +398,7 @@ def slot(tok, name: str) -> list:  # noqa: ANN001
         return subjects(tok)
     if name == "obj":
         objs = [c for c in children(tok, OBJ) if not _has_case(c) and not relative(c)] or object_after_date(tok) \
-            or object_as_predicate(tok) or relative_object(tok)
+            or object_as_predicate(tok) or relative_object(tok) or small_clause_subject(tok)
         if is_passive(tok):  # 'was arrested five buildings away': an object of a passive is a misparsed adjunct
             return passive_patients(tok) or with_conjuncts(objs)
         return with_conjuncts(objs) or passive_patients(tok)
@@ -485,6 +485,16 @@ def _object_under_adjunct(verb) -> list:  # noqa: ANN001
                     and not any(t.is_punct for t in verb.doc[adjunct.i:g.left_edge.i]):
                 return [g]
     return []
+
+
+def small_clause_subject(verb) -> list:  # noqa: ANN001
+    """'found him guilty', 'found the former mayor guilty of fraud': the parser makes the object
+    the subject of a verbless adjectival clause under the verb; that subject is the object."""
+    if verb.pos_ not in ("VERB", "AUX") or children(verb, OBJ):
+        return []
+    return [g for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ" and c.i > verb.i
+            and not any(a.dep_ in ("aux", "cop", "mark") or a.pos_ in ("AUX", "VERB") for a in c.children)
+            for g in c.children if g.dep_ == "nsubj" and verb.i < g.i < c.i][:1]
 
 
 def object_as_predicate(verb) -> list:  # noqa: ANN001
