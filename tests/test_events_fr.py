@@ -670,3 +670,14 @@ def test_a_day_hung_on_the_participle_of_a_document_already_out_is_a_past_one():
     blamed = [e for e in _fr_events("Dans un entretien publié vendredi par un quotidien régional, la chanteuse accuse son ancien "
                                     "producteur de harcèlement.") if e.type == "ACCUSE"]
     assert blamed and blamed[0].date.value == "2024-11-22"  # the interview is out: last Friday, not the coming one
+
+
+def test_a_compound_passive_read_as_copula_and_attribute_is_still_a_passive():
+    # the parser reads 'a été violée' as the copula 'été' and a noun, and 'la jeune femme … a été
+    # violée par' with a plain subject: the one who undergoes it is still the recipient
+    raped = [e for e in _fr_events("La serveuse a été violée et battue avant sa mort.") if e.type == "ASSAULT"]
+    assert raped and [r.text for r in raped[0].recipients] == ["La serveuse"]
+    by = [e for e in _fr_events("La jeune femme a été violée par son voisin.") if e.type == "ASSAULT"]
+    assert by and [a.text for a in by[0].actors] == ["son voisin"] and [r.text for r in by[0].recipients] == ["La jeune femme"]
+    shocked = [e for e in _fr_events("Le ministre a été choqué par ces propos.") if e.type == "ACCUSE"]
+    assert shocked and [a.text for a in shocked[0].actors] == ["Le ministre"]
