@@ -681,3 +681,12 @@ def test_a_compound_passive_read_as_copula_and_attribute_is_still_a_passive():
     assert by and [a.text for a in by[0].actors] == ["son voisin"] and [r.text for r in by[0].recipients] == ["La jeune femme"]
     shocked = [e for e in _fr_events("Le ministre a été choqué par ces propos.") if e.type == "ACCUSE"]
     assert shocked and [a.text for a in shocked[0].actors] == ["Le ministre"]
+
+
+def test_voicing_disagreement_or_reservations_is_disapproval_not_a_refusal():
+    types = _types("La sénatrice a exprimé son désaccord avec le ministre.")
+    assert "ACCUSE" in types and "REJECT" not in types
+    assert "ACCUSE" in _types("Les maires ont fait part de leurs réserves sur le projet.")
+    assert "ACCUSE" in _types("Le syndicat a exprimé sa déception.")
+    assert "REJECT" in _types("Le syndicat a opposé une fin de non-recevoir au ministre.")
+    assert "ACCUSE" not in _types("Le pays a fait des réserves de pétrole.")
