@@ -690,3 +690,12 @@ def test_voicing_disagreement_or_reservations_is_disapproval_not_a_refusal():
     assert "ACCUSE" in _types("Le syndicat a exprimé sa déception.")
     assert "REJECT" in _types("Le syndicat a opposé une fin de non-recevoir au ministre.")
     assert "ACCUSE" not in _types("Le pays a fait des réserves de pétrole.")
+
+
+def test_someone_said_to_be_in_custody_is_held():
+    held = [e for e in _fr_events("Le gérant est en garde à vue depuis lundi.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["Le gérant"]
+    assert "COERCE" in _types("Le gérant a passé la nuit de dimanche à lundi en garde à vue.")
+    assert "COERCE" in _types("Le gérant, en détention provisoire depuis mars, a écrit au juge.")
+    assert "COERCE" not in _types("Le gérant a rappelé les règles de la garde à vue.")
+    assert "COERCE" not in _types("La procureure a demandé une peine d'un an avec maintien en détention.")
