@@ -699,3 +699,8 @@ def test_someone_said_to_be_in_custody_is_held():
     assert "COERCE" in _types("Le gérant, en détention provisoire depuis mars, a écrit au juge.")
     assert "COERCE" not in _types("Le gérant a rappelé les règles de la garde à vue.")
     assert "COERCE" not in _types("La procureure a demandé une peine d'un an avec maintien en détention.")
+
+
+def test_a_quoted_word_glued_to_an_elided_article_is_read():
+    # the tokenizer left 'd'"irresponsable' in one token: the quoted judgement went unseen
+    assert "ACCUSE" in _types("La députée avait qualifié ce discours d'\"irresponsable\".")
