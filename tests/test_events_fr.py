@@ -704,3 +704,9 @@ def test_someone_said_to_be_in_custody_is_held():
 def test_a_quoted_word_glued_to_an_elided_article_is_read():
     # the tokenizer left 'd'"irresponsable' in one token: the quoted judgement went unseen
     assert "ACCUSE" in _types("La députée avait qualifié ce discours d'\"irresponsable\".")
+
+
+def test_a_politicians_attacks_are_criticism_not_violence():
+    types = _types("La sénatrice a répondu aux attaques de Laurent Wauquiez.")
+    assert "ACCUSE" in types and "ASSAULT" not in types
+    assert "ASSAULT" in _types("L'attaque contre le commissariat a fait deux blessés.")
