@@ -559,6 +559,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
     if verb is None or verb.lemma_.lower() not in (trig.light or lex.light_verbs):
         verb = _participle_of(tok, trig, lex) or verb  # 'une enquête ouverte pour homicide', with no one named
+    if "case" in trig.with_ and trig.recipient == ("holder",):
+        return _held_in(tok, trig, lex)  # 'il est en garde à vue', 'X, en détention provisoire, a …'
     if "case" in trig.with_:
         verb = None  # 'à la demande des pays africains', 'sur ordre du préfet': an adjunct naming its own participants
     if verb is not None and lex.nominal_roles and tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPOSITIONS:
@@ -650,6 +652,32 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _held_in(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
+    """A state someone is held in, said by its preposition ('en garde à vue', 'en détention'): the
+    subject of the copula ('ils sont en garde à vue depuis lundi') or of the verb the phrase completes
+    ('se trouve en garde à vue', 'a passé la nuit en garde à vue', 'a reconnu en garde à vue') undergoes
+    it; the verb carries its tense and negation. Not under a verb that opens a pattern of its own
+    ('placé en garde à vue', 'maintenu en détention'), which tells the act itself."""
+    if any(c.dep_ in ("det", "det:poss", "nmod:poss") for c in tok.children):
+        return None  # 'dans sa détention', 'en leur garde': a determined noun is no state
+    if children(tok, {"cop"}):
+        holders = children(tok, SUBJ | PASS_SUBJ)
+        return Candidate(tok, trig, tok, [], holders) if holders else None
+    phrase = tok
+    while phrase.dep_ == "nmod" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head.i != phrase.i:
+        if phrase.head.lemma_.lower() in trig.light_not:
+            return None  # 'le maintien en détention', 'la fin de la garde à vue': the noun's own act or its end
+        if _animate(phrase.head, lex):  # 'les deux hommes en garde à vue ont été relâchés'
+            return Candidate(tok, trig, tok, [], [phrase.head])
+        phrase = phrase.head  # 'a reconnu les faits en garde à vue', 'la nuit de mardi à mercredi en garde à vue'
+    verb = phrase.head
+    if not phrase.dep_.startswith(("obl", "obj")) or verb.pos_ not in ("VERB", "AUX") or \
+            any(t.type == trig.type for t in lex.triggers.get(verb.lemma_.lower(), ())):
+        return None
+    holders = passive_patients(verb) if is_passive(verb) else slot(verb, "subj")
+    return Candidate(tok, trig, verb, [], holders) if holders else None
 
 
 def _participle_doers(tok, trig: Trigger, lex: EventLexicon) -> list:  # noqa: ANN001

@@ -119,6 +119,7 @@ def load_pipeline(name: str):  # noqa: ANN201 - spacy.Language
     if own_words(nlp.lang, "euphonic_pronouns") and "veille_inverted_subject" not in nlp.pipe_names:
         nlp.add_pipe("veille_inverted_subject", first=True)
     keep_hyphenated_agents(nlp)
+    split_elided_quotes(nlp)
     index_lemmas_as_sets(nlp)
     return nlp
 
@@ -133,6 +134,21 @@ def keep_hyphenated_agents(nlp) -> None:  # noqa: ANN001 - spacy.Language
         if "-" in word and " " not in word and len(nlp.tokenizer(word)) > 1:
             for form in {word, word.capitalize()}:
                 nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
+def split_elided_quotes(nlp) -> None:  # noqa: ANN001 - spacy.Language
+    """Split an elided word from the quotation mark right after it ('qualifié d'"insultante"',
+    'l'"acte 8"', 'qu'"il n'y a rien"'), which the French tokenizer leaves in one token with the
+    quoted word: the quoted word is then a word of its own, as after a spaced quotation mark."""
+    import re
+
+    elided = sorted({w[:-1] for w in own_words(nlp.lang, "elided_words")}, key=len, reverse=True)
+    if not elided:
+        return
+    forms = [f for w in elided for f in (w, w.capitalize())]
+    after = "|".join(f"(?<=\\b{re.escape(f)}{apo})" for f in forms for apo in ("'", "’"))
+    infix = re.compile(f"{nlp.tokenizer.infix_finditer.__self__.pattern}|(?:{after})[\"“«](?=\\w)")
+    nlp.tokenizer.infix_finditer = infix.finditer
 
 
 def index_lemmas_as_sets(nlp) -> None:  # noqa: ANN001 - spacy.Language

@@ -62,7 +62,19 @@ def is_passive(verb) -> bool:  # noqa: ANN001
     A headline drops it ('Man charged in …'): ``events.headline_passives`` marks those participles."""
     return (any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) and verb.lemma_.lower() not in UNACCUSATIVE
             and not _pronominal(verb)) or verb.i in verb.doc.user_data.get("headline_passives", ()) \
-        or _shares_passive(verb)
+        or _shares_passive(verb) or _copular_participle(verb)
+
+
+def _copular_participle(verb) -> bool:  # noqa: ANN001
+    """A past participle after the past participle of the copula ('a été violée', 'avait été
+    frappé') that the parser read as a copula and its attribute, at times even as a noun: 'été'
+    before a participle makes a compound-tense passive. Not an adjective ('a été choqué': who
+    feels it is the subject)."""
+    if not any(c.dep_ == "cop" and "Part" in c.morph.get("VerbForm") for c in verb.children):
+        return False
+    if verb.pos_ == "VERB":
+        return "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+    return verb.pos_ in ("NOUN", "PROPN") and past_participle_infinitive(verb.lower_) is not None
 
 
 def _shares_passive(verb) -> bool:  # noqa: ANN001
@@ -72,7 +84,7 @@ def _shares_passive(verb) -> bool:  # noqa: ANN001
     return verb.dep_ == "conj" and _past_participle(verb) and verb.head.i != verb.i \
         and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass")
                     or c.dep_.startswith("expl") for c in verb.children) \
-        and _past_participle(verb.head) and is_passive(verb.head)
+        and (_past_participle(verb.head) or _copular_participle(verb.head)) and is_passive(verb.head)
 
 
 def _past_participle(verb) -> bool:  # noqa: ANN001
@@ -326,7 +338,7 @@ def passive_patients(verb) -> list:  # noqa: ANN001
         return [verb.head]  # (not 'a man carrying a knife', 'a letter urging X': the noun does it)
     if not is_passive(verb):
         return []
-    found = children(verb, PASS_SUBJ) or _shared_subject(verb)
+    found = children(verb, PASS_SUBJ) or children(verb, {"nsubj"}) or _shared_subject(verb)  # (a passive's subject mislabelled)
     if found and all(relative(f) for f in found) and verb.dep_ in ("relcl", "acl:relcl"):
         noun = _antecedent(verb, found[0])  # 'l'aide-soignante, qui a été interpellée': who 'qui' stands for
         return with_conjuncts([noun]) if noun is not None else []
