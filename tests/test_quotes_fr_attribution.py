@@ -240,3 +240,25 @@ def test_a_demonstrative_description_with_a_complement_of_person_is_someone_alre
               "au bout », a-t-il déclaré. « Les oppositions bloquent tout », estime ce proche du président de la "
               "République, qui l'accompagnait samedi.")
     assert quote(art, "Les oppositions bloquent tout").speaker == "Jean Morel"
+
+
+def test_an_inverted_subject_after_a_date_the_parser_hung_on_it():
+    """'a reconnu lundi 8 avril le maire': the determined noun phrase after the date is the subject."""
+    art = run("Le maire de Lyon, Paul Garnier, a présenté son budget. « Nous avons fait des erreurs », a reconnu "
+              "lundi 8 avril le maire.")
+    assert quote(art, "Nous avons fait des erreurs").speaker == "Paul Garnier"
+
+
+def test_an_incise_participle_the_tagger_took_for_a_noun_after_its_auxiliary():
+    """'avait tweeté juste après …', 'a ainsi tweeté': a participle after 'avoir' is a verb."""
+    art = run("La ville a annoncé un concert. « C'est une provocation », avait tweeté juste après l'annonce du concert "
+              "la sénatrice écologiste Julie Morel.")
+    assert quote(art, "C'est une provocation").speaker == "Julie Morel"
+    art = run("Le juge a rendu sa décision. « Belle journée pour la justice ! », a ainsi tweeté le Parti socialiste.")
+    assert quote(art, "Belle journée pour la justice").speaker == "Parti socialiste"
+
+
+def test_an_incise_with_an_adverbial_locution_before_its_verb():
+    """'« … » a par ailleurs annoncé X': 'par ailleurs' is an adverb, the subject still follows."""
+    art = run("La réunion aura lieu « entre janvier et mars » a par ailleurs annoncé Claire Duval, qui préside le parti.")
+    assert quote(art, "entre janvier et mars").speaker == "Claire Duval"

@@ -411,7 +411,9 @@ class _Extractor:
                 break  # '« … ce système supranational » que constitue l'UE', 'des « médias … » qui ont évoqué':
                 # a relative clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
-                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
+                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)
+                      and not (t.dep_ in ("case", "fixed") and t.head.pos_ == "ADV")]  # 'a par ailleurs annoncé'
+
             if len(before) > 6:
                 break
             if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
@@ -440,6 +442,9 @@ class _Extractor:
         'note'), tagged a noun, first after the quotation and followed by its subject placed
         after it (a determiner or a name): in French this inverted order makes an incise."""
         words = [t for t in before if not t.is_punct]
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and words and self._grammar("inverted_incise") and _after_auxiliary(tok) \
+                and all(t.pos_ in ("AUX", "ADV") for t in words) and self._is_reporting(tok):
+            return True  # '« … », avait tweeté juste après la sénatrice X', '« … », a ainsi tweeté le Parti …'
         reflexive = len(words) == 1 and words[0].lower_ in ("s'", "s’", "se") and words[0].i == tok.i - 1
         if tok.pos_ not in ("NOUN", "ADJ") or words and not reflexive or not self._grammar("inverted_incise") \
                 or not (reflexive or self._is_reporting(tok)) or any(c.dep_ == "det" for c in tok.children):
@@ -674,9 +679,13 @@ class _Extractor:
             mention = t.pos_ in ("VERB", "ADJ") and (r := self.coref.ref_at(seg_id, t.i)) is not None and r.form == "description"
             mention = mention or t.pos_ == "ADJ" and self._grammar("inverted_incise") and \
                 any(c.dep_ == "det" and c.i < t.i for c in t.children)  # 'confie un proche au JDD': an adjective as a noun
+            stray = t.dep_ == "nmod" and t.head.i < t.i and self._grammar("inverted_incise") and \
+                any(c.dep_ == "det" and c.i < t.i for c in t.children) and not _after_preposition(t.head)
+            # 'a reconnu lundi 8 avril le Premier ministre': a determined noun phrase with no preposition,
+            # which the parser hung on the date or circumstance before it, is the inverted subject
             if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper() or mention) and \
                     not _after_preposition(t) and \
-                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung) and \
+                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung or stray) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
@@ -1944,6 +1953,15 @@ def _after_preposition(tok) -> bool:  # noqa: ANN001
         any(c.dep_ == "case" for c in tok.head.children)
 
 
+def _after_auxiliary(tok) -> bool:  # noqa: ANN001
+    """Does ``tok`` follow a finite form of 'avoir' or 'être', past adverbs ('avait tweeté', 'a
+    ainsi tweeté')? Then it is a past participle, whatever the tagger took it for."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].pos_ == "ADV" and k >= tok.i - 3:
+        k -= 1
+    return k >= 0 and tok.doc[k].pos_ == "AUX" and tok.doc[k].lemma_ in ("avoir", "être") and "Fin" in tok.doc[k].morph.get("VerbForm")
+
+
 def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
     'soupire'), so the regular -er infinitive of the form is tried too; a light verb
@@ -1951,8 +1969,8 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     low = tok.lower_
     lemma = tok.lemma_.lower()
     forms = {lemma, low, low + "r", er_infinitive(low)}
-    if tok.pos_ == "X" and low.endswith(("é", "ée", "és", "ées")):
-        forms.add(low[:low.rindex("é")] + "er")  # a participle the lemmatizer does not know: 'tweeté'
+    if low.endswith(("é", "ée", "és", "ées")) and (tok.pos_ == "X" or tok.pos_ in ("NOUN", "PROPN", "ADJ") and _after_auxiliary(tok)):
+        forms.add(low[:low.rindex("é")] + "er")  # a participle the tagger does not know: 'tweeté', 'avait tweeté'
     if _gerund_subject(tok) is not None:
         forms.add(low[:-3])  # a gerund tagged as a noun, with its own subject: 'with X warning of …'
     if forms & verbs:
