@@ -262,3 +262,13 @@ def test_an_incise_with_an_adverbial_locution_before_its_verb():
     """'« … » a par ailleurs annoncé X': 'par ailleurs' is an adverb, the subject still follows."""
     art = run("La réunion aura lieu « entre janvier et mars » a par ailleurs annoncé Claire Duval, qui préside le parti.")
     assert quote(art, "entre janvier et mars").speaker == "Claire Duval"
+
+
+def test_a_party_between_a_person_noun_and_the_name_is_no_speaker():
+    """'le président (LR) du Sénat X', "l'ancien adjoint LR à la mairie de Nice, X": the party is the
+    person's, the name after it speaks."""
+    art = run("« Mon conseil au gouvernement : ne pas l'utiliser », a répondu le président (LR) du Sénat Gérard Marchand.")
+    assert quote(art, "Mon conseil au gouvernement").speaker == "Gérard Marchand"
+    art = run("La droite se divise. « Le débat est clos », explique au journal l'ancien adjoint LR à la mairie de Nice, "
+              "Olivier Bonnet.")
+    assert quote(art, "Le débat est clos").speaker == "Olivier Bonnet"

@@ -563,8 +563,21 @@ class _Extractor:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t) and \
                     not _after_preposition(t):  # ('…, confie un proche au JDD': the paper is told)
+                if self._affiliation(t):  # "l'ancien adjoint UMP à la mairie de Nice, Olivier Bettati": not the party
+                    person = _person_named_after(t.head, t)
+                    if person is None or not free(person):
+                        break
+                    t = person
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _affiliation(self, tok) -> bool:  # noqa: ANN001
+        """An organisation right after the person noun it hangs on ("l'ancien adjoint UMP",
+        'le président (LR) du Sénat'): that person's party or body, not who speaks."""
+        noun = tok.head
+        return tok.ent_type_ == "ORG" and noun.pos_ == "NOUN" and noun.i < tok.i and \
+            all(x.is_punct for x in tok.doc[noun.i + 1:tok.i]) and fold(noun.lower_) in self._memo(
+                "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
 
     def _name_before(self, verb, free):  # noqa: ANN001, ANN202
         """'"…," Reilly told a crowd': a name right before the reporting verb, after the
@@ -959,6 +972,8 @@ class _Extractor:
                     (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON") and not affiliation) or appos:
                 # 'un député LREM', 'un militant CGT': an unnamed person's party or union, not a name
                 nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
+                if nxt.head.i == tok.i and self._affiliation(nxt):
+                    nxt = _person_named_after(tok, nxt) or nxt  # 'le président (LR) du Sénat Gérard Larcher': the person, not the party
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
                 if other is not None and other.referent is not None and \
@@ -2006,6 +2021,26 @@ def _last_sentence(toks: list) -> list:
     cut = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text in (".", "!", "?", "…")
                 and (toks[k + 1].text[:1].isupper() or toks[k + 1].text in ("«", "“", "\""))), None)
     return toks[cut + 1:] if cut is not None else toks
+
+
+def _person_named_after(noun, org):  # noqa: ANN001, ANN202
+    """The person a person noun names after the organisation that follows it ('le président
+    (LR) du Sénat Gérard Larcher', "l'ancien adjoint UMP à la mairie de Nice, Olivier Bettati"):
+    the first person's name in the noun's phrase after the organisation that hangs on the noun
+    through names only, not through another common noun ('l'adjoint du maire Paul Roy': the
+    mayor's name)."""
+    for t in noun.subtree:
+        if t.i <= org.i or t.pos_ != "PROPN" or t.ent_type_ not in ("PER", "PERSON") or _after_preposition(t):
+            continue
+        if t.dep_ in ("flat:name", "flat") and t.head.i < t.i:
+            continue
+        if any(x.is_punct and x.text in ".;:!?" for x in noun.doc[org.i:t.i]):
+            return None
+        h = t.head
+        while h.i != noun.i and h.pos_ == "PROPN" and h.head.i != h.i:
+            h = h.head
+        return t if h.i == noun.i else None
+    return None
 
 
 def _named(tok) -> bool:  # noqa: ANN001
