@@ -272,3 +272,18 @@ def test_a_party_between_a_person_noun_and_the_name_is_no_speaker():
     art = run("La droite se divise. « Le débat est clos », explique au journal l'ancien adjoint LR à la mairie de Nice, "
               "Olivier Bonnet.")
     assert quote(art, "Le débat est clos").speaker == "Olivier Bonnet"
+
+
+def test_a_quoted_heading_is_said_by_the_speaker_of_the_same_words_below():
+    """A heading that pulls a quotation from the text below ('"Les impôts, c'est important"' alone
+    ending its paragraph) is that quotation's speaker's, not the previous speaker's."""
+    art = run("« Le point d'indice est gelé », a déploré la syndicaliste Claire Duval.\n\n\"Les impôts, c'est important\"\n\n"
+              "Sur le front fiscal, Paul Garnier s'oppose à la baisse. \"Les impôts, c'est important\", a-t-il lancé samedi.")
+    assert [q.speaker for q in art.quotes if q.text.startswith("Les impôts")] == ["Paul Garnier", "Paul Garnier"]
+
+
+def test_an_inverted_subject_after_an_aside_between_commas():
+    """'« … », a déclaré, tout de blanc vêtu, l'imam X': the subject follows the aside."""
+    art = run("La foule a défilé dans la capitale. « Nous condamnons la mauvaise gestion », a déclaré, tout de blanc vêtu "
+              "et coiffé d'un turban, l'imam Traoré, lors de la manifestation.")
+    assert quote(art, "Nous condamnons la mauvaise gestion").speaker == "Traoré"

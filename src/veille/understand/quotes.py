@@ -227,11 +227,31 @@ class _Extractor:
                     self.attributed.append((q, found.who, found.ref, found.referent))
             elif found.cue and found.strength == 2:
                 previous = None
+        quotes = self._pulled_quotes(quotes, made)
         quotes = self._fragments_of_the_sentence(quotes, made)
         quotes.extend(self._unmarked_blocks(quotes, signed))
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _pulled_quotes(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
+        """A quoted heading ('"Les impôts, c'est important"' ending its paragraph) pulls words
+        the article quotes again below, with their speaker: that speaker says the heading too."""
+        out = list(quotes)
+        for i, (quote, _, q) in enumerate(made):
+            if quote.kind not in ("direct", "scare") or not self._heading_quotation(q):
+                continue
+            words = fold(quote.text).strip(" .!?…")
+            if len(words.split()) < 2:
+                continue
+            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct" and lf.who is not None
+                          and words in fold(lq.text)), None)
+            if later is None or quote not in out:
+                continue
+            out[out.index(quote)] = quote.model_copy(update={
+                "kind": "direct", "speaker": later.speaker, "speaker_actor_id": later.speaker_actor_id,
+                "speaker_name": later.speaker_name, "speaker_mention": later.speaker_mention, "cue": later.cue})
+        return out
 
     def _outside_according(self, indirect: list[Quote]) -> list[Quote]:
         """'Selon lui, son client souhaitait que …': the clause of an opening 'selon X' is X's
@@ -681,11 +701,15 @@ class _Extractor:
         """The noun phrase placed after a verb, past adverbs and prepositional phrases
         ('a expliqué à Ouest-France Cyrille Berrod', 'estime pour sa part le porte-parole')."""
         doc = self.segments[seg_id].doc
-        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+        aside = self._grammar("inverted_incise") and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+        for t in doc[verb.i + 1:min(len(doc), verb.i + (20 if aside else 12))]:
             if not free(t) or (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
                 break  # 'après avoir déclaré que les talibans …': the subject of the reported clause does not speak
             if t.is_punct and t.text not in ("-", "'"):
                 if t.text == "," and t.i == verb.i + 1:
+                    continue
+                if t.text == "," and aside:  # 'a déclaré, tout de blanc vêtu, l'imam X': the subject after the aside
+                    aside = False
                     continue
                 break
             hung = verb.pos_ == "NOUN" and t.head.i == verb.i  # '…, note BFMTV': the parser hangs the subject on a cue it took for a noun
@@ -1486,8 +1510,13 @@ class _Extractor:
         text = self.texts[seg_id]
         words = text[a:b].strip()
         rest = (text[:a] + text[b:]).strip(" \t\n\"“”«»'‘’")
-        return bool(words) and not re.search(r"[.!?;,:]$", words) and len(words.split()) <= 6 and \
-            words[:1].isupper() and not re.sub(r"^\d+[.)]?", "", rest).strip()
+        if not words or re.search(r"[.!?;,:]$", words) or not words[:1].isupper():
+            return False
+        if len(words.split()) <= 6 and not re.sub(r"^\d+[.)]?", "", rest).strip():
+            return True
+        before, after = text[:a].rstrip(" \t\"“«"), text[b:].strip(" \t\"”»")
+        return self._grammar("inverted_incise") and not after and len(words.split()) <= 15 and \
+            (not before or before.endswith((".", "!", "?", "…", "»", "\"", "”")))  # a pulled quote ending its paragraph
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
