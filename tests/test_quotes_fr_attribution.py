@@ -240,3 +240,50 @@ def test_a_demonstrative_description_with_a_complement_of_person_is_someone_alre
               "au bout », a-t-il déclaré. « Les oppositions bloquent tout », estime ce proche du président de la "
               "République, qui l'accompagnait samedi.")
     assert quote(art, "Les oppositions bloquent tout").speaker == "Jean Morel"
+
+
+def test_an_inverted_subject_after_a_date_the_parser_hung_on_it():
+    """'a reconnu lundi 8 avril le maire': the determined noun phrase after the date is the subject."""
+    art = run("Le maire de Lyon, Paul Garnier, a présenté son budget. « Nous avons fait des erreurs », a reconnu "
+              "lundi 8 avril le maire.")
+    assert quote(art, "Nous avons fait des erreurs").speaker == "Paul Garnier"
+
+
+def test_an_incise_participle_the_tagger_took_for_a_noun_after_its_auxiliary():
+    """'avait tweeté juste après …', 'a ainsi tweeté': a participle after 'avoir' is a verb."""
+    art = run("La ville a annoncé un concert. « C'est une provocation », avait tweeté juste après l'annonce du concert "
+              "la sénatrice écologiste Julie Morel.")
+    assert quote(art, "C'est une provocation").speaker == "Julie Morel"
+    art = run("Le juge a rendu sa décision. « Belle journée pour la justice ! », a ainsi tweeté le Parti socialiste.")
+    assert quote(art, "Belle journée pour la justice").speaker == "Parti socialiste"
+
+
+def test_an_incise_with_an_adverbial_locution_before_its_verb():
+    """'« … » a par ailleurs annoncé X': 'par ailleurs' is an adverb, the subject still follows."""
+    art = run("La réunion aura lieu « entre janvier et mars » a par ailleurs annoncé Claire Duval, qui préside le parti.")
+    assert quote(art, "entre janvier et mars").speaker == "Claire Duval"
+
+
+def test_a_party_between_a_person_noun_and_the_name_is_no_speaker():
+    """'le président (LR) du Sénat X', "l'ancien adjoint LR à la mairie de Nice, X": the party is the
+    person's, the name after it speaks."""
+    art = run("« Mon conseil au gouvernement : ne pas l'utiliser », a répondu le président (LR) du Sénat Gérard Marchand.")
+    assert quote(art, "Mon conseil au gouvernement").speaker == "Gérard Marchand"
+    art = run("La droite se divise. « Le débat est clos », explique au journal l'ancien adjoint LR à la mairie de Nice, "
+              "Olivier Bonnet.")
+    assert quote(art, "Le débat est clos").speaker == "Olivier Bonnet"
+
+
+def test_a_quoted_heading_is_said_by_the_speaker_of_the_same_words_below():
+    """A heading that pulls a quotation from the text below ('"Les impôts, c'est important"' alone
+    ending its paragraph) is that quotation's speaker's, not the previous speaker's."""
+    art = run("« Le point d'indice est gelé », a déploré la syndicaliste Claire Duval.\n\n\"Les impôts, c'est important\"\n\n"
+              "Sur le front fiscal, Paul Garnier s'oppose à la baisse. \"Les impôts, c'est important\", a-t-il lancé samedi.")
+    assert [q.speaker for q in art.quotes if q.text.startswith("Les impôts")] == ["Paul Garnier", "Paul Garnier"]
+
+
+def test_an_inverted_subject_after_an_aside_between_commas():
+    """'« … », a déclaré, tout de blanc vêtu, l'imam X': the subject follows the aside."""
+    art = run("La foule a défilé dans la capitale. « Nous condamnons la mauvaise gestion », a déclaré, tout de blanc vêtu "
+              "et coiffé d'un turban, l'imam Traoré, lors de la manifestation.")
+    assert quote(art, "Nous condamnons la mauvaise gestion").speaker == "Traoré"

@@ -243,3 +243,14 @@ def test_a_sentence_opening_with_an_elided_word_or_a_lone_a_is_cut_from_the_glue
     assert split_glued("Il vit à Paris.À Lyon, il pleut.") == ["Il vit à Paris.", "À Lyon, il pleut."]
     assert split_glued("Le rapport de M. A. Dupont.") == ["Le rapport de M. A. Dupont."]
     assert split_glued("Les J.O. d'hiver et la U.S. Army.") == ["Les J.O. d'hiver et la U.S. Army."]
+
+
+def test_a_quoted_heading_glued_to_its_paragraph_is_cut_off() -> None:
+    """'"Un élu engagé"Le sénateur …': a closing mark that runs into a capitalised word ends a
+    quoted heading; a mark that opens a quotation ('le mot"Liberté"') is left alone."""
+    from veille.repair.glue import split_glued
+
+    assert split_glued('Il a parlé. "Un élu engagé"Le sénateur a rendu hommage.') == \
+        ['Il a parlé. "Un élu engagé"', "Le sénateur a rendu hommage."]
+    assert split_glued("« Je reste de droite »L'Express le confirme.") == ["« Je reste de droite »", "L'Express le confirme."]
+    assert split_glued('Il a écrit le mot"Liberté" sur le mur.') == ['Il a écrit le mot"Liberté" sur le mur.']

@@ -31,6 +31,9 @@ _GLUED_WORD = re.compile(rf"(?<![{_UP}{_LOW}])[{_LOW}]*[{_LOW}]{{4}}(?=[{_UP}][{
 # a heading in capitals glued to its paragraph: 'EFFROI DES ÉLUS LOCAUXLaurent Fabius',
 # 'QUI EST TOUCHÉE"Dans les rangs', 'UN "MARTYR"D'autres ténors'
 _GLUED_CAPS = re.compile(rf"(?<=[{_UP}]{{3}})(?:\s?[»\"”])?(?=[{_UP}](?:[{_LOW}]+\b|['’][{_LOW}]))")
+# a quoted heading glued to its paragraph: '"Un homme engagé"Le Premier ministre', '… droite Buisson"L'Express'
+# (the mark closes a quotation and runs into a capitalised word, with no end punctuation inside)
+_GLUED_QUOTE = re.compile(rf"(?<=[{_LOW}])(?:[\"”]|[\s\u00a0\u202f]?»)(?=[{_UP}][{_LOW}]|[{_UP}]['’][{_UP}{_LOW}])")
 _ABBREV = {"m", "mm", "mme", "dr", "st", "mr", "mrs", "ms", "jr", "vs", "etc", "no", "art", "p"}
 
 
@@ -46,6 +49,14 @@ def glue_points(text: str) -> list[int]:
         if m.group("close") == '"' and text.count('"', cuts[-1] if cuts else 0, m.start()) % 2 == 0:
             end -= 1  # no quotation open: this mark opens the next sentence ('fin."Le ministre…"')
         cuts.append(end)
+    for m in _GLUED_QUOTE.finditer(text):
+        mark = m.group().strip()
+        if mark == '"' and text.count('"', 0, m.start()) % 2 == 0:
+            continue  # no quotation open: this mark opens one ('le mot"Liberté"')
+        if mark == "”" and "“" not in text[:m.start()] or mark == "»" and "«" not in text[:m.start()]:
+            continue
+        if not _in_url(text, m.start()):
+            cuts.append(m.end())
     for m in _GLUED_WORD.finditer(text):
         if not _in_url(text, m.start()):
             cuts.append(m.end())

@@ -227,11 +227,31 @@ class _Extractor:
                     self.attributed.append((q, found.who, found.ref, found.referent))
             elif found.cue and found.strength == 2:
                 previous = None
+        quotes = self._pulled_quotes(quotes, made)
         quotes = self._fragments_of_the_sentence(quotes, made)
         quotes.extend(self._unmarked_blocks(quotes, signed))
         quotes = _absorb(quotes, indirect)
         quotes = _dedupe(quotes)
         return sorted(quotes, key=lambda x: (FIELD_ORDER[x.span.field], x.span.start))
+
+    def _pulled_quotes(self, quotes: list[Quote], made: list[tuple[Quote, Found, Quotation]]) -> list[Quote]:
+        """A quoted heading ('"Les impôts, c'est important"' ending its paragraph) pulls words
+        the article quotes again below, with their speaker: that speaker says the heading too."""
+        out = list(quotes)
+        for i, (quote, _, q) in enumerate(made):
+            if quote.kind not in ("direct", "scare") or not self._heading_quotation(q):
+                continue
+            words = fold(quote.text).strip(" .!?…")
+            if len(words.split()) < 2:
+                continue
+            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct" and lf.who is not None
+                          and words in fold(lq.text)), None)
+            if later is None or quote not in out:
+                continue
+            out[out.index(quote)] = quote.model_copy(update={
+                "kind": "direct", "speaker": later.speaker, "speaker_actor_id": later.speaker_actor_id,
+                "speaker_name": later.speaker_name, "speaker_mention": later.speaker_mention, "cue": later.cue})
+        return out
 
     def _outside_according(self, indirect: list[Quote]) -> list[Quote]:
         """'Selon lui, son client souhaitait que …': the clause of an opening 'selon X' is X's
@@ -411,7 +431,9 @@ class _Extractor:
                 break  # '« … ce système supranational » que constitue l'UE', 'des « médias … » qui ont évoqué':
                 # a relative clause is no incise
             before = [t for t in window[:k] if not t.is_punct and not t.dep_.startswith("aux") and not t.text.startswith("-")
-                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)]
+                      and t.pos_ not in ("ADV",) and t.lower_ not in closed_words("incise_skip") and not self._clitic(t)
+                      and not (t.dep_ in ("case", "fixed") and t.head.pos_ == "ADV")]  # 'a par ailleurs annoncé'
+
             if len(before) > 6:
                 break
             if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
@@ -440,6 +462,9 @@ class _Extractor:
         'note'), tagged a noun, first after the quotation and followed by its subject placed
         after it (a determiner or a name): in French this inverted order makes an incise."""
         words = [t for t in before if not t.is_punct]
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and words and self._grammar("inverted_incise") and _after_auxiliary(tok) \
+                and all(t.pos_ in ("AUX", "ADV") for t in words) and self._is_reporting(tok):
+            return True  # '« … », avait tweeté juste après la sénatrice X', '« … », a ainsi tweeté le Parti …'
         reflexive = len(words) == 1 and words[0].lower_ in ("s'", "s’", "se") and words[0].i == tok.i - 1
         if tok.pos_ not in ("NOUN", "ADJ") or words and not reflexive or not self._grammar("inverted_incise") \
                 or not (reflexive or self._is_reporting(tok)) or any(c.dep_ == "det" for c in tok.children):
@@ -558,8 +583,21 @@ class _Extractor:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON", "ORG") and free(t) and \
                     not _after_preposition(t):  # ('…, confie un proche au JDD': the paper is told)
+                if self._affiliation(t):  # "l'ancien adjoint UMP à la mairie de Nice, Olivier Bettati": not the party
+                    person = _person_named_after(t.head, t)
+                    if person is None or not free(person):
+                        break
+                    t = person
                 return self._from_token(seg_id, t, cue)
         return Found(None, None, None, None, cue)
+
+    def _affiliation(self, tok) -> bool:  # noqa: ANN001
+        """An organisation right after the person noun it hangs on ("l'ancien adjoint UMP",
+        'le président (LR) du Sénat'): that person's party or body, not who speaks."""
+        noun = tok.head
+        return tok.ent_type_ == "ORG" and noun.pos_ == "NOUN" and noun.i < tok.i and \
+            all(x.is_punct for x in tok.doc[noun.i + 1:tok.i]) and fold(noun.lower_) in self._memo(
+                "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
 
     def _name_before(self, verb, free):  # noqa: ANN001, ANN202
         """'"…," Reilly told a crowd': a name right before the reporting verb, after the
@@ -663,20 +701,28 @@ class _Extractor:
         """The noun phrase placed after a verb, past adverbs and prepositional phrases
         ('a expliqué à Ouest-France Cyrille Berrod', 'estime pour sa part le porte-parole')."""
         doc = self.segments[seg_id].doc
-        for t in doc[verb.i + 1:min(len(doc), verb.i + 12)]:
+        aside = self._grammar("inverted_incise") and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+        for t in doc[verb.i + 1:min(len(doc), verb.i + (20 if aside else 12))]:
             if not free(t) or (t.dep_ == "mark" or t.pos_ == "SCONJ") and t.lower_ in QUE:
                 break  # 'après avoir déclaré que les talibans …': the subject of the reported clause does not speak
             if t.is_punct and t.text not in ("-", "'"):
                 if t.text == "," and t.i == verb.i + 1:
+                    continue
+                if t.text == "," and aside:  # 'a déclaré, tout de blanc vêtu, l'imam X': the subject after the aside
+                    aside = False
                     continue
                 break
             hung = verb.pos_ == "NOUN" and t.head.i == verb.i  # '…, note BFMTV': the parser hangs the subject on a cue it took for a noun
             mention = t.pos_ in ("VERB", "ADJ") and (r := self.coref.ref_at(seg_id, t.i)) is not None and r.form == "description"
             mention = mention or t.pos_ == "ADJ" and self._grammar("inverted_incise") and \
                 any(c.dep_ == "det" and c.i < t.i for c in t.children)  # 'confie un proche au JDD': an adjective as a noun
+            stray = t.dep_ == "nmod" and t.head.i < t.i and self._grammar("inverted_incise") and \
+                any(c.dep_ == "det" and c.i < t.i for c in t.children) and not _after_preposition(t.head)
+            # 'a reconnu lundi 8 avril le Premier ministre': a determined noun phrase with no preposition,
+            # which the parser hung on the date or circumstance before it, is the inverted subject
             if (t.pos_ in ("PROPN", "NOUN") or hung and t.text[:1].isupper() or mention) and \
                     not _after_preposition(t) and \
-                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung) and \
+                    (t.dep_ not in ("obl", "obl:mod", "pobj", "npadvmod", "obl:arg", "nmod") or hung or stray) and \
                     t.lower_ not in closed_words("aside_nouns"):
                 head = t
                 while head.dep_ in ("flat:name", "flat", "compound", "amod", "det") and head.head.i > head.i:
@@ -950,6 +996,8 @@ class _Extractor:
                     (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON") and not affiliation) or appos:
                 # 'un député LREM', 'un militant CGT': an unnamed person's party or union, not a name
                 nxt = nxt if not appos or nxt in appos else appos[0]  # 'The group that owns …, Big Machine, says'
+                if nxt.head.i == tok.i and self._affiliation(nxt):
+                    nxt = _person_named_after(tok, nxt) or nxt  # 'le président (LR) du Sénat Gérard Larcher': the person, not the party
                 named = nxt
                 other = self._ref_for(seg_id, nxt)
                 if other is not None and other.referent is not None and \
@@ -1462,8 +1510,13 @@ class _Extractor:
         text = self.texts[seg_id]
         words = text[a:b].strip()
         rest = (text[:a] + text[b:]).strip(" \t\n\"“”«»'‘’")
-        return bool(words) and not re.search(r"[.!?;,:]$", words) and len(words.split()) <= 6 and \
-            words[:1].isupper() and not re.sub(r"^\d+[.)]?", "", rest).strip()
+        if not words or re.search(r"[.!?;,:]$", words) or not words[:1].isupper():
+            return False
+        if len(words.split()) <= 6 and not re.sub(r"^\d+[.)]?", "", rest).strip():
+            return True
+        before, after = text[:a].rstrip(" \t\"“«"), text[b:].strip(" \t\"”»")
+        return self._grammar("inverted_incise") and not after and len(words.split()) <= 15 and \
+            (not before or before.endswith((".", "!", "?", "…", "»", "\"", "”")))  # a pulled quote ending its paragraph
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
@@ -1944,6 +1997,15 @@ def _after_preposition(tok) -> bool:  # noqa: ANN001
         any(c.dep_ == "case" for c in tok.head.children)
 
 
+def _after_auxiliary(tok) -> bool:  # noqa: ANN001
+    """Does ``tok`` follow a finite form of 'avoir' or 'être', past adverbs ('avait tweeté', 'a
+    ainsi tweeté')? Then it is a past participle, whatever the tagger took it for."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].pos_ == "ADV" and k >= tok.i - 3:
+        k -= 1
+    return k >= 0 and tok.doc[k].pos_ == "AUX" and tok.doc[k].lemma_ in ("avoir", "être") and "Fin" in tok.doc[k].morph.get("VerbForm")
+
+
 def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     """Is ``tok`` a reporting verb? Lemmatizers miss some present forms ('estime',
     'soupire'), so the regular -er infinitive of the form is tried too; a light verb
@@ -1951,8 +2013,8 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
     low = tok.lower_
     lemma = tok.lemma_.lower()
     forms = {lemma, low, low + "r", er_infinitive(low)}
-    if tok.pos_ == "X" and low.endswith(("é", "ée", "és", "ées")):
-        forms.add(low[:low.rindex("é")] + "er")  # a participle the lemmatizer does not know: 'tweeté'
+    if low.endswith(("é", "ée", "és", "ées")) and (tok.pos_ == "X" or tok.pos_ in ("NOUN", "PROPN", "ADJ") and _after_auxiliary(tok)):
+        forms.add(low[:low.rindex("é")] + "er")  # a participle the tagger does not know: 'tweeté', 'avait tweeté'
     if _gerund_subject(tok) is not None:
         forms.add(low[:-3])  # a gerund tagged as a noun, with its own subject: 'with X warning of …'
     if forms & verbs:
@@ -1988,6 +2050,26 @@ def _last_sentence(toks: list) -> list:
     cut = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].text in (".", "!", "?", "…")
                 and (toks[k + 1].text[:1].isupper() or toks[k + 1].text in ("«", "“", "\""))), None)
     return toks[cut + 1:] if cut is not None else toks
+
+
+def _person_named_after(noun, org):  # noqa: ANN001, ANN202
+    """The person a person noun names after the organisation that follows it ('le président
+    (LR) du Sénat Gérard Larcher', "l'ancien adjoint UMP à la mairie de Nice, Olivier Bettati"):
+    the first person's name in the noun's phrase after the organisation that hangs on the noun
+    through names only, not through another common noun ('l'adjoint du maire Paul Roy': the
+    mayor's name)."""
+    for t in noun.subtree:
+        if t.i <= org.i or t.pos_ != "PROPN" or t.ent_type_ not in ("PER", "PERSON") or _after_preposition(t):
+            continue
+        if t.dep_ in ("flat:name", "flat") and t.head.i < t.i:
+            continue
+        if any(x.is_punct and x.text in ".;:!?" for x in noun.doc[org.i:t.i]):
+            return None
+        h = t.head
+        while h.i != noun.i and h.pos_ == "PROPN" and h.head.i != h.i:
+            h = h.head
+        return t if h.i == noun.i else None
+    return None
 
 
 def _named(tok) -> bool:  # noqa: ANN001
