@@ -50,6 +50,23 @@ def test_date_expressions_fr_en():
     assert resolve(find_dates("jeudi", "fr")[0], None).value is None
 
 
+def test_date_folding_drops_marks_once_per_character():
+    """Dates are searched in a folded copy of the text (lower case, no accents, same offsets):
+    the combining marks are dropped through a table filled once per character, not by asking
+    ``unicodedata`` for every character of every sentence."""
+    import unicodedata
+
+    from veille import dates
+
+    def slow(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+    for text in ("Élu en février, le maire a cédé sa place à Noël", "Ça a commencé le 2 août à Besançon",
+                 "plain ascii, 12 May", "œuvre, Ærø, naïve café\u0327"):
+        assert dates._fold(text) == slow(text)
+    assert dates._UNCOMBINED[ord("\u0301")] is None and dates._UNCOMBINED[ord("e")] == ord("e")
+
+
 # ----------------------------------------------------------------- actors
 
 

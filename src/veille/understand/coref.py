@@ -922,8 +922,9 @@ class _Builder:
             if contracted is not None:
                 dets = [contracted]
         predicate = not dets and any(c.dep_ == "cop" for c in tok.children) and self._person_noun(tok)
+        honorifics = own_words(self.ctx.lang, "honorifics")
         if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
-                not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children) and not predicate:
+                not any(c.lower_ in honorifics for c in tok.children) and not predicate:
             return None  # (a bare predicate is a description: 'qui était alors Premier ministre')
         is_person = self._person_noun(tok) or self._age(tok)
         if contracted is not None and not is_person:
@@ -1889,13 +1890,14 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     words = [w for w in r.text.replace("\u2019", "'").split()]
     gender = None
     out: list[str] = []
+    tails = sorted(closed_words("possessive_endings"))
     for w in words:
         key = fold(w)
         if not out and key in titles:
             gender = gender or titles[key]
             continue
         key = key.strip(",.;:()\"«»“”")
-        for tail in sorted(closed_words("possessive_endings")):
+        for tail in tails:
             key = key.removesuffix(tail)
         out.append(key)
     head_tok = _tok_at(doc, r.start)

@@ -88,10 +88,11 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
     senses: set[str] | None = None  # the sentence's sense contexts, found for its first trigger
-    question = sent.text.rstrip(' »”"').endswith("?")
+    if sent.text.rstrip(' »”"').endswith("?"):
+        return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
-        if not options or question or _in_name(tok) or _generic_infinitive(tok):
+        if not options or _in_name(tok) or _generic_infinitive(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
@@ -1482,7 +1483,7 @@ def _is_time_word(tok) -> bool:  # noqa: ANN001
     parts = [tok, *(c for c in tok.children if c.dep_ in TIME_MODIFIERS)]
     sent = tok.sent
     start, end = sent[max(0, tok.i - sent.start - 2)].idx, sent[min(len(sent) - 1, tok.i - sent.start + 3)]
-    window = tok.doc.text[start:end.idx + len(end.text)]
+    window = doc_text(tok.doc)[start:end.idx + len(end.text)]
     spans = [(t.idx - start, t.idx - start + len(t.text)) for t in parts]
     return any(m.start < b and a < m.end for m in find_dates(window, known(tok.lang_)) for a, b in spans)
 
