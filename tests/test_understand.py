@@ -219,6 +219,25 @@ def test_membership_and_recognition():
     assert any(t == "does_not_recognise" and c == "KEN" for t, c, _ in rel)
 
 
+def test_relation_evidence_is_made_only_for_sentences_that_state_one(monkeypatch):
+    """A relation's evidence (its sentence) is built for the sentences that state one, not for
+    every sentence of the article: most state none, and each cost a validated model and a join."""
+    from veille.understand import relations
+
+    made = []
+
+    class Counted(relations.Evidence):
+        def __init__(self, **data) -> None:
+            made.append(data["text"])
+            super().__init__(**data)
+
+    monkeypatch.setattr(relations, "Evidence", Counted)
+    art = run("Le maire a inauguré une piscine couverte.\n\nLa Suède, membre de l'OTAN depuis 2024, a renforcé sa défense. "
+              "Les travaux ont duré deux ans.", "fr")
+    assert [(r.type, r.subject.country) for r in art.relations] == [("member_of", "SWE")]
+    assert made == [art.relations[0].evidence.text]
+
+
 def test_unsupported_language_is_flagged_not_analysed():
     art = veille.analyze_text("Die Bundesregierung hat am Mittwoch neue Maßnahmen beschlossen, teilte ein Sprecher mit. "
                               "Die Opposition kritisierte den Plan scharf und forderte Nachbesserungen.")

@@ -219,19 +219,20 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
     if not lex.contexts:
         return set()
     found = set(sent.doc.user_data.get("article_contexts", ()))  # the article's own (a match report)
-    keys = _context_keys(sent)
+    tokens = [(t.lemma_.lower(), t.lower_, t.pos_) for t in sent]  # read once: a Span walk makes a Token per word
+    keys = _keys_of(tokens)
     texts = None
     hyphened = None
     for name, words in lex.contexts.items():
         if phrases := lex.context_phrases.get(name):
             if texts is None:  # words and lemmas, space-joined: 'world cup', 'heat waves' -> 'heat wave'
-                texts = (f" {' '.join(t.lower_ for t in sent)} ", f" {' '.join(t.lemma_.lower() for t in sent)} ")
+                texts = (f" {' '.join(form for _, form, _ in tokens)} ", f" {' '.join(lemma for lemma, _, _ in tokens)} ")
             if any(f" {p} " in text for p in phrases for text in texts):
                 found.add(name)  # a phrase is specific enough alone
                 continue
         joined = []
         if hyphen_words := [w for w in words if "-" in w]:  # 'hit-and-run', cut by the tokenizer
-            hyphened = hyphened or _hyphen_joined(sent)
+            hyphened = hyphened or f" {' '.join(form for _, form, _ in tokens)} ".replace(" - ", "-")  # the hyphens cut out joined again
             joined = [w for w in hyphen_words if f" {w} " in hyphened]
         if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
@@ -264,16 +265,15 @@ def _passive_agent(tok) -> bool:  # noqa: ANN001
 
 def _context_keys(tokens) -> set[str]:  # noqa: ANN001 - spacy Span or Doc
     """The keys a context's words are met with: each token's lemma and form, alone and with its part of speech."""
+    return _keys_of([(t.lemma_.lower(), t.lower_, t.pos_) for t in tokens])
+
+
+def _keys_of(tokens: list[tuple[str, str, str]]) -> set[str]:
+    """:func:`_context_keys` of (lemma, form, part of speech) triples already read."""
     keys: set[str] = set()
-    for t in tokens:
-        lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
+    for lemma, form, pos in tokens:
         keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
     return keys
-
-
-def _hyphen_joined(sent) -> str:  # noqa: ANN001 - spacy Span
-    """The sentence's words, lower-cased, with the hyphens the tokenizer cut out joined again."""
-    return f" {' '.join(t.lower_ for t in sent)} ".replace(" - ", "-")
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -309,6 +309,9 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
     a token with a subject of its own is tried as the regular -er verb; so is a past participle
     taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
+    if not lex.triggers.get(past_participle_infinitive(tok.lower_) or "") and \
+            (tok.pos_ != "NOUN" or not lex.triggers.get(er_infinitive(tok.lower_))):
+        return ()  # no pattern either way: the token's children need no walk
     if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(past_participle_infinitive(tok.lower_) or "", ()) if t.pos == "VERB")
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):

@@ -1634,8 +1634,10 @@ class _Extractor:
     def _indirect(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         doc = seg.doc
         quoted = [(x, y) for q in self.marks for s, x, y in q.pieces if s == seg_id]
+        after_comma = False
         for tok in doc:
-            noun_cue = tok.i > 0 and doc[tok.i - 1].text == "," and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
+            noun_cue = after_comma and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
+            after_comma = tok.text == ","
             if tok.pos_ not in ("VERB", "AUX") and not noun_cue or not self._is_indirect(tok) or \
                     any(x <= tok.idx < y for x, y in quoted):
                 continue
