@@ -748,8 +748,11 @@ class _Builder:
     def _pronoun(self, tok, seg_id: int) -> Ref | None:  # noqa: ANN001
         """A third-person personal pronoun, or a first-person one inside a quotation."""
         key = pronoun_key(tok.text)
+        first_person = key in self.lex["first_person"] and tok.pos_ == "PRON"
+        if not first_person and key not in self.lex["pronouns"]:
+            return None  # (asked of every word: the cheap test first)
         quote = self._quote_of(seg_id, tok.idx)
-        if key in self.lex["first_person"] and tok.pos_ == "PRON":
+        if first_person:
             if quote is None:
                 return None
             r = Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i, self._sent(tok), _role(tok), quote)

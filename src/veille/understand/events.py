@@ -309,8 +309,9 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
     a token with a subject of its own is tried as the regular -er verb; so is a past participle
     taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
-    if not lex.triggers.get(past_participle_infinitive(tok.lower_) or "") and \
-            (tok.pos_ != "NOUN" or not lex.triggers.get(er_infinitive(tok.lower_))):
+    pos = tok.pos_
+    if not (pos in ("NOUN", "ADJ", "PROPN") and lex.triggers.get(past_participle_infinitive(tok.lower_) or "")) and \
+            (pos != "NOUN" or not lex.triggers.get(er_infinitive(tok.lower_))):
         return ()  # no pattern either way: the token's children need no walk
     if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(past_participle_infinitive(tok.lower_) or "", ()) if t.pos == "VERB")

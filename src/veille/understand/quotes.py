@@ -1940,7 +1940,13 @@ class _Extractor:
         return is_reporting(tok, self.indirect_verbs)
 
     def _inside_any(self, seg_id: int, pos: int) -> bool:
-        return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
+        ranges = self.__dict__.get("_mark_ranges")
+        if ranges is None:  # the quotation marks' pieces by segment, gathered once (asked per token)
+            ranges = self.__dict__["_mark_ranges"] = {}
+            for q in self.marks:
+                for s, x, y in q.pieces:
+                    ranges.setdefault(s, []).append((x, y))
+        return any(x <= pos < y for x, y in ranges.get(seg_id, ()))
 
 
 def _after_preposition(tok) -> bool:  # noqa: ANN001
