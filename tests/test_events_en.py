@@ -578,3 +578,19 @@ def test_a_day_set_by_a_participle_of_a_plan_is_still_to_come():
     assert expected.date.value == "2024-11-30"  # published on Wednesday 27: the coming Saturday
     assert only(patterns("A protest is planned for Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
     assert only(patterns("A protest is scheduled on Saturday outside the ministry.").events, "PROTEST").date.value == "2024-11-30"
+
+
+def test_a_language_without_interrogatives_asks_no_question_of_a_verb():
+    """English data lists no interrogatives introducing an indirect question after a verb of
+    asking, so 'asked' is never taken for a question asked; its children (a walk of the verb's
+    whole subtree in spaCy) are not even read."""
+    from veille.understand.events import _asks_question
+
+    class Verb:
+        i = 3
+
+        @property
+        def children(self) -> list:
+            raise AssertionError("children read")
+
+    assert _asks_question(Verb(), "en") is False

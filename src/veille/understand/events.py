@@ -154,6 +154,8 @@ def _asks_question(tok, lang: str | None) -> bool:  # noqa: ANN001
     asked, no demand; an infinitive marked 'de' still makes it one ('demande aux habitants qui
     le peuvent de rester')."""
     words = own_words(lang, "interrogatives")
+    if not words:
+        return False  # (before any walk of the verb's children)
     addressee = {c.i for c in tok.children if c.dep_ in ("iobj", "obl:arg", "obl")}
     near = [g for c in tok.children for g in (c, *(c.subtree if c.i in addressee else ()))]  # the parser may hang it there
     if not words or any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’") for m in c.children)
