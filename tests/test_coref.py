@@ -572,3 +572,24 @@ def test_a_title_with_en_charge_de_announces_the_name_after_it():
     art = run("La députée Claire Fontaine a salué un « président déterminé ». "
               "La secrétaire d'État en charge de l'égalité Julie Morel évoque un message de « confiance » sur la radio.", "fr")
     assert resolved(art).get("La secrétaire d'État") == ["Julie Morel"]
+
+
+def test_only_pronouns_are_looked_up_in_the_quotations(monkeypatch):
+    """Whether a word stands inside a quotation is asked of the pronouns only (the first
+    test of a pronoun is its form, cheap), not of every word of the article."""
+    from veille.understand import coref
+
+    asked: list[int] = []
+    original = coref._Builder._quote_of
+
+    def counted(self, seg_id: int, pos: int) -> int | None:
+        asked.append(pos)
+        return original(self, seg_id, pos)
+
+    monkeypatch.setattr(coref._Builder, "_quote_of", counted)
+    text = "La directrice du musée a présenté mardi les nouvelles salles. Elle a remercié les donateurs."
+    art = run(text, "fr")
+    assert art.language == "fr"
+    words_asked = {text[pos:pos + 4] for pos in asked}
+    assert "Elle" in words_asked
+    assert not words_asked & {"prés", "nouv", "sall", "reme", "dona"}

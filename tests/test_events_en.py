@@ -614,3 +614,18 @@ def test_a_passive_parsed_as_be_with_an_adjective_is_still_the_act():
 def test_whom_a_jury_found_guilty_is_the_verdict_s_recipient():
     verdict = only(patterns("The court found her guilty of fraud on Monday.").events, "ACCUSE")
     assert [a.text for a in verdict.actors] == ["The court"] and [r.text for r in verdict.recipients] == ["her"]
+
+def test_a_language_without_interrogatives_asks_no_question_of_a_verb():
+    """English data lists no interrogatives introducing an indirect question after a verb of
+    asking, so 'asked' is never taken for a question asked; its children (a walk of the verb's
+    whole subtree in spaCy) are not even read."""
+    from veille.understand.events import _asks_question
+
+    class Verb:
+        i = 3
+
+        @property
+        def children(self) -> list:
+            raise AssertionError("children read")
+
+    assert _asks_question(Verb(), "en") is False

@@ -50,6 +50,23 @@ def test_date_expressions_fr_en():
     assert resolve(find_dates("jeudi", "fr")[0], None).value is None
 
 
+def test_date_folding_drops_marks_once_per_character():
+    """Dates are searched in a folded copy of the text (lower case, no accents, same offsets):
+    the combining marks are dropped through a table filled once per character, not by asking
+    ``unicodedata`` for every character of every sentence."""
+    import unicodedata
+
+    from veille import dates
+
+    def slow(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+    for text in ("Élu en février, le maire a cédé sa place à Noël", "Ça a commencé le 2 août à Besançon",
+                 "plain ascii, 12 May", "œuvre, Ærø, naïve café\u0327"):
+        assert dates._fold(text) == slow(text)
+    assert dates._UNCOMBINED[ord("\u0301")] is None and dates._UNCOMBINED[ord("e")] == ord("e")
+
+
 # ----------------------------------------------------------------- actors
 
 
@@ -200,6 +217,25 @@ def test_membership_and_recognition():
     rel = {(r.type, r.subject.country, r.object.name or r.object.text) for r in art.relations}
     assert ("member_of", "FIN", "North Atlantic Treaty Organization") in rel
     assert any(t == "does_not_recognise" and c == "KEN" for t, c, _ in rel)
+
+
+def test_relation_evidence_is_made_only_for_sentences_that_state_one(monkeypatch):
+    """A relation's evidence (its sentence) is built for the sentences that state one, not for
+    every sentence of the article: most state none, and each cost a validated model and a join."""
+    from veille.understand import relations
+
+    made = []
+
+    class Counted(relations.Evidence):
+        def __init__(self, **data) -> None:
+            made.append(data["text"])
+            super().__init__(**data)
+
+    monkeypatch.setattr(relations, "Evidence", Counted)
+    art = run("Le maire a inauguré une piscine couverte.\n\nLa Suède, membre de l'OTAN depuis 2024, a renforcé sa défense. "
+              "Les travaux ont duré deux ans.", "fr")
+    assert [(r.type, r.subject.country) for r in art.relations] == [("member_of", "SWE")]
+    assert made == [art.relations[0].evidence.text]
 
 
 def test_unsupported_language_is_flagged_not_analysed():

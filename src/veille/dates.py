@@ -35,8 +35,23 @@ class DateMention:
     weekday: int | None = None  # a day and month written with their weekday ('samedi 1er août'): 0 = Monday
 
 
+class _Uncombined(dict):
+    """A ``str.translate`` table that drops combining marks: each code point is looked up in
+    ``unicodedata`` once per process, not once per character of every text."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    """Lower case, accents removed (a character for a character: offsets are kept)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return text if text.isascii() else text.translate(_UNCOMBINED)
 
 
 @lru_cache(maxsize=4)

@@ -150,7 +150,7 @@ def _matchers_for(segments: list[Segment], nlp, lang: str):  # noqa: ANN001, ANN
     if _linked >= _FULL_AFTER or matchers.cache_info().currsize:
         return matchers(nlp, lang)
     _linked += 1
-    text = "".join(seg.doc.text for seg in segments)
+    text = "".join(doc_text(seg.doc) for seg in segments)
     return _filtered(nlp, lang, "".join(text.split()), "".join(text.lower().split()))
 
 
@@ -224,7 +224,7 @@ def _short_media_names(per_segment: list[list[Mention]], segments: Sequence[Segm
     that newspaper, not the London one the table calls 'The Times': a medium named by the
     last words of a longer name the article writes ('Los Angeles Times') is the longer
     name's actor when the table knows it, else no actor of the table."""
-    text = "\n".join(seg.doc.text for seg in segments)
+    text = "\n".join(doc_text(seg.doc) for seg in segments)
     table = load_actor_table()
     out = []
     for found in per_segment:

@@ -748,8 +748,11 @@ class _Builder:
     def _pronoun(self, tok, seg_id: int) -> Ref | None:  # noqa: ANN001
         """A third-person personal pronoun, or a first-person one inside a quotation."""
         key = pronoun_key(tok.text)
+        first_person = key in self.lex["first_person"] and tok.pos_ == "PRON"
+        if not first_person and key not in self.lex["pronouns"]:
+            return None  # (asked of every word: the cheap test first)
         quote = self._quote_of(seg_id, tok.idx)
-        if key in self.lex["first_person"] and tok.pos_ == "PRON":
+        if first_person:
             if quote is None:
                 return None
             r = Ref(seg_id, tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i, self._sent(tok), _role(tok), quote)
@@ -907,8 +910,9 @@ class _Builder:
         elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok) \
                 and not self._capitalised_title(tok):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
-        dets = [c for c in tok.children if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
-        case = max((c.i for c in tok.children if c.dep_ == "case" and c.i < tok.i), default=-1)
+        kids = list(tok.children)  # ``Token.children`` walks the token's whole subtree on each call
+        dets = [c for c in kids if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
+        case = max((c.i for c in kids if c.dep_ == "case" and c.i < tok.i), default=-1)
         if case >= 0 and any(d.i > case for d in dets):
             dets = [d for d in dets if d.i > case]  # 'le pas de l'ex-Premier ministre' misparsed: the description starts after 'de'
         if not dets and tok.head.i == tok.i - 1 and tok.head.pos_ in ("ADJ", "PROPN", "NOUN"):
@@ -917,13 +921,14 @@ class _Builder:
             dets = [tok.doc[tok.i - 2]]
         contracted = None
         if not dets:  # 'la visite du président', 'une lettre au ministre': the article is in the preposition
-            contracted = next((c for c in tok.children if c.dep_ == "case" and c.i < tok.i
+            contracted = next((c for c in kids if c.dep_ == "case" and c.i < tok.i
                                and fold(c.lower_) in self.lex["contracted_determiners"]), None)
             if contracted is not None:
                 dets = [contracted]
-        predicate = not dets and any(c.dep_ == "cop" for c in tok.children) and self._person_noun(tok)
+        predicate = not dets and any(c.dep_ == "cop" for c in kids) and self._person_noun(tok)
+        honorifics = own_words(self.ctx.lang, "honorifics")
         if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
-                not any(c.lower_ in own_words(self.ctx.lang, "honorifics") for c in tok.children) and not predicate:
+                not any(c.lower_ in honorifics for c in kids) and not predicate:
             return None  # (a bare predicate is a description: 'qui était alors Premier ministre')
         is_person = self._person_noun(tok) or self._age(tok)
         if contracted is not None and not is_person:
@@ -935,12 +940,12 @@ class _Builder:
             return None
         lo = contracted.i + 1 if contracted is not None else min((d.i for d in dets), default=tok.i)
         hi = tok.i + 1
-        for c in tok.children:
+        for c in kids:
             if c.i > tok.i and (c.dep_ in ("amod", "compound", "flat:name", "fixed") or _of_complement(c)):
                 hi = max(hi, c.right_edge.i + 1)
             elif c.i > tok.i and c.dep_ not in ("punct",):
                 break
-        for c in tok.children:
+        for c in kids:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
                 lo = min(lo, c.left_edge.i)
         inside = [i for i in range(tok.i + 1, hi) if i in self._person_tokens]
@@ -963,7 +968,7 @@ class _Builder:
         r.of_name = of_name
         r.soft_gender = is_person and self._soft_gender(tok, r.gender)
         r.owned = any(c.i < tok.i and c.pos_ == "PRON" and (c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss"))
-                      for c in tok.children)
+                      for c in kids)
         return r
 
     # --------------------------------------------------------------- resolving
@@ -1889,13 +1894,14 @@ def _name_words(doc, r: Ref, lex: dict) -> tuple[tuple[str, ...], str | None]:  
     words = [w for w in r.text.replace("\u2019", "'").split()]
     gender = None
     out: list[str] = []
+    tails = sorted(closed_words("possessive_endings"))
     for w in words:
         key = fold(w)
         if not out and key in titles:
             gender = gender or titles[key]
             continue
         key = key.strip(",.;:()\"«»“”")
-        for tail in sorted(closed_words("possessive_endings")):
+        for tail in tails:
             key = key.removesuffix(tail)
         out.append(key)
     head_tok = _tok_at(doc, r.start)

@@ -88,10 +88,11 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
     senses: set[str] | None = None  # the sentence's sense contexts, found for its first trigger
-    question = sent.text.rstrip(' »”"').endswith("?")
+    if sent.text.rstrip(' »”"').endswith("?"):
+        return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
-        if not options or question or _in_name(tok) or _generic_infinitive(tok):
+        if not options or _in_name(tok) or _generic_infinitive(tok):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
@@ -153,6 +154,8 @@ def _asks_question(tok, lang: str | None) -> bool:  # noqa: ANN001
     asked, no demand; an infinitive marked 'de' still makes it one ('demande aux habitants qui
     le peuvent de rester')."""
     words = own_words(lang, "interrogatives")
+    if not words:
+        return False  # (before any walk of the verb's children)
     addressee = {c.i for c in tok.children if c.dep_ in ("iobj", "obl:arg", "obl")}
     near = [g for c in tok.children for g in (c, *(c.subtree if c.i in addressee else ()))]  # the parser may hang it there
     if not words or any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’") for m in c.children)
@@ -218,19 +221,20 @@ def _contexts(sent, lex: EventLexicon) -> set[str]:  # noqa: ANN001 - spacy Span
     if not lex.contexts:
         return set()
     found = set(sent.doc.user_data.get("article_contexts", ()))  # the article's own (a match report)
-    keys = _context_keys(sent)
+    tokens = [(t.lemma_.lower(), t.lower_, t.pos_) for t in sent]  # read once: a Span walk makes a Token per word
+    keys = _keys_of(tokens)
     texts = None
     hyphened = None
     for name, words in lex.contexts.items():
         if phrases := lex.context_phrases.get(name):
             if texts is None:  # words and lemmas, space-joined: 'world cup', 'heat waves' -> 'heat wave'
-                texts = (f" {' '.join(t.lower_ for t in sent)} ", f" {' '.join(t.lemma_.lower() for t in sent)} ")
+                texts = (f" {' '.join(form for _, form, _ in tokens)} ", f" {' '.join(lemma for lemma, _, _ in tokens)} ")
             if any(f" {p} " in text for p in phrases for text in texts):
                 found.add(name)  # a phrase is specific enough alone
                 continue
         joined = []
         if hyphen_words := [w for w in words if "-" in w]:  # 'hit-and-run', cut by the tokenizer
-            hyphened = hyphened or _hyphen_joined(sent)
+            hyphened = hyphened or f" {' '.join(form for _, form, _ in tokens)} ".replace(" - ", "-")  # the hyphens cut out joined again
             joined = [w for w in hyphen_words if f" {w} " in hyphened]
         if len({h.split("/")[0] for h in words & keys} | set(joined)) >= lex.context_min.get(name, 1):
             found.add(name)
@@ -263,16 +267,15 @@ def _passive_agent(tok) -> bool:  # noqa: ANN001
 
 def _context_keys(tokens) -> set[str]:  # noqa: ANN001 - spacy Span or Doc
     """The keys a context's words are met with: each token's lemma and form, alone and with its part of speech."""
+    return _keys_of([(t.lemma_.lower(), t.lower_, t.pos_) for t in tokens])
+
+
+def _keys_of(tokens: list[tuple[str, str, str]]) -> set[str]:
+    """:func:`_context_keys` of (lemma, form, part of speech) triples already read."""
     keys: set[str] = set()
-    for t in tokens:
-        lemma, form, pos = t.lemma_.lower(), t.lower_, t.pos_
+    for lemma, form, pos in tokens:
         keys.update((lemma, form, f"{lemma}/{pos}", f"{form}/{pos}"))
     return keys
-
-
-def _hyphen_joined(sent) -> str:  # noqa: ANN001 - spacy Span
-    """The sentence's words, lower-cased, with the hyphens the tokenizer cut out joined again."""
-    return f" {' '.join(t.lower_ for t in sent)} ".replace(" - ", "-")
 
 
 def obligations(sent, lex: EventLexicon) -> Iterator[Candidate]:  # noqa: ANN001
@@ -308,6 +311,10 @@ def _verb_form(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """Taggers mislabel some present-tense verbs as nouns ('réclame', 'estime'):
     a token with a subject of its own is tried as the regular -er verb; so is a past participle
     taken for a noun or an adjective after its auxiliary ('a ensuite téléphoné au président')."""
+    pos = tok.pos_
+    if not (pos in ("NOUN", "ADJ", "PROPN") and lex.triggers.get(past_participle_infinitive(tok.lower_) or "")) and \
+            (pos != "NOUN" or not lex.triggers.get(er_infinitive(tok.lower_))):
+        return ()  # no pattern either way: the token's children need no walk
     if _participle_taken_for_noun(tok) and grammar(lex.lang, "er_infinitive"):
         return tuple(t for t in lex.triggers.get(past_participle_infinitive(tok.lower_) or "", ()) if t.pos == "VERB")
     if tok.pos_ != "NOUN" or not any(c.dep_ in ("nsubj",) for c in tok.children):
@@ -1547,7 +1554,7 @@ def _is_time_word(tok) -> bool:  # noqa: ANN001
     parts = [tok, *(c for c in tok.children if c.dep_ in TIME_MODIFIERS)]
     sent = tok.sent
     start, end = sent[max(0, tok.i - sent.start - 2)].idx, sent[min(len(sent) - 1, tok.i - sent.start + 3)]
-    window = tok.doc.text[start:end.idx + len(end.text)]
+    window = doc_text(tok.doc)[start:end.idx + len(end.text)]
     spans = [(t.idx - start, t.idx - start + len(t.text)) for t in parts]
     return any(m.start < b and a < m.end for m in find_dates(window, known(tok.lang_)) for a, b in spans)
 

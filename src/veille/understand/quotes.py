@@ -523,12 +523,14 @@ class _Extractor:
     def _incise(self, verb, before: list) -> bool:  # noqa: ANN001
         """« … », s'est insurgé le président / « … », lance-t-il: a verb placed right after
         the quotation whose subject follows it."""
-        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in closed_words("incise_skip")
+        skip = closed_words("incise_skip")
+        if any(t.pos_ in ("NOUN", "PROPN", "PRON") and not t.text.startswith("-") and t.lower_ not in skip
                and not self._clitic(t) for t in before):
             return False
         doc = verb.doc
         after = doc[verb.i + 1:verb.i + 4]
-        return any(t.text.startswith("-") and pronoun_key(t.text) in closed_words("inverted_pronouns") for t in after) or \
+        inverted = closed_words("inverted_pronouns")
+        return any(t.text.startswith("-") and pronoun_key(t.text) in inverted for t in after) or \
             any(c.dep_ in SUBJ and c.i > verb.i for c in verb.children) or \
             any(t.pos_ in ("PROPN", "NOUN", "DET") for t in after[:1])
 
@@ -1650,8 +1652,12 @@ class _Extractor:
         return len(text.split()) >= 6 or bool(re.search(r"[.!?…]$", text)) or self._first_person(text)
 
     def _grammar(self, switch: str) -> bool:
-        """Whether the article's language has ``grammar[switch]`` in its data (:mod:`veille.languages`)."""
-        return grammar(self.lang, switch)
+        """Whether the article's language has ``grammar[switch]`` in its data (:mod:`veille.languages`),
+        read once per switch for the article (this is asked per token)."""
+        cache = self.__dict__.setdefault("_grammar_cache", {})
+        if switch not in cache:
+            cache[switch] = grammar(self.lang, switch)
+        return cache[switch]
 
     def _folded(self, key: str) -> frozenset[str]:
         cache = self.__dict__.setdefault("_fold_cache", {})
@@ -1681,8 +1687,10 @@ class _Extractor:
     def _indirect(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         doc = seg.doc
         quoted = [(x, y) for q in self.marks for s, x, y in q.pieces if s == seg_id]
+        after_comma = False
         for tok in doc:
-            noun_cue = tok.i > 0 and doc[tok.i - 1].text == "," and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
+            noun_cue = after_comma and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
+            after_comma = tok.text == ","
             if tok.pos_ not in ("VERB", "AUX") and not noun_cue or not self._is_indirect(tok) or \
                     any(x <= tok.idx < y for x, y in quoted):
                 continue
@@ -1731,7 +1739,8 @@ class _Extractor:
         """'Selon X, <clause>' / '<clause>, selon X' / 'according to X': the rest of the sentence."""
         doc = seg.doc
         text = self.texts[seg_id].lower()
-        cues = [c for c in self.lex.get("according", ()) if c not in closed_words("short_according") and c in text]
+        short = closed_words("short_according")
+        cues = [c for c in self.lex.get("according", ()) if c not in short and c in text]
         if not cues:
             return
         for sent in doc.sents:
@@ -1984,7 +1993,13 @@ class _Extractor:
         return is_reporting(tok, self.indirect_verbs)
 
     def _inside_any(self, seg_id: int, pos: int) -> bool:
-        return any(s == seg_id and x <= pos < y for q in self.marks for s, x, y in q.pieces)
+        ranges = self.__dict__.get("_mark_ranges")
+        if ranges is None:  # the quotation marks' pieces by segment, gathered once (asked per token)
+            ranges = self.__dict__["_mark_ranges"] = {}
+            for q in self.marks:
+                for s, x, y in q.pieces:
+                    ranges.setdefault(s, []).append((x, y))
+        return any(x <= pos < y for x, y in ranges.get(seg_id, ()))
 
 
 def _after_preposition(tok) -> bool:  # noqa: ANN001
@@ -2019,7 +2034,7 @@ def is_reporting(tok, verbs: set[str] | frozenset[str]) -> bool:  # noqa: ANN001
         forms.add(low[:-3])  # a gerund tagged as a noun, with its own subject: 'with X warning of …'
     if forms & verbs:
         return True
-    if lemma in closed_words("phrase_verbs") and tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") and lemma in closed_words("phrase_verbs"):
         nxt = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
         return any(f"{lemma} {n}" in verbs for n in (nxt.split(" ")[0], nxt))
     return False

@@ -38,29 +38,36 @@ def extract_relations(segments: list[Segment], lang: str, article_id: str, tools
         return []
     is_igo = tools.is_igo
     out: dict[tuple[str, str, str], Relation] = {}
+    phrasal = frozenset(p["verb"] for p in lex["phrasal"])
     for seg in segments:
         for sent in seg.doc.sents:
-            ev = Evidence(field=seg.field, start=seg.offset + sent.start_char, end=seg.offset + sent.end_char,
-                          text=sent.text, article_id=article_id)
-            for rtype, subj, obj, conf in _sentence(seg, sent, lex, tools):
+            ev = None  # the sentence's evidence, made for its first relation (most sentences state none)
+            for rtype, subj, obj, conf in _sentence(seg, sent, lex, tools, phrasal):
                 if subj is None or obj is None or not subj.actor_id or subj.actor_id == obj.actor_id:
                     continue
                 if rtype == "member_of" and not is_igo(obj.actor_id):
                     continue
                 key = (rtype, subj.actor_id, obj.actor_id or obj.text)
-                out.setdefault(key, Relation(type=rtype, subject=subj, object=obj, evidence=ev, confidence=conf))
+                if key in out:
+                    continue
+                if ev is None:
+                    ev = Evidence(field=seg.field, start=seg.offset + sent.start_char, end=seg.offset + sent.end_char,
+                                  text=sent.text, article_id=article_id)
+                out[key] = Relation(type=rtype, subject=subj, object=obj, evidence=ev, confidence=conf)
     return list(out.values())
 
 
-def _sentence(seg: Segment, sent, lex: dict, tools: Tools) -> Iterator:  # noqa: ANN001
+def _sentence(seg: Segment, sent, lex: dict, tools: Tools, phrasal: frozenset[str] | None = None) -> Iterator:  # noqa: ANN001
     resolve = tools.resolve
+    if phrasal is None:
+        phrasal = frozenset(p["verb"] for p in lex["phrasal"])
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.lower_ in lex["nouns"] or low in lex["nouns"]:
             yield from _noun_cue(seg, sent, tok, lex["nouns"].get(tok.lower_) or lex["nouns"][low], lex, resolve)
         elif tok.pos_ == "VERB" and low in lex["verbs"]:
             yield from _verb_cue(seg, sent, tok, lex["verbs"][low], lex, tools)
-        elif tok.pos_ in ("VERB", "AUX") and any(p["verb"] == low for p in lex["phrasal"]):
+        elif tok.pos_ in ("VERB", "AUX") and low in phrasal:
             yield from _phrasal(seg, sent, tok, lex, tools)
         elif tok.pos_ == "VERB" and low in lex["recognise"]:
             yield from _recognise(seg, tok, lex, tools)
