@@ -670,3 +670,25 @@ def test_a_day_hung_on_the_participle_of_a_document_already_out_is_a_past_one():
     blamed = [e for e in _fr_events("Dans un entretien publié vendredi par un quotidien régional, la chanteuse accuse son ancien "
                                     "producteur de harcèlement.") if e.type == "ACCUSE"]
     assert blamed and blamed[0].date.value == "2024-11-22"  # the interview is out: last Friday, not the coming one
+
+
+def test_celui_ci_and_ce_dernier_are_the_person_just_named():
+    blamed = [e for e in _fr_events("Marc Vidal est arrivé lundi à Rennes. Celui-ci a dénoncé une attaque contre la République.")
+              if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].name == "Marc Vidal", blamed
+    held = [e for e in _fr_events("Le juge a entendu Luc Bernier. Ce dernier a été placé en garde à vue.") if e.type == "COERCE"]
+    assert held and held[0].recipients[0].name == "Luc Bernier", held
+
+
+def test_a_possessive_in_a_complex_preposition_phrase_is_the_clause_subject():
+    held = [e for e in _fr_events("Luc Bernier a dénoncé, lors de sa garde à vue, des violences.") if e.type == "COERCE"]
+    assert held and [r.name or r.text for r in held[0].recipients] == ["Luc Bernier"], held
+
+
+def test_who_appears_before_a_court_is_tried_by_it():
+    tried = [e for e in _fr_events("Le maire Luc Bernier doit comparaître devant le tribunal correctionnel de Rennes en mai.")
+             if e.type == "COERCE"]
+    assert tried and "tribunal" in tried[0].actors[0].text and tried[0].recipients[0].text.endswith("Luc Bernier"), tried
+    tried = [e for e in _fr_events("Luc Bernier comparaîtra pour fraude lundi.") if e.type == "COERCE"]
+    assert tried and tried[0].actors[0].text == "justice" and tried[0].recipients, tried
+    assert "COERCE" not in _types("Douze des vingt prévenus comparaissaient libres lors du délibéré.")
