@@ -692,3 +692,9 @@ def test_who_appears_before_a_court_is_tried_by_it():
     tried = [e for e in _fr_events("Luc Bernier comparaîtra pour fraude lundi.") if e.type == "COERCE"]
     assert tried and tried[0].actors[0].text == "justice" and tried[0].recipients, tried
     assert "COERCE" not in _types("Douze des vingt prévenus comparaissaient libres lors du délibéré.")
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_still_someone():
+    # 'Roman' read as the noun 'roman' (a novel): the entity recogniser still says a person
+    blamed = [e for e in _fr_events("La comédienne Julie Marin accuse Roman Polanski de l'avoir agressée en 1980.") if e.type == "ACCUSE"]
+    assert blamed and [r.name or r.text for r in blamed[0].recipients] == ["Roman Polanski"], blamed
