@@ -710,3 +710,30 @@ def test_a_politicians_attacks_are_criticism_not_violence():
     types = _types("La sénatrice a répondu aux attaques de Laurent Wauquiez.")
     assert "ACCUSE" in types and "ASSAULT" not in types
     assert "ASSAULT" in _types("L'attaque contre le commissariat a fait deux blessés.")
+
+def test_celui_ci_and_ce_dernier_are_the_person_just_named():
+    blamed = [e for e in _fr_events("Marc Vidal est arrivé lundi à Rennes. Celui-ci a dénoncé une attaque contre la République.")
+              if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].name == "Marc Vidal", blamed
+    held = [e for e in _fr_events("Le juge a entendu Luc Bernier. Ce dernier a été placé en garde à vue.") if e.type == "COERCE"]
+    assert held and held[0].recipients[0].name == "Luc Bernier", held
+
+
+def test_a_possessive_in_a_complex_preposition_phrase_is_the_clause_subject():
+    held = [e for e in _fr_events("Luc Bernier a dénoncé, lors de sa garde à vue, des violences.") if e.type == "COERCE"]
+    assert held and [r.name or r.text for r in held[0].recipients] == ["Luc Bernier"], held
+
+
+def test_who_appears_before_a_court_is_tried_by_it():
+    tried = [e for e in _fr_events("Le maire Luc Bernier doit comparaître devant le tribunal correctionnel de Rennes en mai.")
+             if e.type == "COERCE"]
+    assert tried and "tribunal" in tried[0].actors[0].text and tried[0].recipients[0].text.endswith("Luc Bernier"), tried
+    tried = [e for e in _fr_events("Luc Bernier comparaîtra pour fraude lundi.") if e.type == "COERCE"]
+    assert tried and tried[0].actors[0].text == "justice" and tried[0].recipients, tried
+    assert "COERCE" not in _types("Douze des vingt prévenus comparaissaient libres lors du délibéré.")
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_still_someone():
+    # 'Roman' read as the noun 'roman' (a novel): the entity recogniser still says a person
+    blamed = [e for e in _fr_events("La comédienne Julie Marin accuse Roman Polanski de l'avoir agressée en 1980.") if e.type == "ACCUSE"]
+    assert blamed and [r.name or r.text for r in blamed[0].recipients] == ["Roman Polanski"], blamed

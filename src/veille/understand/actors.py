@@ -998,10 +998,13 @@ def participant(index: ActorIndex, segments: list[Segment], seg: Segment, tok, l
     inner = _through_quantity(tok, lang)
     if inner is not None:
         return participant(index, segments, seg, inner, lang)
-    if tok.pos_ in ("NOUN", "PROPN") and index.coref is not None:
+    if tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and index.coref is not None:
         ref = index.coref.ref_at(seg_id, tok.i)
-        if ref is not None and ref.referent is not None and ref.form in ("title", "description") and ref.kind == "person":
-            return index.coref.participant(ref, phrase_text(tok))
+        if ref is not None and ref.referent is not None and ref.kind == "person" and \
+                (ref.form in ("title", "description") or ref.latter):
+            # ('celui-ci a dénoncé …', 'ce dernier a été interpellé': the person the coreference took it for,
+            # whatever tag the tagger gave its head, 'Celui' read as a proper noun)
+            return index.coref.participant(ref, ref.text if ref.latter else phrase_text(tok))
     start, end = phrase(tok)
     inside = index.in_span(seg_id, start, end)
     word = head_word(tok)  # 'un jeune' read with 'un' as its head

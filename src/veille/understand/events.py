@@ -386,6 +386,13 @@ def _match(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: 
         actors, subject = slot(tok, "obj"), actors
         upset = actors and not is_passive(tok) and "Inf" not in tok.morph.get("VerbForm") and not _past_infinitive(tok)
         return Candidate(tok, trig, anchor, actors, subject) if upset else None
+    if trig.pos == "VERB" and "subj" in trig.recipient and "speaker" not in trig.actor:
+        # 'X doit comparaître devant le tribunal': the subject undergoes the act; its doer stands in the pattern's
+        # prepositional actor slots ('devant le tribunal') or is unsaid (then implied, for an agentless pattern)
+        preps = {p for name in trig.actor if name.startswith("prep:") for p in name[5:].split("|")}
+        doers = ([t for name in trig.actor if name.startswith("prep:") for t in slot(tok, name)]
+                 or [t for t in slot(tok, "agent") if _case(t) in preps])[:1]  # (the parser's 'obl:agent' of 'devant le tribunal')
+        return Candidate(tok, trig, anchor, doers, actors) if actors and (doers or _agentless_ok(trig, lex)) else None
     if trig.pos == "ADJ" and anchor is tok and tok.pos_ == "VERB" and is_passive(tok):
         actors = passive_patients(tok)  # 'le maire est scandalisé par …': who feels it, not what causes it
     recipients = _first_slot(tok, trig.recipient)
@@ -1657,13 +1664,16 @@ def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -
     maire …', 'durant leur garde à vue, ils ont expliqué …'). Not for an object: the owner of 'le juge a
     ordonné sa libération' is not the judge."""
     noun = det.head
-    if lex is None or not noun.dep_.startswith("obl") or noun.head.pos_ not in ("VERB", "AUX"):
+    clause = noun.head
+    if clause.pos_ == "ADV" and clause.dep_ == "advmod" and clause.i < noun.i:
+        clause = clause.head  # 'X a assuré, lors de son déplacement, que …': the adverb of a complex preposition
+    if lex is None or not noun.dep_.startswith("obl") or clause.pos_ not in ("VERB", "AUX"):
         return None
     plural = det.lower_ in PLURAL_POSSESSIVES
-    for subject in children(noun.head, SUBJ | PASS_SUBJ):
+    for subject in children(clause, SUBJ | PASS_SUBJ):
         if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
             return ctx.resolve_participant(seg, subject)
-    if plural or any(_animate(s, lex) for s in children(noun.head, SUBJ | PASS_SUBJ)):
+    if plural or any(_animate(s, lex) for s in children(clause, SUBJ | PASS_SUBJ)):
         return None
     # 'La nomination de X intervient après sa mise en examen', 'X, mort après son interpellation': the
     # person named last before it in the sentence, when the clause has no one as its subject
@@ -1685,9 +1695,14 @@ def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     """A common noun that names no actor, no kind of agent and no quantity of people: an
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
     if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
-            or _people_noun(tok) or _sector_of(lex.lang)(tok):
+            or _people_noun(tok) or _sector_of(lex.lang)(tok) or tok.ent_type_ in PERSON_ENTITIES:
         return False  # (an agent noun names someone even where coreference took it for another mention: 'une adolescente')
     return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
+
+
+PERSON_ENTITIES = frozenset({"PER", "PERSON"})
+"""The entity labels of a person (French and English pipelines): a name the tagger took for a common
+noun ('accuse Roman Polanski', 'Roman' read as the noun 'roman') is still someone."""
 
 
 def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
@@ -1929,7 +1944,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
     named possessor ("Haiti's efforts")?
     Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.ent_type_ in PERSON_ENTITIES:
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL or _someone_pronoun(tok)
