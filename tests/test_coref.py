@@ -572,3 +572,12 @@ def test_a_title_with_en_charge_de_announces_the_name_after_it():
     art = run("La députée Claire Fontaine a salué un « président déterminé ». "
               "La secrétaire d'État en charge de l'égalité Julie Morel évoque un message de « confiance » sur la radio.", "fr")
     assert resolved(art).get("La secrétaire d'État") == ["Julie Morel"]
+
+
+def test_english_words_for_a_persons_relation_to_another_are_person_nouns():
+    """'his predecessor, X', 'her Greek counterpart, X', 'Y's supervisor': English relational
+    nouns (as 'prédécesseur', 'homologue' in French) make a description of a person."""
+    art = run("Tom Berger met the ministers on Monday. He said his predecessor, Nora Kell, had warned him.", "en")
+    assert resolved(art).get("his predecessor") == ["Nora Kell"], resolved(art)
+    art = run("Ana Duarte spoke on Friday with her Greek counterpart, Yannis Petrakis, about the border.", "en")
+    assert resolved(art).get("her Greek counterpart") == ["Yannis Petrakis"], resolved(art)
