@@ -581,3 +581,12 @@ def test_english_words_for_a_persons_relation_to_another_are_person_nouns():
     assert resolved(art).get("his predecessor") == ["Nora Kell"], resolved(art)
     art = run("Ana Duarte spoke on Friday with her Greek counterpart, Yannis Petrakis, about the border.", "en")
     assert resolved(art).get("her Greek counterpart") == ["Yannis Petrakis"], resolved(art)
+
+
+def test_a_title_before_a_name_is_kept_when_a_comma_title_follows_it():
+    """'General Mark Doyle, chairman of the board, told …': the title before the name and
+    the apposition after it are both the person's."""
+    art = run("But General Anna Pryce, chief of the defence staff, told reporters that the troops would stay.", "en")
+    got = resolved(art)
+    assert got.get("General") == ["Anna Pryce"], got
+    assert got.get("chief of the defence staff") == ["Anna Pryce"], got
