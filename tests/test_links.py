@@ -312,3 +312,14 @@ def test_a_capital_after_an_english_word_of_stance_is_the_government():
 def test_a_national_title_with_its_own_complement_is_no_office_holder():
     art = run("The French president of the jury, a film critic, praised the cast.", "en")
     assert not any(a.type == "person" and a.country == "FRA" for a in art.actors)
+
+
+def test_a_capital_whose_verb_is_about_its_own_life_is_the_city():
+    """'Lisbon has been fighting dirty air', 'Lisbon suffered from smog': the verb's object is a
+    noun of the city's own life, so its subject is the city; 'Lisbon rejected the offer' is Portugal."""
+    art = run("Lisbon has been fighting dirty air for years.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)
+    art = run("Lisbon has also suffered from dangerous smog this winter.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)
+    art = run("Lisbon rejected the offer on Monday.", "en")
+    assert links(art).get("Lisbon") == "Q45", links(art)

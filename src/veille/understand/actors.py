@@ -617,6 +617,8 @@ def _actor_position(span) -> bool:  # noqa: ANN001
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
         verb = root.head
+        if root.dep_ in ("nsubj", "csubj") and _city_life_object(verb):
+            return False  # 'London has been fighting dirty air', 'Paris suffered from smog': the city's own life
         contest = linking()["contest_verbs"]
         return not (verb.lemma_.lower() in contest or any(c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in contest
                                                           for c in verb.children))  # 'Ottawa beat Detroit': a team
@@ -631,6 +633,19 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
         return True  # 'l'administration de Kaboul', 'the government in Beijing'
     return root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i)  # 'Moscow's decision'
+
+
+def _city_life_object(verb) -> bool:  # noqa: ANN001
+    """Is the object of the verb, direct or after a preposition, a noun of a city's own life
+    (``city_nouns``: 'fighting dirty air', 'suffered from smog', 'a fermé ses parcs')? Then its
+    subject is the city, not the government of the state whose capital it is."""
+    nouns = linking()["city_nouns"]
+    for c in verb.children:
+        objects = [c] if c.dep_ in ("dobj", "obj", "obl", "obl:arg", "obl:mod") else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(o.lower_ in nouns or o.lemma_.lower() in nouns for o in objects):
+            return True
+    return False
 
 
 def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bool = True) -> tuple[str, str]:
