@@ -323,3 +323,12 @@ def test_a_capital_whose_verb_is_about_its_own_life_is_the_city():
     assert links(art).get("Lisbon") != "Q45", links(art)
     art = run("Lisbon rejected the offer on Monday.", "en")
     assert links(art).get("Lisbon") == "Q45", links(art)
+
+
+def test_a_known_first_name_and_a_capitalised_word_the_ner_missed_is_a_person():
+    """'Canadian Simon Weeks' (no entity, 'Weeks' read as weeks), 'Alfred Dreyfus' (a
+    miscellaneous entity to the French NER): a known first name and a proper noun is a person."""
+    art = run("Canadian Simon Weeks was freed on Tuesday after two years in captivity.", "en")
+    assert ("Simon Weeks", "PERSON") in [(e.text, e.label) for e in art.entities], art.entities
+    art = run("Le documentaire retrace la condamnation subie par Alfred Dreyfus en 1894.", "fr")
+    assert ("Alfred Dreyfus", "PER") in [(e.text, e.label) for e in art.entities], art.entities
