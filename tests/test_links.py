@@ -332,3 +332,12 @@ def test_a_known_first_name_and_a_capitalised_word_the_ner_missed_is_a_person():
     assert ("Simon Weeks", "PERSON") in [(e.text, e.label) for e in art.entities], art.entities
     art = run("Le documentaire retrace la condamnation subie par Alfred Dreyfus en 1894.", "fr")
     assert ("Alfred Dreyfus", "PER") in [(e.text, e.label) for e in art.entities], art.entities
+
+
+def test_a_capital_called_so_right_before_its_name_is_the_city():
+    """'(dans la capitale) Bamako', 'the capital, Lisbon,': the word that calls it a city makes
+    the name the city, even where a government would stand."""
+    art = run("En raison de la hausse des cas (dans la capitale) Lisbonne, les transports ont été interdits.", "fr")
+    assert links(art).get("Lisbonne") != "Q45", links(art)
+    art = run("In the capital, Lisbon, officials closed the schools on Monday.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)

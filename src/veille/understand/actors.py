@@ -379,7 +379,7 @@ def linking() -> dict:
     data["actor_deps"] = frozenset(data["actor_deps"])
     data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
-                "generic_institution_words", "relation_heads", "city_nouns"):
+                "generic_institution_words", "relation_heads", "city_nouns", "city_words"):
         data[key] = frozenset(data[key])
     for key in ("region_nouns", "direction_nouns", "facility_nouns"):
         data[key] = frozenset(data.get(key, ()))
@@ -421,7 +421,7 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         if not people and not demonym and _common_noun_head(span, options):
             continue  # 'a traditional IRA', 'your Roth IRA': an account, not the armed group
         dateline = _dateline(span)
-        actor_position = not dateline and _actor_position(span) and not _after_direction(span)
+        actor_position = not dateline and _actor_position(span) and not _after_direction(span) and not _after_city_word(span)
         if not actor_position and all(k == "metonym" for _, k in options) and \
                 not any(info(a).get("type") == "place" for a, _ in options):
             continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
@@ -514,6 +514,16 @@ def _after_direction(span) -> bool:  # noqa: ANN001
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
         i -= 1
     return doc[i].lower_ in linking()["direction_nouns"]
+
+
+def _after_city_word(span) -> bool:  # noqa: ANN001
+    """'la capitale Kigali', '(dans la capitale) Kigali', 'the capital, Kabul,': a name right after
+    a word that calls it a city (``city_words``), across a comma or a bracket, is the city."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in (",", "(", ")"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in linking()["city_words"]
 
 
 def _person_as_org(span) -> bool:  # noqa: ANN001
@@ -637,7 +647,7 @@ def _actor_position(span) -> bool:  # noqa: ANN001
 
 def _city_life_object(verb) -> bool:  # noqa: ANN001
     """Is the object of the verb, direct or after a preposition, a noun of a city's own life
-    (``city_nouns``: 'fighting dirty air', 'suffered from smog', 'a fermé ses parcs')? Then its
+    (``city_nouns``: 'fighting dirty air', 'suffered from smog')? Then its
     subject is the city, not the government of the state whose capital it is."""
     nouns = linking()["city_nouns"]
     for c in verb.children:
