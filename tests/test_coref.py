@@ -593,3 +593,20 @@ def test_only_pronouns_are_looked_up_in_the_quotations(monkeypatch):
     words_asked = {text[pos:pos + 4] for pos in asked}
     assert "Elle" in words_asked
     assert not words_asked & {"prés", "nouv", "sall", "reme", "dona"}
+
+def test_english_words_for_a_persons_relation_to_another_are_person_nouns():
+    """'his predecessor, X', 'her Greek counterpart, X', 'Y's supervisor': English relational
+    nouns (as 'prédécesseur', 'homologue' in French) make a description of a person."""
+    art = run("Tom Berger met the ministers on Monday. He said his predecessor, Nora Kell, had warned him.", "en")
+    assert resolved(art).get("his predecessor") == ["Nora Kell"], resolved(art)
+    art = run("Ana Duarte spoke on Friday with her Greek counterpart, Yannis Petrakis, about the border.", "en")
+    assert resolved(art).get("her Greek counterpart") == ["Yannis Petrakis"], resolved(art)
+
+
+def test_a_title_before_a_name_is_kept_when_a_comma_title_follows_it():
+    """'General Mark Doyle, chairman of the board, told …': the title before the name and
+    the apposition after it are both the person's."""
+    art = run("But General Anna Pryce, chief of the defence staff, told reporters that the troops would stay.", "en")
+    got = resolved(art)
+    assert got.get("General") == ["Anna Pryce"], got
+    assert got.get("chief of the defence staff") == ["Anna Pryce"], got

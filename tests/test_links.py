@@ -312,3 +312,32 @@ def test_a_capital_after_an_english_word_of_stance_is_the_government():
 def test_a_national_title_with_its_own_complement_is_no_office_holder():
     art = run("The French president of the jury, a film critic, praised the cast.", "en")
     assert not any(a.type == "person" and a.country == "FRA" for a in art.actors)
+
+
+def test_a_capital_whose_verb_is_about_its_own_life_is_the_city():
+    """'Lisbon has been fighting dirty air', 'Lisbon suffered from smog': the verb's object is a
+    noun of the city's own life, so its subject is the city; 'Lisbon rejected the offer' is Portugal."""
+    art = run("Lisbon has been fighting dirty air for years.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)
+    art = run("Lisbon has also suffered from dangerous smog this winter.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)
+    art = run("Lisbon rejected the offer on Monday.", "en")
+    assert links(art).get("Lisbon") == "Q45", links(art)
+
+
+def test_a_known_first_name_and_a_capitalised_word_the_ner_missed_is_a_person():
+    """'Canadian Simon Weeks' (no entity, 'Weeks' read as weeks), 'Alfred Dreyfus' (a
+    miscellaneous entity to the French NER): a known first name and a proper noun is a person."""
+    art = run("Canadian Simon Weeks was freed on Tuesday after two years in captivity.", "en")
+    assert ("Simon Weeks", "PERSON") in [(e.text, e.label) for e in art.entities], art.entities
+    art = run("Le documentaire retrace la condamnation subie par Alfred Dreyfus en 1894.", "fr")
+    assert ("Alfred Dreyfus", "PER") in [(e.text, e.label) for e in art.entities], art.entities
+
+
+def test_a_capital_called_so_right_before_its_name_is_the_city():
+    """'(dans la capitale) Bamako', 'the capital, Lisbon,': the word that calls it a city makes
+    the name the city, even where a government would stand."""
+    art = run("En raison de la hausse des cas (dans la capitale) Lisbonne, les transports ont été interdits.", "fr")
+    assert links(art).get("Lisbonne") != "Q45", links(art)
+    art = run("In the capital, Lisbon, officials closed the schools on Monday.", "en")
+    assert links(art).get("Lisbon") != "Q45", links(art)

@@ -379,7 +379,7 @@ def linking() -> dict:
     data["actor_deps"] = frozenset(data["actor_deps"])
     data["contest_verbs"] = frozenset(data.get("contest_verbs", ()))
     for key in ("name_linkers", "government_nouns", "institution_nouns", "actor_cases", "person_as_org", "street_nouns",
-                "generic_institution_words", "relation_heads", "city_nouns"):
+                "generic_institution_words", "relation_heads", "city_nouns", "city_words"):
         data[key] = frozenset(data[key])
     for key in ("region_nouns", "direction_nouns", "facility_nouns"):
         data[key] = frozenset(data.get(key, ()))
@@ -421,7 +421,7 @@ def _table_mentions(doc, lower, exact, links) -> list[Mention]:  # noqa: ANN001
         if not people and not demonym and _common_noun_head(span, options):
             continue  # 'a traditional IRA', 'your Roth IRA': an account, not the armed group
         dateline = _dateline(span)
-        actor_position = not dateline and _actor_position(span) and not _after_direction(span)
+        actor_position = not dateline and _actor_position(span) and not _after_direction(span) and not _after_city_word(span)
         if not actor_position and all(k == "metonym" for _, k in options) and \
                 not any(info(a).get("type") == "place" for a, _ in options):
             continue  # 'la région de Madrid': the city, which the table does not hold, not Spain
@@ -514,6 +514,16 @@ def _after_direction(span) -> bool:  # noqa: ANN001
     while i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
         i -= 1
     return doc[i].lower_ in linking()["direction_nouns"]
+
+
+def _after_city_word(span) -> bool:  # noqa: ANN001
+    """'la capitale Kigali', '(dans la capitale) Kigali', 'the capital, Kabul,': a name right after
+    a word that calls it a city (``city_words``), across a comma or a bracket, is the city."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in (",", "(", ")"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in linking()["city_words"]
 
 
 def _person_as_org(span) -> bool:  # noqa: ANN001
@@ -617,6 +627,8 @@ def _actor_position(span) -> bool:  # noqa: ANN001
         root = root.head
     if root.dep_ in linking()["actor_deps"]:
         verb = root.head
+        if root.dep_ in ("nsubj", "csubj") and _city_life_object(verb):
+            return False  # 'London has been fighting dirty air', 'Paris suffered from smog': the city's own life
         contest = linking()["contest_verbs"]
         return not (verb.lemma_.lower() in contest or any(c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in contest
                                                           for c in verb.children))  # 'Ottawa beat Detroit': a team
@@ -631,6 +643,19 @@ def _actor_position(span) -> bool:  # noqa: ANN001
     if governor is not None and (governor.lemma_.lower() in linking()["government_nouns"] or governor.lower_ in linking()["government_nouns"]):
         return True  # 'l'administration de Kaboul', 'the government in Beijing'
     return root.dep_ == "poss" or (root.dep_ == "case" and root.head.i != root.i)  # 'Moscow's decision'
+
+
+def _city_life_object(verb) -> bool:  # noqa: ANN001
+    """Is the object of the verb, direct or after a preposition, a noun of a city's own life
+    (``city_nouns``: 'fighting dirty air', 'suffered from smog')? Then its
+    subject is the city, not the government of the state whose capital it is."""
+    nouns = linking()["city_nouns"]
+    for c in verb.children:
+        objects = [c] if c.dep_ in ("dobj", "obj", "obl", "obl:arg", "obl:mod") else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(o.lower_ in nouns or o.lemma_.lower() in nouns for o in objects):
+            return True
+    return False
 
 
 def _best_link(options: list[tuple[str, str]], locative: bool = False, actor: bool = True) -> tuple[str, str]:
@@ -785,6 +810,8 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
                 label in ("GPE", "LOC") and _person_by_context(ent, titled_only=True):
             label = "PERSON" if _lang_of(seg.doc) == "en" else "PER"
             ent = ent.doc[ent.start:ent.end - 1] if ent[-1].tag_ == "POS" or ent[-1].lower_ in ("'s", "’s") else ent
+        if label == "MISC" and len(ent) == 2 and _first_name_pair(ent[0], ent[1]):
+            label = "PER"  # 'Alfred Dreyfus' taken for a miscellaneous entity
         if label in ("PER", "PERSON") or (len(ent) > 2 and ent[0].text in linking()["junk_leads"]
                                           and _fold(ent[1].text) in first_names()):
             label = "PER" if label not in ("PER", "PERSON") else label
@@ -802,7 +829,56 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
             continue
         tok0 = next((t.i for t in ent if t.idx <= start_char < t.idx + len(t.text)), ent.start)
         out.append(Mention(start_char, ent.end_char, text, "ner", None, label, (tok0, ent.end)))
+    return out + _names_the_ner_missed(seg, found + out)
+
+
+def _names_the_ner_missed(seg: Segment, found: list[Mention]) -> list[Mention]:
+    """A known first name and a capitalised proper noun that the NER left out or took for
+    something no name is ('Australian Timothy Weeks' with 'Weeks' a date, 'Alfred Dreyfus' a
+    miscellaneous entity): a person. Only two words, the second not an organisation's ending
+    ('Productions'), outside every other entity and mention."""
+    doc = seg.doc
+    label = "PERSON" if _lang_of(doc) == "en" else "PER"
+    out = []
+    for first in doc[:-1]:
+        last = doc[first.i + 1]
+        after = doc[first.i + 2] if first.i + 2 < len(doc) else None
+        if not _first_name_pair(first, last):
+            continue
+        if any(t.ent_type_ and t.ent_type_ not in NER_MISSES for t in (first, last)) or \
+                any(t.ent_iob_ == "I" and t.ent_type_ in NER_MISSES for t in (first,)) or \
+                (last.ent_type_ and last.ent_iob_ == "I" and first.ent_iob_ != "B") or \
+                (after is not None and after.ent_iob_ == "I" and after.ent_type_ == last.ent_type_ and last.ent_type_):
+            continue  # an entity of its own, or longer than the two words
+        if any(m.start < last.idx + len(last.text) and first.idx < m.end for m in found):
+            continue
+        out.append(Mention(first.idx, last.idx + len(last.text), doc_text(doc)[first.idx:last.idx + len(last.text)],
+                           "ner", None, label, (first.i, last.i + 1)))
     return out
+
+
+def _first_name_pair(first, last) -> bool:  # noqa: ANN001
+    """Two words that make a person's name on their own: a known first name (``first_names.json``)
+    and a capitalised proper noun, not an organisation's ending ('Productions'), with no other
+    capitalised proper noun just before or after them (not part of a longer name; a people's
+    word may stand before: 'Australian Timothy Weeks')."""
+    from veille.understand.coref import first_names, fold as _fold, lexicon
+
+    doc = first.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    before = doc[first.i - 1] if first.i > 0 else None
+    return _fold(first.text) in first_names() and _bare_name_word(first) and _bare_name_word(last) and \
+        _fold(last.text) not in set(lexicon(_lang_of(doc)).get("organisation_name_ends", ())) and \
+        not any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in (before, after))
+
+
+NER_MISSES = {"DATE", "MISC"}
+"""Entity types the NER gives a person's name it does not know ('Weeks' a date, 'Alfred Dreyfus' miscellaneous)."""
+
+
+def _bare_name_word(tok) -> bool:  # noqa: ANN001
+    """A word of a name: a proper noun, capitalised and then in small letters, letters only."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.replace("-", "").isalpha()
 
 
 def _person_after_name(ent, names: dict[str, str], fold_):  # noqa: ANN001, ANN202

@@ -593,8 +593,6 @@ class _Builder:
         if head.head.i != head.i and head.head.pos_ == "NOUN" and head.head.i < span.start and governed:
             noun = head.head
             return (noun, noun.left_edge.i, span.start) if self._person_noun(noun) else None
-        if any(c.i >= span.end and c.dep_ in ("appos", "acl", "nmod") and c.pos_ == "NOUN" for c in head.children):
-            return None  # the parser hangs a description after the name: that one is its title
         compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < span.start and
                      (c.pos_ == "NOUN" or c.pos_ == "PROPN" and self._person_noun(c))]
         if compounds and self._person_noun(compounds[-1]):
