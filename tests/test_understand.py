@@ -1224,3 +1224,12 @@ def test_the_same_act_in_two_cities_is_two_events_each_placed_by_its_own_sentenc
 def test_a_weekday_written_before_a_full_date_is_part_of_it():
     found = [(m.kind, resolve(m, None).value) for m in find_dates("Riots broke out on Sunday, March 2, 2014, in the port city.", "en")]
     assert found == [("full", "2014-03-02")]  # no publication date needed: the date is written out
+
+
+def test_the_white_house_is_the_presidency_not_the_country():
+    """'The White House said …': the presidency's office, an organisation of the United States,
+    not the state itself (the annotation guidelines' organisation 'the White House')."""
+    art = run("The White House said on Tuesday that the summit with the governors would go ahead.", "en")
+    ids = {a.id for a in art.actors if any(m.text == "White House" for m in a.mentions)}
+    assert ids == {"veille:org:white-house"}
+    assert "Q30" not in ids
