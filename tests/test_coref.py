@@ -610,3 +610,12 @@ def test_a_title_before_a_name_is_kept_when_a_comma_title_follows_it():
     got = resolved(art)
     assert got.get("General") == ["Anna Pryce"], got
     assert got.get("chief of the defence staff") == ["Anna Pryce"], got
+
+
+def test_the_possessor_of_a_subject_that_is_no_person_is_salient():
+    """'Senator X's proposal is not limited to taxes. He …': the possessor of the subject is what
+    the sentence is about, ahead of the subject of the sentence before; not the possessor of a
+    person ('X's lawyer said he …')."""
+    art = run("John Miller, a local banker, spoke at the meeting on Monday. Senator Paul Brown's proposal "
+              "is not limited to taxes. He also wants to cut spending.", "en")
+    assert resolved(art).get("He") == ["Paul Brown"], resolved(art)

@@ -449,6 +449,8 @@ class _Builder:
             role = _role(head)
             if role != "subj" and self._inverted_subject(head):
                 role = "subj"
+            elif role == "embedded" and self._possessor_of_subject(head):
+                role = "obj"
             ref = Ref(seg_id, m.start, m.end, m.text, "name", head.i, self._sent(head), role,
                       self._quote_of(seg_id, m.start), actor_id=m.actor_id, kind=kind)
             if m.kind == "role":
@@ -536,6 +538,16 @@ class _Builder:
                            self._quote_of(seg_id, start), actor_id=actor_id, kind="organisation"))
             taken.update(t.i for t in span)
         return out
+
+    def _possessor_of_subject(self, tok) -> bool:  # noqa: ANN001
+        """"Mr. Smith's plan is not limited to trade. He …": a name in the possessive ('poss')
+        before the head of the clause's subject when that head is no person (not 'Smith's
+        lawyer said he'): the possessor is what the sentence is about, as salient as an object."""
+        while tok.dep_ in ("flat:name", "flat", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        owned = tok.head
+        return tok.dep_ == "poss" and owned.i > tok.i and owned.pos_ == "NOUN" and \
+            owned.dep_ in ("nsubj", "nsubjpass") and not self._person_noun(owned) and owned.ent_type_ not in PERSON_LABELS
 
     def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
         """'« … », a déclaré François Hollande': a name right after a reporting verb that has
