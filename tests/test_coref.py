@@ -619,3 +619,12 @@ def test_the_possessor_of_a_subject_that_is_no_person_is_salient():
     art = run("John Miller, a local banker, spoke at the meeting on Monday. Senator Paul Brown's proposal "
               "is not limited to taxes. He also wants to cut spending.", "en")
     assert resolved(art).get("He") == ["Paul Brown"], resolved(art)
+
+
+def test_a_listed_first_name_makes_a_person_of_a_name_tagged_as_an_organisation():
+    """'Fans of Britney Hollis …': the tagger may call a two-word name an organisation; a first
+    name of ``first_names.json`` (which now lists 'Britney') makes it a person, and tells 'she'."""
+    art = run("Fans of Britney Hollis queued outside the shop on Sunday. She thanked them.", "en")
+    got = resolved(art)
+    assert got.get("Britney Hollis") == ["Britney Hollis"], got
+    assert got.get("She") == ["Britney Hollis"], got
