@@ -1233,3 +1233,11 @@ def test_the_white_house_is_the_presidency_not_the_country():
     ids = {a.id for a in art.actors if any(m.text == "White House" for m in a.mentions)}
     assert ids == {"veille:org:white-house"}
     assert "Q30" not in ids
+
+
+def test_a_capital_after_under_is_its_government():
+    """'… freedoms have shrunk under Beijing': ruled by a capital is ruled by its state ('under'
+    among ``actor_cases``), as 'with Washington' or 'according to Moscow'."""
+    art = run("Critics say the island's freedoms have shrunk under Beijing since the new law.", "en")
+    ids = {a.id for a in art.actors if any(m.text == "Beijing" for m in a.mentions)}
+    assert ids == {"Q148"}, ids
