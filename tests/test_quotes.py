@@ -1040,3 +1040,19 @@ def test_a_proxy_description_of_the_other_gender_is_not_the_speaker_quoted_befor
               "« Un montage donne une vue parcellaire des choses », se défend le journaliste.", "fr")
     q = next(q for q in art.quotes if q.text.startswith("Un montage"))
     assert q.speaker != "Sophie Marly"
+
+
+def test_a_fragment_in_an_opening_phrase_is_no_words_of_the_main_clause_subject():
+    art = run("Interrogé sur les « bonnets rouges », Paul Girard a estimé qu'avec ce mouvement, « la colère grandit ».", "fr")
+    assert (quote(art, "bonnets rouges").kind, quote(art, "bonnets rouges").speaker) == ("scare", None)
+    assert quote(art, "la colère grandit").speaker == "Paul Girard"
+    art = run("Pour son « grand oral » devant les maires, Paul Girard a rendu hommage aux élus de la région.", "fr")
+    assert quote(art, "grand oral").speaker is None
+    art = run('Asked about the "yellow vests", union leader Paul Girard said that the movement was growing.', "en", "2019-04-27")
+    assert quote(art, "yellow vests").speaker is None
+
+
+def test_adresser_in_an_incise_reports_the_words():
+    art = run("Paul Girard a rendu hommage aux élus de la région. « Nous avons beaucoup appris de vous », "
+              "leur avait-il adressé avant le discours.", "fr")
+    assert quote(art, "Nous avons beaucoup").speaker == "Paul Girard"
