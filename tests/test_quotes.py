@@ -1056,3 +1056,9 @@ def test_adresser_in_an_incise_reports_the_words():
     art = run("Paul Girard a rendu hommage aux élus de la région. « Nous avons beaucoup appris de vous », "
               "leur avait-il adressé avant le discours.", "fr")
     assert quote(art, "Nous avons beaucoup").speaker == "Paul Girard"
+
+
+def test_an_organisation_noun_split_off_the_front_of_a_named_subject_is_no_speaker():
+    art = run("There was no comment from the ministry.\n\nWikileaks editor-in-chief Maria Olsen said: "
+              "\"We will publish every document next week.\"", "en", "2019-11-19")
+    assert quote(art, "We will publish").speaker == "Maria Olsen"

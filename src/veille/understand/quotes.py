@@ -719,7 +719,9 @@ class _Extractor:
         parser hung on the verb's auxiliary ('Il a par ailleurs estimé': 'Il' under 'a') is the
         verb's."""
         kids = [*verb.children, *(g for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i for g in c.children)]
-        return [x for c in kids if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
+        subjects = [c for c in kids if c.dep_ in SUBJ]
+        return [x for c in subjects if keep(c) and not _split_premodifier(c, subjects)
+                and (x := self._subject_token(c)) is not None]
 
     def _subject_token(self, tok):  # noqa: ANN001, ANN202
         """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
@@ -2200,6 +2202,15 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _split_premodifier(subj, subjects: list) -> bool:  # noqa: ANN001
+    """'Wikileaks editor-in-chief Kristinn Hrafnsson said': a subject the parser split off the
+    front of the next one (no comma or conjunction between them) modifies it; the later
+    phrase, whose head ends the noun phrase, is who speaks."""
+    if subj.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in subj.subtree):
+        return False  # 'whom residents say', 'A spokesperson who did not wish …, policy said': not a premodifier
+    return any(o.i > subj.i and o.pos_ == "PROPN" and o.left_edge.i == subj.right_edge.i + 1 for o in subjects)
 
 
 def _finite(toks) -> bool:  # noqa: ANN001
