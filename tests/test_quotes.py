@@ -1062,3 +1062,10 @@ def test_an_organisation_noun_split_off_the_front_of_a_named_subject_is_no_speak
     art = run("There was no comment from the ministry.\n\nWikileaks editor-in-chief Maria Olsen said: "
               "\"We will publish every document next week.\"", "en", "2019-11-19")
     assert quote(art, "We will publish").speaker == "Maria Olsen"
+
+
+def test_two_people_reporting_together_are_no_one_speaker():
+    art = run("Both Paul Girard and Anna Berg told lawmakers that the request was improper.", "en", "2019-11-19")
+    assert quote(art, "the request was improper").speaker is None
+    art = run("Paul Girard said that the request was improper.", "en", "2019-11-19")
+    assert quote(art, "the request was improper").speaker == "Paul Girard"

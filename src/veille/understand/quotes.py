@@ -805,6 +805,9 @@ class _Extractor:
         head), or the phrase as written. Someone speaking for an organisation the article
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
+        if self._coordinated_people(seg_id, tok):  # 'Vindman and Williams told lawmakers that …': two speakers, no one person
+            start, end = phrase(tok)
+            return Found(None, None, None, (seg_id, start, end), cue, strength)
         found = self._from_token_as_is(seg_id, tok, cue, strength)
         if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
                 not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
@@ -1068,6 +1071,23 @@ class _Extractor:
         if ref is not None:  # someone coreference could not name: no speaker, but no one else either
             return Found(None, ref, None, (seg_id, ref.start, ref.end), cue, strength)
         return Found(None, None, None, (seg_id, start, end), cue, strength)
+
+    def _coordinated_people(self, seg_id: int, tok) -> bool:  # noqa: ANN001
+        """Is ``tok`` the first of two people's names joined by a conjunction, the subject before its
+        verb ('Both X and Y told lawmakers that …', 'X et Y ont affirmé que …')? What they report
+        together is no one person's words. (An incise placed after a quotation, '« … », ont conclu X et
+        Y', gives the words to the first it names.)"""
+        if tok.pos_ != "PROPN" or tok.dep_ not in SUBJ or tok.head.i < tok.i:
+            return False
+        return any(c.dep_ == "conj" and c.pos_ == "PROPN" and any(t.dep_ == "cc" for t in tok.doc[tok.i + 1:c.i])
+                   and self._person(seg_id, tok) and self._person(seg_id, c) for c in tok.children)
+
+    def _person(self, seg_id: int, tok) -> bool:  # noqa: ANN001
+        """Does the name at ``tok`` refer to a person (coreference's referent, else the tagger's entity)?"""
+        ref = self._ref_for(seg_id, tok)
+        if ref is not None and ref.referent is not None:
+            return ref.referent.kind == "person"
+        return tok.ent_type_ in ("PER", "PERSON")
 
     def _institution_of_members(self, tok) -> str | None:  # noqa: ANN001
         """'les gendarmes' -> gendarmerie, 'police officers' -> police: plural members of an
