@@ -1040,3 +1040,32 @@ def test_a_proxy_description_of_the_other_gender_is_not_the_speaker_quoted_befor
               "« Un montage donne une vue parcellaire des choses », se défend le journaliste.", "fr")
     q = next(q for q in art.quotes if q.text.startswith("Un montage"))
     assert q.speaker != "Sophie Marly"
+
+
+def test_a_fragment_in_an_opening_phrase_is_no_words_of_the_main_clause_subject():
+    art = run("Interrogé sur les « bonnets rouges », Paul Girard a estimé qu'avec ce mouvement, « la colère grandit ».", "fr")
+    assert (quote(art, "bonnets rouges").kind, quote(art, "bonnets rouges").speaker) == ("scare", None)
+    assert quote(art, "la colère grandit").speaker == "Paul Girard"
+    art = run("Pour son « grand oral » devant les maires, Paul Girard a rendu hommage aux élus de la région.", "fr")
+    assert quote(art, "grand oral").speaker is None
+    art = run('Asked about the "yellow vests", union leader Paul Girard said that the movement was growing.', "en", "2019-04-27")
+    assert quote(art, "yellow vests").speaker is None
+
+
+def test_adresser_in_an_incise_reports_the_words():
+    art = run("Paul Girard a rendu hommage aux élus de la région. « Nous avons beaucoup appris de vous », "
+              "leur avait-il adressé avant le discours.", "fr")
+    assert quote(art, "Nous avons beaucoup").speaker == "Paul Girard"
+
+
+def test_an_organisation_noun_split_off_the_front_of_a_named_subject_is_no_speaker():
+    art = run("There was no comment from the ministry.\n\nWikileaks editor-in-chief Maria Olsen said: "
+              "\"We will publish every document next week.\"", "en", "2019-11-19")
+    assert quote(art, "We will publish").speaker == "Maria Olsen"
+
+
+def test_two_people_reporting_together_are_no_one_speaker():
+    art = run("Both Paul Girard and Anna Berg told lawmakers that the request was improper.", "en", "2019-11-19")
+    assert quote(art, "the request was improper").speaker is None
+    art = run("Paul Girard said that the request was improper.", "en", "2019-11-19")
+    assert quote(art, "the request was improper").speaker == "Paul Girard"

@@ -413,7 +413,8 @@ class _Extractor:
             verb = head.head
             if head.dep_ in SUBJ and verb.i > head.i and verb.pos_ in ("VERB", "AUX") and self._is_reporting(verb) and not self._clitic(head) \
                     and head.lower_ not in closed_words("relative_pronouns") \
-                    and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head:
+                    and verb.sent == head.sent and not _non_finite(verb) and self._subject_token(head) is head \
+                    and not self._fragment_before_main_clause(q):
                 return self._from_token(seg_id, head, _cue_text(verb))  # '"…," Dr. X, a member of …, told NBC'
         for k, tok in enumerate(window[:9]):
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and k <= 3) and \
@@ -436,11 +437,44 @@ class _Extractor:
 
             if len(before) > 6:
                 break
+            if any(t.dep_ in SUBJ and t.head.i == tok.i for t in window[:k]) and self._fragment_before_main_clause(q):
+                break  # 'Interrogé sur les « gilets jaunes », X a estimé …': the sentence's main clause
             if self._is_reporting(tok) or (self._grammar("inverted_incise") and k <= 4 and self._incise(tok, window[:k])):
                 return self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self._grammar("inverted_incise") and not before)
             if tok.pos_ == "VERB" and not tok.dep_.startswith("aux"):
                 break  # another verb first: the quotation's own clause goes on
         return None
+
+    def _fragment_before_main_clause(self, q: Quotation) -> bool:
+        """'Interrogé sur les « gilets jaunes », X a estimé que …', 'Asked about the "yellow
+        vests", X said …': a short verbless quotation inside a phrase that opens the sentence
+        (words before it, no finite verb among them) is followed by the sentence's main clause,
+        not by its own incise ('The deal was "great," X said' has a clause before the quotation)."""
+        if not self._verbless_fragment(q, 6):
+            return False
+        seg_id, a, _ = q.pieces[0]
+        doc = self.segments[seg_id].doc
+        sent = next((s for s in doc.sents if s.start_char <= a < s.end_char + 1), None)
+        if sent is None or not re.search(r"\w", self.texts[seg_id][sent.start_char:a]):
+            return False
+        return not _finite([t for t in sent if t.idx < a])
+
+    def _said_through_a_verb(self, q: Quotation, verb) -> bool:  # noqa: ANN001
+        """'Pour lutter contre cette « guerre asymétrique », X réclame …': does the quotation hang
+        on ``verb`` through a verb of its own clause, one the speaker does (not a participle in the
+        passive sense, 'Interrogé sur les « … »')? A bare noun phrase holding the quotation ('Pour son
+        « grand oral »') only names what the sentence is about."""
+        seg_id, a, b = q.pieces[0]
+        inside = list(self._span_tokens(seg_id, a, b))
+        if not inside:
+            return False
+        top = min(inside, key=lambda t: len(list(t.ancestors)))
+        for anc in top.ancestors:
+            if anc.i == verb.i:
+                return False
+            if anc.pos_ in ("VERB", "AUX") and not ("Part" in anc.morph.get("VerbForm") and "Past" in anc.morph.get("Tense")):
+                return True
+        return False
 
     def _closed_sentence(self, seg_id: int, z: int) -> bool:
         """Does the quotation ending at ``z`` end its sentence inside the marks ('… là. »', '… ! »')
@@ -685,7 +719,9 @@ class _Extractor:
         parser hung on the verb's auxiliary ('Il a par ailleurs estimé': 'Il' under 'a') is the
         verb's."""
         kids = [*verb.children, *(g for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i for g in c.children)]
-        return [x for c in kids if c.dep_ in SUBJ and keep(c) and (x := self._subject_token(c)) is not None]
+        subjects = [c for c in kids if c.dep_ in SUBJ]
+        return [x for c in subjects if keep(c) and not _split_premodifier(c, subjects)
+                and (x := self._subject_token(c)) is not None]
 
     def _subject_token(self, tok):  # noqa: ANN001, ANN202
         """A subject the parser took inside a prepositional phrase ('Sur Franceinfo François
@@ -769,6 +805,9 @@ class _Extractor:
         head), or the phrase as written. Someone speaking for an organisation the article
         does not name ('un porte-parole de l'enseigne', 'le correspondant de l'AFP') stands
         for the organisation."""
+        if self._coordinated_people(seg_id, tok):  # 'Vindman and Williams told lawmakers that …': two speakers, no one person
+            start, end = phrase(tok)
+            return Found(None, None, None, (seg_id, start, end), cue, strength)
         found = self._from_token_as_is(seg_id, tok, cue, strength)
         if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
                 not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
@@ -1033,6 +1072,23 @@ class _Extractor:
             return Found(None, ref, None, (seg_id, ref.start, ref.end), cue, strength)
         return Found(None, None, None, (seg_id, start, end), cue, strength)
 
+    def _coordinated_people(self, seg_id: int, tok) -> bool:  # noqa: ANN001
+        """Is ``tok`` the first of two people's names joined by a conjunction, the subject before its
+        verb ('Both X and Y told lawmakers that …', 'X et Y ont affirmé que …')? What they report
+        together is no one person's words. (An incise placed after a quotation, '« … », ont conclu X et
+        Y', gives the words to the first it names.)"""
+        if tok.pos_ != "PROPN" or tok.dep_ not in SUBJ or tok.head.i < tok.i:
+            return False
+        return any(c.dep_ == "conj" and c.pos_ == "PROPN" and any(t.dep_ == "cc" for t in tok.doc[tok.i + 1:c.i])
+                   and self._person(seg_id, tok) and self._person(seg_id, c) for c in tok.children)
+
+    def _person(self, seg_id: int, tok) -> bool:  # noqa: ANN001
+        """Does the name at ``tok`` refer to a person (coreference's referent, else the tagger's entity)?"""
+        ref = self._ref_for(seg_id, tok)
+        if ref is not None and ref.referent is not None:
+            return ref.referent.kind == "person"
+        return tok.ent_type_ in ("PER", "PERSON")
+
     def _institution_of_members(self, tok) -> str | None:  # noqa: ANN001
         """'les gendarmes' -> gendarmerie, 'police officers' -> police: plural members of an
         institution (``member_institutions``, keyed by the determiner or compound and the noun)."""
@@ -1078,7 +1134,7 @@ class _Extractor:
         for tok in reversed(_last_sentence([t for t in sent if t.idx < a - 1])):  # the closest reporting verb first (not
             # in a sentence the parser joined to this one: '« … », justifie X. « … », s'enthousiasme Y')
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
-                if self._grammar("inverted_incise") and self._named_in_noun_clause(q, tok):
+                if self._named_in_noun_clause(q, tok):
                     continue  # 'un prototype considéré comme le « pace car »': no one is said to say it
                 found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
                 if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
@@ -1215,6 +1271,8 @@ class _Extractor:
             if tok.idx <= z or self._inside_any(seg_id, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ == "conj"):
+                if self._fragment_before_main_clause(q) and not self._said_through_a_verb(q, tok):
+                    break  # 'Pour son « grand oral » devant les maires, X a rendu hommage …': a label in a phrase
                 subj = [x for x in self._subjects(tok, lambda c: not self._inside_any(seg_id, c.idx))
                         if not self._in_phrase(q, seg_id, x)]
                 if subj:
@@ -1572,6 +1630,8 @@ class _Extractor:
         for anc in [tok, *tok.ancestors]:
             gerund = _gerund_subject(anc)
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
+                if anc.idx >= b and self._fragment_before_main_clause(q) and not self._said_through_a_verb(q, anc):
+                    return None  # 'Pour son « grand oral » devant les maires, X a rendu hommage': a label in a phrase
                 subj = [x for x in self._subjects(anc, lambda c: not (a <= c.idx < b))
                         if not self._in_phrase(q, seg_id, x, relative_antecedent(x))]
                 agent = _passive_agent(anc, self._folded_raw("agent_marks"))
@@ -1580,7 +1640,7 @@ class _Extractor:
                 if not subj and gerund is not None and not (a <= gerund.idx < b):
                     subj = [gerund]  # 'with Minister X warning of « … »'
                 if not subj and anc.dep_ in ("xcomp", "advcl", "conj") and anc.head.i != anc.i and \
-                        not (self._grammar("inverted_incise") and self._named_in_noun_clause(q, anc)):
+                        not self._named_in_noun_clause(q, anc):
                     subj = [c for c in anc.head.children if c.dep_ in SUBJ and not (a <= c.idx < b)]
                 if not subj and "Inf" in anc.morph.get("VerbForm") and self._is_reporting(anc):
                     subj = self._main_clause_subject(anc, a, b)
@@ -2162,6 +2222,15 @@ def _token_at(doc, char: int) -> int:  # noqa: ANN001
     """Index of the token holding character ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     return span.start if span is not None and len(span) else max(0, len(doc) - 1)
+
+
+def _split_premodifier(subj, subjects: list) -> bool:  # noqa: ANN001
+    """'Wikileaks editor-in-chief Kristinn Hrafnsson said': a subject the parser split off the
+    front of the next one (no comma or conjunction between them) modifies it; the later
+    phrase, whose head ends the noun phrase, is who speaks."""
+    if subj.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in subj.subtree):
+        return False  # 'whom residents say', 'A spokesperson who did not wish …, policy said': not a premodifier
+    return any(o.i > subj.i and o.pos_ == "PROPN" and o.left_edge.i == subj.right_edge.i + 1 for o in subjects)
 
 
 def _finite(toks) -> bool:  # noqa: ANN001
