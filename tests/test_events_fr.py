@@ -776,3 +776,14 @@ def test_flaring_up_against_something_is_criticism():
     assert "ACCUSE" in _types("La sénatrice s'est emportée contre la réforme des retraites.")
     assert "ACCUSE" in _types("Les maires se désolent de la fermeture des classes.")
     assert "ACCUSE" not in _types("L'équipe de Lyon a emporté le match.")
+
+
+def test_repeating_or_enjoying_support_is_support():
+    assert "SUPPORT" in _types("La ministre a répété son soutien aux agriculteurs.")
+    backed = [e for e in _fr_events("Le maire bénéficie du soutien de ses anciens adjoints.") if e.type == "SUPPORT"]
+    assert backed and backed[0].recipients[0].text == "Le maire", backed
+
+
+def test_an_unnamed_death_threat_is_a_threat():
+    threats = [e for e in _fr_events("La maire a été menacée de mort sur les réseaux sociaux.") if e.type == "THREATEN"]
+    assert threats and threats[0].recipients[0].text == "La maire", threats
