@@ -737,3 +737,53 @@ def test_a_name_the_tagger_took_for_a_common_noun_is_still_someone():
     # 'Roman' read as the noun 'roman' (a novel): the entity recogniser still says a person
     blamed = [e for e in _fr_events("La comédienne Julie Marin accuse Roman Polanski de l'avoir agressée en 1980.") if e.type == "ACCUSE"]
     assert blamed and [r.name or r.text for r in blamed[0].recipients] == ["Roman Polanski"], blamed
+
+
+def test_a_passive_infinitive_under_a_modal_verb_has_the_modal_subject_for_patient():
+    held = [e for e in _fr_events("Les deux passeurs pourraient être interpellés dans la soirée.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["Les deux passeurs"], held
+    held = [e for e in _fr_events("Le militant vient d'être interpellé par les gendarmes.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["Le militant"], held
+
+
+def test_referral_to_the_prosecutor_or_the_court_is_a_judicial_measure():
+    assert "COERCE" in _types("Le conducteur a été déféré lundi au parquet de Rennes.")
+    assert "COERCE" in _types("Quatre jeunes ont été déférés devant le tribunal mardi.")
+    assert "COERCE" not in _types("La maire a présenté son budget au tribunal administratif.")
+
+
+def test_disciplinary_measures_on_someone_restrict_them():
+    assert "COERCE" in _types("Deux gendarmes ont été suspendus après la vidéo.")
+    assert "COERCE" in _types("La ministre a décidé de limoger le directeur de la prison.")
+    assert "COERCE" not in _types("Le juge a suspendu l'audience pour une heure.")
+
+
+def test_making_something_compulsory_is_a_restriction():
+    assert "COERCE" in _types("Le préfet a rendu obligatoire le port du casque.")
+
+
+def test_a_purpose_infinitive_hung_on_the_object_is_done_by_the_subject():
+    blamed = [e for e in _fr_events("La députée a profité de l'annonce du budget pour critiquer le ministre.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].actors[0].text == "La députée", blamed
+
+
+def test_taking_up_a_case_is_investigating_it():
+    assert "ACCUSE" in _types("La brigade des mineurs s'est saisie du dossier mardi.")
+    assert "ACCUSE" not in _types("Le ministre a saisi l'occasion de parler aux agriculteurs.")
+
+
+def test_flaring_up_against_something_is_criticism():
+    assert "ACCUSE" in _types("La sénatrice s'est emportée contre la réforme des retraites.")
+    assert "ACCUSE" in _types("Les maires se désolent de la fermeture des classes.")
+    assert "ACCUSE" not in _types("L'équipe de Lyon a emporté le match.")
+
+
+def test_repeating_or_enjoying_support_is_support():
+    assert "SUPPORT" in _types("La ministre a répété son soutien aux agriculteurs.")
+    backed = [e for e in _fr_events("Le maire bénéficie du soutien de ses anciens adjoints.") if e.type == "SUPPORT"]
+    assert backed and backed[0].recipients[0].text == "Le maire", backed
+
+
+def test_an_unnamed_death_threat_is_a_threat():
+    threats = [e for e in _fr_events("La maire a été menacée de mort sur les réseaux sociaux.") if e.type == "THREATEN"]
+    assert threats and threats[0].recipients[0].text == "La maire", threats

@@ -21,6 +21,9 @@ IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 AGENT_CASES = closed_words("agent_cases")  # 'par': the case word of a passive's agent
 RAISING_VERBS = closed_words("raising_verbs")  # 'X is expected to appear': X appears
+MODAL_RAISING = closed_words("modal_raising_verbs")  # 'pourraient être condamnés': the subject undergoes it
+PURPOSE_MARKS = closed_words("purpose_marks")  # 'pour', 'afin': an infinitive of purpose
+COMPLEMENT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "obl:mod"})
 SUBJECT_PREPOSITIONS = closed_words("subject_prepositions")  # 'after accusing them': done by the subject
 UNACCUSATIVE = closed_words("unaccusative_verbs")
 REFLEXIVE_CLITICS = closed_words("reflexive")
@@ -158,9 +161,19 @@ def subjects(verb) -> list:  # noqa: ANN001
         return subjects(issuer)  # 'issued a declaration demanding that …', 'sent a letter urging X to …'
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         return []  # 'les otages détenus par …': the noun undergoes the action
+    if _purpose_on_complement(verb):
+        return subjects(verb.head.head)  # 'a profité de l'annonce pour critiquer X': who profited criticises
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _purpose_on_complement(verb) -> bool:  # noqa: ANN001
+    """A purpose infinitive ('pour critiquer', 'afin de dénoncer') the parser hung on the object
+    or an oblique of a verb rather than on the verb: its doer is that verb's subject, not the noun
+    ('a publié un message pour féliciter les joueurs', 'a profité de l'annonce pour critiquer X')."""
+    return verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm") and verb.head.dep_ in COMPLEMENT_DEPS \
+        and verb.head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in verb.children)
 
 
 def _bare_present_participle(verb) -> bool:  # noqa: ANN001
@@ -352,13 +365,20 @@ def _past_infinitive_passive(verb) -> bool:  # noqa: ANN001
         and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 
 
+def _raised_passive(verb) -> bool:  # noqa: ANN001
+    """A passive infinitive under a modal or aspectual verb ('pourraient être condamnés', 'doit
+    être jugé', 'risquent d'être expulsés'): the verb it hangs on carries the patient as subject."""
+    return verb.head.lemma_.lower() in MODAL_RAISING and any(
+        c.dep_ in ("aux:pass", "auxpass") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
 def _shared_subject(verb) -> list:  # noqa: ANN001
     """The subject a passive with none of its own shares with the verb it hangs on: a
     coordinated clause ('ont tenté de passer et ont été interpellées') or an infinitive
     ('après avoir été interpellé, il …', 'before being arrested, he …', 'Sanofi a déclaré avoir
     été mis en examen')."""
     if children(verb, SUBJ) or not (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "pcomp") and _nonfinite(verb))
-                                    or (verb.dep_ == "xcomp" and _past_infinitive_passive(verb))):
+                                    or (verb.dep_ == "xcomp" and (_past_infinitive_passive(verb) or _raised_passive(verb)))):
         return []
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head  # 'after being arrested'
     for _ in range(3):  # '… ont tenté de passer et ont été interpellées': through the infinitive to 'ont tenté'
