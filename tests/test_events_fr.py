@@ -768,3 +768,10 @@ def test_an_apposed_participle_names_the_doer_of_the_passive_before_it():
     assert killed and [a.text for a in killed[0].actors] == ["un voisin"], killed
     assert [r.text for r in killed[0].recipients] == ["une adolescente"], killed
 
+
+
+def test_a_town_the_tagger_took_for_an_adjective_is_still_the_place():
+    # 'Chelles' after 'de' is tagged as an adjective, the entity recogniser says a place
+    filed = [e for e in _fr_events("Malgré le choc, le chanteur a ensuite déposé plainte au commissariat de Chelles.")
+             if e.type == "ACCUSE"]
+    assert filed and filed[0].location is not None and filed[0].location.name == "Chelles", filed

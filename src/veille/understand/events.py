@@ -2322,8 +2322,12 @@ def _started_on_event(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
     """Does a start date hang on the event's own words, its verb or its trigger noun ('sont en
     garde à vue depuis lundi', 'est détenue depuis juin')? Then it dates the event, which began
     that day (the annotators' reading), while one on another noun ('le maire, en poste depuis
-    2017, …', 'la politique de X, à la tête du parti depuis 2017') does not."""
+    2017, …', 'la politique de X, à la tête du parti depuis 2017') does not, nor one on a verb in a
+    compound tense, which tells acts done within the span ('depuis mai, la police a arrêté trois
+    militants')."""
     head = _date_governor(sent, mention)
+    if any(c.dep_ == "aux:tense" for c in anchor.children):
+        return False
     return head is not None and (head.i == anchor.i or (trigger is not None and head.i == trigger.i))
 
 
@@ -2462,8 +2466,11 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
         street = street or next((s for s in map(_street, head.subtree) if s is not None), None)
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
-            if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
+            if not _place_name(tok) or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
                 continue
+            if tok.pos_ != "PROPN" and (_an_actor(seg, tok, ctx) or _sector_of(ctx.lang)(tok)):
+                continue  # ('au Kazakhstan' tagged as a noun: a state, left to the later, more precise place, as before;
+                # 'une visite d'État': an agent noun capitalised by custom)
             prep = _place_case(tok)
             if prep in locative or prep == _LOCATIVE:
                 place = ctx.resolve_place(seg, tok)
@@ -2477,6 +2484,16 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                 fallback = place if place is not None and place.latitude is not None else None
                 named_of = named_of or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
     return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx) or _fronted_place(seg, sent, cand, ctx)
+
+
+def _place_name(tok) -> bool:  # noqa: ANN001
+    """A proper name, or a capitalised word the tagger took for an adjective or a noun but the
+    entity recogniser tags a place, the first word of that place ('au commissariat de Chelles',
+    'Chelles' read as an adjective)."""
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN") and tok.ent_type_ in PLACE_LABELS and tok.ent_iob_ == "B" and tok.text[:1].isupper() \
+        and not tok.is_sent_start
 
 
 def _fronted_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
