@@ -787,3 +787,40 @@ def test_repeating_or_enjoying_support_is_support():
 def test_an_unnamed_death_threat_is_a_threat():
     threats = [e for e in _fr_events("La maire a été menacée de mort sur les réseaux sociaux.") if e.type == "THREATEN"]
     assert threats and threats[0].recipients[0].text == "La maire", threats
+
+def test_a_start_date_on_the_event_itself_dates_it_in_the_past():
+    # published on Wednesday 27 November 2024: 'depuis lundi' is the Monday gone, when the custody began
+    held = [e for e in _fr_events("Les deux gérants sont en garde à vue depuis lundi.") if e.type == "COERCE"]
+    assert held and held[0].date.value == "2024-11-25", held
+    held = [e for e in _fr_events("La journaliste est détenue au Caire depuis juin.") if e.type == "COERCE"]
+    assert held and held[0].date.value == "2024-06", held
+    # a start date on a description of the actor is not the day of the act
+    blamed = [e for e in _fr_events("Le maire, en poste depuis 2017, a dénoncé les violences.") if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value is None, blamed
+    blamed = [e for e in _fr_events("Le député a dénoncé la politique de Marc Vidal, à la tête du parti depuis décembre 2017.")
+              if e.type == "ACCUSE"]
+    assert blamed and blamed[0].date.value is None, blamed
+
+
+def test_a_possessive_on_a_sentence_subject_points_to_the_previous_subject():
+    held = [e for e in _fr_events("Luc Bernier a été entendu lundi par les enquêteurs. Sa garde à vue a été prolongée mardi.")
+            if e.type == "COERCE"]
+    assert held and [r.name for r in held[0].recipients] == ["Luc Bernier"], held
+    # of another number, it is someone else, left unresolved
+    held = [e for e in _fr_events("Les deux militantes ont été interpellées lundi. Sa garde à vue a été prolongée mardi.")
+            if e.type == "COERCE" and "garde" in e.trigger]
+    assert held and [r.name for r in held[0].recipients] == [None], held
+
+
+def test_an_apposed_participle_names_the_doer_of_the_passive_before_it():
+    killed = [e for e in _fr_events("Le 3 mars, une adolescente avait été tuée, poignardée par un voisin.") if e.type == "ASSAULT"]
+    assert killed and [a.text for a in killed[0].actors] == ["un voisin"], killed
+    assert [r.text for r in killed[0].recipients] == ["une adolescente"], killed
+
+
+
+def test_a_town_the_tagger_took_for_an_adjective_is_still_the_place():
+    # 'Chelles' after 'de' is tagged as an adjective, the entity recogniser says a place
+    filed = [e for e in _fr_events("Malgré le choc, le chanteur a ensuite déposé plainte au commissariat de Chelles.")
+             if e.type == "ACCUSE"]
+    assert filed and filed[0].location is not None and filed[0].location.name == "Chelles", filed

@@ -450,13 +450,24 @@ def _coordinated_agents(verb, trig: Trigger, lex: EventLexicon) -> list:  # noqa
     """The agent of a passive coordinated with this one, when both are acts of the same type ('ont été
     frappés puis ligotés par deux hommes', 'were beaten and robbed by two men'): one 'par' phrase for
     both; not across types ('arrêté puis relâché par la police', 'blessé puis secouru par des passants')."""
-    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else [])
+    partners = [c for c in verb.children if c.dep_ == "conj" or _apposed_participle(verb, c)] + \
+        ([verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else [])
     for other in partners:
-        if other.pos_ in ("VERB", "AUX") and is_passive(other) and trig.type in _lexicon_types(other, lex):
+        if other.pos_ in ("VERB", "AUX") and (is_passive(other) or _apposed_participle(verb, other)) \
+                and trig.type in _lexicon_types(other, lex):
             found = slot(other, "agent")
             if found:
                 return found
     return []
+
+
+def _apposed_participle(verb, child) -> bool:  # noqa: ANN001
+    """A bare past participle after a comma that tells the same act again, more closely ('a été
+    tuée, poignardée par un voisin'): the parser hangs it on the verb as an adverbial clause,
+    without an auxiliary or a subject of its own; its 'par' phrase names the doer of both."""
+    return child.dep_ == "advcl" and child.i > verb.i and "Part" in child.morph.get("VerbForm") \
+        and "Past" in child.morph.get("Tense") and child.i > 0 and child.doc[child.i - 1].text == "," \
+        and not children(child, {"aux", "aux:tense", "aux:pass", "mark", "nsubj", "nsubj:pass"})
 
 
 def _reduced_passive(verb) -> bool:  # noqa: ANN001
@@ -1618,7 +1629,7 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
             p = Participant(text=tok.text)  # 'certains ont dénoncé', 'celui-ci a porté plainte': someone unnamed
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
             # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
-            p = _possessor(seg, tok, ctx, lex) or Participant(text=tok.text)
+            p = _possessor(seg, tok, ctx, lex) or _previous_subject(seg, tok, ctx, lex) or Participant(text=tok.text)
         if p is None and tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
             first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det")])
             p = Participant(text=tok.doc[first:tok.i + 1].text)  # 'ce dernier': someone just named
@@ -1680,6 +1691,25 @@ def _possessor(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -
     for tok in reversed(det.doc[det.sent.start:det.i]):
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON") and not tok.dep_.startswith("flat"):
             return ctx.resolve_participant(seg, tok)
+    return None
+
+
+def _previous_subject(seg: Segment, det, ctx: EventContext, lex: EventLexicon | None) -> Participant | None:  # noqa: ANN001
+    """Whom a possessive on the subject of a sentence that names no one before it points to: the
+    subject of the sentence before, someone of the possessive's number ('X a été interpellé lundi.
+    Sa garde à vue a été prolongée.'); the article goes on about the person it just made its
+    subject. Not for a possessive on an object or an adjunct, whose owner may be anyone."""
+    noun = det.head
+    if lex is None or noun.dep_ not in SUBJ | PASS_SUBJ or det.sent.start == 0:
+        return None
+    if any(t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.lower_ in PERSONAL) for t in det.doc[det.sent.start:det.i]):
+        return None  # someone named before it in its own sentence
+    before = det.doc[det.sent.start - 1].sent
+    plural = det.lower_ in PLURAL_POSSESSIVES
+    for subject in children(before.root, SUBJ | PASS_SUBJ):
+        if _animate(subject, lex) and ("Plur" in subject.morph.get("Number")) == plural:
+            who = ctx.resolve_participant(seg, subject)
+            return who.model_copy(update={"text": det.text, "name": who.name or who.text}) if who is not None else None
     return None
 
 
@@ -2101,7 +2131,8 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
     event's verb (or on its trigger noun), resolved against the publication date.
     A date of another clause ('…, a-t-on appris jeudi') is not borrowed, nor a
     relative one inside a quotation (its 'today' is the speaker's, not the article's)."""
-    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m) and not _of_a_description(sent, m, trigger)]
+    mentions = [m for m in find_dates(sent.text, ctx.lang) if not _span(sent, m) and not _of_a_description(sent, m, trigger)
+                and not (_span_start(sent, m) and not _started_on_event(sent, m, anchor, trigger))]
     if not mentions:
         return EventDate()
     own = [m for m in mentions if _date_attaches(sent, m, anchor, trigger)]
@@ -2131,6 +2162,8 @@ def event_date(seg: Segment, sent, anchor, ctx: EventContext, tense: str | None,
         tense = "present"  # 'rouvre lundi', read on Sunday: tomorrow, the nearest Monday
     if _targeted(sent, best) or _planned_for(sent, best):
         tense = "future"  # 'a annoncé la réouverture des mosquées pour le 31 mai', 'la réunion prévue samedi': the day set, still to come
+    if _span_start(sent, best):
+        tense = "past"  # 'en garde à vue depuis lundi', read on Wednesday: the Monday gone, whatever the verb's tense
     reference = ctx.last_day(seg, sent.start_char + best.start) if best.kind == "anaphoric" else None  # 'la veille': of the day last named
     return resolve(best, ctx.published, tense, reference)
 
@@ -2277,6 +2310,27 @@ def _span(sent, mention) -> bool:  # noqa: ANN001
                                                                      and sent.doc[first.i - 2].lower_ in _SPAN_WORDS)
 
 
+def _span_start(sent, mention) -> bool:  # noqa: ANN001
+    """'depuis lundi', 'depuis le 7 avril': a date (a word of the language's ``span_start`` on it
+    or just before it) where a state or act still going on began."""
+    first = sent.doc[_token_at(sent, mention.start)]
+    words = own_words(sent.doc.lang_, "span_start")
+    return first.lower_ in words or (first.i > sent.start and sent.doc[first.i - 1].lower_ in words)
+
+
+def _started_on_event(sent, mention, anchor, trigger) -> bool:  # noqa: ANN001
+    """Does a start date hang on the event's own words, its verb or its trigger noun ('sont en
+    garde à vue depuis lundi', 'est détenue depuis juin')? Then it dates the event, which began
+    that day (the annotators' reading), while one on another noun ('le maire, en poste depuis
+    2017, …', 'la politique de X, à la tête du parti depuis 2017') does not, nor one on a verb in a
+    compound tense, which tells acts done within the span ('depuis mai, la police a arrêté trois
+    militants')."""
+    head = _date_governor(sent, mention)
+    if any(c.dep_ == "aux:tense" for c in anchor.children):
+        return False
+    return head is not None and (head.i == anchor.i or (trigger is not None and head.i == trigger.i))
+
+
 def _of_a_description(sent, mention, trigger) -> bool:  # noqa: ANN001
     """'Manuel Valls, aujourd'hui député', 'l'ancienne procureure, aujourd'hui à la retraite', 'X, today
     a senator': a relative day that modifies a noun or an adjective (not a verb, not the event's own
@@ -2412,8 +2466,11 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
         street = street or next((s for s in map(_street, head.subtree) if s is not None), None)
     for head in (cand.token, cand.anchor):
         for tok in head.subtree:
-            if tok.pos_ != "PROPN" or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
+            if not _place_name(tok) or tok.head.pos_ == "PROPN" and tok.dep_ in ("flat", "flat:name", "compound"):
                 continue
+            if tok.pos_ != "PROPN" and (_an_actor(seg, tok, ctx) or _sector_of(ctx.lang)(tok)):
+                continue  # ('au Kazakhstan' tagged as a noun: a state, left to the later, more precise place, as before;
+                # 'une visite d'État': an agent noun capitalised by custom)
             prep = _place_case(tok)
             if prep in locative or prep == _LOCATIVE:
                 place = ctx.resolve_place(seg, tok)
@@ -2427,6 +2484,16 @@ def event_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place
                 fallback = place if place is not None and place.latitude is not None else None
                 named_of = named_of or (_named_place(tok) if place is None and not _an_actor(seg, tok, ctx) else None)
     return street or fallback or named or country or named_of or _city_struck(seg, cand, ctx) or _fronted_place(seg, sent, cand, ctx)
+
+
+def _place_name(tok) -> bool:  # noqa: ANN001
+    """A proper name, or a capitalised word the tagger took for an adjective or a noun but the
+    entity recogniser tags a place, the first word of that place ('au commissariat de Chelles',
+    'Chelles' read as an adjective)."""
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN") and tok.ent_type_ in PLACE_LABELS and tok.ent_iob_ == "B" and tok.text[:1].isupper() \
+        and not tok.is_sent_start
 
 
 def _fronted_place(seg: Segment, sent, cand: Candidate, ctx: EventContext) -> Place | None:  # noqa: ANN001
