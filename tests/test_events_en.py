@@ -629,3 +629,15 @@ def test_a_language_without_interrogatives_asks_no_question_of_a_verb():
             raise AssertionError("children read")
 
     assert _asks_question(Verb(), "en") is False
+
+
+def test_a_tariff_or_a_recession_hitting_someone_is_no_attack():
+    assert "ASSAULT" not in types("Ruritanian farmers were hit by American tariffs.")
+    assert "ASSAULT" not in types("Some of the money went to growers hit by retaliatory Ruritanian tariffs.")
+    assert "ASSAULT" in types("Exporters were hit by Ruritanian troops.")
+
+
+def test_a_fire_marshal_or_a_prison_warden_is_someone_who_acts():
+    examined = only(patterns("The fire marshal examined the ruins.").events, "ACCUSE")
+    assert [a.text for a in examined.actors] == ["The fire marshal"]
+    assert "ACCUSE" in types("The prison warden questioned the two guards.")
