@@ -641,3 +641,12 @@ def test_a_fire_marshal_or_a_prison_warden_is_someone_who_acts():
     examined = only(patterns("The fire marshal examined the ruins.").events, "ACCUSE")
     assert [a.text for a in examined.actors] == ["The fire marshal"]
     assert "ACCUSE" in types("The prison warden questioned the two guards.")
+
+
+def test_whoever_made_a_rejected_call_or_an_accepted_offer_is_its_recipient():
+    refused = only(patterns("The prime minister has rejected calls by opposition leaders to resign.").events, "REJECT")
+    assert [r.text for r in refused.recipients] == ["opposition leaders"]
+    turned = only(patterns("The governor rejected a request from the mayor.").events, "REJECT")
+    assert [r.text for r in turned.recipients] == ["the mayor"]
+    accepted = only(patterns("The union accepted an offer from the government.").events, "AGREE")
+    assert [r.text for r in accepted.recipients] == ["the government"]

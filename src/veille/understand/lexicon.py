@@ -107,6 +107,7 @@ class EventLexicon:
     recalling_determiners: frozenset[str] = frozenset()  # 'the attack took place off Aden': an event told before, said to happen again
     patient_prepositions: frozenset[str] = frozenset()  # 'a tanker under attack', 'is under investigation': who is under it undergoes it
     doer_prepositions: frozenset[str] = frozenset()  # 'calls by opposition leaders', 'a request from the US': a noun naming its doer
+    doer_recipient_types: frozenset[str] = frozenset()  # 'rejected calls by X', 'accepted an offer from X': X is the recipient
     cause_prepositions: frozenset[str] = frozenset()  # 'were killed in an Israeli airstrike': the attack whose doer did the deed
     # 'struck by a car': a passive's agent noun (without a word of the second set in its phrase) puts the sentence in a context
     context_agents: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, hash=False)
@@ -127,7 +128,8 @@ LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "con
                 "headlines", "headline_recase", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs",
                 "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
-                "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents"}
+                "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents",
+                "doer_recipient_types"}
 
 
 class LexiconError(ValueError):
@@ -253,6 +255,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         recalling_determiners=frozenset(raw.get("recalling_determiners", ())),
         patient_prepositions=frozenset(raw.get("patient_prepositions", ())),
         doer_prepositions=frozenset(raw.get("doer_prepositions", ())),
+        doer_recipient_types=frozenset(raw.get("doer_recipient_types", ())),
         cause_prepositions=frozenset(raw.get("cause_prepositions", ())),
         context_agents={k: (frozenset(v["nouns"]), frozenset(v.get("not", ()))) for k, v in raw.get("context_agents", {}).items()},
     )
