@@ -650,3 +650,10 @@ def test_whoever_made_a_rejected_call_or_an_accepted_offer_is_its_recipient():
     assert [r.text for r in turned.recipients] == ["the mayor"]
     accepted = only(patterns("The union accepted an offer from the government.").events, "AGREE")
     assert [r.text for r in accepted.recipients] == ["the government"]
+
+
+def test_quizzed_by_detectives_is_questioning_and_an_eviction_is_coercion():
+    quizzed = only(patterns("A man was being quizzed by detectives over the fire.").events, "ACCUSE")
+    assert [r.text for r in quizzed.recipients] == ["A man"]
+    evicted = only(patterns("The landlord evicted the family in April.").events, "COERCE")
+    assert [r.text for r in evicted.recipients] == ["the family"]
