@@ -629,3 +629,31 @@ def test_a_language_without_interrogatives_asks_no_question_of_a_verb():
             raise AssertionError("children read")
 
     assert _asks_question(Verb(), "en") is False
+
+
+def test_a_tariff_or_a_recession_hitting_someone_is_no_attack():
+    assert "ASSAULT" not in types("Ruritanian farmers were hit by American tariffs.")
+    assert "ASSAULT" not in types("Some of the money went to growers hit by retaliatory Ruritanian tariffs.")
+    assert "ASSAULT" in types("Exporters were hit by Ruritanian troops.")
+
+
+def test_a_fire_marshal_or_a_prison_warden_is_someone_who_acts():
+    examined = only(patterns("The fire marshal examined the ruins.").events, "ACCUSE")
+    assert [a.text for a in examined.actors] == ["The fire marshal"]
+    assert "ACCUSE" in types("The prison warden questioned the two guards.")
+
+
+def test_whoever_made_a_rejected_call_or_an_accepted_offer_is_its_recipient():
+    refused = only(patterns("The prime minister has rejected calls by opposition leaders to resign.").events, "REJECT")
+    assert [r.text for r in refused.recipients] == ["opposition leaders"]
+    turned = only(patterns("The governor rejected a request from the mayor.").events, "REJECT")
+    assert [r.text for r in turned.recipients] == ["the mayor"]
+    accepted = only(patterns("The union accepted an offer from the government.").events, "AGREE")
+    assert [r.text for r in accepted.recipients] == ["the government"]
+
+
+def test_quizzed_by_detectives_is_questioning_and_an_eviction_is_coercion():
+    quizzed = only(patterns("A man was being quizzed by detectives over the fire.").events, "ACCUSE")
+    assert [r.text for r in quizzed.recipients] == ["A man"]
+    evicted = only(patterns("The landlord evicted the family in April.").events, "COERCE")
+    assert [r.text for r in evicted.recipients] == ["the family"]

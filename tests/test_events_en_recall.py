@@ -64,3 +64,20 @@ def test_an_event_noun_names_its_doer_by_or_from_whatever_verb_governs_it():
     assert "AGREE" in types("Few believed the promises of reform by the new president.")
     assert "RETREAT" not in types("The figures come from a press release by the ministry.")
     assert "THREATEN" not in types("The report about warnings from Gaza was long.")
+
+
+def _title_only(title: str) -> Article:
+    """An article whose title is ``title`` (its body one neutral sentence), read by the patterns alone."""
+    article = clean_article(["The weather was mild in the port city on Monday."], "<test>", "en", "2024-11-27")
+    return understand(article.model_copy(update={"title": title}), Options(language="en", event_model=False))
+
+
+def test_a_title_case_headline_is_parsed_with_its_verbs_in_lower_case():
+    from veille.understand.nlp import headline_case, load_pipeline
+
+    nlp = load_pipeline(Options().pipelines["en"])
+    title = "Navy Frigate Intercepts Two Smuggling Boats Off Coast"
+    assert len(headline_case(title, nlp)) == len(title) and "intercepts" in headline_case(title, nlp)
+    assert headline_case("Frigate intercepts boats off the coast", nlp) == "Frigate intercepts boats off the coast"
+    assert "COERCE" in {e.type for e in _title_only(title).events}
+    assert "COERCE" in {e.type for e in _title_only("Harbour Pilot Held For Trial In Smuggling Case").events}

@@ -38,6 +38,7 @@ from veille.understand.syntax import (
     er_infinitive,
     governor,
     head_word,
+    prep_objects,
     is_passive,
     object_after_date,
     participle_infinitive,
@@ -1773,6 +1774,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
     things = [t for t in cand.recipients if t not in cand.actors]  # an inverted subject parsed as object is the actor
     if not recipients and things and lex.animate_recipients and trig.type in QUOTED_TARGET_TYPES:
         recipients = [r for r in _participants(seg, [g for t in things for g in _owners(t)], ctx, lex) if r not in actors]
+    if not recipients and things and trig.type in lex.doer_recipient_types:
+        recipients = [r for r in _participants(seg, _doers_of(things, lex), ctx, lex) if r not in actors]  # 'rejected calls by X'
     if not recipients and trig.recipient_animate and lex.animate_heads and trig.type not in lex.agentless_types:
         # 'praised the work of his investigators' (a deed is done to someone, not to 'percent of the population')
         recipients = [r for r in _participants(seg, [g for t in things for g in _inner(t)], ctx, lex) if r not in actors]
@@ -1842,6 +1845,13 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _doers_of(things: list, lex: EventLexicon) -> list:
+    """Who made the proposals, calls or offers ``things`` a refusal or an acceptance answers: the
+    nouns a doer preposition ('by', 'from': ``doer_prepositions``) hangs on them ('rejected calls
+    by opposition leaders', 'turned down an offer from the defence'): those the answer is given to."""
+    return [d for t in things if t.pos_ == "NOUN" for d in prep_objects(t, set(lex.doer_prepositions))]
 
 
 def _same_as_actor(recipient: Participant, actors: list[Participant]) -> bool:

@@ -92,6 +92,7 @@ class EventLexicon:
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
     headlines: bool = False  # events of the title too, read in headline grammar ('Man charged in …': a passive)
+    headline_recase: bool = False  # a Title-Case or ALL-CAPS title's trigger forms and stop words are lower-cased before parsing
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
     participle_adjectives: bool = False  # an adjective pattern also fits its past participle ('s'est dit choqué')
     receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject undergoes the noun's event ('a reçu des menaces')
@@ -106,6 +107,7 @@ class EventLexicon:
     recalling_determiners: frozenset[str] = frozenset()  # 'the attack took place off Aden': an event told before, said to happen again
     patient_prepositions: frozenset[str] = frozenset()  # 'a tanker under attack', 'is under investigation': who is under it undergoes it
     doer_prepositions: frozenset[str] = frozenset()  # 'calls by opposition leaders', 'a request from the US': a noun naming its doer
+    doer_recipient_types: frozenset[str] = frozenset()  # 'rejected calls by X', 'accepted an offer from X': X is the recipient
     cause_prepositions: frozenset[str] = frozenset()  # 'were killed in an Israeli airstrike': the attack whose doer did the deed
     # 'struck by a car': a passive's agent noun (without a word of the second set in its phrase) puts the sentence in a context
     context_agents: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, hash=False)
@@ -123,9 +125,11 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "model_default", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs", "entrusting_verbs", "addressee_slots",
+                "headlines", "headline_recase", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs",
+                "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
-                "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents"}
+                "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents",
+                "doer_recipient_types"}
 
 
 class LexiconError(ValueError):
@@ -235,6 +239,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         unreal_nouns=frozenset(m.get("unreal_nouns", ())),
         animate_heads=bool(raw.get("animate_heads", False)),
         headlines=bool(raw.get("headlines", False)),
+        headline_recase=bool(raw.get("headline_recase", False)),
         nominal_roles=bool(raw.get("nominal_roles", False)),
         passive_objects=bool(raw.get("passive_objects", False)),
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
@@ -250,6 +255,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         recalling_determiners=frozenset(raw.get("recalling_determiners", ())),
         patient_prepositions=frozenset(raw.get("patient_prepositions", ())),
         doer_prepositions=frozenset(raw.get("doer_prepositions", ())),
+        doer_recipient_types=frozenset(raw.get("doer_recipient_types", ())),
         cause_prepositions=frozenset(raw.get("cause_prepositions", ())),
         context_agents={k: (frozenset(v["nouns"]), frozenset(v.get("not", ()))) for k, v in raw.get("context_agents", {}).items()},
     )

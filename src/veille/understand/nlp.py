@@ -218,9 +218,74 @@ def parse_many(articles: list[Article], nlp, batch_size: int = 64) -> list[list[
     into pieces the parser accepts, see :func:`pieces`)."""
     limit = max(1, min(10_000, int(getattr(nlp, "max_length", 10_000))))
     metas = [list(pieces(a, limit)) for a in articles]
-    flat = [text for meta in metas for _, _, text, _ in meta]
+    flat = [headline_case(text, nlp) if field == "title" else text for meta in metas for field, _, text, _ in meta]
     longest = max(map(len, flat), default=0)
     if longest > 5_000:  # long pieces: fewer per batch, so a batch stays near 50,000 characters (memory)
         batch_size = max(1, min(batch_size, 50_000 // longest))
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     return [[Segment(field, offset, next(docs), block) for field, offset, _, block in meta] for meta in metas]
+
+
+HEADLINE_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+"""English inflections stripped to find the lemma a headline word may be a form of ('Bombs', 'Arrested', 'Murdering')."""
+
+
+@lru_cache(maxsize=4)
+def _headline_vocabulary(nlp) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]] | None:  # noqa: ANN001
+    """(stop words, trigger lemmas, irregular form -> lemmas) of ``nlp``'s language when its event
+    lexicon asks for headline re-casing (``headline_recase``), else None."""
+    from veille.understand.lexicon import event_lexicon
+
+    lex = event_lexicon(nlp.lang)
+    if lex is None or not lex.headline_recase:
+        return None
+    irregular: dict[str, tuple[str, ...]] = {}
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        for table in lookups.get_table("lemma_exc").values():
+            for form, lemmas in table.items():
+                irregular[form] = (*irregular.get(form, ()), *lemmas)
+    return frozenset(nlp.Defaults.stop_words), frozenset(lex.triggers), irregular
+
+
+def _trigger_form(word: str, triggers: frozenset[str], irregular: dict[str, tuple[str, ...]]) -> bool:
+    """Is the lower-cased ``word`` a form of a trigger lemma: itself, an irregular form the
+    lemmatizer lists ('caught'), or a regular inflection ('bombs', 'murdering', 'arrested')?"""
+    if word in triggers or any(lemma in triggers for lemma in irregular.get(word, ())):
+        return True
+    for suffix, ending in HEADLINE_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + ending
+            if stem in triggers or (not ending and stem[-1] == stem[-2] and stem[:-1] in triggers):
+                return True
+    return False
+
+
+def headline_case(text: str, nlp) -> str:  # noqa: ANN001 - spacy.Language
+    """A Title-Case or ALL-CAPS headline with its trigger forms and stop words lower-cased (and, all
+    in capitals, its other long words capitalised), for the tagger, which reads 'Police Arrest
+    Driver' or 'TRIAL DATE SET' as names only; a sentence-case title is returned as it is. The
+    text keeps its length (a word whose lower case would not is left), so offsets still hold."""
+    vocabulary = _headline_vocabulary(nlp)
+    if vocabulary is None:
+        return text
+    import re
+
+    stops, triggers, irregular = vocabulary
+    words = re.findall(r"[^\W\d_]+", text)
+    content = [w for w in words if len(w) > 3 and w.lower() not in stops]
+    shouting = sum(c.isalpha() for c in text) >= 8 and not any(c.islower() for c in text)
+    if not shouting and (len(content) < 3 or sum(w[0].isupper() for w in content) < 0.75 * len(content)):
+        return text
+
+    def recase(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) != len(word) or len(word) == 1 or not (shouting or word[1:].islower()):
+            return word
+        if low in stops or _trigger_form(low, triggers, irregular):
+            return low
+        return word.capitalize() if shouting and len(word) > 4 else word
+
+    return re.sub(r"[^\W\d_]+", recase, text)
