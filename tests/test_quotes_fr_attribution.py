@@ -287,3 +287,44 @@ def test_an_inverted_subject_after_an_aside_between_commas():
     art = run("La foule a défilé dans la capitale. « Nous condamnons la mauvaise gestion », a déclaré, tout de blanc vêtu "
               "et coiffé d'un turban, l'imam Traoré, lors de la manifestation.")
     assert quote(art, "Nous condamnons la mauvaise gestion").speaker == "Traoré"
+
+
+def test_an_intertitle_between_dashes_takes_the_speaker_of_the_words_it_repeats():
+    """'….- « Irresponsable » -Mardi, X a …': an intertitle glued between dashes repeats words quoted
+    below; it is theirs, not the words of the subject of the sentence it was glued to."""
+    art = run("Le maire Paul Garnier a défendu son budget devant le conseil.- \"Irresponsable\" -Mardi, Paul Garnier a "
+              "annoncé la fermeture de la piscine. Le lendemain, la conseillère Claire Duval a réagi. \"C'est un choix "
+              "irresponsable pour les familles\", a-t-elle lancé.")
+    assert quote(art, "Irresponsable").speaker == "Claire Duval"
+
+
+def test_an_intertitle_in_capitals_takes_the_speaker_of_the_words_it_repeats():
+    """'LE PORT EST « UNE PRIORITÉ »' in capitals, glued to its paragraph, repeats a quotation below."""
+    art = run("Le ministre Paul Garnier était à Brest lundi.\n\nLE PORT EST \"UNE PRIORITÉ\"Le ministre a visité les "
+              "chantiers. \"Pour nous, le port reste une priorité absolue\", a-t-il assuré.")
+    assert quote(art, "UNE PRIORITÉ").speaker == "Paul Garnier"
+
+
+def test_quotations_in_a_row_before_an_anonymous_cue_have_no_speaker():
+    """'« … », « … », a crié la foule': the cue after both is the first one's too, even when no one
+    is named; the first is no continuation of the speaker before."""
+    art = run("\"Nous resterons prudents\", a déclaré Paul Garnier à la sortie du tribunal. \"Honte à vous\", "
+              "\"Rendez l'argent !\", a crié la foule.")
+    assert quote(art, "Honte à vous").speaker is None
+    assert quote(art, "Nous resterons prudents").speaker == "Paul Garnier"
+
+
+def test_a_description_after_a_date_following_the_incise_verb_is_its_subject():
+    """'a déclaré vendredi 3 mai le chef de la délégation': the parser hangs the noun phrase on the
+    date; it is still the inverted subject, and the person of the article."""
+    art = run("Paul Garnier a été accueilli par des sifflets à Lyon, où l'avait invité Marc Lenoir. La réforme se fera "
+              "\"sans précipitation\", a déclaré vendredi 3 mai le chef de la délégation, qui doit rencontrer les syndicats.")
+    assert quote(art, "La réforme se fera").speaker == "Paul Garnier"
+
+
+def test_a_description_in_an_incise_inside_the_marks_is_the_speaker_named_before():
+    """'« Arrêtez …, écrit le député. … »': the incise inside the marks is narration, its subject
+    the person the sentences before speak of."""
+    art = run("Paul Garnier a critiqué le gouvernement sur Twitter. Il a visé le ministre Marc Lenoir. \"Arrêtez de "
+              "promettre quand c'est pour renoncer ensuite, écrit le député. Les électeurs s'en souviendront.\"")
+    assert quote(art, "Arrêtez de promettre").speaker == "Paul Garnier"

@@ -239,13 +239,17 @@ class _Extractor:
         the article quotes again below, with their speaker: that speaker says the heading too."""
         out = list(quotes)
         for i, (quote, _, q) in enumerate(made):
-            if quote.kind not in ("direct", "scare") or not self._heading_quotation(q):
+            intertitle = self._intertitle(q)
+            if quote.kind not in ("direct", "scare") or not (intertitle or self._heading_quotation(q)):
                 continue
             words = fold(quote.text).strip(" .!?…")
-            if len(words.split()) < 2:
+            if len(words.split()) < 2 and not intertitle:
                 continue
-            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct" and lf.who is not None
-                          and words in fold(lq.text)), None)
+            said = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+            # (an intertitle takes the speaker of the words it repeats, also an anonymous one: 'a hurlé la foule')
+            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct"
+                          and (lf.who is not None or intertitle and lf.mention is not None and lf.cue)
+                          and said.search(fold(lq.text))), None)
             if later is None or quote not in out:
                 continue
             out[out.index(quote)] = quote.model_copy(update={
@@ -1196,6 +1200,9 @@ class _Extractor:
         if nxt is None or re.search(r"[.!?…;:]", text[z + 1:nxt.pieces[0][1]]):
             return None
         found = self._after(nxt)
+        if found is not None and found.who is None and found.mention is not None and found.strength == 2 and \
+                (found.ref is None or self._unnamed(found)) and self._grammar("inverted_incise"):
+            return Found(None, None, None, found.mention, found.cue, 1)  # '« … », « … », a hurlé la foule': no one named
         if found is None or found.who is None:
             return None  # a weak cue: a short phrase in marks stays a scare quote
         return Found(found.who, found.ref, found.referent, found.mention, found.cue, 1)
@@ -1519,6 +1526,20 @@ class _Extractor:
         before, after = text[:a].rstrip(" \t\"“«"), text[b:].strip(" \t\"”»")
         return self._grammar("inverted_incise") and not after and len(words.split()) <= 15 and \
             (not before or before.endswith((".", "!", "?", "…", "»", "\"", "”")))  # a pulled quote ending its paragraph
+
+    def _intertitle(self, q: Quotation) -> bool:
+        """Is ``q`` an intertitle: a quotation set between dashes ('….- « Pas à la hauteur » -Le
+        ministre a jugé …', where scraping glued the heading to the text around it), or in
+        capitals ('LE FN EST « UNE IMPASSE »')? Such a heading repeats words quoted below it."""
+        if len(q.pieces) > 1 or not self._grammar("dashed_intertitles"):
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        words = text[a:b].strip()
+        if len(re.findall(r"[^\W\d_]{2,}", words)) >= 2 and words.isupper():
+            return True
+        before, after = text[:a].rstrip(" \t\"“«"), text[b:].lstrip(" \t\"”»")
+        return before.endswith("-") and after.startswith("-")
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
