@@ -328,3 +328,10 @@ def test_a_description_in_an_incise_inside_the_marks_is_the_speaker_named_before
     art = run("Paul Garnier a critiqué le gouvernement sur Twitter. Il a visé le ministre Marc Lenoir. \"Arrêtez de "
               "promettre quand c'est pour renoncer ensuite, écrit le député. Les électeurs s'en souviendront.\"")
     assert quote(art, "Arrêtez de promettre").speaker == "Paul Garnier"
+
+
+def test_the_authors_of_an_organisation_s_study_speak_for_the_organisation():
+    """'indiquent les auteurs de l'étude de X': the authors of a study speak for the body whose study it is."""
+    art = run("Le chômage a reculé au printemps. \"La baisse tient d'abord à la reprise de l'intérim\", indiquent les "
+              "auteurs de l'étude de l'Insee, publiée mardi.")
+    assert quote(art, "La baisse tient").speaker == "Insee"

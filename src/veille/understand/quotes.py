@@ -808,6 +808,10 @@ class _Extractor:
             org_ref = self._members_of(seg_id, tok)
             if org_ref is not None:  # 'The doctors, members of the group X, …' … 'the doctors said'
                 return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("author_nouns"):
+            wrote = self._author_source(seg_id, tok, cue, strength)
+            if wrote is not None:
+                return Found(wrote.who, wrote.ref, wrote.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -831,6 +835,21 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _author_source(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
+        """'les auteurs de l'étude du Crédit suisse': the organisation named as the source of the
+        document the authors wrote, who speaks through them; None when no organisation is named."""
+        doc_noun = next((c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i), None)
+        if doc_noun is None or (doc_noun.lower_ not in self._folded_raw("source_nouns")
+                                and doc_noun.lemma_.lower() not in self._folded_raw("source_nouns")):
+            return None
+        src = self._source_of(doc_noun)
+        if src.i == doc_noun.i:
+            return None
+        org = self._from_token_as_is(seg_id, src, cue, strength)
+        person = org.referent is not None and org.referent.kind == "person" or \
+            bool(org.who and org.who.actor_id and self.info(org.who.actor_id).get("type") == "person")
+        return org if org.who is not None and not person else None
 
     def _experts_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """The organisation named last, in the six sentences before, as the complement of
