@@ -335,3 +335,11 @@ def test_the_authors_of_an_organisation_s_study_speak_for_the_organisation():
     art = run("Le chômage a reculé au printemps. \"La baisse tient d'abord à la reprise de l'intérim\", indiquent les "
               "auteurs de l'étude de l'Insee, publiée mardi.")
     assert quote(art, "La baisse tient").speaker == "Insee"
+
+
+def test_an_intertitle_repeats_words_written_with_a_ligature_below():
+    """'- « Nantes dans le coeur » -' repeats '… Nantes dans le cœur' quoted below: the ligature is the
+    same two letters."""
+    art = run("Le maire Paul Garnier a salué les bénévoles.- \"Nantes dans le coeur\" -Mardi, le cortège a traversé la "
+              "ville. \"Ils ont tous Nantes dans le cœur\", a écrit l'ancienne ministre Claire Duval sur son compte.")
+    assert quote(art, "Nantes dans le coeur").speaker == "Claire Duval"

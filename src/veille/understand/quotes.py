@@ -242,14 +242,14 @@ class _Extractor:
             intertitle = self._intertitle(q)
             if quote.kind not in ("direct", "scare") or not (intertitle or self._heading_quotation(q)):
                 continue
-            words = fold(quote.text).strip(" .!?…")
+            words = _plain(quote.text).strip(" .!?…")
             if len(words.split()) < 2 and not intertitle:
                 continue
             said = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
             # (an intertitle takes the speaker of the words it repeats, also an anonymous one: 'a hurlé la foule')
             later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct"
                           and (lf.who is not None or intertitle and lf.mention is not None and lf.cue)
-                          and said.search(fold(lq.text))), None)
+                          and said.search(_plain(lq.text))), None)
             if later is None or quote not in out:
                 continue
             out[out.index(quote)] = quote.model_copy(update={
@@ -2308,6 +2308,14 @@ def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
     """'un témoin', 'a source', 'officials': an indefinite or bare plural subject."""
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return any(d in closed_words("indefinite_determiners") for d in dets)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+def _plain(text: str) -> str:
+    """:func:`fold` with the ligatures spelt out: a heading's 'coeur' is the body's 'cœur'."""
+    return fold(text).translate(_LIGATURES)
 
 
 def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
