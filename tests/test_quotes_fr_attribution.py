@@ -343,3 +343,11 @@ def test_an_intertitle_repeats_words_written_with_a_ligature_below():
     art = run("Le maire Paul Garnier a salué les bénévoles.- \"Nantes dans le coeur\" -Mardi, le cortège a traversé la "
               "ville. \"Ils ont tous Nantes dans le cœur\", a écrit l'ancienne ministre Claire Duval sur son compte.")
     assert quote(art, "Nantes dans le coeur").speaker == "Claire Duval"
+
+
+def test_an_infinitive_copula_clause_is_reported_speech():
+    """'reconnaissant avoir été maladroit', 'affirme être innocent': an infinitive clause headed by
+    an adjective after its copula is the reporting verb's complement, as 'affirme avoir envoyé' is."""
+    art = run("Le maire Paul Garnier s'est excusé mardi, reconnaissant avoir été maladroit.")
+    q = quote(art, "avoir été maladroit")
+    assert q.kind == "indirect" and q.speaker == "Paul Garnier"

@@ -1861,7 +1861,7 @@ class _Extractor:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if self._grammar("que_clause"):
             comps = [c for c in comps if any(m.dep_ == "mark" and m.lower_ in QUE for m in c.subtree if m.i < c.i)] or \
-                [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and (c.pos_ in ("VERB", "AUX") or _infinitive_copula(c))
                  and is_reporting(verb, self._folded_raw("infinitive_verbs"))
                  and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
@@ -2308,6 +2308,13 @@ def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
     """'un témoin', 'a source', 'officials': an indefinite or bare plural subject."""
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return any(d in closed_words("indefinite_determiners") for d in dets)
+
+
+def _infinitive_copula(tok) -> bool:  # noqa: ANN001
+    """'reconnaissant avoir été maladroit', 'affirme être innocent': an adjective or noun whose
+    infinitive copula before it makes it the head of an infinitive clause."""
+    return tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" and c.i < tok.i for c in tok.children) and \
+        any("Inf" in c.morph.get("VerbForm") for c in tok.children if c.i < tok.i and c.dep_ in ("cop", "aux", "aux:tense"))
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
