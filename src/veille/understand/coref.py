@@ -553,7 +553,8 @@ class _Builder:
         if seg_id is not None and subjects:
             if self._incise_in_marks(verb, seg_id):
                 return True
-            if self._quote_of(seg_id, verb.idx) is None:  # '« Nous sommes devant un cas … », a estimé le maire':
+            if self._quote_of(seg_id, verb.idx) is None and grammar(self.ctx.lang, "inverted_incise"):
+                # '« Nous sommes devant un cas … », a estimé le maire':
                 subjects = [c for c in subjects if self._quote_of(seg_id, c.idx) is None]  # no subject in the marks
         return not subjects
 
@@ -1301,15 +1302,23 @@ class _Builder:
         proxy = proxy or (self._of_person(head) and not demonstrative)
         proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
         # ('Christian Jacob raconte une anecdote. « … », raconte le président du groupe LR')
-        if who is None and r.role == "subj" and not former and r.quote is None and self._speaks(r) and \
-                low not in self.lex["generic_person"] and not proxy:
+
+        def speaker_before() -> Referent | None:
+            if r.role != "subj" or former or r.quote is not None or not self._speaks(r) or \
+                    low in self.lex["generic_person"] or proxy:
+                return None
             last = next((x for x in reversed(self.refs) if x.role == "subj" and x.kind == "person" and x.quote is None
                          and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
             p = last.referent if last is not None else None
             if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
                     not any(d.split()[1:2] == [low] for d in p.descriptions) and \
                     not _described_otherwise(p, low, rest):
-                who = p  # (not 'the governor of the central bank' for a governor described otherwise)
+                return p  # (not 'the governor of the central bank' for a governor described otherwise)
+            return None
+
+        speaker_first = grammar(self.ctx.lang, "inverted_incise")  # ('…, estime X. « … », clame le cofondateur de …')
+        if who is None and speaker_first:
+            who = speaker_before()
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1317,6 +1326,8 @@ class _Builder:
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
             if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
                 who = scored[0][2]
+        if who is None and not speaker_first:
+            who = speaker_before()
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)
