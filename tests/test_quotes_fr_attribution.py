@@ -287,3 +287,67 @@ def test_an_inverted_subject_after_an_aside_between_commas():
     art = run("La foule a défilé dans la capitale. « Nous condamnons la mauvaise gestion », a déclaré, tout de blanc vêtu "
               "et coiffé d'un turban, l'imam Traoré, lors de la manifestation.")
     assert quote(art, "Nous condamnons la mauvaise gestion").speaker == "Traoré"
+
+
+def test_an_intertitle_between_dashes_takes_the_speaker_of_the_words_it_repeats():
+    """'….- « Irresponsable » -Mardi, X a …': an intertitle glued between dashes repeats words quoted
+    below; it is theirs, not the words of the subject of the sentence it was glued to."""
+    art = run("Le maire Paul Garnier a défendu son budget devant le conseil.- \"Irresponsable\" -Mardi, Paul Garnier a "
+              "annoncé la fermeture de la piscine. Le lendemain, la conseillère Claire Duval a réagi. \"C'est un choix "
+              "irresponsable pour les familles\", a-t-elle lancé.")
+    assert quote(art, "Irresponsable").speaker == "Claire Duval"
+
+
+def test_an_intertitle_in_capitals_takes_the_speaker_of_the_words_it_repeats():
+    """'LE PORT EST « UNE PRIORITÉ »' in capitals, glued to its paragraph, repeats a quotation below."""
+    art = run("Le ministre Paul Garnier était à Brest lundi.\n\nLE PORT EST \"UNE PRIORITÉ\"Le ministre a visité les "
+              "chantiers. \"Pour nous, le port reste une priorité absolue\", a-t-il assuré.")
+    assert quote(art, "UNE PRIORITÉ").speaker == "Paul Garnier"
+
+
+def test_quotations_in_a_row_before_an_anonymous_cue_have_no_speaker():
+    """'« … », « … », a crié la foule': the cue after both is the first one's too, even when no one
+    is named; the first is no continuation of the speaker before."""
+    art = run("\"Nous resterons prudents\", a déclaré Paul Garnier à la sortie du tribunal. \"Honte à vous\", "
+              "\"Rendez l'argent !\", a crié la foule.")
+    assert quote(art, "Honte à vous").speaker is None
+    assert quote(art, "Nous resterons prudents").speaker == "Paul Garnier"
+
+
+def test_a_description_after_a_date_following_the_incise_verb_is_its_subject():
+    """'a déclaré vendredi 3 mai le chef de la délégation': the parser hangs the noun phrase on the
+    date; it is still the inverted subject, and the person of the article."""
+    art = run("Paul Garnier a été accueilli par des sifflets à Lyon, où l'avait invité Marc Lenoir. La réforme se fera "
+              "\"sans précipitation\", a déclaré vendredi 3 mai le chef de la délégation, qui doit rencontrer les syndicats.")
+    assert quote(art, "La réforme se fera").speaker == "Paul Garnier"
+
+
+def test_a_description_in_an_incise_inside_the_marks_is_the_speaker_named_before():
+    """'« Arrêtez …, écrit le député. … »': the incise inside the marks is narration, its subject
+    the person the sentences before speak of."""
+    art = run("Paul Garnier a critiqué le gouvernement sur Twitter. Il a visé le ministre Marc Lenoir. \"Arrêtez de "
+              "promettre quand c'est pour renoncer ensuite, écrit le député. Les électeurs s'en souviendront.\"")
+    assert quote(art, "Arrêtez de promettre").speaker == "Paul Garnier"
+
+
+def test_the_authors_of_an_organisation_s_study_speak_for_the_organisation():
+    """'indiquent les auteurs de l'étude de X': the authors of a study speak for the body whose study it is."""
+    art = run("Le chômage a reculé au printemps. \"La baisse tient d'abord à la reprise de l'intérim\", indiquent les "
+              "auteurs de l'étude de l'Insee, publiée mardi.")
+    assert quote(art, "La baisse tient").speaker == "Insee"
+
+
+def test_an_intertitle_repeats_words_written_with_a_ligature_below():
+    """'- « Nantes dans le coeur » -' repeats '… Nantes dans le cœur' quoted below: the ligature is the
+    same two letters."""
+    art = run("Le maire Paul Garnier a salué les bénévoles.- \"Nantes dans le coeur\" -Mardi, le cortège a traversé la "
+              "ville. \"Ils ont tous Nantes dans le cœur\", a écrit l'ancienne ministre Claire Duval sur son compte.")
+    assert quote(art, "Nantes dans le coeur").speaker == "Claire Duval"
+
+
+def test_an_infinitive_copula_clause_is_reported_speech():
+    """'reconnaissant avoir été maladroit', 'affirme être innocent': an infinitive clause headed by
+    an adjective after its copula is the reporting verb's complement, as 'affirme avoir envoyé' is."""
+    art = run("Le maire Paul Garnier s'est excusé mardi, reconnaissant avoir été maladroit.")
+    q = quote(art, "avoir été maladroit")
+    assert q.kind == "indirect" and q.speaker == "Paul Garnier"

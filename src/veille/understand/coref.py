@@ -447,7 +447,7 @@ class _Builder:
             span = doc[m.tokens[0]:m.tokens[1]]
             head = span.root
             role = _role(head)
-            if role != "subj" and self._inverted_subject(head):
+            if role != "subj" and self._inverted_subject(head, seg_id):
                 role = "subj"
             elif role == "embedded" and self._possessor_of_subject(head):
                 role = "obj"
@@ -499,7 +499,7 @@ class _Builder:
                     continue
                 head = span.root
                 role = _role(head)
-                if role != "subj" and self._inverted_subject(head):
+                if role != "subj" and self._inverted_subject(head, seg_id):
                     role = "subj"
                 out.append(Ref(seg_id, start, start + len(name), name, "name", head.i, self._sent(head), role,
                                self._quote_of(seg_id, start), actor_id=actor_id, kind="organisation"))
@@ -549,18 +549,52 @@ class _Builder:
         return tok.dep_ == "poss" and owned.i > tok.i and owned.pos_ == "NOUN" and \
             owned.dep_ in ("nsubj", "nsubjpass") and not self._person_noun(owned) and owned.ent_type_ not in PERSON_LABELS
 
-    def _inverted_subject(self, tok) -> bool:  # noqa: ANN001
+    def _inverted_subject(self, tok, seg_id: int | None = None) -> bool:  # noqa: ANN001
         """'« … », a déclaré François Hollande': a name right after a reporting verb that has
-        no subject before it (parsers often call it an object). A noun after its own preposition
-        ('…, selon l'avocat') is no subject."""
+        no subject before it (parsers often call it an object), or whose 'subject' lies before
+        the comma of an incise inside the marks (``seg_id`` given). A noun after its own
+        preposition ('…, selon l'avocat') is no subject."""
         if any(c.dep_ == "case" and c.i < tok.i for c in tok.children):
             return False
         while tok.dep_ in ("flat:name", "flat", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX"):
             tok = tok.head  # ('estime Jean-Luc Mélenchon': a name the parser hung on the verb as an apposition)
-        verb = tok.head
+        verb = self._verb_past_circumstance(tok) or tok.head
         if verb.i >= tok.i or verb.pos_ not in ("VERB", "AUX") or not self._reports(verb):
             return False
-        return not any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i]
+        if seg_id is not None and subjects:
+            if self._incise_in_marks(verb, seg_id):
+                return True
+            if self._quote_of(seg_id, verb.idx) is None and grammar(self.ctx.lang, "inverted_incise"):
+                # '« Nous sommes devant un cas … », a estimé le maire':
+                subjects = [c for c in subjects if self._quote_of(seg_id, c.idx) is None]  # no subject in the marks
+        return not subjects
+
+    def _incise_in_marks(self, verb, seg_id: int) -> bool:  # noqa: ANN001
+        """'« Arrêtez …, écrit le député. La France va mieux. »': a reporting verb right after a
+        comma inside a quotation is an incise, whatever subject the parser gave it before the comma."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+        return first > 0 and verb.doc[first - 1].text == "," and grammar(self.ctx.lang, "inverted_incise") and \
+            self._quote_of(seg_id, verb.idx) is not None
+
+    def _verb_past_circumstance(self, tok):  # noqa: ANN001, ANN202
+        """'a déclaré vendredi 24 juin le chef de la campagne': the verb of a determined noun
+        phrase with no preposition that the parser hung on a short date or circumstance right
+        after the verb (quotes.py reads it so too); None when ``tok`` is not such a phrase."""
+        if tok.dep_ != "nmod" or not grammar(self.ctx.lang, "inverted_incise") or \
+                not any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
+            return None
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.i >= tok.i or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or head.i >= tok.i or tok.i - head.i > 8 or \
+                any(t.is_punct for t in tok.doc[head.i + 1:tok.i]):
+            return None
+        return head
 
     def _kind_of(self, m) -> str | None:  # noqa: ANN001
         if m.actor_id:
@@ -970,10 +1004,14 @@ class _Builder:
             span = doc[span.start:span.end - 1]
         taken.update(i for i in range(span.start, span.end) if i not in taken)
         role = _role(tok)
-        if role != "subj" and self._inverted_subject(tok):
+        quote = self._quote_of(seg_id, span.start_char)
+        if quote is not None and is_person and self._inverted_subject(tok, seg_id) and self._incise_in_marks(tok.head, seg_id):
+            role = "subj"
+            quote = None  # '« Arrêtez …, écrit le député. La France va mieux. »': an incise inside the marks is narration
+        elif role != "subj" and self._inverted_subject(tok, seg_id):
             role = "subj"
         r = Ref(seg_id, span.start_char, span.end_char, span.text, "description", tok.i, self._sent(tok), role,
-                self._quote_of(seg_id, span.start_char), gender=self._noun_gender(tok) if is_person else None,
+                quote, gender=self._noun_gender(tok) if is_person else None,
                 kind="person" if is_person else "org")
         r.of_name = of_name
         r.soft_gender = is_person and self._soft_gender(tok, r.gender)
@@ -1263,7 +1301,9 @@ class _Builder:
                 who = near[0]
             elif len(just_before) == 1 and r.role == "subj" and r.quote is None:
                 who = just_before[0]  # ('écrit le trentenaire' after a sentence naming one of them: the one named last)
-        # 5. a role description as the subject ('le président des Patriotes réclame …') is
+        # 5. a description naming the subject of the sentence before, as the speaker of a quotation
+        #    (first: the person just named speaks on, even when another one stands out in the article)
+        # 6. a role description as the subject ('le président des Patriotes réclame …') is
         #    the person the article is about when that person clearly stands out
         proxy = low in self._proxies() or noun in self._proxies()  # 'le porte-parole' speaks for someone, is not them
         occupation = self.lex.get("occupation_proxies", ())
@@ -1273,6 +1313,24 @@ class _Builder:
         # président', with its demonstrative, is someone the article already spoke of
         proxy = proxy or (self._of_person(head) and not demonstrative)
         proxy = proxy or owned  # 'his lawyer', 'sa fille': someone else than the person the possessive points to
+        # ('Christian Jacob raconte une anecdote. « … », raconte le président du groupe LR')
+
+        def speaker_before() -> Referent | None:
+            if r.role != "subj" or former or r.quote is not None or not self._speaks(r) or \
+                    low in self.lex["generic_person"] or proxy:
+                return None
+            last = next((x for x in reversed(self.refs) if x.role == "subj" and x.kind == "person" and x.quote is None
+                         and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
+            p = last.referent if last is not None else None
+            if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
+                    not any(d.split()[1:2] == [low] for d in p.descriptions) and \
+                    not _described_otherwise(p, low, rest):
+                return p  # (not 'the governor of the central bank' for a governor described otherwise)
+            return None
+
+        speaker_first = grammar(self.ctx.lang, "inverted_incise")  # ('…, estime X. « … », clame le cofondateur de …')
+        if who is None and speaker_first:
+            who = speaker_before()
         if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
                 and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
@@ -1280,17 +1338,8 @@ class _Builder:
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
             if scored and scored[0][0] >= 40 and (len(scored) == 1 or scored[0][0] >= 2.5 * scored[1][0]):
                 who = scored[0][2]
-        # 6. a description naming the subject of the sentence before, as the speaker of a quotation
-        #    ('Christian Jacob raconte une anecdote. « … », raconte le président du groupe LR')
-        if who is None and r.role == "subj" and not former and r.quote is None and self._speaks(r) and \
-                low not in self.lex["generic_person"] and not proxy:
-            last = next((x for x in reversed(self.refs) if x.role == "subj" and x.kind == "person" and x.quote is None
-                         and x.referent is not None and r.sent - 1 <= x.sent <= r.sent), None)
-            p = last.referent if last is not None else None
-            if p is not None and p in ok_gender and not (p.actor_id and self._titled(p.actor_id, noun, low)) and \
-                    not any(d.split()[1:2] == [low] for d in p.descriptions) and \
-                    not _described_otherwise(p, low, rest):
-                who = p  # (not 'the governor of the central bank' for a governor described otherwise)
+        if who is None and not speaker_first:
+            who = speaker_before()
         if who is not None:
             r.referent = who
             r.antecedent = self._last_ref(who)

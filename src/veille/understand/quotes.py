@@ -239,13 +239,17 @@ class _Extractor:
         the article quotes again below, with their speaker: that speaker says the heading too."""
         out = list(quotes)
         for i, (quote, _, q) in enumerate(made):
-            if quote.kind not in ("direct", "scare") or not self._heading_quotation(q):
+            intertitle = self._intertitle(q)
+            if quote.kind not in ("direct", "scare") or not (intertitle or self._heading_quotation(q)):
                 continue
-            words = fold(quote.text).strip(" .!?…")
-            if len(words.split()) < 2:
+            words = _plain(quote.text).strip(" .!?…")
+            if len(words.split()) < 2 and not intertitle:
                 continue
-            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct" and lf.who is not None
-                          and words in fold(lq.text)), None)
+            said = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+            # (an intertitle takes the speaker of the words it repeats, also an anonymous one: 'a hurlé la foule')
+            later = next((lq for lq, lf, _ in made[i + 1:] if lq.kind == "direct"
+                          and (lf.who is not None or intertitle and lf.mention is not None and lf.cue)
+                          and said.search(_plain(lq.text))), None)
             if later is None or quote not in out:
                 continue
             out[out.index(quote)] = quote.model_copy(update={
@@ -843,6 +847,10 @@ class _Extractor:
             org_ref = self._members_of(seg_id, tok)
             if org_ref is not None:  # 'The doctors, members of the group X, …' … 'the doctors said'
                 return Found(self.coref.participant(org_ref), org_ref, org_ref.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("author_nouns"):
+            wrote = self._author_source(seg_id, tok, cue, strength)
+            if wrote is not None:
+                return Found(wrote.who, wrote.ref, wrote.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("proxy_nouns"):
             comp = self._source_of_proxy(tok)
             if comp is not None:
@@ -866,6 +874,21 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _author_source(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
+        """'les auteurs de l'étude du Crédit suisse': the organisation named as the source of the
+        document the authors wrote, who speaks through them; None when no organisation is named."""
+        doc_noun = next((c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i), None)
+        if doc_noun is None or (doc_noun.lower_ not in self._folded_raw("source_nouns")
+                                and doc_noun.lemma_.lower() not in self._folded_raw("source_nouns")):
+            return None
+        src = self._source_of(doc_noun)
+        if src.i == doc_noun.i:
+            return None
+        org = self._from_token_as_is(seg_id, src, cue, strength)
+        person = org.referent is not None and org.referent.kind == "person" or \
+            bool(org.who and org.who.actor_id and self.info(org.who.actor_id).get("type") == "person")
+        return org if org.who is not None and not person else None
 
     def _experts_of(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
         """The organisation named last, in the six sentences before, as the complement of
@@ -1252,6 +1275,9 @@ class _Extractor:
         if nxt is None or re.search(r"[.!?…;:]", text[z + 1:nxt.pieces[0][1]]):
             return None
         found = self._after(nxt)
+        if found is not None and found.who is None and found.mention is not None and found.strength == 2 and \
+                (found.ref is None or self._unnamed(found)) and self._grammar("inverted_incise"):
+            return Found(None, None, None, found.mention, found.cue, 1)  # '« … », « … », a hurlé la foule': no one named
         if found is None or found.who is None:
             return None  # a weak cue: a short phrase in marks stays a scare quote
         return Found(found.who, found.ref, found.referent, found.mention, found.cue, 1)
@@ -1578,6 +1604,20 @@ class _Extractor:
         return self._grammar("inverted_incise") and not after and len(words.split()) <= 15 and \
             (not before or before.endswith((".", "!", "?", "…", "»", "\"", "”")))  # a pulled quote ending its paragraph
 
+    def _intertitle(self, q: Quotation) -> bool:
+        """Is ``q`` an intertitle: a quotation set between dashes ('….- « Pas à la hauteur » -Le
+        ministre a jugé …', where scraping glued the heading to the text around it), or in
+        capitals ('LE FN EST « UNE IMPASSE »')? Such a heading repeats words quoted below it."""
+        if len(q.pieces) > 1 or not self._grammar("dashed_intertitles"):
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        words = text[a:b].strip()
+        if len(re.findall(r"[^\W\d_]{2,}", words)) >= 2 and words.isupper():
+            return True
+        before, after = text[:a].rstrip(" \t\"“«"), text[b:].lstrip(" \t\"”»")
+        return before.endswith("-") and after.startswith("-")
+
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
         ('« … », clame X. Y, secrétaire du parti, a tweeté sa « … »')? Then the second is not a continuation."""
@@ -1881,7 +1921,7 @@ class _Extractor:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if self._grammar("que_clause"):
             comps = [c for c in comps if any(m.dep_ == "mark" and m.lower_ in QUE for m in c.subtree if m.i < c.i)] or \
-                [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and (c.pos_ in ("VERB", "AUX") or _infinitive_copula(c))
                  and is_reporting(verb, self._folded_raw("infinitive_verbs"))
                  and any("Inf" in t.morph.get("VerbForm") for t in c.subtree if t.i <= c.i)
                  and not any(m.dep_ in ("mark", "case") for m in c.children if m.i < c.i)]
@@ -2337,6 +2377,21 @@ def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
     """'un témoin', 'a source', 'officials': an indefinite or bare plural subject."""
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return any(d in closed_words("indefinite_determiners") for d in dets)
+
+
+def _infinitive_copula(tok) -> bool:  # noqa: ANN001
+    """'reconnaissant avoir été maladroit', 'affirme être innocent': an adjective or noun whose
+    infinitive copula before it makes it the head of an infinitive clause."""
+    return tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" and c.i < tok.i for c in tok.children) and \
+        any("Inf" in c.morph.get("VerbForm") for c in tok.children if c.i < tok.i and c.dep_ in ("cop", "aux", "aux:tense"))
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+def _plain(text: str) -> str:
+    """:func:`fold` with the ligatures spelt out: a heading's 'coeur' is the body's 'cœur'."""
+    return fold(text).translate(_LIGATURES)
 
 
 def _absorb(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
