@@ -628,3 +628,15 @@ def test_a_listed_first_name_makes_a_person_of_a_name_tagged_as_an_organisation(
     got = resolved(art)
     assert got.get("Britney Hollis") == ["Britney Hollis"], got
     assert got.get("She") == ["Britney Hollis"], got
+
+
+def test_a_past_role_with_its_place_as_subject_is_the_person_in_focus():
+    """'L'ancienne présentatrice de X sur TF1 a quitté …': a past role that says where it was
+    held, as the subject, is a career recalled of the person the article is about (rule 5),
+    even with an organisation in it, though another woman is named."""
+    text = ("Dans un entretien, Claire Vernot explique qu'elle a refusé un poste au gouvernement. "
+            "Julie Marchand a finalement été nommée. "
+            "Claire Vernot préfère la télévision, a-t-elle dit. Elle veut écrire un livre. "
+            "L'ancienne présentatrice des informations sur TF1 a quitté Paris pour la Bretagne en mai.")
+    got = resolved(run(text, "fr"))
+    assert got.get("L'ancienne présentatrice des informations sur TF1") == ["Claire Vernot"], got

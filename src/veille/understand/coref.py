@@ -1331,8 +1331,8 @@ class _Builder:
         speaker_first = grammar(self.ctx.lang, "inverted_incise")  # ('…, estime X. « … », clame le cofondateur de …')
         if who is None and speaker_first:
             who = speaker_before()
-        if who is None and r.role == "subj" and not former and low not in self.lex["generic_person"] and not orgs \
-                and r.quote is None and not proxy:
+        if who is None and r.role == "subj" and self._focus_may_be(former, rest, orgs) \
+                and low not in self.lex["generic_person"] and r.quote is None and not proxy:
             others = [p for p in ok_gender if p.events and not (p.actor_id and self._titled(p.actor_id, noun, low))
                       and not any(d.split()[1:2] == [low] or low in d.split()[:3] for d in p.descriptions if rest)]
             scored = sorted(((p.salience(r.sent, outside), id(p), p) for p in others), reverse=True)
@@ -1346,6 +1346,16 @@ class _Builder:
             r.form = "title" if who.actor_id and (self._holds(who.actor_id, r.text, noun, low, former) or
                                                   self._office_holder(r.text)) else "description"
             self._describe(who, r, seg)
+
+    def _focus_may_be(self, former: bool, rest: str, orgs: set[str]) -> bool:
+        """May a subject description be the person the article is about (rule 5)? A present
+        role without an organisation ('le président du MoDem' is rather a member of it, found by
+        rule 2b); a past one ('L'ancienne présentatrice du journal sur TF1', 'l'ancien candidat LR
+        à la présidentielle') when it says where it was held, a career recalled of the person in
+        focus: a bare 'l'ancien président' is rather another one, who held the office before."""
+        if former:
+            return bool(rest)
+        return not orgs
 
     def _of_person(self, head) -> bool:  # noqa: ANN001
         """A description defined by another person ('l'avocat de cette chercheuse', 'la fille du
