@@ -378,3 +378,10 @@ def test_a_report_no_one_is_said_to_have_issued_speaks_for_no_one():
     """'indique le rapport' with no issuer named: no one, not the person named before."""
     art = run("Le maire Paul Garnier est arrivé mardi. « Nous manquons de moyens », indique le rapport.")
     assert quote(art, "Nous manquons de moyens").speaker is None
+
+
+def test_a_letter_speaks_for_whoever_wrote_in_it_before():
+    """'Dans une lettre …, X réclame … « … », poursuit la lettre': the subject the letter was the setting of."""
+    art = run("Dans une lettre au préfet, le maire Paul Garnier réclame des moyens. « Nos écoles sont vétustes », "
+              "poursuit la lettre.")
+    assert quote(art, "Nos écoles sont vétustes").speaker == "Paul Garnier"
