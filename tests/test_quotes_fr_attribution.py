@@ -351,3 +351,37 @@ def test_an_infinitive_copula_clause_is_reported_speech():
     art = run("Le maire Paul Garnier s'est excusé mardi, reconnaissant avoir été maladroit.")
     q = quote(art, "avoir été maladroit")
     assert q.kind == "indirect" and q.speaker == "Paul Garnier"
+
+
+def test_a_communique_speaks_for_the_body_that_published_it():
+    """'X a publié un communiqué … « … », précise le communiqué': the document stands for its issuer."""
+    art = run("Le ministère de l'Intérieur a publié un communiqué mardi. « Les contrôles seront renforcés », précise "
+              "le communiqué.")
+    assert quote(art, "Les contrôles seront renforcés").speaker == "ministère de l'Intérieur"
+
+
+def test_this_study_speaks_for_the_source_an_earlier_mention_named():
+    """'selon une étude de l'Insee … Toujours selon cette étude, …': the source of the same document."""
+    art = run("Le chômage a reculé, selon une étude de l'Insee. Les jeunes en profitent le plus. Toujours selon cette "
+              "étude, l'intérim a progressé de 3 %.")
+    assert quote(art, "l'intérim a progressé").speaker == "Insee"
+
+
+def test_the_title_of_a_study_is_not_its_issuer():
+    """'l'étude annuelle Emploi Horizon de l'Insee': the 'de X' complement issued it, not the title."""
+    art = run("Selon l'étude annuelle Emploi Horizon de l'Insee, le chômage a reculé. Les jeunes en profitent le plus. "
+              "Toujours selon cette étude, l'intérim a progressé de 3 %.")
+    assert quote(art, "l'intérim a progressé").speaker == "Insee"
+
+
+def test_a_report_no_one_is_said_to_have_issued_speaks_for_no_one():
+    """'indique le rapport' with no issuer named: no one, not the person named before."""
+    art = run("Le maire Paul Garnier est arrivé mardi. « Nous manquons de moyens », indique le rapport.")
+    assert quote(art, "Nous manquons de moyens").speaker is None
+
+
+def test_a_letter_speaks_for_whoever_wrote_in_it_before():
+    """'Dans une lettre …, X réclame … « … », poursuit la lettre': the subject the letter was the setting of."""
+    art = run("Dans une lettre au préfet, le maire Paul Garnier réclame des moyens. « Nos écoles sont vétustes », "
+              "poursuit la lettre.")
+    assert quote(art, "Nos écoles sont vétustes").speaker == "Paul Garnier"

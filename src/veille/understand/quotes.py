@@ -825,6 +825,11 @@ class _Extractor:
                 org = self._from_token_as_is(seg_id, src, cue, strength)
                 if org.who is not None:
                     return Found(org.who, org.ref, org.referent, found.mention, cue, strength)
+        if found.who is None and tok.pos_ == "NOUN" and tok.lower_ in self._folded_raw("document_nouns") and \
+                _issuer_complement(tok) is None:
+            issuer = self._document_issuer(seg_id, tok, cue, strength)
+            if issuer is not None:  # '… publié un communiqué. « … », précise le communiqué': who issued it
+                return Found(issuer.who, issuer.ref, issuer.referent, found.mention, cue, strength)
         if found.who is None and tok.pos_ == "PRON" and "Plur" in tok.morph.get("Number") and found.ref is not None:
             first = self._first_of_pair(found.ref)
             if first is not None:
@@ -874,6 +879,43 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _document_issuer(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
+        """Who issued a document named with no source ('précise le communiqué', 'selon cette étude'):
+        an earlier mention of the same noun, in this sentence or the six before, that names its source
+        ('une étude de l'Insee'), or whose clause has a subject that published, sent or signed it ('le
+        ministère a publié un communiqué', 'dans une lettre, le maire réclame'). None otherwise: the
+        nearest person did not write it."""
+        sents = [(sid, sent) for sid in range(seg_id, -1, -1)
+                 for sent in reversed(list(self.segments[sid].doc.sents)) if sid < seg_id or sent.start <= tok.i][:7]
+        lemma = tok.lemma_.lower()
+        for sid, sent in sents:
+            for t in reversed(sent):
+                if (sid, t.i) >= (seg_id, tok.i) or t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                    continue
+                src = _issuer_complement(t)  # 'une étude de l'Insee'; else 'l'Insee a publié une étude'
+                for who in (self._source_of(src) if src is not None else None, self._issuing_subject(t)):
+                    org = self._from_token_as_is(sid, who, cue, strength) if who is not None else None
+                    if org is not None and org.who is not None:
+                        return org
+        return None
+
+    @staticmethod
+    def _issuing_subject(doc_noun):  # noqa: ANN001, ANN205
+        """The subject of the clause a document noun is the object of ('X a publié un rapport', 'X a
+        fait parvenir une note') or the setting of ('dans un communiqué, X souligne'); None else."""
+        setting = doc_noun.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "dans" for c in doc_noun.children)
+        if doc_noun.dep_ not in ("obj", "dobj") and not setting:
+            return None
+        verb = doc_noun.head
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj:
+                return subj[0]
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def _author_source(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
         """'les auteurs de l'étude du Crédit suisse': the organisation named as the source of the
@@ -2371,6 +2413,26 @@ def _cue_text(verb) -> str:  # noqa: ANN001
     """The verb with its auxiliaries: 'a déclaré', 'has said'."""
     parts = [c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i] + [verb]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+_ISSUER_CASES = frozenset({"de", "d'", "d’", "du", "des", "par"})
+
+
+def _issuer_complement(doc_noun):  # noqa: ANN001, ANN202
+    """The 'de X' / 'par X' complement of a document noun ('l'étude du Crédit suisse', 'une étude
+    publiée par la revue X'), through a title the noun carries ('l'étude Global Wealth Report du
+    Crédit suisse'); None when it has none ('le communiqué mardi', 'cette étude'). A title is not
+    its issuer."""
+    heads = [doc_noun] + [c for c in doc_noun.children if c.dep_ in ("nmod", "appos", "flat:name") and c.i > doc_noun.i
+                          and (c.pos_ in ("PROPN", "X") or c.text[:1].isupper())]
+    heads += [g for c in doc_noun.children if c.dep_ in ("acl", "acl:relcl") and c.i > doc_noun.i for g in c.children
+              if g.dep_ in ("obl:agent", "agent")]
+    for head in heads:
+        for c in ([head] if head.dep_ in ("obl:agent", "agent") else head.children):
+            if c.i > head.i and c.dep_ in ("nmod", "obl:agent", "agent") and \
+                    any(g.dep_ == "case" and g.lower_ in _ISSUER_CASES for g in c.children):
+                return c
+    return None
 
 
 def _anonymous(tok, lang: str) -> bool:  # noqa: ANN001
