@@ -837,3 +837,8 @@ def test_an_organisation_named_by_a_common_noun_is_the_doer_and_a_thing_is_not()
     # a document or an object is still no one
     assert "REQUEST" not in _types("Le texte demande au gouvernement de revoir sa copie.")
     assert "REQUEST" not in _types("Le rapport demande au ministre de revoir sa copie.")
+
+
+def test_the_parties_to_a_negotiation_are_its_doers():
+    met = [e for e in _fr_events("Les deux parties se sont rencontrées mardi à Genève.") if e.type == "CONSULT"]
+    assert met and [a.text for a in met[0].actors] == ["Les deux parties"], met
