@@ -824,3 +824,21 @@ def test_a_town_the_tagger_took_for_an_adjective_is_still_the_place():
     filed = [e for e in _fr_events("Malgré le choc, le chanteur a ensuite déposé plainte au commissariat de Chelles.")
              if e.type == "ACCUSE"]
     assert filed and filed[0].location is not None and filed[0].location.name == "Chelles", filed
+
+
+def test_an_organisation_named_by_a_common_noun_is_the_doer_and_a_thing_is_not():
+    # a studio, a platform, an inspectorate: bodies that act (agents.json), named without a proper name
+    asked = [e for e in _fr_events("Le studio demande au juge de suspendre la vente du jeu.") if e.type == "REQUEST"]
+    assert asked and [a.text for a in asked[0].actors] == ["Le studio"], asked
+    filed = [e for e in _fr_events("La plateforme a porté plainte contre le pirate informatique.") if e.type == "ACCUSE"]
+    assert filed and [a.text for a in filed[0].actors] == ["La plateforme"], filed
+    blamed = [e for e in _fr_events("L'inspection du travail a dénoncé les conditions de sécurité du chantier.") if e.type == "ACCUSE"]
+    assert blamed and [a.text for a in blamed[0].actors] == ["L'inspection du travail"], blamed
+    # a document or an object is still no one
+    assert "REQUEST" not in _types("Le texte demande au gouvernement de revoir sa copie.")
+    assert "REQUEST" not in _types("Le rapport demande au ministre de revoir sa copie.")
+
+
+def test_the_parties_to_a_negotiation_are_its_doers():
+    met = [e for e in _fr_events("Les deux parties se sont rencontrées mardi à Genève.") if e.type == "CONSULT"]
+    assert met and [a.text for a in met[0].actors] == ["Les deux parties"], met
