@@ -272,8 +272,8 @@ class _Extractor:
         so a fragment earlier in it, with no cue of its own, is that speaker's words too."""
         out = list(quotes)
         for k, (quote, found, q) in enumerate(made):
-            if quote.kind != "scare" or found.cue or len(q.pieces) > 1:
-                continue
+            if quote.kind != "scare" or found.cue or len(q.pieces) > 1 or quote not in out:
+                continue  # (not in out: a heading already given the speaker of its words below)
             seg_id, a, _ = q.pieces[0]
             sent = self.segments[seg_id].doc.char_span(a, a + 1, alignment_mode="expand")
             if sent is None:
