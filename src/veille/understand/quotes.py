@@ -42,8 +42,8 @@ from functools import lru_cache
 
 from veille.languages import closed_words, grammar
 from veille.model import Article, Participant, Quote, Span, TextField
-from veille.understand.coref import (Coref, Quotation, Ref, Referent, doc_text, fold, lexicon, org_name, pronoun_key,
-                                     referent_participant)
+from veille.understand.coref import (PERSON_LABELS, Coref, Quotation, Ref, Referent, doc_text, fold, lexicon, org_name,
+                                     pronoun_key, referent_participant)
 from veille.understand.lexicon import quote_lexicon
 from veille.understand.nlp import Segment
 from veille.understand.syntax import er_infinitive, phrase, relative, relative_antecedent
@@ -636,8 +636,7 @@ class _Extractor:
         'le président (LR) du Sénat'): that person's party or body, not who speaks."""
         noun = tok.head
         return tok.ent_type_ == "ORG" and noun.pos_ == "NOUN" and noun.i < tok.i and \
-            all(x.is_punct for x in tok.doc[noun.i + 1:tok.i]) and fold(noun.lower_) in self._memo(
-                "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+            all(x.is_punct for x in tok.doc[noun.i + 1:tok.i]) and fold(noun.lower_) in self._person_nouns()
 
     def _name_before(self, verb, free):  # noqa: ANN001, ANN202
         """'"…," Reilly told a crowd': a name right before the reporting verb, after the
@@ -736,7 +735,7 @@ class _Extractor:
                 (tok.i > 0 and doc[tok.i - 1].pos_ == "ADP" and doc[tok.i - 1].dep_ == "case" and doc[tok.i - 1].head.i == tok.i)):
             return tok
         appos = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat") and c.pos_ == "PROPN" and c.i > tok.i
-                 and c.ent_type_ in ("PER", "PERSON")]
+                 and c.ent_type_ in PERSON_LABELS]
         return appos[0] if appos else None
 
     def _np_after(self, seg_id: int, verb, cue: str | None, free) -> Found | None:  # noqa: ANN001
@@ -955,7 +954,7 @@ class _Extractor:
         ('The doctors, members of the group X', 'les soignants du collectif X'), within a few
         paragraphs: the noun phrase chain from the name up to the noun holds no verb."""
         lemma = tok.lemma_.lower()
-        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        people = self._person_nouns()
         if fold(lemma) not in people and fold(tok.lower_) not in self._folded("speaker_nouns"):
             return None  # people ('les médecins', 'the nurses'), not documents
         before = [r for r in self.coref.refs if (r.seg, r.start) < (seg_id, tok.idx) and r.kind == "organisation"
@@ -1001,6 +1000,10 @@ class _Extractor:
         cands = [r for r in self.coref.refs if r.kind == "organisation" and r.form == "name" and r.role == "subj"
                  and r.referent is not None and r.quote is None and n - 1 <= r.sent <= n and (r.seg, r.start) < (seg_id, tok.idx)]
         return cands[-1] if cands else None
+
+    def _person_nouns(self) -> frozenset[str]:
+        """Common nouns of a person ('le ministre', 'l'avocat'; coreference's ``person_nouns``), folded."""
+        return self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
 
     def _media_nouns(self) -> frozenset[str]:
         """Common nouns of a medium ('le journal', 'le quotidien', 'la chaîne'): coreference's
@@ -1091,13 +1094,12 @@ class _Extractor:
         ref = self._ref_for(seg_id, tok)
         doc = self.segments[seg_id].doc
         named = None
-        demonym = tok.pos_ == "PROPN" and tok.ent_type_ not in ("PER", "PERSON") and self._grammar("inverted_incise") and \
-            tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ in ("PER", "PERSON")  # 'l'Argentine Mia X' (tagged a place)
+        demonym = tok.pos_ == "PROPN" and tok.ent_type_ not in PERSON_LABELS and self._grammar("inverted_incise") and \
+            tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ in PERSON_LABELS  # 'l'Argentine Mia X' (tagged a place)
         if (tok.pos_ == "NOUN" or demonym) and tok.i + 1 < len(doc):  # 'l'association Vigie Littoral', 'l'ONG Médecins sans frontières'
             nxt = doc[tok.i + 1]
             appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
-            affiliation = nxt.ent_type_ == "ORG" and nxt.dep_ != "appos" and _anonymous(tok, self.lang) and fold(tok.lower_) in self._memo(
-                "coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+            affiliation = nxt.ent_type_ == "ORG" and nxt.dep_ != "appos" and _anonymous(tok, self.lang) and fold(tok.lower_) in self._person_nouns()
             if (nxt.dep_ in ("appos", "flat:name") and nxt.head.i == tok.i and nxt.pos_ == "PROPN") or \
                     (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "PERSON") and not affiliation) or appos:
                 # 'un député LREM', 'un militant CGT': an unnamed person's party or union, not a name
@@ -1152,7 +1154,7 @@ class _Extractor:
         ref = self._ref_for(seg_id, tok)
         if ref is not None and ref.referent is not None:
             return ref.referent.kind == "person"
-        return tok.ent_type_ in ("PER", "PERSON")
+        return tok.ent_type_ in PERSON_LABELS
 
     def _institution_of_members(self, tok) -> str | None:  # noqa: ANN001
         """'les gendarmes' -> gendarmerie, 'police officers' -> police: plural members of an
@@ -2100,7 +2102,7 @@ class _Extractor:
     def _contact_relative(self, toks) -> bool:  # noqa: ANN001
         """'a prospect Vindman denied', 'a claim he rejects': an indefinite common noun (not a
         person's) followed by the subject of the verb, whose object it is."""
-        people = self._memo("coref:person_nouns", lambda: frozenset(fold(w) for w in lexicon(self.lang).get("person_nouns", ())))
+        people = self._person_nouns()
         for a, b, c in zip(toks, toks[1:], toks[2:]):
             if a.lower_ in closed_words("indefinite_determiners") and b.pos_ == "NOUN" and b.text.islower() and \
                     fold(b.lemma_.lower()) not in people and b.lower_ not in self._folded("proxy_nouns") and \
@@ -2150,7 +2152,7 @@ def _after_preposition(tok) -> bool:  # noqa: ANN001
     not 'a expliqué à l'AFP Paul Roy', where the name hangs on the medium's)."""
     if any(c.dep_ == "case" for c in tok.children):
         return True
-    return tok.dep_ in ("flat:name", "flat") and tok.head.i < tok.i and tok.head.ent_type_ in ("PER", "PERSON") and \
+    return tok.dep_ in ("flat:name", "flat") and tok.head.i < tok.i and tok.head.ent_type_ in PERSON_LABELS and \
         any(c.dep_ == "case" for c in tok.head.children)
 
 
@@ -2216,7 +2218,7 @@ def _person_named_after(noun, org):  # noqa: ANN001, ANN202
     through names only, not through another common noun ('l'adjoint du maire Paul Roy': the
     mayor's name)."""
     for t in noun.subtree:
-        if t.i <= org.i or t.pos_ != "PROPN" or t.ent_type_ not in ("PER", "PERSON") or _after_preposition(t):
+        if t.i <= org.i or t.pos_ != "PROPN" or t.ent_type_ not in PERSON_LABELS or _after_preposition(t):
             continue
         if t.dep_ in ("flat:name", "flat") and t.head.i < t.i:
             continue
@@ -2372,7 +2374,7 @@ def _described_demonym(tok) -> bool:  # noqa: ANN001
     """'cette jeune Panaméenne', 'ce Malien de 30 ans': a people's word, capitalised as such
     words are in French, that a demonstrative or an adjective before it makes a description of
     someone, not a name (a newspaper's title, 'le Parisien', takes neither)."""
-    if tok.ent_type_ in ("PER", "PERSON") or not tok.text[:1].isupper() or _demonym_suffix().search(tok.lower_) is None:
+    if tok.ent_type_ in PERSON_LABELS or not tok.text[:1].isupper() or _demonym_suffix().search(tok.lower_) is None:
         return False
     return any(c.i < tok.i and (c.dep_ == "det" and "Dem" in c.morph.get("PronType") or c.dep_ == "amod" and c.pos_ == "ADJ")
                for c in tok.children)
