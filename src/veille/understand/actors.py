@@ -21,7 +21,7 @@ from veille.languages import closed_words, grammar, known
 from veille.model import Actor, Entity, Participant, Place, Span
 from veille.understand.actor_table import load_actor_table
 from veille.understand.coref import Context as CorefContext
-from veille.understand.coref import Coref, doc_text, fold
+from veille.understand.coref import PERSON_LABELS, Coref, doc_text, fold
 from veille.understand.lexicon import agent_sector, agents
 from veille.understand.nlp import Segment
 from veille.understand.syntax import head_word, phrase
@@ -1116,7 +1116,6 @@ def _run_facility(tok, m: Mention) -> bool:  # noqa: ANN001
                for c in tok.children)
 
 
-PERSON_LABELS = {"PER", "PERSON"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 

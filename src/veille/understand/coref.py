@@ -65,7 +65,8 @@ WINDOW = 8  # sentences a pronoun looks back
 WEIGHTS = {"subj": 100.0, "obj": 60.0, "obl": 45.0, "embedded": 20.0, "title": 0.0}
 FIELD_WEIGHT = {"title": 0.4, "standfirst": 0.6, "body": 1.0}
 NAME_STOP = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "bin", "ben", "al", "el", "y", "d'", "d’"}
-PERSON_LABELS = {"PER", "PERSON"}
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+"""The entity labels of a person in the French and English pipelines (one set for coref, quotes, actors, events)."""
 ORG_LABELS = {"ORG", "NORP"}
 CLITICS = closed_words("clitics")
 CANDIDATE_POS = {"PRON", "NOUN", "PROPN", "X", "DET", "ADJ"}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from veille.dates import find_dates, resolve
 from veille.languages import closed_words, grammar, known, own_words
 from veille.model import Event, EventDate, Evidence, Participant, Place, Span
-from veille.understand.coref import doc_text
+from veille.understand.coref import PERSON_LABELS, doc_text
 from veille.understand.event_model import QUOTE_MARKS, EventModel, event_model, sentence_features
 from veille.understand.lexicon import EventLexicon, Trigger, agent_sector, event_lexicon
 from veille.understand.nlp import Segment
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+ACTOR_ENTITY_LABELS = PERSON_LABELS | {"ORG", "GPE", "NORP"}  # entity labels of someone who can act
 PARTITIVE = closed_words("partitive")  # 'ne signera pas d'accord': still the object
 
 
@@ -1726,14 +1727,11 @@ def _thing(tok, p: Participant, lex: EventLexicon) -> bool:  # noqa: ANN001
     """A common noun that names no actor, no kind of agent and no quantity of people: an
     object or an abstraction ('la fermeture des mosquées', 'la décision américaine')."""
     if p.actor_id is not None or p.sector is not None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lex.quantity_nouns \
-            or _people_noun(tok) or _sector_of(lex.lang)(tok) or tok.ent_type_ in PERSON_ENTITIES:
-        return False  # (an agent noun names someone even where coreference took it for another mention: 'une adolescente')
+            or _people_noun(tok) or _sector_of(lex.lang)(tok) or tok.ent_type_ in PERSON_LABELS:
+        # (a name the tagger took for a common noun, 'accuse Roman Polanski', is someone; an agent noun names
+        # someone even where coreference took it for another mention: 'une adolescente')
+        return False
     return not _named_inside(tok)  # 'la députée européenne Front national Sophie Montel': a person
-
-
-PERSON_ENTITIES = frozenset({"PER", "PERSON"})
-"""The entity labels of a person (French and English pipelines): a name the tagger took for a common
-noun ('accuse Roman Polanski', 'Roman' read as the noun 'roman') is still someone."""
 
 
 def _named_inside(tok, depth: int = 0) -> bool:  # noqa: ANN001
@@ -1984,7 +1982,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     agents table, also through 'of' ('dozens of protesters', 'the work of his investigators') or a
     named possessor ("Haiti's efforts")?
     Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.ent_type_ in PERSON_ENTITIES:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTITY_LABELS:
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL or _someone_pronoun(tok)

@@ -8,6 +8,7 @@ sentence, and every token keeps its offset in the article's own text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,8 +141,6 @@ def split_elided_quotes(nlp) -> None:  # noqa: ANN001 - spacy.Language
     """Split an elided word from the quotation mark right after it ('qualifié d'"insultante"',
     'l'"acte 8"', 'qu'"il n'y a rien"'), which the French tokenizer leaves in one token with the
     quoted word: the quoted word is then a word of its own, as after a spaced quotation mark."""
-    import re
-
     elided = sorted({w[:-1] for w in own_words(nlp.lang, "elided_words")}, key=len, reverse=True)
     if not elided:
         return
@@ -270,8 +269,6 @@ def headline_case(text: str, nlp) -> str:  # noqa: ANN001 - spacy.Language
     vocabulary = _headline_vocabulary(nlp)
     if vocabulary is None:
         return text
-    import re
-
     stops, triggers, irregular = vocabulary
     words = re.findall(r"[^\W\d_]+", text)
     content = [w for w in words if len(w) > 3 and w.lower() not in stops]
