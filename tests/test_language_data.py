@@ -9,6 +9,7 @@ sentence of a blank spaCy pipeline (``spacy.blank("es")``, annotated by hand: no
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -53,10 +54,20 @@ SPANISH_AGENTS = {"_doc": "agent nouns", "es": {"policía": "COP"}}
 SPANISH_COREF = {"es": {"first_person": ["yo", "nosotros"]}}
 
 
+@pytest.fixture(autouse=True)
+def _variable_read_again() -> Iterator[None]:
+    """``languages`` reads ``VEILLE_LANGUAGE_DATA`` once (``languages.reload()`` reads it again):
+    after each test, once ``monkeypatch`` has restored it (this fixture, set up before the test's
+    own, is torn down after them), the next test reads its real value."""
+    yield
+    languages.reload()
+
+
 def _forget() -> None:
     """Empty the caches of what a language directory may change."""
     from veille.understand import coref, events, lexicon
 
+    languages.reload()  # the variable changed: read it again
     for cached in (lexicon.event_lexicon, lexicon.quote_lexicon, lexicon.agents, lexicon.relation_lexicon,
                    coref.lexicon, events._reporting, events._sector_of):
         cached.cache_clear()
@@ -110,6 +121,7 @@ def test_a_misspelt_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (tmp_path / "lang").mkdir()
     (tmp_path / "lang" / "es.json").write_text(json.dumps(data), "utf-8")
     monkeypatch.setenv(ENV, str(tmp_path))
+    languages.reload()
     with pytest.raises(LanguageDataError, match=bad):
         languages.languages()
     with pytest.raises(jsonschema.ValidationError):
@@ -118,6 +130,7 @@ def test_a_misspelt_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_a_wrong_type_or_a_missing_key_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV, str(tmp_path))
+    languages.reload()
     (tmp_path / "lang").mkdir()
     (tmp_path / "lang" / "es.json").write_text(json.dumps({**SPANISH, "dates": {**SPANISH["dates"], "relative": {"hoy": "0"}}}))
     with pytest.raises(LanguageDataError, match="relative: hoy: expected integer"):
@@ -149,6 +162,7 @@ def test_the_dates_of_the_new_language_are_found(spanish: Path) -> None:
 
 def test_without_the_directory_the_language_has_no_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV, raising=False)
+    languages.reload()
     assert find_dates("ayer, el lunes", "es") == []
 
 
@@ -235,3 +249,17 @@ def test_the_sections_of_the_new_language_join_the_shared_lexicons(spanish: Path
     assert agents()["es"] == {"policía": "COP"} and "_doc" not in agents() and agents()["fr"]
     assert _sector_of("es")(SimpleNamespace(lemma_="Policía", lower_="policía")) == "COP"
     assert lexicon("es")["first_person"] == {"yo", "nosotros"} and lexicon("fr")["first_person"]
+
+
+def test_the_variable_is_read_once_and_again_on_reload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "es.json").write_text(json.dumps(SPANISH, ensure_ascii=False), "utf-8")
+    monkeypatch.delenv(ENV, raising=False)
+    languages.reload()
+    assert "es" not in languages.languages()
+    monkeypatch.setenv(ENV, str(tmp_path))
+    assert "es" not in languages.languages()  # read once: a change is seen after reload()
+    assert not languages.grammar("es", "er_infinitive")
+    languages.reload()
+    assert languages.languages() == ("fr", "en", "es")
+    assert languages.language("es") is not None

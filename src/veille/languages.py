@@ -9,7 +9,8 @@ or replacements of the built-in ones, come from the directories named by the env
 variable ``VEILLE_LANGUAGE_DATA`` (separated by ``os.pathsep``), laid out as the package's data:
 ``lang/<code>.json`` (this schema), ``events/<code>.json`` (event lexicons) and ``quotes.json``,
 ``coref.json``, ``agents.json``, ``relations.json`` (sections by language, each replacing the
-built-in section of its language).
+built-in section of its language). The variable is read once per process: a program that
+changes it afterwards calls :func:`reload`.
 Whether a language is *analysed* is still decided by ``Options.pipelines`` (its spaCy pipeline).
 """
 
@@ -35,20 +36,35 @@ class LanguageDataError(ValueError):
     """A language file that does not follow ``data/lang.schema.json``."""
 
 
+@lru_cache(maxsize=1)
+def _env() -> str:
+    """The value of ``VEILLE_LANGUAGE_DATA``, read once per process (:func:`reload` reads it
+    again): the functions below are asked for words hundreds of thousands of times a batch,
+    and each ``os.environ`` read encodes the name and looks it up anew."""
+    return os.environ.get(ENV, "")
+
+
+def reload() -> None:
+    """Read ``VEILLE_LANGUAGE_DATA`` again on the next call: a program (or test) that changes
+    the variable after veille has read it calls this (and empties the lexicon caches that
+    depend on it, as the variable's value is not their key)."""
+    _env.cache_clear()
+
+
 def extra_dirs() -> list[Path]:
     """The directories named by ``VEILLE_LANGUAGE_DATA``, in order (later ones win)."""
-    return [Path(p) for p in os.environ.get(ENV, "").split(os.pathsep) if p]
+    return [Path(p) for p in _env().split(os.pathsep) if p]
 
 
 def languages() -> tuple[str, ...]:
     """Codes of every language veille has data for: the default pipelines' order first
     (French, then English), then the others alphabetically."""
-    return _catalogue(os.environ.get(ENV, ""))[0]
+    return _catalogue(_env())[0]
 
 
 def language(code: str | None) -> dict[str, Any] | None:
     """The data of language ``code`` (see ``data/lang.schema.json``), or None without any."""
-    return _catalogue(os.environ.get(ENV, ""))[1].get(code or "")
+    return _catalogue(_env())[1].get(code or "")
 
 
 def known(code: str | None) -> str:
@@ -59,7 +75,7 @@ def known(code: str | None) -> str:
 def closed_words(key: str) -> frozenset[str]:
     """The ``words[key]`` lists of every language, joined: closed-class words tested on
     text whose language they do not depend on (a French article quoting 'in Paris')."""
-    return _words(key, os.environ.get(ENV, ""))
+    return _words(key, _env())
 
 
 @lru_cache(maxsize=256)
@@ -73,7 +89,7 @@ def _words(key: str, env: str) -> frozenset[str]:
 def own_words(code: str | None, key: str) -> frozenset[str]:
     """The ``words[key]`` list of language ``code`` alone (empty when absent or unknown): for
     tests that only make sense in that language ('monsieur' before a description)."""
-    return _own_words(code or "", key, os.environ.get(ENV, ""))
+    return _own_words(code or "", key, _env())
 
 
 @lru_cache(maxsize=256)
@@ -86,6 +102,13 @@ def _own_words(code: str, key: str, env: str) -> frozenset[str]:
 
 def grammar(code: str | None, switch: str) -> bool:
     """Whether ``grammar[switch]`` is on for language ``code`` (off when absent or unknown)."""
+    return _grammar(code or "", switch, _env())
+
+
+@lru_cache(maxsize=1024)
+def _grammar(code: str, switch: str, env: str) -> bool:
+    """:func:`grammar`, cached per value of the variable."""
+    del env  # the cache key: language() reads the variable again
     _declared("grammar", switch)
     return bool((language(code) or {}).get("grammar", {}).get(switch, False))
 

@@ -840,8 +840,8 @@ def _names_the_ner_missed(seg: Segment, found: list[Mention]) -> list[Mention]:
     doc = seg.doc
     label = "PERSON" if _lang_of(doc) == "en" else "PER"
     out = []
-    for first in doc[:-1]:
-        last = doc[first.i + 1]
+    for i in _proper_noun_pairs(doc):
+        first, last = doc[i], doc[i + 1]
         after = doc[first.i + 2] if first.i + 2 < len(doc) else None
         if not _first_name_pair(first, last):
             continue
@@ -855,6 +855,18 @@ def _names_the_ner_missed(seg: Segment, found: list[Mention]) -> list[Mention]:
         out.append(Mention(first.idx, last.idx + len(last.text), doc_text(doc)[first.idx:last.idx + len(last.text)],
                            "ner", None, label, (first.i, last.i + 1)))
     return out
+
+
+def _proper_noun_pairs(doc) -> list[int]:  # noqa: ANN001 - spacy Doc
+    """Positions of the tokens that are a proper noun followed by another: only there can
+    :func:`_first_name_pair` hold (both its words are proper nouns). Read from one
+    ``Doc.to_array`` rather than a Token made for every word and its neighbours."""
+    if len(doc) < 2:
+        return []
+    from spacy.symbols import PROPN
+
+    pos = doc.to_array("POS")
+    return [int(i) for i in ((pos[:-1] == PROPN) & (pos[1:] == PROPN)).nonzero()[0]]
 
 
 def _first_name_pair(first, last) -> bool:  # noqa: ANN001

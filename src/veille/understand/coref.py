@@ -125,7 +125,8 @@ def first_name_gender(word: str) -> str | None:
 
 def doc_text(doc) -> str:  # noqa: ANN001
     """A spaCy Doc's text, kept in ``doc.user_data``: ``Doc.text`` joins every token anew on
-    each access, which made long articles quadratic."""
+    each access, which made long articles quadratic. ``nlp.parse_many`` stores the text each
+    Doc was parsed from there already (the key is ``nlp.TEXT_KEY``)."""
     text = doc.user_data.get("veille_text")
     if text is None:
         text = doc.user_data["veille_text"] = doc.text
@@ -955,6 +956,10 @@ class _Builder:
         elif tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()) and not self._participle_noun(tok) \
                 and not self._capitalised_title(tok):
             return None  # ('le Premier ministre': the parser may call 'ministre' a proper noun)
+        is_person = self._person_noun(tok) or self._age(tok)
+        org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
+        if not is_person and not org_kind:
+            return None  # (asked of every noun: the cheap test before the walk of its children)
         kids = list(tok.children)  # ``Token.children`` walks the token's whole subtree on each call
         dets = [c for c in kids if c.dep_ in ("det", "det:poss", "poss") and c.i < tok.i]
         case = max((c.i for c in kids if c.dep_ == "case" and c.i < tok.i), default=-1)
@@ -975,12 +980,8 @@ class _Builder:
         if (not dets or (dets[0] is not contracted and fold(dets[0].lower_) not in self.lex["determiners_folded"])) and \
                 not any(c.lower_ in honorifics for c in kids) and not predicate:
             return None  # (a bare predicate is a description: 'qui était alors Premier ministre')
-        is_person = self._person_noun(tok) or self._age(tok)
         if contracted is not None and not is_person:
             return None  # ('auprès du ministère de la Santé' names the ministry)
-        org_kind = self.lex.get("org_nouns", {}).get(tok.lower_) or self.lex.get("org_nouns", {}).get(tok.lemma_.lower())
-        if not is_person and not org_kind:
-            return None
         if "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS"):
             return None
         lo = contracted.i + 1 if contracted is not None else min((d.i for d in dets), default=tok.i)
