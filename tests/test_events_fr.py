@@ -842,3 +842,36 @@ def test_an_organisation_named_by_a_common_noun_is_the_doer_and_a_thing_is_not()
 def test_the_parties_to_a_negotiation_are_its_doers():
     met = [e for e in _fr_events("Les deux parties se sont rencontrées mardi à Genève.") if e.type == "CONSULT"]
     assert met and [a.text for a in met[0].actors] == ["Les deux parties"], met
+
+
+def test_a_participle_hung_on_the_noun_before_it_continues_the_passive():
+    # 'mis en examen' and 'placé en garde à vue' after a comma or 'et' share the passive's subject and date,
+    # though the parser hangs them on the noun before ('juge', 'matin') or makes them adverbial clauses
+    held = [e for e in _fr_events("Le militaire a été présenté mardi à un magistrat à Brest, mis en examen et placé en détention.")
+            if e.type == "COERCE"]
+    assert held and all([r.text for r in e.recipients] == ["Le militaire"] for e in held), held
+    placed = [e for e in _fr_events("La conductrice a été entendue lundi matin par les enquêteurs et placée en garde à vue.")
+              if e.type == "COERCE"]
+    assert placed and [r.text for r in placed[0].recipients] == ["La conductrice"], placed
+    assert placed[0].date.value == "2024-11-25", placed
+    # the agent's participle is the agent's: 'interpellé peu après' is the man who shot
+    shot = _fr_events("Le gardien a été blessé par un homme armé, interpellé peu après.")
+    assert not any(e.type == "COERCE" and [r.text for r in e.recipients] == ["Le gardien"] for e in shot), shot
+
+
+def test_appealing_a_verdict_is_rejecting_it_and_resorting_to_someone_is_not():
+    assert "REJECT" in _types("L'avocate du maire a fait appel du jugement.")
+    assert "REJECT" in _types("Son conseil va former un pourvoi en cassation.")
+    assert "ACCUSE" not in _types("Son conseil va former un pourvoi en cassation.")
+    assert "REJECT" not in _types("La commune a fait appel à un cabinet privé.")
+    assert "REJECT" not in _types("Les gendarmes ont fait appel à des renforts.")
+
+
+def test_one_of_them_or_both_of_them_is_someone_undergoing_the_act():
+    charged = [e for e in _fr_events("L'une a été mise en examen et placée sous contrôle judiciaire.") if e.type == "COERCE"]
+    assert charged and [r.text for r in charged[0].recipients] == ["L'une"], charged
+    held = [e for e in _fr_events("Tous deux ont été placés en garde à vue jeudi.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["Tous deux"], held
+    burnt = [e for e in _fr_events("Un des entrepôts a été incendié dans la nuit.") if e.type == "ASSAULT"]
+    assert all(not e.recipients for e in burnt), burnt
+
