@@ -875,3 +875,14 @@ def test_one_of_them_or_both_of_them_is_someone_undergoing_the_act():
     burnt = [e for e in _fr_events("Un des entrepôts a été incendié dans la nuit.") if e.type == "ASSAULT"]
     assert all(not e.recipients for e in burnt), burnt
 
+
+def test_an_act_decided_is_done_not_announced():
+    # 'a décidé de relâcher': the release itself (RETREAT), not a commitment to it (CONCEDE), and no future flag
+    freed = [e for e in _fr_events("Les ravisseurs ont décidé de libérer leur otage.") if e.type in ("RETREAT", "CONCEDE")]
+    assert freed and freed[0].type == "RETREAT" and "future" not in freed[0].flags, freed
+    banned = [e for e in _fr_events("La préfète a décidé d'interdire les rassemblements.") if e.type == "COERCE"]
+    assert banned and "future" not in banned[0].flags, banned
+    # a decision still to come stays in the future
+    later = [e for e in _fr_events("Le conseil va décider de fermer les écoles.") if e.type == "COERCE"]
+    assert later and "future" in later[0].flags, later
+
