@@ -886,3 +886,11 @@ def test_an_act_decided_is_done_not_announced():
     later = [e for e in _fr_events("Le conseil va décider de fermer les écoles.") if e.type == "COERCE"]
     assert later and "future" in later[0].flags, later
 
+
+
+def test_an_event_nouns_complement_hung_on_its_de_phrase_is_the_event_nouns():
+    # the parser hangs 'en Tunisie' on 'ministre' and 'par les policiers' on 'étudiant'
+    visit = [e for e in _fr_events("La visite du ministre en Tunisie a été très commentée.") if e.type == "CONSULT"]
+    assert visit and [r.text for r in visit[0].recipients] == ["Tunisie"], visit
+    arrest = [e for e in _fr_events("L'arrestation de l'étudiant par les policiers a choqué sa famille.") if e.type == "COERCE"]
+    assert arrest and [a.text for a in arrest[0].actors] == ["les policiers"], arrest

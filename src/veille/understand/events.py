@@ -601,6 +601,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     agent = agent or _participle_doers(tok, trig, lex)
     recipients = _first_slot(tok, trig.recipient)
+    if lex.hung_complements and of and of[0].dep_ != "det":
+        agent, recipients = _hung_complements(tok, of[0], trig, agent, recipients)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
@@ -679,6 +681,21 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _hung_complements(tok, of, trig: Trigger, agent: list, recipients: list) -> tuple[list, list]:  # noqa: ANN001
+    """'la visite du ministre à Alger', 'l'arrestation du militant par la police': the parser hangs
+    the event noun's 'à' or 'par' phrase on the 'de' noun right before it, where a minister
+    'à Alger' or a militant 'par la police' mean nothing. A phrase that follows the 'de' noun, with
+    a preposition of the pattern's recipient slots or 'par', is the event noun's own (when the noun
+    has none of its own)."""
+    hung = [c for c in of.children if c.i > of.i and c.dep_ in ("nmod", "obl", "obl:mod")]
+    if not agent:
+        agent = [c for c in hung if _case(c) == "par"]
+    if not recipients:
+        preps = [s for s in trig.recipient if s.startswith("prep:")]
+        recipients = [c for c in _first_slot(of, tuple(preps)) if c in hung] if preps else []
+    return agent, recipients
 
 
 def _held_in(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
