@@ -842,3 +842,55 @@ def test_an_organisation_named_by_a_common_noun_is_the_doer_and_a_thing_is_not()
 def test_the_parties_to_a_negotiation_are_its_doers():
     met = [e for e in _fr_events("Les deux parties se sont rencontrées mardi à Genève.") if e.type == "CONSULT"]
     assert met and [a.text for a in met[0].actors] == ["Les deux parties"], met
+
+
+def test_a_participle_hung_on_the_noun_before_it_continues_the_passive():
+    # 'mis en examen' and 'placé en garde à vue' after a comma or 'et' share the passive's subject and date,
+    # though the parser hangs them on the noun before ('juge', 'matin') or makes them adverbial clauses
+    held = [e for e in _fr_events("Le militaire a été présenté mardi à un magistrat à Brest, mis en examen et placé en détention.")
+            if e.type == "COERCE"]
+    assert held and all([r.text for r in e.recipients] == ["Le militaire"] for e in held), held
+    placed = [e for e in _fr_events("La conductrice a été entendue lundi matin par les enquêteurs et placée en garde à vue.")
+              if e.type == "COERCE"]
+    assert placed and [r.text for r in placed[0].recipients] == ["La conductrice"], placed
+    assert placed[0].date.value == "2024-11-25", placed
+    # the agent's participle is the agent's: 'interpellé peu après' is the man who shot
+    shot = _fr_events("Le gardien a été blessé par un homme armé, interpellé peu après.")
+    assert not any(e.type == "COERCE" and [r.text for r in e.recipients] == ["Le gardien"] for e in shot), shot
+
+
+def test_appealing_a_verdict_is_rejecting_it_and_resorting_to_someone_is_not():
+    assert "REJECT" in _types("L'avocate du maire a fait appel du jugement.")
+    assert "REJECT" in _types("Son conseil va former un pourvoi en cassation.")
+    assert "ACCUSE" not in _types("Son conseil va former un pourvoi en cassation.")
+    assert "REJECT" not in _types("La commune a fait appel à un cabinet privé.")
+    assert "REJECT" not in _types("Les gendarmes ont fait appel à des renforts.")
+
+
+def test_one_of_them_or_both_of_them_is_someone_undergoing_the_act():
+    charged = [e for e in _fr_events("L'une a été mise en examen et placée sous contrôle judiciaire.") if e.type == "COERCE"]
+    assert charged and [r.text for r in charged[0].recipients] == ["L'une"], charged
+    held = [e for e in _fr_events("Tous deux ont été placés en garde à vue jeudi.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["Tous deux"], held
+    burnt = [e for e in _fr_events("Un des entrepôts a été incendié dans la nuit.") if e.type == "ASSAULT"]
+    assert all(not e.recipients for e in burnt), burnt
+
+
+def test_an_act_decided_is_done_not_announced():
+    # 'a décidé de relâcher': the release itself (RETREAT), not a commitment to it (CONCEDE), and no future flag
+    freed = [e for e in _fr_events("Les ravisseurs ont décidé de libérer leur otage.") if e.type in ("RETREAT", "CONCEDE")]
+    assert freed and freed[0].type == "RETREAT" and "future" not in freed[0].flags, freed
+    banned = [e for e in _fr_events("La préfète a décidé d'interdire les rassemblements.") if e.type == "COERCE"]
+    assert banned and "future" not in banned[0].flags, banned
+    # a decision still to come stays in the future
+    later = [e for e in _fr_events("Le conseil va décider de fermer les écoles.") if e.type == "COERCE"]
+    assert later and "future" in later[0].flags, later
+
+
+
+def test_an_event_nouns_complement_hung_on_its_de_phrase_is_the_event_nouns():
+    # the parser hangs 'en Tunisie' on 'ministre' and 'par les policiers' on 'étudiant'
+    visit = [e for e in _fr_events("La visite du ministre en Tunisie a été très commentée.") if e.type == "CONSULT"]
+    assert visit and [r.text for r in visit[0].recipients] == ["Tunisie"], visit
+    arrest = [e for e in _fr_events("L'arrestation de l'étudiant par les policiers a choqué sa famille.") if e.type == "COERCE"]
+    assert arrest and [a.text for a in arrest[0].actors] == ["les policiers"], arrest

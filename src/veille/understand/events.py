@@ -601,6 +601,8 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
     agent = slot(tok, "agent") + list(_by_phrase(tok))
     agent = agent or _participle_doers(tok, trig, lex)
     recipients = _first_slot(tok, trig.recipient)
+    if lex.hung_complements and of and of[0].dep_ != "det":
+        agent, recipients = _hung_complements(tok, of[0], trig, agent, recipients)
     vlemma = verb.lemma_.lower() if verb is not None else ""
     if _case(tok) in closed_words("opposing_cases"):
         return None  # 's'est prononcé contre l'interdiction', 'a voté contre la grève': opposed to it, not doing it
@@ -679,6 +681,21 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None
     return Candidate(tok, trig, verb if verb is not None and verb.pos_ in ("VERB", "AUX") else tok, actors, recipients,
                      nominal=lex.nominal_roles)
+
+
+def _hung_complements(tok, of, trig: Trigger, agent: list, recipients: list) -> tuple[list, list]:  # noqa: ANN001
+    """'la visite du ministre à Alger', 'l'arrestation du militant par la police': the parser hangs
+    the event noun's 'à' or 'par' phrase on the 'de' noun right before it, where a minister
+    'à Alger' or a militant 'par la police' mean nothing. A phrase that follows the 'de' noun, with
+    a preposition of the pattern's recipient slots or 'par', is the event noun's own (when the noun
+    has none of its own)."""
+    hung = [c for c in of.children if c.i > of.i and c.dep_ in ("nmod", "obl", "obl:mod")]
+    if not agent:
+        agent = [c for c in hung if _case(c) == "par"]
+    if not recipients:
+        preps = [s for s in trig.recipient if s.startswith("prep:")]
+        recipients = [c for c in _first_slot(of, tuple(preps)) if c in hung] if preps else []
+    return agent, recipients
 
 
 def _held_in(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
@@ -1002,8 +1019,10 @@ def _condition(tok, key: str, values, quantities: frozenset[str] = frozenset(), 
     if key == "refl":
         return any(c.lower_ in REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl:pass", "obj", "iobj", "expl", "dobj", "mark")
                    for c in tok.children) == bool(values)
-    if key == "noprep":
-        near = [g for c in tok.children for g in (c, *c.children) if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
+    if key == "noprep":  # of a noun, its light verb's complements too ('a fait appel à un avocat': 'à' is on 'fait')
+        heads = [tok, tok.head] if tok.pos_ in NOUN_POS and tok.dep_ in OBJ and tok.head.i != tok.i else [tok]
+        near = [g for h in heads for c in h.children for g in (c, *c.children)
+                if c.dep_.startswith(("obl", "nmod", "npadvmod")) or g is c]
         return not any(_prep_word(c) in wanted for c in near)
     return True
 
@@ -1199,6 +1218,8 @@ def extract_events(segments: list[Segment], ctx: EventContext) -> list[Event]:
         if grammar(lex.lang, "er_infinitive"):
             verbless_roots(seg.doc, lex)
         adjectival_passives(seg.doc, lex)
+        if grammar(lex.lang, "participle_agreement"):
+            stranded_participles(seg.doc)
         for sent in seg.doc.sents:
             events.extend(_sentence_events(seg, sent, lex, ctx))
     return events
@@ -1260,6 +1281,49 @@ def adjectival_passives(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy
             c.head = tok
             if c.dep_ == "nsubj":
                 c.dep_ = "nsubjpass"
+
+
+STRANDED_DEPS = frozenset({"acl", "advcl", "conj"})
+
+
+def stranded_participles(doc) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
+    """A past participle that follows a passive after a comma or 'et'/'puis', with no subject or
+    auxiliary of its own, continues that passive ('Il a été présenté jeudi à un juge, mis en
+    examen et placé en détention', 'a été interpellé lundi, placé en garde à vue'), but the parser
+    often hangs it on the noun before it ('juge', 'matin') or makes it an adverbial clause: it
+    then loses the passive subject who undergoes it. Such a participle, agreeing with that
+    subject (French participles agree), is made a conjunct of the passive, whose subject and
+    date it shares (``syntax._shares_passive``). Not one hung inside the agent's phrase ('tué par
+    un homme, arrêté peu après': the man was arrested)."""
+    if doc.user_data.get("stranded_participles_done"):
+        return
+    doc.user_data["stranded_participles_done"] = True
+    for verb in doc:
+        if verb.pos_ != "VERB" or not children(verb, {"aux:pass"}) or not is_passive(verb):
+            continue
+        patients = children(verb, PASS_SUBJ)
+        if not patients:
+            continue
+        agents = {t.i for c in verb.children if c.dep_ in AGENT_DEPS for t in c.subtree}
+        for tok in doc[verb.i + 1:verb.sent.end]:
+            if _stranded(tok, verb, patients[0], agents):
+                tok.head, tok.dep_ = verb, "conj"
+
+
+def _stranded(tok, verb, patient, agents: set[int]) -> bool:  # noqa: ANN001
+    """Is ``tok`` a bare past participle continuing the passive ``verb`` (see
+    :func:`stranded_participles`)?"""
+    if tok.dep_ not in STRANDED_DEPS or (tok.dep_ == "conj" and tok.head.i == verb.i) or tok.head.i in agents \
+            or tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or "Past" not in tok.morph.get("Tense"):
+        return False
+    if verb.i not in {a.i for a in tok.ancestors} or any(
+            c.dep_ in SUBJ | PASS_SUBJ or c.dep_.startswith(("aux", "expl")) for c in tok.children):
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.text != "," and not any(c.dep_ == "cc" and c.i == tok.i - 1 for c in tok.children):
+        return False
+    return all(set(tok.morph.get(f)) == set(patient.morph.get(f))
+               for f in ("Gender", "Number") if tok.morph.get(f) and patient.morph.get(f))
 
 
 def verbless_roots(doc, lex: EventLexicon) -> None:  # noqa: ANN001 - spacy Doc, relabelled in place
@@ -1545,10 +1609,18 @@ def _personal(text: str) -> bool:
     return text.lower().lstrip("-").removeprefix("t-") in PERSONAL
 
 
+def _someone_among(tok, lex: EventLexicon | None) -> bool:  # noqa: ANN001
+    """A pronoun with a 'de' phrase stands for one of what that phrase names: 'l'un des suspects'
+    is someone, 'un des bâtiments' is a thing."""
+    among = [c for c in tok.children if c.dep_ in ("nmod", "obl", "obl:mod") and _case(c) in OF_CASES]
+    return not among or lex is None or any(_animate(c, lex) for c in among)
+
+
 def _someone_pronoun(tok) -> bool:  # noqa: ANN001
     """An indefinite or demonstrative pronoun standing for someone unnamed ('certains ont dénoncé',
-    'celui-ci a porté plainte', also when the tokenizer cut 'Celui', '-', 'ci')."""
-    if tok.pos_ != "PRON":
+    'celui-ci a porté plainte', also when the tokenizer cut 'Celui', '-', 'ci'; 'l'une', which the
+    tagger may read as an article, heading a subject or object all the same)."""
+    if tok.pos_ != "PRON" and not (tok.pos_ in ("DET", "NUM") and tok.dep_ not in ("det", "nummod")):
         return False
     word = tok.lower_
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
@@ -1627,8 +1699,10 @@ def _participants(seg: Segment, toks: list, ctx: EventContext, lex: EventLexicon
         p = ctx.resolve_participant(seg, tok)
         if p is None and tok.pos_ == "PRON" and _personal(tok.text):
             p = Participant(text=tok.text)  # someone the article named before; unresolved, still someone
-        if p is None and _someone_pronoun(tok):
-            p = Participant(text=tok.text)  # 'certains ont dénoncé', 'celui-ci a porté plainte': someone unnamed
+        if p is None and _someone_pronoun(tok) and _someone_among(tok, lex):
+            # 'certains ont dénoncé', 'celui-ci a porté plainte', 'l'un', 'tous deux'
+            first = min([tok.i, *(c.i for c in tok.children if c.dep_ in ("det", "amod") and c.i < tok.i)])
+            p = Participant(text=tok.doc[first:tok.i + 1].text if first < tok.i else tok.text)  # someone unnamed
         if p is None and tok.dep_ == "det" and "Yes" in tok.morph.get("Poss"):
             # 'sa garde à vue': its owner, the subject of the clause it is an adjunct of, else left unresolved
             p = _possessor(seg, tok, ctx, lex) or _previous_subject(seg, tok, ctx, lex) or Participant(text=tok.text)
@@ -1984,7 +2058,7 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTITY_LABELS:
         return True
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or _someone_pronoun(tok):
         return tok.lower_ in PERSONAL or _someone_pronoun(tok)
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'

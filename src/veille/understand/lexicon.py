@@ -91,6 +91,7 @@ class EventLexicon:
     unreal_nouns: frozenset[str] = frozenset()  # 'efforts to urge', 'a plan to withdraw': what a noun intends is not reported as done
     animate_heads: bool = False  # recipient_animate looks at the recipient's head word, not at names inside its phrase
     nominal_roles: bool = False  # an event noun's own doer said before it ('the police shooting of a boy') and its 'of' as patient
+    hung_complements: bool = False  # 'la visite du ministre à Alger': the noun's 'à'/'par' phrase hung on its 'de' noun is its own
     headlines: bool = False  # events of the title too, read in headline grammar ('Man charged in …': a passive)
     headline_recase: bool = False  # a Title-Case or ALL-CAPS title's trigger forms and stop words are lower-cased before parsing
     passive_objects: bool = False  # a pattern's object condition holds for a passive's subject ('les accords ont été paraphés')
@@ -125,7 +126,7 @@ WITH_KEYS = {"obj", "obj_not", "iobj", "intrans", "prep", "prt", "xcomp", "child
 LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "content_governors", "commitment_types",
                 "quantity_nouns", "obligation", "agentless_types", "contexts", "context_min", "occurrence_verbs",
                 "speech_types", "animate_recipients", "model_needs_actor", "model_default", "quoted_obligation_verbs", "animate_heads",
-                "headlines", "headline_recase", "nominal_roles", "passive_objects", "participle_adjectives", "receiving_verbs",
+                "headlines", "headline_recase", "nominal_roles", "hung_complements", "passive_objects", "participle_adjectives", "receiving_verbs",
                 "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
                 "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents",
@@ -241,6 +242,7 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         headlines=bool(raw.get("headlines", False)),
         headline_recase=bool(raw.get("headline_recase", False)),
         nominal_roles=bool(raw.get("nominal_roles", False)),
+        hung_complements=bool(raw.get("hung_complements", False)),
         passive_objects=bool(raw.get("passive_objects", False)),
         participle_adjectives=bool(raw.get("participle_adjectives", False)),
         receiving_verbs=frozenset(raw.get("receiving_verbs", ())),
