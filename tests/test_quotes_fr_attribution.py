@@ -413,3 +413,22 @@ def test_the_first_orangesum_articles_analyse_as_the_benchmark_reads_them() -> N
     articles = process_many(raws, options)
     assert len(articles) == 8 and all(a.text for a in articles)
     assert any(q.kind == "direct" and q.speaker for q in articles[5].quotes)
+
+
+def test_a_press_service_speaks_for_the_body_of_its_complement():
+    """'le service de presse du Parlement': 'de presse' names the service, the Parliament speaks;
+    'Parlement' alone is the 'Parlement européen' the article named."""
+    art = run("Le Parlement européen a ouvert une enquête sur les dépenses du député. Le service de presse du "
+              "Parlement a rappelé que les élus reçoivent un budget de 40.000 euros pour leurs frais.")
+    assert quote(art, "les élus reçoivent un budget").speaker == "Parlement européen"
+
+
+def test_a_quotation_in_a_glued_heading_in_capitals_is_not_said_by_the_sentence_after_it():
+    """'… rembourser. DES CAISSES … « PARLEMENT EUROPÉEN » Le service …': the heading ends there;
+    its quotation is a label, not words of the subject of the sentence after it."""
+    art = run("Le Parlement européen enquête sur les frais de Paul Garnier. S'il est prouvé que Paul Garnier a "
+              "enfreint les règles d'utilisation de ces fonds, il pourrait devoir tout rembourser. DES CAISSES "
+              "ESTAMPILLÉES \"PARLEMENT EUROPÉEN\" Le service de presse du Parlement n'a pas souhaité s'exprimer sur "
+              "ce cas, mais a rappelé à Mediapart que les eurodéputés se voient allouer un budget de 40.000 euros.")
+    q = quote(art, "PARLEMENT EUROPÉEN")
+    assert q.kind == "scare" and q.speaker is None

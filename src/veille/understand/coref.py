@@ -265,13 +265,19 @@ class Coref:
 
     def organisation_named(self, text: str) -> Referent | None:
         """The organisation of the article a name or acronym stands for, when a mention the
-        coreference did not see names it ('CTC' after 'Combating Terrorism Center (CTC)')."""
+        coreference did not see names it ('CTC' after 'Combating Terrorism Center (CTC)'), or
+        the one organisation whose name a capitalised word begins ('Parlement' after
+        'Parlement européen')."""
         words = tuple(fold(w) for w in text.split())
         for who in self.referents:
             if who.kind != "organisation" or not who.words:
                 continue
             if who.words == words or (len(words) == 1 and len(words[0]) >= 2 and _acronym(who.words) == words[0]):
                 return who
+        if len(words) == 1 and text[:1].isupper():  # 'le Parlement' after 'le Parlement européen': its short form
+            longer = [who for who in self.referents if who.kind == "organisation" and len(who.words) >= 2 and who.words[0] == words[0]]
+            if len(longer) == 1:
+                return longer[0]
         return None
 
     def speaker_of(self, seg: int, pos: int) -> Participant | None:

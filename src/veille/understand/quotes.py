@@ -332,11 +332,14 @@ class _Extractor:
         if span is None:
             return None, NOTHING
         found = None
+        capitals = self._capitals_intertitle(q)
         for rule, finder in (("heading", self._heading), ("after", self._after), ("inside", self._inside), ("before", self._before),
                              ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
                              ("next", self._next_sentence), ("intro", self._introduced), ("governor", self._governor)):
+            if capitals and rule != "heading":
+                break  # 'DES BOUTEILLES ÉTIQUETÉES « PARLEMENT EUROPÉEN » Le service …': the text after is not the heading's
             found = finder(q)
             if found is not None:
                 found.rule = rule
@@ -1083,7 +1086,7 @@ class _Extractor:
                     c.lower_ in self._folded_raw("body_modifiers"):
                 return c  # 'an Israeli army spokesman', 'a military spokesman': that body, not the one quoted before
             if c.dep_ == "nmod" and c.i > tok.i:
-                return c
+                return _past_bare_complement(tok, c)
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -1662,6 +1665,18 @@ class _Extractor:
         before, after = text[:a].rstrip(" \t\"“«"), text[b:].lstrip(" \t\"”»")
         return before.endswith("-") and after.startswith("-")
 
+    def _capitals_intertitle(self, q: Quotation) -> bool:
+        """Is ``q`` a quotation in capitals within a heading in capitals that scraping glued to
+        the text ('… rembourser. DES BOUTEILLES ÉTIQUETÉES « PARLEMENT EUROPÉEN » Le service de
+        presse a rappelé …')? Only the heading itself may name its speaker; the sentence after
+        it, or the quotation before, is no cue of its words."""
+        if not self._intertitle(q):
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        before = re.findall(r"[^\W\d_]{2,}", re.split(r"[.!?»”]", text[:a])[-1])
+        return text[a:b].isupper() and bool(before) and all(w.isupper() for w in before)
+
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
         ('« … », clame X. Y, secrétaire du parti, a tweeté sa « … »')? Then the second is not a continuation."""
@@ -2229,6 +2244,22 @@ def _person_named_after(noun, org):  # noqa: ANN001, ANN202
             h = h.head
         return t if h.i == noun.i else None
     return None
+
+
+def _past_bare_complement(tok, comp):  # noqa: ANN001, ANN202
+    """'le service de presse du Parlement' -> Parlement: a complement noun with no determiner
+    ('de presse', 'de communication') names what the service ``tok`` does, not the body it
+    speaks for; that body is the next complement, of that noun or of ``tok`` (as parsers
+    attach it either way), when there is one."""
+    for _ in range(2):
+        if comp.pos_ != "NOUN" or any(g.dep_ == "det" for g in comp.children):
+            break
+        nxt = next((g for g in comp.children if g.dep_ == "nmod" and g.i > comp.i), None) or \
+            next((g for g in tok.children if g.dep_ == "nmod" and g.i > comp.i), None)
+        if nxt is None:
+            break
+        comp = nxt
+    return comp
 
 
 def _named(tok) -> bool:  # noqa: ANN001
