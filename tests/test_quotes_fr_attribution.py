@@ -432,3 +432,14 @@ def test_a_quotation_in_a_glued_heading_in_capitals_is_not_said_by_the_sentence_
               "ce cas, mais a rappelé à Mediapart que les eurodéputés se voient allouer un budget de 40.000 euros.")
     q = quote(art, "PARLEMENT EUROPÉEN")
     assert q.kind == "scare" and q.speaker is None
+
+
+def test_the_quotation_after_an_incise_between_two_quotations_is_the_incise_subjects():
+    """'« … », a témoigné X, un habitant …, « … »': the second part is X's too, not the words of a
+    subject named earlier that the parser hung the incise verb on."""
+    art = run("Le maire Jean Dufour s'est dit \"profondément choqué\" par ces violences \"inacceptables\", quand la "
+              "préfète Anne Morel a qualifié de \"graves\" les faits survenus au marché.- Des témoins -\"J'étais ici et "
+              "un homme se tenait le bras comme s'il avait été frappé\", a témoigné auprès de l'AFP Paul Garnier, un "
+              "habitant du coin qui faisait du vélo à proximité, \"il y avait des gens qui criaient partout parce "
+              "qu'ils avaient peur\". Un commerçant a expliqué à la radio qu'il avait fermé sa boutique.")
+    assert quote(art, "il y avait des gens qui criaient").speaker == "Paul Garnier"

@@ -1206,7 +1206,7 @@ class _Extractor:
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 if self._named_in_noun_clause(q, tok):
                     continue  # 'un prototype considéré comme le « pace car »': no one is said to say it
-                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
+                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self._incise_between(seg_id, tok))
                 if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
                     return found  # 'un élu constatait : « … »': someone unnamed speaks, no one else
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
@@ -1216,6 +1216,17 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _incise_between(self, seg_id: int, verb) -> bool:  # noqa: ANN001
+        """Is ``verb`` the incise right after an earlier quotation of the sentence ('« … », a
+        témoigné X, un habitant, « … »')? Then, in French, its subject follows it, and the
+        quotation after the incise is that subject's too, not the words of an earlier subject
+        the parser hung the verb on."""
+        if not self._grammar("inverted_incise"):
+            return False
+        aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+        start = min([verb.idx, *aux])
+        return bool(re.search(r"[»”\"]\s*,\s*$", self.texts[seg_id][:start]))
 
     def _named_in_noun_clause(self, q: Quotation, verb) -> bool:  # noqa: ANN001
         """Is the reporting verb before a short quotation with no verb of its own a bare past
