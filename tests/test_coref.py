@@ -640,3 +640,13 @@ def test_a_past_role_with_its_place_as_subject_is_the_person_in_focus():
             "L'ancienne présentatrice des informations sur TF1 a quitté Paris pour la Bretagne en mai.")
     got = resolved(run(text, "fr"))
     assert got.get("L'ancienne présentatrice des informations sur TF1") == ["Claire Vernot"], got
+
+
+def test_a_subject_pronoun_is_not_the_person_named_as_its_verbs_object():
+    """'He urged Mr. Dorsey to …': 'He' is not Dorsey, however salient, but the one who spoke
+    in the sentence before."""
+    text = ("Mr. Dorsey has promised a new deal for growers, and Mr. Dorsey met buyers on Monday. Mr. Dorsey said talks "
+            "went well. In a letter in May, Walt Pimsley, the head of the growers' union, said farmers faced hardship. "
+            "He urged Mr. Dorsey to make a deal soon.")
+    got = resolved(run(text, "en"))
+    assert got.get("He") == ["Walt Pimsley"], got

@@ -413,3 +413,33 @@ def test_the_first_orangesum_articles_analyse_as_the_benchmark_reads_them() -> N
     articles = process_many(raws, options)
     assert len(articles) == 8 and all(a.text for a in articles)
     assert any(q.kind == "direct" and q.speaker for q in articles[5].quotes)
+
+
+def test_a_press_service_speaks_for_the_body_of_its_complement():
+    """'le service de presse du Parlement': 'de presse' names the service, the Parliament speaks;
+    'Parlement' alone is the 'Parlement européen' the article named."""
+    art = run("Le Parlement européen a ouvert une enquête sur les dépenses du député. Le service de presse du "
+              "Parlement a rappelé que les élus reçoivent un budget de 40.000 euros pour leurs frais.")
+    assert quote(art, "les élus reçoivent un budget").speaker == "Parlement européen"
+
+
+def test_a_quotation_in_a_glued_heading_in_capitals_is_not_said_by_the_sentence_after_it():
+    """'… rembourser. DES CAISSES … « PARLEMENT EUROPÉEN » Le service …': the heading ends there;
+    its quotation is a label, not words of the subject of the sentence after it."""
+    art = run("Le Parlement européen enquête sur les frais de Paul Garnier. S'il est prouvé que Paul Garnier a "
+              "enfreint les règles d'utilisation de ces fonds, il pourrait devoir tout rembourser. DES CAISSES "
+              "ESTAMPILLÉES \"PARLEMENT EUROPÉEN\" Le service de presse du Parlement n'a pas souhaité s'exprimer sur "
+              "ce cas, mais a rappelé à Mediapart que les eurodéputés se voient allouer un budget de 40.000 euros.")
+    q = quote(art, "PARLEMENT EUROPÉEN")
+    assert q.kind == "scare" and q.speaker is None
+
+
+def test_the_quotation_after_an_incise_between_two_quotations_is_the_incise_subjects():
+    """'« … », a témoigné X, un habitant …, « … »': the second part is X's too, not the words of a
+    subject named earlier that the parser hung the incise verb on."""
+    art = run("Le maire Jean Dufour s'est dit \"profondément choqué\" par ces violences \"inacceptables\", quand la "
+              "préfète Anne Morel a qualifié de \"graves\" les faits survenus au marché.- Des témoins -\"J'étais ici et "
+              "un homme se tenait le bras comme s'il avait été frappé\", a témoigné auprès de l'AFP Paul Garnier, un "
+              "habitant du coin qui faisait du vélo à proximité, \"il y avait des gens qui criaient partout parce "
+              "qu'ils avaient peur\". Un commerçant a expliqué à la radio qu'il avait fermé sa boutique.")
+    assert quote(art, "il y avait des gens qui criaient").speaker == "Paul Garnier"

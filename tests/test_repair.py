@@ -254,3 +254,17 @@ def test_a_quoted_heading_glued_to_its_paragraph_is_cut_off() -> None:
         ['Il a parlé. "Un élu engagé"', "Le sénateur a rendu hommage."]
     assert split_glued("« Je reste de droite »L'Express le confirme.") == ["« Je reste de droite »", "L'Express le confirme."]
     assert split_glued('Il a écrit le mot"Liberté" sur le mur.') == ['Il a écrit le mot"Liberté" sur le mur.']
+
+
+def test_a_heading_between_dashes_glued_between_two_paragraphs_is_cut_off() -> None:
+    """'… 200 morts.- « Grand ami » -Le ministre …': a scraped intertitle between dashes, glued to
+    the sentence end before it and to the capital after it, is its own paragraph; dashes inside
+    a sentence stay."""
+    from veille.repair.glue import split_glued
+
+    assert split_glued('La crue a fait 200 morts.- "Grand ami" -Le ministre Paul Roy s\'est dit attristé.') == \
+        ["La crue a fait 200 morts.", '- "Grand ami" -', "Le ministre Paul Roy s'est dit attristé."]
+    assert split_glued("Il pleut à Lyon. - Appels au calme -\"Restez chez vous\", a-t-il dit.") == \
+        ["Il pleut à Lyon.", "- Appels au calme -", "\"Restez chez vous\", a-t-il dit."]
+    assert split_glued("Il coûte 3 - 4 euros. Il a dit - pas vraiment - que Jean-Marc viendra.") == \
+        ["Il coûte 3 - 4 euros. Il a dit - pas vraiment - que Jean-Marc viendra."]

@@ -34,6 +34,9 @@ _GLUED_CAPS = re.compile(rf"(?<=[{_UP}]{{3}})(?:\s?[»\"”])?(?=[{_UP}](?:[{_LO
 # a quoted heading glued to its paragraph: '"Un homme engagé"Le Premier ministre', '… droite Buisson"L'Express'
 # (the mark closes a quotation and runs into a capitalised word, with no end punctuation inside)
 _GLUED_QUOTE = re.compile(rf"(?<=[{_LOW}])(?:[\"”]|[\s\u00a0\u202f]?»)(?=[{_UP}][{_LOW}]|[{_UP}]['’][{_UP}{_LOW}])")
+# a heading between dashes glued between two paragraphs, as AFP's intertitles come out of scraped pages:
+# '… 3.500 morts.- "Véritable amie" -Le Premier ministre …', '… à Nantes. - Appels à l'aide -"J'étais …'
+_GLUED_DASHED = re.compile(rf"(?<=[{_UP}{_LOW}0-9%»\"”)\]+][.!?…])\s?-\s?[^.!?\n-]{{2,80}}?\s-(?=\s?[«\"“]?[{_UP}])")
 _ABBREV = {"m", "mm", "mme", "dr", "st", "mr", "mrs", "ms", "jr", "vs", "etc", "no", "art", "p"}
 
 
@@ -57,6 +60,9 @@ def glue_points(text: str) -> list[int]:
             continue
         if not _in_url(text, m.start()):
             cuts.append(m.end())
+    for m in _GLUED_DASHED.finditer(text):
+        if not _in_url(text, m.start()):
+            cuts += [m.start(), m.end()]
     for m in _GLUED_WORD.finditer(text):
         if not _in_url(text, m.start()):
             cuts.append(m.end())

@@ -266,13 +266,19 @@ class Coref:
 
     def organisation_named(self, text: str) -> Referent | None:
         """The organisation of the article a name or acronym stands for, when a mention the
-        coreference did not see names it ('CTC' after 'Combating Terrorism Center (CTC)')."""
+        coreference did not see names it ('CTC' after 'Combating Terrorism Center (CTC)'), or
+        the one organisation whose name a capitalised word begins ('Parlement' after
+        'Parlement européen')."""
         words = tuple(fold(w) for w in text.split())
         for who in self.referents:
             if who.kind != "organisation" or not who.words:
                 continue
             if who.words == words or (len(words) == 1 and len(words[0]) >= 2 and _acronym(who.words) == words[0]):
                 return who
+        if len(words) == 1 and text[:1].isupper():  # 'le Parlement' after 'le Parlement européen': its short form
+            longer = [who for who in self.referents if who.kind == "organisation" and len(who.words) >= 2 and who.words[0] == words[0]]
+            if len(longer) == 1:
+                return longer[0]
         return None
 
     def speaker_of(self, seg: int, pos: int) -> Participant | None:
@@ -1625,6 +1631,7 @@ class _Builder:
         clause_subjects = set()
         if r.role != "subj":
             clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")}
+        objects = _object_names(tok) if r.role == "subj" and not r.plural else set()
         best, best_score = None, 0.0
         for p in self.referents:
             if not p.events or r.sent - p.last_sentence() > WINDOW:
@@ -1637,6 +1644,8 @@ class _Builder:
             last = self._last_ref(p)
             if last is not None and last.seg == r.seg and last.head in clause_subjects:
                 continue
+            if p.words and p.words[-1] in objects:
+                continue  # 'He urged Mr. Trump to …': the subject is not the one named as its verb's object
             if pronoun_key(r.text) in CLITICS and r.sent - p.last_sentence() > 1:
                 continue  # an object clitic refers to someone just mentioned
             if last is not None and last.role == r.role == "subj":
@@ -1913,6 +1922,17 @@ class _Builder:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _object_names(tok) -> set[str]:  # noqa: ANN001
+    """The folded words of the names in the direct or indirect object of the verb whose subject
+    ``tok`` is ('He urged Mr. Trump to act' -> {'mr.', 'trump'}): a subject pronoun is never its
+    own verb's object (reflexives aside)."""
+    verb = tok.head
+    if tok.dep_ not in SUBJ_DEPS or verb.i == tok.i:
+        return set()
+    return {fold(t.text) for c in verb.children if c.dep_ in ("obj", "dobj", "iobj", "dative") and c.i > tok.i
+            for t in c.subtree if t.pos_ == "PROPN"}
 
 
 def _role(tok) -> str:  # noqa: ANN001

@@ -332,11 +332,14 @@ class _Extractor:
         if span is None:
             return None, NOTHING
         found = None
+        capitals = self._capitals_intertitle(q)
         for rule, finder in (("heading", self._heading), ("after", self._after), ("inside", self._inside), ("before", self._before),
                              ("according", self._according), ("chained", self._chained),
                              ("colon", self._colon_before), ("sentence", self._main_verb_after),
                              ("continuation", lambda x: self._continuation(x, previous)),
                              ("next", self._next_sentence), ("intro", self._introduced), ("governor", self._governor)):
+            if capitals and rule != "heading":
+                break  # 'DES BOUTEILLES ÉTIQUETÉES « PARLEMENT EUROPÉEN » Le service …': the text after is not the heading's
             found = finder(q)
             if found is not None:
                 found.rule = rule
@@ -1083,7 +1086,7 @@ class _Extractor:
                     c.lower_ in self._folded_raw("body_modifiers"):
                 return c  # 'an Israeli army spokesman', 'a military spokesman': that body, not the one quoted before
             if c.dep_ == "nmod" and c.i > tok.i:
-                return c
+                return _past_bare_complement(tok, c)
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -1203,7 +1206,7 @@ class _Extractor:
             if tok.pos_ in ("VERB", "AUX") and self._is_reporting(tok) and not self._inside_any(seg_id, tok.idx):
                 if self._named_in_noun_clause(q, tok):
                     continue  # 'un prototype considéré comme le « pace car »': no one is said to say it
-                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok))
+                found = self._subject(seg_id, tok, outside=q, cue=_cue_text(tok), inverted=self._incise_between(seg_id, tok))
                 if found is not None and (found.who is not None or found.ref is not None or self._unnamed(found)):
                     return found  # 'un élu constatait : « … »': someone unnamed speaks, no one else
         colon = self.texts[seg_id][:a].rstrip().rstrip("«“\"").rstrip()
@@ -1213,6 +1216,17 @@ class _Extractor:
             if subj:
                 return self._from_token(seg_id, subj[0], root.text)
         return None
+
+    def _incise_between(self, seg_id: int, verb) -> bool:  # noqa: ANN001
+        """Is ``verb`` the incise right after an earlier quotation of the sentence ('« … », a
+        témoigné X, un habitant, « … »')? Then, in French, its subject follows it, and the
+        quotation after the incise is that subject's too, not the words of an earlier subject
+        the parser hung the verb on."""
+        if not self._grammar("inverted_incise"):
+            return False
+        aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+        start = min([verb.idx, *aux])
+        return bool(re.search(r"[»”\"]\s*,\s*$", self.texts[seg_id][:start]))
 
     def _named_in_noun_clause(self, q: Quotation, verb) -> bool:  # noqa: ANN001
         """Is the reporting verb before a short quotation with no verb of its own a bare past
@@ -1661,6 +1675,18 @@ class _Extractor:
             return True
         before, after = text[:a].rstrip(" \t\"“«"), text[b:].lstrip(" \t\"”»")
         return before.endswith("-") and after.startswith("-")
+
+    def _capitals_intertitle(self, q: Quotation) -> bool:
+        """Is ``q`` a quotation in capitals within a heading in capitals that scraping glued to
+        the text ('… rembourser. DES BOUTEILLES ÉTIQUETÉES « PARLEMENT EUROPÉEN » Le service de
+        presse a rappelé …')? Only the heading itself may name its speaker; the sentence after
+        it, or the quotation before, is no cue of its words."""
+        if not self._intertitle(q):
+            return False
+        seg_id, a, b = q.pieces[0]
+        text = self.texts[seg_id]
+        before = re.findall(r"[^\W\d_]{2,}", re.split(r"[.!?»”]", text[:a])[-1])
+        return text[a:b].isupper() and bool(before) and all(w.isupper() for w in before)
 
     def _someone_else(self, pfound: Found, p_seg: int, p_end: int, seg_id: int, a: int) -> bool:
         """Is someone other than the previous speaker named as a subject between two quotations
@@ -2229,6 +2255,22 @@ def _person_named_after(noun, org):  # noqa: ANN001, ANN202
             h = h.head
         return t if h.i == noun.i else None
     return None
+
+
+def _past_bare_complement(tok, comp):  # noqa: ANN001, ANN202
+    """'le service de presse du Parlement' -> Parlement: a complement noun with no determiner
+    ('de presse', 'de communication') names what the service ``tok`` does, not the body it
+    speaks for; that body is the next complement, of that noun or of ``tok`` (as parsers
+    attach it either way), when there is one."""
+    for _ in range(2):
+        if comp.pos_ != "NOUN" or any(g.dep_ == "det" for g in comp.children):
+            break
+        nxt = next((g for g in comp.children if g.dep_ == "nmod" and g.i > comp.i), None) or \
+            next((g for g in tok.children if g.dep_ == "nmod" and g.i > comp.i), None)
+        if nxt is None:
+            break
+        comp = nxt
+    return comp
 
 
 def _named(tok) -> bool:  # noqa: ANN001
