@@ -657,3 +657,26 @@ def test_quizzed_by_detectives_is_questioning_and_an_eviction_is_coercion():
     assert [r.text for r in quizzed.recipients] == ["A man"]
     evicted = only(patterns("The landlord evicted the family in April.").events, "COERCE")
     assert [r.text for r in evicted.recipients] == ["the family"]
+
+
+def test_a_deed_named_by_its_victim_alone_is_a_topic_unless_said_to_happen():
+    assert "ASSAULT" not in types("Students marched in anger at the killing of a teenager last week.")
+    assert "ASSAULT" not in types("Neighbours were shocked by the murders of the woman and her daughter.")
+    assert "ASSAULT" not in types("The two officers involved in the boy's shooting have been suspended.")
+    assert "ASSAULT" in types("Students marched in anger at the killing of a teenager by a policeman last week.")
+    assert "ASSAULT" in types("The shooting of the teenager took place on Saturday.")
+    assert "ASSAULT" in types("Gunmen shot the shopkeeper on Friday.")
+    assert "ASSAULT" in types("That man is now the main suspect in the Friday afternoon slaying of the deputy.")
+
+
+def test_a_company_buying_another_is_a_business_deal_not_a_political_agreement():
+    assert "AGREE" not in types("The computer maker said it has agreed to buy a consulting company for $300 million.")
+    assert "SUPPORT" not in types("The chip maker has signed a definitive agreement to acquire a server start-up.")
+    assert "AGREE" not in types("The airline finalized a deal to purchase 30 new planes.")
+    assert "AGREE" in types("The two governments agreed to cooperate on border security.")
+
+
+def test_disputing_a_claim_is_a_denial_not_a_criticism():
+    assert types("The UN agency has disputed claims that militants fired mortars from the school.") == {"REJECT"}
+    assert types("The family contests police allegations that the boy was armed.") == {"REJECT"}
+    assert "ACCUSE" in types("The opposition challenged the president over the budget.")

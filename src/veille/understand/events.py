@@ -1792,6 +1792,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
         # not by a possessive: 'son combat' is the fighter's)
         victim_named = _agentless_ok(trig, lex) and (lex.nominal_roles or all(t.dep_ not in ("det", "det:poss") for t in cand.actors))
+    if victim_named and _victim_topic(cand.token, trig, lex):
+        return None  # 'angry at the killing of X', 'shocked by the murders of Y': the deed is what is talked about
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):
@@ -1843,6 +1845,32 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _victim_topic(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is an event noun that names its victim alone ('the killing of X', 'the boy's shooting')
+    a topic of the sentence rather than a report that it happened? It is, in English news,
+    wherever it stands but as a headline or the subject of a verb of occurrence or description
+    ('angry at the killing of X', 'shocked by the murders of Y', 'clashes over the teenager's
+    shooting', 'his girlfriend's killing will never be solved'): the deed was told before, with
+    its doer; a report of it names who did it ('the killing of X by police') or says it happened
+    ('the shooting of X took place …'). ``victim_topics`` lists the types read so."""
+    return trig.type in lex.victim_topics and not (_happening(tok, lex) or _occurs(tok, lex) or _victim_framed(tok, lex))
+
+
+def _victim_framed(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the noun, through at most three prepositions and nouns, the complement of a word that
+    takes the deed as done ('a suspect in the slaying of X', 'sentenced to life for the assault of
+    a girl', 'three sentences for rape of a child': ``victim_frames``)? A sentence passed for the
+    deed, or a suspect in it, reports it as established, not as a topic."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep", "conj", "appos") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in lex.victim_frames or t.lower_ in lex.victim_frames:
+            return True
+    return False
 
 
 def _doers_of(things: list, lex: EventLexicon) -> list:
