@@ -680,3 +680,28 @@ def test_disputing_a_claim_is_a_denial_not_a_criticism():
     assert types("The UN agency has disputed claims that militants fired mortars from the school.") == {"REJECT"}
     assert types("The family contests police allegations that the boy was armed.") == {"REJECT"}
     assert "ACCUSE" in types("The opposition challenged the president over the budget.")
+
+
+def test_private_people_visiting_each_other_hold_no_consultation():
+    assert "CONSULT" not in types("She visited him in prison while he was serving his sentence.")
+    assert "CONSULT" not in types("We can visit them when the borders open.")
+    assert "CONSULT" in types("The minister met with union leaders on Monday.")
+
+
+def test_committing_to_a_course_of_ones_own_is_no_agreement():
+    assert "AGREE" not in types("Only two companies committed to that timeline.")
+    assert "AGREE" not in types("Worried about backlash and committed to restraint, the lawmakers narrowed their inquiry.")
+    assert "AGREE" in types("The rebels agreed to the government's demands.")
+
+
+def test_asking_to_do_something_oneself_is_no_request():
+    assert "REQUEST" not in types("He was found at a petrol station, where he asked to use the phone.")
+    assert "REQUEST" not in types("The prisoner had begged to stay in the hospital wing.")
+    assert "REQUEST" in types("Ruritania asked the UN to authorize all necessary measures.")
+    assert "REQUEST" in types("The envoy urged both sides to return to the table.")
+
+
+def test_in_order_to_and_as_opposed_to_are_no_orders_or_refusals():
+    assert "REQUEST" not in types('"We are ready for a long war," he added, "in order to see this regime ousted."')
+    assert "REJECT" not in types("The man was shot over a gang feud, as opposed to being targeted for his job.")
+    assert "REJECT" in types("The senators opposed the bill.")

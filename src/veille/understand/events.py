@@ -94,7 +94,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
         return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
-        if not options or _in_name(tok) or _generic_infinitive(tok):
+        if not options or _in_name(tok) or _generic_infinitive(tok) or _in_fixed_phrase(tok, lex):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
@@ -112,6 +112,18 @@ FRAME_CHAIN = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "dobj", "obj"
 """Dependencies through which a word is part of a phrase complementing its head ('charged with
 one count of murder of X': murder <- of <- count <- with <- charged)."""
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _in_fixed_phrase(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the word part of one of the language's ``fixed_phrases``, a preposition or conjunction
+    made of words that are triggers elsewhere ('in order to see', 'as opposed to a target')?"""
+    for phrase in lex.fixed_phrases:
+        for at, word in enumerate(phrase):
+            start = tok.i - at
+            if word == tok.lower_ and start >= 0 and start + len(phrase) <= len(tok.doc) and \
+                    all(tok.doc[start + k].lower_ == w for k, w in enumerate(phrase)):
+                return True
+    return False
 
 
 def _framed(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -1810,6 +1822,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None  # 'les visites des proches', 'la visite du président au salon': no one of note
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
+    if trig.type in lex.notable_types and not any(_of_note(p) for p in actors + recipients):
+        return None  # 'she visited him in prison', 'we can visit them': private people, no consultation
     flags, tense = modality(cand.anchor, lex)
     if trig.with_.get("neg"):  # 'did not accept', 'will not accept the offer': the refusal, made now, is the event
         flags = [f for f in flags if f not in ("negated", "future")]
@@ -1845,6 +1859,15 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _of_note(p: Participant) -> bool:
+    """Is the participant someone of note for the ``notable_types``: an actor the table knows,
+    someone of a sector other than civilians ('the police', 'officials'), or a name (not a
+    personal pronoun, capitalised at the start of a sentence: 'She visited him')?"""
+    if p.actor_id or (p.sector and p.sector != "CVL"):
+        return True
+    return p.text[:1].isupper() and not _personal(p.text)
 
 
 def _victim_topic(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
