@@ -705,3 +705,14 @@ def test_in_order_to_and_as_opposed_to_are_no_orders_or_refusals():
     assert "REQUEST" not in types('"We are ready for a long war," he added, "in order to see this regime ousted."')
     assert "REJECT" not in types("The man was shot over a gang feud, as opposed to being targeted for his job.")
     assert "REJECT" in types("The senators opposed the bill.")
+
+
+def test_an_event_noun_said_to_be_missing_did_not_happen():
+    assert "THREATEN" not in types("His lawyers say the police obtained the phone records without a warrant.")
+    assert "THREATEN" in types("A judge issued a warrant for his arrest.")
+
+
+def test_a_criminal_handcuffing_guards_takes_them_hostage_not_arrests_them():
+    seized = types("The convicted rapist pulled a gun and handcuffed two transport officers.")
+    assert "ASSAULT" in seized and "COERCE" not in seized
+    assert "COERCE" in types("Police handcuffed the suspect.")

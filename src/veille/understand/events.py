@@ -94,7 +94,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
         return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
-        if not options or _in_name(tok) or _generic_infinitive(tok) or _in_fixed_phrase(tok, lex):
+        if not options or _in_name(tok) or _generic_infinitive(tok) or _in_fixed_phrase(tok, lex) or _absent(tok, lex):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
@@ -112,6 +112,13 @@ FRAME_CHAIN = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "dobj", "obj"
 """Dependencies through which a word is part of a phrase complementing its head ('charged with
 one count of murder of X': murder <- of <- count <- with <- charged)."""
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _absent(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the noun the object of a preposition of absence (``absence_prepositions``: 'obtained
+    the records without a warrant', 'left without a fight')? What is said to be missing did not
+    happen."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex.absence_prepositions
 
 
 def _in_fixed_phrase(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
