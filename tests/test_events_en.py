@@ -716,3 +716,9 @@ def test_a_criminal_handcuffing_guards_takes_them_hostage_not_arrests_them():
     seized = types("The convicted rapist pulled a gun and handcuffed two transport officers.")
     assert "ASSAULT" in seized and "COERCE" not in seized
     assert "COERCE" in types("Police handcuffed the suspect.")
+
+
+def test_attacking_a_blaze_or_challenging_a_rivals_lead_is_no_criticism():
+    assert "ACCUSE" not in types("Firefighters attacked the blaze from above.")
+    assert "ACCUSE" not in types("The company hopes to challenge its rival's leadership in the server market.")
+    assert "ACCUSE" in types("The opposition leader attacked the government over the budget.")
