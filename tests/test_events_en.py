@@ -657,3 +657,68 @@ def test_quizzed_by_detectives_is_questioning_and_an_eviction_is_coercion():
     assert [r.text for r in quizzed.recipients] == ["A man"]
     evicted = only(patterns("The landlord evicted the family in April.").events, "COERCE")
     assert [r.text for r in evicted.recipients] == ["the family"]
+
+
+def test_a_deed_named_by_its_victim_alone_is_a_topic_unless_said_to_happen():
+    assert "ASSAULT" not in types("Students marched in anger at the killing of a teenager last week.")
+    assert "ASSAULT" not in types("Neighbours were shocked by the murders of the woman and her daughter.")
+    assert "ASSAULT" not in types("The two officers involved in the boy's shooting have been suspended.")
+    assert "ASSAULT" in types("Students marched in anger at the killing of a teenager by a policeman last week.")
+    assert "ASSAULT" in types("The shooting of the teenager took place on Saturday.")
+    assert "ASSAULT" in types("Gunmen shot the shopkeeper on Friday.")
+    assert "ASSAULT" in types("That man is now the main suspect in the Friday afternoon slaying of the deputy.")
+
+
+def test_a_company_buying_another_is_a_business_deal_not_a_political_agreement():
+    assert "AGREE" not in types("The computer maker said it has agreed to buy a consulting company for $300 million.")
+    assert "SUPPORT" not in types("The chip maker has signed a definitive agreement to acquire a server start-up.")
+    assert "AGREE" not in types("The airline finalized a deal to purchase 30 new planes.")
+    assert "AGREE" in types("The two governments agreed to cooperate on border security.")
+
+
+def test_disputing_a_claim_is_a_denial_not_a_criticism():
+    assert types("The UN agency has disputed claims that militants fired mortars from the school.") == {"REJECT"}
+    assert types("The family contests police allegations that the boy was armed.") == {"REJECT"}
+    assert "ACCUSE" in types("The opposition challenged the president over the budget.")
+
+
+def test_private_people_visiting_each_other_hold_no_consultation():
+    assert "CONSULT" not in types("She visited him in prison while he was serving his sentence.")
+    assert "CONSULT" not in types("We can visit them when the borders open.")
+    assert "CONSULT" in types("The minister met with union leaders on Monday.")
+
+
+def test_committing_to_a_course_of_ones_own_is_no_agreement():
+    assert "AGREE" not in types("Only two companies committed to that timeline.")
+    assert "AGREE" not in types("Worried about backlash and committed to restraint, the lawmakers narrowed their inquiry.")
+    assert "AGREE" in types("The rebels agreed to the government's demands.")
+
+
+def test_asking_to_do_something_oneself_is_no_request():
+    assert "REQUEST" not in types("He was found at a petrol station, where he asked to use the phone.")
+    assert "REQUEST" not in types("The prisoner had begged to stay in the hospital wing.")
+    assert "REQUEST" in types("Ruritania asked the UN to authorize all necessary measures.")
+    assert "REQUEST" in types("The envoy urged both sides to return to the table.")
+
+
+def test_in_order_to_and_as_opposed_to_are_no_orders_or_refusals():
+    assert "REQUEST" not in types('"We are ready for a long war," he added, "in order to see this regime ousted."')
+    assert "REJECT" not in types("The man was shot over a gang feud, as opposed to being targeted for his job.")
+    assert "REJECT" in types("The senators opposed the bill.")
+
+
+def test_an_event_noun_said_to_be_missing_did_not_happen():
+    assert "THREATEN" not in types("His lawyers say the police obtained the phone records without a warrant.")
+    assert "THREATEN" in types("A judge issued a warrant for his arrest.")
+
+
+def test_a_criminal_handcuffing_guards_takes_them_hostage_not_arrests_them():
+    seized = types("The convicted rapist pulled a gun and handcuffed two transport officers.")
+    assert "ASSAULT" in seized and "COERCE" not in seized
+    assert "COERCE" in types("Police handcuffed the suspect.")
+
+
+def test_attacking_a_blaze_or_challenging_a_rivals_lead_is_no_criticism():
+    assert "ACCUSE" not in types("Firefighters attacked the blaze from above.")
+    assert "ACCUSE" not in types("The company hopes to challenge its rival's leadership in the server market.")
+    assert "ACCUSE" in types("The opposition leader attacked the government over the budget.")

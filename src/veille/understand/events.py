@@ -94,7 +94,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
         return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
-        if not options or _in_name(tok) or _generic_infinitive(tok):
+        if not options or _in_name(tok) or _generic_infinitive(tok) or _in_fixed_phrase(tok, lex) or _absent(tok, lex):
             continue  # a question states no event; 'Mouvement de Libération du Soudan' is a name
         if _after_question(tok) or _asks_question(tok, lex.lang):
             options = tuple(t for t in options if t.type != "REQUEST")  # '« Pourquoi ? », a demandé X': a question asked
@@ -112,6 +112,25 @@ FRAME_CHAIN = frozenset({"pobj", "pcomp", "prep", "conj", "appos", "dobj", "obj"
 """Dependencies through which a word is part of a phrase complementing its head ('charged with
 one count of murder of X': murder <- of <- count <- with <- charged)."""
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _absent(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the noun the object of a preposition of absence (``absence_prepositions``: 'obtained
+    the records without a warrant', 'left without a fight')? What is said to be missing did not
+    happen."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in lex.absence_prepositions
+
+
+def _in_fixed_phrase(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the word part of one of the language's ``fixed_phrases``, a preposition or conjunction
+    made of words that are triggers elsewhere ('in order to see', 'as opposed to a target')?"""
+    for phrase in lex.fixed_phrases:
+        for at, word in enumerate(phrase):
+            start = tok.i - at
+            if word == tok.lower_ and start >= 0 and start + len(phrase) <= len(tok.doc) and \
+                    all(tok.doc[start + k].lower_ == w for k, w in enumerate(phrase)):
+                return True
+    return False
 
 
 def _framed(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
@@ -1866,6 +1885,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         # 'the slaying of Ortiz', 'le meurtre de la jeune femme': coded with its victim named by 'of'/'de' (in French
         # not by a possessive: 'son combat' is the fighter's)
         victim_named = _agentless_ok(trig, lex) and (lex.nominal_roles or all(t.dep_ not in ("det", "det:poss") for t in cand.actors))
+    if victim_named and _victim_topic(cand.token, trig, lex):
+        return None  # 'angry at the killing of X', 'shocked by the murders of Y': the deed is what is talked about
     if (cand.actors and not actors and not victim_named) or not _sector_ok(trig, actors):
         return None  # a subject that names no one ('la décision a …') is no actor
     if not actors and trig.implied and not cand.actors and (recipients or _core_argument(cand)):
@@ -1882,6 +1903,8 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         return None  # 'les visites des proches', 'la visite du président au salon': no one of note
     if trig.recipient_kinds and not any(ctx.kind_of(r.actor_id) in trig.recipient_kinds for r in recipients):
         return None
+    if trig.type in lex.notable_types and not any(_of_note(p) for p in actors + recipients):
+        return None  # 'she visited him in prison', 'we can visit them': private people, no consultation
     flags, tense = modality(cand.anchor, lex)
     if trig.with_.get("neg"):  # 'did not accept', 'will not accept the offer': the refusal, made now, is the event
         flags = [f for f in flags if f not in ("negated", "future")]
@@ -1917,6 +1940,41 @@ def build_event(seg: Segment, sent, cand: Candidate, lex: EventLexicon, ctx: Eve
         trigger=trigger_span.text, trigger_span=trigger_span, evidence=evidence,
         confidence=round(_confidence(trig, actors, recipients, flags, subordination(cand.anchor)) + MAIN_CLAUSE * _main_clause(cand.anchor), 2),
     )
+
+
+def _of_note(p: Participant) -> bool:
+    """Is the participant someone of note for the ``notable_types``: an actor the table knows,
+    someone of a sector other than civilians ('the police', 'officials'), or a name (not a
+    personal pronoun, capitalised at the start of a sentence: 'She visited him')?"""
+    if p.actor_id or (p.sector and p.sector != "CVL"):
+        return True
+    return p.text[:1].isupper() and not _personal(p.text)
+
+
+def _victim_topic(tok, trig: Trigger, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is an event noun that names its victim alone ('the killing of X', 'the boy's shooting')
+    a topic of the sentence rather than a report that it happened? It is, in English news,
+    wherever it stands but as a headline or the subject of a verb of occurrence or description
+    ('angry at the killing of X', 'shocked by the murders of Y', 'clashes over the teenager's
+    shooting', 'his girlfriend's killing will never be solved'): the deed was told before, with
+    its doer; a report of it names who did it ('the killing of X by police') or says it happened
+    ('the shooting of X took place …'). ``victim_topics`` lists the types read so."""
+    return trig.type in lex.victim_topics and not (_happening(tok, lex) or _occurs(tok, lex) or _victim_framed(tok, lex))
+
+
+def _victim_framed(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
+    """Is the noun, through at most three prepositions and nouns, the complement of a word that
+    takes the deed as done ('a suspect in the slaying of X', 'sentenced to life for the assault of
+    a girl', 'three sentences for rape of a child': ``victim_frames``)? A sentence passed for the
+    deed, or a suspect in it, reports it as established, not as a topic."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep", "conj", "appos") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in lex.victim_frames or t.lower_ in lex.victim_frames:
+            return True
+    return False
 
 
 def _doers_of(things: list, lex: EventLexicon) -> list:

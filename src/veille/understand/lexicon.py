@@ -110,6 +110,11 @@ class EventLexicon:
     doer_prepositions: frozenset[str] = frozenset()  # 'calls by opposition leaders', 'a request from the US': a noun naming its doer
     doer_recipient_types: frozenset[str] = frozenset()  # 'rejected calls by X', 'accepted an offer from X': X is the recipient
     cause_prepositions: frozenset[str] = frozenset()  # 'were killed in an Israeli airstrike': the attack whose doer did the deed
+    victim_topics: frozenset[str] = frozenset()  # types whose noun named by its victim alone ('angry at the killing of X') is a topic
+    fixed_phrases: tuple[tuple[str, ...], ...] = ()  # word sequences none of whose words is a trigger ('in order to', 'as opposed to')
+    absence_prepositions: frozenset[str] = frozenset()  # 'obtained them without a warrant': an event noun said to be absent
+    notable_types: frozenset[str] = frozenset()  # types whose verb needs a participant of note ('she visited him in prison': no one)
+    victim_frames: frozenset[str] = frozenset()  # words whose complement such a noun still reports ('a suspect in the slaying of X')
     # 'struck by a car': a passive's agent noun (without a word of the second set in its phrase) puts the sentence in a context
     context_agents: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, hash=False)
 
@@ -130,7 +135,7 @@ LEXICON_KEYS = {"_doc", "light_verbs", "modality", "future_to", "triggers", "con
                 "entrusting_verbs", "addressee_slots",
                 "addressee_not", "content_frames", "article_context_min", "implied_heads", "quoted_verb_types", "light_nouns",
                 "recalling_determiners", "patient_prepositions", "doer_prepositions", "cause_prepositions", "context_agents",
-                "doer_recipient_types"}
+                "doer_recipient_types", "victim_topics", "victim_frames", "notable_types", "fixed_phrases", "absence_prepositions"}
 
 
 class LexiconError(ValueError):
@@ -259,6 +264,11 @@ def event_lexicon(lang: str) -> EventLexicon | None:
         doer_prepositions=frozenset(raw.get("doer_prepositions", ())),
         doer_recipient_types=frozenset(raw.get("doer_recipient_types", ())),
         cause_prepositions=frozenset(raw.get("cause_prepositions", ())),
+        victim_topics=frozenset(raw.get("victim_topics", ())),
+        victim_frames=frozenset(raw.get("victim_frames", ())),
+        notable_types=frozenset(raw.get("notable_types", ())),
+        absence_prepositions=frozenset(raw.get("absence_prepositions", ())),
+        fixed_phrases=tuple(tuple(p.lower().split()) for p in raw.get("fixed_phrases", ())),
         context_agents={k: (frozenset(v["nouns"]), frozenset(v.get("not", ()))) for k, v in raw.get("context_agents", {}).items()},
     )
 
