@@ -90,7 +90,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
     senses: set[str] | None = None  # the sentence's sense contexts, found for its first trigger
-    if sent.text.rstrip(' »”"').endswith("?"):
+    if doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip(' »”"').endswith("?"):  # (Span.text joins its tokens anew)
         return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
@@ -180,18 +180,18 @@ def _in_name(tok) -> bool:  # noqa: ANN001
 def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """The patterns a token may open: by lemma, by form, and for verbs the French
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
-    lemma, form = tok.lemma_.lower(), tok.lower_
+    lemma, form, pos = tok.lemma_.lower(), tok.lower_, tok.pos_  # (read once: asked of every word)
     found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
-    if found and tok.pos_ in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
+    if found and pos in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
             grammar(lex.lang, "er_infinitive"):  # 'il demande à l'exécutif': the verb, not the noun 'demande'
         return found + tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
     if found:
         return found
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
-        return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
-    if _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
-        return tuple(t for t in lex.triggers.get(participle_infinitive(tok.lower_), ()) if t.pos == "VERB")
-    return _verb_form(tok, lex)
+    if pos in ("VERB", "AUX") and lemma == form and grammar(lex.lang, "er_infinitive"):
+        return tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
+    if pos == "ADJ" and _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
+        return tuple(t for t in lex.triggers.get(participle_infinitive(form), ()) if t.pos == "VERB")
+    return _verb_form(tok, lex) if pos in ("NOUN", "ADJ", "PROPN") else ()  # (no pattern for other words either way)
 
 
 def _participle_as_adjective(tok) -> bool:  # noqa: ANN001
