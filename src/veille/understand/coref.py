@@ -140,6 +140,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def _lower_in(doc, words) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: found on one
+    ``Doc.to_array('LOWER')`` (the forms' hashes) rather than a Token made for every word."""
+    import numpy as np
+
+    strings = doc.vocab.strings
+    wanted = np.array(sorted(strings[w] for w in words), dtype=np.uint64)
+    return [doc[int(i)] for i in np.isin(doc.to_array("LOWER"), wanted).nonzero()[0]]
+
+
 def pronoun_key(text: str) -> str:
     """'-t-il', 't-il', '-elle', 'Il' -> 'il', 'elle'."""
     low = text.lower().lstrip("-")
@@ -527,7 +537,7 @@ class _Builder:
                     spans.append((base + chosen[0].start(), base + chosen[-1].end(), None))
                     break
         known = self._org_acronyms  # built once per article, from the organisations' names
-        for tok in doc if known else ():  # (no walk of the tokens when the article names none)
+        for tok in _lower_in(doc, known) if known else ():  # (no walk of the tokens when the article names none)
             if tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.i not in taken and \
                     tok.lower_ in known and tok.pos_ in ("PROPN", "NOUN", "X"):
                 spans.append((tok.idx, tok.idx + len(tok.text), known[tok.lower_][1]))
