@@ -140,6 +140,23 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def _candidate_tokens(doc) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
+    """The tokens of ``doc`` that may open a mention, in order: a part of speech of
+    :data:`CANDIDATE_POS`, a verb (a person noun in -ant taken for a participle), or a word
+    starting with a hyphen ('-il'); every other word fails ``_Builder._collect``'s first test.
+    Found on ``Doc.to_array`` rather than a Token made for every word."""
+    import numpy as np
+    from spacy.symbols import IDS
+
+    table = doc.to_array(["POS", "IDX"])
+    kinds = np.array(sorted(IDS[p] for p in (*CANDIDATE_POS, "VERB")), dtype=table.dtype)
+    text = doc_text(doc)
+    keep = np.isin(table[:, 0], kinds)
+    if "-" in text:
+        keep |= np.isin(table[:, 1], np.array([m.start() for m in re.finditer("-", text)], dtype=table.dtype))
+    return [doc[int(i)] for i in keep.nonzero()[0]]
+
+
 def _lower_in(doc, words) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
     """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: found on one
     ``Doc.to_array('LOWER')`` (the forms' hashes) rather than a Token made for every word."""
@@ -477,7 +494,7 @@ class _Builder:
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
         out.extend(self._names_again(seg_id, doc, taken))
         out.extend(self._acronym_names(seg_id, doc, taken))
-        for tok in doc:
+        for tok in _candidate_tokens(doc):
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-") and not self._participle_noun(tok):
                 continue
             other = self._latter(tok, seg_id, taken) or self._pronoun(tok, seg_id) or \
@@ -2035,7 +2052,7 @@ def _clean_name(text: str, lex: dict) -> str:
     """A name without a leading honorific or a possessive ('M. Hollande' -> 'Hollande',
     'Kylie Jenner's' -> 'Kylie Jenner')."""
     titles = lex.get("titles", {})
-    nouns = {fold(n) for n in lex.get("person_nouns", ())}
+    nouns = lex.get("person_nouns_folded") or {fold(n) for n in lex.get("person_nouns", ())}  # (folded once in lexicon())
     words = text.split()
     while len(words) > 2 and (fold(words[0]) in titles or fold(words[0]).rstrip(".") in nouns):
         words = words[1:]  # 'Superintendent Jennifer McCormick', 'M. Hollande'
