@@ -104,6 +104,10 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
     return out
 
 
+_QUOTE_MARKS = re.compile("[«“„»”\"]")
+"""The quotation marks :func:`_pairs` reads, opening and closing."""
+
+
 def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int | None, int | None]:
     """Outermost quotation spans of one paragraph (offsets of the words inside the marks),
     where a quotation left open starts, and where a closing mark that nothing in the
@@ -124,7 +128,8 @@ def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int
         if not stack:
             spans.append((start, i))
 
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):  # (the other characters change nothing)
+        i, ch = mark.start(), mark.group()
         if ch in ("«", "“", "„"):
             stack.append((ch, i + 1))
         elif ch == "»":
