@@ -863,7 +863,7 @@ def _proper_noun_pairs(doc) -> list[int]:  # noqa: ANN001 - spacy Doc
     ``Doc.to_array`` rather than a Token made for every word and its neighbours."""
     if len(doc) < 2:
         return []
-    from spacy.symbols import PROPN
+    from spacy.symbols import PROPN  # type: ignore[import-not-found]  # Cython module, no stubs
 
     pos = doc.to_array("POS")
     return [int(i) for i in ((pos[:-1] == PROPN) & (pos[1:] == PROPN)).nonzero()[0]]

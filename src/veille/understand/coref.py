@@ -146,7 +146,7 @@ def _candidate_tokens(doc) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
     starting with a hyphen ('-il'); every other word fails ``_Builder._collect``'s first test.
     Found on ``Doc.to_array`` rather than a Token made for every word."""
     import numpy as np
-    from spacy.symbols import IDS
+    from spacy.symbols import IDS  # type: ignore[import-not-found]  # Cython module, no stubs
 
     table = doc.to_array(["POS", "IDX"])
     kinds = np.array(sorted(IDS[p] for p in (*CANDIDATE_POS, "VERB")), dtype=table.dtype)

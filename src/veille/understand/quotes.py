@@ -2156,7 +2156,7 @@ def _verbs_and_after_commas(doc) -> list[int]:  # noqa: ANN001 - spacy Doc
     one after its clause's comma). Read from one ``Doc.to_array``, not a Token per word."""
     if not len(doc):
         return []
-    from spacy.symbols import AUX, VERB
+    from spacy.symbols import AUX, VERB  # type: ignore[import-not-found]  # Cython module, no stubs
 
     table = doc.to_array(["POS", "ORTH"])
     verbs = (table[:, 0] == VERB) | (table[:, 0] == AUX)
