@@ -140,6 +140,33 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def _candidate_tokens(doc) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
+    """The tokens of ``doc`` that may open a mention, in order: a part of speech of
+    :data:`CANDIDATE_POS`, a verb (a person noun in -ant taken for a participle), or a word
+    starting with a hyphen ('-il'); every other word fails ``_Builder._collect``'s first test.
+    Found on ``Doc.to_array`` rather than a Token made for every word."""
+    import numpy as np
+    from spacy.symbols import IDS  # type: ignore[import-not-found]  # Cython module, no stubs
+
+    table = doc.to_array(["POS", "IDX"])
+    kinds = np.array(sorted(IDS[p] for p in (*CANDIDATE_POS, "VERB")), dtype=table.dtype)
+    text = doc_text(doc)
+    keep = np.isin(table[:, 0], kinds)
+    if "-" in text:
+        keep |= np.isin(table[:, 1], np.array([m.start() for m in re.finditer("-", text)], dtype=table.dtype))
+    return [doc[int(i)] for i in keep.nonzero()[0]]
+
+
+def _lower_in(doc, words) -> list:  # noqa: ANN001 - spacy Doc; its Tokens
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: found on one
+    ``Doc.to_array('LOWER')`` (the forms' hashes) rather than a Token made for every word."""
+    import numpy as np
+
+    strings = doc.vocab.strings
+    wanted = np.array(sorted(strings[w] for w in words), dtype=np.uint64)
+    return [doc[int(i)] for i in np.isin(doc.to_array("LOWER"), wanted).nonzero()[0]]
+
+
 def pronoun_key(text: str) -> str:
     """'-t-il', 't-il', '-elle', 'Il' -> 'il', 'elle'."""
     low = text.lower().lstrip("-")
@@ -473,7 +500,7 @@ class _Builder:
                     taken.update(t.i for t in doc[_tok_at(doc, title.start):_tok_at(doc, title.end - 1) + 1])
         out.extend(self._names_again(seg_id, doc, taken))
         out.extend(self._acronym_names(seg_id, doc, taken))
-        for tok in doc:
+        for tok in _candidate_tokens(doc):
             if tok.i in taken or tok.pos_ not in CANDIDATE_POS and not tok.text.startswith("-") and not self._participle_noun(tok):
                 continue
             other = self._latter(tok, seg_id, taken) or self._pronoun(tok, seg_id) or \
@@ -533,7 +560,7 @@ class _Builder:
                     spans.append((base + chosen[0].start(), base + chosen[-1].end(), None))
                     break
         known = self._org_acronyms  # built once per article, from the organisations' names
-        for tok in doc if known else ():  # (no walk of the tokens when the article names none)
+        for tok in _lower_in(doc, known) if known else ():  # (no walk of the tokens when the article names none)
             if tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.i not in taken and \
                     tok.lower_ in known and tok.pos_ in ("PROPN", "NOUN", "X"):
                 spans.append((tok.idx, tok.idx + len(tok.text), known[tok.lower_][1]))
@@ -2045,7 +2072,7 @@ def _clean_name(text: str, lex: dict) -> str:
     """A name without a leading honorific or a possessive ('M. Hollande' -> 'Hollande',
     'Kylie Jenner's' -> 'Kylie Jenner')."""
     titles = lex.get("titles", {})
-    nouns = {fold(n) for n in lex.get("person_nouns", ())}
+    nouns = lex.get("person_nouns_folded") or {fold(n) for n in lex.get("person_nouns", ())}  # (folded once in lexicon())
     words = text.split()
     while len(words) > 2 and (fold(words[0]) in titles or fold(words[0]).rstrip(".") in nouns):
         words = words[1:]  # 'Superintendent Jennifer McCormick', 'M. Hollande'

@@ -90,7 +90,7 @@ def candidates(sent, lex: EventLexicon) -> Iterator[list[Candidate]]:  # noqa: A
     """For every trigger token in ``sent``, the patterns whose conditions hold,
     most specific first (the first that also links its actors wins)."""
     senses: set[str] | None = None  # the sentence's sense contexts, found for its first trigger
-    if sent.text.rstrip(' »”"').endswith("?"):
+    if doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip(' »”"').endswith("?"):  # (Span.text joins its tokens anew)
         return  # a question states no event
     for tok in sent:
         options = _options(tok, lex)
@@ -199,18 +199,18 @@ def _in_name(tok) -> bool:  # noqa: ANN001
 def _options(tok, lex: EventLexicon) -> tuple[Trigger, ...]:  # noqa: ANN001
     """The patterns a token may open: by lemma, by form, and for verbs the French
     lemmatizer gets wrong ('réclame' left as its own lemma), by the -er infinitive."""
-    lemma, form = tok.lemma_.lower(), tok.lower_
+    lemma, form, pos = tok.lemma_.lower(), tok.lower_, tok.pos_  # (read once: asked of every word)
     found = lex.triggers.get(lemma, ()) + (lex.triggers.get(form, ()) if form != lemma else ())
-    if found and tok.pos_ in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
+    if found and pos in ("VERB", "AUX") and lemma == form and not any(t.pos == "VERB" for t in found) and \
             grammar(lex.lang, "er_infinitive"):  # 'il demande à l'exécutif': the verb, not the noun 'demande'
         return found + tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
     if found:
         return found
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == tok.lower_ and grammar(lex.lang, "er_infinitive"):
-        return tuple(t for t in lex.triggers.get(er_infinitive(tok.lower_), ()) if t.pos == "VERB")
-    if _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
-        return tuple(t for t in lex.triggers.get(participle_infinitive(tok.lower_), ()) if t.pos == "VERB")
-    return _verb_form(tok, lex)
+    if pos in ("VERB", "AUX") and lemma == form and grammar(lex.lang, "er_infinitive"):
+        return tuple(t for t in lex.triggers.get(er_infinitive(form), ()) if t.pos == "VERB")
+    if pos == "ADJ" and _participle_as_adjective(tok) and grammar(lex.lang, "er_infinitive"):  # '…, menaçant de saisir le CSA'
+        return tuple(t for t in lex.triggers.get(participle_infinitive(form), ()) if t.pos == "VERB")
+    return _verb_form(tok, lex) if pos in ("NOUN", "ADJ", "PROPN") else ()  # (no pattern for other words either way)
 
 
 def _participle_as_adjective(tok) -> bool:  # noqa: ANN001
@@ -595,6 +595,18 @@ AGENT_DEPS = frozenset({"obl:agent", "agent"})
 """The dependency of the 'par' phrase of a passive ('est visé par une plainte')."""
 
 
+_GOVERNING: dict[int, tuple[EventLexicon, frozenset[str]]] = {}
+
+
+def _governing_words(lex: EventLexicon) -> frozenset[str]:
+    """``lex.light_verbs | frozenset(lex.triggers)`` (the words a trigger noun's governor may be),
+    built once per lexicon rather than on each noun (a set of a thousand words each time)."""
+    hit = _GOVERNING.get(id(lex))
+    if hit is None or hit[0] is not lex:  # (the lexicon is kept with it: its id is not reused)
+        hit = _GOVERNING[id(lex)] = (lex, lex.light_verbs | frozenset(lex.triggers))
+    return hit[1]
+
+
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
@@ -602,7 +614,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
     if tok.ent_type_ in NAME_ENTITIES:
         return None  # 'La République en marche', 'Rassemblement national': a word of a name, no act
-    verb = _participle_of(tok, trig) or governor(tok, lex.light_verbs | frozenset(lex.triggers))
+    verb = _participle_of(tok, trig) or governor(tok, _governing_words(lex))
     if verb is None or verb.lemma_.lower() not in (trig.light or lex.light_verbs):
         verb = _participle_of(tok, trig, lex) or verb  # 'une enquête ouverte pour homicide', with no one named
     if "case" in trig.with_ and trig.recipient == ("holder",):
@@ -633,7 +645,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, held, doers, undergoing) if doers or _agentless_ok(trig, lex) else None
     opened = _light_noun(tok, trig, lex)
     if opened is not None:  # 'l'ouverture d'une enquête', 'a annoncé le lancement d'une enquête': the light verb as a noun
-        carrier = governor(opened, lex.light_verbs | frozenset(lex.triggers))
+        carrier = governor(opened, _governing_words(lex))
         doers = list(_by_phrase(opened))
         if not doers and carrier is not None and carrier.lemma_.lower() in lex.light_verbs and not _passive(carrier):
             doers = slot(carrier, "subj")
@@ -883,7 +895,7 @@ def _light_noun(tok, trig: Trigger, lex: EventLexicon):  # noqa: ANN001, ANN202
     verb = lex.light_nouns.get(head.lemma_.lower()) if tok.dep_ == "nmod" and head.i != tok.i else None
     if verb is None or _case(tok) not in OF_CASES or (trig.light and verb not in trig.light) or not _agentless_ok(trig, lex):
         return None
-    return None if _requesting(governor(head, lex.light_verbs | frozenset(lex.triggers)), lex) else head
+    return None if _requesting(governor(head, _governing_words(lex)), lex) else head
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")

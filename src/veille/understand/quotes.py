@@ -104,6 +104,10 @@ def quotations(segments: list[Segment]) -> list[Quotation]:
     return out
 
 
+_QUOTE_MARKS = re.compile("[«“„»”\"]")
+"""The quotation marks :func:`_pairs` reads, opening and closing."""
+
+
 def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int | None, int | None]:
     """Outermost quotation spans of one paragraph (offsets of the words inside the marks),
     where a quotation left open starts, and where a closing mark that nothing in the
@@ -124,7 +128,8 @@ def _pairs(text: str, pending: bool = False) -> tuple[list[tuple[int, int]], int
         if not stack:
             spans.append((start, i))
 
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):  # (the other characters change nothing)
+        i, ch = mark.start(), mark.group()
         if ch in ("«", "“", "„"):
             stack.append((ch, i + 1))
         elif ch == "»":
@@ -181,7 +186,7 @@ class _Extractor:
         self.indirect_verbs = set(self.lex.get("indirect", ()))
         self.attributed: list[tuple[Quotation, Participant, Ref | None, Referent | None]] = []
         self.texts = [doc_text(seg.doc) for seg in segments]
-        self._starts = [[t.idx for t in seg.doc] for seg in segments]
+        self._starts = [seg.doc.to_array("IDX").tolist() for seg in segments]  # each token's offset, read in C
 
     def _span_tokens(self, seg_id: int, a: int, b: int):  # noqa: ANN202
         """The tokens of a segment starting in [a, b), by bisection."""
@@ -1466,7 +1471,7 @@ class _Extractor:
         return None
 
     def _cue_phrase(self, seg_id: int, sent, exclude: Quotation | None = None) -> Found | None:  # noqa: ANN001
-        low = sent.text.lower()
+        low = self.texts[seg_id][sent.start_char:sent.end_char].lower()  # sent.text (which joins its tokens anew)
         for cue in self.lex.get("according", ()):
             for m in re.finditer(rf"(?<!\w){re.escape(cue)}\s+", low):
                 pos = sent.start_char + m.end()
@@ -1857,10 +1862,9 @@ class _Extractor:
     def _indirect(self, seg_id: int, seg: Segment) -> Iterator[Quote]:
         doc = seg.doc
         quoted = [(x, y) for q in self.marks for s, x, y in q.pieces if s == seg_id]
-        after_comma = False
-        for tok in doc:
-            noun_cue = after_comma and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
-            after_comma = tok.text == ","
+        for i in _verbs_and_after_commas(doc):
+            tok = doc[i]
+            noun_cue = i > 0 and doc[i - 1].text == "," and self._verb_tagged_noun(tok, [])  # '…, note BFMTV'
             if tok.pos_ not in ("VERB", "AUX") and not noun_cue or not self._is_indirect(tok) or \
                     any(x <= tok.idx < y for x, y in quoted):
                 continue
@@ -1914,7 +1918,7 @@ class _Extractor:
         if not cues:
             return
         for sent in doc.sents:
-            low = sent.text.lower()
+            low = self.texts[seg_id][sent.start_char:sent.end_char].lower()  # sent.text.lower() (Span.text joins its tokens anew)
             for cue in cues:
                 m = re.search(rf"(?<!\w){re.escape(cue)}\s+", low)
                 if m is None:
@@ -2170,6 +2174,20 @@ class _Extractor:
                 for s, x, y in q.pieces:
                     ranges.setdefault(s, []).append((x, y))
         return any(x <= pos < y for x, y in ranges.get(seg_id, ()))
+
+
+def _verbs_and_after_commas(doc) -> list[int]:  # noqa: ANN001 - spacy Doc
+    """Positions of the verbs and auxiliaries of ``doc`` and of the words right after a comma:
+    the only words that may be a cue of indirect speech (a reporting verb, or a noun-tagged
+    one after its clause's comma). Read from one ``Doc.to_array``, not a Token per word."""
+    if not len(doc):
+        return []
+    from spacy.symbols import AUX, VERB  # type: ignore[import-not-found]  # Cython module, no stubs
+
+    table = doc.to_array(["POS", "ORTH"])
+    verbs = (table[:, 0] == VERB) | (table[:, 0] == AUX)
+    verbs[1:] |= table[:-1, 1] == doc.vocab.strings[","]
+    return [int(i) for i in verbs.nonzero()[0]]
 
 
 def _after_preposition(tok) -> bool:  # noqa: ANN001

@@ -61,15 +61,16 @@ def _sentence(seg: Segment, sent, lex: dict, tools: Tools, phrasal: frozenset[st
     resolve = tools.resolve
     if phrasal is None:
         phrasal = frozenset(p["verb"] for p in lex["phrasal"])
+    nouns, verbs, recognise = lex["nouns"], lex["verbs"], lex["recognise"]  # (looked up once, not per word)
     for tok in sent:
-        low = tok.lemma_.lower()
-        if tok.lower_ in lex["nouns"] or low in lex["nouns"]:
-            yield from _noun_cue(seg, sent, tok, lex["nouns"].get(tok.lower_) or lex["nouns"][low], lex, resolve)
-        elif tok.pos_ == "VERB" and low in lex["verbs"]:
-            yield from _verb_cue(seg, sent, tok, lex["verbs"][low], lex, tools)
-        elif tok.pos_ in ("VERB", "AUX") and low in phrasal:
+        low, form, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+        if form in nouns or low in nouns:
+            yield from _noun_cue(seg, sent, tok, nouns.get(form) or nouns[low], lex, resolve)
+        elif pos == "VERB" and low in verbs:
+            yield from _verb_cue(seg, sent, tok, verbs[low], lex, tools)
+        elif pos in ("VERB", "AUX") and low in phrasal:
             yield from _phrasal(seg, sent, tok, lex, tools)
-        elif tok.pos_ == "VERB" and low in lex["recognise"]:
+        elif pos == "VERB" and low in recognise:
             yield from _recognise(seg, tok, lex, tools)
 
 
