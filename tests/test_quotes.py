@@ -1069,3 +1069,15 @@ def test_two_people_reporting_together_are_no_one_speaker():
     assert quote(art, "the request was improper").speaker is None
     art = run("Paul Girard said that the request was improper.", "en", "2019-11-19")
     assert quote(art, "the request was improper").speaker == "Paul Girard"
+
+
+def test_a_speaker_described_before_being_named_is_the_person_named_later():
+    art = run("The old mill will become a museum, Norway's culture minister said on Tuesday.\n\n"
+              "\"The mill should remind us of our past,\" Culture Minister Paul Girard said in a statement.", "en", "2019-11-19")
+    assert quote(art, "The old mill").speaker == "Paul Girard"
+    art = run("The old mill will become a museum, Norway's health minister said on Tuesday.\n\n"
+              "\"The mill should remind us of our past,\" Culture Minister Paul Girard said in a statement.", "en", "2019-11-19")
+    assert quote(art, "The old mill").speaker is None  # another ministry
+    art = run("Paul Girard met the committee. Paul Girard's lawyer said the question was out of scope.\n\n"
+              "Anna Berg's personal lawyer, Marc Olsen, spoke to Girard.", "en", "2019-11-19")
+    assert quote(art, "the question was").speaker is None  # someone else's lawyer

@@ -815,6 +815,10 @@ class _Extractor:
             start, end = phrase(tok)
             return Found(None, None, None, (seg_id, start, end), cue, strength)
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and found.ref is None:
+            later = self._named_later(seg_id, tok)
+            if later is not None:  # "Austria's interior minister said …" … 'Interior Minister Wolfgang Peschorn'
+                return Found(self.coref.participant(later), later, later.referent, found.mention, cue, strength)
         if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
                 not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
             cited = self._medium_cited_before(seg_id, tok)
@@ -881,6 +885,35 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _named_later(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """A speaker described before being named ("Austria's interior minister said …", later
+        'Interior Minister Wolfgang Peschorn'): a singular definite person noun, possibly owned by
+        a name ("China's ambassador"), that coreference left unresolved, as the title of exactly
+        one person the article first names after it, with every word before the noun
+        ('interior') in that person's descriptions. Coreference reads forward only, so a title
+        that comes first finds no one; a pronoun's possession ('his lawyer') is someone else."""
+        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS" or _anonymous(tok, self.lang):
+            return None
+        noun = fold(tok.lower_)
+        if noun not in self._person_nouns() or \
+                any(c.pos_ == "PRON" and c.dep_ in ("poss", "det:poss") for c in tok.children):
+            return None
+        mods = [fold(c.lower_) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        # "Morrison's lawyer": a person's own lawyer is the one described as that person's, not another lawyer
+        mods += [fold(c.lower_) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and self._person(seg_id, c)]
+        here = (seg_id, tok.idx)
+        found: list[Ref] = []
+        for who in self.coref.referents:
+            if who.kind != "person" or (noun not in who.nouns and fold(tok.lemma_.lower()) not in who.nouns):
+                continue
+            refs = [r for r in self.coref.refs if r.referent is who]
+            if not refs or min((r.seg, r.start) for r in refs) <= here:
+                continue
+            if all(any(m in re.findall(r"\w+", d) for d in who.descriptions) for m in mods):
+                found.append(next(r for r in refs if r.form in ("name", "title", "surname")) if any(
+                    r.form in ("name", "title", "surname") for r in refs) else refs[0])
+        return found[0] if len(found) == 1 else None
 
     def _document_issuer(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
         """Who issued a document named with no source ('précise le communiqué', 'selon cette étude'):
