@@ -1081,3 +1081,13 @@ def test_a_speaker_described_before_being_named_is_the_person_named_later():
     art = run("Paul Girard met the committee. Paul Girard's lawyer said the question was out of scope.\n\n"
               "Anna Berg's personal lawyer, Marc Olsen, spoke to Girard.", "en", "2019-11-19")
     assert quote(art, "the question was").speaker is None  # someone else's lawyer
+
+
+def test_a_report_of_another_speaker_hung_inside_a_reported_clause_is_not_the_first_speakers():
+    art = run('Paul Girard told reporters "the plan is dead" while Marc Olsen said "it looks like a clean operation".',
+              "en", "2019-11-19")
+    assert quote(art, "it looks like").speaker == "Marc Olsen"
+    art = run("Paul Girard said he first discussed the delay with the mayor in August, after the Gazette reported "
+              "the aid had been paused.", "en", "2019-11-19")
+    assert quote(art, "he first discussed").speaker == "Paul Girard"
+    assert "aid had been paused" not in quote(art, "he first discussed").text

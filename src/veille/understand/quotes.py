@@ -2059,10 +2059,26 @@ class _Extractor:
         cut = next((k for k, t in enumerate(toks[:-1]) if t.text == "," and toks[k + 1].lower_ in self._according_words()), None)
         if cut is not None:
             toks = toks[:cut]  # '… sera votée, selon Le Monde': the source is not the reported words
+        toks = self._before_other_report(comp, toks)
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in OPENING_KEPT):
             toks.pop(0)
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 2 else []
+
+    def _before_other_report(self, comp, toks: list) -> list:  # noqa: ANN001
+        """The reported clause up to a clause of another speaker the parser hung inside it ('X told
+        the paper there was "nothing wrong" while Y, the former commander, said "…"'): a subordinate
+        clause below the complement with its own subject and a reporting verb reports Y's words,
+        not X's."""
+        starts = [g.left_edge.i for t in toks if t.i != comp.i and t.dep_ == "advcl" and self._is_reporting(t)
+                  for g in (t,) if t.pos_ == "VERB" and any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
+                  and not any(c.dep_ in ("cop", "auxpass", "aux:pass") for c in t.children)]  # ('le rythme est moins soutenu')
+        if not starts:
+            return toks
+        toks = [t for t in toks if t.i < min(starts)]
+        while toks and (toks[-1].is_punct and toks[-1].text not in CLOSING_KEPT or toks[-1].dep_ == "cc"):
+            toks.pop()
+        return toks
 
     def _colon_clause(self, verb) -> list:  # noqa: ANN001
         """'Le maire l'a répété à plusieurs reprises : la piscine rouvrira avant l'été': a clause
