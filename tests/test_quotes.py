@@ -1091,3 +1091,12 @@ def test_a_report_of_another_speaker_hung_inside_a_reported_clause_is_not_the_fi
               "the aid had been paused.", "en", "2019-11-19")
     assert quote(art, "he first discussed").speaker == "Paul Girard"
     assert "aid had been paused" not in quote(art, "he first discussed").text
+
+
+def test_a_subject_taken_into_a_fronted_comment_clause_is_the_speaker():
+    # the parser makes the survey the object of 'reported'; the comment names no one's words
+    art = run('As we reported last week, a 2021 survey by the Nordic Health Council, a research group based in Oslo, '
+              'concluded that, by most measures, "hospital waiting times have doubled since 2015."', "en", "2021-11-19")
+    assert quote(art, "hospital waiting").speaker == "the Nordic Health Council"
+    art = run("As we have noted, Paul Girard said that the tariff falls on consumers.", "en", "2019-11-19")
+    assert quote(art, "the tariff falls").speaker == "Paul Girard"

@@ -616,6 +616,9 @@ class _Extractor:
                 continue
             break
         lost = self._name_before(verb, free)
+        if lost is None:
+            lost = _fronted_subject(verb)
+            lost = lost if lost is not None and free(lost) else None
         if lost is not None:
             return self._from_token(seg_id, lost, cue)
         found = self._np_after(seg_id, verb, cue, free)
@@ -2125,8 +2128,19 @@ class _Extractor:
             return []  # a comment in the middle of its sentence: the words around it are not one span
         while toks and toks[0].is_punct and toks[0].text not in OPENING_KEPT:
             toks.pop(0)
+        if self._reports_itself(toks):
+            return []  # 'As we have noted, a study by X concluded that …': X's report, which the comment recalls
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 3 else []
+
+    def _reports_itself(self, toks: list) -> bool:
+        """Does a commented clause hold its own report: its head a finite reporting verb with its own
+        subject ('As we have noted, a study by X concluded that …', 'Comme on l'a vu, le maire a
+        déclaré que …')? Then that verb reports the words, and the comment names no one's words."""
+        ids = {t.i for t in toks}
+        return any(t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in ids) and self._is_reporting(t)
+                   and not _non_finite(t) and (any(c.dep_ in SUBJ for c in t.children) or _fronted_subject(t) is not None)
+                   for t in toks)
 
     def _that_clause_below(self, verb) -> list:  # noqa: ANN001
         """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
@@ -2320,6 +2334,23 @@ def _past_bare_complement(tok, comp):  # noqa: ANN001, ANN202
             break
         comp = nxt
     return comp
+
+
+def _fronted_subject(verb):  # noqa: ANN001, ANN202
+    """'As we have noted, a study by X concluded that …': the subject of a verb with none, which the
+    parser took into the adjunct fronted before it (here as the object of 'noted'): a noun phrase of
+    that adjunct that opens right after a comma and runs up to the verb (or to a comma before it)."""
+    if any(c.dep_ in SUBJ or c.dep_ in ("csubj", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    for adjunct in (c for c in verb.children if c.dep_ in ("advcl", "prep", "npadvmod") and c.i < verb.i):
+        for c in adjunct.subtree:
+            end = c.right_edge.i
+            if c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("dobj", "obj") and c.left_edge.i > adjunct.i + 1 and \
+                    doc[c.left_edge.i - 1].text == "," and \
+                    (end + 1 == verb.i or end + 2 == verb.i and doc[end + 1].text == ","):
+                return c
+    return None
 
 
 def _named(tok) -> bool:  # noqa: ANN001
