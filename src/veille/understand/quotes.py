@@ -621,6 +621,9 @@ class _Extractor:
                 continue
             break
         lost = self._name_before(verb, free)
+        if lost is None:
+            lost = _fronted_subject(verb)
+            lost = lost if lost is not None and free(lost) else None
         if lost is not None:
             return self._from_token(seg_id, lost, cue)
         found = self._np_after(seg_id, verb, cue, free)
@@ -820,6 +823,10 @@ class _Extractor:
             start, end = phrase(tok)
             return Found(None, None, None, (seg_id, start, end), cue, strength)
         found = self._from_token_as_is(seg_id, tok, cue, strength)
+        if found.who is None and found.ref is None:
+            later = self._named_later(seg_id, tok)
+            if later is not None:  # "Austria's interior minister said …" … 'Interior Minister Wolfgang Peschorn'
+                return Found(self.coref.participant(later), later, later.referent, found.mention, cue, strength)
         if tok.pos_ == "NOUN" and tok.lower_ in self._media_nouns() and \
                 not any(c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
             cited = self._medium_cited_before(seg_id, tok)
@@ -886,6 +893,35 @@ class _Extractor:
                 self._spoken_for = org
                 return org
         return found
+
+    def _named_later(self, seg_id: int, tok) -> Ref | None:  # noqa: ANN001
+        """A speaker described before being named ("Austria's interior minister said …", later
+        'Interior Minister Wolfgang Peschorn'): a singular definite person noun, possibly owned by
+        a name ("China's ambassador"), that coreference left unresolved, as the title of exactly
+        one person the article first names after it, with every word before the noun
+        ('interior') in that person's descriptions. Coreference reads forward only, so a title
+        that comes first finds no one; a pronoun's possession ('his lawyer') is someone else."""
+        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number") or tok.tag_ == "NNS" or _anonymous(tok, self.lang):
+            return None
+        noun = fold(tok.lower_)
+        if noun not in self._person_nouns() or \
+                any(c.pos_ == "PRON" and c.dep_ in ("poss", "det:poss") for c in tok.children):
+            return None
+        mods = [fold(c.lower_) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        # "Morrison's lawyer": a person's own lawyer is the one described as that person's, not another lawyer
+        mods += [fold(c.lower_) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and self._person(seg_id, c)]
+        here = (seg_id, tok.idx)
+        found: list[Ref] = []
+        for who in self.coref.referents:
+            if who.kind != "person" or (noun not in who.nouns and fold(tok.lemma_.lower()) not in who.nouns):
+                continue
+            refs = [r for r in self.coref.refs if r.referent is who]
+            if not refs or min((r.seg, r.start) for r in refs) <= here:
+                continue
+            if all(any(m in re.findall(r"\w+", d) for d in who.descriptions) for m in mods):
+                found.append(next(r for r in refs if r.form in ("name", "title", "surname")) if any(
+                    r.form in ("name", "title", "surname") for r in refs) else refs[0])
+        return found[0] if len(found) == 1 else None
 
     def _document_issuer(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
         """Who issued a document named with no source ('précise le communiqué', 'selon cette étude'):
@@ -2030,10 +2066,26 @@ class _Extractor:
         cut = next((k for k, t in enumerate(toks[:-1]) if t.text == "," and toks[k + 1].lower_ in self._according_words()), None)
         if cut is not None:
             toks = toks[:cut]  # '… sera votée, selon Le Monde': the source is not the reported words
+        toks = self._before_other_report(comp, toks)
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in QUE or toks[0].is_punct and toks[0].text not in OPENING_KEPT):
             toks.pop(0)
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 2 else []
+
+    def _before_other_report(self, comp, toks: list) -> list:  # noqa: ANN001
+        """The reported clause up to a clause of another speaker the parser hung inside it ('X told
+        the paper there was "nothing wrong" while Y, the former commander, said "…"'): a subordinate
+        clause below the complement with its own subject and a reporting verb reports Y's words,
+        not X's."""
+        starts = [g.left_edge.i for t in toks if t.i != comp.i and t.dep_ == "advcl" and self._is_reporting(t)
+                  for g in (t,) if t.pos_ == "VERB" and any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
+                  and not any(c.dep_ in ("cop", "auxpass", "aux:pass") for c in t.children)]  # ('le rythme est moins soutenu')
+        if not starts:
+            return toks
+        toks = [t for t in toks if t.i < min(starts)]
+        while toks and (toks[-1].is_punct and toks[-1].text not in CLOSING_KEPT or toks[-1].dep_ == "cc"):
+            toks.pop()
+        return toks
 
     def _colon_clause(self, verb) -> list:  # noqa: ANN001
         """'Le maire l'a répété à plusieurs reprises : la piscine rouvrira avant l'été': a clause
@@ -2080,8 +2132,19 @@ class _Extractor:
             return []  # a comment in the middle of its sentence: the words around it are not one span
         while toks and toks[0].is_punct and toks[0].text not in OPENING_KEPT:
             toks.pop(0)
+        if self._reports_itself(toks):
+            return []  # 'As we have noted, a study by X concluded that …': X's report, which the comment recalls
         toks = _without_end_punct(toks)
         return toks if len(toks) >= 3 else []
+
+    def _reports_itself(self, toks: list) -> bool:
+        """Does a commented clause hold its own report: its head a finite reporting verb with its own
+        subject ('As we have noted, a study by X concluded that …', 'Comme on l'a vu, le maire a
+        déclaré que …')? Then that verb reports the words, and the comment names no one's words."""
+        ids = {t.i for t in toks}
+        return any(t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in ids) and self._is_reporting(t)
+                   and not _non_finite(t) and (any(c.dep_ in SUBJ for c in t.children) or _fronted_subject(t) is not None)
+                   for t in toks)
 
     def _that_clause_below(self, verb) -> list:  # noqa: ANN001
         """A 'that' clause the parser hung on a noun of the verb's prepositional phrase ('Austria
@@ -2289,6 +2352,23 @@ def _past_bare_complement(tok, comp):  # noqa: ANN001, ANN202
             break
         comp = nxt
     return comp
+
+
+def _fronted_subject(verb):  # noqa: ANN001, ANN202
+    """'As we have noted, a study by X concluded that …': the subject of a verb with none, which the
+    parser took into the adjunct fronted before it (here as the object of 'noted'): a noun phrase of
+    that adjunct that opens right after a comma and runs up to the verb (or to a comma before it)."""
+    if any(c.dep_ in SUBJ or c.dep_ in ("csubj", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    for adjunct in (c for c in verb.children if c.dep_ in ("advcl", "prep", "npadvmod") and c.i < verb.i):
+        for c in adjunct.subtree:
+            end = c.right_edge.i
+            if c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("dobj", "obj") and c.left_edge.i > adjunct.i + 1 and \
+                    doc[c.left_edge.i - 1].text == "," and \
+                    (end + 1 == verb.i or end + 2 == verb.i and doc[end + 1].text == ","):
+                return c
+    return None
 
 
 def _named(tok) -> bool:  # noqa: ANN001
