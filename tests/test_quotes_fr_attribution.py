@@ -443,3 +443,26 @@ def test_the_quotation_after_an_incise_between_two_quotations_is_the_incise_subj
               "habitant du coin qui faisait du vélo à proximité, \"il y avait des gens qui criaient partout parce "
               "qu'ils avaient peur\". Un commerçant a expliqué à la radio qu'il avait fermé sa boutique.")
     assert quote(art, "il y avait des gens qui criaient").speaker == "Paul Garnier"
+
+
+def test_a_one_word_organisation_tagged_as_a_common_noun_speaks():
+    """'la SPA', 'la Cnil': an organisation the tagger calls a common noun is still a name, so an
+    inverted pronoun of an incise after it is that organisation."""
+    art = run("La CNAF accueille beaucoup de dossiers cette année. Depuis juin, 3.000 dossiers ont été traités, "
+              "indique-t-elle.")
+    assert quote(art, "Depuis juin").speaker == "CNAF"
+
+
+def test_the_short_form_of_a_linked_organisation_is_that_organisation():
+    """'le Parlement' after 'le Parlement européen' (an actor of the table) is the same body."""
+    art = run("Le Parlement européen a ouvert une enquête sur ces dépenses. Le service de presse du Parlement a "
+              "rappelé que les élus « disposent d'un budget annuel ».")
+    assert quote(art, "les élus").speaker == "Parlement européen"
+
+
+def test_a_subject_pronoun_after_a_colon_continues_the_subject_of_the_clause_before():
+    """'X a rendu un avis : elle souhaite « … »': the organisation just named as the subject, not a
+    woman quoted in the sentence before."""
+    art = run("« Les patients ont le droit de savoir », s'exclame l'avocate Julie Bernard. La CNAF a formulé dans "
+              "son avis des réserves : elle souhaite « un contrôle strict des données collectées ».")
+    assert quote(art, "un contrôle strict").speaker == "CNAF"
