@@ -466,3 +466,13 @@ def test_a_subject_pronoun_after_a_colon_continues_the_subject_of_the_clause_bef
     art = run("« Les patients ont le droit de savoir », s'exclame l'avocate Julie Bernard. La CNAF a formulé dans "
               "son avis des réserves : elle souhaite « un contrôle strict des données collectées ».")
     assert quote(art, "un contrôle strict").speaker == "CNAF"
+
+
+def test_a_reporting_verb_tagged_as_a_modifier_of_its_subject_gives_the_words_to_that_subject():
+    """'La Commission … alerte sur « … »': the tagger reads 'alerte' as a noun modifying the subject,
+    the sentence has no verb; the words are the subject's, not a continuation of the speaker before."""
+    art = run("Paul Garnier critique le texte. « On va beaucoup trop loin avec ce fichier », dénonce-t-il. "
+              "La Commission nationale consultative des droits de l'Homme (CNCDH) alerte sur « les dangers » "
+              "de cette application.")
+    q = quote(art, "les dangers")
+    assert q.kind == "direct" and q.speaker is not None and "Commission" in q.speaker

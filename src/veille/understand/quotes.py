@@ -1664,6 +1664,8 @@ class _Extractor:
             return None
         if self._grammar("inverted_incise") and self._fragment_in_narration(q, between):
             return None
+        if self._subject_of_verb_tagged_modifier(q) is not None:
+            return None  # '», dénonce-t-il. La Commission … alerte sur « … »': the new subject's words
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
 
     def _fragment_in_narration(self, q: Quotation, between: str) -> bool:
@@ -1779,6 +1781,10 @@ class _Extractor:
         inside = [t for t in inside if t.sent.start == inside[0].sent.start]  # the quotation's first sentence holds its governor
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
+            verb = self._verb_tagged_modifier(anc, a) if anc.idx < a else None
+            if verb is not None:  # 'La CNCDH alerte sur « les dangers »'
+                found = self._from_token(seg_id, anc, verb.text, strength=2)
+                return found if found.who is not None and (found.referent is not None or found.who.name) else None
             gerund = _gerund_subject(anc)
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 if anc.idx >= b and self._fragment_before_main_clause(q) and not self._said_through_a_verb(q, anc):
@@ -1801,6 +1807,30 @@ class _Extractor:
                         return found
                 return None
         return None
+
+    def _subject_of_verb_tagged_modifier(self, q: Quotation):  # noqa: ANN202
+        """The root noun of the quotation's sentence when a reporting verb tagged as its modifier
+        governs the quotation ('La Commission … alerte sur « … »'), else None."""
+        seg_id, a, b = q.pieces[0]
+        inside = list(self._span_tokens(seg_id, a, b))
+        if not inside:
+            return None
+        root = inside[0].sent.root
+        return root if root.idx < a and self._verb_tagged_modifier(root, a) is not None else None
+
+    def _verb_tagged_modifier(self, root, a: int):  # noqa: ANN001, ANN202
+        """'La Commission alerte sur « … »': a present reporting verb that is also a noun or an
+        adjective ('alerte', 'note'), tagged as a modifier in the noun phrase the parser made the root
+        of a sentence with no verb, right before a preposition or the quotation: that verb (its
+        subject is the root), else None."""
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or not self._grammar("inverted_incise") or \
+                any(t.pos_ in ("VERB", "AUX") for t in root.sent):
+            return None
+        doc = root.doc
+        return next((c for c in root.subtree if c.i > root.i and c.idx < a and c.pos_ in ("NOUN", "ADJ")
+                     and c.dep_ in ("amod", "nmod", "appos") and not any(d.dep_ in ("det", "case") for d in c.children)
+                     and c.i + 1 < len(doc) and (doc[c.i + 1].pos_ == "ADP" or doc[c.i + 1].idx >= a - 1)
+                     and self._is_reporting(c)), None)  # 'alerte sur', 'note que': right before the quotation's phrase
 
     def _main_clause_subject(self, verb, a: int, b: int) -> list:  # noqa: ANN001
         """The noun subject of the finite clause a chain of infinitives and gerunds hangs on
