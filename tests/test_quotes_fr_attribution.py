@@ -476,3 +476,13 @@ def test_a_reporting_verb_tagged_as_a_modifier_of_its_subject_gives_the_words_to
               "de cette application.")
     q = quote(art, "les dangers")
     assert q.kind == "direct" and q.speaker is not None and "Commission" in q.speaker
+
+
+def test_a_clause_with_its_own_incise_before_selon_is_the_incise_subjects():
+    """'<clause>, prévient la note, selon Le Figaro': the note speaks (its issuer), the newspaper
+    only reports it; and 'X a fait parvenir une note', parsed as a passive, still names its issuer."""
+    art = run("Selon le quotidien, la direction du budget a fait parvenir en mai une note au ministère de "
+              "l'Economie. Le gouvernement a reconnu des retards. Il n'y a « aucun moyen d'éviter » certaines de "
+              "ces pannes, prévient la note, selon Le Figaro.")
+    q = next(q for q in art.quotes if q.kind == "indirect" and q.text.startswith("Il n'y a"))
+    assert q.speaker == "direction du budget"

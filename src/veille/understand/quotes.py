@@ -952,7 +952,7 @@ class _Extractor:
             return None
         verb = doc_noun.head
         for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]  # (with an object: a misread active)
             if subj:
                 return subj[0]
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
@@ -2020,9 +2020,21 @@ class _Extractor:
                         for t in sent):
                     break  # 'X said it would …, according to Y', 'According to Y, X posted: “…”': X's words, which Y
                     # reports (but 'Selon Y, X souhaitait que …' with no quotation: Y's account)
+                if start < pos and self._inverted_incise_in(sent, start, start + len(text)):
+                    break  # '<clause>, prévient la note, selon Le Parisien': the note's words, which the paper reports
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
+
+    def _inverted_incise_in(self, sent, start: int, end: int) -> bool:  # noqa: ANN001
+        """Does the clause between ``start`` and ``end`` close on an incise of its own, a reporting
+        verb after a comma with its subject after it ('…, prévient la note')? In French this
+        inverted order says whose words the clause is."""
+        return self._grammar("inverted_incise") and any(
+            t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and self._is_reporting(t) and t.i > 0 and t.doc[t.i - 1].text == ","
+            and start < t.idx < end and not any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
+            and any((c.dep_ in SUBJ or c.dep_ in ("obj", "dobj")) and c.pos_ in ("NOUN", "PROPN") and t.idx < c.idx < end
+                    for c in t.children) for t in sent)  # (the parser often calls the inverted subject an object)
 
     def _according_words(self) -> frozenset[str]:
         """The first words of the 'selon X' cue phrases ('selon', 'd'après')."""
