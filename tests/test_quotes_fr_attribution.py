@@ -486,3 +486,12 @@ def test_a_clause_with_its_own_incise_before_selon_is_the_incise_subjects():
               "ces pannes, prévient la note, selon Le Figaro.")
     q = next(q for q in art.quotes if q.kind == "indirect" and q.text.startswith("Il n'y a"))
     assert q.speaker == "direction du budget"
+
+
+def test_members_of_an_institution_of_a_named_place_speak_as_that_body():
+    """'ont indiqué les sapeurs-pompiers du Var': the fire service of that place, not firefighters at
+    large ('les gendarmes' alone remain the gendarmerie)."""
+    art = run("De nombreux renforts sont mobilisés sur place, ont indiqué les sapeurs-pompiers du Var. Les routes "
+              "restent coupées, ont ajouté les gendarmes.")
+    assert quote(art, "De nombreux renforts").speaker == "sapeurs-pompiers du Var"
+    assert quote(art, "Les routes restent coupées").speaker == "gendarmerie"

@@ -1161,6 +1161,8 @@ class _Extractor:
         text = self.texts[seg_id][start:end]
         institution = self._institution_of_members(tok)
         if institution is not None:  # 'les gendarmes racontent', 'police officers said': the institution speaks
+            if any(c.dep_ == "nmod" and c.i > tok.i and c.text[:1].isupper() for c in tok.children) and len(text.split()) <= 6:
+                institution = org_name(text)  # 'les sapeurs-pompiers du Var': which body, the one of that place
             return Found(Participant(text=text, name=institution), None, None, (seg_id, start, end), cue, strength)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
