@@ -443,3 +443,55 @@ def test_the_quotation_after_an_incise_between_two_quotations_is_the_incise_subj
               "habitant du coin qui faisait du vélo à proximité, \"il y avait des gens qui criaient partout parce "
               "qu'ils avaient peur\". Un commerçant a expliqué à la radio qu'il avait fermé sa boutique.")
     assert quote(art, "il y avait des gens qui criaient").speaker == "Paul Garnier"
+
+
+def test_a_one_word_organisation_tagged_as_a_common_noun_speaks():
+    """'la SPA', 'la Cnil': an organisation the tagger calls a common noun is still a name, so an
+    inverted pronoun of an incise after it is that organisation."""
+    art = run("La CNAF accueille beaucoup de dossiers cette année. Depuis juin, 3.000 dossiers ont été traités, "
+              "indique-t-elle.")
+    assert quote(art, "Depuis juin").speaker == "CNAF"
+
+
+def test_the_short_form_of_a_linked_organisation_is_that_organisation():
+    """'le Parlement' after 'le Parlement européen' (an actor of the table) is the same body."""
+    art = run("Le Parlement européen a ouvert une enquête sur ces dépenses. Le service de presse du Parlement a "
+              "rappelé que les élus « disposent d'un budget annuel ».")
+    assert quote(art, "les élus").speaker == "Parlement européen"
+
+
+def test_a_subject_pronoun_after_a_colon_continues_the_subject_of_the_clause_before():
+    """'X a rendu un avis : elle souhaite « … »': the organisation just named as the subject, not a
+    woman quoted in the sentence before."""
+    art = run("« Les patients ont le droit de savoir », s'exclame l'avocate Julie Bernard. La CNAF a formulé dans "
+              "son avis des réserves : elle souhaite « un contrôle strict des données collectées ».")
+    assert quote(art, "un contrôle strict").speaker == "CNAF"
+
+
+def test_a_reporting_verb_tagged_as_a_modifier_of_its_subject_gives_the_words_to_that_subject():
+    """'La Commission … alerte sur « … »': the tagger reads 'alerte' as a noun modifying the subject,
+    the sentence has no verb; the words are the subject's, not a continuation of the speaker before."""
+    art = run("Paul Garnier critique le texte. « On va beaucoup trop loin avec ce fichier », dénonce-t-il. "
+              "La Commission nationale consultative des droits de l'Homme (CNCDH) alerte sur « les dangers » "
+              "de cette application.")
+    q = quote(art, "les dangers")
+    assert q.kind == "direct" and q.speaker is not None and "Commission" in q.speaker
+
+
+def test_a_clause_with_its_own_incise_before_selon_is_the_incise_subjects():
+    """'<clause>, prévient la note, selon Le Figaro': the note speaks (its issuer), the newspaper
+    only reports it; and 'X a fait parvenir une note', parsed as a passive, still names its issuer."""
+    art = run("Selon le quotidien, la direction du budget a fait parvenir en mai une note au ministère de "
+              "l'Economie. Le gouvernement a reconnu des retards. Il n'y a « aucun moyen d'éviter » certaines de "
+              "ces pannes, prévient la note, selon Le Figaro.")
+    q = next(q for q in art.quotes if q.kind == "indirect" and q.text.startswith("Il n'y a"))
+    assert q.speaker == "direction du budget"
+
+
+def test_members_of_an_institution_of_a_named_place_speak_as_that_body():
+    """'ont indiqué les sapeurs-pompiers du Var': the fire service of that place, not firefighters at
+    large ('les gendarmes' alone remain the gendarmerie)."""
+    art = run("De nombreux renforts sont mobilisés sur place, ont indiqué les sapeurs-pompiers du Var. Les routes "
+              "restent coupées, ont ajouté les gendarmes.")
+    assert quote(art, "De nombreux renforts").speaker == "sapeurs-pompiers du Var"
+    assert quote(art, "Les routes restent coupées").speaker == "gendarmerie"

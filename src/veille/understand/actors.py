@@ -779,7 +779,8 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
         if ent.label_ not in NER_KEEP or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
             continue
         ent = _trim(ent)
-        if ent is None or len(ent) == 1 and ent[0].pos_ not in ("PROPN",) or not any(c.isupper() for c in ent.text):
+        if ent is None or len(ent) == 1 and ent[0].pos_ not in ("PROPN",) and not _one_word_organisation(ent) or \
+                not any(c.isupper() for c in ent.text):
             continue
         start_char, label = ent.start_char, ent.label_
         titled = _name_after_title(ent)
@@ -830,6 +831,17 @@ def _ner_mentions(seg: Segment, found: list[Mention], people: frozenset[str] = f
         tok0 = next((t.i for t in ent if t.idx <= start_char < t.idx + len(t.text)), ent.start)
         out.append(Mention(start_char, ent.end_char, text, "ner", None, label, (tok0, ent.end)))
     return out + _names_the_ner_missed(seg, found + out)
+
+
+def _one_word_organisation(ent) -> bool:  # noqa: ANN001 - spacy Span
+    """A one-word organisation the tagger took for a common noun ('la Cnil', 'la SPA', 'l'Anses'):
+    an ORG entity written with a capital inside the sentence, in capitals (an acronym) or after
+    its own determiner. A capitalised common noun opening a sentence ('Armée') is no name."""
+    tok = ent[0]
+    if ent.label_ != "ORG" or tok.pos_ not in ("NOUN", "X") or tok.is_sent_start or not tok.text[:1].isupper() \
+            or not tok.text.isalpha():
+        return False
+    return (tok.text.isupper() and 2 <= len(tok.text) <= 6) or any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
 
 
 def _names_the_ner_missed(seg: Segment, found: list[Mention]) -> list[Mention]:

@@ -1177,12 +1177,14 @@ class _Builder:
     def _same_organisation(self, words: tuple[str, ...], text: str) -> Referent | None:
         """An organisation met before under the same name, a shorter or longer form of it
         ('GateHouse' / 'GateHouse Media', 'Bloomberg' / 'Bloomberg News'), or its
-        acronym ('CBP' / 'Customs and Border Protection', 'LDH' / 'Ligue des droits de l'Homme')."""
+        acronym ('CBP' / 'Customs and Border Protection', 'LDH' / 'Ligue des droits de l'Homme'). A one-word
+        short form also joins an organisation the actor table linked ('Parlement' after 'Parlement européen')."""
         orgs = [x for x in self.referents if x.kind == "organisation" and x.words and x.actor_id is None]
         for x in reversed(orgs):
             if x.words == words:
                 return x
-        for x in reversed(orgs):
+        linked = [x for x in self.referents if x.kind == "organisation" and x.words and x.actor_id is not None]
+        for x in reversed(orgs + [x for x in linked if len(words) == 1]):  # 'le Parlement' after 'le Parlement européen' (linked)
             short, long_ = (words, x.words) if len(words) < len(x.words) else (x.words, words)
             if len(short) < len(long_) and long_[:len(short)] == short and len(short[0]) > 2:
                 return x
@@ -1637,7 +1639,7 @@ class _Builder:
         if ahead is not None and ahead.referent is not None:
             r.referent, r.antecedent = ahead.referent, ahead
             return
-        named = self._apposed_to(tok, r) or self._emphatic_subject(tok, r)
+        named = self._apposed_to(tok, r) or self._emphatic_subject(tok, r) or self._subject_of_clause_before(tok, r)
         if named is not None:
             r.referent, r.antecedent = named.referent, named
             return
@@ -1818,6 +1820,22 @@ class _Builder:
             return None
         ref = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end
                     and x.kind == "person" and x.referent is not None), None)
+        return ref if ref is not None and ref.referent is not None and self._agrees(ref.referent, r) else None
+
+    def _subject_of_clause_before(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001
+        """A subject pronoun of a clause joined to the clause before it in the same sentence ('La
+        Cnil a rendu un avis : elle souhaite …', 'X a publié un bilan et il précise …') continues
+        that clause's subject, when its referent agrees: someone named in a sentence before is
+        not more salient than the subject the sentence has just given."""
+        verb = tok.head
+        if r.role != "subj" or r.quote is not None or r.plural or tok.dep_ not in ("nsubj", "nsubj:pass") or \
+                verb.dep_ not in ("ccomp", "parataxis", "conj") or verb.head.i >= tok.i:
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.head.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        ref = next((x for x in reversed(self.refs) if x.seg == r.seg and x.start <= subj.idx < x.end
+                    and x.referent is not None and x.quote is None), None)
         return ref if ref is not None and ref.referent is not None and self._agrees(ref.referent, r) else None
 
     def _last_speaker(self, tok, r: Ref) -> Ref | None:  # noqa: ANN001

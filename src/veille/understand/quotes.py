@@ -952,7 +952,7 @@ class _Extractor:
             return None
         verb = doc_noun.head
         for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]  # (with an object: a misread active)
             if subj:
                 return subj[0]
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
@@ -1161,6 +1161,8 @@ class _Extractor:
         text = self.texts[seg_id][start:end]
         institution = self._institution_of_members(tok)
         if institution is not None:  # 'les gendarmes racontent', 'police officers said': the institution speaks
+            if any(c.dep_ == "nmod" and c.i > tok.i and c.text[:1].isupper() for c in tok.children) and len(text.split()) <= 6:
+                institution = org_name(text)  # 'les sapeurs-pompiers du Var': which body, the one of that place
             return Found(Participant(text=text, name=institution), None, None, (seg_id, start, end), cue, strength)
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self._folded_raw("collective_speakers") and not _anonymous(tok, self.lang):
             name = tok.text.lower() if tok.text.isupper() else tok.text
@@ -1664,6 +1666,8 @@ class _Extractor:
             return None
         if self._grammar("inverted_incise") and self._fragment_in_narration(q, between):
             return None
+        if self._subject_of_verb_tagged_modifier(q) is not None:
+            return None  # '», dénonce-t-il. La Commission … alerte sur « … »': the new subject's words
         return Found(pfound.who, pfound.ref, pfound.referent, pfound.mention, "continuation")
 
     def _fragment_in_narration(self, q: Quotation, between: str) -> bool:
@@ -1779,6 +1783,10 @@ class _Extractor:
         inside = [t for t in inside if t.sent.start == inside[0].sent.start]  # the quotation's first sentence holds its governor
         tok = min(inside, key=lambda t: len(list(t.ancestors)))
         for anc in [tok, *tok.ancestors]:
+            verb = self._verb_tagged_modifier(anc, a) if anc.idx < a else None
+            if verb is not None:  # 'La CNCDH alerte sur « les dangers »'
+                found = self._from_token(seg_id, anc, verb.text, strength=2)
+                return found if found.who is not None and (found.referent is not None or found.who.name) else None
             gerund = _gerund_subject(anc)
             if (anc.idx < a or anc.idx >= b) and (anc.pos_ in ("VERB", "AUX") or anc.dep_ == "ROOT" or gerund is not None):
                 if anc.idx >= b and self._fragment_before_main_clause(q) and not self._said_through_a_verb(q, anc):
@@ -1801,6 +1809,30 @@ class _Extractor:
                         return found
                 return None
         return None
+
+    def _subject_of_verb_tagged_modifier(self, q: Quotation):  # noqa: ANN202
+        """The root noun of the quotation's sentence when a reporting verb tagged as its modifier
+        governs the quotation ('La Commission … alerte sur « … »'), else None."""
+        seg_id, a, b = q.pieces[0]
+        inside = list(self._span_tokens(seg_id, a, b))
+        if not inside:
+            return None
+        root = inside[0].sent.root
+        return root if root.idx < a and self._verb_tagged_modifier(root, a) is not None else None
+
+    def _verb_tagged_modifier(self, root, a: int):  # noqa: ANN001, ANN202
+        """'La Commission alerte sur « … »': a present reporting verb that is also a noun or an
+        adjective ('alerte', 'note'), tagged as a modifier in the noun phrase the parser made the root
+        of a sentence with no verb, right before a preposition or the quotation: that verb (its
+        subject is the root), else None."""
+        if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or not self._grammar("inverted_incise") or \
+                any(t.pos_ in ("VERB", "AUX") for t in root.sent):
+            return None
+        doc = root.doc
+        return next((c for c in root.subtree if c.i > root.i and c.idx < a and c.pos_ in ("NOUN", "ADJ")
+                     and c.dep_ in ("amod", "nmod", "appos") and not any(d.dep_ in ("det", "case") for d in c.children)
+                     and c.i + 1 < len(doc) and (doc[c.i + 1].pos_ == "ADP" or doc[c.i + 1].idx >= a - 1)
+                     and self._is_reporting(c)), None)  # 'alerte sur', 'note que': right before the quotation's phrase
 
     def _main_clause_subject(self, verb, a: int, b: int) -> list:  # noqa: ANN001
         """The noun subject of the finite clause a chain of infinitives and gerunds hangs on
@@ -1990,9 +2022,21 @@ class _Extractor:
                         for t in sent):
                     break  # 'X said it would …, according to Y', 'According to Y, X posted: “…”': X's words, which Y
                     # reports (but 'Selon Y, X souhaitait que …' with no quotation: Y's account)
+                if start < pos and self._inverted_incise_in(sent, start, start + len(text)):
+                    break  # '<clause>, prévient la note, selon Le Parisien': the note's words, which the paper reports
                 yield self._quote(text, "indirect", Span(field=seg.field, start=seg.offset + start,
                                                           end=seg.offset + start + len(text), text=text), found)
                 break
+
+    def _inverted_incise_in(self, sent, start: int, end: int) -> bool:  # noqa: ANN001
+        """Does the clause between ``start`` and ``end`` close on an incise of its own, a reporting
+        verb after a comma with its subject after it ('…, prévient la note')? In French this
+        inverted order says whose words the clause is."""
+        return self._grammar("inverted_incise") and any(
+            t.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and self._is_reporting(t) and t.i > 0 and t.doc[t.i - 1].text == ","
+            and start < t.idx < end and not any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
+            and any((c.dep_ in SUBJ or c.dep_ in ("obj", "dobj")) and c.pos_ in ("NOUN", "PROPN") and t.idx < c.idx < end
+                    for c in t.children) for t in sent)  # (the parser often calls the inverted subject an object)
 
     def _according_words(self) -> frozenset[str]:
         """The first words of the 'selon X' cue phrases ('selon', 'd'après')."""
