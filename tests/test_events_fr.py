@@ -894,3 +894,12 @@ def test_an_event_nouns_complement_hung_on_its_de_phrase_is_the_event_nouns():
     assert visit and [r.text for r in visit[0].recipients] == ["Tunisie"], visit
     arrest = [e for e in _fr_events("L'arrestation de l'étudiant par les policiers a choqué sa famille.") if e.type == "COERCE"]
     assert arrest and [a.text for a in arrest[0].actors] == ["les policiers"], arrest
+
+
+def test_a_participants_phrase_stops_before_an_agent_or_an_apposed_participle():
+    # 'par les gendarmes' hung on the 'de' noun is the agent, not part of the one arrested
+    held = [e for e in _fr_events("L'interpellation d'un jeune syndicaliste par les gendarmes a indigné ses collègues.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["un jeune syndicaliste"], held
+    # an apposed participle after a comma is what happened to him, not part of his name
+    hurt = [e for e in _fr_events("Un individu cagoulé, arrêté dans la soirée, a frappé le vigile.") if e.type == "ASSAULT"]
+    assert hurt and [a.text for a in hurt[0].actors] == ["Un individu cagoulé"], hurt

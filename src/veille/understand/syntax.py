@@ -584,12 +584,29 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
     """Character span of the noun phrase headed by ``tok``, without clauses and coordinations."""
     left, right = tok.idx, tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child):
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child) \
+                or _not_of_the_phrase(tok, child):
             continue
         sub = list(child.subtree)
         left = min(left, sub[0].idx)
         right = max(right, sub[-1].idx + len(sub[-1].text))
     return left, right
+
+
+def _not_of_the_phrase(noun, child) -> bool:  # noqa: ANN001
+    """A modifier after a participant's noun that says what happened to it, not who it is: an
+    apposed participle or clause after a comma ('un homme armé, interpellé peu après'), or a 'par'
+    agent the parser hung on the noun ('l'arrestation du militant par la police', whose agent is
+    the arrest's). (A locative phrase stays: 'la communauté tchétchène en France' says which one.)"""
+    if child.i < noun.i:
+        return False
+    if child.dep_.startswith("acl") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+        return True
+    if child.dep_ not in ("nmod", "obl", "obl:mod"):
+        return False
+    case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+    # a word inside a name ('Comité d'action par l'image') is the name's
+    return case is not None and case.ent_iob_ != "I" and case.lower_ in AGENT_CASES
 
 
 def _reporting_incise(verb) -> bool:  # noqa: ANN001
