@@ -903,3 +903,12 @@ def test_a_participants_phrase_stops_before_an_agent_or_an_apposed_participle():
     # an apposed participle after a comma is what happened to him, not part of his name
     hurt = [e for e in _fr_events("Un individu cagoulé, arrêté dans la soirée, a frappé le vigile.") if e.type == "ASSAULT"]
     assert hurt and [a.text for a in hurt[0].actors] == ["Un individu cagoulé"], hurt
+
+
+def test_an_infinitive_after_a_possessed_intention_noun_is_done_by_the_subject():
+    # 'son intention' controls nothing: whoever announces their intention to appeal appeals
+    appeal = [e for e in _fr_events("Le défenseur du prévenu a aussitôt annoncé son intention de faire appel.") if e.type == "REJECT"]
+    assert appeal and [a.text for a in appeal[0].actors] == ["Le défenseur du prévenu"], appeal
+    # an object who is someone still does what they are urged to
+    urged = [e for e in _fr_events("La présidente a exhorté son homologue à retirer ses soldats.") if e.type == "REQUEST"]
+    assert urged and [r.text for r in urged[0].recipients] == ["son homologue"], urged

@@ -20,6 +20,7 @@ OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 AGENT_CASES = closed_words("agent_cases")  # 'par': the case word of a passive's agent
+INTENTION_NOUNS = closed_words("intention_nouns")  # 'son intention de faire appel': its owner does it
 RAISING_VERBS = closed_words("raising_verbs")  # 'X is expected to appear': X appears
 MODAL_RAISING = closed_words("modal_raising_verbs")  # 'pourraient être condamnés': the subject undergoes it
 PURPOSE_MARKS = closed_words("purpose_marks")  # 'pour', 'afin': an infinitive of purpose
@@ -145,7 +146,7 @@ def subjects(verb) -> list:  # noqa: ANN001
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
+        controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") and not _own_intention(c)]
         if not controller and verb.head.lemma_.lower() in RAISING_VERBS and is_passive(verb.head) and not agents_of(verb.head):
             controller = children(verb.head, PASS_SUBJ)  # 'X is expected to appear', 'is scheduled to': X
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
@@ -166,6 +167,13 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _own_intention(noun) -> bool:  # noqa: ANN001
+    """'a annoncé son intention de faire appel', 'a confirmé leur volonté de porter plainte': a noun of
+    intention with a possessive determiner is its owner's, who does the infinitive; it is no one
+    who could be told to do it (as 'a exhorté Kigali à retirer'), so the verb's subject does it."""
+    return noun.lower_ in INTENTION_NOUNS and any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det")
 
 
 def _purpose_on_complement(verb) -> bool:  # noqa: ANN001
