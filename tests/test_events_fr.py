@@ -912,3 +912,10 @@ def test_an_infinitive_after_a_possessed_intention_noun_is_done_by_the_subject()
     # an object who is someone still does what they are urged to
     urged = [e for e in _fr_events("La présidente a exhorté son homologue à retirer ses soldats.") if e.type == "REQUEST"]
     assert urged and [r.text for r in urged[0].recipients] == ["son homologue"], urged
+
+
+def test_a_participants_phrase_stops_before_a_relative_clause_hung_on_its_complement():
+    # the relative clause hangs on 'Martin', inside 'de la famille Martin': the phrase still stops before it
+    appeal = [e for e in _fr_events("Les défenseurs de la famille Martin, qui avaient plaidé l'acquittement, ont annoncé leur "
+                                    "intention de faire appel.") if e.type == "REJECT"]
+    assert appeal and [a.text for a in appeal[0].actors] == ["Les défenseurs de la famille Martin"], appeal

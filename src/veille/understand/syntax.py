@@ -595,10 +595,29 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
         if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child) \
                 or _not_of_the_phrase(tok, child):
             continue
-        sub = list(child.subtree)
+        sub = _without_nested_asides(child) if child.i > tok.i else list(child.subtree)
         left = min(left, sub[0].idx)
         right = max(right, sub[-1].idx + len(sub[-1].text))
     return left, right
+
+
+NESTED_ASIDES = frozenset({"relcl", "acl:relcl", "appos:relcl"})
+"""Clauses that stop a phrase wherever they hang in it: a relative clause."""
+
+
+def _without_nested_asides(child) -> list:  # noqa: ANN001
+    """The words of a modifier after the head up to a relative clause or an apposed participle after a
+    comma hung deeper inside it ('les avocats du couple X, qui avaient plaidé la relaxe': the clause
+    hangs on X), without the commas it leaves at the end."""
+    words = list(child.subtree)
+    for inner in child.subtree:
+        if inner.i != child.i and (
+                inner.dep_ in NESTED_ASIDES or inner.dep_.startswith("acl") and _not_of_the_phrase(inner.head, inner)):
+            cut = inner.left_edge.i
+            words = [w for w in words if w.i < cut]
+    while len(words) > 1 and words[-1].is_punct:
+        words.pop()
+    return words or [child]
 
 
 def _not_of_the_phrase(noun, child) -> bool:  # noqa: ANN001
