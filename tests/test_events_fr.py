@@ -894,3 +894,28 @@ def test_an_event_nouns_complement_hung_on_its_de_phrase_is_the_event_nouns():
     assert visit and [r.text for r in visit[0].recipients] == ["Tunisie"], visit
     arrest = [e for e in _fr_events("L'arrestation de l'étudiant par les policiers a choqué sa famille.") if e.type == "COERCE"]
     assert arrest and [a.text for a in arrest[0].actors] == ["les policiers"], arrest
+
+
+def test_a_participants_phrase_stops_before_an_agent_or_an_apposed_participle():
+    # 'par les gendarmes' hung on the 'de' noun is the agent, not part of the one arrested
+    held = [e for e in _fr_events("L'interpellation d'un jeune syndicaliste par les gendarmes a indigné ses collègues.") if e.type == "COERCE"]
+    assert held and [r.text for r in held[0].recipients] == ["un jeune syndicaliste"], held
+    # an apposed participle after a comma is what happened to him, not part of his name
+    hurt = [e for e in _fr_events("Un individu cagoulé, arrêté dans la soirée, a frappé le vigile.") if e.type == "ASSAULT"]
+    assert hurt and [a.text for a in hurt[0].actors] == ["Un individu cagoulé"], hurt
+
+
+def test_an_infinitive_after_a_possessed_intention_noun_is_done_by_the_subject():
+    # 'son intention' controls nothing: whoever announces their intention to appeal appeals
+    appeal = [e for e in _fr_events("Le défenseur du prévenu a aussitôt annoncé son intention de faire appel.") if e.type == "REJECT"]
+    assert appeal and [a.text for a in appeal[0].actors] == ["Le défenseur du prévenu"], appeal
+    # an object who is someone still does what they are urged to
+    urged = [e for e in _fr_events("La présidente a exhorté son homologue à retirer ses soldats.") if e.type == "REQUEST"]
+    assert urged and [r.text for r in urged[0].recipients] == ["son homologue"], urged
+
+
+def test_a_participants_phrase_stops_before_a_relative_clause_hung_on_its_complement():
+    # the relative clause hangs on 'Martin', inside 'de la famille Martin': the phrase still stops before it
+    appeal = [e for e in _fr_events("Les défenseurs de la famille Martin, qui avaient plaidé l'acquittement, ont annoncé leur "
+                                    "intention de faire appel.") if e.type == "REJECT"]
+    assert appeal and [a.text for a in appeal[0].actors] == ["Les défenseurs de la famille Martin"], appeal

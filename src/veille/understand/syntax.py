@@ -20,6 +20,7 @@ OBJ = {"dobj", "obj"}
 IOBJ = {"dative", "iobj"}
 AGENT = {"agent", "obl:agent"}
 AGENT_CASES = closed_words("agent_cases")  # 'par': the case word of a passive's agent
+INTENTION_NOUNS = closed_words("intention_nouns")  # 'son intention de faire appel': its owner does it
 RAISING_VERBS = closed_words("raising_verbs")  # 'X is expected to appear': X appears
 MODAL_RAISING = closed_words("modal_raising_verbs")  # 'pourraient être condamnés': the subject undergoes it
 PURPOSE_MARKS = closed_words("purpose_marks")  # 'pour', 'afin': an infinitive of purpose
@@ -145,7 +146,7 @@ def subjects(verb) -> list:  # noqa: ANN001
         patients = [c for c in children(gov, OBJ) if c.pos_ in ("NOUN", "PROPN", "PRON")] or passive_patients(gov)
         return with_conjuncts(patients) if patients else subjects(gov)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN")]
+        controller = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") and not _own_intention(c)]
         if not controller and verb.head.lemma_.lower() in RAISING_VERBS and is_passive(verb.head) and not agents_of(verb.head):
             controller = children(verb.head, PASS_SUBJ)  # 'X is expected to appear', 'is scheduled to': X
         return with_conjuncts(controller) or subjects(verb.head)  # 'a exhorté Kigali à retirer'
@@ -166,6 +167,13 @@ def subjects(verb) -> list:  # noqa: ANN001
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
+
+
+def _own_intention(noun) -> bool:  # noqa: ANN001
+    """'a annoncé son intention de faire appel', 'a confirmé leur volonté de porter plainte': a noun of
+    intention with a possessive determiner is its owner's, who does the infinitive; it is no one
+    who could be told to do it (as 'a exhorté Kigali à retirer'), so the verb's subject does it."""
+    return noun.lower_ in INTENTION_NOUNS and any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det")
 
 
 def _purpose_on_complement(verb) -> bool:  # noqa: ANN001
@@ -584,12 +592,48 @@ def phrase(tok) -> tuple[int, int]:  # noqa: ANN001
     """Character span of the noun phrase headed by ``tok``, without clauses and coordinations."""
     left, right = tok.idx, tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child):
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ in ("case", "mark") and child.i < tok.i) or _reporting_incise(child) \
+                or _not_of_the_phrase(tok, child):
             continue
-        sub = list(child.subtree)
+        sub = _without_nested_asides(child) if child.i > tok.i else list(child.subtree)
         left = min(left, sub[0].idx)
         right = max(right, sub[-1].idx + len(sub[-1].text))
     return left, right
+
+
+NESTED_ASIDES = frozenset({"relcl", "acl:relcl", "appos:relcl"})
+"""Clauses that stop a phrase wherever they hang in it: a relative clause."""
+
+
+def _without_nested_asides(child) -> list:  # noqa: ANN001
+    """The words of a modifier after the head up to a relative clause or an apposed participle after a
+    comma hung deeper inside it ('les avocats du couple X, qui avaient plaidé la relaxe': the clause
+    hangs on X), without the commas it leaves at the end."""
+    words = list(child.subtree)
+    for inner in child.subtree:
+        if inner.i != child.i and (
+                inner.dep_ in NESTED_ASIDES or inner.dep_.startswith("acl") and _not_of_the_phrase(inner.head, inner)):
+            cut = inner.left_edge.i
+            words = [w for w in words if w.i < cut]
+    while len(words) > 1 and words[-1].is_punct:
+        words.pop()
+    return words or [child]
+
+
+def _not_of_the_phrase(noun, child) -> bool:  # noqa: ANN001
+    """A modifier after a participant's noun that says what happened to it, not who it is: an
+    apposed participle or clause after a comma ('un homme armé, interpellé peu après'), or a 'par'
+    agent the parser hung on the noun ('l'arrestation du militant par la police', whose agent is
+    the arrest's). (A locative phrase stays: 'la communauté tchétchène en France' says which one.)"""
+    if child.i < noun.i:
+        return False
+    if child.dep_.startswith("acl") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+        return True
+    if child.dep_ not in ("nmod", "obl", "obl:mod"):
+        return False
+    case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+    # a word inside a name ('Comité d'action par l'image') is the name's
+    return case is not None and case.ent_iob_ != "I" and case.lower_ in AGENT_CASES
 
 
 def _reporting_incise(verb) -> bool:  # noqa: ANN001
