@@ -58,6 +58,7 @@ from importlib import resources
 
 from veille.languages import closed_words, extra_sections, grammar, language, own_words
 from veille.model import Participant, ResolvedMention, Span
+from veille.understand.nlp import TEXT_KEY
 from veille.understand.syntax import er_infinitive
 
 DECAY = 0.5  # salience halves with each sentence of distance
@@ -126,10 +127,10 @@ def first_name_gender(word: str) -> str | None:
 def doc_text(doc) -> str:  # noqa: ANN001
     """A spaCy Doc's text, kept in ``doc.user_data``: ``Doc.text`` joins every token anew on
     each access, which made long articles quadratic. ``nlp.parse_many`` stores the text each
-    Doc was parsed from there already (the key is ``nlp.TEXT_KEY``)."""
-    text = doc.user_data.get("veille_text")
+    Doc was parsed from there already."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["veille_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
@@ -2090,7 +2091,7 @@ def _clean_name(text: str, lex: dict) -> str:
     """A name without a leading honorific or a possessive ('M. Hollande' -> 'Hollande',
     'Kylie Jenner's' -> 'Kylie Jenner')."""
     titles = lex.get("titles", {})
-    nouns = lex.get("person_nouns_folded") or {fold(n) for n in lex.get("person_nouns", ())}  # (folded once in lexicon())
+    nouns = lex["person_nouns_folded"]  # (folded once in lexicon())
     words = text.split()
     while len(words) > 2 and (fold(words[0]) in titles or fold(words[0]).rstrip(".") in nouns):
         words = words[1:]  # 'Superintendent Jennifer McCormick', 'M. Hollande'

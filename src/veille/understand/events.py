@@ -595,18 +595,6 @@ AGENT_DEPS = frozenset({"obl:agent", "agent"})
 """The dependency of the 'par' phrase of a passive ('est visé par une plainte')."""
 
 
-_GOVERNING: dict[int, tuple[EventLexicon, frozenset[str]]] = {}
-
-
-def _governing_words(lex: EventLexicon) -> frozenset[str]:
-    """``lex.light_verbs | frozenset(lex.triggers)`` (the words a trigger noun's governor may be),
-    built once per lexicon rather than on each noun (a set of a thousand words each time)."""
-    hit = _GOVERNING.get(id(lex))
-    if hit is None or hit[0] is not lex:  # (the lexicon is kept with it: its id is not reused)
-        hit = _GOVERNING[id(lex)] = (lex, lex.light_verbs | frozenset(lex.triggers))
-    return hit[1]
-
-
 def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None:  # noqa: ANN001
     """Noun triggers: a light verb lends its subject ('a porté plainte'); else the noun
     names its participants ('l'arrestation de trois suspects', 'la visite du ministre')."""
@@ -614,7 +602,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return None  # 'riot police', 'murder charges', 'protest leaders': the noun qualifies another one
     if tok.ent_type_ in NAME_ENTITIES:
         return None  # 'La République en marche', 'Rassemblement national': a word of a name, no act
-    verb = _participle_of(tok, trig) or governor(tok, _governing_words(lex))
+    verb = _participle_of(tok, trig) or governor(tok, lex.governing_words)
     if verb is None or verb.lemma_.lower() not in (trig.light or lex.light_verbs):
         verb = _participle_of(tok, trig, lex) or verb  # 'une enquête ouverte pour homicide', with no one named
     if "case" in trig.with_ and trig.recipient == ("holder",):
@@ -645,7 +633,7 @@ def _noun_candidate(tok, trig: Trigger, lex: EventLexicon) -> Candidate | None: 
         return Candidate(tok, trig, held, doers, undergoing) if doers or _agentless_ok(trig, lex) else None
     opened = _light_noun(tok, trig, lex)
     if opened is not None:  # 'l'ouverture d'une enquête', 'a annoncé le lancement d'une enquête': the light verb as a noun
-        carrier = governor(opened, _governing_words(lex))
+        carrier = governor(opened, lex.governing_words)
         doers = list(_by_phrase(opened))
         if not doers and carrier is not None and carrier.lemma_.lower() in lex.light_verbs and not _passive(carrier):
             doers = slot(carrier, "subj")
@@ -895,7 +883,7 @@ def _light_noun(tok, trig: Trigger, lex: EventLexicon):  # noqa: ANN001, ANN202
     verb = lex.light_nouns.get(head.lemma_.lower()) if tok.dep_ == "nmod" and head.i != tok.i else None
     if verb is None or _case(tok) not in OF_CASES or (trig.light and verb not in trig.light) or not _agentless_ok(trig, lex):
         return None
-    return None if _requesting(governor(head, _governing_words(lex)), lex) else head
+    return None if _requesting(governor(head, lex.governing_words), lex) else head
 
 
 MODIFIER_NAMES = ("ORG", "NORP", "PERSON")
@@ -2128,8 +2116,9 @@ def _animate(tok, lex: EventLexicon) -> bool:  # noqa: ANN001
     Other inner words of the phrase do not count ('documents from the Nixon presidency' is no one)."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTITY_LABELS:
         return True
-    if tok.pos_ == "PRON" or _someone_pronoun(tok):
-        return tok.lower_ in PERSONAL or _someone_pronoun(tok)
+    someone = _someone_pronoun(tok)
+    if tok.pos_ == "PRON" or someone:
+        return someone or tok.lower_ in PERSONAL
     if tok.lower_ in ANAPHORIC and any(c.dep_ == "det" for c in tok.children):
         return True  # 'ce dernier a été interpellé'
     if _sector_of(lex.lang)(tok) or _counted_people(tok):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -117,6 +117,12 @@ class EventLexicon:
     victim_frames: frozenset[str] = frozenset()  # words whose complement such a noun still reports ('a suspect in the slaying of X')
     # 'struck by a car': a passive's agent noun (without a word of the second set in its phrase) puts the sentence in a context
     context_agents: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, hash=False)
+
+    @cached_property
+    def governing_words(self) -> frozenset[str]:
+        """The words a trigger noun's governor may be: the light verbs and every trigger, built
+        once per lexicon rather than on each noun (a set of a thousand words each time)."""
+        return self.light_verbs | frozenset(self.triggers)
 
 
 TRIGGER_KEYS = {"lemma", "pos", "type", "cameo", "mode", "context", "recipient", "actor", "with", "confidence",

@@ -919,8 +919,7 @@ class _Extractor:
             if not refs or min((r.seg, r.start) for r in refs) <= here:
                 continue
             if all(any(m in re.findall(r"\w+", d) for d in who.descriptions) for m in mods):
-                found.append(next(r for r in refs if r.form in ("name", "title", "surname")) if any(
-                    r.form in ("name", "title", "surname") for r in refs) else refs[0])
+                found.append(next((r for r in refs if r.form in ("name", "title", "surname")), refs[0]))
         return found[0] if len(found) == 1 else None
 
     def _document_issuer(self, seg_id: int, tok, cue: str | None, strength: int) -> Found | None:  # noqa: ANN001
@@ -2121,8 +2120,8 @@ class _Extractor:
         the paper there was "nothing wrong" while Y, the former commander, said "…"'): a subordinate
         clause below the complement with its own subject and a reporting verb reports Y's words,
         not X's."""
-        starts = [g.left_edge.i for t in toks if t.i != comp.i and t.dep_ == "advcl" and self._is_reporting(t)
-                  for g in (t,) if t.pos_ == "VERB" and any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
+        starts = [t.left_edge.i for t in toks if t.i != comp.i and t.dep_ == "advcl" and t.pos_ == "VERB" and self._is_reporting(t)
+                  and any(c.dep_ in SUBJ and c.i < t.i for c in t.children)
                   and not any(c.dep_ in ("cop", "auxpass", "aux:pass") for c in t.children)]  # ('le rythme est moins soutenu')
         if not starts:
             return toks
